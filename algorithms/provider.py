@@ -1,0 +1,44 @@
+"""The WealthMap Processing provider (id ``wealthmap``)."""
+
+import importlib
+
+from qgis.core import QgsProcessingProvider
+
+from ..core import log
+from ..ui.icons import icon, icon_path
+
+# Each capability module exposes ``ALGORITHMS``: a list of algorithm classes.
+MODULES = ("geocode_algs", "thematic_algs", "wealth_algs")
+
+
+def algorithm_classes():
+    classes = []
+    for name in MODULES:
+        try:
+            module = importlib.import_module("{}.{}".format(__package__, name))
+        except ImportError as err:
+            log.critical("WealthMap could not load algorithms from {}: {}".format(name, err))
+            continue
+        classes.extend(getattr(module, "ALGORITHMS", []))
+    return classes
+
+
+class WealthMapProvider(QgsProcessingProvider):
+    def id(self):
+        return "wealthmap"
+
+    def name(self):
+        return "WealthMap"
+
+    def longName(self):  # noqa: N802 - QGIS override
+        return "WealthMap"
+
+    def icon(self):
+        return icon("wealthmap")
+
+    def svgIconPath(self):  # noqa: N802 - QGIS override
+        return icon_path("wealthmap")
+
+    def loadAlgorithms(self):  # noqa: N802 - QGIS override
+        for cls in algorithm_classes():
+            self.addAlgorithm(cls())

@@ -1,0 +1,3 @@
+"""Processing algorithms for the thematic job (filled in by its issue)."""
+
+ALGORITHMS = []

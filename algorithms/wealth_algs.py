@@ -1,0 +1,3 @@
+"""Processing algorithms for the wealth job (filled in by its issue)."""
+
+ALGORITHMS = []

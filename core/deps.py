@@ -1,0 +1,79 @@
+"""Optional Python dependencies: check them and explain how to install a missing one.
+
+The plugin never shows a traceback for a missing package: the dock that needs it shows
+the message from :func:`missing_message`, and Processing/console calls raise a
+:class:`WealthMapError` with the same text.
+"""
+
+import importlib
+import os
+import sys
+
+from .errors import WealthMapError
+from .i18n import tr, tr_noop
+
+# import name -> (pip name, what it is needed for)
+PACKAGES = {
+    "numpy": ("numpy", tr_noop("all computations")),
+    "sklearn": ("scikit-learn", tr_noop("training wealth models and statistics")),
+    "onnxruntime": ("onnxruntime", tr_noop("wealth prediction (running the ONNX models)")),
+    "requests": ("requests", tr_noop("web geocoding providers")),
+    "osgeo.gdal": ("GDAL", tr_noop("reading rasters")),
+}
+
+# What each job needs.
+NEEDS = {
+    "geocode": ["requests"],
+    "thematic": ["numpy"],
+    "wealth": ["numpy", "onnxruntime", "osgeo.gdal"],
+    "train": ["numpy", "sklearn", "onnxruntime", "osgeo.gdal"],
+}
+
+
+def is_available(module):
+    try:
+        importlib.import_module(module)
+    except Exception:  # noqa: BLE001 - ImportError or a broken binary module
+        return False
+    return True
+
+
+def missing(modules):
+    """The subset of ``modules`` that cannot be imported."""
+    return [m for m in modules if not is_available(m)]
+
+
+def python_command():
+    """The Python interpreter that QGIS uses, as a user would type it."""
+    if sys.platform.startswith("win"):
+        return "python -m pip"  # in the OSGeo4W shell
+    exe = sys.executable or ""
+    if os.path.basename(exe).startswith("python"):
+        return "{} -m pip".format(exe)
+    return "python3 -m pip"
+
+
+def install_command(modules):
+    names = " ".join(PACKAGES.get(m, (m, ""))[0] for m in modules)
+    if "osgeo.gdal" in modules and not sys.platform.startswith("win"):
+        return "apt install python3-gdal  # and: {} install --user {}".format(python_command(), names)
+    return "{} install --user {}".format(python_command(), names)
+
+
+def missing_message(job):
+    """A user-facing message for the packages ``job`` needs that are missing (or ``None``)."""
+    absent = missing(NEEDS[job])
+    if not absent:
+        return None
+    what = ", ".join("{} ({})".format(*PACKAGES.get(m, (m, ""))[:1], tr(PACKAGES.get(m, (m, job))[1])) for m in absent)
+    return tr(
+        "WealthMap needs Python packages that are not installed: {0}. "
+        "Install them for the Python that QGIS uses, then restart QGIS: {1}"
+    ).format(what, install_command(absent))
+
+
+def require(job):
+    """Raise a :class:`WealthMapError` when a package that ``job`` needs is missing."""
+    message = missing_message(job)
+    if message:
+        raise WealthMapError(message)

@@ -1,0 +1,1 @@
+"""Core logic of the geocode job (no widget imports)."""

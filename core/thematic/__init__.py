@@ -1,0 +1,1 @@
+"""Core logic of the thematic job (no widget imports)."""

@@ -1,0 +1,1 @@
+"""Core logic of the wealth job (no widget imports)."""

@@ -1,0 +1,134 @@
+"""The WealthMap plugin: toolbar, menu, three docks, settings page and Processing provider."""
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QAction
+
+from .core.i18n import install_translator, remove_translator, tr
+from .ui.icons import icon
+
+MENU = "&WealthMap"
+
+
+def dock_class(key):
+    """The dock class of a job (imported on demand)."""
+    if key == "geocode":
+        from .ui.geocode_dock import GeocodeDock
+
+        return GeocodeDock
+    if key == "thematic":
+        from .ui.thematic_dock import ThematicDock
+
+        return ThematicDock
+    from .ui.wealth_dock import WealthDock
+
+    return WealthDock
+
+
+class WealthMapPlugin:
+    """Created by :func:`classFactory`; QGIS calls :meth:`initGui` and :meth:`unload`."""
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.toolbar = None
+        self.actions = []
+        self.docks = {}
+        self.provider = None
+        self.options_factory = None
+        self.translation = install_translator()
+
+    # --- QGIS plugin interface -------------------------------------------------------
+    def initProcessing(self):  # noqa: N802 - QGIS API
+        """Register the Processing provider (also called by qgis_process without a GUI)."""
+        if self.provider is None:
+            from .algorithms.provider import WealthMapProvider
+
+            self.provider = WealthMapProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self):  # noqa: N802 - QGIS API
+        self.initProcessing()
+        self.toolbar = self.iface.addToolBar("WealthMap")
+        self.toolbar.setObjectName("WealthMapToolbar")
+        self.toolbar.setToolTip(tr("WealthMap toolbar"))
+        for key, icon_name, text, tip in (
+            ("geocode", "geocode", tr("Geocode"), tr("Batch geocode an address table")),
+            ("thematic", "thematic", tr("Thematic maps"), tr("Choropleth and chart maps from a statistics table")),
+            ("wealth", "wealth", tr("Wealth"), tr("Predict a wealth index from Sentinel-2 imagery, or train a model")),
+        ):
+            action = QAction(icon(icon_name), text, self.iface.mainWindow())
+            action.setObjectName("WealthMapAction_" + key)
+            action.setToolTip(tip)
+            action.setCheckable(True)
+            action.toggled.connect(lambda checked, k=key: self.toggle_dock(k, checked))
+            self.toolbar.addAction(action)
+            self.iface.addPluginToMenu(MENU, action)
+            self.actions.append(action)
+        settings_action = QAction(icon("wealthmap"), tr("Settings…"), self.iface.mainWindow())
+        settings_action.setObjectName("WealthMapAction_settings")
+        settings_action.triggered.connect(self.show_settings)
+        self.iface.addPluginToMenu(MENU, settings_action)
+        self.actions.append(settings_action)
+        from .ui.settings_page import WealthMapOptionsFactory
+
+        self.options_factory = WealthMapOptionsFactory()
+        self.iface.registerOptionsWidgetFactory(self.options_factory)
+        for key in ("geocode", "thematic", "wealth"):
+            self.dock(key).hide()
+
+    def unload(self):
+        for dock in self.docks.values():
+            if hasattr(dock, "cleanup"):
+                dock.cleanup()
+            dock.cancel_task()
+            self.iface.removeDockWidget(dock)
+            dock.setParent(None)
+            dock.deleteLater()
+        self.docks = {}
+        for action in self.actions:
+            self.iface.removePluginMenu(MENU, action)
+            if self.toolbar is not None:
+                self.toolbar.removeAction(action)
+            action.deleteLater()
+        self.actions = []
+        if self.toolbar is not None:
+            self.toolbar.setParent(None)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        remove_translator()
+
+    # --- docks -------------------------------------------------------------------------
+    def dock(self, key):
+        """The dock for ``key`` (``geocode``, ``thematic`` or ``wealth``), created on first use."""
+        if key not in self.docks:
+            dock = dock_class(key)(self.iface, self.iface.mainWindow())
+            action = self.action(key)
+            dock.visibilityChanged.connect(lambda visible, a=action: a.setChecked(visible) if a else None)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            if self.docks and hasattr(self.iface.mainWindow(), "tabifyDockWidget"):
+                self.iface.mainWindow().tabifyDockWidget(next(iter(self.docks.values())), dock)
+            self.docks[key] = dock
+        return self.docks[key]
+
+    def action(self, key):
+        for action in self.actions:
+            if action.objectName() == "WealthMapAction_" + key:
+                return action
+        return None
+
+    def toggle_dock(self, key, visible):
+        if visible:
+            dock = self.dock(key)
+            dock.show()
+            dock.raise_()
+        elif key in self.docks:
+            self.docks[key].hide()
+
+    def show_settings(self):
+        self.iface.showOptionsDialog(self.iface.mainWindow(), "WealthMapOptionsPage")

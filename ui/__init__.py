@@ -1,0 +1,1 @@
+"""WealthMap widgets (docks, map tools, settings page). Logic lives in ``core``."""

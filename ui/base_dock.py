@@ -1,0 +1,114 @@
+"""Common dock behaviour: a body, a progress bar with a cancel button, and task handling."""
+
+from qgis.core import Qgis, QgsApplication
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import deps
+from ..core.i18n import tr
+from ..core.tasks import WealthMapTask
+
+
+class WealthMapDock(QgsDockWidget):
+    """Base class of the three job docks.
+
+    Subclasses fill ``self.body`` (a QVBoxLayout) and start work with :meth:`start_task`;
+    the progress bar, cancel button, status line and message bar reports are shared.
+    """
+
+    JOB = None  # key into core.deps.NEEDS
+
+    def __init__(self, iface, title, object_name, parent=None):
+        super().__init__(title, parent)
+        self.iface = iface
+        self.setObjectName(object_name)
+        self.task = None
+        container = QWidget()
+        outer = QVBoxLayout(container)
+        self.deps_label = QLabel()
+        self.deps_label.setWordWrap(True)
+        self.deps_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.deps_label.setStyleSheet("color: #a40000;")
+        self.deps_label.hide()
+        outer.addWidget(self.deps_label)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        inner = QWidget()
+        self.body = QVBoxLayout(inner)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll, 1)
+        row = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel_task)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        outer.addLayout(row)
+        self.status = QLabel(tr("Ready."))
+        self.status.setWordWrap(True)
+        outer.addWidget(self.status)
+        self.setWidget(container)
+        self.check_dependencies()
+
+    # --- dependencies ----------------------------------------------------------------
+    def check_dependencies(self):
+        message = deps.missing_message(self.JOB) if self.JOB else None
+        self.deps_label.setText(message or "")
+        self.deps_label.setVisible(bool(message))
+        return message is None
+
+    # --- tasks ---------------------------------------------------------------------------
+    def start_task(self, description, function, *args, on_done=None, **kwargs):
+        """Run ``function(feedback, *args, **kwargs)`` as a QgsTask; ``on_done(result)`` on success."""
+        if self.task is not None:
+            self.show_message(tr("A job is already running in this panel; wait for it or cancel it."), Qgis.Warning)
+            return None
+
+        def finished(task):
+            self.task = None
+            self.cancel_button.setEnabled(False)
+            if task.cancelled:
+                self.status.setText(tr("Cancelled. Run again to resume where it stopped."))
+                self.show_message(tr("{0}: cancelled.").format(description), Qgis.Info)
+            elif task.error:
+                self.status.setText(task.error)
+                self.show_message(task.error, Qgis.Critical)
+            else:
+                self.progress.setValue(100)
+                self.status.setText(tr("Done in {0:.1f} s.").format(task.elapsed))
+                if on_done is not None:
+                    on_done(task.result)
+
+        task = WealthMapTask(description, function, *args, on_finished=finished, **kwargs)
+        task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        self.task = task
+        self.progress.setValue(0)
+        self.cancel_button.setEnabled(True)
+        self.status.setText(tr("Running: {0}").format(description))
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def cancel_task(self):
+        if self.task is not None:
+            self.task.cancel()
+
+    def show_message(self, text, level=Qgis.Info):
+        if self.iface is not None and hasattr(self.iface, "messageBar"):
+            bar = self.iface.messageBar()
+            if bar is not None:
+                bar.pushMessage("WealthMap", text, level, 8 if level != Qgis.Critical else 0)
+
+    def closeEvent(self, event):  # noqa: N802 - Qt override
+        super().closeEvent(event)
