@@ -49,12 +49,12 @@
         <translation>표 파일 {0}이(가) 비어 있습니다 (0바이트).</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="129"/>
+        <location filename="../core/tables.py" line="136"/>
         <source>Could not read {0} as a table. Supported: CSV/TXT (UTF-8 or CP949/EUC-KR), XLSX/ODS, and any file QGIS opens as a vector layer.</source>
         <translation>{0}을(를) 표로 읽을 수 없습니다. 지원 형식: CSV/TXT (UTF-8 또는 CP949/EUC-KR), XLSX/ODS, QGIS가 벡터 레이어로 여는 모든 파일.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="133"/>
+        <location filename="../core/tables.py" line="140"/>
         <source>The table {0} has no columns. Check that its first row is a header.</source>
         <translation>표 {0}에 열이 없습니다. 첫 행이 머리글인지 확인하세요.</translation>
     </message>
@@ -219,14 +219,24 @@
         <translation>통계표로 만드는 단계구분도와 차트맵.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_dock.py" line="13"/>
+        <location filename="../ui/wealth_dock.py" line="14"/>
         <source>WealthMap: Wealth</source>
         <translation>WealthMap: 부(富) 추정</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_dock.py" line="14"/>
+        <location filename="../ui/wealth_dock.py" line="15"/>
         <source>Wealth index from Sentinel-2 imagery.</source>
         <translation>Sentinel-2 영상으로 추정한 부 지수.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_dock.py" line="28"/>
+        <source>Predict</source>
+        <translation>추정</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_dock.py" line="35"/>
+        <source>Train</source>
+        <translation>학습</translation>
     </message>
 </context>
 </TS>

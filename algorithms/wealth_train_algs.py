@@ -1,0 +1,3 @@
+"""Processing algorithms for training wealth models (filled in by its issue)."""
+
+ALGORITHMS = []
