@@ -1,6 +1,9 @@
 """The Wealth dock: a "Predict" tab (ui/wealth_predict_widget.py) and a "Train" tab
 (ui/wealth_train_widget.py). Widgets only; the work is done by ``core.wealth``."""
 
+import importlib
+import os
+
 from qgis.PyQt.QtWidgets import QLabel, QTabWidget
 
 from ..core.i18n import tr
@@ -17,22 +20,17 @@ class WealthDock(WealthMapDock):
         self.body.addWidget(intro)
         self.tabs = QTabWidget()
         self.body.addWidget(self.tabs, 1)
-        self.predict_widget = None
-        self.train_widget = None
-        try:
-            from .wealth_predict_widget import PredictWidget
-        except ImportError:
-            PredictWidget = None
-        if PredictWidget is not None:
-            self.predict_widget = PredictWidget(self)
-            self.tabs.addTab(self.predict_widget, tr("Predict"))
-        try:
-            from .wealth_train_widget import TrainWidget
-        except ImportError:
-            TrainWidget = None
-        if TrainWidget is not None:
-            self.train_widget = TrainWidget(self)
-            self.tabs.addTab(self.train_widget, tr("Train"))
+        self.predict_widget = self._add_tab("wealth_predict_widget", "PredictWidget", tr("Predict"))
+        self.train_widget = self._add_tab("wealth_train_widget", "TrainWidget", tr("Train"))
+
+    def _add_tab(self, module_name, class_name, title):
+        """Add the tab widget ``ui/<module_name>.py:<class_name>`` when that module exists."""
+        if not os.path.exists(os.path.join(os.path.dirname(os.path.abspath(__file__)), module_name + ".py")):
+            return None
+        module = importlib.import_module("{}.{}".format(__package__, module_name))
+        widget = getattr(module, class_name)(self)
+        self.tabs.addTab(widget, title)
+        return widget
 
     def cleanup(self):
         """Called by the plugin's unload(): remove map tools and rubber bands."""
