@@ -108,12 +108,17 @@ class WealthMapPlugin:
         """The dock for ``key`` (``geocode``, ``thematic`` or ``wealth``), created on first use."""
         if key not in self.docks:
             dock = dock_class(key)(self.iface, self.iface.mainWindow())
-            action = self.action(key)
-            dock.visibilityChanged.connect(lambda visible, a=action: a.setChecked(visible) if a else None)
-            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            if self.docks and hasattr(self.iface.mainWindow(), "tabifyDockWidget"):
-                self.iface.mainWindow().tabifyDockWidget(next(iter(self.docks.values())), dock)
+            dock.hide()
+            first = next(iter(self.docks.values()), None)
+            # Registered before it is added: adding a dock to a visible window emits
+            # visibilityChanged, which checks the action, which asks for this dock again.
             self.docks[key] = dock
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            if first is not None and hasattr(self.iface.mainWindow(), "tabifyDockWidget"):
+                self.iface.mainWindow().tabifyDockWidget(first, dock)
+            action = self.action(key)
+            if action is not None:
+                dock.visibilityChanged.connect(action.setChecked)
         return self.docks[key]
 
     def action(self, key):
