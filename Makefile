@@ -67,7 +67,8 @@ demo: i18n
 
 qgis: i18n
 	@$(PY) scripts/qgis_profile.py --profiles .qgis-profile
-	qgis --profiles-path $(CURDIR)/.qgis-profile --profile wealthmap $(QGIS_ARGS)
+	PYTHONPATH=$$(ls -d $(CURDIR)/$(VENV)/lib/python3*/site-packages) QT_QPA_PLATFORM= \
+		qgis --profiles-path $(CURDIR)/.qgis-profile --profile wealthmap $(QGIS_ARGS)
 
 package: i18n
 	$(PY) scripts/package.py --out dist

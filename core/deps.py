@@ -6,7 +6,6 @@ the message from :func:`missing_message`, and Processing/console calls raise a
 """
 
 import importlib
-import os
 import sys
 
 from .errors import WealthMapError
@@ -44,20 +43,31 @@ def missing(modules):
 
 
 def python_command():
-    """The Python interpreter that QGIS uses, as a user would type it."""
+    """How a user runs pip for the Python that QGIS uses."""
     if sys.platform.startswith("win"):
         return "python -m pip"  # in the OSGeo4W shell
-    exe = sys.executable or ""
-    if os.path.basename(exe).startswith("python"):
-        return "{} -m pip".format(exe)
+    if sys.platform == "darwin":
+        return "/Applications/QGIS.app/Contents/MacOS/bin/python3 -m pip"
     return "python3 -m pip"
 
 
 def install_command(modules):
-    names = " ".join(PACKAGES.get(m, (m, ""))[0] for m in modules)
-    if "osgeo.gdal" in modules and not sys.platform.startswith("win"):
-        return "apt install python3-gdal  # and: {} install --user {}".format(python_command(), names)
-    return "{} install --user {}".format(python_command(), names)
+    """The command that installs ``modules`` without touching the numpy that QGIS's GDAL needs."""
+    names = " ".join(PACKAGES.get(m, (m, ""))[0] for m in modules if m not in ("osgeo.gdal", "numpy"))
+    prefix = ""
+    if "osgeo.gdal" in modules or "numpy" in modules:
+        prefix = "apt install python3-gdal python3-numpy; " if sys.platform.startswith("linux") else ""
+    if not names:
+        return prefix.rstrip("; ")
+    pin = ""
+    try:
+        import numpy
+
+        pin = "numpy=={} ".format(numpy.__version__)  # keeps pip from upgrading numpy
+    except ImportError:
+        pass
+    extra = " --break-system-packages" if sys.platform.startswith("linux") else ""
+    return "{}{} install --user{} {}{}".format(prefix, python_command(), extra, pin, names)
 
 
 def missing_message(job):

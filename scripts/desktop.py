@@ -6,6 +6,7 @@ The script runs inside QGIS (``qgis --code``) with ``WEALTHMAP_OUT`` set to a JS
 it should write its findings there and call ``QgsApplication.exit()`` when done.
 """
 
+import glob
 import json
 import os
 import shutil
@@ -15,8 +16,19 @@ import tempfile
 from qgis_profile import make_profile
 
 
-def run_qgis(code, plugin_dir, copy=False, locale=None, timeout=180, size="1600x1000", extra_env=None):
-    """Start QGIS with ``plugin_dir`` installed in a fresh profile; return (json_result, log_text)."""
+def venv_site_packages():
+    """The site-packages folder of the project's .venv (same Python as QGIS's), if any."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    found = glob.glob(os.path.join(root, ".venv", "lib", "python3*", "site-packages"))
+    return found[0] if found else None
+
+
+def run_qgis(code, plugin_dir, copy=False, locale=None, timeout=180, size="1600x1000", extra_env=None, venv=True):
+    """Start QGIS with ``plugin_dir`` installed in a fresh profile; return (json_result, log_text).
+
+    With ``venv`` the packages of the project's .venv (scikit-learn, onnxruntime...) are visible to QGIS,
+    as they are for a user who installed them; without it QGIS sees only Debian's packages.
+    """
     if not shutil.which("xvfb-run") or not shutil.which("qgis"):
         raise RuntimeError("xvfb-run and qgis are needed: run `make setup`")
     work = tempfile.mkdtemp(prefix="wealthmap-desktop-")
@@ -31,6 +43,11 @@ def run_qgis(code, plugin_dir, copy=False, locale=None, timeout=180, size="1600x
     env.pop("QGIS_CUSTOM_CONFIG_PATH", None)
     env["WEALTHMAP_OUT"] = out
     env.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="xdg-"))
+    site = venv_site_packages() if venv else None
+    if site:
+        env["PYTHONPATH"] = site + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    else:
+        env.pop("PYTHONPATH", None)
     env.update(extra_env or {})
     cmd = ["xvfb-run", "-a", "-s", "-screen 0 {}x24".format(size), "qgis", "--profiles-path", profiles,
            "--profile", "wealthmap", "--nologo", "--noversioncheck", "--code", script]
