@@ -1,0 +1,357 @@
+"""Train and evaluate a wealth head from survey points (issue 6).
+
+``train(feedback, survey, raster_paths, embedder, out_dir, ...)``:
+
+1. window features per point (``features.point_features``; cached per point and raster);
+2. cross-validation on spatial blocks or whole groups: a random forest (PCA of the
+   embedding inside each fold), next to baselines (training mean, group mean, urban/rural
+   mean) on the same folds, and a feature-group ablation (with and without each group);
+3. the final forest on all points, exported to ONNX (``forest_onnx``: mean and per-tree
+   spread, PCA inside the graph; no pickle) and checked against scikit-learn;
+4. a model bundle (``bundle.write_bundle``, atomic: a cancel leaves no partial folder) with
+   status ``trained``, metrics, training-data description and code version, plus
+   ``report.html`` / ``report.json`` inside it.
+"""
+
+import datetime
+import hashlib
+import json
+import os
+import time
+
+import numpy as np
+
+from ..errors import WealthMapError
+from ..i18n import tr
+from ..tasks import check_cancel
+from . import cv as cvmod
+from .features import SPECTRAL_NAMES, FeatureSettings, point_features
+
+MIN_TRAIN_POINTS = 20
+PLUGIN_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def code_version():
+    """The plugin version from metadata.txt (and the git commit when the plugin runs from a checkout)."""
+    version = "unknown"
+    try:
+        with open(os.path.join(PLUGIN_ROOT, "metadata.txt"), encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("version="):
+                    version = line.split("=", 1)[1].strip()
+    except OSError:
+        pass
+    head = os.path.join(PLUGIN_ROOT, ".git", "HEAD")
+    try:
+        with open(head, encoding="utf-8") as handle:
+            ref = handle.read().strip()
+        if ref.startswith("ref:"):
+            with open(os.path.join(PLUGIN_ROOT, ".git", ref[5:].strip()), encoding="utf-8") as handle:
+                ref = handle.read().strip()
+        version += "+git" + ref[:10]
+    except OSError:
+        pass
+    return version
+
+
+class ForestSettings:
+    """Random forest settings exposed to the user (defaults suit a few hundred to tens of thousands of points)."""
+
+    def __init__(self, n_estimators=200, min_samples_leaf=3, max_features=0.33, max_depth=None, pca_components=30,
+                 seed=0, n_jobs=None):
+        self.n_estimators = int(n_estimators)
+        self.min_samples_leaf = int(min_samples_leaf)
+        self.max_features = max_features
+        self.max_depth = None if not max_depth else int(max_depth)
+        self.pca_components = int(pca_components)
+        self.seed = int(seed)
+        self.n_jobs = n_jobs
+
+    def as_dict(self):
+        return {"n_estimators": self.n_estimators, "min_samples_leaf": self.min_samples_leaf,
+                "max_features": self.max_features, "max_depth": self.max_depth,
+                "pca_components": self.pca_components, "seed": self.seed}
+
+    def forest(self, n_estimators=None):
+        from sklearn.ensemble import RandomForestRegressor
+
+        return RandomForestRegressor(
+            n_estimators=n_estimators or self.n_estimators, min_samples_leaf=self.min_samples_leaf,
+            max_features=self.max_features, max_depth=self.max_depth, random_state=self.seed, n_jobs=self.n_jobs)
+
+
+class HeadModel:
+    """PCA over the embedding columns (the first ``dim``), then a forest over [components | other columns]."""
+
+    def __init__(self, settings, dim, use_columns=None):
+        self.settings = settings
+        self.dim = dim
+        self.use_columns = use_columns  # None: all columns
+        self.pca = None
+        self.forest = None
+
+    def _design(self, X, fit=False):
+        X = np.asarray(X, dtype=np.float64)
+        cols = np.arange(X.shape[1]) if self.use_columns is None else np.asarray(self.use_columns)
+        emb = cols[cols < self.dim]
+        rest = cols[cols >= self.dim]
+        parts = []
+        if len(emb):
+            if fit:
+                from sklearn.decomposition import PCA
+
+                k = max(1, min(self.settings.pca_components, len(emb), X.shape[0] - 1))
+                self.pca = PCA(n_components=k, random_state=self.settings.seed).fit(X[:, emb])
+            parts.append(self.pca.transform(X[:, emb]))
+        if len(rest):
+            parts.append(X[:, rest])
+        return np.hstack(parts).astype(np.float32)
+
+    def fit(self, X, y, n_estimators=None):
+        Z = self._design(X, fit=True)
+        self.forest = self.settings.forest(n_estimators).fit(Z, y)
+        return self
+
+    def predict(self, X):
+        return self.forest.predict(self._design(X))
+
+    def per_tree_std(self, X):
+        Z = self._design(X)
+        return np.std([t.predict(Z) for t in self.forest.estimators_], axis=0)
+
+
+def cross_validate(X, y, folds, settings, dim, use_columns=None, n_estimators=None, feedback=None, progress=None):
+    """Out-of-fold predictions of the head over ``folds`` (fold ids per point)."""
+    pred = np.full(len(y), np.nan)
+    ids = np.unique(folds)
+    for j, f in enumerate(ids):
+        check_cancel(feedback)
+        test = folds == f
+        model = HeadModel(settings, dim, use_columns).fit(X[~test], y[~test], n_estimators)
+        pred[test] = model.predict(X[test])
+        if feedback is not None and progress is not None:
+            lo, hi = progress
+            feedback.setProgress(lo + (hi - lo) * (j + 1) / len(ids))
+    return pred
+
+
+def feature_groups(dim, extra_names):
+    """``{group: column indices}``: embedding, spectral statistics, extra columns (when any)."""
+    groups = {"embedding": list(range(dim)), "spectral": list(range(dim, dim + len(SPECTRAL_NAMES)))}
+    if extra_names:
+        start = dim + len(SPECTRAL_NAMES)
+        groups["extra"] = list(range(start, start + len(extra_names)))
+    return groups
+
+
+def _hash_inputs(survey, sources):
+    digest = hashlib.sha256(survey.input_hash.encode("ascii"))
+    for path in sources:
+        stat = os.stat(path)
+        digest.update("{}|{}|{}".format(os.path.basename(path), stat.st_size, int(stat.st_mtime)).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def train(feedback, survey, raster_paths, embedder, out_dir, base_manifest=None, embedder_file=None,
+          cv_scheme="blocked", k=5, block_km=50.0, forest=None, feature_settings=None, cache=None, name=None,
+          ablation=True, ablation_trees=60, status="trained", model_id=None):
+    """Train, cross-validate and export a bundle; returns the result dict (also ``report.json``).
+
+    ``embedder`` follows the interface in ``features``; ``base_manifest`` is the manifest of the
+    bundle whose embedder is reused (bands, normalisation, chip geometry) and ``embedder_file``
+    the path of its ONNX file, copied into the new bundle.
+    """
+    from .bundle import EMBEDDING_FEATURE, write_bundle
+    from .forest_onnx import forest_to_onnx
+
+    if status == "validated":
+        raise WealthMapError(tr("A newly trained model is 'trained'; mark it 'validated' yourself only after "
+                                "independent checks."))
+    forest = forest or ForestSettings()
+    feature_settings = feature_settings or FeatureSettings()
+    timings = {}
+    t_start = time.monotonic()
+    check_cancel(feedback)
+    if cv_scheme == "group":
+        cvmod.group_folds(survey.group)  # fail early: a single group cannot be left out
+
+    # 1. features
+    t0 = time.monotonic()
+    sub = _SubFeedback(feedback, 0, 60)
+    X, keep, reasons, ftimes = point_features(survey, raster_paths, embedder, feature_settings, cache, sub)
+    timings["features_s"] = time.monotonic() - t0
+    timings.update({"read_s": ftimes["read_s"], "embed_s": ftimes["embed_s"]})
+    used = survey.subset(keep, None)
+    left_out = [(int(survey.rows[i]), reason) for i, reason in sorted(reasons.items())]
+    used.skipped = list(survey.skipped) + left_out
+    if len(used) < MIN_TRAIN_POINTS:
+        example = "; ".join("row {}: {}".format(r, why) for r, why in left_out[:3])
+        raise WealthMapError(tr("Only {0} of {1} survey points have usable imagery (at least {2} are needed). "
+                                "{3} were left out, for example {4}. Use rasters that cover the points, with "
+                                "fewer clouds.").format(len(used), len(survey), MIN_TRAIN_POINTS, len(left_out),
+                                                        example))
+    extra_names = list(used.extras)
+    if extra_names:
+        extra = np.column_stack([used.extras[c] for c in extra_names]).astype(np.float32)
+        if not np.all(np.isfinite(extra)):
+            raise WealthMapError(tr("The extra feature columns {0} have empty values in some rows; fill them or "
+                                    "leave those columns out.").format(", ".join(extra_names)))
+        X = np.hstack([X, extra])
+    if not np.all(np.isfinite(X)):
+        bad = int((~np.all(np.isfinite(X), axis=1)).sum())
+        raise WealthMapError(tr("{0} points got non-finite features (all pixels invalid for one index?). Check the "
+                                "rasters' nodata value.").format(bad))
+    y = used.value
+    dim = int(embedder.dim)
+
+    # 2. cross-validation
+    t0 = time.monotonic()
+    folds, fold_names = cvmod.make_folds(cv_scheme, used.lon, used.lat, used.group, k=k, block_km=block_km,
+                                         seed=forest.seed)
+    pred = cross_validate(X, y, folds, forest, dim, feedback=feedback, progress=(60, 78))
+    model_metrics = cvmod.metrics(y, pred, used.urban)
+    baselines, base_preds = cvmod.evaluate_baselines(y, folds, used.group, used.urban)
+    per_fold = []
+    for f in np.unique(folds):
+        m = folds == f
+        per_fold.append({"fold": fold_names[int(f)] if int(f) < len(fold_names) else str(f), "n": int(m.sum()),
+                         "r2": cvmod.r2(y[m], pred[m]), "rmse": cvmod.rmse(y[m], pred[m])})
+    ablation_rows = []
+    if ablation:
+        groups = feature_groups(dim, extra_names)
+        if len(groups) > 1:
+            steps = 2 * len(groups)
+            for j, (gname, cols) in enumerate(groups.items()):
+                others = [c for g, cc in groups.items() if g != gname for c in cc]
+                p_without = cross_validate(X, y, folds, forest, dim, others, ablation_trees, feedback,
+                                           (78 + 10 * (2 * j) / steps, 78 + 10 * (2 * j + 1) / steps))
+                p_only = cross_validate(X, y, folds, forest, dim, cols, ablation_trees, feedback,
+                                        (78 + 10 * (2 * j + 1) / steps, 78 + 10 * (2 * j + 2) / steps))
+                ablation_rows.append({"group": gname, "columns": len(cols),
+                                      "r2_without": cvmod.r2(y, p_without), "r2_only": cvmod.r2(y, p_only)})
+    timings["evaluation_s"] = time.monotonic() - t0
+
+    # 3. final forest, ONNX export, check
+    check_cancel(feedback)
+    t0 = time.monotonic()
+    final = HeadModel(forest, dim).fit(X, y)
+    timings["forest_s"] = time.monotonic() - t0
+    if feedback is not None:
+        feedback.setProgress(92)
+    check_cancel(feedback)
+    head = forest_to_onnx(final.forest, n_inputs=X.shape[1], pca=final.pca,
+                          metadata={"wealthmap_status": status, "trees": forest.n_estimators})
+    onnx_pred, onnx_std = _run_head(head, X)
+    sk_pred = final.predict(X)
+    max_diff = float(np.max(np.abs(onnx_pred - sk_pred)))
+    if max_diff > 1e-3 * max(1.0, float(np.std(y))):
+        raise WealthMapError(tr("The exported ONNX head differs from the trained forest (max {0:.3g}); please report "
+                                "this bug.").format(max_diff))
+    importances = _importances(final, dim, extra_names)
+
+    # 4. bundle
+    check_cancel(feedback)
+    training_data = used.describe()
+    training_data.update({
+        "rows_read": int(survey.rows_read), "rows_with_imagery": int(len(used)),
+        "rows_without_imagery": len(left_out), "left_out_examples": [
+            {"row": r, "reason": why} for r, why in used.skipped[:50]],
+        "rasters": [os.path.basename(p) for p in raster_paths],
+        "input_sha256": _hash_inputs(survey, raster_paths),
+        "survey_sha256": survey.input_hash,
+    })
+    metrics_out = {
+        "cv_scheme": cv_scheme, "folds": int(len(np.unique(folds))),
+        "block_km": block_km if cv_scheme == "blocked" else None,
+        "model": model_metrics, "baselines": baselines, "per_fold": per_fold, "ablation": ablation_rows,
+        "onnx_max_abs_diff": max_diff,
+    }
+    model_id = model_id or "trained-{}".format(datetime.datetime.utcnow().strftime("%Y%m%d-%H%M%S"))
+    manifest = dict(base_manifest or {})
+    manifest.pop("files", None)
+    manifest.update({
+        "id": model_id,
+        "name": name or tr("Wealth head trained on {0}").format(training_data.get("source") or tr("survey points")),
+        "status": status,
+        "head": {"file": "head.onnx", "input": "features", "outputs": {"mean": "mean", "std": "std"},
+                 "kind": "random_forest", "trees": forest.n_estimators, "pca_components": int(final.pca.n_components_),
+                 "settings": forest.as_dict()},
+        "features": [EMBEDDING_FEATURE] + list(SPECTRAL_NAMES) + extra_names,
+        "feature_settings": feature_settings.as_dict(),
+        "metrics": metrics_out,
+        "training_data": training_data,
+        "output": {"name": "wealth", "units": tr("{0} (the survey's value field)").format(used.fields["value"]),
+                   "field": used.fields["value"]},
+        "code_version": code_version(),
+        "created": datetime.datetime.utcnow().replace(microsecond=0).isoformat() + "Z",
+        "licence": (base_manifest or {}).get("licence", "see training data"),
+        "citation": (base_manifest or {}).get("citation", ""),
+    })
+    if extra_names:
+        manifest["extra_features"] = extra_names
+    timings["total_s"] = time.monotonic() - t_start
+    result = {
+        "bundle": os.path.abspath(out_dir), "metrics": metrics_out, "training_data": training_data,
+        "importances": importances, "timings": timings, "cached_points": ftimes["cached_points"],
+        "embedded_chips": ftimes["embedded_chips"], "manifest_id": model_id, "status": status,
+        "observed": [float(v) for v in y], "predicted": [float(v) for v in pred],
+        "urban": None if used.urban is None else [None if not np.isfinite(u) else int(u) for u in used.urban],
+        "rows": [int(r) for r in used.rows], "folds": [int(f) for f in folds],
+    }
+    from .report import render_html
+
+    report_json = json.dumps(result, indent=1, default=_json_default, allow_nan=True).encode("utf-8")
+    report_html = render_html(result, manifest).encode("utf-8")
+    files = {"embedder.onnx" if embedder_file else None: embedder_file, "head.onnx": head,
+             "report.json": report_json, "report.html": report_html}
+    files.pop(None, None)
+    if embedder_file:
+        manifest.setdefault("embedder", {})["file"] = "embedder.onnx"
+    check_cancel(feedback)
+    bundle = write_bundle(out_dir, manifest, files)
+    if feedback is not None:
+        feedback.setProgress(100)
+    result["report_html"] = os.path.join(bundle.path, "report.html")
+    result["report_json"] = os.path.join(bundle.path, "report.json")
+    result["model"] = final
+    result["X"] = X
+    return result
+
+
+def _json_default(value):
+    if isinstance(value, (np.floating,)):
+        return float(value)
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    return str(value)
+
+
+def _run_head(model, X):
+    import onnxruntime as ort
+
+    session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    mean, std = session.run(["mean", "std"], {"features": np.asarray(X, dtype=np.float32)})
+    return mean.astype(np.float64), std.astype(np.float64)
+
+
+def _importances(model, dim, extra_names):
+    names = ["pca_{:02d}".format(i) for i in range(model.pca.n_components_)] + list(SPECTRAL_NAMES) + extra_names
+    values = model.forest.feature_importances_
+    order = np.argsort(-values)
+    return [{"feature": names[i], "importance": float(values[i])} for i in order]
+
+
+class _SubFeedback:
+    """Maps a child's 0..100 progress into ``lo..hi`` of the parent feedback; forwards cancel."""
+
+    def __init__(self, parent, lo, hi):
+        self.parent, self.lo, self.hi = parent, lo, hi
+
+    def setProgress(self, value):  # noqa: N802 - QgsFeedback API
+        if self.parent is not None:
+            self.parent.setProgress(self.lo + (self.hi - self.lo) * value / 100.0)
+
+    def isCanceled(self):  # noqa: N802 - QgsFeedback API
+        return self.parent is not None and self.parent.isCanceled()
