@@ -1,0 +1,184 @@
+"""Training end to end on rasters the tests build: learning, bundle, held-out reproduction, cache, cancel."""
+
+import json
+import os
+import sys
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from train_helpers import make_embedder_bundle, make_roof_scene, write_survey
+
+from wealthmap.core.errors import CancelledError, WealthMapError
+from wealthmap.core.wealth.bundle import load_bundle
+from wealthmap.core.wealth.train_api import train_wealth_model
+
+COMMON = dict(value_field="wealth", block_km=1.2, n_estimators=40, window_m=480, chips_per_side=3)
+
+
+@pytest.fixture(scope="module")
+def scene(tmp_path_factory):
+    d = tmp_path_factory.mktemp("scene")
+    make_embedder_bundle(str(d / "emb"))
+    lon, lat, share = make_roof_scene(str(d / "s2.tif"), nodata_points=(5,))
+    value = 2.0 * share - 0.5  # the target: a known function of the share of bright roof pixels
+    survey = write_survey(str(d / "survey.csv"), lon, lat, value)
+    return {"dir": d, "lon": lon, "lat": lat, "value": value, "survey": survey, "raster": str(d / "s2.tif"),
+            "emb": str(d / "emb")}
+
+
+def _onnx_head(bundle, X):
+    import onnxruntime as ort
+
+    session = ort.InferenceSession(bundle.head_path, providers=["CPUExecutionProvider"])
+    return session.run(["mean", "std"], {"features": np.asarray(X, dtype=np.float32)})
+
+
+def test_learns_roof_share_far_above_baselines_and_writes_trained_bundle(qgis_app, scene, tmp_path):
+    out = str(tmp_path / "model")
+    result = train_wealth_model(scene["survey"], [scene["raster"]], out_dir=out, bundle=scene["emb"],
+                                cache_path=str(tmp_path / "cache.sqlite"), **COMMON)
+    m = result["metrics"]
+    print("\nroof-share scene: CV r2 {:.3f}, baselines {}".format(
+        m["model"]["r2"], {k: round(v["r2"], 3) for k, v in m["baselines"].items()}))
+    assert m["cv_scheme"] == "blocked" and m["folds"] == 5
+    assert m["model"]["r2"] > 0.8 and m["model"]["pearson_r2"] > 0.8
+    for name in ("mean", "group_mean", "urban_rural_mean"):
+        assert m["baselines"][name]["r2"] < 0.1
+    assert np.isfinite(m["model"]["urban_r2"]) and np.isfinite(m["model"]["rural_r2"])
+    assert {row["group"] for row in m["ablation"]} == {"embedding", "spectral"}
+    # the point on a nodata hole is reported, not silently dropped
+    data = result["training_data"]
+    assert data["rows_read"] == 144 and data["rows_used"] == 143 and data["rows_without_imagery"] == 1
+    assert data["left_out_examples"][0]["row"] == 6 and "nodata" in data["left_out_examples"][0]["reason"]
+    bundle = load_bundle(out)
+    man = bundle.manifest
+    assert bundle.status == "trained" and man["metrics"]["model"]["r2"] == m["model"]["r2"]
+    assert man["code_version"].startswith("0.1.0") and len(man["training_data"]["input_sha256"]) == 64
+    assert man["training_data"]["groups"] == {"r0": 48, "r1": 48, "r2": 47}
+    assert bundle.feature_names[:2] == ["embedding_0", "embedding_1"] and bundle.n_features == 16 + 6
+    assert sorted(man["files"]) == ["embedder.onnx", "head.onnx", "report.html", "report.json"]
+    files = os.listdir(out)
+    assert not any(f.endswith((".pkl", ".joblib", ".pickle")) for f in files)
+    # the ONNX head gives the forest's predictions and a per-tree spread
+    mean, std = _onnx_head(bundle, result["X"])
+    np.testing.assert_allclose(mean, result["model"].predict(result["X"]), atol=1e-5)
+    np.testing.assert_allclose(std, result["model"].per_tree_std(result["X"]), atol=1e-4)
+    assert (std > 0).any()
+    report = json.load(open(os.path.join(out, "report.json"), encoding="utf-8"))
+    assert len(report["predicted"]) == 143
+    page = open(os.path.join(out, "report.html"), encoding="utf-8").read()
+    assert "<svg" in page and "<circle" in page and "baseline: urban/rural mean" in page
+    assert not [f for f in os.listdir(tmp_path) if f.startswith(".partial-")]
+
+
+def test_bundle_reproduces_held_out_predictions(qgis_app, scene, tmp_path):
+    """Train on all folds but one; the written bundle, run on the held-out points' imagery, gives
+    exactly the cross-validated predictions of those points."""
+    from wealthmap.core.wealth.features import FeatureSettings, point_features
+    from wealthmap.core.wealth.survey import read_survey
+    from wealthmap.core.wealth.train_api import BundleEmbedder
+
+    full = train_wealth_model(scene["survey"], [scene["raster"]], out_dir=str(tmp_path / "full"),
+                              bundle=scene["emb"], use_cache=False, ablation=False, **COMMON)
+    rows = np.array(full["rows"])
+    folds = np.array(full["folds"])
+    held = rows[folds == 0]
+    with open(scene["survey"], encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    keep = set(rows[folds != 0])
+    train_csv = tmp_path / "train.csv"
+    train_csv.write_text("\n".join([lines[0]] + [lines[r] for r in sorted(keep)]) + "\n", encoding="utf-8")
+    test_csv = tmp_path / "test.csv"
+    test_csv.write_text("\n".join([lines[0]] + [lines[r] for r in sorted(held)]) + "\n", encoding="utf-8")
+    # the model of fold 0 is trained on the other folds' points in the same order -> same forest
+    part = train_wealth_model(str(train_csv), [scene["raster"]], out_dir=str(tmp_path / "part"),
+                              bundle=scene["emb"], use_cache=False, ablation=False, cv="group", **COMMON)
+    bundle = load_bundle(part["bundle"])
+    held_survey = read_survey(str(test_csv), value_field="wealth", min_points=1)
+    settings = FeatureSettings(**{k: v for k, v in bundle.manifest["feature_settings"].items() if k != "version"})
+    X, keep_mask, _, _ = point_features(held_survey, [scene["raster"]], BundleEmbedder(bundle), settings)
+    assert keep_mask.all()
+    mean, _ = _onnx_head(bundle, X)
+    expected = np.array(full["predicted"])[folds == 0]
+    np.testing.assert_allclose(mean, expected, atol=1e-5)
+
+
+def test_rerun_reuses_the_feature_cache(qgis_app, scene, tmp_path):
+    cache = str(tmp_path / "cache.sqlite")
+    first = train_wealth_model(scene["survey"], [scene["raster"]], out_dir=str(tmp_path / "a"), bundle=scene["emb"],
+                               cache_path=cache, ablation=False, **COMMON)
+    second = train_wealth_model(scene["survey"], [scene["raster"]], out_dir=str(tmp_path / "b"), bundle=scene["emb"],
+                                cache_path=cache, ablation=False, **COMMON)
+    assert first["cached_points"] == 0 and first["embedded_chips"] == 143 * 9
+    assert second["cached_points"] == 143 and second["embedded_chips"] == 0
+    assert second["metrics"]["model"]["r2"] == first["metrics"]["model"]["r2"]
+    # another window is another key
+    third = train_wealth_model(scene["survey"], [scene["raster"]], out_dir=str(tmp_path / "c"), bundle=scene["emb"],
+                               cache_path=cache, ablation=False, **dict(COMMON, window_m=320, chips_per_side=2))
+    assert third["cached_points"] == 0
+
+
+def test_leave_one_group_out(qgis_app, scene, tmp_path):
+    result = train_wealth_model(scene["survey"], [scene["raster"]], out_dir=str(tmp_path / "g"), bundle=scene["emb"],
+                                use_cache=False, cv="group", ablation=False, **COMMON)
+    m = result["metrics"]
+    assert m["cv_scheme"] == "group" and m["folds"] == 3
+    assert [f["fold"] for f in m["per_fold"]] == ["r0", "r1", "r2"]
+    assert m["model"]["r2"] > 0.8
+
+
+def test_cancel_in_a_task_leaves_no_partial_bundle(qgis_app, scene, tmp_path):
+    from wealthmap.core.tasks import WealthMapTask, run_task_and_wait
+
+    out = tmp_path / "model"
+    task = WealthMapTask("train", lambda fb: train_wealth_model(
+        scene["survey"], [scene["raster"]], out_dir=str(out), bundle=scene["emb"], use_cache=False, feedback=fb,
+        **COMMON))
+    task.feedback.progressChanged.connect(lambda p: task.cancel() if p > 70 else None)
+    run_task_and_wait(task, timeout=120)
+    assert task.cancelled and task.result is None
+    assert not out.exists()
+    assert os.listdir(tmp_path) == []
+
+
+def test_direct_cancel_raises(qgis_app, scene, tmp_path):
+    from qgis.core import QgsFeedback
+
+    fb = QgsFeedback()
+    fb.progressChanged.connect(lambda p: fb.cancel() if p > 20 else None)
+    with pytest.raises(CancelledError):
+        train_wealth_model(scene["survey"], [scene["raster"]], out_dir=str(tmp_path / "m"), bundle=scene["emb"],
+                           use_cache=False, feedback=fb, **COMMON)
+    assert os.listdir(tmp_path) == []
+
+
+def test_bad_rasters_and_points(qgis_app, scene, tmp_path):
+    from train_helpers import BANDS
+
+    other = str(tmp_path / "other.tif")
+    make_roof_scene(other, n_side=2, bands=BANDS[:4], origin=(600000.0, 5000000.0))
+    with pytest.raises(WealthMapError, match="rasters have different bands: s2.tif has B02, B03, B04, B08, B11, B12, "
+                                             "other.tif has B02, B03, B04, B08"):
+        train_wealth_model(scene["survey"], [scene["raster"], other], out_dir=str(tmp_path / "m"),
+                           bundle=scene["emb"], use_cache=False, **COMMON)
+    with pytest.raises(WealthMapError, match="other.tif lacks the bands B11"):
+        train_wealth_model(scene["survey"], [other], out_dir=str(tmp_path / "m"), bundle=scene["emb"],
+                           use_cache=False, **COMMON)
+    far = str(tmp_path / "far.tif")
+    make_roof_scene(far, n_side=3, origin=(200000.0, 6000000.0))
+    with pytest.raises(WealthMapError, match="Only 0 of 144 survey points have usable imagery.*row 1: outside every "
+                                             "raster"):
+        train_wealth_model(scene["survey"], [far], out_dir=str(tmp_path / "m"), bundle=scene["emb"],
+                           use_cache=False, **COMMON)
+    one = tmp_path / "one_group.csv"
+    lines = open(scene["survey"], encoding="utf-8").read().splitlines()
+    one.write_text("\n".join([lines[0]] + [",".join(ln.split(",")[:3] + ["kenya"] + ln.split(",")[4:])
+                                           for ln in lines[1:]]) + "\n", encoding="utf-8")
+    with pytest.raises(WealthMapError, match="at least two groups"):
+        train_wealth_model(str(one), [scene["raster"]], out_dir=str(tmp_path / "m"), bundle=scene["emb"],
+                           use_cache=False, cv="group", **COMMON)
+    with pytest.raises(WealthMapError, match="No output folder"):
+        train_wealth_model(scene["survey"], [scene["raster"]], bundle=scene["emb"], **COMMON)
+    assert not (tmp_path / "m").exists()
