@@ -1,0 +1,343 @@
+"""The thematic job's core functions: join, choropleth, bivariate, chart map, export.
+
+The dock, the Processing algorithms and :mod:`wealthmap.api` all call these. Styling
+functions only *set a renderer* on a layer (the data are not edited); when a derived
+value is needed (a rate from normalisation) it is written to a new layer.
+"""
+
+import os
+
+import numpy as np
+from qgis.core import (
+    QgsDistanceArea,
+    QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsProject,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from ..errors import WealthMapError
+from ..i18n import tr
+from ..tasks import check_cancel
+from . import fieldtypes, style
+from .classify import FIXED_CLASS_METHODS, classify
+from .export import build_layout, export_layout
+from .join import DEFAULT_NORMALISE, JoinResult, join_summary, parse_number, write_features  # noqa: F401
+from .join import join_table as _join_table
+
+CHART_KINDS = ("pie", "bar", "stacked", "proportional")
+
+
+class Result(dict):
+    """A dict whose keys can also be read as attributes (``result.layer``, ``result["gvf"]``)."""
+
+    def __getattr__(self, name):
+        try:
+            return self[name]
+        except KeyError as err:
+            raise AttributeError(name) from err
+
+
+def join_table(layer, table, layer_key, table_key, output=None, fields=None, normalise=DEFAULT_NORMALISE,
+               on_duplicate="error", encoding=None, name=None, feedback=None):
+    """Join a table to boundaries into a new layer; returns ``Result(layer, report, path, summary)``."""
+    joined = _join_table(layer, table, layer_key, table_key, output=output, fields=fields, normalise=normalise,
+                         on_duplicate=on_duplicate, encoding=encoding, name=name, feedback=feedback)
+    return Result(layer=joined.layer, report=joined.report, path=joined.path, summary=joined.summary())
+
+
+# --- values -----------------------------------------------------------------------------------
+def _check_layer(layer, polygons=True):
+    if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
+        raise WealthMapError(tr("Pick a valid vector layer."))
+    if layer.featureCount() == 0:
+        raise WealthMapError(tr("The layer '{0}' has no features.").format(layer.name()))
+    if polygons and layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+        raise WealthMapError(tr("The layer '{0}' is not a polygon layer; choropleth and chart maps need "
+                                "polygons.").format(layer.name()))
+
+
+def read_values(layer, field=None, expression=None, feedback=None):
+    """``(feature ids, float array with NaN for NULL)`` of a numeric field or expression of ``layer``."""
+    names = layer.fields().names()
+    fids, values = [], []
+    if expression:
+        expr = QgsExpression(expression)
+        if expr.hasParserError():
+            raise WealthMapError(tr("The expression {0} is not valid: {1}").format(
+                expression, expr.parserErrorString()))
+        context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+        expr.prepare(context)
+        for feature in layer.getFeatures():
+            context.setFeature(feature)
+            value = expr.evaluate(context)
+            if expr.hasEvalError():
+                raise WealthMapError(tr("The expression {0} fails on feature {1}: {2}").format(
+                    expression, feature.id(), expr.evalErrorString()))
+            fids.append(feature.id())
+            values.append(value)
+        label = expression
+    else:
+        if not field or field not in names:
+            raise WealthMapError(tr("The field '{0}' is not in the layer '{1}'. Its fields: {2}.").format(
+                field, layer.name(), ", ".join(names)))
+        index = names.index(field)
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([index])
+        for feature in layer.getFeatures(request):
+            check_cancel(feedback) if len(fids) % 10000 == 0 else None
+            fids.append(feature.id())
+            values.append(feature.attributes()[index])
+        label = field
+    out = np.empty(len(values), dtype=float)
+    bad = []
+    for i, value in enumerate(values):
+        try:
+            number = parse_number(value)
+        except (ValueError, TypeError):
+            number = None
+            bad.append(value)
+        out[i] = np.nan if number is None else number
+    if bad:
+        raise WealthMapError(tr("'{0}' is not numeric: {1} values are text such as {2}. Pick a numeric field, or "
+                                "clean the table (numbers may use thousands separators).").format(
+            label, len(bad), ", ".join(repr(str(b)) for b in bad[:3])))
+    return fids, out
+
+
+def feature_areas(layer, unit="km2", method="ellipsoidal"):
+    """Area of every feature (``{fid: area}``) in km² (or m², ha) measured on the ellipsoid."""
+    crs = layer.crs()
+    if not crs.isValid():
+        raise WealthMapError(tr("The layer '{0}' has no coordinate reference system, so areas cannot be measured. "
+                                "Set its CRS (Layer Properties > Source).").format(layer.name()))
+    if method == "planar" and crs.isGeographic():
+        raise WealthMapError(tr("The layer '{0}' is in a geographic CRS ({1}, degrees): planar areas would be in "
+                                "square degrees. Use ellipsoidal areas or reproject the layer to a projected CRS.")
+                             .format(layer.name(), crs.authid()))
+    da = QgsDistanceArea()
+    da.setSourceCrs(crs, QgsProject.instance().transformContext())
+    if method == "planar":
+        da.setEllipsoid("NONE")
+    else:
+        ellipsoid = QgsProject.instance().ellipsoid()
+        da.setEllipsoid(ellipsoid if ellipsoid and ellipsoid != "NONE" else "EPSG:7030")
+    target = {"km2": QgsUnitTypes.AreaSquareKilometers, "m2": QgsUnitTypes.AreaSquareMeters,
+              "ha": QgsUnitTypes.AreaHectares}[unit]
+    out = {}
+    for feature in layer.getFeatures(QgsFeatureRequest().setNoAttributes()):
+        geom = feature.geometry()
+        out[feature.id()] = da.convertAreaMeasurement(da.measureArea(geom), target) if geom and not geom.isEmpty() \
+            else 0.0
+    return out
+
+
+def _copy_with_field(layer, field_name, values_by_fid, output, name):
+    fields = QgsFields()
+    for f in layer.fields():
+        fields.append(QgsField(f))
+    if fields.indexOf(field_name) >= 0:
+        raise WealthMapError(tr("The layer already has a field '{0}'; choose another name for the rate field.").format(
+            field_name))
+    fields.append(QgsField(field_name, fieldtypes.DOUBLE))
+    features = []
+    for feature in layer.getFeatures():
+        out = QgsFeature(fields)
+        out.setGeometry(feature.geometry())
+        value = values_by_fid.get(feature.id())
+        out.setAttributes(feature.attributes() + [None if value is None or value != value else float(value)])
+        features.append(out)
+    return write_features(features, fields, layer, output, name)
+
+
+def _apply(layer, renderer, apply=True, qml=None):
+    if apply:
+        layer.setRenderer(renderer)
+        layer.triggerRepaint()
+    if qml:
+        target = layer if apply else layer.clone()
+        if not apply:
+            target.setRenderer(renderer.clone())
+        message, ok = target.saveNamedStyle(qml)
+        if not ok:
+            raise WealthMapError(tr("Could not write the style file {0}: {1}").format(qml, message))
+
+
+def choropleth(layer, field=None, method="jenks", classes=5, expression=None, breaks=None, ramp="YlOrRd",
+               reverse=False, normalize_by=None, per_area=False, area_unit="km2", area_method="ellipsoidal",
+               multiplier=1.0, output=None, rate_field=None, null_class=True, null_color=style.NULL_COLOR,
+               outline="#ffffff", apply=True, qml=None, feedback=None):
+    """Classify a field (or expression) of a polygon layer and style it as a choropleth.
+
+    Normalisation: ``normalize_by`` (a field: value / that field) or ``per_area`` (value / area in
+    ``area_unit``, measured on the ellipsoid), times ``multiplier`` (1000: per 1,000; 100: %).
+    Zero or NULL denominators give NULL (reported in ``zero_denominators``), never a division.
+    A normalised rate is written to a new layer (``output``: memory when ``None``, else a
+    ``.gpkg``) in field ``rate_field``; without normalisation ``layer`` itself is styled.
+
+    Returns a :class:`Result`: ``layer``, ``field`` (what the renderer classifies), ``breaks``,
+    ``counts``, ``gvf``, ``null_count``, ``zero_denominators``, ``colorblind_safe``, ``renderer``,
+    ``classification`` (a :class:`~.classify.Classification`).
+    """
+    _check_layer(layer)
+    if normalize_by and per_area:
+        raise WealthMapError(tr("Normalise either by a field or by area, not both."))
+    fids, values = read_values(layer, field, expression, feedback)
+    check_cancel(feedback)
+    zero_denominators = []
+    target_layer = layer
+    attribute = QgsExpression.quotedColumnRef(field) if not expression else expression
+    if normalize_by or per_area:
+        if normalize_by:
+            _, denominators = read_values(layer, normalize_by, None, feedback)
+        else:
+            areas = feature_areas(layer, area_unit, area_method)
+            denominators = np.array([areas[f] for f in fids], dtype=float)
+        bad = ~np.isfinite(denominators) | (denominators == 0)
+        zero_denominators = [fids[i] for i in np.nonzero(bad & np.isfinite(values))[0]]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rates = np.where(bad, np.nan, values / np.where(bad, 1.0, denominators) * float(multiplier))
+        values = rates
+        base = field or "value"
+        rate_field = rate_field or ("{}_per_{}".format(base, area_unit) if per_area else "{}_rate".format(base))[:60]
+        target_layer, _path = _copy_with_field(layer, rate_field, dict(zip(fids, values.tolist())), output,
+                                               "{}_{}".format(layer.name(), rate_field))
+        attribute = rate_field
+    elif multiplier != 1.0:
+        values = values * float(multiplier)
+        attribute = "{} * {}".format(attribute if not expression else "({})".format(expression), repr(multiplier))
+    null_count = int((~np.isfinite(values)).sum())
+    if method not in FIXED_CLASS_METHODS and np.isfinite(values).any():
+        distinct = np.unique(values[np.isfinite(values)]).size
+        if method in ("equal", "pretty", "stddev", "log") and distinct < classes and distinct > 1:
+            raise WealthMapError(tr("Only {0} distinct values for {1} classes. Use at most {0} classes.").format(
+                distinct, classes))
+    try:
+        classification = classify(values, method, classes, breaks=breaks, feedback=feedback)
+    except WealthMapError as err:
+        raise WealthMapError("{} ({})".format(err, tr("field {0}").format(field or expression))) from err
+    colors = style.ramp_colors(ramp, classification.k, reverse)
+    if method == "box" and not breaks:
+        colors = style.ramp_colors("RdBu", 6, not reverse)
+    renderer = style.graduated_renderer(attribute, classification, colors, null_count, null_class, null_color,
+                                        outline)
+    _apply(target_layer, renderer, apply or target_layer is not layer, qml)
+    return Result(layer=target_layer, field=attribute, breaks=classification.breaks, counts=classification.counts,
+                  gvf=classification.gvf, null_count=null_count, zero_denominators=zero_denominators,
+                  colorblind_safe=style.is_colorblind_safe(ramp, classification.k), renderer=renderer,
+                  classification=classification, colors=[c.name() for c in colors])
+
+
+def bivariate(layer, field_x, field_y, palette="pinkblue", legend_image=None, label_x=None, label_y=None,
+              apply=True, qml=None, outline="#ffffff", feedback=None):
+    """3 x 3 bivariate choropleth of two fields (tertile breaks) as a rule-based renderer.
+
+    Writes a legend image (PNG) when ``legend_image`` is a path. Returns a :class:`Result`:
+    ``breaks_x``, ``breaks_y`` (inner bounds), ``counts`` (``[y][x]``), ``null_count``,
+    ``renderer``, ``legend_image``.
+    """
+    _check_layer(layer)
+    if palette not in style.BIVARIATE_PALETTES:
+        raise WealthMapError(tr("Unknown bivariate palette '{0}'. Use one of: {1}.").format(
+            palette, ", ".join(style.BIVARIATE_PALETTES)))
+    if field_x == field_y:
+        raise WealthMapError(tr("A bivariate map needs two different fields."))
+    _, x = read_values(layer, field_x, None, feedback)
+    _, y = read_values(layer, field_y, None, feedback)
+    both = np.isfinite(x) & np.isfinite(y)
+    if not both.any():
+        raise WealthMapError(tr("No feature has values in both '{0}' and '{1}'.").format(field_x, field_y))
+    cx = classify(x[both], "quantile", 3)
+    cy = classify(y[both], "quantile", 3)
+    if cx.k < 3 or cy.k < 3:
+        raise WealthMapError(tr("A bivariate map needs at least 3 distinct values in each field."))
+    bx, by = cx.breaks[:2], cy.breaks[:2]
+    ix = np.searchsorted(bx, x[both], side="left")
+    iy = np.searchsorted(by, y[both], side="left")
+    counts = [[int(((ix == i) & (iy == j)).sum()) for i in range(3)] for j in range(3)]
+    null_count = int((~both).sum())
+    renderer = style.bivariate_renderer(field_x, field_y, bx, by, palette, counts, null_count, outline=outline,
+                                        label_x=label_x, label_y=label_y)
+    _apply(layer, renderer, apply, qml)
+    if legend_image:
+        style.bivariate_legend_image(legend_image, palette, label_x or field_x, label_y or field_y)
+    return Result(layer=layer, breaks_x=bx, breaks_y=by, counts=counts, null_count=null_count, renderer=renderer,
+                  legend_image=legend_image)
+
+
+def chart_map(layer, fields, kind="pie", colors=None, ramp="Set2", size_mode="total", max_size=12.0,
+              fixed_size=8.0, labels=None, apply=True, qml=None, feedback=None):
+    """Pie, bar or stacked-bar charts per polygon from 2+ fields, or proportional circles of one field.
+
+    ``size_mode``: ``"total"`` (diagram area / bar length grows linearly with the total, with a
+    size legend; ``max_size`` mm for the largest) or ``"fixed"`` (``fixed_size`` mm).
+    Returns a :class:`Result`: ``renderer``, ``max_total``, ``colors``.
+    """
+    _check_layer(layer)
+    if isinstance(fields, str):
+        fields = [f.strip() for f in fields.split(",") if f.strip()]
+    fields = list(fields or [])
+    if kind not in CHART_KINDS:
+        raise WealthMapError(tr("Unknown chart type '{0}'. Use one of: {1}.").format(kind, ", ".join(CHART_KINDS)))
+    if kind == "proportional" and len(fields) != 1:
+        raise WealthMapError(tr("A proportional-symbol map shows one field; got {0}.").format(len(fields)))
+    if kind != "proportional" and len(fields) < 2:
+        raise WealthMapError(tr("A chart map needs two or more fields; got {0}.").format(len(fields)))
+    matrix = []
+    for field in fields:
+        _, values = read_values(layer, field, None, feedback)
+        matrix.append(values)
+    matrix = np.vstack(matrix)
+    finite = np.where(np.isfinite(matrix), matrix, 0.0)
+    if (finite < 0).any():
+        field = fields[int(np.nonzero((finite < 0).any(axis=1))[0][0])]
+        raise WealthMapError(tr("The field '{0}' has negative values; pies, bars and circles need values of zero "
+                                "or more.").format(field))
+    totals = finite.max(axis=0) if kind == "bar" else finite.sum(axis=0)
+    max_total = float(totals.max())
+    if max_total <= 0:
+        raise WealthMapError(tr("Every value of {0} is zero or NULL; there is nothing to chart.").format(
+            ", ".join(fields)))
+    if colors:
+        colors = list(colors)
+        if len(colors) < len(fields):
+            raise WealthMapError(tr("Give one colour per field: {0} fields, {1} colours.").format(
+                len(fields), len(colors)))
+    else:
+        colors = [c.name() for c in style.ramp_colors(ramp, max(len(fields), 3))][: len(fields)] \
+            if kind != "proportional" else ["#3182bd"]
+    renderer = style.diagram_renderer(kind, fields, colors, labels, size_mode, max_total, max_size, fixed_size)
+    if apply or qml:
+        target = layer if apply else layer.clone()
+        target.setDiagramRenderer(renderer.clone() if not apply else renderer)
+        target.setDiagramLayerSettings(style.diagram_layer_settings())
+        target.triggerRepaint()
+        if qml:
+            message, ok = target.saveNamedStyle(qml)
+            if not ok:
+                raise WealthMapError(tr("Could not write the style file {0}: {1}").format(qml, message))
+    return Result(layer=layer, renderer=renderer, max_total=max_total, colors=colors, fields=fields, kind=kind)
+
+
+def export_map(layers, output, title="", source="", dpi=300, page="A4", landscape=True, extent=None,
+               legend_image=None, project=None, feedback=None):
+    """Export a finished map (title, map, legend, scale bar, north arrow, source note).
+
+    ``output``: a path or a list of paths; the extension picks the format (``.png``, ``.pdf``,
+    ``.jpg``, ``.svg``). Returns ``Result(files={"png": path, ...}, layout=...)``.
+    """
+    if isinstance(layers, QgsVectorLayer) or not isinstance(layers, (list, tuple)):
+        layers = [layers]
+    outputs = [output] if isinstance(output, str) else list(output)
+    if not outputs:
+        raise WealthMapError(tr("Give at least one output file (.png or .pdf)."))
+    layout = build_layout(list(layers), title=title, source=source, page=page, landscape=landscape, extent=extent,
+                          project=project, extra_picture=legend_image)
+    files = export_layout(layout, [os.path.abspath(p) for p in outputs], dpi=dpi, feedback=feedback)
+    return Result(files=files, layout=layout)

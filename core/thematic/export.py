@@ -1,0 +1,177 @@
+"""A finished map: a print layout with title, map, legend, scale bar, north arrow and source note."""
+
+import os
+
+from qgis.core import (
+    QgsApplication,
+    QgsLayerTree,
+    QgsLayoutExporter,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsPrintLayout,
+    QgsProject,
+    QgsRectangle,
+    QgsScaleBarSettings,
+    QgsUnitTypes,
+)
+from qgis.PyQt.QtGui import QFont
+
+from ..errors import WealthMapError
+from ..i18n import tr
+
+PAGE_SIZES = {"A4": (297.0, 210.0), "A3": (420.0, 297.0), "letter": (279.4, 215.9)}
+
+
+def north_arrow_svg():
+    """Path of QGIS's own north-arrow SVG."""
+    for base in QgsApplication.svgPaths() + ["/usr/share/qgis/svg"]:
+        path = os.path.join(base, "arrows", "NorthArrow_02.svg")
+        if os.path.exists(path):
+            return path
+    return ""
+
+
+def build_layout(layers, title="", source="", page="A4", landscape=True, extent=None, project=None,
+                 legend_title=None, extra_picture=None):
+    """A :class:`QgsPrintLayout` with the map of ``layers`` (first on top) and the usual furniture."""
+    if not layers:
+        raise WealthMapError(tr("Export needs at least one layer."))
+    for layer in layers:
+        if layer is None or not layer.isValid():
+            raise WealthMapError(tr("A layer to export is not valid."))
+    project = project or QgsProject.instance()
+    width, height = PAGE_SIZES.get(page, PAGE_SIZES["A4"])
+    if not landscape:
+        width, height = height, width
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName(title or "WealthMap")
+    page_item = layout.pageCollection().page(0)
+    page_item.setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutMillimeters))
+    margin = 10.0
+    title_h = 14.0 if title else 0.0
+    legend_w = 70.0
+    map_item = QgsLayoutItemMap(layout)
+    map_item.attemptMove(QgsLayoutPoint(margin, margin + title_h, QgsUnitTypes.LayoutMillimeters))
+    map_item.attemptResize(QgsLayoutSize(width - 3 * margin - legend_w, height - 2 * margin - title_h - 8,
+                                         QgsUnitTypes.LayoutMillimeters))
+    map_item.setLayers(list(layers))
+    if extent is None:
+        extent = QgsRectangle()
+        for layer in layers:
+            ext = layer.extent()
+            if ext.isEmpty():
+                continue
+            if extent.isEmpty():
+                extent = QgsRectangle(ext)
+            else:
+                extent.combineExtentWith(ext)
+        if extent.isEmpty():
+            raise WealthMapError(tr("The layers to export are empty; there is nothing to draw."))
+        extent.scale(1.05)
+    map_item.setCrs(layers[0].crs())
+    map_item.setExtent(extent)
+    map_item.zoomToExtent(extent)
+    map_item.setFrameEnabled(True)
+    layout.addLayoutItem(map_item)
+    if title:
+        label = QgsLayoutItemLabel(layout)
+        label.setText(title)
+        font = QFont()
+        font.setPointSize(20)
+        font.setBold(True)
+        label.setFont(font)
+        label.attemptMove(QgsLayoutPoint(margin, margin - 2, QgsUnitTypes.LayoutMillimeters))
+        label.attemptResize(QgsLayoutSize(width - 2 * margin, title_h, QgsUnitTypes.LayoutMillimeters))
+        layout.addLayoutItem(label)
+    legend = QgsLayoutItemLegend(layout)
+    legend.setTitle(legend_title if legend_title is not None else tr("Legend"))
+    legend.setAutoUpdateModel(False)
+    root = QgsLayerTree()
+    for layer in layers:
+        root.addLayer(layer)
+    legend.model().setRootGroup(root)
+    legend._wealthmap_root = root  # keep the tree alive as long as the legend
+    legend.setLinkedMap(map_item)
+    legend.attemptMove(QgsLayoutPoint(width - margin - legend_w, margin + title_h, QgsUnitTypes.LayoutMillimeters))
+    legend.setResizeToContents(True)
+    layout.addLayoutItem(legend)
+    scale = QgsLayoutItemScaleBar(layout)
+    scale.setStyle("Single Box")
+    scale.setLinkedMap(map_item)
+    scale.applyDefaultSize()
+    if map_item.crs().mapUnits() == QgsUnitTypes.DistanceMeters:
+        scale.setUnits(QgsUnitTypes.DistanceKilometers)
+        scale.setUnitLabel("km")
+    scale.setNumberOfSegmentsLeft(0)
+    scale.setNumberOfSegments(2)
+    scale.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    scale.setMinimumBarWidth(30)
+    scale.setMaximumBarWidth(60)
+    scale.attemptMove(QgsLayoutPoint(margin + 2, height - margin - 14, QgsUnitTypes.LayoutMillimeters))
+    layout.addLayoutItem(scale)
+    arrow = QgsLayoutItemPicture(layout)
+    arrow.setPicturePath(north_arrow_svg())
+    arrow.attemptResize(QgsLayoutSize(12, 18, QgsUnitTypes.LayoutMillimeters))
+    arrow.attemptMove(QgsLayoutPoint(width - margin - 14, height - margin - 30,
+                                     QgsUnitTypes.LayoutMillimeters))
+    arrow.setLinkedMap(map_item)
+    layout.addLayoutItem(arrow)
+    if extra_picture:
+        picture = QgsLayoutItemPicture(layout)
+        picture.setPicturePath(extra_picture)
+        picture.attemptResize(QgsLayoutSize(40, 40, QgsUnitTypes.LayoutMillimeters))
+        picture.attemptMove(QgsLayoutPoint(width - margin - legend_w, height - margin - 55,
+                                           QgsUnitTypes.LayoutMillimeters))
+        layout.addLayoutItem(picture)
+    if source:
+        note = QgsLayoutItemLabel(layout)
+        note.setText(source)
+        font = QFont()
+        font.setPointSize(8)
+        note.setFont(font)
+        note.attemptMove(QgsLayoutPoint(width - margin - 150, height - margin - 5, QgsUnitTypes.LayoutMillimeters))
+        note.attemptResize(QgsLayoutSize(150, 6, QgsUnitTypes.LayoutMillimeters))
+        note.setHAlign(0x0002)  # Qt.AlignRight
+        layout.addLayoutItem(note)
+    return layout
+
+
+def export_layout(layout, outputs, dpi=300, feedback=None):
+    """Export ``layout`` to every path in ``outputs`` (``.png``, ``.jpg``, ``.pdf``, ``.svg``)."""
+    if dpi < 30 or dpi > 1200:
+        raise WealthMapError(tr("The resolution must be between 30 and 1200 DPI; got {0}.").format(dpi))
+    exporter = QgsLayoutExporter(layout)
+    written = {}
+    for number, path in enumerate(outputs):
+        folder = os.path.dirname(os.path.abspath(path))
+        if not os.path.isdir(folder):
+            raise WealthMapError(tr("The folder {0} does not exist.").format(folder))
+        ext = os.path.splitext(path)[1].lower()
+        if ext == ".pdf":
+            settings = QgsLayoutExporter.PdfExportSettings()
+            settings.dpi = dpi
+            settings.rasterizeWholeImage = False
+            result = exporter.exportToPdf(path, settings)
+        elif ext in (".png", ".jpg", ".jpeg", ".tif", ".tiff"):
+            settings = QgsLayoutExporter.ImageExportSettings()
+            settings.dpi = dpi
+            result = exporter.exportToImage(path, settings)
+        elif ext == ".svg":
+            settings = QgsLayoutExporter.SvgExportSettings()
+            settings.dpi = dpi
+            result = exporter.exportToSvg(path, settings)
+        else:
+            raise WealthMapError(tr("Unsupported export format '{0}': use .png, .jpg, .pdf or .svg.").format(ext))
+        if result != QgsLayoutExporter.Success:
+            raise WealthMapError(tr("Exporting {0} failed ({1}). Check that the file is not open elsewhere.").format(
+                path, exporter.errorFile() or result))
+        written[ext.lstrip(".")] = path
+        if feedback is not None:
+            feedback.setProgress(100.0 * (number + 1) / len(outputs))
+    return written
