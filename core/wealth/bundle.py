@@ -1,0 +1,313 @@
+"""Model bundles: a folder with ``manifest.json`` and ONNX files, checked by sha256.
+
+The schema is documented in ``models/README.md``. In short, a bundle holds
+
+* ``manifest.json``: what the model reads (``bands``, ``gsd_m``, ``chip_px``,
+  ``context_chips``, ``normalization``), the ``embedder`` and ``head`` ONNX files and their
+  input/output names, the ordered ``features`` the head expects, the ``output`` name and
+  units, the ``status`` (``demo``, ``trained`` or ``validated``), ``metrics``,
+  ``training_data``, ``licence``, ``citation`` and ``files`` (sha256 and size of every file);
+* the ONNX files themselves. No pickle, ever.
+
+:func:`load_bundle` validates all of it and refuses a tampered or mismatched file with a
+message that says which file and what to do; :func:`write_bundle` writes a new bundle
+atomically (a cancelled or failed write leaves no partial folder).
+
+Example::
+
+    from wealthmap.core.wealth.bundle import load_bundle, write_bundle
+    bundle = load_bundle("models/wealthmap_demo")
+    print(bundle.id, bundle.status, bundle.embedder_path, bundle.feature_names)
+    write_bundle("/tmp/my_model", manifest_dict, {"embedder.onnx": bundle.embedder_path, "head.onnx": onnx_model})
+"""
+
+import copy
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+
+from ..errors import WealthMapError
+from ..i18n import tr
+
+SCHEMA_VERSION = 1
+MANIFEST = "manifest.json"
+STATUSES = ("demo", "trained", "validated")
+#: Spectral statistics a head may use, computed by :func:`core.wealth.embed.spectral_statistics`.
+SPECTRAL_FEATURES = tuple("{}_{}".format(index, stat) for index in ("ndvi", "ndbi", "ndwi") for stat in ("mean", "std"))
+EMBEDDING_FEATURE = "embedding"
+DEMO_NOTE = "demonstration model, not a wealth estimate"
+BUNDLED_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "models")
+DEFAULT_BUNDLE = os.path.join(BUNDLED_DIR, "wealthmap_demo")
+
+REQUIRED = {
+    "schema_version": int,
+    "id": str,
+    "name": str,
+    "status": str,
+    "bands": list,
+    "gsd_m": (int, float),
+    "chip_px": int,
+    "context_chips": int,
+    "normalization": dict,
+    "embedder": dict,
+    "head": dict,
+    "features": list,
+    "output": dict,
+    "metrics": dict,
+    "training_data": dict,
+    "licence": str,
+    "citation": str,
+    "files": dict,
+}
+
+
+def sha256_file(path, block=1 << 20):
+    """Hex sha256 of a file."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(block), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class ModelBundle:
+    """A validated bundle: ``path`` (folder), ``manifest`` (dict) and convenient accessors."""
+
+    def __init__(self, path, manifest):
+        self.path = os.path.abspath(path)
+        self.manifest = manifest
+
+    # --- identity -------------------------------------------------------------------
+    @property
+    def id(self):
+        return self.manifest["id"]
+
+    @property
+    def name(self):
+        return self.manifest["name"]
+
+    @property
+    def status(self):
+        return self.manifest["status"]
+
+    @property
+    def is_demo(self):
+        return self.status == "demo"
+
+    def label(self):
+        """Name shown in the UI and legend; a demo head says it is not a wealth estimate."""
+        if self.is_demo:
+            return tr("{0} (demonstration model, not a wealth estimate)").format(self.name)
+        return "{} ({})".format(self.name, self.status)
+
+    # --- what the model reads -------------------------------------------------------------
+    @property
+    def bands(self):
+        """Band names the model reads, in order (chips are ``(N, len(bands), H, W)``)."""
+        return list(self.manifest["bands"])
+
+    @property
+    def rgb_bands(self):
+        return list(self.manifest["normalization"]["rgb_bands"])
+
+    @property
+    def gsd_m(self):
+        return float(self.manifest["gsd_m"])
+
+    @property
+    def chip_px(self):
+        return int(self.manifest["chip_px"])
+
+    @property
+    def chip_m(self):
+        """Chip side in metres."""
+        return self.gsd_m * self.chip_px
+
+    @property
+    def context_chips(self):
+        return int(self.manifest["context_chips"])
+
+    @property
+    def embedder_path(self):
+        return os.path.join(self.path, self.manifest["embedder"]["file"])
+
+    @property
+    def head_path(self):
+        return os.path.join(self.path, self.manifest["head"]["file"])
+
+    @property
+    def embedding_dim(self):
+        return int(self.manifest["embedder"]["dim"])
+
+    @property
+    def feature_names(self):
+        """The head's input columns in order, ``embedding`` expanded to ``embedding_0..D-1``."""
+        names = []
+        for feature in self.manifest["features"]:
+            if feature == EMBEDDING_FEATURE:
+                names.extend("embedding_{}".format(i) for i in range(self.embedding_dim))
+            else:
+                names.append(feature)
+        return names
+
+    @property
+    def n_features(self):
+        return len(self.feature_names)
+
+    @property
+    def output_name(self):
+        return self.manifest["output"].get("name", "wealth")
+
+    def __repr__(self):
+        return "ModelBundle({!r}, id={!r}, status={!r})".format(self.path, self.id, self.status)
+
+
+def _fail(path, problem):
+    raise WealthMapError(
+        tr("The model bundle '{0}' is not valid: {1}. Use a bundle written by WealthMap (see models/README.md) "
+           "or re-export it.").format(path, problem))
+
+
+def validate_manifest(manifest, path="<manifest>"):
+    """Check the manifest's fields and types; raise :class:`WealthMapError` naming the problem."""
+    if not isinstance(manifest, dict):
+        _fail(path, tr("manifest.json is not a JSON object"))
+    for key, kind in REQUIRED.items():
+        if key not in manifest:
+            _fail(path, tr("manifest.json has no '{0}' field").format(key))
+        if not isinstance(manifest[key], kind) or (kind is int and isinstance(manifest[key], bool)):
+            _fail(path, tr("manifest field '{0}' has the wrong type").format(key))
+    if manifest["schema_version"] > SCHEMA_VERSION:
+        _fail(path, tr("schema version {0} is newer than this plugin understands ({1}); update WealthMap").format(
+            manifest["schema_version"], SCHEMA_VERSION))
+    if manifest["status"] not in STATUSES:
+        _fail(path, tr("status '{0}' is not one of {1}").format(manifest["status"], ", ".join(STATUSES)))
+    bands = manifest["bands"]
+    if not bands or not all(isinstance(b, str) for b in bands) or len(set(bands)) != len(bands):
+        _fail(path, tr("'bands' must be a non-empty list of distinct band names"))
+    norm = manifest["normalization"]
+    for key in ("rgb_bands", "stretch_min", "stretch_max", "mean", "std"):
+        if key not in norm:
+            _fail(path, tr("normalization has no '{0}'").format(key))
+    if len(norm["rgb_bands"]) != 3 or any(b not in bands for b in norm["rgb_bands"]):
+        _fail(path, tr("normalization.rgb_bands must name three of the bands"))
+    if not float(norm["stretch_max"]) > float(norm["stretch_min"]):
+        _fail(path, tr("normalization.stretch_max must be above stretch_min"))
+    if manifest["gsd_m"] <= 0 or manifest["chip_px"] < 8 or manifest["context_chips"] < 1 \
+            or manifest["context_chips"] % 2 != 1:
+        _fail(path, tr("gsd_m must be > 0, chip_px >= 8 and context_chips an odd number >= 1"))
+    for part, keys in (("embedder", ("file", "input", "output", "dim")), ("head", ("file", "input", "outputs"))):
+        for key in keys:
+            if key not in manifest[part]:
+                _fail(path, tr("'{0}' has no '{1}'").format(part, key))
+    outputs = manifest["head"]["outputs"]
+    if not isinstance(outputs, dict) or "mean" not in outputs or "std" not in outputs:
+        _fail(path, tr("head.outputs must name the 'mean' and 'std' outputs"))
+    features = manifest["features"]
+    if not features or not all(isinstance(f, str) for f in features) or len(set(features)) != len(features):
+        _fail(path, tr("'features' must be a non-empty list of distinct names"))
+    for name in (manifest["embedder"]["file"], manifest["head"]["file"]):
+        if name not in manifest["files"]:
+            _fail(path, tr("the file '{0}' is not listed under 'files' with its sha256").format(name))
+    for name, entry in manifest["files"].items():
+        if os.path.basename(name) != name or not isinstance(entry, dict) or len(str(entry.get("sha256", ""))) != 64:
+            _fail(path, tr("the 'files' entry '{0}' needs a plain file name and a sha256").format(name))
+    if os.path.isabs(manifest["embedder"]["file"]) or os.path.isabs(manifest["head"]["file"]):
+        _fail(path, tr("file names must be relative to the bundle folder"))
+    return manifest
+
+
+def load_bundle(path=None, check_files=True):
+    """Load and validate the bundle in folder ``path`` (or its ``manifest.json``).
+
+    ``path=None`` loads the bundle chosen in the settings (``WEALTH_MODEL_DIR``) or the
+    bundled demo. Every file listed in the manifest must exist with the recorded sha256:
+    a missing, changed or corrupted file is refused with a :class:`WealthMapError`.
+    Returns a :class:`ModelBundle`.
+    """
+    if path is None or path == "":
+        from ..settings import WEALTH_MODEL_DIR
+
+        path = WEALTH_MODEL_DIR.value() or DEFAULT_BUNDLE
+    path = str(path)
+    if os.path.basename(path) == MANIFEST:
+        path = os.path.dirname(path)
+    manifest_path = os.path.join(path, MANIFEST)
+    if not os.path.isfile(manifest_path):
+        raise WealthMapError(
+            tr("No model bundle at '{0}': the folder has no manifest.json. Choose a folder written by WealthMap "
+               "(the bundled one is models/wealthmap_demo).").format(path))
+    try:
+        with open(manifest_path, encoding="utf-8") as handle:
+            manifest = json.load(handle)
+    except (OSError, ValueError) as err:
+        _fail(path, tr("manifest.json cannot be read ({0})").format(err))
+    validate_manifest(manifest, path)
+    if check_files:
+        for name, entry in manifest["files"].items():
+            file_path = os.path.join(path, name)
+            if not os.path.isfile(file_path):
+                raise WealthMapError(
+                    tr("The model bundle '{0}' lacks the file '{1}' that its manifest lists. Copy the whole bundle "
+                       "folder again.").format(path, name))
+            if sha256_file(file_path) != entry["sha256"]:
+                raise WealthMapError(
+                    tr("The model file '{0}' in bundle '{1}' does not match its manifest (sha256 differs): it was "
+                       "changed or corrupted. Reinstall or re-export the bundle; WealthMap refuses to run it.").format(
+                        name, path))
+    return ModelBundle(path, manifest)
+
+
+def write_bundle(folder, manifest, files):
+    """Write a bundle to ``folder`` and return it loaded (:class:`ModelBundle`).
+
+    :param manifest: the manifest dict without ``files`` (it is filled in here; an
+        existing ``files`` entry is replaced). ``schema_version`` defaults to the current one.
+    :param files: ``{file name in the bundle: source}`` where the source is a path to copy,
+        ``bytes``, or an ``onnx.ModelProto``. Both ``manifest["embedder"]["file"]`` and
+        ``manifest["head"]["file"]`` must be among them.
+
+    The bundle is written to a temporary sibling folder and renamed into place, so a
+    failure leaves no partial bundle. An existing bundle at ``folder`` is replaced; an
+    existing folder that is not a bundle (no manifest.json) and is not empty is refused.
+    """
+    folder = os.path.abspath(str(folder))
+    if os.path.isdir(folder) and os.listdir(folder) and not os.path.isfile(os.path.join(folder, MANIFEST)):
+        raise WealthMapError(
+            tr("The folder '{0}' is not empty and holds no model bundle; choose an empty or new folder for the "
+               "bundle.").format(folder))
+    manifest = copy.deepcopy(manifest)
+    manifest.setdefault("schema_version", SCHEMA_VERSION)
+    parent = os.path.dirname(folder)
+    os.makedirs(parent, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix=".partial-" + os.path.basename(folder) + "-", dir=parent)
+    try:
+        entries = {}
+        for name, source in files.items():
+            if os.path.basename(name) != name:
+                raise WealthMapError(tr("Bundle file names must be plain names, not '{0}'.").format(name))
+            target = os.path.join(tmp, name)
+            if isinstance(source, (bytes, bytearray)):
+                with open(target, "wb") as handle:
+                    handle.write(source)
+            elif hasattr(source, "SerializeToString"):
+                with open(target, "wb") as handle:
+                    handle.write(source.SerializeToString())
+            else:
+                shutil.copyfile(str(source), target)
+            entries[name] = {"sha256": sha256_file(target), "bytes": os.path.getsize(target)}
+        manifest["files"] = entries
+        validate_manifest(manifest, folder)
+        with open(os.path.join(tmp, MANIFEST), "w", encoding="utf-8") as handle:
+            json.dump(manifest, handle, indent=2, ensure_ascii=False)
+            handle.write("\n")
+        os.chmod(tmp, 0o755)  # mkdtemp makes it private
+        if os.path.isdir(folder):
+            shutil.rmtree(folder)
+        os.rename(tmp, folder)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return load_bundle(folder)

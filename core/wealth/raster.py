@@ -1,0 +1,484 @@
+"""Reading Sentinel-2 rasters as reflectance on the model's grid.
+
+* Bands are found from band descriptions (``B2``, ``B02``, ``blue``, ``B04 (red)``...), the
+  GDAL metadata items ``BANDNAME``/``WAVELENGTH_NAME``, or a user mapping
+  ``{"B02": 1, "B03": 2, ...}`` (1-based band numbers).
+* Digital numbers become reflectance with ``reflectance = DN * scale + offset``. The scale
+  and offset come, in this order, from the caller, the band's GDAL scale/offset, the metadata
+  items ``REFLECTANCE_SCALE``/``REFLECTANCE_OFFSET``, ``BOA_QUANTIFICATION_VALUE``/
+  ``QUANTIFICATION_VALUE`` and ``BOA_ADD_OFFSET``/``RADIO_ADD_OFFSET``; otherwise integer
+  data uses ``scale = 1/10000`` and, for processing baseline 04.00 and later
+  (``PROCESSING_BASELINE`` metadata), ``offset = -0.1`` (the +1000 DN offset ESA added to
+  L2A and L1C products in January 2022). Float data whose values are already below ~2 is
+  taken as reflectance (scale 1). 8-bit rasters (screenshots, RGB renderings) are refused.
+* Nodata: the band's nodata value, else 0 for integer data (Sentinel-2's NO_DATA), and
+  non-finite values. An ``SCL`` band (L2A scene classification), when present, is read with
+  nearest-neighbour resampling.
+* The model grid is projected (metres): the raster's CRS when it is projected, else the UTM
+  zone of the region. A raster on another grid (degrees, 20 m, rotated) is resampled through
+  a GDAL warped VRT, window by window, so nothing holds the whole raster.
+
+Main entry points::
+
+    src = RasterSource("s2.tif")                       # or RasterSource(path, band_map={...}, scale=..., offset=...)
+    src.require_bands(["B02", "B03", "B04", "B08", "B11"])
+    refl, valid = read_bbox(src, (xmin, ymin, xmax, ymax), "EPSG:4326", ["B04", "B03", "B02"], gsd=10)
+    refl, valid = read_window_at(src, lon, lat, "EPSG:4326", 2560, ["B04", "B03", "B02"])
+
+``refl`` is float32 ``(bands, H, W)`` reflectance with NaN where ``valid`` (bool ``(H, W)``)
+is False. A :class:`RasterSource` holds a GDAL handle: use one per thread.
+"""
+
+import math
+import os
+import re
+
+import numpy as np
+
+from ..errors import WealthMapError
+from ..i18n import tr
+
+BAND_ALIASES = {
+    "B01": ("b1", "b01", "coastal", "aerosol", "coastal_aerosol", "coastal aerosol"),
+    "B02": ("b2", "b02", "blue"),
+    "B03": ("b3", "b03", "green"),
+    "B04": ("b4", "b04", "red"),
+    "B05": ("b5", "b05", "rededge1", "red_edge_1", "red edge 1"),
+    "B06": ("b6", "b06", "rededge2", "red_edge_2", "red edge 2"),
+    "B07": ("b7", "b07", "rededge3", "red_edge_3", "red edge 3"),
+    "B08": ("b8", "b08", "nir", "nir08", "near infrared"),
+    "B8A": ("b8a", "nir08a", "nir_narrow", "rededge4", "narrow nir"),
+    "B09": ("b9", "b09", "water_vapour", "water vapour", "wv"),
+    "B10": ("b10", "cirrus"),
+    "B11": ("b11", "swir16", "swir1", "swir_1", "swir 1"),
+    "B12": ("b12", "swir22", "swir2", "swir_2", "swir 2"),
+    "SCL": ("scl", "scene_classification", "scene classification", "scene_classification_map"),
+}
+#: SCL classes that are not data (0 no data, 1 saturated or defective).
+SCL_INVALID = (0, 1)
+#: SCL classes counted as cloud (3 cloud shadow, 8 cloud medium probability, 9 high probability, 10 thin cirrus).
+SCL_CLOUD = (3, 8, 9, 10)
+
+
+def canonical_band(text):
+    """``"B02"`` for ``"B2"``, ``"b02"``, ``"Blue"``, ``"B2 (blue)"``, ``"B02 - 490nm"``...; ``None`` if unknown."""
+    raw = str(text or "").strip().lower()
+    if not raw:
+        return None
+    candidates = [raw, raw.replace("-", "_"), raw.replace("_", " ")]
+    match = re.match(r"^(?:band\s*)?(b\s*0?(?:[1-9]|1[0-2])a?|scl)\b", raw)
+    if match:
+        candidates.insert(0, match.group(1).replace(" ", ""))
+    inner = re.search(r"\(([^)]*)\)", raw)
+    if inner:
+        candidates.append(inner.group(1).strip())
+    for key in candidates:
+        for band, names in BAND_ALIASES.items():
+            if key == band.lower() or key in names:
+                return band
+    return None
+
+
+def _gdal():
+    from osgeo import gdal, osr
+
+    gdal.UseExceptions()
+    return gdal, osr
+
+
+def srs_from(crs):
+    """An ``osr.SpatialReference`` (traditional x/y axis order) from WKT, ``EPSG:n``, an int, an
+    ``osr`` object or a ``QgsCoordinateReferenceSystem``."""
+    _, osr = _gdal()
+    if isinstance(crs, osr.SpatialReference):
+        srs = crs.Clone()
+    else:
+        srs = osr.SpatialReference()
+        if hasattr(crs, "toWkt"):
+            crs = crs.toWkt()
+        if isinstance(crs, int):
+            srs.ImportFromEPSG(crs)
+        else:
+            text = str(crs or "")
+            if not text:
+                raise WealthMapError(tr("No coordinate reference system was given for the region or point."))
+            srs.SetFromUserInput(text)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    return srs
+
+
+def utm_srs(lon, lat):
+    """The WGS 84 / UTM zone containing (lon, lat)."""
+    zone = int(math.floor((lon + 180.0) / 6.0)) % 60 + 1
+    return srs_from((32600 if lat >= 0 else 32700) + zone)
+
+
+class RasterSource:
+    """A raster opened with GDAL, with its Sentinel-2 bands, reflectance scale/offset and nodata.
+
+    :param path: any GDAL raster (GeoTIFF, VRT, JP2...).
+    :param band_map: optional ``{"B02": 1, ...}`` (1-based band numbers) overriding detection.
+    :param scale: optional reflectance scale (``reflectance = DN * scale + offset``).
+    :param offset: optional reflectance offset (in reflectance units, e.g. -0.1).
+    """
+
+    def __init__(self, path, band_map=None, scale=None, offset=None):
+        gdal, osr = _gdal()
+        self.path = str(path)
+        if not os.path.exists(self.path) and not self.path.startswith("/vsi"):
+            raise WealthMapError(tr("The raster '{0}' does not exist. Choose an existing raster file.").format(
+                self.path))
+        try:
+            self.ds = gdal.Open(self.path)
+        except RuntimeError as err:
+            raise WealthMapError(tr("GDAL cannot open the raster '{0}' ({1}). Choose a GeoTIFF, VRT or JP2 "
+                                    "file.").format(self.path, err)) from err
+        if self.ds is None or self.ds.RasterCount == 0:
+            raise WealthMapError(tr("The raster '{0}' has no bands.").format(self.path))
+        self.name = os.path.basename(self.path)
+        self.width, self.height = self.ds.RasterXSize, self.ds.RasterYSize
+        self.geotransform = self.ds.GetGeoTransform(can_return_null=True)
+        wkt = self.ds.GetProjection()
+        if not wkt or self.geotransform is None:
+            raise WealthMapError(tr("The raster '{0}' has no coordinate reference system or georeferencing. Assign "
+                                    "its CRS (Raster > Projections > Assign Projection) or use a georeferenced "
+                                    "file.").format(self.name))
+        self.srs = srs_from(wkt)
+        self.wkt = self.srs.ExportToWkt()
+        self.is_projected = bool(self.srs.IsProjected()) and abs(self.srs.GetLinearUnits() - 1.0) < 1e-9
+        self.rotated = abs(self.geotransform[2]) > 0 or abs(self.geotransform[4]) > 0
+        first = self.ds.GetRasterBand(1)
+        self.data_type = gdal.GetDataTypeName(first.DataType)
+        if self.data_type == "Byte":
+            raise WealthMapError(tr("The raster '{0}' is 8-bit ({1} bands of Byte): it looks like a screenshot or "
+                                    "an RGB rendering, not Sentinel-2 reflectance. Use the original 16-bit "
+                                    "(UInt16/Int16) or Float32 bands.").format(self.name, self.ds.RasterCount))
+        self.band_map = self._bands(band_map)
+        self.has_scl = "SCL" in self.band_map
+        self.scale, self.offset = self._reflectance(scale, offset)
+        self._osr = osr
+
+    # --- bands ------------------------------------------------------------------------------
+    def _bands(self, band_map):
+        if band_map:
+            mapping = {}
+            for key, index in dict(band_map).items():
+                name = canonical_band(key) or str(key)
+                index = int(index)
+                if not 1 <= index <= self.ds.RasterCount:
+                    raise WealthMapError(tr("The band mapping sends {0} to band {1}, but '{2}' has {3} bands.").format(
+                        name, index, self.name, self.ds.RasterCount))
+                mapping[name] = index
+            return mapping
+        mapping = {}
+        for i in range(1, self.ds.RasterCount + 1):
+            band = self.ds.GetRasterBand(i)
+            for text in (band.GetDescription(), band.GetMetadataItem("BANDNAME"),
+                         band.GetMetadataItem("WAVELENGTH_NAME")):
+                name = canonical_band(text)
+                if name and name not in mapping:
+                    mapping[name] = i
+                    break
+        return mapping
+
+    def band_names(self):
+        """``{index: canonical name}`` of the detected bands."""
+        return {v: k for k, v in self.band_map.items()}
+
+    def require_bands(self, needed, model_name=None):
+        """Raise a clear :class:`WealthMapError` when a band the model needs is missing."""
+        absent = [b for b in needed if b not in self.band_map]
+        if absent:
+            found = ", ".join("{}={}".format(k, v) for k, v in sorted(self.band_map.items())) or tr("none")
+            raise WealthMapError(tr(
+                "The raster '{0}' lacks the band(s) {1} that the model {2} needs (bands found from the band "
+                "descriptions: {3}). Name the bands B02, B03, ... in the raster, or map them yourself (band "
+                "mapping: e.g. B02=1, B03=2).").format(self.name, ", ".join(absent), model_name or "", found))
+
+    # --- reflectance ---------------------------------------------------------------------------
+    def _metadata(self, key):
+        for domain in ("", "IMAGE_STRUCTURE"):
+            value = self.ds.GetMetadataItem(key, domain)
+            if value not in (None, ""):
+                return value
+        band = self.ds.GetRasterBand(1)
+        value = band.GetMetadataItem(key)
+        return value if value not in (None, "") else None
+
+    def processing_baseline(self):
+        value = self._metadata("PROCESSING_BASELINE")
+        try:
+            return float(value) if value is not None else None
+        except ValueError:
+            return None
+
+    def _reflectance(self, scale, offset):
+        """Return ``(scale, offset)`` with ``reflectance = DN * scale + offset``; records ``reflectance_source``."""
+        if scale is not None:
+            self.reflectance_source = "user"
+            return float(scale), float(offset or 0.0)
+        band = self.ds.GetRasterBand(1)
+        gscale, goffset = band.GetScale(), band.GetOffset()
+        if gscale not in (None, 1.0, 0.0) or goffset not in (None, 0.0):
+            self.reflectance_source = "gdal_scale_offset"
+            return float(gscale or 1.0), float(goffset or 0.0) if offset is None else float(offset)
+        value = self._metadata("REFLECTANCE_SCALE")
+        if value is not None:
+            self.reflectance_source = "metadata REFLECTANCE_SCALE/OFFSET"
+            meta_offset = self._metadata("REFLECTANCE_OFFSET")
+            return float(value), float(offset if offset is not None else (meta_offset or 0.0))
+        quant = self._metadata("BOA_QUANTIFICATION_VALUE") or self._metadata("QUANTIFICATION_VALUE")
+        add = self._metadata("BOA_ADD_OFFSET") or self._metadata("RADIO_ADD_OFFSET")
+        if quant is not None:
+            self.reflectance_source = "metadata QUANTIFICATION_VALUE/ADD_OFFSET"
+            q = float(quant)
+            return 1.0 / q, float(offset) if offset is not None else float(add or 0.0) / q
+        if self.data_type.startswith("Float"):
+            sample = band.ReadAsArray(0, 0, min(self.width, 256), min(self.height, 256), buf_xsize=64, buf_ysize=64)
+            sample = sample[np.isfinite(sample)]
+            if sample.size and float(np.nanpercentile(sample, 99)) <= 2.0:
+                self.reflectance_source = "float data already in reflectance"
+                return 1.0, float(offset or 0.0)
+        baseline = self.processing_baseline()
+        if baseline is not None and baseline >= 4.0 and offset is None:
+            self.reflectance_source = "processing baseline {:.2f}: DN/10000 - 0.1".format(baseline)
+            return 1e-4, -0.1
+        self.reflectance_source = "default DN/10000"
+        return 1e-4, float(offset or 0.0)
+
+    def nodata(self, index):
+        value = self.ds.GetRasterBand(index).GetNoDataValue()
+        if value is None and not self.data_type.startswith("Float"):
+            return 0
+        return value
+
+    # --- geometry ---------------------------------------------------------------------------
+    def pixel_size(self):
+        gt = self.geotransform
+        return abs(gt[1]), abs(gt[5])
+
+    def bounds(self):
+        """(xmin, ymin, xmax, ymax) in the raster's CRS."""
+        gt = self.geotransform
+        xs = [gt[0], gt[0] + gt[1] * self.width + gt[2] * self.height, gt[0] + gt[1] * self.width,
+              gt[0] + gt[2] * self.height]
+        ys = [gt[3], gt[3] + gt[4] * self.width + gt[5] * self.height, gt[3] + gt[4] * self.width,
+              gt[3] + gt[5] * self.height]
+        return min(xs), min(ys), max(xs), max(ys)
+
+    def to_dataset_array(self, arrays, indexes):
+        """Convert DN arrays (bands, H, W) to float32 reflectance + a valid mask (all bands valid)."""
+        arrays = np.asarray(arrays)
+        valid = np.ones(arrays.shape[1:], dtype=bool)
+        for k, index in enumerate(indexes):
+            nd = self.nodata(index)
+            band = arrays[k]
+            if nd is not None and not (isinstance(nd, float) and math.isnan(nd)):
+                valid &= band != nd
+            if band.dtype.kind == "f":
+                valid &= np.isfinite(band)
+        refl = arrays.astype(np.float32)
+        refl *= np.float32(self.scale)
+        refl += np.float32(self.offset)
+        refl[:, ~valid] = np.nan
+        return refl, valid
+
+
+class GridReader:
+    """Reads windows of a :class:`RasterSource` on a model grid (projected CRS, ``gsd`` metres).
+
+    The grid's pixel (col 0, row 0) has its top-left corner at ``(origin_x, origin_y)``.
+    When the raster already lies on this grid (same CRS, pixel size ``gsd``, origin on a pixel
+    corner), windows are read directly; otherwise through a warped VRT covering ``bounds``
+    (grid-aligned), average resampling when shrinking and bilinear when enlarging,
+    nearest neighbour for SCL. Reads outside the raster come back invalid.
+    """
+
+    def __init__(self, source, srs, gsd, origin_x, origin_y, bands, bounds=None, with_scl=True):
+        gdal, _ = _gdal()
+        self.source = source
+        self.srs = srs_from(srs)
+        self.gsd = float(gsd)
+        self.origin_x, self.origin_y = float(origin_x), float(origin_y)
+        self.bands = list(bands)
+        source.require_bands(self.bands)
+        self.indexes = [source.band_map[b] for b in self.bands]
+        self.scl_index = source.band_map.get("SCL") if with_scl else None
+        gt = source.geotransform
+        same_crs = source.is_projected and bool(self.srs.IsSame(source.srs))
+        px, py = source.pixel_size()
+        col_off = (gt[0] - self.origin_x) / self.gsd
+        row_off = (self.origin_y - gt[3]) / self.gsd
+        self.direct = (same_crs and not source.rotated and abs(px - self.gsd) < 1e-6 * self.gsd
+                       and abs(py - self.gsd) < 1e-6 * self.gsd and gt[5] < 0
+                       and abs(col_off - round(col_off)) < 1e-6 and abs(row_off - round(row_off)) < 1e-6)
+        if self.direct:
+            self.ds = source.ds
+            self.scl_ds = source.ds
+            self.col_off, self.row_off = int(round(col_off)), int(round(row_off))  # raster px (0,0) in grid px
+            self.ds_indexes = self.indexes
+            self.ds_scl = self.scl_index
+            self.vrt_nodata = None
+            return
+        if bounds is None:
+            raise ValueError("bounds are needed to resample a raster onto the grid")
+        xmin, ymin, xmax, ymax = bounds
+        c0 = math.floor((xmin - self.origin_x) / self.gsd)
+        c1 = math.ceil((xmax - self.origin_x) / self.gsd)
+        r0 = math.floor((self.origin_y - ymax) / self.gsd)
+        r1 = math.ceil((self.origin_y - ymin) / self.gsd)
+        out_bounds = (self.origin_x + c0 * self.gsd, self.origin_y - r1 * self.gsd,
+                      self.origin_x + c1 * self.gsd, self.origin_y - r0 * self.gsd)
+        self.col_off, self.row_off = -c0, -r0
+        # rough source resolution in metres, to choose the resampling
+        shrink = True
+        if source.is_projected:
+            shrink = px <= self.gsd * 1.01
+        nd = [source.nodata(i) for i in self.indexes]
+        src_nd = " ".join("nan" if v is None else repr(float(v)) for v in nd)
+        sub = gdal.Translate("", source.ds, format="VRT", bandList=self.indexes)
+        self._keep = [sub]
+        self.ds = gdal.Warp("", sub, format="VRT", dstSRS=self.srs.ExportToWkt(), outputBounds=out_bounds,
+                            xRes=self.gsd, yRes=self.gsd, resampleAlg="average" if shrink else "bilinear",
+                            srcNodata=src_nd, dstNodata=src_nd, multithread=False)
+        self.vrt_nodata = nd
+        self.ds_indexes = list(range(1, len(self.indexes) + 1))
+        self.ds_scl = None
+        if self.scl_index is not None:
+            scl_sub = gdal.Translate("", source.ds, format="VRT", bandList=[self.scl_index])
+            self._keep.append(scl_sub)
+            self.scl_ds = gdal.Warp("", scl_sub, format="VRT", dstSRS=self.srs.ExportToWkt(),
+                                    outputBounds=out_bounds, xRes=self.gsd, yRes=self.gsd, resampleAlg="near",
+                                    srcNodata=0, dstNodata=0, multithread=False)
+            self.ds_scl = 1
+
+    def read(self, col0, row0, ncols, nrows):
+        """Reflectance ``(bands, nrows, ncols)`` (NaN where invalid), valid mask and SCL (or ``None``)."""
+        x0, y0 = col0 + self.col_off, row0 + self.row_off
+        width, height = self.ds.RasterXSize, self.ds.RasterYSize
+        ax0, ay0 = max(0, x0), max(0, y0)
+        ax1, ay1 = min(width, x0 + ncols), min(height, y0 + nrows)
+        refl = np.full((len(self.bands), nrows, ncols), np.nan, dtype=np.float32)
+        valid = np.zeros((nrows, ncols), dtype=bool)
+        scl = np.zeros((nrows, ncols), dtype=np.uint8) if self.ds_scl is not None else None
+        if ax1 <= ax0 or ay1 <= ay0:
+            return refl, valid, scl
+        data = self.ds.ReadAsArray(ax0, ay0, ax1 - ax0, ay1 - ay0, band_list=self.ds_indexes)
+        if data.ndim == 2:
+            data = data[None]
+        if self.vrt_nodata is None:
+            part, ok = self.source.to_dataset_array(data, self.indexes)
+        else:
+            part, ok = _to_reflectance(self.source, data, self.vrt_nodata)
+        sl = (slice(ay0 - y0, ay1 - y0), slice(ax0 - x0, ax1 - x0))
+        refl[:, sl[0], sl[1]] = part
+        valid[sl] = ok
+        if scl is not None:
+            s = self.scl_ds.ReadAsArray(ax0, ay0, ax1 - ax0, ay1 - ay0, band_list=[self.ds_scl])
+            s = np.asarray(s).reshape(ay1 - ay0, ax1 - ax0)
+            scl[sl] = s
+            bad = np.isin(scl, SCL_INVALID)
+            valid &= ~bad
+            refl[:, ~valid] = np.nan
+        return refl, valid, scl
+
+
+def _to_reflectance(source, data, nodata):
+    data = np.asarray(data)
+    valid = np.ones(data.shape[1:], dtype=bool)
+    for k, nd in enumerate(nodata):
+        band = data[k]
+        if nd is not None and not (isinstance(nd, float) and math.isnan(nd)):
+            valid &= band != nd
+        if band.dtype.kind == "f":
+            valid &= np.isfinite(band)
+    refl = data.astype(np.float32) * np.float32(source.scale) + np.float32(source.offset)
+    refl[:, ~valid] = np.nan
+    return refl, valid
+
+
+def working_srs(source, lon=None, lat=None):
+    """The projected CRS of the model grid: the raster's when projected in metres, else UTM at (lon, lat)."""
+    if source.is_projected:
+        return source.srs.Clone()
+    if lon is None:
+        xmin, ymin, xmax, ymax = transform_bbox(source.bounds(), source.srs, srs_from(4326))
+        lon, lat = (xmin + xmax) / 2.0, (ymin + ymax) / 2.0
+    return utm_srs(lon, lat)
+
+
+def transform_bbox(bbox, src, dst, densify=21):
+    """Transform (xmin, ymin, xmax, ymax) between CRSs, densifying the edges."""
+    _, osr = _gdal()
+    src, dst = srs_from(src), srs_from(dst)
+    if src.IsSame(dst):
+        return tuple(float(v) for v in bbox)
+    ct = osr.CoordinateTransformation(src, dst)
+    xmin, ymin, xmax, ymax = bbox
+    ts = np.linspace(0.0, 1.0, densify)
+    pts = ([(xmin + t * (xmax - xmin), ymin) for t in ts] + [(xmin + t * (xmax - xmin), ymax) for t in ts]
+           + [(xmin, ymin + t * (ymax - ymin)) for t in ts] + [(xmax, ymin + t * (ymax - ymin)) for t in ts])
+    out = np.array([p[:2] for p in ct.TransformPoints(pts)], dtype=float)
+    out = out[np.all(np.isfinite(out), axis=1)]
+    if not len(out):
+        raise WealthMapError(tr("The region cannot be transformed to the raster's coordinate system."))
+    return float(out[:, 0].min()), float(out[:, 1].min()), float(out[:, 0].max()), float(out[:, 1].max())
+
+
+def grid_origin(source, srs, chip_m):
+    """Top-left anchor of the chip grid: the raster's corner when it is on this CRS, else a multiple of ``chip_m``."""
+    srs = srs_from(srs)
+    if source.is_projected and srs.IsSame(source.srs) and not source.rotated:
+        return source.geotransform[0], source.geotransform[3]
+    return 0.0, 0.0
+
+
+def read_bbox(source, bbox, crs, bands, gsd=10.0, srs=None):
+    """Reflectance of ``bands`` over ``bbox`` (in ``crs``) on a ``gsd`` grid in a projected CRS.
+
+    ``srs`` picks the grid CRS (default: :func:`working_srs`). Returns ``(refl, valid)``:
+    float32 ``(len(bands), H, W)`` with NaN where invalid, and the bool mask ``(H, W)``. The
+    grid is anchored as for prediction (:func:`grid_origin` with a 1-pixel step), so windows
+    read here and chips predicted later line up.
+    """
+    if not isinstance(source, RasterSource):
+        source = RasterSource(source)
+    crs_srs = srs_from(crs)
+    if srs is None:
+        lonlat = transform_bbox(bbox, crs_srs, srs_from(4326))
+        srs = working_srs(source, (lonlat[0] + lonlat[2]) / 2.0, (lonlat[1] + lonlat[3]) / 2.0)
+    srs = srs_from(srs)
+    xmin, ymin, xmax, ymax = transform_bbox(bbox, crs_srs, srs)
+    ox, oy = grid_origin(source, srs, gsd)
+    c0 = math.floor((xmin - ox) / gsd + 1e-9)
+    c1 = math.ceil((xmax - ox) / gsd - 1e-9)
+    r0 = math.floor((oy - ymax) / gsd + 1e-9)
+    r1 = math.ceil((oy - ymin) / gsd - 1e-9)
+    reader = GridReader(source, srs, gsd, ox, oy, bands, bounds=(xmin, ymin, xmax, ymax), with_scl=False)
+    refl, valid, _ = reader.read(c0, r0, max(1, c1 - c0), max(1, r1 - r0))
+    return refl, valid
+
+
+def read_window_at(source, x, y, crs, size_m, bands, gsd=10.0):
+    """Reflectance of a square window ``size_m`` wide centred on point (x, y) given in ``crs``.
+
+    Returns ``(refl, valid)`` as :func:`read_bbox`, exactly ``round(size_m / gsd)`` pixels wide.
+    """
+    if not isinstance(source, RasterSource):
+        source = RasterSource(source)
+    pt_srs = srs_from(crs)
+    _, osr = _gdal()
+    lonlat = (x, y)
+    if not pt_srs.IsSame(srs_from(4326)):
+        lonlat = osr.CoordinateTransformation(pt_srs, srs_from(4326)).TransformPoint(x, y)[:2]
+    srs = working_srs(source, lonlat[0], lonlat[1])
+    cx, cy = osr.CoordinateTransformation(pt_srs, srs).TransformPoint(x, y)[:2] if not pt_srs.IsSame(srs) else (x, y)
+    n = max(1, int(round(size_m / gsd)))
+    ox, oy = grid_origin(source, srs, gsd)
+    c0 = int(round((cx - ox) / gsd - n / 2.0))
+    r0 = int(round((oy - cy) / gsd - n / 2.0))
+    half = n * gsd / 2.0
+    reader = GridReader(source, srs, gsd, ox, oy, bands, bounds=(cx - half - gsd, cy - half - gsd,
+                                                                cx + half + gsd, cy + half + gsd), with_scl=False)
+    refl, valid, _ = reader.read(c0, r0, n, n)
+    return refl, valid
