@@ -1,3 +1,135 @@
-"""Processing algorithms for training wealth models (filled in by its issue)."""
+"""Processing algorithm ``wealthmap:trainwealthmodel``: train a wealth head from survey points."""
 
-ALGORITHMS = []
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..core.errors import WealthMapError
+from ..core.i18n import tr, tr_noop
+from .base import WealthMapAlgorithm
+
+CV_SCHEMES = ["blocked", "group"]
+
+
+class TrainWealthModelAlgorithm(WealthMapAlgorithm):
+    GROUP = tr_noop("Wealth from imagery")
+    GROUP_ID = "wealth"
+    ICON = "wealth"
+
+    SURVEY = "SURVEY"
+    SURVEY_FILE = "SURVEY_FILE"
+    VALUE = "VALUE_FIELD"
+    GROUP_FIELD = "GROUP_FIELD"
+    URBAN = "URBAN_FIELD"
+    EXTRA = "EXTRA_FIELDS"
+    CRS = "CRS"
+    RASTERS = "RASTERS"
+    BUNDLE = "BUNDLE"
+    CV = "CV"
+    FOLDS = "FOLDS"
+    BLOCK_KM = "BLOCK_KM"
+    TREES = "TREES"
+    LEAF = "MIN_SAMPLES_LEAF"
+    PCA = "PCA_COMPONENTS"
+    WINDOW = "WINDOW_M"
+    ABLATION = "ABLATION"
+    OUTPUT = "OUTPUT"
+
+    def name(self):
+        return "trainwealthmodel"
+
+    def displayName(self):  # noqa: N802 - QGIS override
+        return tr("Train wealth model from survey points")
+
+    def shortHelpString(self):  # noqa: N802 - QGIS override
+        return tr("Trains a random forest wealth head on survey points (for example DHS clusters) and Sentinel-2 "
+                  "rasters: the mean embedding of the chips in a context window around each point (at least 5 km, "
+                  "covering the survey's coordinate displacement) plus NDVI/NDBI/NDWI statistics. Accuracy is "
+                  "cross-validated on held-out spatial blocks or whole groups, next to baselines (group mean, "
+                  "urban/rural mean). Writes a model bundle (status 'trained') with report.html and report.json. "
+                  "Give the survey as a point layer, or as a table file with latitude/longitude columns.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS override
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SURVEY, tr("Survey points (point layer)"), [QgsProcessing.TypeVectorPoint], optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.SURVEY_FILE, tr("or survey table (CSV/XLSX with latitude/longitude columns)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.VALUE, tr("Value field (e.g. wealthpooled)")))
+        self.addParameter(QgsProcessingParameterString(self.GROUP_FIELD, tr("Group field (country/region)"),
+                                                       optional=True))
+        self.addParameter(QgsProcessingParameterString(self.URBAN, tr("Urban/rural field"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.EXTRA, tr("Extra feature columns (comma-separated)"),
+                                                       optional=True))
+        self.addParameter(QgsProcessingParameterCrs(self.CRS, tr("CRS of the table's coordinates"), "EPSG:4326",
+                                                    optional=True))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.RASTERS, tr("Sentinel-2 rasters"), QgsProcessing.TypeRaster))
+        self.addParameter(QgsProcessingParameterFile(
+            self.BUNDLE, tr("Bundle whose embedder to use (empty: the bundled one)"),
+            QgsProcessingParameterFile.Folder, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.CV, tr("Cross-validation"), [tr("spatially blocked k-fold"), tr("leave one group out")],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(self.FOLDS, tr("Folds (blocked k-fold)"),
+                                                       QgsProcessingParameterNumber.Integer, 5, minValue=2))
+        self.addParameter(QgsProcessingParameterNumber(self.BLOCK_KM, tr("Spatial block size (km)"),
+                                                       QgsProcessingParameterNumber.Double, 50.0, minValue=0.1))
+        self.addParameter(QgsProcessingParameterNumber(self.TREES, tr("Trees"),
+                                                       QgsProcessingParameterNumber.Integer, 200, minValue=1))
+        self.addParameter(QgsProcessingParameterNumber(self.LEAF, tr("Minimum points per leaf"),
+                                                       QgsProcessingParameterNumber.Integer, 3, minValue=1))
+        self.addParameter(QgsProcessingParameterNumber(self.PCA, tr("PCA components of the embedding"),
+                                                       QgsProcessingParameterNumber.Integer, 30, minValue=1))
+        self.addParameter(QgsProcessingParameterNumber(self.WINDOW, tr("Context window (m, 0: automatic)"),
+                                                       QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterBoolean(self.ABLATION, tr("Compare feature groups (ablation)"),
+                                                        True))
+        self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, tr("Model bundle folder")))
+
+    def run_core(self, parameters, context, feedback):
+        from ..core.wealth.train_api import train_wealth_model
+
+        layer = self.parameterAsVectorLayer(parameters, self.SURVEY, context)
+        path = self.parameterAsFile(parameters, self.SURVEY_FILE, context)
+        survey = layer if layer is not None else path
+        if not survey:
+            raise WealthMapError(tr("Give the survey points: a point layer or a table file."))
+        rasters = [lyr.source() for lyr in self.parameterAsLayerList(parameters, self.RASTERS, context)]
+        extra = [f.strip() for f in (self.parameterAsString(parameters, self.EXTRA, context) or "").split(",")
+                 if f.strip()]
+        window = self.parameterAsDouble(parameters, self.WINDOW, context)
+        result = train_wealth_model(
+            survey, rasters,
+            value_field=self.parameterAsString(parameters, self.VALUE, context),
+            out_dir=self.parameterAsString(parameters, self.OUTPUT, context),
+            group_field=self.parameterAsString(parameters, self.GROUP_FIELD, context) or None,
+            urban_field=self.parameterAsString(parameters, self.URBAN, context) or None,
+            extra_fields=extra,
+            crs=self.parameterAsCrs(parameters, self.CRS, context).authid() or "EPSG:4326",
+            cv=CV_SCHEMES[self.parameterAsEnum(parameters, self.CV, context)],
+            folds=self.parameterAsInt(parameters, self.FOLDS, context),
+            block_km=self.parameterAsDouble(parameters, self.BLOCK_KM, context),
+            n_estimators=self.parameterAsInt(parameters, self.TREES, context),
+            min_samples_leaf=self.parameterAsInt(parameters, self.LEAF, context),
+            pca_components=self.parameterAsInt(parameters, self.PCA, context),
+            window_m=window if window > 0 else None,
+            bundle=self.parameterAsFile(parameters, self.BUNDLE, context) or None,
+            ablation=self.parameterAsBool(parameters, self.ABLATION, context),
+            feedback=feedback)
+        m = result["metrics"]
+        feedback.pushInfo(tr("Cross-validated r² {0:.3f} (urban/rural-mean baseline {1}); report: {2}").format(
+            m["model"]["r2"], "{:.3f}".format(m["baselines"]["urban_rural_mean"]["r2"])
+            if "urban_rural_mean" in m["baselines"] else "–", result["report_html"]))
+        return {self.OUTPUT: result["bundle"], "REPORT": result["report_html"], "R2": m["model"]["r2"]}
+
+
+ALGORITHMS = [TrainWealthModelAlgorithm]

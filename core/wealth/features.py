@@ -334,7 +334,9 @@ def point_features(survey, raster_paths, embedder, settings=None, cache=None, fe
                 for c0 in offsets:
                     v = valid[r0:r0 + size, c0:c0 + size]
                     if v.size and v.mean() >= settings.chip_min_valid:
-                        chips.append(refl[chip_idx, r0:r0 + size, c0:c0 + size])
+                        chip = refl[chip_idx, r0:r0 + size, c0:c0 + size].copy()
+                        chip[:, ~v] = np.nan  # invalid pixels: the embedder fills them as in prediction
+                        chips.append(chip)
             if not chips:
                 reason = tr("no chip with enough valid pixels in {0}").format(src.name)
                 continue

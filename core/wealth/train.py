@@ -278,6 +278,7 @@ def train(feedback, survey, raster_paths, embedder, out_dir, base_manifest=None,
                  "settings": forest.as_dict()},
         "features": [EMBEDDING_FEATURE] + list(SPECTRAL_NAMES) + extra_names,
         "feature_settings": feature_settings.as_dict(),
+        "context_chips": _context_chips(feature_settings, embedder, base_manifest),
         "metrics": metrics_out,
         "training_data": training_data,
         "output": {"name": "wealth", "units": tr("{0} (the survey's value field)").format(used.fields["value"]),
@@ -316,6 +317,15 @@ def train(feedback, survey, raster_paths, embedder, out_dir, base_manifest=None,
     result["model"] = final
     result["X"] = X
     return result
+
+
+def _context_chips(settings, embedder, base_manifest):
+    """Prediction applies the head with ``c x c`` chips centred on each chip: ``c = chips_per_side`` when the
+    training windows were tiled by an odd number of chips, else the base bundle's context."""
+    tiled = abs(settings.window_m - settings.chips_per_side * embedder.chip_px * embedder.gsd) < embedder.gsd
+    if tiled and settings.chips_per_side % 2 == 1:
+        return int(settings.chips_per_side)
+    return int((base_manifest or {}).get("context_chips", 1))
 
 
 def _json_default(value):

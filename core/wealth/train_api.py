@@ -34,6 +34,7 @@ class BundleEmbedder:
             factory = getattr(embed_module, "Embedder", None)
             if factory is not None:
                 self._impl = factory(bundle)
+                self.bands = list(self._impl.bands)  # chips in the bundle's band order, as prediction reads them
         except Exception:  # noqa: BLE001 - fall back to the session below
             self._impl = None
         if self._impl is None:
@@ -113,6 +114,7 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
     if chips_per_side is None:
         context = int((base_manifest or {}).get("context_chips", 3))
         chips_per_side = max(context, int(np.ceil(5000.0 / chip_m)))
+        chips_per_side += 1 - chips_per_side % 2  # odd: prediction centres the same context on a chip
     if window_m is None:
         window_m = chips_per_side * chip_m
     settings = FeatureSettings(window_m=window_m, chips_per_side=chips_per_side, min_valid=min_valid)

@@ -1,0 +1,100 @@
+"""The training algorithm (processing.run) and the Train tab of the Wealth dock give the API's result."""
+
+import json
+import os
+import sys
+import time
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from train_helpers import make_embedder_bundle, make_roof_scene, write_survey  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def scene(tmp_path_factory):
+    d = tmp_path_factory.mktemp("ui_scene")
+    make_embedder_bundle(str(d / "emb"))
+    lon, lat, share = make_roof_scene(str(d / "s2.tif"), n_side=8, spacing_px=64)
+    survey = write_survey(str(d / "survey.csv"), lon, lat, 2.0 * share - 0.5)
+    one = write_survey(str(d / "one_group.csv"), lon, lat, 2.0 * share - 0.5, groups=["kenya"] * len(lon))
+    return {"dir": d, "survey": survey, "one_group": one, "raster": str(d / "s2.tif"), "emb": str(d / "emb")}
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_app):
+    from processing.core.Processing import Processing
+    from qgis.core import QgsApplication
+
+    from wealthmap.algorithms.provider import WealthMapProvider
+
+    Processing.initialize()
+    prov = WealthMapProvider()
+    QgsApplication.processingRegistry().addProvider(prov)
+    yield prov
+    QgsApplication.processingRegistry().removeProvider(prov)
+
+
+def test_processing_run_trains_a_bundle(provider, scene, tmp_path):
+    from qgis import processing
+    from qgis.core import QgsProcessingException
+
+    out = str(tmp_path / "alg_model")
+    params = {"SURVEY_FILE": scene["survey"], "VALUE_FIELD": "wealth", "RASTERS": [scene["raster"]],
+              "BUNDLE": scene["emb"], "CV": 0, "FOLDS": 4, "BLOCK_KM": 1.3, "TREES": 30, "WINDOW_M": 480,
+              "ABLATION": False, "OUTPUT": out}
+    result = processing.run("wealthmap:trainwealthmodel", params)
+    assert result["OUTPUT"] == out and os.path.exists(result["REPORT"])
+    assert result["R2"] > 0.7
+    manifest = json.load(open(os.path.join(out, "manifest.json"), encoding="utf-8"))
+    assert manifest["status"] == "trained" and manifest["metrics"]["folds"] == 4
+    # leave one group out with a single group: a clear message, no bundle
+    with pytest.raises(QgsProcessingException, match="at least two groups"):
+        processing.run("wealthmap:trainwealthmodel", dict(params, CV=1, SURVEY_FILE=scene["one_group"],
+                                                          OUTPUT=str(tmp_path / "x")))
+    with pytest.raises(QgsProcessingException, match="value field 'region' of survey.csv is not numeric"):
+        processing.run("wealthmap:trainwealthmodel", dict(params, VALUE_FIELD="region", OUTPUT=str(tmp_path / "y")))
+    assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()
+
+
+def test_train_tab_runs_task_and_opens_report(qgis_iface, scene, tmp_path):
+    from qgis.core import QgsProject, QgsRasterLayer
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from wealthmap.core.wealth.train_api import train_wealth_model
+    from wealthmap.ui.wealth_dock import WealthDock
+
+    layer = QgsRasterLayer(scene["raster"], "s2")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        dock = WealthDock(qgis_iface)
+        widget = dock.train_widget
+        assert widget is not None and dock.tabs.tabText(dock.tabs.indexOf(widget)) == "Train"
+        widget.refresh_rasters()
+        assert widget.selected_rasters() == [scene["raster"]]
+        widget.file_widget.setFilePath(scene["survey"])
+        widget.value_edit.setText("wealth")
+        widget.block_spin.setValue(1.3)
+        widget.trees_spin.setValue(30)
+        widget.ablation_check.setChecked(False)
+        out = str(tmp_path / "dock_model")
+        widget.out_widget.setFilePath(out)
+        extra = {"bundle": scene["emb"], "window_m": 480, "chips_per_side": 3, "use_cache": False}
+        task = widget.start(extra)
+        assert task is not None
+        deadline = time.monotonic() + 120
+        while dock.task is not None and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+        assert dock.task is None and widget.last_result is not None, dock.status.text()
+        assert widget.report_button.isEnabled() and os.path.exists(widget.report_path())
+        assert "Cross-validated r²" in widget.summary.text()
+        api = train_wealth_model(scene["survey"], [scene["raster"]], value_field="wealth",
+                                 out_dir=str(tmp_path / "api_model"), block_km=1.3, n_estimators=30, ablation=False,
+                                 **extra)
+        # same inputs and settings: the dock and the API give the same cross-validated predictions
+        np.testing.assert_allclose(widget.last_result["predicted"], api["predicted"])
+        dock.deleteLater()
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())

@@ -1,0 +1,176 @@
+"""The "Train" tab of the Wealth dock: survey + rasters -> a trained model bundle and its report."""
+
+import os
+
+from qgis.core import Qgis, QgsMapLayerProxyModel
+from qgis.gui import QgsFileWidget, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtGui import QDesktopServices
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.i18n import tr
+
+
+class TrainWidget(QWidget):
+    """Widgets only: reads the choices, runs ``core.wealth.train_api.train_wealth_model`` in a task."""
+
+    def __init__(self, dock, parent=None):
+        super().__init__(parent)
+        self.dock = dock
+        self.last_result = None
+        layout = QVBoxLayout(self)
+        note = QLabel(tr("Train your own wealth head on survey points (for example DHS clusters). Accuracy is "
+                         "cross-validated on held-out areas or countries, next to simple baselines."))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        form = QFormLayout()
+        self.layer_combo = QgsMapLayerComboBox()
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.layer_combo.setAllowEmptyLayer(True)
+        form.addRow(tr("Survey points"), self.layer_combo)
+        self.file_widget = QgsFileWidget()
+        self.file_widget.setFilter(tr("Tables (*.csv *.txt *.tsv *.xlsx *.ods *.gpkg)"))
+        form.addRow(tr("or survey table"), self.file_widget)
+        self.value_edit = QLineEdit("wealthpooled")
+        form.addRow(tr("Value field"), self.value_edit)
+        self.group_edit = QLineEdit()
+        self.group_edit.setPlaceholderText(tr("detected (country, region, ...)"))
+        form.addRow(tr("Group field"), self.group_edit)
+        self.urban_edit = QLineEdit()
+        self.urban_edit.setPlaceholderText(tr("detected (urban_rural, urban, ...)"))
+        form.addRow(tr("Urban/rural field"), self.urban_edit)
+        self.raster_list = QListWidget()
+        self.raster_list.setMaximumHeight(90)
+        form.addRow(tr("Sentinel-2 rasters"), self.raster_list)
+        self.cv_combo = QComboBox()
+        self.cv_combo.addItem(tr("spatially blocked k-fold"), "blocked")
+        self.cv_combo.addItem(tr("leave one group out"), "group")
+        form.addRow(tr("Cross-validation"), self.cv_combo)
+        self.block_spin = QDoubleSpinBox()
+        self.block_spin.setRange(0.1, 5000.0)
+        self.block_spin.setValue(50.0)
+        self.block_spin.setSuffix(" km")
+        form.addRow(tr("Spatial block size"), self.block_spin)
+        self.trees_spin = QSpinBox()
+        self.trees_spin.setRange(1, 5000)
+        self.trees_spin.setValue(200)
+        form.addRow(tr("Trees"), self.trees_spin)
+        self.ablation_check = QCheckBox(tr("Compare feature groups (ablation)"))
+        self.ablation_check.setChecked(True)
+        form.addRow(self.ablation_check)
+        self.out_widget = QgsFileWidget()
+        self.out_widget.setStorageMode(QgsFileWidget.GetDirectory)
+        form.addRow(tr("Model bundle folder"), self.out_widget)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        self.train_button = QPushButton(tr("Train"))
+        self.train_button.clicked.connect(self.start)
+        self.report_button = QPushButton(tr("Open report"))
+        self.report_button.setEnabled(False)
+        self.report_button.clicked.connect(self.open_report)
+        row.addWidget(self.train_button)
+        row.addWidget(self.report_button)
+        layout.addLayout(row)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+        self.refresh_rasters()
+
+    def refresh_rasters(self):
+        """List the project's raster layers (checked = used)."""
+        from qgis.core import QgsProject, QgsRasterLayer
+
+        checked = set(self.selected_rasters())
+        self.raster_list.clear()
+        for layer in QgsProject.instance().mapLayers().values():
+            if isinstance(layer, QgsRasterLayer):
+                item = QListWidgetItem(layer.name())
+                item.setData(Qt.ItemDataRole.UserRole, layer.source())
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if layer.source() in checked or not checked
+                                   else Qt.CheckState.Unchecked)
+                self.raster_list.addItem(item)
+
+    def selected_rasters(self):
+        out = []
+        for i in range(self.raster_list.count()):
+            item = self.raster_list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(item.data(Qt.ItemDataRole.UserRole))
+        return out
+
+    def parameters(self):
+        """The keyword arguments for ``train_wealth_model`` (layers resolved to sources)."""
+        layer = self.layer_combo.currentLayer()
+        survey = layer.source() if layer is not None and not self.file_widget.filePath() else \
+            self.file_widget.filePath()
+        return {
+            "survey": survey,
+            "rasters": self.selected_rasters(),
+            "value_field": self.value_edit.text().strip() or None,
+            "group_field": self.group_edit.text().strip() or None,
+            "urban_field": self.urban_edit.text().strip() or None,
+            "cv": self.cv_combo.currentData(),
+            "block_km": self.block_spin.value(),
+            "n_estimators": self.trees_spin.value(),
+            "ablation": self.ablation_check.isChecked(),
+            "out_dir": self.out_widget.filePath(),
+        }
+
+    def start(self, extra=None):
+        from ..core.wealth.train_api import train_wealth_model
+
+        params = self.parameters()
+        params.update(extra or {})
+        if not params["survey"]:
+            self.dock.show_message(tr("Choose a survey point layer or a table file."), Qgis.Warning)
+            return None
+        if not params["rasters"]:
+            self.dock.show_message(tr("Add Sentinel-2 rasters to the project and check them in the list."),
+                                   Qgis.Warning)
+            return None
+        if not params["out_dir"]:
+            self.dock.show_message(tr("Choose a folder for the model bundle."), Qgis.Warning)
+            return None
+        survey = params.pop("survey")
+        rasters = params.pop("rasters")
+
+        def run(feedback):
+            return train_wealth_model(survey, rasters, feedback=feedback, **params)
+
+        return self.dock.start_task(tr("Train wealth model"), run, on_done=self.finished)
+
+    def finished(self, result):
+        self.last_result = result
+        m = result["metrics"]
+        base = m["baselines"].get("urban_rural_mean") or m["baselines"].get("group_mean") or m["baselines"]["mean"]
+        self.summary.setText(tr("Cross-validated r² {0:.3f} (squared r {1:.3f}, RMSE {2:.3f}) on {3} points; "
+                                "best simple baseline r² {4:.3f}. Bundle: {5} (status 'trained').").format(
+            m["model"]["r2"], m["model"]["pearson_r2"], m["model"]["rmse"], m["model"]["n"], base["r2"],
+            result["bundle"]))
+        self.report_button.setEnabled(True)
+        self.dock.show_message(tr("Model trained; open the report to see its accuracy."), Qgis.Success)
+
+    def report_path(self):
+        return self.last_result["report_html"] if self.last_result else None
+
+    def open_report(self):
+        path = self.report_path()
+        if path and os.path.exists(path):
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
