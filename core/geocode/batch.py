@@ -1,0 +1,388 @@
+"""Batch geocoding: read rows, dedup, cache, throttle, call the provider, decide a status, write a layer.
+
+Statuses: ``matched``, ``ambiguous`` (two good candidates far apart: review them),
+``not_found``, ``empty`` (no address text), ``error`` (the request failed; not cached, a
+rerun retries it). Every input row and attribute is kept; rows without a point get NULL
+geometry.
+"""
+
+import csv
+import json
+import os
+import time
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+
+from qgis.core import (
+    NULL,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProject,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from ..errors import WealthMapError
+from ..i18n import tr
+from ..tables import load_table
+from ..tasks import check_cancel, eta_seconds
+from .cache import cache_key
+from .fieldtypes import DOUBLE, INT, STRING
+from .http import HttpError
+from .index import distance_m
+from .normalize import normalize
+
+STATUSES = ("matched", "ambiguous", "not_found", "empty", "error")
+MAX_ADDRESS_CHARS = 500
+OUTPUT_FIELDS = [
+    ("status", STRING), ("score", DOUBLE), ("match_type", STRING),
+    ("n_candidates", INT), ("matched_address", STRING), ("provider", STRING),
+    ("error", STRING), ("candidates", STRING), ("cache_key", STRING),
+]
+ADDRESS_HINTS = ("address", "addr", "adres", "adresse", "주소", "도로명", "지번", "location", "street", "full_address")
+
+
+def output_field_names(input_names):
+    """Names of the result fields, prefixed with ``gc_`` where the input already uses the name."""
+    taken = {n.lower() for n in input_names}
+    out = {}
+    for name, _type in OUTPUT_FIELDS:
+        new = name
+        while new.lower() in taken:
+            new = "gc_" + new
+        out[name] = new
+    return out
+
+
+# --- input ---------------------------------------------------------------------------------
+def open_source(source, encoding=None):
+    """A QgsVectorLayer from a layer, a layer id or a table/layer file path."""
+    if isinstance(source, QgsVectorLayer):
+        if not source.isValid():
+            raise WealthMapError(tr("The input layer is not valid."))
+        return source
+    if isinstance(source, str):
+        layer = QgsProject.instance().mapLayer(source)
+        if isinstance(layer, QgsVectorLayer):
+            return layer
+        return load_table(source, encoding=encoding)
+    raise WealthMapError(tr("The input must be a vector layer or the path of a table (CSV, XLSX, GeoPackage...)."))
+
+
+def guess_address_fields(layer):
+    """String fields whose names look like an address (for a call without ``address_fields``)."""
+    found = []
+    for field in layer.fields():
+        name = field.name().lower()
+        if field.type() in (STRING, 10) and any(h in name for h in ADDRESS_HINTS):
+            found.append(field.name())
+    return found[:1] if found else []
+
+
+def read_input(source, address_fields=None, expression=None, encoding=None, feedback=None):
+    """Read ``source`` into plain data: ``{"fields", "rows" (attribute lists), "texts", "name"}``.
+
+    The address is the fields joined with ", " (NULL/empty parts skipped) or the value of a
+    QGIS ``expression``. Call on the main thread for project layers.
+    """
+    layer = open_source(source, encoding)
+    names = layer.fields().names()
+    if isinstance(address_fields, str):
+        address_fields = [address_fields]
+    address_fields = [f for f in (address_fields or []) if f]
+    if not address_fields and not expression:
+        address_fields = guess_address_fields(layer)
+        if not address_fields:
+            raise WealthMapError(
+                tr("No address field in {0}: choose the field(s) that hold the address (or an expression). "
+                   "Fields: {1}.").format(layer.name(), ", ".join(names) or tr("none")))
+    missing = [f for f in address_fields if f not in names]
+    if missing:
+        raise WealthMapError(tr("{0} has no field {1}. Fields: {2}.").format(
+            layer.name(), ", ".join(missing), ", ".join(names)))
+    expr = None
+    context = None
+    if expression:
+        expr = QgsExpression(expression)
+        if expr.hasParserError():
+            raise WealthMapError(tr("The address expression is not valid: {0}").format(expr.parserErrorString()))
+        context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+        expr.prepare(context)
+    rows, texts = [], []
+    for i, feature in enumerate(layer.getFeatures()):
+        if i % 5000 == 0:
+            check_cancel(feedback)
+        attrs = [None if (v is None or v == NULL) else v for v in feature.attributes()]
+        rows.append(attrs)
+        if expr is not None:
+            context.setFeature(feature)
+            value = expr.evaluate(context)
+            if expr.hasEvalError():
+                raise WealthMapError(tr("The address expression failed on row {0}: {1}").format(
+                    i + 1, expr.evalErrorString()))
+            text = "" if value is None or value == NULL else str(value)
+        else:
+            parts = []
+            for f in address_fields:
+                v = feature[f]
+                if v is None or v == NULL:
+                    continue
+                v = str(v).strip()
+                if v:
+                    parts.append(v)
+            text = ", ".join(parts)
+        texts.append(text.strip())
+    return {"fields": QgsFields(layer.fields()), "rows": rows, "texts": texts, "name": layer.name()}
+
+
+# --- geocoding -------------------------------------------------------------------------------
+def decide(candidates, min_score=0.6, margin=0.05, spread_m=250.0):
+    """``(status, best)`` from sorted candidates."""
+    if not candidates:
+        return "not_found", None
+    best = candidates[0]
+    if best.get("match_type") == "manual":
+        return "matched", best
+    if best["score"] < min_score:
+        return "not_found", best
+    for other in candidates[1:]:
+        if other["score"] >= best["score"] - margin and distance_m(best, other) > spread_m:
+            return "ambiguous", best
+    return "matched", best
+
+
+def run_batch(texts, provider, cache=None, options=None, feedback=None, log=None):
+    """Geocode ``texts``; returns ``(per_text, stats)`` with ``per_text[i] = {"key", "candidates"
+    or "error", "empty"}``. Unique normalised texts are geocoded once; the cache is read first and
+    written as results arrive. A fatal provider error (bad key, quota) raises after saving."""
+    options = dict(options or {})
+    limit = int(options.get("limit", 5))
+    key_options = {"countries": sorted(c.lower() for c in (options.get("countries") or [])),
+                   "viewbox": list(options.get("viewbox") or []), "limit": limit}
+    identity = provider.cache_identity()
+    per_text = []
+    unique = {}
+    for text in texts:
+        if not text or not normalize(text):
+            per_text.append({"empty": True})
+            continue
+        if len(text) > MAX_ADDRESS_CHARS:
+            per_text.append({"error": tr("address too long ({0} characters, at most {1})").format(
+                len(text), MAX_ADDRESS_CHARS)})
+            continue
+        key = cache_key(identity, text, key_options)
+        unique.setdefault(key, text)
+        per_text.append({"key": key})
+    results = {}
+    manual = set()
+    if cache is not None:
+        for key, (cands, is_manual) in cache.get_many(unique.keys()).items():
+            results[key] = cands
+            if is_manual:
+                manual.add(key)
+    todo = [k for k in unique if k not in results]
+    stats = {"unique": len(unique), "cached": len(unique) - len(todo), "requested": 0, "errors": 0}
+    provider.check_bulk(len(todo))
+    errors = {}
+    capped = []
+    if provider.daily_cap and cache is not None:
+        left = max(0, provider.daily_cap - cache.usage_today(provider.name))
+        if len(todo) > left:
+            todo, capped = todo[:left], todo[left:]
+    started = time.monotonic()
+    pending_cache = []
+    last_flush = [time.monotonic()]
+    requests_before = provider.requests_made()
+
+    def flush(force=False):
+        if cache is not None and pending_cache and (force or len(pending_cache) >= 50
+                                                    or time.monotonic() - last_flush[0] > 2.0):
+            cache.put_many(pending_cache, identity)
+            if provider.daily_cap:
+                cache.add_usage(provider.name, len(pending_cache))
+            pending_cache.clear()
+            last_flush[0] = time.monotonic()
+
+    def one(key):
+        return provider.search(unique[key], countries=options.get("countries"), viewbox=options.get("viewbox"),
+                               limit=limit, feedback=feedback)
+
+    def done(key, cands=None, err=None):
+        if err is not None:
+            errors[key] = str(err)
+        else:
+            results[key] = cands
+            pending_cache.append((key, unique[key], cands))
+        n = len(results) + len(errors) - stats["cached"]
+        if feedback is not None and todo:
+            fraction = n / len(todo)
+            feedback.setProgress(100.0 * fraction)
+            if log is not None and (n % 100 == 0 or n == len(todo)):
+                eta = eta_seconds(started, fraction)
+                log(tr("{0}/{1} addresses geocoded; about {2:.0f} s left.").format(n, len(todo), eta or 0))
+        flush()
+
+    fatal = None
+    try:
+        if provider.workers <= 1:
+            for key in todo:
+                check_cancel(feedback)
+                try:
+                    done(key, one(key))
+                except HttpError as err:
+                    if err.fatal:
+                        fatal = err
+                        break
+                    done(key, err=err)
+        else:
+            with ThreadPoolExecutor(max_workers=provider.workers) as pool:
+                queue = iter(todo)
+                running = {}
+                for key in queue:
+                    running[pool.submit(one, key)] = key
+                    if len(running) >= provider.workers * 2:
+                        break
+                while running:
+                    finished, _ = wait(list(running), return_when=FIRST_COMPLETED)
+                    for fut in finished:
+                        key = running.pop(fut)
+                        try:
+                            done(key, fut.result())
+                        except HttpError as err:
+                            if err.fatal:
+                                fatal = fatal or err
+                            else:
+                                done(key, err=err)
+                    if fatal is None and not (feedback is not None and feedback.isCanceled()):
+                        for key in queue:
+                            running[pool.submit(one, key)] = key
+                            if len(running) >= provider.workers * 2:
+                                break
+                check_cancel(feedback)
+    finally:
+        flush(force=True)
+        stats["requested"] = provider.requests_made() - requests_before
+    if fatal is not None:
+        left = len(todo) - len(results) + stats["cached"]
+        raise WealthMapError(
+            tr("{0} The {1} addresses geocoded so far are cached; {2} remain. Fix the problem and run again to "
+               "resume.").format(str(fatal), len(results), left))
+    for key in capped:
+        errors[key] = tr("daily request cap of {0} reached for {1}; run again tomorrow to continue").format(
+            provider.daily_cap, provider.name)
+    stats["errors"] = len(errors)
+    for item in per_text:
+        key = item.get("key")
+        if key is None:
+            continue
+        if key in results:
+            item["candidates"] = results[key]
+            item["manual"] = key in manual
+        else:
+            item["error"] = errors.get(key, tr("not geocoded"))
+    return per_text, stats
+
+
+# --- output ----------------------------------------------------------------------------------
+def build_layer(data, per_text, provider_name, min_score=0.6, margin=0.05, crs="EPSG:4326", name=None):
+    """A memory point layer: every input row and attribute plus the result fields."""
+    names = output_field_names(data["fields"].names())
+    fields = QgsFields(data["fields"])
+    for field_name, ftype in OUTPUT_FIELDS:
+        fields.append(QgsField(names[field_name], ftype))
+    target = QgsCoordinateReferenceSystem(crs) if crs else QgsCoordinateReferenceSystem("EPSG:4326")
+    if not target.isValid():
+        raise WealthMapError(tr("The output CRS '{0}' is not valid. Example: EPSG:4326 or EPSG:5179.").format(crs))
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    transform = None if target == wgs84 else QgsCoordinateTransform(wgs84, target, QgsProject.instance())
+    layer = QgsVectorLayer("Point?crs={}".format(target.authid() or target.toWkt()), name or data["name"], "memory")
+    provider = layer.dataProvider()
+    provider.addAttributes(fields.toList())
+    layer.updateFields()
+    counts = {s: 0 for s in STATUSES}
+    features = []
+    for attrs, item in zip(data["rows"], per_text):
+        feat = QgsFeature(layer.fields())
+        values = {"status": None, "score": None, "match_type": None, "n_candidates": 0, "matched_address": None,
+                  "provider": provider_name, "error": None, "candidates": None, "cache_key": item.get("key")}
+        if item.get("empty"):
+            values["status"] = "empty"
+        elif "error" in item:
+            values["status"] = "error"
+            values["error"] = item["error"]
+        else:
+            cands = item["candidates"]
+            status, best = decide(cands, min_score, margin)
+            values["status"] = status
+            values["n_candidates"] = len(cands)
+            if cands:
+                values["candidates"] = json.dumps(
+                    [{k: c.get(k) for k in ("lon", "lat", "address", "score", "match_type")} for c in cands[:10]],
+                    ensure_ascii=False)
+            if best is not None:
+                values["score"] = float(best["score"])
+                values["match_type"] = best.get("match_type")
+                values["matched_address"] = best.get("address")
+                if item.get("manual"):
+                    values["provider"] = "manual"
+            if best is not None and status in ("matched", "ambiguous"):
+                geom = QgsGeometry.fromPointXY(QgsPointXY(best["lon"], best["lat"]))
+                if transform is not None:
+                    geom.transform(transform)
+                feat.setGeometry(geom)
+        counts[values["status"]] += 1
+        feat.setAttributes(list(attrs) + [values[f] for f, _t in OUTPUT_FIELDS])
+        features.append(feat)
+    provider.addFeatures(features)
+    layer.updateExtents()
+    return layer, counts, names
+
+
+def write_layer(layer, path):
+    """Write ``layer`` to a GeoPackage (or any OGR format by extension) and return the file layer."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise WealthMapError(tr("The output folder {0} does not exist.").format(folder))
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    ext = os.path.splitext(path)[1].lower()
+    options.driverName = {".gpkg": "GPKG", ".shp": "ESRI Shapefile", ".geojson": "GeoJSON", ".csv": "CSV"}.get(
+        ext, "GPKG")
+    options.fileEncoding = "UTF-8"
+    if os.path.exists(path):
+        os.remove(path)
+    err, message, _new_path, _layer_name = QgsVectorFileWriter.writeAsVectorFormatV3(
+        layer, path, QgsProject.instance().transformContext(), options)
+    if err != QgsVectorFileWriter.NoError:
+        raise WealthMapError(tr("Could not write {0}: {1}").format(path, message))
+    out = QgsVectorLayer(path, layer.name(), "ogr")
+    if not out.isValid():
+        raise WealthMapError(tr("Could not open the written output {0}.").format(path))
+    return out
+
+
+def write_unmatched_csv(layer, path, names):
+    """Rows whose status is not ``matched`` as a UTF-8 CSV (with BOM, so Excel opens Korean text)."""
+    status = names["status"]
+    keep = [f.name() for f in layer.fields() if f.name() not in (names["candidates"], names["cache_key"])]
+    n = 0
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(keep)
+        for feat in layer.getFeatures():
+            if feat[status] == "matched":
+                continue
+            writer.writerow(["" if feat[k] is None or feat[k] == NULL else feat[k] for k in keep])
+            n += 1
+    return n
+
+
+def is_point_type(layer):
+    return QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PointGeometry

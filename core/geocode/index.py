@@ -1,0 +1,353 @@
+"""The offline address index: one SQLite file, FTS5 full-text search plus fuzzy scoring.
+
+Tables:
+
+* ``docs``: one row per address, street, place or city (``kind``), with its parts,
+  point (``lon``/``lat``, EPSG:4326), display ``address`` and normalised text ``norm``;
+* ``docs_fts``: FTS5 over ``norm`` (unicode61 tokens; ``12-3`` stays one token);
+* ``vocab``: every token with its document frequency, and ``vocab_fts``, an FTS5
+  *trigram* index over the tokens, which finds the right spelling of a mistyped
+  token; tokens shorter than three characters (two-syllable Korean such as 강남) go
+  through a prefix/``LIKE`` fallback instead, since trigrams need three characters.
+
+A query is normalised (:mod:`.normalize`), tried as an exact normalised match, then as
+an FTS5 query built from the corrected tokens (AND, backing off by dropping the most
+common parts), and every candidate is scored 0..1 by how much of the query it covers
+(tokens weighted by rarity, fuzzy similarity, house number) and how much of it the
+query covers. Parts may come in any order.
+"""
+
+import math
+import os
+import sqlite3
+import threading
+
+from ..errors import WealthMapError
+from ..i18n import tr
+from .normalize import is_number, normalize, similarity, tokens
+
+SCHEMA_VERSION = "1"
+KINDS = ("address", "street", "place", "poi", "city", "postcode")
+
+
+def _connect(path):
+    con = sqlite3.connect(path, check_same_thread=False)
+    con.execute("PRAGMA journal_mode=OFF")
+    con.execute("PRAGMA synchronous=OFF")
+    con.execute("PRAGMA temp_store=MEMORY")
+    con.execute("PRAGMA cache_size=-65536")
+    return con
+
+
+def compose_address(row):
+    """A display address from parts: ``name, street housenumber, postcode city``."""
+    parts = []
+    name = (row.get("name") or "").strip()
+    street = (row.get("street") or "").strip()
+    number = (row.get("housenumber") or "").strip()
+    city = (row.get("city") or "").strip()
+    postcode = (row.get("postcode") or "").strip()
+    if name:
+        parts.append(name)
+    if street:
+        parts.append("{} {}".format(street, number).strip())
+    elif number:
+        parts.append(number)
+    tail = "{} {}".format(postcode, city).strip()
+    if tail and tail != name:
+        parts.append(tail)
+    return ", ".join(parts)
+
+
+class IndexWriter:
+    """Write an index file: ``add(row)`` many times, then ``close()`` (builds FTS and vocab)."""
+
+    def __init__(self, path, source="", overwrite=True):
+        if overwrite and os.path.exists(path):
+            os.remove(path)
+        folder = os.path.dirname(os.path.abspath(path))
+        if not os.path.isdir(folder):
+            raise WealthMapError(tr("The folder {0} for the address index does not exist.").format(folder))
+        self.path = path
+        self.con = _connect(path)
+        self.con.executescript(
+            """
+            CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE IF NOT EXISTS docs(
+                id INTEGER PRIMARY KEY, kind TEXT, name TEXT, housenumber TEXT, street TEXT, city TEXT,
+                postcode TEXT, country TEXT, lon REAL, lat REAL, address TEXT, norm TEXT, importance REAL);
+            """
+        )
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES('schema', ?)", (SCHEMA_VERSION,))
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES('source', ?)", (str(source),))
+        self.buffer = []
+        self.count = 0
+
+    def add(self, row):
+        """Add one row: dict with ``lon``, ``lat`` and some of ``kind``, ``name``, ``housenumber``,
+        ``street``, ``city``, ``postcode``, ``country``, ``address``, ``importance``.
+
+        Returns False (and adds nothing) when the row has no usable text or point.
+        """
+        lon, lat = row.get("lon"), row.get("lat")
+        if lon is None or lat is None:
+            return False
+        try:
+            lon, lat = float(lon), float(lat)
+        except (TypeError, ValueError):
+            return False
+        if not (-180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0) or math.isnan(lon) or math.isnan(lat):
+            return False
+        address = (row.get("address") or "").strip() or compose_address(row)
+        text = " ".join(
+            str(v) for v in (address, row.get("extra") or "") if v
+        )
+        norm = normalize(text)
+        if not norm:
+            return False
+        country = (row.get("country") or "").strip().lower() or None
+        self.buffer.append(
+            (row.get("kind") or "address", row.get("name"), (row.get("housenumber") or None) and normalize(
+                row.get("housenumber")), row.get("street"), row.get("city"), row.get("postcode"), country,
+             lon, lat, address, norm, float(row.get("importance") or 0.0))
+        )
+        self.count += 1
+        if len(self.buffer) >= 20000:
+            self.flush()
+        return True
+
+    def flush(self):
+        if self.buffer:
+            self.con.executemany(
+                "INSERT INTO docs(kind,name,housenumber,street,city,postcode,country,lon,lat,address,norm,importance)"
+                " VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                self.buffer,
+            )
+            self.buffer = []
+
+    def close(self):
+        self.flush()
+        con = self.con
+        con.executescript(
+            """
+            DROP TABLE IF EXISTS docs_fts; DROP TABLE IF EXISTS vocab; DROP TABLE IF EXISTS vocab_fts;
+            DROP TABLE IF EXISTS temp_v;
+            CREATE VIRTUAL TABLE docs_fts USING fts5(norm, content='docs', content_rowid='id',
+                tokenize="unicode61 remove_diacritics 0 tokenchars '-'", detail='none', columnsize=0);
+            INSERT INTO docs_fts(rowid, norm) SELECT id, norm FROM docs;
+            CREATE VIRTUAL TABLE temp.temp_v USING fts5vocab(main, docs_fts, 'row');
+            CREATE TABLE vocab(id INTEGER PRIMARY KEY, token TEXT UNIQUE, df INTEGER);
+            INSERT INTO vocab(token, df) SELECT term, doc FROM temp.temp_v;
+            DROP TABLE temp.temp_v;
+            CREATE VIRTUAL TABLE vocab_fts USING fts5(token, content='vocab', content_rowid='id',
+                tokenize='trigram', detail='none');
+            INSERT INTO vocab_fts(rowid, token) SELECT id, token FROM vocab WHERE length(token) >= 3;
+            CREATE INDEX IF NOT EXISTS docs_norm ON docs(norm);
+            INSERT INTO docs_fts(docs_fts) VALUES('optimize');
+            """
+        )
+        con.execute("INSERT OR REPLACE INTO meta VALUES('count', ?)", (str(self.count),))
+        con.commit()
+        con.execute("VACUUM")
+        con.close()
+        return self.count
+
+
+class AddressIndex:
+    """Read an index file; :meth:`search` returns scored candidates. Thread-safe (one lock)."""
+
+    def __init__(self, path):
+        if not path or not os.path.exists(path):
+            raise WealthMapError(
+                tr("The address index {0} does not exist. Build one with 'Build address index' first.").format(path)
+            )
+        self.path = path
+        self.lock = threading.Lock()
+        try:
+            self.con = sqlite3.connect("file:{}?mode=ro".format(path), uri=True, check_same_thread=False)
+            meta = dict(self.con.execute("SELECT key, value FROM meta"))
+            self.vocab = dict(self.con.execute("SELECT token, df FROM vocab"))
+        except sqlite3.DatabaseError as err:
+            raise WealthMapError(
+                tr("{0} is not a WealthMap address index ({1}). Rebuild it with 'Build address index'.").format(
+                    path, err)
+            ) from err
+        self.count = int(meta.get("count", "0") or 0)
+        self.source = meta.get("source", "")
+        self.n = max(self.count, 1)
+        self._fuzzy_cache = {}
+
+    def close(self):
+        self.con.close()
+
+    # --- token correction --------------------------------------------------------------
+    def _idf(self, df):
+        return math.log(1.0 + self.n / max(df, 1))
+
+    def _alternatives(self, token):
+        """``{vocab_token: similarity}`` for a query token (exact, fuzzy or prefix)."""
+        if token in self.vocab:
+            return {token: 1.0}
+        cached = self._fuzzy_cache.get(token)
+        if cached is not None:
+            return cached
+        alts = {}
+        if is_number(token):
+            pass
+        elif len(token) >= 3:
+            grams = {token[i:i + 3] for i in range(len(token) - 2)}
+            query = " OR ".join('"{}"'.format(g.replace('"', '""')) for g in grams)
+            rows = self.con.execute(
+                "SELECT v.token FROM vocab_fts f JOIN vocab v ON v.id = f.rowid WHERE vocab_fts MATCH ? "
+                "ORDER BY f.rank LIMIT 40", (query,)
+            ).fetchall()
+            scored = sorted(((similarity(token, r[0]), r[0]) for r in rows), reverse=True)
+            alts = {t: s for s, t in scored[:3] if s >= 0.7}
+            if not alts and not token.isascii():
+                # Korean: a longer form of the word (e.g. 테헤란 -> 테헤란로)
+                rows = self.con.execute(
+                    "SELECT token FROM vocab WHERE token > ? AND token < ? ORDER BY length(token) LIMIT 5",
+                    (token, token + "\uffff"),
+                ).fetchall()
+                alts = {r[0]: 0.85 for r in rows}
+        elif not token.isascii():
+            # Two-syllable Korean (강남): trigram needs three characters; prefix, then LIKE.
+            rows = self.con.execute(
+                "SELECT token FROM vocab WHERE token > ? AND token < ? ORDER BY length(token) LIMIT 8",
+                (token, token + "\uffff"),
+            ).fetchall()
+            if not rows:
+                rows = self.con.execute(
+                    "SELECT token FROM vocab WHERE token LIKE ? ORDER BY length(token) LIMIT 8",
+                    ("%" + token + "%",),
+                ).fetchall()
+            alts = {r[0]: 0.85 for r in rows}
+        if len(self._fuzzy_cache) > 50000:
+            self._fuzzy_cache.clear()
+        self._fuzzy_cache[token] = alts
+        return alts
+
+    # --- search ----------------------------------------------------------------------------
+    def search(self, text, limit=5, countries=None, viewbox=None):
+        """Candidates for ``text``: dicts ``lon, lat, address, score, match_type, kind, country``.
+
+        ``countries``: ISO codes to keep (rows without a country are kept too);
+        ``viewbox``: ``(xmin, ymin, xmax, ymax)`` in EPSG:4326 to keep.
+        """
+        qtokens = tokens(text)
+        if not qtokens:
+            return []
+        with self.lock:
+            return self._search(qtokens, limit, countries, viewbox)
+
+    def _search(self, qtokens, limit, countries, viewbox):
+        norm = " ".join(qtokens)
+        cols = "id, kind, housenumber, country, lon, lat, address, norm, importance"
+        rows = self.con.execute("SELECT {} FROM docs WHERE norm = ? LIMIT 50".format(cols), (norm,)).fetchall()
+        groups = []
+        for token in qtokens:
+            alts = self._alternatives(token)
+            df = max((self.vocab.get(t, 1) for t in alts), default=0)
+            weight = self._idf(df) if alts else 1.0
+            if is_number(token):
+                weight = max(weight, 3.0)
+            groups.append((token, alts, weight, df))
+        if not rows:
+            rows = self._fts_candidates(groups, cols)
+        if not rows:
+            return []
+        wanted = {c.lower() for c in countries} if countries else None
+        numbers = [t for t in qtokens if is_number(t)]
+        total_weight = sum(g[2] for g in groups)
+        out = []
+        for doc_id, kind, housenumber, country, lon, lat, address, doc_norm, importance in rows:
+            if wanted and country and country not in wanted:
+                continue
+            if viewbox and not (viewbox[0] <= lon <= viewbox[2] and viewbox[1] <= lat <= viewbox[3]):
+                continue
+            doc_tokens = doc_norm.split()
+            used = set()
+            got = 0.0
+            for token, alts, weight, _df in groups:
+                best = 0.0
+                best_i = None
+                for i, d in enumerate(doc_tokens):
+                    if is_number(token):
+                        s = 1.0 if d == token else 0.0
+                    else:
+                        s = alts.get(d, 1.0 if d == token else 0.0)
+                    if s > best and i not in used:
+                        best, best_i = s, i
+                        if s == 1.0:
+                            break
+                if best_i is not None:
+                    used.add(best_i)
+                got += weight * best
+            qcov = got / total_weight if total_weight else 0.0
+            dcov = len(used) / len(doc_tokens) if doc_tokens else 0.0
+            score = 0.85 * qcov + 0.15 * dcov
+            if kind == "address" and numbers and housenumber and housenumber not in numbers:
+                score *= 0.8  # another house on the right street
+            if kind == "address":
+                match_type = "house" if (housenumber and housenumber in numbers) else "street"
+                if not numbers and not housenumber:
+                    match_type = "address"
+            else:
+                match_type = kind
+            out.append(
+                {
+                    "lon": lon, "lat": lat, "address": address, "score": round(min(score, 1.0), 4),
+                    "match_type": match_type, "kind": kind, "country": country, "importance": importance or 0.0,
+                    "id": doc_id,
+                }
+            )
+        out.sort(key=lambda c: (-c["score"], -c["importance"]))
+        return _merge_close(out)[:limit]
+
+    def _fts_candidates(self, groups, cols):
+        usable = [g for g in groups if g[1]]
+        if not usable:
+            return []
+        attempts = [usable]
+        words = [g for g in usable if not is_number(g[0])]
+        if len(words) != len(usable) and words:
+            attempts.append(words)
+        rest = sorted(words, key=lambda g: g[3])
+        while len(rest) > 1:
+            rest = rest[:-1]  # drop the most common part
+            attempts.append(rest)
+        seen = set()
+        for attempt in attempts:
+            expr = " AND ".join(
+                "(" + " OR ".join('"{}"'.format(t.replace('"', '""')) for t in g[1]) + ")" for g in attempt
+            )
+            if expr in seen:
+                continue
+            seen.add(expr)
+            ids = [r[0] for r in self.con.execute(
+                "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ? LIMIT 400", (expr,))]
+            if ids:
+                marks = ",".join("?" * len(ids))
+                return self.con.execute("SELECT {} FROM docs WHERE id IN ({})".format(cols, marks), ids).fetchall()
+        return []
+
+
+def _merge_close(candidates, metres=60.0):
+    """Drop candidates that repeat a better one's address within ``metres``."""
+    kept = []
+    for cand in candidates:
+        dup = False
+        for other in kept:
+            if other["address"] == cand["address"] and distance_m(other, cand) < metres:
+                dup = True
+                break
+        if not dup:
+            kept.append(cand)
+    return kept
+
+
+def distance_m(a, b):
+    """Great-circle distance in metres between two dicts with ``lon``/``lat``."""
+    lon1, lat1, lon2, lat2 = map(math.radians, (a["lon"], a["lat"], b["lon"], b["lat"]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371008.8 * math.asin(min(1.0, math.sqrt(h)))

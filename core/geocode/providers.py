@@ -1,0 +1,365 @@
+"""Geocoding providers behind one interface.
+
+``provider.search(text, countries=None, viewbox=None, limit=5, feedback=None)`` returns a list
+of candidates ``{"lon", "lat", "address", "score" (0..1), "match_type"}`` (EPSG:4326), best
+first. Providers: ``offline`` (the default: the bundled gazetteer plus optional address
+indexes, no network), ``nominatim``, ``photon``, ``pelias``, ``google``, ``kakao``, ``vworld``.
+
+Usage policies: the public Nominatim (nominatim.openstreetmap.org) gets at most one request
+per second and bulk runs over :data:`PUBLIC_NOMINATIM_BULK_LIMIT` new addresses are refused
+(its policy forbids heavy use; run your own server); other public services get their own
+rates; only self-hosted (loopback/private network) endpoints get parallel requests.
+"""
+
+from urllib.parse import urlparse
+
+from ..errors import WealthMapError
+from ..i18n import tr, tr_noop
+from .gazetteer import gazetteer_path
+from .http import HttpClient, HttpError, auth_key, is_local_url, throttle_for
+from .index import AddressIndex
+from .normalize import text_score, tokens
+
+PUBLIC_NOMINATIM_BULK_LIMIT = 1000
+
+PROVIDERS = {
+    "offline": tr_noop("Offline index (no network)"),
+    "nominatim": tr_noop("Nominatim (OpenStreetMap)"),
+    "photon": tr_noop("Photon (komoot)"),
+    "pelias": tr_noop("Pelias"),
+    "google": tr_noop("Google Geocoding API"),
+    "kakao": tr_noop("Kakao Local (Korea)"),
+    "vworld": tr_noop("VWorld (Korea)"),
+}
+DEFAULT_ENDPOINTS = {
+    "nominatim": "https://nominatim.openstreetmap.org",
+    "photon": "https://photon.komoot.io",
+    "pelias": "https://api.geocode.earth",
+    "google": "https://maps.googleapis.com",
+    "kakao": "https://dapi.kakao.com",
+    "vworld": "https://api.vworld.kr",
+}
+# requests per second for public endpoints (self-hosted: unlimited and parallel)
+PUBLIC_RATES = {"nominatim": 1.0, "photon": 1.0, "pelias": 10.0, "google": 40.0, "kakao": 10.0, "vworld": 10.0}
+KEYED = ("pelias", "google", "kakao", "vworld")
+VWORLD_DAILY_CAP = 40000
+
+
+class Provider:
+    name = "base"
+    endpoint = ""
+    workers = 1
+    daily_cap = None
+
+    def cache_identity(self):
+        """What makes results differ: provider, endpoint (never the key)."""
+        return "{}|{}".format(self.name, self.endpoint)
+
+    def search(self, text, countries=None, viewbox=None, limit=5, feedback=None):
+        raise NotImplementedError
+
+    def requests_made(self):
+        return 0
+
+    def check_bulk(self, n_new):
+        """Raise when a batch of ``n_new`` uncached addresses breaks the provider's usage policy."""
+
+
+class OfflineProvider(Provider):
+    """The bundled gazetteer plus any address index files; no network."""
+
+    name = "offline"
+    workers = 1
+
+    def __init__(self, index_paths=None, use_gazetteer=True):
+        paths = [p for p in (index_paths or []) if p]
+        self.indexes = [AddressIndex(p) for p in paths]
+        gaz = gazetteer_path() if use_gazetteer else None
+        if gaz:
+            self.indexes.append(AddressIndex(gaz))
+        if not self.indexes:
+            raise WealthMapError(tr("No offline address index: give an index file or keep the bundled gazetteer."))
+        self.endpoint = ";".join(p for p in paths) + ("+gazetteer" if gaz else "")
+
+    def search(self, text, countries=None, viewbox=None, limit=5, feedback=None):
+        out = []
+        for index in self.indexes:
+            out.extend(index.search(text, limit=limit, countries=countries, viewbox=viewbox))
+        out.sort(key=lambda c: (-c["score"], -c.get("importance", 0.0)))
+        return out[:limit]
+
+    def close(self):
+        for index in self.indexes:
+            index.close()
+
+
+class WebProvider(Provider):
+    """Common part of the HTTP providers."""
+
+    needs_key = False
+
+    def __init__(self, endpoint=None, authcfg=None, timeout=20.0, retries=3, workers=None, rate=None,
+                 backoff=0.5, max_wait=60.0):
+        self.endpoint = (endpoint or DEFAULT_ENDPOINTS[self.name]).rstrip("/")
+        parsed = urlparse(self.endpoint)
+        if parsed.scheme not in ("http", "https") or not parsed.hostname:
+            raise WealthMapError(
+                tr("The endpoint '{0}' is not an http(s) URL. Example: https://nominatim.example.org").format(
+                    self.endpoint))
+        self.local = is_local_url(self.endpoint)
+        self.key = None
+        if self.needs_key:
+            if not authcfg:
+                raise WealthMapError(
+                    tr("{0} needs an API key: store it in QGIS's authentication database (Settings > Options > "
+                       "Authentication, method Basic, key as password) and choose that configuration.").format(
+                        self.name))
+            self.key = auth_key(authcfg)
+            if parsed.scheme != "https" and not self.local:
+                raise WealthMapError(
+                    tr("{0} sends an API key: use an https:// endpoint (got {1}).").format(self.name, self.endpoint))
+        if rate is None:
+            rate = 0.0 if self.local else PUBLIC_RATES.get(self.name, 1.0)
+        if workers is None:
+            workers = 8 if self.local else 1
+        self.workers = max(1, int(workers)) if self.local else 1  # parallel only for self-hosted endpoints
+        self.rate = rate
+        self.client = HttpClient(timeout=timeout, retries=retries, backoff=backoff, max_wait=max_wait,
+                                 secrets=[self.key], throttle=throttle_for(self.cache_identity(), rate))
+
+    def requests_made(self):
+        return self.client.requests_made
+
+    def get(self, path, params, headers=None, feedback=None):
+        try:
+            return self.client.get_json(self.endpoint + path, params=params, headers=headers, feedback=feedback)
+        except HttpError:
+            raise
+
+    @staticmethod
+    def _float(value):
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            return None
+
+    def _malformed(self):
+        return HttpError(tr("the service's answer does not have the documented format"))
+
+
+class NominatimProvider(WebProvider):
+    name = "nominatim"
+
+    def check_bulk(self, n_new):
+        if not self.local and urlparse(self.endpoint).hostname == "nominatim.openstreetmap.org" \
+                and n_new > PUBLIC_NOMINATIM_BULK_LIMIT:
+            raise WealthMapError(
+                tr("{0} new addresses for the public Nominatim server: its usage policy forbids bulk geocoding "
+                   "(at most 1 request per second, no heavy use). Geocode at most {1} at a time, use the offline "
+                   "index, or run your own Nominatim (scripts/setup_service_nominatim.sh).").format(
+                    n_new, PUBLIC_NOMINATIM_BULK_LIMIT))
+
+    def search(self, text, countries=None, viewbox=None, limit=5, feedback=None):
+        params = {"q": text, "format": "jsonv2", "limit": limit, "addressdetails": 1}
+        if countries:
+            params["countrycodes"] = ",".join(c.lower() for c in countries)
+        if viewbox:
+            params["viewbox"] = ",".join(str(v) for v in viewbox)
+            params["bounded"] = 1
+        data = self.get("/search", params, feedback=feedback)
+        if isinstance(data, dict) and data.get("error"):
+            raise HttpError(str(data.get("error")))
+        if not isinstance(data, list):
+            raise self._malformed()
+        qt = tokens(text)
+        out = []
+        for item in data:
+            lon, lat = self._float(item.get("lon")), self._float(item.get("lat"))
+            if lon is None or lat is None:
+                continue
+            address = item.get("display_name", "")
+            rank = int(item.get("place_rank") or 0)
+            kind = "house" if rank >= 28 else "street" if rank >= 26 else "place" if rank >= 13 else "region"
+            out.append({"lon": lon, "lat": lat, "address": address, "score": text_score(qt, address),
+                        "match_type": kind})
+        return out
+
+
+class PhotonProvider(WebProvider):
+    name = "photon"
+
+    def search(self, text, countries=None, viewbox=None, limit=5, feedback=None):
+        params = {"q": text, "limit": limit}
+        if viewbox:
+            params["bbox"] = ",".join(str(v) for v in viewbox)
+        data = self.get("/api", params, feedback=feedback)
+        if not isinstance(data, dict) or not isinstance(data.get("features"), list):
+            raise self._malformed()
+        qt = tokens(text)
+        out = []
+        for feat in data["features"]:
+            props = feat.get("properties") or {}
+            coords = (feat.get("geometry") or {}).get("coordinates") or []
+            if len(coords) < 2:
+                continue
+            if countries and (props.get("countrycode") or "").lower() not in {c.lower() for c in countries}:
+                continue
+            street = " ".join(x for x in (props.get("street"), props.get("housenumber")) if x)
+            parts = [props.get("name"), street, " ".join(x for x in (props.get("postcode"), props.get("city")) if x),
+                     props.get("country")]
+            address = ", ".join(p for p in parts if p)
+            kind = props.get("type") or ("house" if props.get("housenumber") else "place")
+            out.append({"lon": float(coords[0]), "lat": float(coords[1]), "address": address,
+                        "score": text_score(qt, address), "match_type": kind})
+        return out
+
+
+class PeliasProvider(WebProvider):
+    name = "pelias"
+    needs_key = True
+
+    def search(self, text, countries=None, viewbox=None, limit=5, feedback=None):
+        params = {"text": text, "size": limit, "api_key": self.key}
+        if countries:
+            params["boundary.country"] = ",".join(c.upper() for c in countries)
+        if viewbox:
+            params.update({"boundary.rect.min_lon": viewbox[0], "boundary.rect.min_lat": viewbox[1],
+                           "boundary.rect.max_lon": viewbox[2], "boundary.rect.max_lat": viewbox[3]})
+        data = self.get("/v1/search", params, feedback=feedback)
+        if not isinstance(data, dict) or not isinstance(data.get("features"), list):
+            raise self._malformed()
+        qt = tokens(text)
+        out = []
+        for feat in data["features"]:
+            props = feat.get("properties") or {}
+            coords = (feat.get("geometry") or {}).get("coordinates") or []
+            if len(coords) < 2:
+                continue
+            address = props.get("label") or props.get("name") or ""
+            conf = self._float(props.get("confidence"))
+            score = text_score(qt, address) if conf is None else round(0.5 * conf + 0.5 * text_score(qt, address), 4)
+            kind = props.get("match_type") or props.get("layer") or ""
+            out.append({"lon": float(coords[0]), "lat": float(coords[1]), "address": address, "score": score,
+                        "match_type": kind})
+        return out
+
+
+class GoogleProvider(WebProvider):
+    name = "google"
+    needs_key = True
+    TYPES = {"ROOFTOP": "house", "RANGE_INTERPOLATED": "interpolated", "GEOMETRIC_CENTER": "street",
+             "APPROXIMATE": "place"}
+
+    def search(self, text, countries=None, viewbox=None, limit=5, feedback=None):
+        params = {"address": text, "key": self.key}
+        if countries:
+            params["components"] = "|".join("country:" + c.upper() for c in countries)
+        if viewbox:
+            params["bounds"] = "{},{}|{},{}".format(viewbox[1], viewbox[0], viewbox[3], viewbox[2])
+        data = self.get("/maps/api/geocode/json", params, feedback=feedback)
+        if not isinstance(data, dict) or "status" not in data:
+            raise self._malformed()
+        status = data["status"]
+        if status == "ZERO_RESULTS":
+            return []
+        if status in ("REQUEST_DENIED",):
+            raise HttpError(tr("Google refused the request: {0}. Check the API key.").format(
+                data.get("error_message", status)), fatal=True)
+        if status in ("OVER_QUERY_LIMIT", "OVER_DAILY_LIMIT"):
+            raise HttpError(tr("Google's quota is exceeded ({0}). Finished rows are cached: run again later.").format(
+                status), fatal=True)
+        if status != "OK":
+            raise HttpError(tr("Google answered {0}").format(status))
+        qt = tokens(text)
+        out = []
+        for item in data.get("results", [])[:limit]:
+            geom = item.get("geometry") or {}
+            loc = geom.get("location") or {}
+            if "lat" not in loc or "lng" not in loc:
+                continue
+            address = item.get("formatted_address", "")
+            score = text_score(qt, address) * (0.8 if item.get("partial_match") else 1.0)
+            out.append({"lon": float(loc["lng"]), "lat": float(loc["lat"]), "address": address,
+                        "score": round(score, 4), "match_type": self.TYPES.get(geom.get("location_type"), "place")})
+        return out
+
+
+class KakaoProvider(WebProvider):
+    name = "kakao"
+    needs_key = True
+    TYPES = {"ROAD_ADDR": "road_address", "REGION_ADDR": "parcel_address", "ROAD": "road", "REGION": "region"}
+
+    def search(self, text, countries=None, viewbox=None, limit=5, feedback=None):
+        params = {"query": text, "analyze_type": "similar", "size": max(1, min(int(limit), 30))}
+        data = self.get("/v2/local/search/address.json", params, headers={"Authorization": "KakaoAK " + self.key},
+                        feedback=feedback)
+        if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
+            raise self._malformed()
+        qt = tokens(text)
+        out = []
+        for doc in data["documents"]:
+            lon, lat = self._float(doc.get("x")), self._float(doc.get("y"))
+            if lon is None or lat is None:
+                continue
+            road = doc.get("road_address") or {}
+            address = doc.get("address_name") or road.get("address_name") or ""
+            score = max(text_score(qt, address), text_score(qt, road.get("address_name") or ""))
+            out.append({"lon": lon, "lat": lat, "address": address, "score": score,
+                        "match_type": self.TYPES.get(doc.get("address_type"), "address")})
+        if viewbox:
+            out = [c for c in out if viewbox[0] <= c["lon"] <= viewbox[2] and viewbox[1] <= c["lat"] <= viewbox[3]]
+        return out
+
+
+class VWorldProvider(WebProvider):
+    """VWorld getcoord: road address first, then parcel (지번) address; daily request cap."""
+
+    name = "vworld"
+    needs_key = True
+    daily_cap = VWORLD_DAILY_CAP
+
+    def search(self, text, countries=None, viewbox=None, limit=5, feedback=None):
+        qt = tokens(text)
+        for kind in ("road", "parcel"):
+            params = {"service": "address", "request": "getcoord", "version": "2.0", "crs": "epsg:4326",
+                      "address": text, "refine": "true", "simple": "false", "format": "json", "type": kind,
+                      "key": self.key}
+            data = self.get("/req/address", params, feedback=feedback)
+            response = data.get("response") if isinstance(data, dict) else None
+            if not isinstance(response, dict) or "status" not in response:
+                raise self._malformed()
+            status = response["status"]
+            if status == "NOT_FOUND":
+                continue
+            if status == "ERROR":
+                error = response.get("error") or {}
+                code = str(error.get("code", ""))
+                if code in ("INVALID_KEY", "INCORRECT_KEY", "UNAVAILABLE_KEY", "OVER_REQUEST_LIMIT"):
+                    raise HttpError(tr("VWorld refused the request: {0} ({1}).").format(code, error.get("text", "")),
+                                    fatal=True)
+                raise HttpError(tr("VWorld error {0}: {1}").format(code, error.get("text", "")))
+            point = (response.get("result") or {}).get("point") or {}
+            lon, lat = self._float(point.get("x")), self._float(point.get("y"))
+            if lon is None or lat is None:
+                raise self._malformed()
+            refined = (response.get("refined") or {}).get("text") or text
+            return [{"lon": lon, "lat": lat, "address": refined, "score": max(text_score(qt, refined), 0.0),
+                     "match_type": "road_address" if kind == "road" else "parcel_address"}]
+        return []
+
+
+CLASSES = {"nominatim": NominatimProvider, "photon": PhotonProvider, "pelias": PeliasProvider,
+           "google": GoogleProvider, "kakao": KakaoProvider, "vworld": VWorldProvider}
+
+
+def make_provider(name="offline", endpoint=None, authcfg=None, index_paths=None, use_gazetteer=True, timeout=20.0,
+                  retries=3, workers=None, rate=None, backoff=0.5, max_wait=60.0):
+    """Create a provider by name; raises :class:`WealthMapError` for an unknown one."""
+    name = (name or "offline").lower()
+    if name == "offline":
+        return OfflineProvider(index_paths, use_gazetteer=use_gazetteer)
+    if name not in CLASSES:
+        raise WealthMapError(tr("Unknown geocoding provider '{0}'. Choose one of: {1}.").format(
+            name, ", ".join(PROVIDERS)))
+    return CLASSES[name](endpoint=endpoint, authcfg=authcfg, timeout=timeout, retries=retries, workers=workers,
+                         rate=rate, backoff=backoff, max_wait=max_wait)
