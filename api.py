@@ -122,14 +122,24 @@ def predict_wealth(*args, **kwargs):
     return impl(*args, **kwargs)
 
 
-def train_wealth_model(*args, **kwargs):
+def train_wealth_model(survey, rasters, value_field=None, out_dir=None, **kwargs):
     """Train a wealth head from survey points and Sentinel-2 rasters; writes a model bundle.
+
+    ``survey``: a CSV/XLSX path (lat/lon columns detected) or a point layer; ``rasters``: raster
+    paths or layers with the same bands; ``value_field``: the numeric target; ``out_dir``: the
+    bundle folder (written atomically). Keyword options (see
+    :func:`wealthmap.core.wealth.train_api.train_wealth_model`): ``group_field``, ``urban_field``,
+    ``cv`` (``"blocked"`` or ``"group"``), ``folds``, ``block_km``, ``n_estimators``,
+    ``min_samples_leaf``, ``pca_components``, ``window_m``, ``bundle``, ``ablation``, ``feedback``.
+    Returns a dict with ``bundle``, ``metrics`` (model and baselines), ``report_html``, ``report_json``.
 
     Example::
 
         import wealthmap.api as wm
-        result = wm.train_wealth_model("clusters.csv", ["s2.tif"], value_field="wealthpooled", out_dir="/tmp/model")
+        result = wm.train_wealth_model("clusters.csv", ["s2.tif"], value_field="wealthpooled",
+                                       out_dir="/tmp/model", cv="group")
+        print(result["metrics"]["model"]["r2"], result["metrics"]["baselines"]["urban_rural_mean"]["r2"])
     """
     from .core.wealth.train_api import train_wealth_model as impl
 
-    return impl(*args, **kwargs)
+    return impl(survey, rasters, value_field=value_field, out_dir=out_dir, **kwargs)

@@ -4,34 +4,613 @@
 <context>
     <name>WealthMap</name>
     <message>
-        <location filename="../core/deps.py" line="17"/>
+        <location filename="../algorithms/geocode_algs.py" line="37"/>
+        <source>Batch geocode addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="40"/>
+        <source>Geocodes every row of a layer or table (CSV in UTF-8 or CP949/EUC-KR, XLSX...) with the offline index (default, no network: the bundled world gazetteer plus your address indexes) or a web provider (Nominatim, Photon, Pelias, Google, Kakao, VWorld). Keeps every row and attribute and adds status, score, match_type, n_candidates, matched_address, provider and error; unmatched rows get no geometry. Results are cached on disk: a rerun makes no requests and a cancelled run resumes. API keys come from a QGIS authentication configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="133"/>
+        <source>Build offline address index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="136"/>
+        <source>Builds an offline address index (an SQLite file with full-text search) from an OpenStreetMap file (.osm.pbf/.osm: house numbers, streets, places, named places of interest) or from a point layer or table with address fields (and longitude/latitude fields for tables). Use it with 'Batch geocode addresses' and the offline provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="50"/>
+        <source>Address table or layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="52"/>
+        <location filename="../algorithms/geocode_algs.py" line="147"/>
+        <source>Address field(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="54"/>
+        <source>Address expression (instead of fields)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="56"/>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="59"/>
+        <source>Offline address index (SQLite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="61"/>
+        <source>Endpoint URL (self-hosted server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="63"/>
+        <source>API key (authentication configuration)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="65"/>
+        <source>Country codes (comma separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="67"/>
+        <source>Limit to this extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="68"/>
+        <source>Minimum score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="71"/>
+        <source>Use the disk cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="72"/>
+        <source>Output CRS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="73"/>
+        <source>Geocoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="74"/>
+        <source>Unmatched rows (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="85"/>
+        <source>Choose an input layer or table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="144"/>
+        <source>OpenStreetMap file (.osm.pbf/.osm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="145"/>
+        <source>Or: point layer / table with addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="149"/>
+        <source>Longitude field (tables)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="151"/>
+        <source>Latitude field (tables)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="153"/>
+        <source>Country code of the rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="154"/>
+        <source>Index file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="163"/>
+        <source>Give an OpenStreetMap file or a layer/table with addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="113"/>
+        <source>Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}; {5} requests, {6} from the cache.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="171"/>
+        <source>{0} rows indexed in {1:.1f} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="24"/>
+        <source>Wealth from imagery</source>
+        <translation>영상 기반 부 추정</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="51"/>
+        <source>Train wealth model from survey points</source>
+        <translation>설문 지점으로 부 모델 학습</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="54"/>
+        <source>Trains a random forest wealth head on survey points (for example DHS clusters) and Sentinel-2 rasters: the mean embedding of the chips in a context window around each point (at least 5 km, covering the survey's coordinate displacement) plus NDVI/NDBI/NDWI statistics. Accuracy is cross-validated on held-out spatial blocks or whole groups, next to baselines (group mean, urban/rural mean). Writes a model bundle (status 'trained') with report.html and report.json. Give the survey as a point layer, or as a table file with latitude/longitude columns.</source>
+        <translation>설문 지점(예: DHS 클러스터)과 Sentinel-2 래스터로 랜덤 포레스트 부 헤드를 학습합니다. 각 지점 주변 맥락 창(최소 5 km, 설문 좌표의 변위를 포함)에 있는 칩들의 평균 임베딩과 NDVI/NDBI/NDWI 통계를 특징으로 씁니다. 정확도는 제외된 공간 블록이나 그룹 전체로 교차 검증하며, 기준선(그룹 평균, 도시/농촌 평균)과 함께 보여 줍니다. 모델 번들(상태 'trained')과 report.html, report.json을 씁니다. 설문은 점 레이어나 위도/경도 열이 있는 표 파일로 주십시오.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="63"/>
+        <source>Survey points (point layer)</source>
+        <translation>설문 지점(점 레이어)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="65"/>
+        <source>or survey table (CSV/XLSX with latitude/longitude columns)</source>
+        <translation>또는 설문 표(위도/경도 열이 있는 CSV/XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="66"/>
+        <source>Value field (e.g. wealthpooled)</source>
+        <translation>값 필드(예: wealthpooled)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="67"/>
+        <source>Group field (country/region)</source>
+        <translation>그룹 필드(국가/지역)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="69"/>
+        <location filename="../ui/wealth_train_widget.py" line="55"/>
+        <source>Urban/rural field</source>
+        <translation>도시/농촌 필드</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="70"/>
+        <source>Extra feature columns (comma-separated)</source>
+        <translation>추가 특징 열(쉼표로 구분)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="72"/>
+        <source>CRS of the table's coordinates</source>
+        <translation>표 좌표의 좌표계</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="75"/>
+        <location filename="../ui/wealth_train_widget.py" line="58"/>
+        <source>Sentinel-2 rasters</source>
+        <translation>Sentinel-2 래스터</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="77"/>
+        <source>Bundle whose embedder to use (empty: the bundled one)</source>
+        <translation>임베더를 가져올 번들(비우면 내장 번들)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="80"/>
+        <location filename="../core/wealth/report.py" line="91"/>
+        <location filename="../ui/wealth_train_widget.py" line="62"/>
+        <source>Cross-validation</source>
+        <translation>교차 검증</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="82"/>
+        <source>Folds (blocked k-fold)</source>
+        <translation>폴드 수(블록 k-폴드)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="84"/>
+        <source>Spatial block size (km)</source>
+        <translation>공간 블록 크기(km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="86"/>
+        <location filename="../ui/wealth_train_widget.py" line="71"/>
+        <source>Trees</source>
+        <translation>트리 수</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="88"/>
+        <source>Minimum points per leaf</source>
+        <translation>리프당 최소 지점 수</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="90"/>
+        <source>PCA components of the embedding</source>
+        <translation>임베딩의 PCA 성분 수</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="92"/>
+        <source>Context window (m, 0: automatic)</source>
+        <translation>맥락 창(m, 0: 자동)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="94"/>
+        <location filename="../ui/wealth_train_widget.py" line="72"/>
+        <source>Compare feature groups (ablation)</source>
+        <translation>특징 그룹 비교(제거 실험)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="96"/>
+        <location filename="../ui/wealth_train_widget.py" line="77"/>
+        <source>Model bundle folder</source>
+        <translation>모델 번들 폴더</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="105"/>
+        <source>Give the survey points: a point layer or a table file.</source>
+        <translation>설문 지점을 주십시오: 점 레이어 또는 표 파일.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="80"/>
+        <location filename="../core/wealth/report.py" line="89"/>
+        <location filename="../ui/wealth_train_widget.py" line="60"/>
+        <source>spatially blocked k-fold</source>
+        <translation>공간 블록 k-폴드</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="80"/>
+        <location filename="../core/wealth/report.py" line="89"/>
+        <location filename="../ui/wealth_train_widget.py" line="61"/>
+        <source>leave one group out</source>
+        <translation>그룹 하나씩 제외</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="129"/>
+        <source>Cross-validated r² {0:.3f} (urban/rural-mean baseline {1}); report: {2}</source>
+        <translation>교차 검증 r² {0:.3f} (도시/농촌 평균 기준선 {1}); 보고서: {2}</translation>
+    </message>
+    <message>
+        <location filename="../core/deps.py" line="16"/>
         <source>all computations</source>
         <translation>모든 계산</translation>
     </message>
     <message>
-        <location filename="../core/deps.py" line="18"/>
+        <location filename="../core/deps.py" line="17"/>
         <source>training wealth models and statistics</source>
         <translation>부 모델 학습과 통계</translation>
     </message>
     <message>
-        <location filename="../core/deps.py" line="19"/>
+        <location filename="../core/deps.py" line="18"/>
         <source>wealth prediction (running the ONNX models)</source>
         <translation>부 추정 (ONNX 모델 실행)</translation>
     </message>
     <message>
-        <location filename="../core/deps.py" line="20"/>
+        <location filename="../core/deps.py" line="19"/>
         <source>web geocoding providers</source>
         <translation>웹 지오코딩 서비스</translation>
     </message>
     <message>
-        <location filename="../core/deps.py" line="21"/>
+        <location filename="../core/deps.py" line="20"/>
         <source>reading rasters</source>
         <translation>래스터 읽기</translation>
     </message>
     <message>
-        <location filename="../core/deps.py" line="69"/>
+        <location filename="../core/deps.py" line="79"/>
         <source>WealthMap needs Python packages that are not installed: {0}. Install them for the Python that QGIS uses, then restart QGIS: {1}</source>
         <translation>WealthMap에 필요한 파이썬 패키지가 설치되어 있지 않습니다: {0}. QGIS가 사용하는 파이썬에 설치한 뒤 QGIS를 다시 시작하세요: {1}</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="95"/>
+        <source>Give the path of the index file to write (e.g. addresses.sqlite).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="117"/>
+        <source>No usable rows for the index: every row lacks an address or a point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="50"/>
+        <source>The input {0} has no rows to geocode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="67"/>
+        <source>{0} geocoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="161"/>
+        <source>Feature {0} is not in layer {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="175"/>
+        <source>Could not save the reviewed point in {0} (is it read-only?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="77"/>
+        <source>The input must be a vector layer or the path of a table (CSV, XLSX, GeoPackage...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="70"/>
+        <source>The input layer is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="279"/>
+        <source>daily request cap of {0} reached for {1}; run again tomorrow to continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="290"/>
+        <source>not geocoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="109"/>
+        <source>{0} has no field {1}. Fields: {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="276"/>
+        <source>{0} The {1} addresses geocoded so far are cached; {2} remain. Fix the problem and run again to resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="303"/>
+        <source>The output CRS '{0}' is not valid. Example: EPSG:4326 or EPSG:5179.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="353"/>
+        <source>The output folder {0} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="364"/>
+        <location filename="../core/thematic/join.py" line="335"/>
+        <source>Could not write {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="367"/>
+        <source>Could not open the written output {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="105"/>
+        <source>No address field in {0}: choose the field(s) that hold the address (or an expression). Fields: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="106"/>
+        <location filename="../core/wealth/raster.py" line="192"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="116"/>
+        <source>The address expression is not valid: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="129"/>
+        <source>The address expression failed on row {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="178"/>
+        <source>address too long ({0} characters, at most {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="230"/>
+        <source>{0}/{1} addresses geocoded; about {2:.0f} s left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/http.py" line="105"/>
+        <source>The authentication configuration '{0}' holds no API key: put the key in its password field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/http.py" line="96"/>
+        <source>The authentication configuration '{0}' was not found or could not be decrypted. Create it in Settings &gt; Options &gt; Authentication (method Basic, the API key as password) and choose it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/http.py" line="195"/>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/http.py" line="243"/>
+        <source>Request failed after {0} attempts: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/http.py" line="205"/>
+        <source>no answer within {0:.0f} s (timeout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/http.py" line="207"/>
+        <source>connection failed ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/http.py" line="218"/>
+        <source>HTTP {0} from the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/http.py" line="214"/>
+        <source>The service refused the request (HTTP {0}): the API key is missing, wrong or not allowed for this service. Check the authentication configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/http.py" line="235"/>
+        <source>the service answered with malformed JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/http.py" line="229"/>
+        <source>HTTP {0} from the service: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/http.py" line="223"/>
+        <source>The service's rate limit or quota is exceeded (HTTP 429) even after {0} retries. Finished rows are cached: run again later to resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/index.py" line="70"/>
+        <source>The folder {0} for the address index does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/index.py" line="162"/>
+        <source>The address index {0} does not exist. Build one with 'Build address index' first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/index.py" line="172"/>
+        <source>{0} is not a WealthMap address index ({1}). Rebuild it with 'Build address index'.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="26"/>
+        <source>Offline index (no network)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="27"/>
+        <source>Nominatim (OpenStreetMap)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="28"/>
+        <source>Photon (komoot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="29"/>
+        <source>Pelias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="30"/>
+        <source>Google Geocoding API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="31"/>
+        <source>Kakao Local (Korea)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="32"/>
+        <source>VWorld (Korea)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="147"/>
+        <source>the service's answer does not have the documented format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="81"/>
+        <source>No offline address index: give an index file or keep the bundled gazetteer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="362"/>
+        <source>Unknown geocoding provider '{0}'. Choose one of: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="107"/>
+        <source>The endpoint '{0}' is not an http(s) URL. Example: https://nominatim.example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="157"/>
+        <source>{0} new addresses for the public Nominatim server: its usage policy forbids bulk geocoding (at most 1 request per second, no heavy use). Geocode at most {1} at a time, use the offline index, or run your own Nominatim (scripts/setup_service_nominatim.sh).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="266"/>
+        <source>Google refused the request: {0}. Check the API key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="269"/>
+        <source>Google's quota is exceeded ({0}). Finished rows are cached: run again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="272"/>
+        <source>Google answered {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="114"/>
+        <source>{0} needs an API key: store it in QGIS's authentication database (Settings &gt; Options &gt; Authentication, method Basic, key as password) and choose that configuration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="120"/>
+        <source>{0} sends an API key: use an https:// endpoint (got {1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="340"/>
+        <source>VWorld error {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="338"/>
+        <source>VWorld refused the request: {0} ({1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/sources.py" line="152"/>
+        <source>Choose at least one address field to index.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/sources.py" line="60"/>
+        <source>The OSM file {0} does not exist. Check the path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/sources.py" line="65"/>
+        <source>GDAL could not read {0} as OpenStreetMap data (.osm.pbf or .osm).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/sources.py" line="148"/>
+        <source>The layer {0} has no field(s) {1}. Available fields: {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/sources.py" line="156"/>
+        <source>The table {0} has no geometry: choose its longitude (x) and latitude (y) fields.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/tables.py" line="81"/>
@@ -40,11 +619,13 @@
     </message>
     <message>
         <location filename="../core/tables.py" line="96"/>
+        <location filename="../core/thematic/join.py" line="154"/>
         <source>The table file {0} does not exist. Check the path.</source>
         <translation>표 파일 {0}이(가) 없습니다. 경로를 확인하세요.</translation>
     </message>
     <message>
         <location filename="../core/tables.py" line="98"/>
+        <location filename="../core/thematic/join.py" line="157"/>
         <source>The table file {0} is empty (0 bytes).</source>
         <translation>표 파일 {0}이(가) 비어 있습니다 (0바이트).</translation>
     </message>
@@ -67,6 +648,1096 @@
         <location filename="../core/tasks.py" line="60"/>
         <source>Internal error: {0}. Details are in the WealthMap message log.</source>
         <translation>내부 오류: {0}. 자세한 내용은 WealthMap 메시지 로그에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="59"/>
+        <source>Pick a valid vector layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="190"/>
+        <source>Normalise either by a field or by area, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="250"/>
+        <source>A bivariate map needs two different fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="259"/>
+        <source>A bivariate map needs at least 3 distinct values in each field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="339"/>
+        <source>Give at least one output file (.png or .pdf).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="61"/>
+        <source>The layer '{0}' has no features.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="63"/>
+        <source>The layer '{0}' is not a polygon layer; choropleth and chart maps need polygons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="108"/>
+        <source>'{0}' is not numeric: {1} values are text such as {2}. Pick a numeric field, or clean the table (numbers may use thousands separators).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="118"/>
+        <source>The layer '{0}' has no coordinate reference system, so areas cannot be measured. Set its CRS (Layer Properties &gt; Source).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="121"/>
+        <source>The layer '{0}' is in a geographic CRS ({1}, degrees): planar areas would be in square degrees. Use ellipsoidal areas or reproject the layer to a projected CRS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="146"/>
+        <source>The layer already has a field '{0}'; choose another name for the rate field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="247"/>
+        <source>Unknown bivariate palette '{0}'. Use one of: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="255"/>
+        <source>No feature has values in both '{0}' and '{1}'.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="287"/>
+        <source>Unknown chart type '{0}'. Use one of: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="289"/>
+        <source>A proportional-symbol map shows one field; got {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="291"/>
+        <source>A chart map needs two or more fields; got {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="300"/>
+        <source>The field '{0}' has negative values; pies, bars and circles need values of zero or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="305"/>
+        <source>Every value of {0} is zero or NULL; there is nothing to chart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="74"/>
+        <source>The expression {0} is not valid: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="89"/>
+        <source>The field '{0}' is not in the layer '{1}'. Its fields: {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="169"/>
+        <location filename="../core/thematic/api.py" line="324"/>
+        <source>Could not write the style file {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="219"/>
+        <source>Only {0} distinct values for {1} classes. Use at most {0} classes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="310"/>
+        <source>Give one colour per field: {0} fields, {1} colours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="82"/>
+        <source>The expression {0} fails on feature {1}: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="224"/>
+        <source>field {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/classify.py" line="29"/>
+        <source>Equal interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/classify.py" line="30"/>
+        <source>Quantile (equal count)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/classify.py" line="31"/>
+        <source>Natural breaks (Fisher-Jenks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/classify.py" line="32"/>
+        <source>Standard deviation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/classify.py" line="33"/>
+        <source>Pretty breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/classify.py" line="34"/>
+        <source>Manual breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/classify.py" line="35"/>
+        <source>Box map (hinge 1.5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/classify.py" line="36"/>
+        <source>Percentile map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/classify.py" line="37"/>
+        <source>Logarithmic (equal intervals of log10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/classify.py" line="173"/>
+        <source>Manual classification needs breaks, e.g. 10, 50, 100 (upper bounds of the classes, in increasing order).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/classify.py" line="105"/>
+        <source>{0}has no values to classify: every value is NULL or empty. Pick another field or check the join.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/classify.py" line="119"/>
+        <source>Unknown classification method '{0}'. Use one of: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/classify.py" line="126"/>
+        <source>All {0} values are equal ({1}); there is nothing to classify. Use a single-symbol style or another field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/classify.py" line="139"/>
+        <source>The logarithmic method needs values above zero, but the smallest value is {0} ({1} values are zero or negative). Use another method, or add a constant to the values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/classify.py" line="181"/>
+        <source>Manual breaks must increase strictly; got {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/classify.py" line="131"/>
+        <source>The number of classes must be between 2 and {0}; got {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/classify.py" line="178"/>
+        <source>Manual breaks must be numbers separated by commas; got {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/classify.py" line="136"/>
+        <source>Only {0} distinct values for {1} classes. Use at most {0} classes or the manual method.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/export.py" line="43"/>
+        <source>Export needs at least one layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/export.py" line="93"/>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/export.py" line="46"/>
+        <source>A layer to export is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/export.py" line="75"/>
+        <source>The layers to export are empty; there is nothing to draw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/export.py" line="148"/>
+        <source>The resolution must be between 30 and 1200 DPI; got {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/export.py" line="154"/>
+        <source>The folder {0} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/export.py" line="172"/>
+        <source>Exporting {0} failed ({1}). Check that the file is not open elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/export.py" line="170"/>
+        <source>Unsupported export format '{0}': use .png, .jpg, .pdf or .svg.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="123"/>
+        <source>Matched {0} of {1} features with {2} of {3} table rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="191"/>
+        <source>The boundary layer is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="126"/>
+        <source>{0} features have no row (e.g. {1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="129"/>
+        <source>{0} table rows have no feature (e.g. {1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="132"/>
+        <source>Duplicate table keys: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="134"/>
+        <source>Keys shared by several features: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="137"/>
+        <source>Read as numbers: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="176"/>
+        <source>Could not open the boundary layer {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="193"/>
+        <source>The key field '{0}' is not in the layer '{1}'. Its fields: {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="196"/>
+        <source>The layer '{0}' has no features; there is nothing to join to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="199"/>
+        <source>The key column '{0}' is not in the table {1}. Its columns: {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="202"/>
+        <source>The table {0} has a header but no rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="224"/>
+        <source>The table {0} has {1} duplicate keys in '{2}' (e.g. {3}); each region needs one row. Remove or aggregate the duplicates, or choose 'keep the first row'.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="302"/>
+        <source>No table row matched a feature: layer keys look like {0}, table keys like {1}. Check the key fields (and their normalisation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="321"/>
+        <source>The output {0} must be a GeoPackage (.gpkg) or 'memory:'.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="340"/>
+        <source>Could not open the written file {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="146"/>
+        <source>The table layer '{0}' is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="208"/>
+        <source>The column '{0}' is not in the table {1}. Its columns: {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="162"/>
+        <source>The table {0} is not in the encoding {1}. Leave the encoding empty to detect it (UTF-8 with or without BOM, CP949/EUC-KR).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="326"/>
+        <source>Could not overwrite {0}: {1}. Close it in other programs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/style.py" line="58"/>
+        <source>low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/style.py" line="58"/>
+        <source>middle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/style.py" line="58"/>
+        <source>high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/style.py" line="120"/>
+        <source>{0} – {1} ({2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/style.py" line="268"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/style.py" line="152"/>
+        <location filename="../core/thematic/style.py" line="191"/>
+        <source>No data ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/style.py" line="78"/>
+        <source>Unknown colour ramp '{0}'. Use a ColorBrewer name such as YlOrRd, Blues, RdBu or Set2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/style.py" line="185"/>
+        <source>{0}: {1}, {2}: {3} ({4})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/style.py" line="223"/>
+        <source>Could not write the legend image {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="176"/>
+        <source>manifest.json is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="189"/>
+        <source>'bands' must be a non-empty list of distinct band names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="195"/>
+        <source>normalization.rgb_bands must name three of the bands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="197"/>
+        <source>normalization.stretch_max must be above stretch_min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="200"/>
+        <source>gsd_m must be &gt; 0, chip_px &gt;= 8 and context_chips an odd number &gt;= 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="207"/>
+        <source>head.outputs must name the 'mean' and 'std' outputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="210"/>
+        <source>'features' must be a non-empty list of distinct names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="218"/>
+        <source>file names must be relative to the bundle folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="169"/>
+        <source>The model bundle '{0}' is not valid: {1}. Use a bundle written by WealthMap (see models/README.md) or re-export it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="102"/>
+        <source>{0} (demonstration model, not a wealth estimate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="183"/>
+        <source>schema version {0} is newer than this plugin understands ({1}); update WealthMap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="186"/>
+        <source>status '{0}' is not one of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="240"/>
+        <source>No model bundle at '{0}': the folder has no manifest.json. Choose a folder written by WealthMap (the bundled one is models/wealthmap_demo).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="279"/>
+        <source>The folder '{0}' is not empty and holds no model bundle; choose an empty or new folder for the bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="179"/>
+        <source>manifest.json has no '{0}' field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="181"/>
+        <source>manifest field '{0}' has the wrong type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="193"/>
+        <source>normalization has no '{0}'</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="213"/>
+        <source>the file '{0}' is not listed under 'files' with its sha256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="216"/>
+        <source>the 'files' entry '{0}' needs a plain file name and a sha256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="246"/>
+        <source>manifest.json cannot be read ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="204"/>
+        <source>'{0}' has no '{1}'</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="253"/>
+        <source>The model bundle '{0}' lacks the file '{1}' that its manifest lists. Copy the whole bundle folder again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="257"/>
+        <source>The model file '{0}' in bundle '{1}' does not match its manifest (sha256 differs): it was changed or corrupted. Reinstall or re-export the bundle; WealthMap refuses to run it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="290"/>
+        <source>Bundle file names must be plain names, not '{0}'.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="53"/>
+        <source>Leave-one-group-out cross-validation needs a group field (country or region). Pick one, or use spatially blocked k-fold.</source>
+        <translation>그룹 하나씩 제외 교차 검증에는 그룹 필드(국가 또는 지역)가 필요합니다. 하나를 고르거나 공간 블록 k-폴드를 사용하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="151"/>
+        <source>Unknown cross-validation scheme '{0}': use 'blocked' or 'group'.</source>
+        <translation>알 수 없는 교차 검증 방식 '{0}': 'blocked' 또는 'group'을 사용하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="34"/>
+        <source>Only {0} spatial blocks for {1}-fold blocked cross-validation. Use smaller blocks, fewer folds, or points spread over a larger area.</source>
+        <translation>{1}-폴드 블록 교차 검증에 공간 블록이 {0}개뿐입니다. 블록을 작게 하거나, 폴드 수를 줄이거나, 더 넓은 지역에 퍼진 지점을 사용하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="57"/>
+        <source>Leave-one-group-out cross-validation needs at least two groups, but the group field has only one value ('{0}'). Use spatially blocked k-fold, or a field with several countries or regions.</source>
+        <translation>그룹 하나씩 제외 교차 검증에는 그룹이 둘 이상 필요한데, 그룹 필드에 값이 하나('{0}')뿐입니다. 공간 블록 k-폴드를 사용하거나 여러 국가나 지역이 있는 필드를 고르십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/embed.py" line="64"/>
+        <source>The ONNX file '{0}' cannot be loaded by onnxruntime ({1}): it is corrupt or not an ONNX model. Reinstall or re-export the model bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/embed.py" line="121"/>
+        <source>The embedder '{0}' expects input of shape {1}, not (N, 3, H, W); the bundle does not fit this plugin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/embed.py" line="228"/>
+        <source>The head '{0}' does not have the input/outputs its manifest names ({1} -&gt; {2}); the bundle is mismatched. Re-export it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/embed.py" line="233"/>
+        <source>The head '{0}' takes {1} features but the manifest lists {2}; the bundle is mismatched. Re-export it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/embed.py" line="52"/>
+        <source>onnxruntime cannot be imported ({0}); reinstall it for the Python that QGIS uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/embed.py" line="210"/>
+        <source>The model '{0}' expects the feature '{1}', which prediction from imagery cannot compute (only the embedding and {2}). Use a head trained without extra columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/features.py" line="303"/>
+        <source>outside every raster</source>
+        <translation>어느 래스터에도 포함되지 않음</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/features.py" line="256"/>
+        <source>No raster given: pick one or more Sentinel-2 rasters that cover the survey points.</source>
+        <translation>래스터가 없습니다: 설문 지점을 덮는 Sentinel-2 래스터를 하나 이상 고르십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/features.py" line="272"/>
+        <source>The context window ({0:.0f} m) is smaller than one chip of the embedder ({1} px at {2} m). Use a window of at least {3:.0f} m.</source>
+        <translation>맥락 창({0:.0f} m)이 임베더의 칩 하나({2} m 해상도의 {1} 픽셀)보다 작습니다. 최소 {3:.0f} m 창을 사용하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/features.py" line="68"/>
+        <source>The raster {0} does not exist. Check the path.</source>
+        <translation>래스터 {0}이(가) 없습니다. 경로를 확인하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/features.py" line="79"/>
+        <source>The raster {0} has no CRS. Assign one (Raster &gt; Projections &gt; Assign Projection) and run again.</source>
+        <translation>래스터 {0}에 좌표계가 없습니다. 좌표계를 지정하고(래스터 &gt; 투영 &gt; 투영 지정) 다시 실행하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/features.py" line="91"/>
+        <source>The raster {0} is rotated; warp it to a north-up grid first.</source>
+        <translation>래스터 {0}이(가) 회전되어 있습니다. 먼저 북쪽이 위인 격자로 변환하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/features.py" line="110"/>
+        <source>The raster {0} is 8-bit (a screenshot or an RGB rendering?). Use Sentinel-2 reflectance (UInt16 or Float32).</source>
+        <translation>래스터 {0}은(는) 8비트입니다(스크린숏이나 RGB 렌더링?). Sentinel-2 반사율(UInt16 또는 Float32)을 사용하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/features.py" line="127"/>
+        <source>The raster {0} lacks the bands {1} (it has {2}). Set the band descriptions (B02, B03, ...) or use a raster with these bands.</source>
+        <translation>래스터 {0}에 밴드 {1}이(가) 없습니다(있는 밴드: {2}). 밴드 설명(B02, B03, ...)을 설정하거나 이 밴드가 있는 래스터를 사용하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/features.py" line="129"/>
+        <source>none recognised</source>
+        <translation>인식된 밴드 없음</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/features.py" line="192"/>
+        <source>The rasters have different bands: {0} has {1}, {2} has {3}. Use rasters with the same bands (the same product and band order).</source>
+        <translation>래스터의 밴드가 서로 다릅니다: {0}에는 {1}, {2}에는 {3}. 같은 밴드(같은 제품과 밴드 순서)의 래스터를 사용하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/features.py" line="326"/>
+        <source>clouds or nodata over {0:.0f}% of the window in {1}</source>
+        <translation>{1}에서 창의 {0:.0f}%가 구름이나 nodata</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/features.py" line="341"/>
+        <source>no chip with enough valid pixels in {0}</source>
+        <translation>{0}에 유효 픽셀이 충분한 칩이 없음</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/features.py" line="72"/>
+        <source>GDAL could not open the raster {0}: {1}</source>
+        <translation>GDAL이 래스터 {0}을(를) 열 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/raster.py" line="424"/>
+        <source>The region cannot be transformed to the raster's coordinate system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/raster.py" line="104"/>
+        <source>No coordinate reference system was given for the region or point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/raster.py" line="129"/>
+        <source>The raster '{0}' does not exist. Choose an existing raster file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/raster.py" line="137"/>
+        <source>The raster '{0}' has no bands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/raster.py" line="143"/>
+        <source>The raster '{0}' has no coordinate reference system or georeferencing. Assign its CRS (Raster &gt; Projections &gt; Assign Projection) or use a georeferenced file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/raster.py" line="153"/>
+        <source>The raster '{0}' is 8-bit ({1} bands of Byte): it looks like a screenshot or an RGB rendering, not Sentinel-2 reflectance. Use the original 16-bit (UInt16/Int16) or Float32 bands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/raster.py" line="193"/>
+        <source>The raster '{0}' lacks the band(s) {1} that the model {2} needs (bands found from the band descriptions: {3}). Name the bands B02, B03, ... in the raster, or map them yourself (band mapping: e.g. B02=1, B03=2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/raster.py" line="134"/>
+        <source>GDAL cannot open the raster '{0}' ({1}). Choose a GeoTIFF, VRT or JP2 file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/raster.py" line="169"/>
+        <source>The band mapping sends {0} to band {1}, but '{2}' has {3} bands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="95"/>
+        <source>baseline: training mean</source>
+        <translation>기준선: 학습 평균</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="95"/>
+        <source>baseline: group mean</source>
+        <translation>기준선: 그룹 평균</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="96"/>
+        <source>baseline: urban/rural mean</source>
+        <translation>기준선: 도시/농촌 평균</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="94"/>
+        <source>model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="43"/>
+        <location filename="../core/wealth/report.py" line="100"/>
+        <source>Predicted against observed</source>
+        <translation>예측값 대 관측값</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="59"/>
+        <source>observed</source>
+        <translation>관측값</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="61"/>
+        <source>predicted (cross-validated)</source>
+        <translation>예측값(교차 검증)</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="78"/>
+        <location filename="../core/wealth/report.py" line="82"/>
+        <source>WealthMap training report</source>
+        <translation>WealthMap 학습 보고서</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="84"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="84"/>
+        <source>status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="85"/>
+        <source>Code version</source>
+        <translation>코드 버전</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="85"/>
+        <source>Created</source>
+        <translation>생성 시각</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="86"/>
+        <source>Cross-validated on held-out spatial blocks or whole groups; a model is 'trained', not 'validated', until someone checks it on independent data.</source>
+        <translation>제외된 공간 블록이나 그룹 전체로 교차 검증했습니다. 독립된 자료로 누군가 확인하기 전까지 모델은 'validated'가 아니라 'trained'입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="91"/>
+        <source>Accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="91"/>
+        <source>folds</source>
+        <translation>폴드</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="93"/>
+        <source>squared Pearson r</source>
+        <translation>피어슨 r 제곱</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="93"/>
+        <source>urban r²</source>
+        <translation>도시 r²</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="93"/>
+        <source>rural r²</source>
+        <translation>농촌 r²</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="114"/>
+        <source>Feature importances</source>
+        <translation>특징 중요도</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="114"/>
+        <source>feature</source>
+        <translation>특징</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="114"/>
+        <source>importance</source>
+        <translation>중요도</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="118"/>
+        <source>Training data</source>
+        <translation>학습 자료</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="120"/>
+        <source>rows read</source>
+        <translation>읽은 행</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="120"/>
+        <source>rows used</source>
+        <translation>사용한 행</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="121"/>
+        <source>left out</source>
+        <translation>제외됨</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="127"/>
+        <source>rasters</source>
+        <translation>래스터</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="128"/>
+        <source>hash of the inputs</source>
+        <translation>입력 해시</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="138"/>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="138"/>
+        <source>features</source>
+        <translation>특징</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="138"/>
+        <source>evaluation</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="139"/>
+        <source>final forest</source>
+        <translation>최종 포레스트</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="139"/>
+        <source>points from the cache:</source>
+        <translation>캐시에서 읽은 지점:</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="104"/>
+        <source>urban</source>
+        <translation>도시</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="104"/>
+        <source>rural</source>
+        <translation>농촌</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="107"/>
+        <source>Which feature groups help</source>
+        <translation>도움이 되는 특징 그룹</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="107"/>
+        <location filename="../core/wealth/survey.py" line="277"/>
+        <source>group</source>
+        <translation>그룹</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="107"/>
+        <source>columns</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="107"/>
+        <source>r² without it</source>
+        <translation>제외했을 때 r²</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="108"/>
+        <source>r² with it alone</source>
+        <translation>이것만 썼을 때 r²</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="123"/>
+        <source>groups</source>
+        <translation>그룹</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="126"/>
+        <source>years</source>
+        <translation>연도</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="132"/>
+        <source>Rows left out</source>
+        <translation>제외된 행</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="132"/>
+        <source>row</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="132"/>
+        <source>reason</source>
+        <translation>이유</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="269"/>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="278"/>
+        <source>urban/rural</source>
+        <translation>도시/농촌</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="279"/>
+        <source>year</source>
+        <translation>연도</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="424"/>
+        <source>duplicate point averaged into an earlier row</source>
+        <translation>중복 지점을 앞 행에 평균하여 합침</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="272"/>
+        <source>latitude</source>
+        <translation>위도</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="273"/>
+        <source>longitude</source>
+        <translation>경도</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="280"/>
+        <source>extra feature</source>
+        <translation>추가 특징</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="232"/>
+        <source> The latitude and longitude columns look swapped.</source>
+        <translation> 위도와 경도 열이 뒤바뀐 것 같습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="232"/>
+        <source> They look like projected coordinates (metres): declare the CRS they are in.</source>
+        <translation> 투영 좌표(미터)로 보입니다: 실제 좌표계를 지정하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="106"/>
+        <source>The survey table has no column '{0}' (for the {1}). Its columns are: {2}. Pick one of them.</source>
+        <translation>설문 표에 ({1}용) 열 '{0}'이(가) 없습니다. 열 목록: {2}. 이 중 하나를 고르십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="113"/>
+        <source>Could not find the {0} column in the survey table (columns: {1}). Name it with the matching parameter.</source>
+        <translation>설문 표에서 {0} 열을 찾을 수 없습니다(열: {1}). 해당 매개변수로 이름을 지정하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="223"/>
+        <source>The CRS '{0}' declared for {1} is not a valid CRS. Use an EPSG code such as EPSG:4326.</source>
+        <translation>{1}에 지정된 좌표계 '{0}'이(가) 올바르지 않습니다. EPSG:4326 같은 EPSG 코드를 사용하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="265"/>
+        <source>The survey {0} has no rows.</source>
+        <translation>설문 {0}에 행이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="267"/>
+        <source>No value field given: name the numeric column to learn (for example 'wealthpooled'). Columns of {0}: {1}.</source>
+        <translation>값 필드가 없습니다: 학습할 숫자 열의 이름을 지정하십시오(예: 'wealthpooled'). {0}의 열: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="344"/>
+        <source>The value field '{0}' of {1} is not numeric in {2} rows, for example row {3}. Pick a numeric field or clean these rows.</source>
+        <translation>{1}의 값 필드 '{0}'이(가) {2}개 행에서 숫자가 아닙니다. 예: 행 {3}. 숫자 필드를 고르거나 이 행들을 정리하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="356"/>
+        <source>empty value</source>
+        <translation>빈 값</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="369"/>
+        <source>Only {0} usable points in {1} ({2} left out); at least {3} are needed to train and cross-validate. Add points or fix the rows listed in the report.</source>
+        <translation>{1}에서 사용할 수 있는 지점이 {0}개뿐입니다({2}개 제외). 학습과 교차 검증에는 최소 {3}개가 필요합니다. 지점을 추가하거나 보고서에 나열된 행을 고치십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="414"/>
+        <source>{0} points of {1} share their coordinates with another point (rows {2}, ...). Duplicated points inflate cross-validated accuracy: remove them, or average them (duplicates='mean').</source>
+        <translation>{1}의 지점 {0}개가 다른 지점과 좌표가 같습니다(행 {2}, ...). 중복 지점은 교차 검증 정확도를 부풀립니다: 제거하거나 평균하십시오(duplicates='mean').</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="419"/>
+        <source>Unknown duplicates policy '{0}': use 'error' or 'mean'.</source>
+        <translation>알 수 없는 중복 처리 방식 '{0}': 'error' 또는 'mean'을 사용하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="155"/>
+        <source>The survey file {0} does not exist. Check the path.</source>
+        <translation>설문 파일 {0}이(가) 없습니다. 경로를 확인하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="186"/>
+        <source>The survey layer '{0}' has no CRS. Set its CRS (Layer Properties &gt; Source) and run again.</source>
+        <translation>설문 레이어 '{0}'에 좌표계가 없습니다. 좌표계를 설정하고(레이어 속성 &gt; 소스) 다시 실행하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="241"/>
+        <source>All coordinates of {0} are small numbers (x {1:.3f}..{2:.3f}, y {3:.3f}..{4:.3f}) that look like degrees, but the declared CRS {5} is projected (metres). Declare EPSG:4326 or the right CRS.</source>
+        <translation>{0}의 모든 좌표가 도(degree)처럼 보이는 작은 수(x {1:.3f}..{2:.3f}, y {3:.3f}..{4:.3f})인데, 지정된 좌표계 {5}는 투영 좌표계(미터)입니다. EPSG:4326이나 올바른 좌표계를 지정하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="358"/>
+        <source>no coordinates</source>
+        <translation>좌표 없음</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="235"/>
+        <source>{0} points of {1} are outside the range of degrees (longitude -180..180, latitude -90..90) although the declared CRS {2} is in degrees (first: x={3}, y={4}).</source>
+        <translation>지정된 좌표계 {2}는 도 단위인데 {1}의 지점 {0}개가 도의 범위(경도 -180..180, 위도 -90..90)를 벗어납니다(첫 지점: x={3}, y={4}).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="164"/>
+        <source>Could not decode the survey file {0}: {1}. Save it as UTF-8 CSV.</source>
+        <translation>설문 파일 {0}을(를) 해독할 수 없습니다: {1}. UTF-8 CSV로 저장하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="307"/>
+        <source>Row {0} of {1} has a coordinate that is not a number ({2}, {3}). Fix the coordinate columns '{4}'/'{5}'.</source>
+        <translation>{1}의 {0}행 좌표가 숫자가 아닙니다({2}, {3}). 좌표 열 '{4}'/'{5}'를 고치십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="325"/>
+        <source>Row {0} of {1}: the urban/rural field '{2}' has the value '{3}'; use 1/0, urban/rural or U/R.</source>
+        <translation>{1}의 {0}행: 도시/농촌 필드 '{2}'의 값이 '{3}'입니다. 1/0, urban/rural 또는 U/R을 사용하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="338"/>
+        <source>Row {0} of {1}: the extra feature '{2}' has the value '{3}', which is not a number. Only numeric columns can be features.</source>
+        <translation>{1}의 {0}행: 추가 특징 '{2}'의 값 '{3}'은(는) 숫자가 아닙니다. 숫자 열만 특징이 될 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train.py" line="168"/>
+        <source>A newly trained model is 'trained'; mark it 'validated' yourself only after independent checks.</source>
+        <translation>새로 학습한 모델의 상태는 'trained'입니다. 독립적인 확인을 거친 뒤에만 직접 'validated'로 표시하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train.py" line="189"/>
+        <source>Only {0} of {1} survey points have usable imagery (at least {2} are needed). {3} were left out, for example {4}. Use rasters that cover the points, with fewer clouds.</source>
+        <translation>설문 지점 {1}개 중 {0}개만 쓸 수 있는 영상이 있습니다(최소 {2}개 필요). {3}개가 제외되었습니다. 예: {4}. 지점을 덮고 구름이 적은 래스터를 사용하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train.py" line="202"/>
+        <source>{0} points got non-finite features (all pixels invalid for one index?). Check the rasters' nodata value.</source>
+        <translation>지점 {0}개의 특징이 유한하지 않습니다(한 지수의 모든 픽셀이 무효?). 래스터의 nodata 값을 확인하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train.py" line="248"/>
+        <source>The exported ONNX head differs from the trained forest (max {0:.3g}); please report this bug.</source>
+        <translation>내보낸 ONNX 헤드가 학습한 포레스트와 다릅니다(최대 {0:.3g}). 이 버그를 보고해 주십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train.py" line="197"/>
+        <source>The extra feature columns {0} have empty values in some rows; fill them or leave those columns out.</source>
+        <translation>추가 특징 열 {0}에 빈 값이 있는 행이 있습니다. 채우거나 그 열을 빼십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train.py" line="274"/>
+        <source>Wealth head trained on {0}</source>
+        <translation>{0}(으)로 학습한 부 헤드</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train.py" line="274"/>
+        <source>survey points</source>
+        <translation>설문 지점</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train.py" line="284"/>
+        <source>{0} (the survey's value field)</source>
+        <translation>{0}(설문의 값 필드)</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train_api.py" line="92"/>
+        <source>No output folder given for the model bundle. Choose a new or empty folder.</source>
+        <translation>모델 번들의 출력 폴더가 없습니다. 새 폴더나 빈 폴더를 고르십시오.</translation>
     </message>
     <message>
         <location filename="../plugin.py" line="53"/>
@@ -219,24 +1890,105 @@
         <translation>통계표로 만드는 단계구분도와 차트맵.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_dock.py" line="14"/>
+        <location filename="../ui/wealth_dock.py" line="17"/>
         <source>WealthMap: Wealth</source>
         <translation>WealthMap: 부(富) 추정</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_dock.py" line="15"/>
+        <location filename="../ui/wealth_dock.py" line="18"/>
         <source>Wealth index from Sentinel-2 imagery.</source>
         <translation>Sentinel-2 영상으로 추정한 부 지수.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_dock.py" line="28"/>
+        <location filename="../ui/wealth_dock.py" line="23"/>
         <source>Predict</source>
         <translation>추정</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_dock.py" line="35"/>
+        <location filename="../ui/wealth_dock.py" line="24"/>
+        <location filename="../ui/wealth_train_widget.py" line="80"/>
         <source>Train</source>
         <translation>학습</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="36"/>
+        <source>Train your own wealth head on survey points (for example DHS clusters). Accuracy is cross-validated on held-out areas or countries, next to simple baselines.</source>
+        <translation>설문 지점(예: DHS 클러스터)으로 직접 부 헤드를 학습합니다. 정확도는 제외된 지역이나 국가로 교차 검증하며 단순 기준선과 함께 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="44"/>
+        <source>Survey points</source>
+        <translation>설문 지점</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="46"/>
+        <source>Tables (*.csv *.txt *.tsv *.xlsx *.ods *.gpkg)</source>
+        <translation>표 (*.csv *.txt *.tsv *.xlsx *.ods *.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="47"/>
+        <source>or survey table</source>
+        <translation>또는 설문 표</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="49"/>
+        <source>Value field</source>
+        <translation>값 필드</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="51"/>
+        <source>detected (country, region, ...)</source>
+        <translation>자동 감지(country, region, ...)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="52"/>
+        <source>Group field</source>
+        <translation>그룹 필드</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="54"/>
+        <source>detected (urban_rural, urban, ...)</source>
+        <translation>자동 감지(urban_rural, urban, ...)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="67"/>
+        <source>Spatial block size</source>
+        <translation>공간 블록 크기</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="82"/>
+        <source>Open report</source>
+        <translation>보고서 열기</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="157"/>
+        <source>Train wealth model</source>
+        <translation>부 모델 학습</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="168"/>
+        <source>Model trained; open the report to see its accuracy.</source>
+        <translation>모델을 학습했습니다. 보고서를 열어 정확도를 확인하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="142"/>
+        <source>Choose a survey point layer or a table file.</source>
+        <translation>설문 점 레이어나 표 파일을 고르십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="145"/>
+        <source>Add Sentinel-2 rasters to the project and check them in the list.</source>
+        <translation>프로젝트에 Sentinel-2 래스터를 추가하고 목록에서 선택하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="149"/>
+        <source>Choose a folder for the model bundle.</source>
+        <translation>모델 번들을 저장할 폴더를 고르십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="163"/>
+        <source>Cross-validated r² {0:.3f} (squared r {1:.3f}, RMSE {2:.3f}) on {3} points; best simple baseline r² {4:.3f}. Bundle: {5} (status 'trained').</source>
+        <translation>{3}개 지점에서 교차 검증 r² {0:.3f} (r 제곱 {1:.3f}, RMSE {2:.3f}); 가장 좋은 단순 기준선 r² {4:.3f}. 번들: {5} (상태 'trained').</translation>
     </message>
 </context>
 </TS>
