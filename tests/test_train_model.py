@@ -182,3 +182,47 @@ def test_bad_rasters_and_points(qgis_app, scene, tmp_path):
     with pytest.raises(WealthMapError, match="No output folder"):
         train_wealth_model(scene["survey"], [scene["raster"]], bundle=scene["emb"], **COMMON)
     assert not (tmp_path / "m").exists()
+
+
+def test_prediction_job_reproduces_held_out_predictions(qgis_app, tmp_path):
+    """The trained bundle loads into prediction (core.wealth.predict): on a chip grid aligned with the survey
+    windows, the chip centred on each held-out point gets that point's cross-validated prediction."""
+    pytest.importorskip("wealthmap.core.wealth.predict", reason="the prediction job (issue 5) is not in this tree")
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsGeometry,
+        QgsPointXY,
+        QgsProject,
+        QgsVectorLayer,
+    )
+
+    from wealthmap.core.wealth.predict import predict
+
+    make_embedder_bundle(str(tmp_path / "emb"))
+    raster = str(tmp_path / "s2.tif")
+    # windows of 48 px = 3 x 3 chips of 16 px, tiling the scene: chip centres fall on the survey points
+    lon, lat, share = make_roof_scene(raster, n_side=12, spacing_px=48, window_px=48)
+    survey = write_survey(str(tmp_path / "s.csv"), lon, lat, 2.0 * share - 0.5)
+    opts = dict(COMMON, block_km=1.0)
+    full = train_wealth_model(survey, [raster], out_dir=str(tmp_path / "full"), bundle=str(tmp_path / "emb"),
+                              use_cache=False, ablation=False, **opts)
+    rows, folds = np.array(full["rows"]), np.array(full["folds"])
+    lines = open(survey, encoding="utf-8").read().splitlines()
+    part_csv = tmp_path / "part.csv"
+    part_csv.write_text("\n".join([lines[0]] + [lines[r] for r in rows[folds != 0]]) + "\n", encoding="utf-8")
+    part = train_wealth_model(str(part_csv), [raster], out_dir=str(tmp_path / "part"), bundle=str(tmp_path / "emb"),
+                              use_cache=False, ablation=False, cv="group", **opts)
+    assert load_bundle(part["bundle"]).manifest["context_chips"] == 3
+    out = predict(None, raster, bundle=part["bundle"], output=str(tmp_path / "pred.gpkg"))
+    assert out["model_status"] == "trained" and not out["is_demo"]
+    layer = QgsVectorLayer(out["output"], "pred", "ogr")
+    feats = list(layer.getFeatures())
+    ct = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), layer.crs(), QgsProject.instance())
+    got = []
+    for r in rows[folds == 0]:
+        point = QgsGeometry.fromPointXY(ct.transform(QgsPointXY(lon[r - 1], lat[r - 1])))
+        got.append([f["wealth"] for f in feats if f.geometry().contains(point)][0])
+    expected = np.array(full["predicted"])[folds == 0]
+    assert len(got) == len(expected) > 10
+    np.testing.assert_allclose(got, expected, atol=1e-4)
