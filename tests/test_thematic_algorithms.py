@@ -1,0 +1,122 @@
+"""Thematic Processing algorithms through processing.run: outputs, styles applied to loaded layers, errors."""
+
+import json
+import os
+
+import pytest
+from qgis.core import (
+    QgsApplication,
+    QgsGraduatedSymbolRenderer,
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsRuleBasedRenderer,
+    QgsVectorLayer,
+)
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DISTRICTS = os.path.join(ROOT, "sample_data", "thematic_districts.gpkg")
+STATS = os.path.join(ROOT, "sample_data", "thematic_stats_cp949.csv")
+_KEEP = []
+
+
+@pytest.fixture(scope="module")
+def processing(qgis_app):
+    from processing.core.Processing import Processing
+    from qgis import processing as proc
+
+    from wealthmap.algorithms.provider import WealthMapProvider
+
+    Processing.initialize()
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById("wealthmap")
+    if provider is None:
+        provider = WealthMapProvider()
+        registry.addProvider(provider)
+    _KEEP.append(provider)  # the Python object must outlive the tests (its overrides live in it)
+    return proc
+
+
+@pytest.fixture
+def joined(processing, tmp_path):
+    layer = QgsVectorLayer(DISTRICTS, "districts", "ogr")
+    result = processing.run("wealthmap:jointable", {
+        "INPUT": layer, "LAYER_KEY": "code", "TABLE": STATS, "TABLE_KEY": "code",
+        "OUTPUT": str(tmp_path / "joined.gpkg")})
+    return result, QgsVectorLayer(result["OUTPUT"], "joined", "ogr")
+
+
+def test_all_algorithms_registered(processing):
+    registry = QgsApplication.processingRegistry()
+    for name in ("jointable", "choropleth", "chartmap", "exportmap", "bivariate"):
+        alg = registry.algorithmById("wealthmap:" + name)
+        assert alg is not None, name
+        assert alg.group() == "Thematic maps" and alg.shortHelpString()
+
+
+def test_join_algorithm(joined):
+    result, layer = joined
+    assert result["MATCHED"] == 29
+    report = json.loads(result["REPORT"])
+    assert report["unmatched_rows"] == ["99990"] and report["encoding"] == "cp949"
+    assert layer.featureCount() == 30 and "population" in layer.fields().names()
+
+
+def test_choropleth_algorithm_styles_the_loaded_output(processing, joined, tmp_path):
+    _, layer = joined
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = QgsProcessingFeedback()
+    qml = str(tmp_path / "style.qml")
+    result = processing.runAndLoadResults("wealthmap:choropleth", {
+        "INPUT": layer, "FIELD": "population", "METHOD": 1, "CLASSES": 4, "RAMP": 0, "OUTPUT":
+        str(tmp_path / "choropleth.gpkg"), "OUTPUT_QML": qml}, context=context, feedback=feedback)
+    assert os.path.exists(qml) and result["GVF"] > 0.5
+    loaded = QgsProject.instance().mapLayer(result["OUTPUT"]) if result["OUTPUT"] in QgsProject.instance().mapLayers() \
+        else [lyr for lyr in QgsProject.instance().mapLayers().values()
+              if lyr.source().startswith(str(tmp_path / "choropleth.gpkg"))][0]
+    # one district has no statistics: the NULL class makes it rule-based, with 'No data' in the legend
+    assert isinstance(loaded.renderer(), QgsRuleBasedRenderer)
+    assert loaded.renderer().rootRule().children()[-1].label() == "No data (1)"
+    # the style is saved in the GeoPackage too: a plain layer from the file gets it
+    fresh = QgsVectorLayer(str(tmp_path / "choropleth.gpkg"), "fresh", "ogr")
+    assert isinstance(fresh.renderer(), QgsRuleBasedRenderer)
+    QgsProject.instance().removeMapLayer(loaded.id())
+
+
+def test_choropleth_algorithm_rate_and_errors(processing, joined, tmp_path):
+    _, layer = joined
+    result = processing.run("wealthmap:choropleth", {
+        "INPUT": layer, "FIELD": "elderly", "NORMALIZE_FIELD": "population", "MULTIPLIER": 100, "METHOD": 0,
+        "CLASSES": 3, "OUTPUT": str(tmp_path / "rate.gpkg")})
+    out = QgsVectorLayer(result["OUTPUT"], "rate", "ogr")
+    assert "elderly_rate" in out.fields().names()
+    assert all(b < 100 for b in map(float, result["BREAKS_OUT"].split(",")))
+    with pytest.raises(QgsProcessingException, match="is not numeric"):
+        processing.run("wealthmap:choropleth", {"INPUT": layer, "FIELD": "name", "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT})
+    plain = QgsVectorLayer(DISTRICTS, "d", "ogr")
+    result = processing.run("wealthmap:choropleth", {"INPUT": plain, "FIELD": "code", "METHOD": 0, "CLASSES": 3,
+                                                     "OUTPUT": str(tmp_path / "codes.gpkg")})
+    assert isinstance(QgsVectorLayer(result["OUTPUT"], "c", "ogr").renderer(), QgsGraduatedSymbolRenderer)
+
+
+def test_chart_bivariate_and_export_algorithms(processing, joined, tmp_path):
+    _, layer = joined
+    chart = processing.run("wealthmap:chartmap", {"INPUT": layer, "FIELDS": ["men", "women"], "KIND": 0,
+                                                  "OUTPUT": str(tmp_path / "chart.gpkg")})
+    charted = QgsVectorLayer(chart["OUTPUT"], "chart", "ogr")
+    assert charted.diagramRenderer() is not None and charted.diagramRenderer().diagram().diagramName() == "Pie"
+    legend = str(tmp_path / "legend.png")
+    biv = processing.run("wealthmap:bivariate", {"INPUT": layer, "FIELD_X": "population", "FIELD_Y": "elderly",
+                                                 "PALETTE": 1, "OUTPUT": str(tmp_path / "biv.gpkg"),
+                                                 "LEGEND": legend})
+    assert os.path.exists(legend)
+    assert len(QgsVectorLayer(biv["OUTPUT"], "b", "ogr").renderer().rootRule().children()) == 10
+    png, pdf = str(tmp_path / "m.png"), str(tmp_path / "m.pdf")
+    out = processing.run("wealthmap:exportmap", {"LAYERS": [charted], "TITLE": "Population", "DPI": 50,
+                                                 "PNG": png, "PDF": pdf})
+    assert out["PNG"] == png and os.path.getsize(png) > 1000 and os.path.getsize(pdf) > 1000
+    with pytest.raises(QgsProcessingException, match="PNG and/or a PDF"):
+        processing.run("wealthmap:exportmap", {"LAYERS": [charted]})
