@@ -95,7 +95,8 @@ def test_choropleth_algorithm_rate_and_errors(processing, joined, tmp_path):
     assert "elderly_rate" in out.fields().names()
     assert all(b < 100 for b in map(float, result["BREAKS_OUT"].split(",")))
     with pytest.raises(QgsProcessingException, match="is not numeric"):
-        processing.run("wealthmap:choropleth", {"INPUT": layer, "FIELD": "name", "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT})
+        processing.run("wealthmap:choropleth", {"INPUT": layer, "FIELD": "name",
+                                                "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT})
     plain = QgsVectorLayer(DISTRICTS, "d", "ogr")
     result = processing.run("wealthmap:choropleth", {"INPUT": plain, "FIELD": "code", "METHOD": 0, "CLASSES": 3,
                                                      "OUTPUT": str(tmp_path / "codes.gpkg")})
