@@ -1,3 +1,182 @@
-"""Processing algorithms for the geocode job (filled in by its issue)."""
+"""Processing algorithms of the geocode job: ``wealthmap:geocode`` and ``wealthmap:buildaddressindex``."""
 
-ALGORITHMS = []
+import os
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExpression,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorDestination,
+    QgsProcessingParameterVectorLayer,
+)
+
+from ..core.errors import WealthMapError
+from ..core.geocode.providers import PROVIDERS
+from ..core.i18n import tr
+from ..core.tables import TEXT_EXTENSIONS
+from .base import WealthMapAlgorithm
+
+PROVIDER_KEYS = list(PROVIDERS)
+
+
+class GeocodeAlgorithm(WealthMapAlgorithm):
+    GROUP = "Geocoding"
+    GROUP_ID = "geocoding"
+    ICON = "geocode"
+
+    def name(self):
+        return "geocode"
+
+    def displayName(self):  # noqa: N802 - QGIS override
+        return tr("Batch geocode addresses")
+
+    def shortHelpString(self):  # noqa: N802 - QGIS override
+        return tr(
+            "Geocodes every row of a layer or table (CSV in UTF-8 or CP949/EUC-KR, XLSX...) with the offline index "
+            "(default, no network: the bundled world gazetteer plus your address indexes) or a web provider "
+            "(Nominatim, Photon, Pelias, Google, Kakao, VWorld). Keeps every row and attribute and adds status, "
+            "score, match_type, n_candidates, matched_address, provider and error; unmatched rows get no geometry. "
+            "Results are cached on disk: a rerun makes no requests and a cancelled run resumes. API keys come "
+            "from a QGIS authentication configuration."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS override
+        self.addParameter(QgsProcessingParameterVectorLayer("INPUT", tr("Address table or layer"),
+                                                            [QgsProcessing.TypeVector]))
+        self.addParameter(QgsProcessingParameterField("FIELDS", tr("Address field(s)"), None, "INPUT",
+                                                      allowMultiple=True, optional=True))
+        self.addParameter(QgsProcessingParameterExpression("EXPRESSION", tr("Address expression (instead of fields)"),
+                                                           parentLayerParameterName="INPUT", optional=True))
+        self.addParameter(QgsProcessingParameterEnum("PROVIDER", tr("Provider"),
+                                                     options=[tr(PROVIDERS[k]) for k in PROVIDER_KEYS],
+                                                     defaultValue=0))
+        self.addParameter(QgsProcessingParameterFile("INDEX", tr("Offline address index (SQLite)"), extension="sqlite",
+                                                     optional=True))
+        self.addParameter(QgsProcessingParameterString("ENDPOINT", tr("Endpoint URL (self-hosted server)"),
+                                                       optional=True))
+        self.addParameter(QgsProcessingParameterAuthConfig("AUTHCFG", tr("API key (authentication configuration)"),
+                                                           optional=True))
+        self.addParameter(QgsProcessingParameterString("COUNTRIES", tr("Country codes (comma separated)"),
+                                                       optional=True))
+        self.addParameter(QgsProcessingParameterExtent("VIEWBOX", tr("Limit to this extent"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber("MIN_SCORE", tr("Minimum score"),
+                                                       QgsProcessingParameterNumber.Double, 0.6, minValue=0,
+                                                       maxValue=1))
+        self.addParameter(QgsProcessingParameterBoolean("USE_CACHE", tr("Use the disk cache"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterCrs("CRS", tr("Output CRS"), defaultValue="EPSG:4326",
+                                                    optional=True))
+        self.addParameter(QgsProcessingParameterVectorDestination("OUTPUT", tr("Geocoded")))
+        self.addParameter(QgsProcessingParameterFileDestination("UNMATCHED", tr("Unmatched rows (CSV)"),
+                                                                fileFilter="CSV (*.csv)", optional=True,
+                                                                createByDefault=False))
+
+    def run_core(self, parameters, context, feedback):
+        from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform
+
+        from ..core.geocode.api import geocode
+
+        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        if layer is None:
+            raise WealthMapError(tr("Choose an input layer or table."))
+        raw = parameters.get("INPUT")
+        if isinstance(raw, str) and os.path.exists(raw) and raw.lower().endswith(TEXT_EXTENSIONS):
+            layer = raw  # a CSV path: read with encoding detection (CP949/EUC-KR, BOM)
+        fields = self.parameterAsFields(parameters, "FIELDS", context)
+        expression = self.parameterAsExpression(parameters, "EXPRESSION", context)
+        provider = PROVIDER_KEYS[self.parameterAsEnum(parameters, "PROVIDER", context)]
+        index = self.parameterAsFile(parameters, "INDEX", context) or None
+        endpoint = self.parameterAsString(parameters, "ENDPOINT", context) or None
+        authcfg = self.parameterAsString(parameters, "AUTHCFG", context) or None
+        countries = [c.strip() for c in (self.parameterAsString(parameters, "COUNTRIES", context) or "").split(",")
+                     if c.strip()]
+        viewbox = None
+        if parameters.get("VIEWBOX"):
+            rect = self.parameterAsExtent(parameters, "VIEWBOX", context)
+            crs = self.parameterAsExtentCrs(parameters, "VIEWBOX", context)
+            wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+            if crs.isValid() and crs != wgs84:
+                rect = QgsCoordinateTransform(crs, wgs84, context.transformContext()).transformBoundingBox(rect)
+            if not rect.isEmpty():
+                viewbox = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+        out_crs = self.parameterAsCrs(parameters, "CRS", context)
+        output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
+        unmatched = self.parameterAsFileOutput(parameters, "UNMATCHED", context) or None
+        result = geocode(
+            layer, address_fields=fields or None, expression=expression or None, provider=provider, output=output,
+            endpoint=endpoint, authcfg=authcfg, index=index, countries=countries, viewbox=viewbox,
+            crs=(out_crs.authid() if out_crs.isValid() else "") or "EPSG:4326", unmatched_csv=unmatched,
+            min_score=self.parameterAsDouble(parameters, "MIN_SCORE", context),
+            use_cache=self.parameterAsBool(parameters, "USE_CACHE", context), feedback=feedback)
+        counts = result["counts"]
+        feedback.pushInfo(tr("Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}; {5} requests, "
+                             "{6} from the cache.").format(counts["matched"], counts["ambiguous"],
+                                                          counts["not_found"], counts["empty"], counts["error"],
+                                                          result["stats"]["requested"], result["stats"]["cached"]))
+        out = {"OUTPUT": output, "MATCHED": counts["matched"], "AMBIGUOUS": counts["ambiguous"],
+               "NOT_FOUND": counts["not_found"], "EMPTY": counts["empty"], "ERRORS": counts["error"]}
+        if unmatched:
+            out["UNMATCHED"] = unmatched
+        return out
+
+
+class BuildAddressIndexAlgorithm(WealthMapAlgorithm):
+    GROUP = "Geocoding"
+    GROUP_ID = "geocoding"
+    ICON = "geocode"
+
+    def name(self):
+        return "buildaddressindex"
+
+    def displayName(self):  # noqa: N802 - QGIS override
+        return tr("Build offline address index")
+
+    def shortHelpString(self):  # noqa: N802 - QGIS override
+        return tr(
+            "Builds an offline address index (an SQLite file with full-text search) from an OpenStreetMap file "
+            "(.osm.pbf/.osm: house numbers, streets, places, named places of interest) or from a point layer or "
+            "table with address fields (and longitude/latitude fields for tables). Use it with 'Batch geocode "
+            "addresses' and the offline provider."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS override
+        self.addParameter(QgsProcessingParameterFile("OSM", tr("OpenStreetMap file (.osm.pbf/.osm)"), optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer("INPUT", tr("Or: point layer / table with addresses"),
+                                                            [QgsProcessing.TypeVector], optional=True))
+        self.addParameter(QgsProcessingParameterField("FIELDS", tr("Address field(s)"), None, "INPUT",
+                                                      allowMultiple=True, optional=True))
+        self.addParameter(QgsProcessingParameterField("X_FIELD", tr("Longitude field (tables)"),
+                                                      parentLayerParameterName="INPUT", optional=True))
+        self.addParameter(QgsProcessingParameterField("Y_FIELD", tr("Latitude field (tables)"),
+                                                      parentLayerParameterName="INPUT", optional=True))
+        self.addParameter(QgsProcessingParameterString("COUNTRY", tr("Country code of the rows"), optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", tr("Index file"),
+                                                                fileFilter="SQLite (*.sqlite)"))
+
+    def run_core(self, parameters, context, feedback):
+        from ..core.geocode.api import build_address_index
+
+        osm = self.parameterAsFile(parameters, "OSM", context)
+        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        if not osm and layer is None:
+            raise WealthMapError(tr("Give an OpenStreetMap file or a layer/table with addresses."))
+        output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
+        result = build_address_index(
+            osm or layer, output, address_fields=self.parameterAsFields(parameters, "FIELDS", context),
+            x_field=self.parameterAsString(parameters, "X_FIELD", context) or None,
+            y_field=self.parameterAsString(parameters, "Y_FIELD", context) or None,
+            country=self.parameterAsString(parameters, "COUNTRY", context) or None,
+            append=[layer] if (osm and layer is not None) else None, feedback=feedback)
+        feedback.pushInfo(tr("{0} rows indexed in {1:.1f} s.").format(result["rows"], result["elapsed_s"]))
+        return {"OUTPUT": output, "ROWS": result["rows"]}
+
+
+ALGORITHMS = [GeocodeAlgorithm, BuildAddressIndexAlgorithm]

@@ -362,10 +362,26 @@ def write_layer(layer, path):
         layer, path, QgsProject.instance().transformContext(), options)
     if err != QgsVectorFileWriter.NoError:
         raise WealthMapError(tr("Could not write {0}: {1}").format(path, message))
+    if options.driverName == "GPKG":
+        _null_empty_geometries(path)
     out = QgsVectorLayer(path, layer.name(), "ogr")
     if not out.isValid():
         raise WealthMapError(tr("Could not open the written output {0}.").format(path))
     return out
+
+
+def _null_empty_geometries(path):
+    """QGIS 3.22 writes rows without geometry as empty points in a GeoPackage: make them NULL."""
+    from osgeo import ogr
+
+    ds = ogr.Open(path, 1)
+    if ds is None:
+        return
+    layer = ds.GetLayer(0)
+    column = layer.GetGeometryColumn() or "geom"
+    ds.ExecuteSQL('UPDATE "{}" SET "{}" = NULL WHERE ST_IsEmpty("{}")'.format(
+        layer.GetName().replace('"', '""'), column, column))
+    ds = None
 
 
 def write_unmatched_csv(layer, path, names):

@@ -42,6 +42,7 @@ _SPLIT_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[" + _HANGUL + r"])")
 _PUNCT = re.compile(r"[^\w\s-]|_")
 _HYPHEN = re.compile(r"(?<!\d)-|-(?!\d)")
 _KR_NUMBER_SUFFIX = re.compile(r"^(\d+(?:-\d+)?)(번지|번|호|층)$")
+_KR_NUMBER_SUFFIX_IN_TEXT = re.compile(r"(\d)(?:번지|번|호|층)(?![" + _HANGUL + r"])")
 _NUMBER = re.compile(r"^\d+(?:-\d+)?[a-z]?$")
 
 
@@ -71,6 +72,7 @@ def tokens(text):
     text = _strip_diacritics(text)
     text = _PUNCT.sub(" ", text)
     text = _HYPHEN.sub(" ", text)
+    text = _KR_NUMBER_SUFFIX_IN_TEXT.sub(r"\1", text)
     text = _SPLIT_DIGITS.sub(" ", text)
     out = []
     for token in text.split():
