@@ -1,9 +1,39 @@
-"""The Thematic maps dock (widgets only; the work is done by ``core``)."""
+"""The Thematic maps dock (widgets only; the work is done by ``core.thematic``).
 
-from qgis.PyQt.QtWidgets import QLabel
+Sections: 1. join a table to a boundary layer (live key report), 2. choropleth with a class
+histogram preview, 3. chart map, 4. export a finished map. Choices are remembered per project.
+"""
 
+import os
+
+from qgis.core import QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
+from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+)
+
+from ..core import settings
+from ..core.errors import WealthMapError
 from ..core.i18n import tr
+from ..core.thematic import api, style
+from ..core.thematic.classify import FIXED_CLASS_METHODS, METHODS, classify
+from ..core.thematic.join import normalise_key, read_table
 from .base_dock import WealthMapDock
+from .thematic_histogram import ClassHistogram
+
+KEY = "thematic/"
 
 
 class ThematicDock(WealthMapDock):
@@ -11,7 +41,411 @@ class ThematicDock(WealthMapDock):
 
     def __init__(self, iface, parent=None):
         super().__init__(iface, tr("WealthMap: Thematic maps"), "WealthMapThematicDock", parent)
+        self._table_cache = {}
+        self._restoring = False
+        self.last_join = None
+        self.last_choropleth = None
         intro = QLabel(tr("Choropleth and chart maps from statistics tables."))
         intro.setWordWrap(True)
         self.body.addWidget(intro)
+        self._build_join()
+        self._build_choropleth()
+        self._build_chart()
+        self._build_export()
         self.body.addStretch(1)
+        self.restore_settings()
+        QgsProject.instance().readProject.connect(self.restore_settings)
+
+    # --- widgets -------------------------------------------------------------------------------
+    def _build_join(self):
+        box = QGroupBox(tr("1. Join a table"))
+        form = QFormLayout(box)
+        self.join_layer = QgsMapLayerComboBox()
+        self.join_layer.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.layer_key = QgsFieldComboBox()
+        self.layer_key.setLayer(self.join_layer.currentLayer())
+        self.join_layer.layerChanged.connect(self.layer_key.setLayer)
+        self.table_file = QgsFileWidget()
+        self.table_file.setFilter(tr("Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods)"))
+        self.table_key = QComboBox()
+        self.keep_first = QCheckBox(tr("Keep the first row of duplicate keys"))
+        self.join_report = QLabel(tr("Pick a layer, a table and the key of each."))
+        self.join_report.setWordWrap(True)
+        self.join_button = QPushButton(tr("Join"))
+        form.addRow(tr("Boundary layer"), self.join_layer)
+        form.addRow(tr("Layer key"), self.layer_key)
+        form.addRow(tr("Table"), self.table_file)
+        form.addRow(tr("Table key"), self.table_key)
+        form.addRow(self.keep_first)
+        form.addRow(self.join_report)
+        form.addRow(self.join_button)
+        self.body.addWidget(box)
+        self.table_file.fileChanged.connect(self.on_table_changed)
+        self.layer_key.fieldChanged.connect(self.update_join_report)
+        self.table_key.currentIndexChanged.connect(self.update_join_report)
+        self.join_layer.layerChanged.connect(self.update_join_report)
+        self.join_button.clicked.connect(self.run_join)
+
+    def _build_choropleth(self):
+        box = QGroupBox(tr("2. Choropleth"))
+        form = QFormLayout(box)
+        self.map_layer = QgsMapLayerComboBox()
+        self.map_layer.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.field = QgsFieldComboBox()
+        self.field.setFilters(QgsFieldProxyModel.Numeric)
+        self.field.setLayer(self.map_layer.currentLayer())
+        self.normalize = QgsFieldComboBox()
+        self.normalize.setFilters(QgsFieldProxyModel.Numeric)
+        self.normalize.setAllowEmptyFieldName(True)
+        self.normalize.setLayer(self.map_layer.currentLayer())
+        self.per_area = QCheckBox(tr("Divide by area (km²)"))
+        self.multiplier = QDoubleSpinBox()
+        self.multiplier.setRange(1e-6, 1e9)
+        self.multiplier.setDecimals(3)
+        self.multiplier.setValue(1.0)
+        self.method = QComboBox()
+        for key, label in METHODS.items():
+            self.method.addItem(tr(label), key)
+        self.method.setCurrentIndex(list(METHODS).index("jenks"))
+        self.classes = QSpinBox()
+        self.classes.setRange(2, 20)
+        self.classes.setValue(5)
+        self.manual_breaks = QLineEdit()
+        self.manual_breaks.setPlaceholderText(tr("Manual breaks, e.g. 10, 50, 100"))
+        self.ramp = QComboBox()
+        for name, safe, kind in style.ramp_names():
+            self.ramp.addItem("{} ({}){}".format(name, tr(kind), " ✓" if safe else ""), name)
+        self.ramp.setToolTip(tr("✓: colour-blind safe (ColorBrewer)"))
+        self.ramp.setCurrentIndex(self.ramp.findData("YlOrRd"))
+        self.reverse = QCheckBox(tr("Reverse colours"))
+        self.histogram = ClassHistogram()
+        self.class_info = QLabel()
+        self.class_info.setWordWrap(True)
+        self.apply_button = QPushButton(tr("Apply choropleth"))
+        for widget in (self.map_layer.layerChanged,):
+            widget.connect(self.field.setLayer)
+            widget.connect(self.normalize.setLayer)
+        form.addRow(tr("Layer"), self.map_layer)
+        form.addRow(tr("Value field"), self.field)
+        form.addRow(tr("Divide by field"), self.normalize)
+        form.addRow(self.per_area)
+        form.addRow(tr("Multiplier"), self.multiplier)
+        form.addRow(tr("Method"), self.method)
+        form.addRow(tr("Classes"), self.classes)
+        form.addRow(self.manual_breaks)
+        row = QHBoxLayout()
+        row.addWidget(self.ramp, 1)
+        row.addWidget(self.reverse)
+        form.addRow(tr("Colours"), row)
+        form.addRow(self.histogram)
+        form.addRow(self.class_info)
+        form.addRow(self.apply_button)
+        self.body.addWidget(box)
+        for signal in (self.field.fieldChanged, self.method.currentIndexChanged, self.classes.valueChanged,
+                       self.ramp.currentIndexChanged, self.reverse.toggled, self.manual_breaks.editingFinished,
+                       self.map_layer.layerChanged):
+            signal.connect(self.update_preview)
+        self.apply_button.clicked.connect(self.apply_choropleth)
+
+    def _build_chart(self):
+        box = QGroupBox(tr("3. Chart map"))
+        form = QFormLayout(box)
+        self.chart_fields = QListWidget()
+        self.chart_fields.setMaximumHeight(110)
+        self.chart_kind = QComboBox()
+        for key, label in (("pie", tr("Pie")), ("bar", tr("Bars")), ("stacked", tr("Stacked bar")),
+                           ("proportional", tr("Proportional circles (one field)"))):
+            self.chart_kind.addItem(label, key)
+        self.chart_fixed = QCheckBox(tr("Same size for every chart"))
+        self.chart_size = QDoubleSpinBox()
+        self.chart_size.setRange(1, 100)
+        self.chart_size.setValue(12)
+        self.chart_size.setSuffix(" mm")
+        self.chart_button = QPushButton(tr("Apply chart map"))
+        form.addRow(tr("Fields"), self.chart_fields)
+        form.addRow(tr("Chart type"), self.chart_kind)
+        form.addRow(self.chart_fixed)
+        form.addRow(tr("Largest chart size"), self.chart_size)
+        form.addRow(self.chart_button)
+        self.body.addWidget(box)
+        self.map_layer.layerChanged.connect(self.fill_chart_fields)
+        self.chart_button.clicked.connect(self.apply_chart)
+        self.fill_chart_fields(self.map_layer.currentLayer())
+
+    def _build_export(self):
+        box = QGroupBox(tr("4. Export map"))
+        form = QFormLayout(box)
+        self.title = QLineEdit()
+        self.source = QLineEdit()
+        self.source.setPlaceholderText(tr("e.g. Source: KOSIS, 2024"))
+        self.dpi = QSpinBox()
+        self.dpi.setRange(30, 1200)
+        self.dpi.setValue(settings.THEMATIC_EXPORT_DPI.value())
+        self.export_file = QgsFileWidget()
+        self.export_file.setStorageMode(QgsFileWidget.SaveFile)
+        self.export_file.setFilter(tr("PNG and PDF (*.png)"))
+        self.export_pdf = QCheckBox(tr("Also write a PDF"))
+        self.export_pdf.setChecked(True)
+        self.export_button = QPushButton(tr("Export"))
+        form.addRow(tr("Title"), self.title)
+        form.addRow(tr("Source note"), self.source)
+        form.addRow(tr("Resolution (DPI)"), self.dpi)
+        form.addRow(tr("PNG file"), self.export_file)
+        form.addRow(self.export_pdf)
+        form.addRow(self.export_button)
+        self.body.addWidget(box)
+        self.export_button.clicked.connect(self.export)
+
+    # --- settings ------------------------------------------------------------------------------
+    def save_settings(self):
+        values = {"layer": self.map_layer.currentLayer().id() if self.map_layer.currentLayer() else "",
+                  "join_layer": self.join_layer.currentLayer().id() if self.join_layer.currentLayer() else "",
+                  "table": self.table_file.filePath(), "layer_key": self.layer_key.currentField(),
+                  "table_key": self.table_key.currentText(), "field": self.field.currentField(),
+                  "method": self.method.currentData(), "classes": self.classes.value(),
+                  "ramp": self.ramp.currentData(), "reverse": int(self.reverse.isChecked()),
+                  "title": self.title.text(), "source": self.source.text(), "dpi": self.dpi.value()}
+        for key, value in values.items():
+            settings.set_project_value(KEY + key, value)
+
+    def restore_settings(self, *args):
+        self._restoring = True
+        try:
+            get = settings.project_value
+            project = QgsProject.instance()
+            for combo, key in ((self.join_layer, "join_layer"), (self.map_layer, "layer")):
+                layer = project.mapLayer(get(KEY + key, "") or "")
+                if layer is not None:
+                    combo.setLayer(layer)
+            table = get(KEY + "table", "")
+            if table and os.path.exists(table):
+                self.table_file.setFilePath(table)
+                self.on_table_changed(table)
+            if get(KEY + "layer_key"):
+                self.layer_key.setField(get(KEY + "layer_key"))
+            if get(KEY + "table_key"):
+                self.table_key.setCurrentText(get(KEY + "table_key"))
+            if get(KEY + "field"):
+                self.field.setField(get(KEY + "field"))
+            index = self.method.findData(get(KEY + "method", "jenks"))
+            self.method.setCurrentIndex(max(index, 0))
+            try:
+                self.classes.setValue(int(get(KEY + "classes", 5)))
+                self.dpi.setValue(int(get(KEY + "dpi", self.dpi.value())))
+            except (TypeError, ValueError):
+                pass
+            ramp = self.ramp.findData(get(KEY + "ramp", "YlOrRd"))
+            if ramp >= 0:
+                self.ramp.setCurrentIndex(ramp)
+            self.reverse.setChecked(str(get(KEY + "reverse", "0")) == "1")
+            self.title.setText(get(KEY + "title", "") or "")
+            self.source.setText(get(KEY + "source", "") or "")
+        finally:
+            self._restoring = False
+        self.update_preview()
+
+    # --- join ----------------------------------------------------------------------------------
+    def _table(self, path):
+        if path not in self._table_cache:
+            self._table_cache[path] = read_table(path)
+        return self._table_cache[path]
+
+    def on_table_changed(self, path):
+        self.table_key.blockSignals(True)
+        self.table_key.clear()
+        self.table_key.blockSignals(False)
+        if not path or not os.path.exists(path):
+            return
+        try:
+            header, _rows, info = self._table(path)
+        except WealthMapError as err:
+            self.join_report.setText(str(err))
+            return
+        self.table_key.addItems(header)
+        layer_key = self.layer_key.currentField()
+        if layer_key in header:
+            self.table_key.setCurrentText(layer_key)
+        self.update_join_report()
+
+    def update_join_report(self, *args):
+        """Live key match report (before joining): how many keys match on each side."""
+        layer = self.join_layer.currentLayer()
+        path = self.table_file.filePath()
+        layer_key, table_key = self.layer_key.currentField(), self.table_key.currentText()
+        if layer is None or not path or not layer_key or not table_key or not os.path.exists(path):
+            return None
+        try:
+            header, rows, info = self._table(path)
+        except WealthMapError as err:
+            self.join_report.setText(str(err))
+            return None
+        if table_key not in header or layer_key not in layer.fields().names():
+            return None
+        index = header.index(table_key)
+        table_keys = [normalise_key(r[index]) for r in rows]
+        table_set = {k for k in table_keys if k is not None}
+        duplicates = len([k for k in table_keys if k is not None]) - len(table_set)
+        layer_keys = [normalise_key(v) for v in layer.uniqueValues(layer.fields().indexOf(layer_key))]
+        layer_set = {k for k in layer_keys if k is not None}
+        matched = len(layer_set & table_set)
+        text = tr("Keys: {0} of {1} layer keys match {2} table keys; {3} table keys have no feature.").format(
+            matched, len(layer_set), len(table_set), len(table_set - layer_set))
+        if duplicates:
+            text += " " + tr("Duplicate table keys: {0}.").format(duplicates)
+        if info.get("encoding"):
+            text += " " + tr("Encoding: {0}.").format(info["encoding"])
+        self.join_report.setText(text)
+        return matched
+
+    def run_join(self):
+        layer = self.join_layer.currentLayer()
+        path = self.table_file.filePath()
+        if layer is None or not path:
+            self.show_error(tr("Pick a boundary layer and a table file first."))
+            return None
+        self.save_settings()
+        on_duplicate = "first" if self.keep_first.isChecked() else "error"
+        source, provider, name = layer.source(), layer.providerType(), layer.name()
+        layer_key, table_key = self.layer_key.currentField(), self.table_key.currentText()
+
+        def work(feedback):
+            # open the layer from its source in the task (never touch project layers off the main thread)
+            lyr = QgsVectorLayer(source, name, provider)
+            return api.join_table(lyr, path, layer_key, table_key, on_duplicate=on_duplicate, feedback=feedback)
+
+        if provider == "memory":  # memory layers cannot be reopened from their source: join here
+            try:
+                self.on_joined(api.join_table(layer, path, layer_key, table_key, on_duplicate=on_duplicate))
+            except WealthMapError as err:
+                self.show_error(str(err))
+            return None
+        return self.start_task(tr("Join {0}").format(os.path.basename(path)), work, on_done=self.on_joined)
+
+    def on_joined(self, result):
+        self.last_join = result
+        layer = result.layer
+        QgsProject.instance().addMapLayer(layer)
+        self.map_layer.setLayer(layer)
+        self.join_report.setText(result.summary)
+        self.status.setText(result.summary)
+
+    # --- choropleth ----------------------------------------------------------------------------
+    def _options(self):
+        breaks = [b.strip() for b in self.manual_breaks.text().replace(";", ",").split(",") if b.strip()]
+        return dict(method=self.method.currentData(), classes=self.classes.value(), breaks=breaks or None,
+                    ramp=self.ramp.currentData(), reverse=self.reverse.isChecked())
+
+    def update_preview(self, *args):
+        if self._restoring:
+            return
+        layer, field = self.map_layer.currentLayer(), self.field.currentField()
+        self.classes.setEnabled(self.method.currentData() not in FIXED_CLASS_METHODS)
+        self.manual_breaks.setVisible(self.method.currentData() == "manual")
+        if layer is None or not field:
+            self.histogram.clear()
+            return
+        options = self._options()
+        try:
+            _fids, values = api.read_values(layer, field)
+            result = classify(values, options["method"], options["classes"], breaks=options["breaks"])
+            colors = style.ramp_colors(options["ramp"], result.k, options["reverse"])
+        except WealthMapError as err:
+            self.histogram.clear()
+            self.class_info.setText(str(err))
+            return
+        self.histogram.set_data(values, result.breaks, colors)
+        self.class_info.setText(tr("{0} classes, goodness of variance fit {1:.3f}; counts {2}.").format(
+            result.k, result.gvf, ", ".join(map(str, result.counts))))
+
+    def apply_choropleth(self):
+        layer = self.map_layer.currentLayer()
+        if layer is None or not self.field.currentField():
+            self.show_error(tr("Pick a polygon layer and a value field first."))
+            return None
+        self.save_settings()
+        try:
+            result = api.choropleth(layer, self.field.currentField(),
+                                    normalize_by=self.normalize.currentField() or None,
+                                    per_area=self.per_area.isChecked(), multiplier=self.multiplier.value(),
+                                    **self._options())
+        except WealthMapError as err:
+            self.show_error(str(err))
+            return None
+        if result.layer is not layer:
+            QgsProject.instance().addMapLayer(result.layer)
+        message = tr("Styled {0}: {1} classes, goodness of variance fit {2:.3f}.").format(
+            result.layer.name(), len(result.breaks), result.gvf)
+        if result.zero_denominators:
+            message += " " + tr("{0} features have a zero or NULL denominator (shown as No data).").format(
+                len(result.zero_denominators))
+        if not result.colorblind_safe:
+            message += " " + tr("This colour ramp is not colour-blind safe for this many classes.")
+        self.status.setText(message)
+        self.last_choropleth = result
+        if self.iface is not None and hasattr(self.iface, "layerTreeView") and self.iface.layerTreeView():
+            self.iface.layerTreeView().refreshLayerSymbology(result.layer.id())
+        return result
+
+    # --- charts --------------------------------------------------------------------------------
+    def fill_chart_fields(self, layer):
+        self.chart_fields.clear()
+        if layer is None:
+            return
+        for field in layer.fields():
+            if field.isNumeric():
+                item = QListWidgetItem(field.name())
+                item.setCheckState(Qt.CheckState.Unchecked)
+                self.chart_fields.addItem(item)
+
+    def checked_chart_fields(self):
+        return [self.chart_fields.item(i).text() for i in range(self.chart_fields.count())
+                if self.chart_fields.item(i).checkState() == Qt.CheckState.Checked]
+
+    def apply_chart(self):
+        layer = self.map_layer.currentLayer()
+        if layer is None:
+            self.show_error(tr("Pick a polygon layer first."))
+            return None
+        size = self.chart_size.value()
+        try:
+            result = api.chart_map(layer, self.checked_chart_fields(), kind=self.chart_kind.currentData(),
+                                   size_mode="fixed" if self.chart_fixed.isChecked() else "total", max_size=size,
+                                   fixed_size=size)
+        except WealthMapError as err:
+            self.show_error(str(err))
+            return None
+        self.status.setText(tr("Charts added to {0}.").format(layer.name()))
+        return result
+
+    # --- export --------------------------------------------------------------------------------
+    def export(self):
+        layer = self.map_layer.currentLayer()
+        path = self.export_file.filePath()
+        if layer is None or not path:
+            self.show_error(tr("Pick a layer and a PNG file to export to."))
+            return None
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        outputs = [path] + ([os.path.splitext(path)[0] + ".pdf"] if self.export_pdf.isChecked() else [])
+        self.save_settings()
+        try:
+            result = api.export_map([layer], outputs, title=self.title.text(), source=self.source.text(),
+                                    dpi=self.dpi.value())
+        except WealthMapError as err:
+            self.show_error(str(err))
+            return None
+        self.status.setText(tr("Exported: {0}").format(", ".join(result.files.values())))
+        return result
+
+    def show_error(self, text):
+        from qgis.core import Qgis
+
+        self.status.setText(text)
+        self.show_message(text, Qgis.Critical)
+
+    def closeEvent(self, event):  # noqa: N802 - Qt override
+        try:
+            QgsProject.instance().readProject.disconnect(self.restore_settings)
+        except TypeError:
+            pass
+        super().closeEvent(event)

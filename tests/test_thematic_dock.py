@@ -1,0 +1,104 @@
+"""Thematic dock: join with live report, choropleth preview and apply, charts, export, per-project settings."""
+
+import os
+import time
+
+from qgis.core import QgsGraduatedSymbolRenderer, QgsProject, QgsRuleBasedRenderer, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+
+from wealthmap.ui.thematic_dock import ThematicDock
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DISTRICTS = os.path.join(ROOT, "sample_data", "thematic_districts.gpkg")
+STATS = os.path.join(ROOT, "sample_data", "thematic_stats_cp949.csv")
+
+
+def wait_for_task(dock, timeout=60):
+    deadline = time.monotonic() + timeout
+    while dock.task is not None and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    assert dock.task is None, "task did not finish"
+
+
+def test_dock_end_to_end(qgis_iface, tmp_path):
+    project = QgsProject.instance()
+    layer = QgsVectorLayer(DISTRICTS, "districts", "ogr")
+    project.addMapLayer(layer)
+    dock = ThematicDock(qgis_iface)
+    try:
+        dock.join_layer.setLayer(layer)
+        dock.layer_key.setField("code")
+        dock.table_file.setFilePath(STATS)
+        dock.on_table_changed(STATS)
+        assert dock.table_key.currentText() == "code"
+        assert dock.update_join_report() == 29
+        assert "29 of 30 layer keys" in dock.join_report.text() and "cp949" in dock.join_report.text()
+        dock.run_join()
+        wait_for_task(dock)
+        assert dock.last_join is not None, dock.status.text()
+        joined = dock.last_join.layer
+        assert joined.id() in project.mapLayers() and dock.map_layer.currentLayer() is joined
+        # choropleth with preview
+        dock.field.setField("population")
+        dock.method.setCurrentIndex(dock.method.findData("quantile"))
+        dock.classes.setValue(4)
+        dock.update_preview()
+        assert dock.histogram.breaks and len(dock.histogram.breaks) == 4
+        assert "4 classes" in dock.class_info.text()
+        result = dock.apply_choropleth()
+        assert result is not None and isinstance(joined.renderer(), QgsRuleBasedRenderer)  # one district: No data
+        # per-project settings
+        assert QgsProject.instance().readEntry("WealthMap", "thematic/method")[0] == "quantile"
+        dock2 = ThematicDock(qgis_iface)
+        assert dock2.method.currentData() == "quantile" and dock2.classes.value() == 4
+        assert dock2.table_file.filePath() == STATS
+        dock2.deleteLater()
+        # charts
+        for i in range(dock.chart_fields.count()):
+            item = dock.chart_fields.item(i)
+            if item.text() in ("men", "women"):
+                item.setCheckState(Qt.CheckState.Checked)
+        assert dock.apply_chart() is not None and joined.diagramRenderer() is not None
+        # export
+        dock.title.setText("인구")
+        dock.dpi.setValue(50)
+        dock.export_file.setFilePath(str(tmp_path / "map.png"))
+        exported = dock.export()
+        assert exported is not None and os.path.exists(tmp_path / "map.png") and os.path.exists(tmp_path / "map.pdf")
+    finally:
+        dock.deleteLater()
+        project.removeAllMapLayers()
+
+
+def test_dock_reports_bad_input(qgis_iface, tmp_path):
+    project = QgsProject.instance()
+    layer = QgsVectorLayer("Polygon?crs=EPSG:5186&field=v:double&field=t:string", "m", "memory")
+    project.addMapLayer(layer)
+    dock = ThematicDock(qgis_iface)
+    try:
+        dock.map_layer.setLayer(layer)
+        dock.field.setField("v")
+        assert dock.apply_choropleth() is None
+        assert "has no features" in dock.status.text()
+        dock.export_file.setFilePath("")
+        assert dock.export() is None and "PNG file" in dock.status.text()
+    finally:
+        dock.deleteLater()
+        project.removeAllMapLayers()
+
+
+def test_graduated_when_no_nulls(qgis_iface):
+    project = QgsProject.instance()
+    layer = QgsVectorLayer(DISTRICTS, "districts", "ogr")
+    project.addMapLayer(layer)
+    dock = ThematicDock(qgis_iface)
+    try:
+        dock.map_layer.setLayer(layer)
+        dock.field.setField("code")
+        dock.method.setCurrentIndex(dock.method.findData("equal"))
+        assert dock.apply_choropleth() is not None
+        assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
+    finally:
+        dock.deleteLater()
+        project.removeAllMapLayers()
