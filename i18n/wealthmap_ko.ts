@@ -4,145 +4,489 @@
 <context>
     <name>WealthMap</name>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="37"/>
+        <location filename="../algorithms/geocode_algs.py" line="40"/>
         <source>Batch geocode addresses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="40"/>
+        <location filename="../algorithms/geocode_algs.py" line="43"/>
         <source>Geocodes every row of a layer or table (CSV in UTF-8 or CP949/EUC-KR, XLSX...) with the offline index (default, no network: the bundled world gazetteer plus your address indexes) or a web provider (Nominatim, Photon, Pelias, Google, Kakao, VWorld). Keeps every row and attribute and adds status, score, match_type, n_candidates, matched_address, provider and error; unmatched rows get no geometry. Results are cached on disk: a rerun makes no requests and a cancelled run resumes. API keys come from a QGIS authentication configuration.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="133"/>
+        <location filename="../algorithms/geocode_algs.py" line="140"/>
         <source>Build offline address index</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="136"/>
+        <location filename="../algorithms/geocode_algs.py" line="143"/>
         <source>Builds an offline address index (an SQLite file with full-text search) from an OpenStreetMap file (.osm.pbf/.osm: house numbers, streets, places, named places of interest) or from a point layer or table with address fields (and longitude/latitude fields for tables). Use it with 'Batch geocode addresses' and the offline provider.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="50"/>
+        <location filename="../algorithms/geocode_algs.py" line="53"/>
         <source>Address table or layer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="52"/>
-        <location filename="../algorithms/geocode_algs.py" line="147"/>
+        <location filename="../algorithms/geocode_algs.py" line="55"/>
+        <location filename="../algorithms/geocode_algs.py" line="154"/>
         <source>Address field(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="54"/>
+        <location filename="../algorithms/geocode_algs.py" line="57"/>
         <source>Address expression (instead of fields)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="56"/>
+        <location filename="../algorithms/geocode_algs.py" line="59"/>
         <source>Provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="59"/>
+        <location filename="../algorithms/geocode_algs.py" line="62"/>
         <source>Offline address index (SQLite)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="61"/>
+        <location filename="../algorithms/geocode_algs.py" line="64"/>
         <source>Endpoint URL (self-hosted server)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="63"/>
+        <location filename="../algorithms/geocode_algs.py" line="66"/>
         <source>API key (authentication configuration)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="65"/>
+        <location filename="../algorithms/geocode_algs.py" line="68"/>
         <source>Country codes (comma separated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="67"/>
+        <location filename="../algorithms/geocode_algs.py" line="70"/>
         <source>Limit to this extent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="68"/>
+        <location filename="../algorithms/geocode_algs.py" line="71"/>
         <source>Minimum score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="71"/>
+        <location filename="../algorithms/geocode_algs.py" line="74"/>
         <source>Use the disk cache</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="72"/>
+        <location filename="../algorithms/geocode_algs.py" line="75"/>
         <source>Output CRS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="73"/>
+        <location filename="../algorithms/geocode_algs.py" line="77"/>
         <source>Geocoded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="74"/>
+        <location filename="../algorithms/geocode_algs.py" line="78"/>
         <source>Unmatched rows (CSV)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="85"/>
+        <location filename="../algorithms/geocode_algs.py" line="89"/>
         <source>Choose an input layer or table.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="144"/>
+        <location filename="../algorithms/geocode_algs.py" line="151"/>
         <source>OpenStreetMap file (.osm.pbf/.osm)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="145"/>
+        <location filename="../algorithms/geocode_algs.py" line="152"/>
         <source>Or: point layer / table with addresses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="149"/>
+        <location filename="../algorithms/geocode_algs.py" line="156"/>
         <source>Longitude field (tables)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="151"/>
+        <location filename="../algorithms/geocode_algs.py" line="158"/>
         <source>Latitude field (tables)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="153"/>
+        <location filename="../algorithms/geocode_algs.py" line="160"/>
         <source>Country code of the rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="154"/>
+        <location filename="../algorithms/geocode_algs.py" line="161"/>
         <source>Index file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="163"/>
+        <location filename="../algorithms/geocode_algs.py" line="170"/>
         <source>Give an OpenStreetMap file or a layer/table with addresses.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="113"/>
+        <location filename="../algorithms/geocode_algs.py" line="120"/>
         <source>Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}; {5} requests, {6} from the cache.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="171"/>
+        <location filename="../algorithms/geocode_algs.py" line="178"/>
         <source>{0} rows indexed in {1:.1f} s.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="111"/>
+        <source>Join statistics table to boundaries</source>
+        <translation>통계표를 경계에 결합</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="114"/>
+        <source>Joins a CSV/XLSX table (UTF-8 or CP949/EUC-KR, detected) to a boundary layer by key into a new layer. Keys are trimmed, compared without case and without leading zeros; text columns of numbers with thousands separators become numbers. The join report lists unmatched keys on both sides and duplicates. The input layer is not changed.</source>
+        <translation>CSV/XLSX 표(UTF-8 또는 CP949/EUC-KR, 자동 감지)를 키로 경계 레이어에 결합하여 새 레이어를 만듭니다. 키는 앞뒤 공백을 없애고 대소문자와 앞자리 0을 무시하고 비교합니다. 천 단위 구분 기호가 있는 숫자 텍스트 열은 숫자가 됩니다. 결합 보고서에는 양쪽의 불일치 키와 중복 키가 나옵니다. 입력 레이어는 바뀌지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="156"/>
+        <source>Choropleth map</source>
+        <translation>단계구분도</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="159"/>
+        <source>Classifies a numeric field (optionally divided by another field or by the ellipsoidal area, times a multiplier) and writes a copy of the layer styled with a graduated renderer: equal interval, quantile, natural breaks (Fisher-Jenks), standard deviation, pretty, manual, box map, percentile or logarithmic classes, ColorBrewer colours, a No data class and class counts in the legend. Zero or NULL denominators become No data and are reported.</source>
+        <translation>숫자 필드(선택적으로 다른 필드나 타원체 면적으로 나누고 배율을 곱함)를 분류하고, 단계 렌더러로 스타일을 적용한 레이어 사본을 씁니다: 등간격, 분위수, 자연 구분(Fisher-Jenks), 표준편차, 보기 좋은 구간, 수동, 상자 지도, 백분위 또는 로그 구간, ColorBrewer 색상, 자료 없음 등급과 범례의 등급별 개수. 분모가 0이거나 NULL이면 자료 없음이 되고 보고됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="223"/>
+        <source>Bivariate choropleth (3 x 3)</source>
+        <translation>이변량 단계구분도 (3 x 3)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="226"/>
+        <source>Colours polygons by two fields at once: each field is split in thirds (tertiles) and the nine combinations get a colour of a standard bivariate palette. The style is a rule-based renderer that QGIS reads without this plugin; a legend image (PNG) is written too.</source>
+        <translation>두 필드로 동시에 폴리곤 색을 칠합니다: 각 필드를 삼분위로 나누고 아홉 가지 조합에 표준 이변량 팔레트의 색을 줍니다. 스타일은 이 플러그인 없이도 QGIS가 읽는 규칙 기반 렌더러이며, 범례 이미지(PNG)도 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="260"/>
+        <source>Chart map (pies, bars, proportional circles)</source>
+        <translation>차트맵 (파이, 막대, 비례 원)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="263"/>
+        <source>Draws a pie, bar or stacked-bar chart per polygon from two or more fields (one colour per field), sized by the total with a size legend or with a fixed size; or proportional circles of one field. Uses QGIS's diagram renderers, so the style works without this plugin.</source>
+        <translation>두 개 이상의 필드로 폴리곤마다 파이, 막대 또는 누적 막대 차트를 그립니다(필드마다 한 색). 크기는 합계에 따르며 크기 범례가 있거나 고정 크기입니다. 또는 한 필드의 비례 원을 그립니다. QGIS 다이어그램 렌더러를 쓰므로 이 플러그인 없이도 스타일이 유지됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="303"/>
+        <source>Export finished map (PNG, PDF)</source>
+        <translation>완성 지도 내보내기 (PNG, PDF)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="306"/>
+        <source>Builds a print layout with a title, the map of the chosen layers, a legend, a scale bar, a north arrow and a source note, and exports it to PNG and/or PDF at the chosen resolution.</source>
+        <translation>제목, 선택한 레이어의 지도, 범례, 축척 막대, 방위표, 출처 주석이 있는 인쇄 조판을 만들고 선택한 해상도로 PNG 및/또는 PDF로 내보냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="97"/>
+        <source>Styled layer (GeoPackage)</source>
+        <translation>스타일이 적용된 레이어 (GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="120"/>
+        <location filename="../ui/thematic_dock.py" line="75"/>
+        <source>Boundary layer</source>
+        <translation>경계 레이어</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="122"/>
+        <source>Key field in the layer</source>
+        <translation>레이어의 키 필드</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="124"/>
+        <source>Statistics table (CSV, TXT, XLSX, ODS)</source>
+        <translation>통계표 (CSV, TXT, XLSX, ODS)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="126"/>
+        <source>Key column in the table</source>
+        <translation>표의 키 열</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="128"/>
+        <source>Duplicate table keys</source>
+        <translation>중복된 표 키</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="130"/>
+        <source>Table encoding (empty: detect)</source>
+        <translation>표 인코딩 (비워 두면 자동 감지)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="132"/>
+        <source>Joined layer</source>
+        <translation>결합된 레이어</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="134"/>
+        <source>Matched features</source>
+        <translation>일치한 피처</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="135"/>
+        <source>Join report (JSON)</source>
+        <translation>결합 보고서 (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="166"/>
+        <location filename="../algorithms/thematic_algs.py" line="231"/>
+        <location filename="../algorithms/thematic_algs.py" line="268"/>
+        <source>Polygon layer</source>
+        <translation>폴리곤 레이어</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="168"/>
+        <location filename="../ui/thematic_dock.py" line="129"/>
+        <location filename="../ui/wealth_train_widget.py" line="49"/>
+        <source>Value field</source>
+        <translation>값 필드</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="170"/>
+        <source>Classification</source>
+        <translation>분류</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="172"/>
+        <source>Number of classes</source>
+        <translation>등급 수</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="174"/>
+        <source>Manual breaks (upper bounds, comma separated)</source>
+        <translation>수동 구간 (등급 상한, 쉼표로 구분)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="176"/>
+        <source>Colour ramp (ColorBrewer)</source>
+        <translation>색상 램프 (ColorBrewer)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="178"/>
+        <source>Reverse the colours</source>
+        <translation>색상 뒤집기</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="179"/>
+        <location filename="../ui/thematic_dock.py" line="130"/>
+        <source>Divide by field</source>
+        <translation>나눌 필드</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="181"/>
+        <source>Divide by area (km², ellipsoidal)</source>
+        <translation>면적으로 나누기 (km², 타원체)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="183"/>
+        <source>Multiplier (e.g. 1000 for per 1,000, 100 for %)</source>
+        <translation>배율 (예: 1,000명당은 1000, %는 100)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="187"/>
+        <source>Class breaks</source>
+        <translation>등급 구간</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="188"/>
+        <source>Goodness of variance fit</source>
+        <translation>분산 적합도</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="233"/>
+        <source>First field (horizontal)</source>
+        <translation>첫째 필드 (가로)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="235"/>
+        <source>Second field (vertical)</source>
+        <translation>둘째 필드 (세로)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="237"/>
+        <source>Palette</source>
+        <translation>팔레트</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="239"/>
+        <source>Legend image</source>
+        <translation>범례 이미지</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="239"/>
+        <location filename="../algorithms/thematic_algs.py" line="319"/>
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="270"/>
+        <location filename="../ui/thematic_dock.py" line="165"/>
+        <source>Fields</source>
+        <translation>필드</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="272"/>
+        <location filename="../ui/thematic_dock.py" line="166"/>
+        <source>Chart type</source>
+        <translation>차트 종류</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="275"/>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="277"/>
+        <source>Largest chart size (mm)</source>
+        <translation>가장 큰 차트 크기 (mm)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="280"/>
+        <source>Colours (ColorBrewer)</source>
+        <translation>색상 (ColorBrewer)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="313"/>
+        <source>Layers (first on top)</source>
+        <translation>레이어 (첫 레이어가 맨 위)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="315"/>
+        <location filename="../ui/thematic_dock.py" line="190"/>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="316"/>
+        <location filename="../ui/thematic_dock.py" line="191"/>
+        <source>Source note</source>
+        <translation>출처 주석</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="317"/>
+        <location filename="../ui/thematic_dock.py" line="192"/>
+        <source>Resolution (DPI)</source>
+        <translation>해상도 (DPI)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="319"/>
+        <source>PNG image</source>
+        <translation>PNG 이미지</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="321"/>
+        <source>PDF document</source>
+        <translation>PDF 문서</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="321"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="329"/>
+        <source>Choose a PNG and/or a PDF file to export to.</source>
+        <translation>내보낼 PNG 및/또는 PDF 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="84"/>
+        <location filename="../core/thematic/api.py" line="169"/>
+        <location filename="../core/thematic/api.py" line="324"/>
+        <source>Could not write the style file {0}: {1}</source>
+        <translation>스타일 파일 {0}을(를) 쓸 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="101"/>
+        <source>Style file (.qml; default: beside the layer)</source>
+        <translation>스타일 파일 (.qml; 기본: 레이어 옆)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="101"/>
+        <source>QGIS style (*.qml)</source>
+        <translation>QGIS 스타일 (*.qml)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="103"/>
+        <source>Style file</source>
+        <translation>스타일 파일</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="125"/>
+        <location filename="../ui/thematic_dock.py" line="69"/>
+        <source>Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods)</source>
+        <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="129"/>
+        <source>Stop with an error</source>
+        <translation>오류로 중단</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="129"/>
+        <source>Keep the first row</source>
+        <translation>첫 행 유지</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="212"/>
+        <source>Breaks: {0}; goodness of variance fit {1:.3f}.</source>
+        <translation>구간: {0}; 분산 적합도 {1:.3f}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="273"/>
+        <location filename="../ui/thematic_dock.py" line="156"/>
+        <source>Pie</source>
+        <translation>파이</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="273"/>
+        <location filename="../ui/thematic_dock.py" line="156"/>
+        <source>Bars</source>
+        <translation>막대</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="273"/>
+        <location filename="../ui/thematic_dock.py" line="156"/>
+        <source>Stacked bar</source>
+        <translation>누적 막대</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="274"/>
+        <location filename="../ui/thematic_dock.py" line="157"/>
+        <source>Proportional circles (one field)</source>
+        <translation>비례 원 (필드 하나)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="275"/>
+        <source>By total</source>
+        <translation>합계에 따라</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="275"/>
+        <source>Fixed</source>
+        <translation>고정</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="208"/>
+        <source>{0} features have a zero or NULL denominator and are shown as No data (feature ids {1}).</source>
+        <translation>피처 {0}개의 분모가 0이거나 NULL이어서 자료 없음으로 표시됩니다 (피처 id {1}).</translation>
     </message>
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="24"/>
@@ -387,7 +731,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="367"/>
+        <location filename="../core/geocode/batch.py" line="369"/>
         <source>Could not open the written output {0}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -652,404 +996,414 @@
     <message>
         <location filename="../core/thematic/api.py" line="59"/>
         <source>Pick a valid vector layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>올바른 벡터 레이어를 고르세요.</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="190"/>
         <source>Normalise either by a field or by area, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>필드나 면적 중 하나로만 나누세요.</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="250"/>
         <source>A bivariate map needs two different fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>이변량 지도에는 서로 다른 두 필드가 필요합니다.</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="259"/>
         <source>A bivariate map needs at least 3 distinct values in each field.</source>
-        <translation type="unfinished"></translation>
+        <translation>이변량 지도에는 각 필드에 서로 다른 값이 3개 이상 필요합니다.</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="339"/>
         <source>Give at least one output file (.png or .pdf).</source>
-        <translation type="unfinished"></translation>
+        <translation>출력 파일(.png 또는 .pdf)을 하나 이상 지정하세요.</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="61"/>
         <source>The layer '{0}' has no features.</source>
-        <translation type="unfinished"></translation>
+        <translation>레이어 '{0}'에 피처가 없습니다.</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="63"/>
         <source>The layer '{0}' is not a polygon layer; choropleth and chart maps need polygons.</source>
-        <translation type="unfinished"></translation>
+        <translation>레이어 '{0}'은(는) 폴리곤 레이어가 아닙니다. 단계구분도와 차트맵에는 폴리곤이 필요합니다.</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="108"/>
         <source>'{0}' is not numeric: {1} values are text such as {2}. Pick a numeric field, or clean the table (numbers may use thousands separators).</source>
-        <translation type="unfinished"></translation>
+        <translation>'{0}'은(는) 숫자가 아닙니다: {2} 같은 텍스트 값이 {1}개 있습니다. 숫자 필드를 고르거나 표를 정리하세요(숫자에는 천 단위 구분 기호를 써도 됩니다).</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="118"/>
         <source>The layer '{0}' has no coordinate reference system, so areas cannot be measured. Set its CRS (Layer Properties &gt; Source).</source>
-        <translation type="unfinished"></translation>
+        <translation>레이어 '{0}'에 좌표계가 없어 면적을 잴 수 없습니다. 좌표계를 지정하세요(레이어 속성 &gt; 소스).</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="121"/>
         <source>The layer '{0}' is in a geographic CRS ({1}, degrees): planar areas would be in square degrees. Use ellipsoidal areas or reproject the layer to a projected CRS.</source>
-        <translation type="unfinished"></translation>
+        <translation>레이어 '{0}'은(는) 지리 좌표계({1}, 도 단위)입니다: 평면 면적은 제곱도 단위가 됩니다. 타원체 면적을 쓰거나 레이어를 투영 좌표계로 재투영하세요.</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="146"/>
         <source>The layer already has a field '{0}'; choose another name for the rate field.</source>
-        <translation type="unfinished"></translation>
+        <translation>레이어에 이미 '{0}' 필드가 있습니다. 비율 필드에 다른 이름을 고르세요.</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="247"/>
         <source>Unknown bivariate palette '{0}'. Use one of: {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 이변량 팔레트 '{0}'. 다음 중 하나를 쓰세요: {1}.</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="255"/>
         <source>No feature has values in both '{0}' and '{1}'.</source>
-        <translation type="unfinished"></translation>
+        <translation>'{0}'과(와) '{1}' 둘 다에 값이 있는 피처가 없습니다.</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="287"/>
         <source>Unknown chart type '{0}'. Use one of: {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 차트 종류 '{0}'. 다음 중 하나를 쓰세요: {1}.</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="289"/>
         <source>A proportional-symbol map shows one field; got {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>비례 기호 지도는 필드 하나를 보여 줍니다. 받은 필드 수: {0}.</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="291"/>
         <source>A chart map needs two or more fields; got {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>차트맵에는 필드가 둘 이상 필요합니다. 받은 필드 수: {0}.</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="300"/>
         <source>The field '{0}' has negative values; pies, bars and circles need values of zero or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>필드 '{0}'에 음수 값이 있습니다. 파이, 막대, 원에는 0 이상의 값이 필요합니다.</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="305"/>
         <source>Every value of {0} is zero or NULL; there is nothing to chart.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}의 모든 값이 0이거나 NULL이어서 차트로 그릴 것이 없습니다.</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="74"/>
         <source>The expression {0} is not valid: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>식 {0}이(가) 올바르지 않습니다: {1}</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="89"/>
         <source>The field '{0}' is not in the layer '{1}'. Its fields: {2}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/thematic/api.py" line="169"/>
-        <location filename="../core/thematic/api.py" line="324"/>
-        <source>Could not write the style file {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>필드 '{0}'이(가) 레이어 '{1}'에 없습니다. 레이어의 필드: {2}.</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="219"/>
         <source>Only {0} distinct values for {1} classes. Use at most {0} classes.</source>
-        <translation type="unfinished"></translation>
+        <translation>서로 다른 값이 {0}개뿐인데 등급이 {1}개입니다. 등급을 {0}개 이하로 하세요.</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="310"/>
         <source>Give one colour per field: {0} fields, {1} colours.</source>
-        <translation type="unfinished"></translation>
+        <translation>필드마다 색을 하나씩 주세요: 필드 {0}개, 색 {1}개.</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="82"/>
         <source>The expression {0} fails on feature {1}: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>식 {0}이(가) 피처 {1}에서 실패합니다: {2}</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="224"/>
         <source>field {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>필드 {0}</translation>
     </message>
     <message>
         <location filename="../core/thematic/classify.py" line="29"/>
         <source>Equal interval</source>
-        <translation type="unfinished"></translation>
+        <translation>등간격</translation>
     </message>
     <message>
         <location filename="../core/thematic/classify.py" line="30"/>
         <source>Quantile (equal count)</source>
-        <translation type="unfinished"></translation>
+        <translation>분위수 (같은 개수)</translation>
     </message>
     <message>
         <location filename="../core/thematic/classify.py" line="31"/>
         <source>Natural breaks (Fisher-Jenks)</source>
-        <translation type="unfinished"></translation>
+        <translation>자연 구분 (Fisher-Jenks)</translation>
     </message>
     <message>
         <location filename="../core/thematic/classify.py" line="32"/>
         <source>Standard deviation</source>
-        <translation type="unfinished"></translation>
+        <translation>표준편차</translation>
     </message>
     <message>
         <location filename="../core/thematic/classify.py" line="33"/>
         <source>Pretty breaks</source>
-        <translation type="unfinished"></translation>
+        <translation>보기 좋은 구간</translation>
     </message>
     <message>
         <location filename="../core/thematic/classify.py" line="34"/>
         <source>Manual breaks</source>
-        <translation type="unfinished"></translation>
+        <translation>수동 구간</translation>
     </message>
     <message>
         <location filename="../core/thematic/classify.py" line="35"/>
         <source>Box map (hinge 1.5)</source>
-        <translation type="unfinished"></translation>
+        <translation>상자 지도 (힌지 1.5)</translation>
     </message>
     <message>
         <location filename="../core/thematic/classify.py" line="36"/>
         <source>Percentile map</source>
-        <translation type="unfinished"></translation>
+        <translation>백분위 지도</translation>
     </message>
     <message>
         <location filename="../core/thematic/classify.py" line="37"/>
         <source>Logarithmic (equal intervals of log10)</source>
-        <translation type="unfinished"></translation>
+        <translation>로그 (log10 등간격)</translation>
     </message>
     <message>
         <location filename="../core/thematic/classify.py" line="173"/>
         <source>Manual classification needs breaks, e.g. 10, 50, 100 (upper bounds of the classes, in increasing order).</source>
-        <translation type="unfinished"></translation>
+        <translation>수동 분류에는 구간이 필요합니다. 예: 10, 50, 100 (등급 상한, 증가하는 순서).</translation>
     </message>
     <message>
         <location filename="../core/thematic/classify.py" line="105"/>
         <source>{0}has no values to classify: every value is NULL or empty. Pick another field or check the join.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}분류할 값이 없습니다: 모든 값이 NULL이거나 비어 있습니다. 다른 필드를 고르거나 결합을 확인하세요.</translation>
     </message>
     <message>
         <location filename="../core/thematic/classify.py" line="119"/>
         <source>Unknown classification method '{0}'. Use one of: {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 분류 방법 '{0}'. 다음 중 하나를 쓰세요: {1}.</translation>
     </message>
     <message>
         <location filename="../core/thematic/classify.py" line="126"/>
         <source>All {0} values are equal ({1}); there is nothing to classify. Use a single-symbol style or another field.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}개의 값이 모두 같습니다({1}). 분류할 것이 없습니다. 단일 심볼 스타일이나 다른 필드를 쓰세요.</translation>
     </message>
     <message>
         <location filename="../core/thematic/classify.py" line="139"/>
         <source>The logarithmic method needs values above zero, but the smallest value is {0} ({1} values are zero or negative). Use another method, or add a constant to the values.</source>
-        <translation type="unfinished"></translation>
+        <translation>로그 방법에는 0보다 큰 값이 필요한데 가장 작은 값이 {0}입니다({1}개 값이 0이거나 음수). 다른 방법을 쓰거나 값에 상수를 더하세요.</translation>
     </message>
     <message>
         <location filename="../core/thematic/classify.py" line="181"/>
         <source>Manual breaks must increase strictly; got {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>수동 구간은 엄격히 증가해야 합니다. 받은 값: {0}.</translation>
     </message>
     <message>
         <location filename="../core/thematic/classify.py" line="131"/>
         <source>The number of classes must be between 2 and {0}; got {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>등급 수는 2에서 {0} 사이여야 합니다. 받은 값: {1}.</translation>
     </message>
     <message>
         <location filename="../core/thematic/classify.py" line="178"/>
         <source>Manual breaks must be numbers separated by commas; got {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>수동 구간은 쉼표로 구분한 숫자여야 합니다. 받은 값: {0}.</translation>
     </message>
     <message>
         <location filename="../core/thematic/classify.py" line="136"/>
         <source>Only {0} distinct values for {1} classes. Use at most {0} classes or the manual method.</source>
-        <translation type="unfinished"></translation>
+        <translation>서로 다른 값이 {0}개뿐인데 등급이 {1}개입니다. 등급을 {0}개 이하로 하거나 수동 방법을 쓰세요.</translation>
     </message>
     <message>
         <location filename="../core/thematic/export.py" line="43"/>
         <source>Export needs at least one layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>내보내려면 레이어가 하나 이상 필요합니다.</translation>
     </message>
     <message>
         <location filename="../core/thematic/export.py" line="93"/>
         <source>Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>범례</translation>
     </message>
     <message>
         <location filename="../core/thematic/export.py" line="46"/>
         <source>A layer to export is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>내보낼 레이어가 올바르지 않습니다.</translation>
     </message>
     <message>
         <location filename="../core/thematic/export.py" line="75"/>
         <source>The layers to export are empty; there is nothing to draw.</source>
-        <translation type="unfinished"></translation>
+        <translation>내보낼 레이어가 비어 있어 그릴 것이 없습니다.</translation>
     </message>
     <message>
         <location filename="../core/thematic/export.py" line="148"/>
         <source>The resolution must be between 30 and 1200 DPI; got {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>해상도는 30에서 1200 DPI 사이여야 합니다. 받은 값: {0}.</translation>
     </message>
     <message>
         <location filename="../core/thematic/export.py" line="154"/>
         <source>The folder {0} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
         <location filename="../core/thematic/export.py" line="172"/>
         <source>Exporting {0} failed ({1}). Check that the file is not open elsewhere.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 내보내기에 실패했습니다({1}). 파일이 다른 곳에서 열려 있지 않은지 확인하세요.</translation>
     </message>
     <message>
         <location filename="../core/thematic/export.py" line="170"/>
         <source>Unsupported export format '{0}': use .png, .jpg, .pdf or .svg.</source>
-        <translation type="unfinished"></translation>
+        <translation>지원하지 않는 내보내기 형식 '{0}': .png, .jpg, .pdf 또는 .svg를 쓰세요.</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="123"/>
         <source>Matched {0} of {1} features with {2} of {3} table rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>피처 {1}개 중 {0}개가 표의 {3}행 중 {2}행과 일치했습니다.</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="191"/>
         <source>The boundary layer is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>경계 레이어가 올바르지 않습니다.</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="126"/>
         <source>{0} features have no row (e.g. {1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>피처 {0}개에 해당하는 행이 없습니다 (예: {1}).</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="129"/>
         <source>{0} table rows have no feature (e.g. {1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>표의 {0}행에 해당하는 피처가 없습니다 (예: {1}).</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="132"/>
+        <location filename="../ui/thematic_dock.py" line="294"/>
         <source>Duplicate table keys: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>중복된 표 키: {0}.</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="134"/>
         <source>Keys shared by several features: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>여러 피처가 같이 쓰는 키: {0}.</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="137"/>
         <source>Read as numbers: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>숫자로 읽은 열: {0}.</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="176"/>
         <source>Could not open the boundary layer {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>경계 레이어 {0}을(를) 열 수 없습니다.</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="193"/>
         <source>The key field '{0}' is not in the layer '{1}'. Its fields: {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>키 필드 '{0}'이(가) 레이어 '{1}'에 없습니다. 레이어의 필드: {2}.</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="196"/>
         <source>The layer '{0}' has no features; there is nothing to join to.</source>
-        <translation type="unfinished"></translation>
+        <translation>레이어 '{0}'에 피처가 없어 결합할 대상이 없습니다.</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="199"/>
         <source>The key column '{0}' is not in the table {1}. Its columns: {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>키 열 '{0}'이(가) 표 {1}에 없습니다. 표의 열: {2}.</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="202"/>
         <source>The table {0} has a header but no rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>표 {0}에 머리글만 있고 행이 없습니다.</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="224"/>
         <source>The table {0} has {1} duplicate keys in '{2}' (e.g. {3}); each region needs one row. Remove or aggregate the duplicates, or choose 'keep the first row'.</source>
-        <translation type="unfinished"></translation>
+        <translation>표 {0}의 '{2}' 열에 중복 키가 {1}개 있습니다 (예: {3}). 지역마다 행이 하나여야 합니다. 중복을 지우거나 합치거나 '첫 행 유지'를 고르세요.</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="302"/>
         <source>No table row matched a feature: layer keys look like {0}, table keys like {1}. Check the key fields (and their normalisation).</source>
-        <translation type="unfinished"></translation>
+        <translation>표의 어떤 행도 피처와 일치하지 않았습니다: 레이어 키는 {0}, 표 키는 {1} 같은 모양입니다. 키 필드(와 정규화)를 확인하세요.</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="321"/>
         <source>The output {0} must be a GeoPackage (.gpkg) or 'memory:'.</source>
-        <translation type="unfinished"></translation>
+        <translation>출력 {0}은(는) GeoPackage(.gpkg) 또는 'memory:'여야 합니다.</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="340"/>
         <source>Could not open the written file {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>쓴 파일 {0}을(를) 열 수 없습니다.</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="146"/>
         <source>The table layer '{0}' is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>표 레이어 '{0}'이(가) 올바르지 않습니다.</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="208"/>
         <source>The column '{0}' is not in the table {1}. Its columns: {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>열 '{0}'이(가) 표 {1}에 없습니다. 표의 열: {2}.</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="162"/>
         <source>The table {0} is not in the encoding {1}. Leave the encoding empty to detect it (UTF-8 with or without BOM, CP949/EUC-KR).</source>
-        <translation type="unfinished"></translation>
+        <translation>표 {0}은(는) {1} 인코딩이 아닙니다. 인코딩을 비워 두면 자동으로 감지합니다(BOM 유무와 관계없이 UTF-8, CP949/EUC-KR).</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="326"/>
         <source>Could not overwrite {0}: {1}. Close it in other programs.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}을(를) 덮어쓸 수 없습니다: {1}. 다른 프로그램에서 닫으세요.</translation>
     </message>
     <message>
         <location filename="../core/thematic/style.py" line="58"/>
         <source>low</source>
-        <translation type="unfinished"></translation>
+        <translation>낮음</translation>
     </message>
     <message>
         <location filename="../core/thematic/style.py" line="58"/>
         <source>middle</source>
-        <translation type="unfinished"></translation>
+        <translation>중간</translation>
     </message>
     <message>
         <location filename="../core/thematic/style.py" line="58"/>
         <source>high</source>
-        <translation type="unfinished"></translation>
+        <translation>높음</translation>
     </message>
     <message>
-        <location filename="../core/thematic/style.py" line="120"/>
+        <location filename="../core/thematic/style.py" line="59"/>
+        <source>sequential</source>
+        <translation>순차</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/style.py" line="59"/>
+        <source>diverging</source>
+        <translation>발산</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/style.py" line="60"/>
+        <source>qualitative</source>
+        <translation>범주</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/style.py" line="122"/>
         <source>{0} – {1} ({2})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} – {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../core/thematic/style.py" line="268"/>
+        <location filename="../core/thematic/style.py" line="270"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>합계</translation>
     </message>
     <message>
-        <location filename="../core/thematic/style.py" line="152"/>
-        <location filename="../core/thematic/style.py" line="191"/>
+        <location filename="../core/thematic/style.py" line="154"/>
+        <location filename="../core/thematic/style.py" line="193"/>
         <source>No data ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>자료 없음 ({0})</translation>
     </message>
     <message>
-        <location filename="../core/thematic/style.py" line="78"/>
+        <location filename="../core/thematic/style.py" line="80"/>
         <source>Unknown colour ramp '{0}'. Use a ColorBrewer name such as YlOrRd, Blues, RdBu or Set2.</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 색상 램프 '{0}'. YlOrRd, Blues, RdBu, Set2 같은 ColorBrewer 이름을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/style.py" line="185"/>
+        <location filename="../core/thematic/style.py" line="187"/>
         <source>{0}: {1}, {2}: {3} ({4})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1}, {2}: {3} ({4})</translation>
     </message>
     <message>
-        <location filename="../core/thematic/style.py" line="223"/>
+        <location filename="../core/thematic/style.py" line="225"/>
         <source>Could not write the legend image {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>범례 이미지 {0}을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="176"/>
@@ -1285,6 +1639,96 @@
         <location filename="../core/wealth/features.py" line="72"/>
         <source>GDAL could not open the raster {0}: {1}</source>
         <translation>GDAL이 래스터 {0}을(를) 열 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="64"/>
+        <source>The region has no coordinate reference system; give its CRS (region_crs), e.g. the layer's or the map canvas's CRS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="77"/>
+        <source>The region is empty. Draw a rectangle or polygon, or select polygon features.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="268"/>
+        <source>Wealth: {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="509"/>
+        <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="512"/>
+        <source>This is a demonstration model, not a wealth estimate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="112"/>
+        <source>The region cannot be transformed to the grid's coordinate system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="267"/>
+        <source>Wealth: {0} (demonstration model, not a wealth estimate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="120"/>
+        <source>The region lies outside the raster '{0}'. Draw the region over the raster (zoom to the raster layer first) or choose the raster that covers it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="143"/>
+        <source>The region ({0:.2f} km²) contains no chip centre: chips are {1:.2f} km wide ({2} px at {3:g} m). Draw a larger region (at least one chip) over the raster.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="287"/>
+        <source>Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="369"/>
+        <source>The valid-pixel and cloud thresholds must be between 0 and 1 (got {0} and {1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="375"/>
+        <source>The region needs {0} chips, more than the limit of {1} (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="390"/>
+        <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="448"/>
+        <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="495"/>
+        <source>The output '{0}' cannot be opened after writing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="96"/>
+        <source>{0} (The model '{1}' expects the bands {2}.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="308"/>
+        <source>Cannot write the GeoTIFF '{0}'.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="432"/>
+        <source>Writing to '{0}' failed: {1}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/wealth/raster.py" line="424"/>
@@ -1880,14 +2324,229 @@
         <translation>오프라인 색인</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="13"/>
+        <location filename="../ui/thematic_dock.py" line="43"/>
         <source>WealthMap: Thematic maps</source>
         <translation>WealthMap: 주제도</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="14"/>
+        <location filename="../ui/thematic_dock.py" line="48"/>
         <source>Choropleth and chart maps from statistics tables.</source>
         <translation>통계표로 만드는 단계구분도와 차트맵.</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="61"/>
+        <source>1. Join a table</source>
+        <translation>1. 표 결합</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="71"/>
+        <source>Keep the first row of duplicate keys</source>
+        <translation>중복 키는 첫 행 유지</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="72"/>
+        <source>Pick a layer, a table and the key of each.</source>
+        <translation>레이어, 표, 각각의 키를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="74"/>
+        <source>Join</source>
+        <translation>결합</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="76"/>
+        <source>Layer key</source>
+        <translation>레이어 키</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="77"/>
+        <source>Table</source>
+        <translation>표</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="78"/>
+        <source>Table key</source>
+        <translation>표 키</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="90"/>
+        <source>2. Choropleth</source>
+        <translation>2. 단계구분도</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="101"/>
+        <source>Divide by area (km²)</source>
+        <translation>면적으로 나누기 (km²)</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="114"/>
+        <source>Manual breaks, e.g. 10, 50, 100</source>
+        <translation>수동 구간, 예: 10, 50, 100</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="118"/>
+        <source>✓: colour-blind safe (ColorBrewer)</source>
+        <translation>✓: 색각 이상자도 구별 가능 (ColorBrewer)</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="120"/>
+        <source>Reverse colours</source>
+        <translation>색상 뒤집기</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="124"/>
+        <source>Apply choropleth</source>
+        <translation>단계구분도 적용</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="128"/>
+        <source>Layer</source>
+        <translation>레이어</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="132"/>
+        <source>Multiplier</source>
+        <translation>배율</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="133"/>
+        <source>Method</source>
+        <translation>방법</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="134"/>
+        <source>Classes</source>
+        <translation>등급</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="139"/>
+        <source>Colours</source>
+        <translation>색상</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="151"/>
+        <source>3. Chart map</source>
+        <translation>3. 차트맵</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="159"/>
+        <source>Same size for every chart</source>
+        <translation>모든 차트를 같은 크기로</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="164"/>
+        <source>Apply chart map</source>
+        <translation>차트맵 적용</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="168"/>
+        <source>Largest chart size</source>
+        <translation>가장 큰 차트 크기</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="176"/>
+        <source>4. Export map</source>
+        <translation>4. 지도 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="180"/>
+        <source>e.g. Source: KOSIS, 2024</source>
+        <translation>예: 출처: KOSIS, 2024</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="186"/>
+        <source>PNG and PDF (*.png)</source>
+        <translation>PNG와 PDF (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="187"/>
+        <source>Also write a PDF</source>
+        <translation>PDF도 쓰기</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="189"/>
+        <source>Export</source>
+        <translation>내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="193"/>
+        <source>PNG file</source>
+        <translation>PNG 파일</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="291"/>
+        <source>Keys: {0} of {1} layer keys match {2} table keys; {3} table keys have no feature.</source>
+        <translation>키: 레이어 키 {1}개 중 {0}개가 표 키 {2}개와 일치; 표 키 {3}개는 피처가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="304"/>
+        <source>Pick a boundary layer and a table file first.</source>
+        <translation>먼저 경계 레이어와 표 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="363"/>
+        <source>Pick a polygon layer and a value field first.</source>
+        <translation>먼저 폴리곤 레이어와 값 필드를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="376"/>
+        <source>Styled {0}: {1} classes, goodness of variance fit {2:.3f}.</source>
+        <translation>{0}에 스타일 적용: 등급 {1}개, 분산 적합도 {2:.3f}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="382"/>
+        <source>This colour ramp is not colour-blind safe for this many classes.</source>
+        <translation>이 색상 램프는 이 등급 수에서 색각 이상자가 구별하기 어렵습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="407"/>
+        <source>Pick a polygon layer first.</source>
+        <translation>먼저 폴리곤 레이어를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="425"/>
+        <source>Pick a layer and a PNG file to export to.</source>
+        <translation>레이어와 내보낼 PNG 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="322"/>
+        <source>Join {0}</source>
+        <translation>{0} 결합</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="357"/>
+        <source>{0} classes, goodness of variance fit {1:.3f}; counts {2}.</source>
+        <translation>등급 {0}개, 분산 적합도 {1:.3f}; 개수 {2}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="417"/>
+        <source>Charts added to {0}.</source>
+        <translation>{0}에 차트를 추가했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="437"/>
+        <source>Exported: {0}</source>
+        <translation>내보냄: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="296"/>
+        <source>Encoding: {0}.</source>
+        <translation>인코딩: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="379"/>
+        <source>{0} features have a zero or NULL denominator (shown as No data).</source>
+        <translation>피처 {0}개의 분모가 0이거나 NULL입니다 (자료 없음으로 표시).</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_histogram.py" line="23"/>
+        <source>Distribution of the values; vertical lines are the class breaks.</source>
+        <translation>값의 분포; 세로선은 등급 구간입니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_histogram.py" line="40"/>
+        <source>No values to preview.</source>
+        <translation>미리 볼 값이 없습니다.</translation>
     </message>
     <message>
         <location filename="../ui/wealth_dock.py" line="17"/>
@@ -1929,11 +2588,6 @@
         <location filename="../ui/wealth_train_widget.py" line="47"/>
         <source>or survey table</source>
         <translation>또는 설문 표</translation>
-    </message>
-    <message>
-        <location filename="../ui/wealth_train_widget.py" line="49"/>
-        <source>Value field</source>
-        <translation>값 필드</translation>
     </message>
     <message>
         <location filename="../ui/wealth_train_widget.py" line="51"/>

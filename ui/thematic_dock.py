@@ -114,7 +114,7 @@ class ThematicDock(WealthMapDock):
         self.manual_breaks.setPlaceholderText(tr("Manual breaks, e.g. 10, 50, 100"))
         self.ramp = QComboBox()
         for name, safe, kind in style.ramp_names():
-            self.ramp.addItem("{} ({}){}".format(name, tr(kind), " ✓" if safe else ""), name)
+            self.ramp.addItem("{} ({}){}".format(name, tr(style.KIND_LABELS[kind]), " ✓" if safe else ""), name)
         self.ramp.setToolTip(tr("✓: colour-blind safe (ColorBrewer)"))
         self.ramp.setCurrentIndex(self.ramp.findData("YlOrRd"))
         self.reverse = QCheckBox(tr("Reverse colours"))

@@ -56,6 +56,8 @@ BIVARIATE_PALETTES = {
                    ("#9972af", "#976b82", "#804d36")),
 }
 LEVELS = (tr_noop("low"), tr_noop("middle"), tr_noop("high"))
+KIND_LABELS = {"sequential": tr_noop("sequential"), "diverging": tr_noop("diverging"),
+               "qualitative": tr_noop("qualitative")}
 
 
 def ramp_names():
