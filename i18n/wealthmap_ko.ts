@@ -6,143 +6,147 @@
     <message>
         <location filename="../algorithms/geocode_algs.py" line="40"/>
         <source>Batch geocode addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>주소 일괄 지오코딩</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="43"/>
         <source>Geocodes every row of a layer or table (CSV in UTF-8 or CP949/EUC-KR, XLSX...) with the offline index (default, no network: the bundled world gazetteer plus your address indexes) or a web provider (Nominatim, Photon, Pelias, Google, Kakao, VWorld). Keeps every row and attribute and adds status, score, match_type, n_candidates, matched_address, provider and error; unmatched rows get no geometry. Results are cached on disk: a rerun makes no requests and a cancelled run resumes. API keys come from a QGIS authentication configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>레이어나 표(UTF-8 또는 CP949/EUC-KR CSV, XLSX 등)의 모든 행을 오프라인 색인(기본값, 네트워크 없음: 내장 세계 지명 사전과 사용자 주소 색인) 또는 웹 제공자(Nominatim, Photon, Pelias, Google, 카카오, VWorld)로 지오코딩합니다. 모든 행과 속성을 유지하고 status, score, match_type, n_candidates, matched_address, provider, error 필드를 추가하며, 찾지 못한 행은 도형이 없습니다. 결과는 디스크에 캐시되어 다시 실행하면 요청이 없고 취소된 실행은 이어서 진행됩니다. API 키는 QGIS 인증 설정에서 가져옵니다.</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="140"/>
         <source>Build offline address index</source>
-        <translation type="unfinished"></translation>
+        <translation>오프라인 주소 색인 만들기</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="143"/>
         <source>Builds an offline address index (an SQLite file with full-text search) from an OpenStreetMap file (.osm.pbf/.osm: house numbers, streets, places, named places of interest) or from a point layer or table with address fields (and longitude/latitude fields for tables). Use it with 'Batch geocode addresses' and the offline provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenStreetMap 파일(.osm.pbf/.osm: 건물번호, 도로, 지명, 이름 있는 관심 지점) 또는 주소 필드가 있는 점 레이어나 표(표는 경도/위도 필드 포함)로 오프라인 주소 색인(전문 검색이 되는 SQLite 파일)을 만듭니다. '주소 일괄 지오코딩'에서 오프라인 제공자와 함께 사용하세요.</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="53"/>
         <source>Address table or layer</source>
-        <translation type="unfinished"></translation>
+        <translation>주소 표 또는 레이어</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="55"/>
         <location filename="../algorithms/geocode_algs.py" line="154"/>
+        <location filename="../ui/geocode_dock.py" line="90"/>
         <source>Address field(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>주소 필드</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="57"/>
         <source>Address expression (instead of fields)</source>
-        <translation type="unfinished"></translation>
+        <translation>주소 표현식(필드 대신)</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="59"/>
+        <location filename="../ui/geocode_dock.py" line="99"/>
         <source>Provider</source>
-        <translation type="unfinished"></translation>
+        <translation>제공자</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="62"/>
         <source>Offline address index (SQLite)</source>
-        <translation type="unfinished"></translation>
+        <translation>오프라인 주소 색인(SQLite)</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="64"/>
         <source>Endpoint URL (self-hosted server)</source>
-        <translation type="unfinished"></translation>
+        <translation>엔드포인트 URL(자체 서버)</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="66"/>
         <source>API key (authentication configuration)</source>
-        <translation type="unfinished"></translation>
+        <translation>API 키(인증 설정)</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="68"/>
         <source>Country codes (comma separated)</source>
-        <translation type="unfinished"></translation>
+        <translation>국가 코드(쉼표로 구분)</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="70"/>
         <source>Limit to this extent</source>
-        <translation type="unfinished"></translation>
+        <translation>이 범위로 제한</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="71"/>
+        <location filename="../ui/geocode_dock.py" line="126"/>
         <source>Minimum score</source>
-        <translation type="unfinished"></translation>
+        <translation>최소 점수</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="74"/>
         <source>Use the disk cache</source>
-        <translation type="unfinished"></translation>
+        <translation>디스크 캐시 사용</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="75"/>
+        <location filename="../ui/geocode_dock.py" line="139"/>
         <source>Output CRS</source>
-        <translation type="unfinished"></translation>
+        <translation>출력 좌표계</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="77"/>
         <source>Geocoded</source>
-        <translation type="unfinished"></translation>
+        <translation>지오코딩 결과</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="78"/>
         <source>Unmatched rows (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>찾지 못한 행(CSV)</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="89"/>
         <source>Choose an input layer or table.</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 레이어나 표를 선택하세요.</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="151"/>
         <source>OpenStreetMap file (.osm.pbf/.osm)</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenStreetMap 파일(.osm.pbf/.osm)</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="152"/>
         <source>Or: point layer / table with addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>또는: 주소가 있는 점 레이어/표</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="156"/>
         <source>Longitude field (tables)</source>
-        <translation type="unfinished"></translation>
+        <translation>경도 필드(표)</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="158"/>
         <source>Latitude field (tables)</source>
-        <translation type="unfinished"></translation>
+        <translation>위도 필드(표)</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="160"/>
         <source>Country code of the rows</source>
-        <translation type="unfinished"></translation>
+        <translation>행의 국가 코드</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="161"/>
         <source>Index file</source>
-        <translation type="unfinished"></translation>
+        <translation>색인 파일</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="170"/>
         <source>Give an OpenStreetMap file or a layer/table with addresses.</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenStreetMap 파일이나 주소가 있는 레이어/표를 지정하세요.</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="120"/>
         <source>Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}; {5} requests, {6} from the cache.</source>
-        <translation type="unfinished"></translation>
+        <translation>일치 {0}, 모호 {1}, 찾지 못함 {2}, 빈 주소 {3}, 오류 {4}; 요청 {5}건, 캐시 {6}건.</translation>
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="178"/>
         <source>{0} rows indexed in {1:.1f} s.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}개 행을 {1:.1f}초 만에 색인했습니다.</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="111"/>
@@ -657,304 +661,304 @@
     <message>
         <location filename="../core/geocode/api.py" line="95"/>
         <source>Give the path of the index file to write (e.g. addresses.sqlite).</source>
-        <translation type="unfinished"></translation>
+        <translation>쓸 색인 파일의 경로를 지정하세요(예: addresses.sqlite).</translation>
     </message>
     <message>
         <location filename="../core/geocode/api.py" line="117"/>
         <source>No usable rows for the index: every row lacks an address or a point.</source>
-        <translation type="unfinished"></translation>
+        <translation>색인에 쓸 수 있는 행이 없습니다: 모든 행에 주소나 좌표가 없습니다.</translation>
     </message>
     <message>
         <location filename="../core/geocode/api.py" line="50"/>
         <source>The input {0} has no rows to geocode.</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 {0}에 지오코딩할 행이 없습니다.</translation>
     </message>
     <message>
         <location filename="../core/geocode/api.py" line="67"/>
         <source>{0} geocoded</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 지오코딩 결과</translation>
     </message>
     <message>
         <location filename="../core/geocode/api.py" line="161"/>
         <source>Feature {0} is not in layer {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>피처 {0}이(가) 레이어 {1}에 없습니다.</translation>
     </message>
     <message>
         <location filename="../core/geocode/api.py" line="175"/>
         <source>Could not save the reviewed point in {0} (is it read-only?).</source>
-        <translation type="unfinished"></translation>
+        <translation>검토한 점을 {0}에 저장할 수 없습니다(읽기 전용인가요?).</translation>
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="77"/>
         <source>The input must be a vector layer or the path of a table (CSV, XLSX, GeoPackage...).</source>
-        <translation type="unfinished"></translation>
+        <translation>입력은 벡터 레이어이거나 표 파일(CSV, XLSX, GeoPackage 등)의 경로여야 합니다.</translation>
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="70"/>
         <source>The input layer is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>입력 레이어가 유효하지 않습니다.</translation>
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="279"/>
         <source>daily request cap of {0} reached for {1}; run again tomorrow to continue</source>
-        <translation type="unfinished"></translation>
+        <translation>{1}의 하루 요청 한도 {0}건에 도달했습니다. 내일 다시 실행하면 이어서 진행합니다</translation>
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="290"/>
         <source>not geocoded</source>
-        <translation type="unfinished"></translation>
+        <translation>지오코딩되지 않음</translation>
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="109"/>
         <source>{0} has no field {1}. Fields: {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}에 필드 {1}이(가) 없습니다. 필드: {2}.</translation>
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="276"/>
         <source>{0} The {1} addresses geocoded so far are cached; {2} remain. Fix the problem and run again to resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 지금까지 지오코딩한 주소 {1}건은 캐시에 저장되었고 {2}건이 남았습니다. 문제를 고친 뒤 다시 실행하면 이어서 진행합니다.</translation>
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="303"/>
         <source>The output CRS '{0}' is not valid. Example: EPSG:4326 or EPSG:5179.</source>
-        <translation type="unfinished"></translation>
+        <translation>출력 좌표계 '{0}'이(가) 유효하지 않습니다. 예: EPSG:4326 또는 EPSG:5179.</translation>
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="353"/>
         <source>The output folder {0} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>출력 폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="364"/>
         <location filename="../core/thematic/join.py" line="335"/>
         <source>Could not write {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="369"/>
         <source>Could not open the written output {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>작성한 출력 {0}을(를) 열 수 없습니다.</translation>
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="105"/>
         <source>No address field in {0}: choose the field(s) that hold the address (or an expression). Fields: {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}에 주소 필드가 없습니다: 주소가 들어 있는 필드(또는 표현식)를 선택하세요. 필드: {1}.</translation>
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="106"/>
         <location filename="../core/wealth/raster.py" line="192"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>없음</translation>
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="116"/>
         <source>The address expression is not valid: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>주소 표현식이 올바르지 않습니다: {0}</translation>
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="129"/>
         <source>The address expression failed on row {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}번째 행에서 주소 표현식이 실패했습니다: {1}</translation>
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="178"/>
         <source>address too long ({0} characters, at most {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>주소가 너무 깁니다({0}자, 최대 {1}자)</translation>
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="230"/>
         <source>{0}/{1} addresses geocoded; about {2:.0f} s left.</source>
-        <translation type="unfinished"></translation>
+        <translation>{1}건 중 {0}건 지오코딩; 약 {2:.0f}초 남음.</translation>
     </message>
     <message>
         <location filename="../core/geocode/http.py" line="105"/>
         <source>The authentication configuration '{0}' holds no API key: put the key in its password field.</source>
-        <translation type="unfinished"></translation>
+        <translation>인증 설정 '{0}'에 API 키가 없습니다: 키를 비밀번호 칸에 넣으세요.</translation>
     </message>
     <message>
         <location filename="../core/geocode/http.py" line="96"/>
         <source>The authentication configuration '{0}' was not found or could not be decrypted. Create it in Settings &gt; Options &gt; Authentication (method Basic, the API key as password) and choose it.</source>
-        <translation type="unfinished"></translation>
+        <translation>인증 설정 '{0}'을(를) 찾을 수 없거나 복호화할 수 없습니다. 설정 &gt; 옵션 &gt; 인증에서 만들고(방식 Basic, API 키를 비밀번호로) 선택하세요.</translation>
     </message>
     <message>
         <location filename="../core/geocode/http.py" line="195"/>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>취소되었습니다.</translation>
     </message>
     <message>
         <location filename="../core/geocode/http.py" line="243"/>
         <source>Request failed after {0} attempts: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}회 시도 후 요청이 실패했습니다: {1}</translation>
     </message>
     <message>
         <location filename="../core/geocode/http.py" line="205"/>
         <source>no answer within {0:.0f} s (timeout)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:.0f}초 안에 응답이 없습니다(시간 초과)</translation>
     </message>
     <message>
         <location filename="../core/geocode/http.py" line="207"/>
         <source>connection failed ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>연결 실패({0})</translation>
     </message>
     <message>
         <location filename="../core/geocode/http.py" line="218"/>
         <source>HTTP {0} from the service</source>
-        <translation type="unfinished"></translation>
+        <translation>서비스가 HTTP {0}을(를) 반환했습니다</translation>
     </message>
     <message>
         <location filename="../core/geocode/http.py" line="214"/>
         <source>The service refused the request (HTTP {0}): the API key is missing, wrong or not allowed for this service. Check the authentication configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>서비스가 요청을 거부했습니다(HTTP {0}): API 키가 없거나 틀렸거나 이 서비스에 허용되지 않았습니다. 인증 설정을 확인하세요.</translation>
     </message>
     <message>
         <location filename="../core/geocode/http.py" line="235"/>
         <source>the service answered with malformed JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>서비스가 잘못된 JSON으로 응답했습니다</translation>
     </message>
     <message>
         <location filename="../core/geocode/http.py" line="229"/>
         <source>HTTP {0} from the service: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>서비스가 HTTP {0}을(를) 반환했습니다: {1}</translation>
     </message>
     <message>
         <location filename="../core/geocode/http.py" line="223"/>
         <source>The service's rate limit or quota is exceeded (HTTP 429) even after {0} retries. Finished rows are cached: run again later to resume.</source>
-        <translation type="unfinished"></translation>
+        <translation>서비스의 요청 속도 제한 또는 할당량을 {0}회 재시도 후에도 초과했습니다(HTTP 429). 끝난 행은 캐시에 있으니 나중에 다시 실행하면 이어서 진행합니다.</translation>
     </message>
     <message>
         <location filename="../core/geocode/index.py" line="70"/>
         <source>The folder {0} for the address index does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>주소 색인을 저장할 폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
         <location filename="../core/geocode/index.py" line="162"/>
         <source>The address index {0} does not exist. Build one with 'Build address index' first.</source>
-        <translation type="unfinished"></translation>
+        <translation>주소 색인 {0}이(가) 없습니다. 먼저 '주소 색인 만들기'로 만드세요.</translation>
     </message>
     <message>
         <location filename="../core/geocode/index.py" line="172"/>
         <source>{0} is not a WealthMap address index ({1}). Rebuild it with 'Build address index'.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}은(는) WealthMap 주소 색인이 아닙니다({1}). '주소 색인 만들기'로 다시 만드세요.</translation>
     </message>
     <message>
         <location filename="../core/geocode/providers.py" line="26"/>
         <source>Offline index (no network)</source>
-        <translation type="unfinished"></translation>
+        <translation>오프라인 색인(네트워크 없음)</translation>
     </message>
     <message>
         <location filename="../core/geocode/providers.py" line="27"/>
         <source>Nominatim (OpenStreetMap)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nominatim(OpenStreetMap)</translation>
     </message>
     <message>
         <location filename="../core/geocode/providers.py" line="28"/>
         <source>Photon (komoot)</source>
-        <translation type="unfinished"></translation>
+        <translation>Photon(komoot)</translation>
     </message>
     <message>
         <location filename="../core/geocode/providers.py" line="29"/>
         <source>Pelias</source>
-        <translation type="unfinished"></translation>
+        <translation>Pelias</translation>
     </message>
     <message>
         <location filename="../core/geocode/providers.py" line="30"/>
         <source>Google Geocoding API</source>
-        <translation type="unfinished"></translation>
+        <translation>Google 지오코딩 API</translation>
     </message>
     <message>
         <location filename="../core/geocode/providers.py" line="31"/>
         <source>Kakao Local (Korea)</source>
-        <translation type="unfinished"></translation>
+        <translation>카카오 로컬(한국)</translation>
     </message>
     <message>
         <location filename="../core/geocode/providers.py" line="32"/>
         <source>VWorld (Korea)</source>
-        <translation type="unfinished"></translation>
+        <translation>VWorld(한국)</translation>
     </message>
     <message>
         <location filename="../core/geocode/providers.py" line="147"/>
         <source>the service's answer does not have the documented format</source>
-        <translation type="unfinished"></translation>
+        <translation>서비스 응답이 문서화된 형식이 아닙니다</translation>
     </message>
     <message>
         <location filename="../core/geocode/providers.py" line="81"/>
         <source>No offline address index: give an index file or keep the bundled gazetteer.</source>
-        <translation type="unfinished"></translation>
+        <translation>오프라인 주소 색인이 없습니다: 색인 파일을 지정하거나 내장 지명 사전을 사용하세요.</translation>
     </message>
     <message>
         <location filename="../core/geocode/providers.py" line="362"/>
         <source>Unknown geocoding provider '{0}'. Choose one of: {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>알 수 없는 지오코딩 제공자 '{0}'. 다음 중에서 선택하세요: {1}.</translation>
     </message>
     <message>
         <location filename="../core/geocode/providers.py" line="107"/>
         <source>The endpoint '{0}' is not an http(s) URL. Example: https://nominatim.example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>엔드포인트 '{0}'은(는) http(s) URL이 아닙니다. 예: https://nominatim.example.org</translation>
     </message>
     <message>
         <location filename="../core/geocode/providers.py" line="157"/>
         <source>{0} new addresses for the public Nominatim server: its usage policy forbids bulk geocoding (at most 1 request per second, no heavy use). Geocode at most {1} at a time, use the offline index, or run your own Nominatim (scripts/setup_service_nominatim.sh).</source>
-        <translation type="unfinished"></translation>
+        <translation>공개 Nominatim 서버에 새 주소 {0}건: 사용 정책상 대량 지오코딩은 금지되어 있습니다(초당 최대 1건, 과도한 사용 금지). 한 번에 최대 {1}건만 하거나, 오프라인 색인을 쓰거나, 자체 Nominatim을 운영하세요(scripts/setup_service_nominatim.sh).</translation>
     </message>
     <message>
         <location filename="../core/geocode/providers.py" line="266"/>
         <source>Google refused the request: {0}. Check the API key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Google이 요청을 거부했습니다: {0}. API 키를 확인하세요.</translation>
     </message>
     <message>
         <location filename="../core/geocode/providers.py" line="269"/>
         <source>Google's quota is exceeded ({0}). Finished rows are cached: run again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Google 할당량을 초과했습니다({0}). 끝난 행은 캐시에 있으니 나중에 다시 실행하세요.</translation>
     </message>
     <message>
         <location filename="../core/geocode/providers.py" line="272"/>
         <source>Google answered {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Google 응답: {0}</translation>
     </message>
     <message>
         <location filename="../core/geocode/providers.py" line="114"/>
         <source>{0} needs an API key: store it in QGIS's authentication database (Settings &gt; Options &gt; Authentication, method Basic, key as password) and choose that configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}에는 API 키가 필요합니다: QGIS 인증 데이터베이스(설정 &gt; 옵션 &gt; 인증, 방식 Basic, 키를 비밀번호로)에 저장하고 그 설정을 선택하세요.</translation>
     </message>
     <message>
         <location filename="../core/geocode/providers.py" line="120"/>
         <source>{0} sends an API key: use an https:// endpoint (got {1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}은(는) API 키를 보냅니다: https:// 엔드포인트를 사용하세요(입력값 {1}).</translation>
     </message>
     <message>
         <location filename="../core/geocode/providers.py" line="340"/>
         <source>VWorld error {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>VWorld 오류 {0}: {1}</translation>
     </message>
     <message>
         <location filename="../core/geocode/providers.py" line="338"/>
         <source>VWorld refused the request: {0} ({1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>VWorld가 요청을 거부했습니다: {0}({1}).</translation>
     </message>
     <message>
         <location filename="../core/geocode/sources.py" line="152"/>
         <source>Choose at least one address field to index.</source>
-        <translation type="unfinished"></translation>
+        <translation>색인할 주소 필드를 하나 이상 선택하세요.</translation>
     </message>
     <message>
         <location filename="../core/geocode/sources.py" line="60"/>
         <source>The OSM file {0} does not exist. Check the path.</source>
-        <translation type="unfinished"></translation>
+        <translation>OSM 파일 {0}이(가) 없습니다. 경로를 확인하세요.</translation>
     </message>
     <message>
         <location filename="../core/geocode/sources.py" line="65"/>
         <source>GDAL could not read {0} as OpenStreetMap data (.osm.pbf or .osm).</source>
-        <translation type="unfinished"></translation>
+        <translation>GDAL이 {0}을(를) OpenStreetMap 데이터(.osm.pbf 또는 .osm)로 읽지 못했습니다.</translation>
     </message>
     <message>
         <location filename="../core/geocode/sources.py" line="148"/>
         <source>The layer {0} has no field(s) {1}. Available fields: {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>레이어 {0}에 필드 {1}이(가) 없습니다. 사용 가능한 필드: {2}.</translation>
     </message>
     <message>
         <location filename="../core/geocode/sources.py" line="156"/>
         <source>The table {0} has no geometry: choose its longitude (x) and latitude (y) fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>표 {0}에 도형이 없습니다: 경도(x)와 위도(y) 필드를 선택하세요.</translation>
     </message>
     <message>
         <location filename="../core/tables.py" line="81"/>
@@ -2195,6 +2199,7 @@
     </message>
     <message>
         <location filename="../plugin.py" line="55"/>
+        <location filename="../ui/geocode_dock.py" line="142"/>
         <source>Geocode</source>
         <translation>지오코딩</translation>
     </message>
@@ -2259,14 +2264,234 @@
         <translation>{0:.1f}초 만에 완료.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="13"/>
+        <location filename="../ui/geocode_dock.py" line="49"/>
+        <source>All rows</source>
+        <translation>모든 행</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="49"/>
+        <source>Ambiguous and unmatched</source>
+        <translation>모호하거나 찾지 못한 행</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="50"/>
+        <source>Ambiguous</source>
+        <translation>모호함</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="50"/>
+        <source>Not found</source>
+        <translation>찾지 못함</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="50"/>
+        <source>Errors</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="57"/>
         <source>WealthMap: Geocode</source>
         <translation>WealthMap: 지오코딩</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="14"/>
+        <location filename="../ui/geocode_dock.py" line="65"/>
         <source>Batch geocoding of address tables.</source>
         <translation>주소 표 일괄 지오코딩.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="76"/>
+        <source>Addresses</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="82"/>
+        <source>Open table…</source>
+        <translation>표 열기…</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="83"/>
+        <source>CSV (UTF-8 or CP949/EUC-KR), XLSX or any vector file</source>
+        <translation>CSV(UTF-8 또는 CP949/EUC-KR), XLSX 또는 모든 벡터 파일</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="87"/>
+        <source>Table or layer</source>
+        <translation>표 또는 레이어</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="89"/>
+        <source>One or several fields, joined with commas</source>
+        <translation>하나 이상의 필드, 쉼표로 연결</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="92"/>
+        <source>Instead of fields: a QGIS expression that builds the address</source>
+        <translation>필드 대신: 주소를 만드는 QGIS 표현식</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="93"/>
+        <source>Or expression</source>
+        <translation>또는 표현식</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="107"/>
+        <source>Service</source>
+        <translation>서비스</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="109"/>
+        <source>Address index (*.sqlite)</source>
+        <translation>주소 색인 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="110"/>
+        <source>Built with 'Build offline address index'; the world gazetteer is always used</source>
+        <translation>'오프라인 주소 색인 만들기'로 만든 파일; 세계 지명 사전은 항상 사용됩니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="111"/>
+        <source>Address index</source>
+        <translation>주소 색인</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="114"/>
+        <source>Endpoint URL</source>
+        <translation>엔드포인트 URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="116"/>
+        <source>The API key is kept in QGIS's authentication database (method Basic, key as password), never in settings or projects.</source>
+        <translation>API 키는 설정이나 프로젝트가 아닌 QGIS 인증 데이터베이스(방식 Basic, 키를 비밀번호로)에 보관됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="118"/>
+        <source>API key</source>
+        <translation>API 키</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="120"/>
+        <source>e.g. kr, li</source>
+        <translation>예: kr, li</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="121"/>
+        <source>Country codes</source>
+        <translation>국가 코드</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="131"/>
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="135"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="136"/>
+        <source>Output file</source>
+        <translation>출력 파일</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="140"/>
+        <source>Also write the unmatched rows to a CSV file</source>
+        <translation>찾지 못한 행도 CSV 파일로 저장</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="151"/>
+        <source>Review</source>
+        <translation>검토</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="158"/>
+        <source>Show</source>
+        <translation>표시</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="168"/>
+        <source>Candidates</source>
+        <translation>후보</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="170"/>
+        <source>Use candidate</source>
+        <translation>후보 사용</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="172"/>
+        <source>Place on map</source>
+        <translation>지도에서 지정</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="174"/>
+        <source>Click on the map to place the selected row's point by hand</source>
+        <translation>지도를 클릭해 선택한 행의 점을 직접 지정합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="186"/>
+        <source>Open an address table</source>
+        <translation>주소 표 열기</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="187"/>
+        <source>Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</source>
+        <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="360"/>
+        <source>Saved the reviewed point; the cache remembers it for later runs.</source>
+        <translation>검토한 점을 저장했습니다. 이후 실행에서도 캐시가 기억합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="384"/>
+        <source>placed by hand</source>
+        <translation>직접 지정함</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="160"/>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="160"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="160"/>
+        <source>Score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="160"/>
+        <source>Matched address</source>
+        <translation>일치한 주소</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="244"/>
+        <source>Choose a table or layer with addresses first.</source>
+        <translation>먼저 주소가 있는 표나 레이어를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="349"/>
+        <source>Select a row and one of its candidates first.</source>
+        <translation>먼저 행과 그 후보 하나를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="382"/>
+        <source>Select the row to place first.</source>
+        <translation>먼저 지정할 행을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="260"/>
+        <source>Geocoding {0}</source>
+        <translation>{0} 지오코딩 중</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="271"/>
+        <source>Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}. {5} requests, {6} addresses from the cache.</source>
+        <translation>일치 {0}, 모호 {1}, 찾지 못함 {2}, 빈 주소 {3}, 오류 {4}. 요청 {5}건, 캐시에서 {6}건.</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="40"/>

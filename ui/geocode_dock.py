@@ -1,9 +1,53 @@
-"""The Geocode dock (widgets only; the work is done by ``core``)."""
+"""The Geocode dock (widgets only; the work is done by ``core.geocode``).
 
-from qgis.PyQt.QtWidgets import QLabel
+Sections: 1. input (layer or table file, address fields or expression), 2. provider (offline
+index, web services with endpoint and API key from QGIS's authentication database), 3. output
+(file, CRS, CSV of unmatched rows), 4. review (filter ambiguous/unmatched rows, see the
+candidates on the map, pick one or click the map; edits update the layer and the cache).
+"""
 
-from ..core.i18n import tr
+import json
+import os
+import tempfile
+
+from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsMapLayerProxyModel, QgsProject
+from qgis.gui import (
+    QgsAuthConfigSelect,
+    QgsCheckableComboBox,
+    QgsFieldExpressionWidget,
+    QgsFileWidget,
+    QgsMapLayerComboBox,
+    QgsProjectionSelectionWidget,
+)
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+)
+
+from ..core import settings
+from ..core.errors import WealthMapError
+from ..core.geocode import api
+from ..core.geocode.batch import read_input
+from ..core.geocode.providers import DEFAULT_ENDPOINTS, PROVIDERS
+from ..core.i18n import tr, tr_noop
+from ..core.tables import load_table
 from .base_dock import WealthMapDock
+from .geocode_maptool import CandidateMarkers, PlacePointTool
+
+FILTERS = [("all", tr_noop("All rows")), ("review", tr_noop("Ambiguous and unmatched")),
+           ("ambiguous", tr_noop("Ambiguous")), ("not_found", tr_noop("Not found")), ("error", tr_noop("Errors"))]
 
 
 class GeocodeDock(WealthMapDock):
@@ -11,7 +55,340 @@ class GeocodeDock(WealthMapDock):
 
     def __init__(self, iface, parent=None):
         super().__init__(iface, tr("WealthMap: Geocode"), "WealthMapGeocodeDock", parent)
+        self.result = None
+        self.output_layer = None
+        self.map_tool = None
+        self.previous_tool = None
+        canvas = iface.mapCanvas() if iface is not None and hasattr(iface, "mapCanvas") else None
+        self.canvas = canvas
+        self.markers = CandidateMarkers(canvas)
         intro = QLabel(tr("Batch geocoding of address tables."))
         intro.setWordWrap(True)
         self.body.addWidget(intro)
+        self._build_input()
+        self._build_provider()
+        self._build_output()
+        self._build_review()
         self.body.addStretch(1)
+
+    # --- widgets -----------------------------------------------------------------------------
+    def _build_input(self):
+        box = QGroupBox(tr("Addresses"))
+        form = QFormLayout(box)
+        row = QHBoxLayout()
+        self.layer_combo = QgsMapLayerComboBox()
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.VectorLayer)
+        self.layer_combo.setAllowEmptyLayer(True)
+        self.open_button = QPushButton(tr("Open table…"))
+        self.open_button.setToolTip(tr("CSV (UTF-8 or CP949/EUC-KR), XLSX or any vector file"))
+        self.open_button.clicked.connect(self.open_table)
+        row.addWidget(self.layer_combo, 1)
+        row.addWidget(self.open_button)
+        form.addRow(tr("Table or layer"), row)
+        self.fields_combo = QgsCheckableComboBox()
+        self.fields_combo.setToolTip(tr("One or several fields, joined with commas"))
+        form.addRow(tr("Address field(s)"), self.fields_combo)
+        self.expression = QgsFieldExpressionWidget()
+        self.expression.setToolTip(tr("Instead of fields: a QGIS expression that builds the address"))
+        form.addRow(tr("Or expression"), self.expression)
+        self.layer_combo.layerChanged.connect(self.layer_changed)
+        self.body.addWidget(box)
+        self.layer_changed(self.layer_combo.currentLayer())
+
+    def _build_provider(self):
+        box = QGroupBox(tr("Provider"))
+        form = QFormLayout(box)
+        self.provider_combo = QComboBox()
+        for key, label in PROVIDERS.items():
+            self.provider_combo.addItem(tr(label), key)
+        index = self.provider_combo.findData(settings.GEOCODE_PROVIDER.value())
+        self.provider_combo.setCurrentIndex(max(index, 0))
+        self.provider_combo.currentIndexChanged.connect(self.provider_changed)
+        form.addRow(tr("Service"), self.provider_combo)
+        self.index_file = QgsFileWidget()
+        self.index_file.setFilter(tr("Address index (*.sqlite)"))
+        self.index_file.setToolTip(tr("Built with 'Build offline address index'; the world gazetteer is always used"))
+        form.addRow(tr("Address index"), self.index_file)
+        self.endpoint = QLineEdit()
+        self.endpoint.setPlaceholderText("https://nominatim.openstreetmap.org")
+        form.addRow(tr("Endpoint URL"), self.endpoint)
+        self.auth = QgsAuthConfigSelect()
+        self.auth.setToolTip(tr("The API key is kept in QGIS's authentication database (method Basic, key as "
+                                "password), never in settings or projects."))
+        form.addRow(tr("API key"), self.auth)
+        self.countries = QLineEdit()
+        self.countries.setPlaceholderText(tr("e.g. kr, li"))
+        form.addRow(tr("Country codes"), self.countries)
+        self.min_score = QDoubleSpinBox()
+        self.min_score.setRange(0.0, 1.0)
+        self.min_score.setSingleStep(0.05)
+        self.min_score.setValue(0.6)
+        form.addRow(tr("Minimum score"), self.min_score)
+        self.body.addWidget(box)
+        self.provider_changed()
+
+    def _build_output(self):
+        box = QGroupBox(tr("Output"))
+        form = QFormLayout(box)
+        self.output_file = QgsFileWidget()
+        self.output_file.setStorageMode(QgsFileWidget.SaveFile)
+        self.output_file.setFilter(tr("GeoPackage (*.gpkg)"))
+        form.addRow(tr("Output file"), self.output_file)
+        self.crs = QgsProjectionSelectionWidget()
+        self.crs.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+        form.addRow(tr("Output CRS"), self.crs)
+        self.unmatched_check = QCheckBox(tr("Also write the unmatched rows to a CSV file"))
+        form.addRow(self.unmatched_check)
+        self.run_button = QPushButton(tr("Geocode"))
+        self.run_button.clicked.connect(self.run)
+        form.addRow(self.run_button)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        form.addRow(self.summary)
+        self.body.addWidget(box)
+
+    def _build_review(self):
+        box = QGroupBox(tr("Review"))
+        form = QFormLayout(box)
+        self.filter_combo = QComboBox()
+        for key, label in FILTERS:
+            self.filter_combo.addItem(tr(label), key)
+        self.filter_combo.setCurrentIndex(1)
+        self.filter_combo.currentIndexChanged.connect(self.fill_review)
+        form.addRow(tr("Show"), self.filter_combo)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([tr("Address"), tr("Status"), tr("Score"), tr("Matched address")])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.itemSelectionChanged.connect(self.row_selected)
+        form.addRow(self.table)
+        self.candidates = QListWidget()
+        self.candidates.currentRowChanged.connect(self.candidate_selected)
+        form.addRow(tr("Candidates"), self.candidates)
+        row = QHBoxLayout()
+        self.use_button = QPushButton(tr("Use candidate"))
+        self.use_button.clicked.connect(self.use_candidate)
+        self.pick_button = QPushButton(tr("Place on map"))
+        self.pick_button.setCheckable(True)
+        self.pick_button.setToolTip(tr("Click on the map to place the selected row's point by hand"))
+        self.pick_button.toggled.connect(self.toggle_pick)
+        row.addWidget(self.use_button)
+        row.addWidget(self.pick_button)
+        form.addRow(row)
+        self.body.addWidget(box)
+        self.set_review_enabled(False)
+
+    # --- input ---------------------------------------------------------------------------------
+    def open_table(self):
+        from qgis.PyQt.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, tr("Open an address table"), "",
+                                              tr("Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)"))
+        if path:
+            self.add_table(path)
+
+    def add_table(self, path):
+        """Load a table file (encoding detected) into the project and select it."""
+        try:
+            layer = load_table(path)
+        except WealthMapError as err:
+            self.status.setText(str(err))
+            self.show_message(str(err), Qgis.Warning)
+            return None
+        QgsProject.instance().addMapLayer(layer)
+        self.layer_combo.setLayer(layer)
+        return layer
+
+    def layer_changed(self, layer):
+        self.fields_combo.clear()
+        self.expression.setLayer(layer)
+        self.expression.setExpression("")
+        if layer is None:
+            return
+        from ..core.geocode.batch import guess_address_fields
+
+        guessed = set(guess_address_fields(layer))
+        for name in layer.fields().names():
+            self.fields_combo.addItemWithCheckState(
+                name, Qt.CheckState.Checked if name in guessed else Qt.CheckState.Unchecked)
+
+    def provider_changed(self):
+        key = self.provider_combo.currentData()
+        self.index_file.setEnabled(key == "offline")
+        self.endpoint.setEnabled(key != "offline")
+        self.auth.setEnabled(key in ("pelias", "google", "kakao", "vworld"))
+        self.endpoint.setPlaceholderText(DEFAULT_ENDPOINTS.get(key, ""))
+
+    # --- run -------------------------------------------------------------------------------------
+    def options(self):
+        key = self.provider_combo.currentData()
+        output = self.output_file.filePath() or os.path.join(
+            tempfile.mkdtemp(prefix="wealthmap-geocode-"), "geocoded.gpkg")
+        unmatched = os.path.splitext(output)[0] + "_unmatched.csv" if self.unmatched_check.isChecked() else None
+        return {
+            "provider": key,
+            "index": self.index_file.filePath() or None,
+            "endpoint": self.endpoint.text().strip() or None,
+            "authcfg": self.auth.configId() or None,
+            "countries": [c.strip() for c in self.countries.text().split(",") if c.strip()],
+            "min_score": self.min_score.value(),
+            "crs": self.crs.crs().authid() or "EPSG:4326",
+            "output": output,
+            "unmatched_csv": unmatched,
+        }
+
+    def run(self):
+        layer = self.layer_combo.currentLayer()
+        if layer is None:
+            self.status.setText(tr("Choose a table or layer with addresses first."))
+            return None
+        fields = self.fields_combo.checkedItems()
+        expression = self.expression.expression().strip() if not fields else ""
+        try:
+            prepared = read_input(layer, fields or None, expression or None)
+        except WealthMapError as err:
+            self.status.setText(str(err))
+            self.show_message(str(err), Qgis.Warning)
+            return None
+        options = self.options()
+        settings.GEOCODE_PROVIDER.set(options["provider"])
+
+        def work(feedback):
+            return api.geocode(None, prepared=prepared, feedback=feedback, **options)
+
+        return self.start_task(tr("Geocoding {0}").format(layer.name()), work, on_done=self.finished)
+
+    def finished(self, result):
+        from qgis.core import QgsVectorLayer
+
+        layer = QgsVectorLayer(result["output"], os.path.splitext(os.path.basename(result["output"]))[0], "ogr")
+        QgsProject.instance().addMapLayer(layer)
+        self.result = result
+        self.output_layer = layer
+        counts = result["counts"]
+        stats = result["stats"]
+        self.summary.setText(tr("Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}. {5} requests, "
+                                "{6} addresses from the cache.").format(
+            counts["matched"], counts["ambiguous"], counts["not_found"], counts["empty"], counts["error"],
+            stats["requested"], stats["cached"]))
+        self.set_review_enabled(True)
+        self.fill_review()
+
+    # --- review ----------------------------------------------------------------------------------
+    def set_review_enabled(self, enabled):
+        for widget in (self.filter_combo, self.table, self.candidates, self.use_button, self.pick_button):
+            widget.setEnabled(enabled)
+
+    def _field(self, name):
+        return (self.result or {}).get("fields", {}).get(name, name)
+
+    def fill_review(self):
+        self.table.setRowCount(0)
+        layer = self.output_layer
+        if layer is None:
+            return
+        wanted = self.filter_combo.currentData()
+        status_field = self._field("status")
+        address_fields = [f for f in layer.fields().names() if f not in (self.result or {}).get("fields", {}).values()
+                          and f != "fid"]
+        rows = []
+        for feat in layer.getFeatures():
+            status = feat[status_field]
+            if wanted == "review" and status not in ("ambiguous", "not_found", "error"):
+                continue
+            if wanted not in ("all", "review") and status != wanted:
+                continue
+            rows.append(feat)
+        self.table.setRowCount(len(rows))
+        for i, feat in enumerate(rows):
+            text = ", ".join(str(feat[f]) for f in address_fields[:3] if feat[f] not in (None, ""))
+            score = feat[self._field("score")]
+            items = [text, feat[status_field], "" if score in (None, "") or score != score else "{:.2f}".format(score),
+                     feat[self._field("matched_address")] or ""]
+            for j, value in enumerate(items):
+                item = QTableWidgetItem(str(value) if value is not None and str(value) != "NULL" else "")
+                item.setData(Qt.ItemDataRole.UserRole, feat.id())
+                self.table.setItem(i, j, item)
+
+    def selected_fid(self):
+        items = self.table.selectedItems()
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+    def current_candidates(self):
+        fid = self.selected_fid()
+        if fid is None or self.output_layer is None:
+            return []
+        raw = self.output_layer.getFeature(fid)[self._field("candidates")]
+        try:
+            return json.loads(raw) if raw and str(raw) != "NULL" else []
+        except ValueError:
+            return []
+
+    def row_selected(self):
+        self.candidates.clear()
+        cands = self.current_candidates()
+        for cand in cands:
+            item = QListWidgetItem("{:.2f}  {}  ({})".format(cand.get("score") or 0, cand.get("address"),
+                                                             cand.get("match_type") or ""))
+            self.candidates.addItem(item)
+        if cands:
+            self.candidates.setCurrentRow(0)
+        self.markers.show(cands)
+
+    def candidate_selected(self, row):
+        cands = self.current_candidates()
+        if 0 <= row < len(cands):
+            self.markers.show(cands, row)
+
+    def use_candidate(self):
+        fid = self.selected_fid()
+        row = self.candidates.currentRow()
+        cands = self.current_candidates()
+        if fid is None or not (0 <= row < len(cands)):
+            self.status.setText(tr("Select a row and one of its candidates first."))
+            return False
+        cand = cands[row]
+        return self.apply(fid, cand["lon"], cand["lat"], cand.get("address"))
+
+    def apply(self, fid, lon, lat, address=None):
+        try:
+            api.apply_review(self.output_layer, fid, lon, lat, address=address, fields=self.result["fields"])
+        except WealthMapError as err:
+            self.status.setText(str(err))
+            return False
+        self.status.setText(tr("Saved the reviewed point; the cache remembers it for later runs."))
+        self.fill_review()
+        return True
+
+    def toggle_pick(self, checked):
+        if self.canvas is None:
+            return
+        if checked:
+            if self.map_tool is None:
+                self.map_tool = PlacePointTool(self.canvas)
+                self.map_tool.placed.connect(self.point_placed)
+            self.previous_tool = self.canvas.mapTool()
+            self.canvas.setMapTool(self.map_tool)
+        elif self.map_tool is not None and self.canvas.mapTool() is self.map_tool:
+            if self.previous_tool is not None:
+                self.canvas.setMapTool(self.previous_tool)
+            else:
+                self.canvas.unsetMapTool(self.map_tool)
+
+    def point_placed(self, lon, lat):
+        fid = self.selected_fid()
+        if fid is None:
+            self.status.setText(tr("Select the row to place first."))
+            return
+        self.apply(fid, lon, lat, tr("placed by hand"))
+        self.pick_button.setChecked(False)
+
+    def cleanup(self):
+        """Remove the map tool and markers (plugin.unload() calls this)."""
+        self.markers.clear()
+        if self.map_tool is not None:
+            if self.canvas is not None and self.canvas.mapTool() is self.map_tool:
+                self.canvas.unsetMapTool(self.map_tool)
+            self.map_tool.deleteLater()
+            self.map_tool = None
