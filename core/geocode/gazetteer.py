@@ -47,7 +47,7 @@ def build(path=GAZETTEER_PATH, min_population=15000):
             continue
         rows[city["geonameid"]] = city
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    writer = IndexWriter(path, source=ATTRIBUTION)
+    writer = IndexWriter(path, source=ATTRIBUTION, deletes=False)
     for city in rows.values():
         country = city["countrycode"]
         importance = math.log10(max(city["population"], 10)) / 8.0

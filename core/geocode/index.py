@@ -62,7 +62,7 @@ def compose_address(row):
 class IndexWriter:
     """Write an index file: ``add(row)`` many times, then ``close()`` (builds FTS and vocab)."""
 
-    def __init__(self, path, source="", overwrite=True):
+    def __init__(self, path, source="", overwrite=True, deletes=True):
         if overwrite and os.path.exists(path):
             os.remove(path)
         folder = os.path.dirname(os.path.abspath(path))
@@ -82,6 +82,7 @@ class IndexWriter:
         self.con.execute("INSERT OR REPLACE INTO meta VALUES('source', ?)", (str(source),))
         self.buffer = []
         self.count = 0
+        self.deletes = deletes  # False: smaller file (trigram-only typo lookup), e.g. the bundled gazetteer
 
     def add(self, row):
         """Add one row: dict with ``lon``, ``lat`` and some of ``kind``, ``name``, ``housenumber``,
@@ -146,11 +147,32 @@ class IndexWriter:
             INSERT INTO docs_fts(docs_fts) VALUES('optimize');
             """
         )
+        # symmetric-delete neighbourhood (one deletion) of each token: finds tokens one or two edits away
+        # with one indexed lookup; the trigram index covers the rest
+        con.execute("DROP TABLE IF EXISTS vocab_del")
+        con.execute("CREATE TABLE vocab_del(del TEXT, tid INTEGER)")
+        batch = []
+        query = "SELECT id, token FROM vocab WHERE length(token) >= 4" + ("" if self.deletes else " AND 0")
+        for tid, token in con.execute(query).fetchall():
+            if is_number(token):
+                continue
+            for variant in deletes(token):
+                batch.append((variant, tid))
+            if len(batch) > 50000:
+                con.executemany("INSERT INTO vocab_del VALUES(?, ?)", batch)
+                batch = []
+        con.executemany("INSERT INTO vocab_del VALUES(?, ?)", batch)
+        con.execute("CREATE INDEX vocab_del_i ON vocab_del(del)")
         con.execute("INSERT OR REPLACE INTO meta VALUES('count', ?)", (str(self.count),))
         con.commit()
         con.execute("VACUUM")
         con.close()
         return self.count
+
+
+def deletes(token):
+    """The token and every form of it with one character removed."""
+    return {token} | {token[:i] + token[i + 1:] for i in range(len(token))}
 
 
 class AddressIndex:
@@ -176,6 +198,9 @@ class AddressIndex:
         self.source = meta.get("source", "")
         self.n = max(self.count, 1)
         self._fuzzy_cache = {}
+        self.has_deletes = bool(self.con.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'vocab_del'").fetchone()) and bool(self.con.execute(
+            "SELECT 1 FROM vocab_del LIMIT 1").fetchone())
 
     def close(self):
         self.con.close()
@@ -194,7 +219,15 @@ class AddressIndex:
         alts = {}
         if is_number(token):
             pass
-        elif len(token) >= 3:
+        elif len(token) >= 4 and self.has_deletes:
+            variants = deletes(token)
+            marks = ",".join("?" * len(variants))
+            rows = self.con.execute(
+                "SELECT DISTINCT v.token FROM vocab_del d JOIN vocab v ON v.id = d.tid WHERE d.del IN ({})".format(
+                    marks), list(variants)).fetchall()
+            scored = sorted(((similarity(token, r[0]), r[0]) for r in rows), reverse=True)
+            alts = {t: s for s, t in scored[:3] if s >= 0.7}
+        if not alts and len(token) >= 3 and not is_number(token):
             grams = {token[i:i + 3] for i in range(len(token) - 2)}
             query = " OR ".join('"{}"'.format(g.replace('"', '""')) for g in grams)
             rows = self.con.execute(
@@ -210,7 +243,7 @@ class AddressIndex:
                     (token, token + "\uffff"),
                 ).fetchall()
                 alts = {r[0]: 0.85 for r in rows}
-        elif not token.isascii():
+        elif len(token) < 3 and not token.isascii():
             # Two-syllable Korean (강남): trigram needs three characters; prefix, then LIKE.
             rows = self.con.execute(
                 "SELECT token FROM vocab WHERE token > ? AND token < ? ORDER BY length(token) LIMIT 8",

@@ -1,0 +1,132 @@
+"""Offline geocoding benchmark: build an index of 1,000,000 addresses, then geocode 100,000 queries.
+
+Synthetic but realistic addresses (street name + type + house number + postcode + town, Latin
+and Korean), queries with typos, reordered parts and abbreviations. Prints figures and writes
+bench/results/geocode_offline.json. Targets (issue 3): index 1M rows < 60 s, 100k queries < 60 s.
+
+    .venv/bin/python bench/bench_geocode_offline.py [--rows 1000000] [--queries 100000]
+"""
+
+import argparse
+import json
+import os
+import platform
+import random
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+import conftest  # noqa: E402,F401 - registers the package as ``wealthmap``
+
+SYLLABLES = ["ba", "ber", "lin", "ko", "sta", "ri", "mon", "ta", "gue", "hal", "den", "wald", "burg", "feld", "ach",
+             "tan", "zel", "mar", "vin", "lo", "pra", "do", "se", "qui", "nor", "bel", "gra", "fen", "ost", "ul"]
+TYPES_EN = ["Street", "Road", "Avenue", "Lane", "Drive"]
+HANGUL = "가나다라마바사아자차카타파하고노도로모보소오조초코토포호구누두루무부수우주추"
+
+
+def make_rows(n, seed=1):
+    rng = random.Random(seed)
+    towns = ["".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize() for _ in range(800)]
+    streets = ["".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize() for _ in range(20000)]
+    kr_towns = ["".join(rng.choice(HANGUL) for _ in range(2)) + "시" for _ in range(150)]
+    kr_streets = ["".join(rng.choice(HANGUL) for _ in range(rng.randint(2, 3))) + rng.choice(["로", "길", "대로"])
+                  for _ in range(5000)]
+    for i in range(n):
+        if i % 5 == 4:
+            k = i % len(kr_streets)  # (street, number) is unique: houses 1, 2, ... along each street
+            town = kr_towns[k % len(kr_towns)]
+            street = kr_streets[k]
+            number = str(1 + i // len(kr_streets))
+            yield {"kind": "address", "street": street, "housenumber": number, "city": town,
+                   "postcode": str(10000 + i % 9000), "lon": 126.5 + rng.random(), "lat": 35.0 + rng.random() * 2,
+                   "country": "kr"}
+        else:
+            k = i % len(streets)
+            town = towns[k % len(towns)]
+            street = "{} {}".format(streets[k], TYPES_EN[k % len(TYPES_EN)])
+            number = str(1 + i // len(streets))
+            yield {"kind": "address", "street": street, "housenumber": number, "city": town,
+                   "postcode": str(1000 + i % 8000), "lon": -10 + rng.random() * 30, "lat": 40 + rng.random() * 15}
+
+
+def make_queries(rows_sample, n, seed=2):
+    from wealthmap.core.geocode.evaluation import abbreviate, typo
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        r = rows_sample[rng.randrange(len(rows_sample))]
+        variant = ("clean", "typo", "reordered", "abbreviated")[i % 4]
+        street = r["street"]
+        if variant == "typo" and r.get("country") != "kr":
+            words = street.split()
+            words[0] = typo(words[0], rng)
+            street = " ".join(words)
+        if variant == "abbreviated":
+            street = abbreviate(street)
+        if variant == "reordered":
+            text = "{}, {} {}".format(r["city"], street, r["housenumber"])
+        else:
+            text = "{} {}, {}".format(street, r["housenumber"], r["city"])
+        out.append((text, r["lon"], r["lat"], variant))
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--queries", type=int, default=100_000)
+    args = parser.parse_args()
+    from wealthmap.core.geocode.index import AddressIndex, IndexWriter
+
+    tmp = tempfile.mkdtemp(prefix="wm-bench-geocode-")
+    path = os.path.join(tmp, "index.sqlite")
+    sample = []
+    rng = random.Random(3)
+    t0 = time.perf_counter()
+    writer = IndexWriter(path, source="bench")
+    for i, row in enumerate(make_rows(args.rows)):
+        writer.add(row)
+        if rng.random() < 0.002:
+            sample.append(row)
+    t_add = time.perf_counter() - t0
+    writer.close()
+    t_index = time.perf_counter() - t0
+    size_mb = os.path.getsize(path) / 1e6
+    print("index: {:,} rows in {:.1f} s (normalise+insert {:.1f} s, FTS/vocab {:.1f} s), {:.0f} MB".format(
+        args.rows, t_index, t_add, t_index - t_add, size_mb))
+
+    queries = make_queries(sample, args.queries)
+    index = AddressIndex(path)
+    t0 = time.perf_counter()
+    hits = {}
+    total = {}
+    for text, lon, lat, variant in queries:
+        cands = index.search(text, limit=5)
+        total[variant] = total.get(variant, 0) + 1
+        if cands and cands[0]["score"] >= 0.6 and abs(cands[0]["lon"] - lon) < 1e-6 and abs(cands[0]["lat"] - lat) < 1e-6:
+            hits[variant] = hits.get(variant, 0) + 1
+    t_query = time.perf_counter() - t0
+    rate = {v: round(hits.get(v, 0) / total[v], 4) for v in total}
+    print("queries: {:,} in {:.1f} s ({:.2f} ms each); exact-point match rate {}".format(
+        args.queries, t_query, 1000 * t_query / args.queries, rate))
+    result = {
+        "benchmark": "geocode_offline", "rows": args.rows, "index_s": round(t_index, 2),
+        "index_normalise_insert_s": round(t_add, 2), "index_mb": round(size_mb, 1), "queries": args.queries,
+        "query_s": round(t_query, 2), "ms_per_query": round(1000 * t_query / args.queries, 3),
+        "match_rate_by_variant": rate, "targets": {"index_1m_s": 60, "queries_100k_s": 60},
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
+        "note": "the machine's 2 CPUs were shared with other jobs while this ran",
+    }
+    os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
+    with open(os.path.join(ROOT, "bench", "results", "geocode_offline.json"), "w", encoding="utf-8") as handle:
+        json.dump(result, handle, indent=2, ensure_ascii=False)
+    index.close()
+    os.remove(path)
+    return result
+
+
+if __name__ == "__main__":
+    main()
