@@ -87,7 +87,7 @@ def main():
     rng = random.Random(3)
     t0 = time.perf_counter()
     writer = IndexWriter(path, source="bench")
-    for i, row in enumerate(make_rows(args.rows)):
+    for row in make_rows(args.rows):
         writer.add(row)
         if rng.random() < 0.002:
             sample.append(row)
@@ -106,7 +106,8 @@ def main():
     for text, lon, lat, variant in queries:
         cands = index.search(text, limit=5)
         total[variant] = total.get(variant, 0) + 1
-        if cands and cands[0]["score"] >= 0.6 and abs(cands[0]["lon"] - lon) < 1e-6 and abs(cands[0]["lat"] - lat) < 1e-6:
+        best = cands[0] if cands else None
+        if best and best["score"] >= 0.6 and abs(best["lon"] - lon) < 1e-6 and abs(best["lat"] - lat) < 1e-6:
             hits[variant] = hits.get(variant, 0) + 1
     t_query = time.perf_counter() - t0
     rate = {v: round(hits.get(v, 0) / total[v], 4) for v in total}
