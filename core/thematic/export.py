@@ -89,18 +89,9 @@ def build_layout(layers, title="", source="", page="A4", landscape=True, extent=
         label.attemptMove(QgsLayoutPoint(margin, margin - 2, QgsUnitTypes.LayoutMillimeters))
         label.attemptResize(QgsLayoutSize(width - 2 * margin, title_h, QgsUnitTypes.LayoutMillimeters))
         layout.addLayoutItem(label)
-    legend = QgsLayoutItemLegend(layout)
-    legend.setTitle(legend_title if legend_title is not None else tr("Legend"))
-    legend.setAutoUpdateModel(False)
-    root = QgsLayerTree()
-    for layer in layers:
-        root.addLayer(layer)
-    legend.model().setRootGroup(root)
-    legend._wealthmap_root = root  # keep the tree alive as long as the legend
-    legend.setLinkedMap(map_item)
-    legend.attemptMove(QgsLayoutPoint(width - margin - legend_w, margin + title_h, QgsUnitTypes.LayoutMillimeters))
-    legend.setResizeToContents(True)
-    layout.addLayoutItem(legend)
+    legend = QgsLayoutItemLegend(layout) if not extra_picture else None  # a legend image replaces the list
+    if legend is not None:
+        _add_legend(layout, legend, layers, map_item, legend_title, width - margin - legend_w, margin + title_h)
     scale = QgsLayoutItemScaleBar(layout)
     scale.setStyle("Single Box")
     scale.setLinkedMap(map_item)
@@ -125,8 +116,8 @@ def build_layout(layers, title="", source="", page="A4", landscape=True, extent=
     if extra_picture:
         picture = QgsLayoutItemPicture(layout)
         picture.setPicturePath(extra_picture)
-        picture.attemptResize(QgsLayoutSize(40, 40, QgsUnitTypes.LayoutMillimeters))
-        picture.attemptMove(QgsLayoutPoint(width - margin - legend_w, height - margin - 55,
+        picture.attemptResize(QgsLayoutSize(legend_w - 10, legend_w - 10, QgsUnitTypes.LayoutMillimeters))
+        picture.attemptMove(QgsLayoutPoint(width - margin - legend_w, margin + title_h,
                                            QgsUnitTypes.LayoutMillimeters))
         layout.addLayoutItem(picture)
     if source:
@@ -140,6 +131,20 @@ def build_layout(layers, title="", source="", page="A4", landscape=True, extent=
         note.setHAlign(0x0002)  # Qt.AlignRight
         layout.addLayoutItem(note)
     return layout
+
+
+def _add_legend(layout, legend, layers, map_item, legend_title, x, y):
+    legend.setTitle(legend_title if legend_title is not None else tr("Legend"))
+    legend.setAutoUpdateModel(False)
+    root = QgsLayerTree()
+    for layer in layers:
+        root.addLayer(layer)
+    legend.model().setRootGroup(root)
+    legend._wealthmap_root = root  # keep the tree alive as long as the legend
+    legend.setLinkedMap(map_item)
+    legend.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
+    legend.setResizeToContents(True)
+    layout.addLayoutItem(legend)
 
 
 def export_layout(layout, outputs, dpi=300, feedback=None):
