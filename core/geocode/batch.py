@@ -154,8 +154,11 @@ def decide(candidates, min_score=0.6, margin=0.05, spread_m=250.0):
     if best["score"] < min_score:
         return "not_found", best
     for other in candidates[1:]:
-        if other["score"] >= best["score"] - margin and distance_m(best, other) > spread_m:
-            return "ambiguous", best
+        if other["score"] < best["score"] - margin or distance_m(best, other) <= spread_m:
+            continue
+        if (best.get("importance") or 0.0) - (other.get("importance") or 0.0) >= 0.12:
+            continue  # e.g. a city ten times larger than its namesake
+        return "ambiguous", best
     return "matched", best
 
 
