@@ -103,6 +103,17 @@ def test_null_class_is_drawn_and_in_legend(qgis_app, values):
     assert pixel_at_centre(image, settings, features[7]) == colors[3]
 
 
+def test_expression_and_multiplier_with_nulls(qgis_app):
+    layer = make_layer([1, 2, 3, 4, None])
+    result = api.choropleth(layer, expression='"v" * 10', method="equal", classes=2, multiplier=100)
+    assert result.breaks == [2500.0, 4000.0] and result.null_count == 1
+    image, settings = render(layer)
+    colors = result.colors
+    features = list(layer.getFeatures())
+    assert [pixel_at_centre(image, settings, f) for f in features] == [colors[0], colors[0], colors[1], colors[1],
+                                                                       QColor(style.NULL_COLOR).name()]
+
+
 def test_style_survives_in_qml_without_the_plugin(qgis_app, tmp_path, values):
     layer = make_layer(values)
     qml = str(tmp_path / "style.qml")

@@ -144,8 +144,7 @@ def graduated_renderer(attribute, classification, colors, null_count=0, null_cla
         ranges.append(QgsRendererRange(lower, upper, fill_symbol(color, outline), label))
     if null_count and null_class:
         root = QgsRuleBasedRenderer.Rule(None)
-        attr = attribute if QgsExpression(attribute).isField() or attribute.startswith('"') else "({})".format(
-            attribute)
+        attr = attribute if QgsExpression(attribute).isField() else "({})".format(attribute)
         for i, rng in enumerate(ranges):
             op = ">=" if i == 0 else ">"
             expr = "{a} {op} {lo} AND {a} <= {hi}".format(a=attr, op=op, lo=repr(rng.lowerValue()),
