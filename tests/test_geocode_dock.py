@@ -27,6 +27,7 @@ def dock(qgis_iface, tmp_path):
     yield d
     d.cleanup()
     settings.GEOCODE_CACHE_DIR.reset()
+    settings.GEOCODE_PROVIDER.reset()
     QgsProject.instance().removeAllMapLayers()
 
 

@@ -155,7 +155,8 @@ def authcfg(qgis_app):
     cfg.setConfig("password", KEY)
     assert manager.storeAuthenticationConfig(cfg)
     assert cfg.id()
-    return cfg.id()
+    yield cfg.id()
+    manager.removeAuthenticationConfig(cfg.id())  # leave the test profile's auth database as it was
 
 
 def _provider(name, url, authcfg=None, **kw):
@@ -226,7 +227,7 @@ def test_timeout_becomes_row_error_then_resumes(service, tmp_path, qgis_app):
     assert len(service.log) - n_before == len(errors)
 
 
-def test_bad_key_stops_with_clear_message_and_no_key_in_it(service, tmp_path, qgis_app):
+def test_bad_key_stops_with_clear_message_and_no_key_in_it(service, tmp_path, authcfg, request, qgis_app):
     from qgis.core import QgsApplication, QgsAuthMethodConfig
 
     from wealthmap.core.geocode.api import geocode
@@ -235,6 +236,7 @@ def test_bad_key_stops_with_clear_message_and_no_key_in_it(service, tmp_path, qg
     cfg.setName("wrong key")
     cfg.setConfig("password", "WRONG-KEY-777")
     assert QgsApplication.authManager().storeAuthenticationConfig(cfg)
+    request.addfinalizer(lambda: QgsApplication.authManager().removeAuthenticationConfig(cfg.id()))
     src = tmp_path / "a.csv"
     src.write_text("address\n" + "\n".join("가온로 {}".format(i) for i in range(40)) + "\n", encoding="utf-8")
     with pytest.raises(WealthMapError) as err:
@@ -345,4 +347,5 @@ def test_qgis_proxy_settings_are_used(service, qgis_app):
         assert prov.search("Äulestrasse 30 Vaduz")
         assert service.log[0][4].startswith("http://photon.geocoder.invalid/api?")  # absolute URI: a proxy request
     finally:
-        s.setValue("proxy/proxyEnabled", False)
+        for key in ("proxyEnabled", "proxyType", "proxyHost", "proxyPort"):
+            s.remove("proxy/" + key)
