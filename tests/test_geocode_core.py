@@ -409,3 +409,21 @@ def test_qgs_geocoder_interface(qgis_app):
     point = results[0].geometry().asPoint()
     assert abs(point.y() - 37.566) < 0.05
     assert results[0].additionalAttributes()["score"] > 0.8
+
+
+def test_batch_reads_xlsx(tmp_path, qgis_app):
+    from osgeo import ogr
+
+    from wealthmap.core.geocode.api import geocode
+
+    path = str(tmp_path / "addr.xlsx")
+    ds = ogr.GetDriverByName("XLSX").CreateDataSource(path)
+    layer = ds.CreateLayer("addresses", geom_type=ogr.wkbNone)
+    layer.CreateField(ogr.FieldDefn("주소", ogr.OFTString))
+    for text in ("서울특별시", "Nairobi"):
+        feat = ogr.Feature(layer.GetLayerDefn())
+        feat.SetField("주소", text)
+        layer.CreateFeature(feat)
+    ds = None
+    res = geocode(path, address_fields=["주소"], use_cache=False)
+    assert res["counts"]["matched"] == 2

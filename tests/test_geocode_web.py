@@ -349,3 +349,17 @@ def test_qgis_proxy_settings_are_used(service, qgis_app):
     finally:
         for key in ("proxyEnabled", "proxyType", "proxyHost", "proxyPort"):
             s.remove("proxy/" + key)
+
+
+def test_unreachable_endpoint_gives_row_errors(tmp_path, qgis_app):
+    from wealthmap.core.geocode.api import geocode
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    src = tmp_path / "a.csv"
+    src.write_text("address\nÄulestrasse 30 Vaduz\n", encoding="utf-8")
+    res = geocode(str(src), provider="photon", endpoint="http://127.0.0.1:{}".format(port), retries=1,
+                  cache_path=str(tmp_path / "c.sqlite"))
+    row = next(res["layer"].getFeatures())
+    assert row["status"] == "error" and "connection failed" in row["error"] and not row.hasGeometry()
