@@ -31,7 +31,7 @@
     <message>
         <location filename="../algorithms/geocode_algs.py" line="55"/>
         <location filename="../algorithms/geocode_algs.py" line="154"/>
-        <location filename="../ui/geocode_dock.py" line="90"/>
+        <location filename="../ui/geocode_dock.py" line="110"/>
         <source>Address field(s)</source>
         <translation>주소 필드</translation>
     </message>
@@ -42,7 +42,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="59"/>
-        <location filename="../ui/geocode_dock.py" line="99"/>
+        <location filename="../ui/geocode_dock.py" line="119"/>
         <source>Provider</source>
         <translation>제공자</translation>
     </message>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="71"/>
-        <location filename="../ui/geocode_dock.py" line="126"/>
+        <location filename="../ui/geocode_dock.py" line="146"/>
         <source>Minimum score</source>
         <translation>최소 점수</translation>
     </message>
@@ -84,7 +84,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="75"/>
-        <location filename="../ui/geocode_dock.py" line="139"/>
+        <location filename="../ui/geocode_dock.py" line="159"/>
         <source>Output CRS</source>
         <translation>출력 좌표계</translation>
     </message>
@@ -699,12 +699,12 @@
         <translation>입력 레이어가 유효하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="279"/>
+        <location filename="../core/geocode/batch.py" line="282"/>
         <source>daily request cap of {0} reached for {1}; run again tomorrow to continue</source>
         <translation>{1}의 하루 요청 한도 {0}건에 도달했습니다. 내일 다시 실행하면 이어서 진행합니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="290"/>
+        <location filename="../core/geocode/batch.py" line="293"/>
         <source>not geocoded</source>
         <translation>지오코딩되지 않음</translation>
     </message>
@@ -714,28 +714,28 @@
         <translation>{0}에 필드 {1}이(가) 없습니다. 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="276"/>
+        <location filename="../core/geocode/batch.py" line="279"/>
         <source>{0} The {1} addresses geocoded so far are cached; {2} remain. Fix the problem and run again to resume.</source>
         <translation>{0} 지금까지 지오코딩한 주소 {1}건은 캐시에 저장되었고 {2}건이 남았습니다. 문제를 고친 뒤 다시 실행하면 이어서 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="303"/>
+        <location filename="../core/geocode/batch.py" line="306"/>
         <source>The output CRS '{0}' is not valid. Example: EPSG:4326 or EPSG:5179.</source>
         <translation>출력 좌표계 '{0}'이(가) 유효하지 않습니다. 예: EPSG:4326 또는 EPSG:5179.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="353"/>
+        <location filename="../core/geocode/batch.py" line="356"/>
         <source>The output folder {0} does not exist.</source>
         <translation>출력 폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="364"/>
+        <location filename="../core/geocode/batch.py" line="367"/>
         <location filename="../core/thematic/join.py" line="335"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="369"/>
+        <location filename="../core/geocode/batch.py" line="372"/>
         <source>Could not open the written output {0}.</source>
         <translation>작성한 출력 {0}을(를) 열 수 없습니다.</translation>
     </message>
@@ -761,12 +761,12 @@
         <translation>{0}번째 행에서 주소 표현식이 실패했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="178"/>
+        <location filename="../core/geocode/batch.py" line="181"/>
         <source>address too long ({0} characters, at most {1})</source>
         <translation>주소가 너무 깁니다({0}자, 최대 {1}자)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="230"/>
+        <location filename="../core/geocode/batch.py" line="233"/>
         <source>{0}/{1} addresses geocoded; about {2:.0f} s left.</source>
         <translation>{1}건 중 {0}건 지오코딩; 약 {2:.0f}초 남음.</translation>
     </message>
@@ -831,12 +831,12 @@
         <translation>주소 색인을 저장할 폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/index.py" line="162"/>
+        <location filename="../core/geocode/index.py" line="184"/>
         <source>The address index {0} does not exist. Build one with 'Build address index' first.</source>
         <translation>주소 색인 {0}이(가) 없습니다. 먼저 '주소 색인 만들기'로 만드세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/index.py" line="172"/>
+        <location filename="../core/geocode/index.py" line="194"/>
         <source>{0} is not a WealthMap address index ({1}). Rebuild it with 'Build address index'.</source>
         <translation>{0}은(는) WealthMap 주소 색인이 아닙니다({1}). '주소 색인 만들기'로 다시 만드세요.</translation>
     </message>
@@ -1213,7 +1213,7 @@
         <translation>내보내려면 레이어가 하나 이상 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="93"/>
+        <location filename="../core/thematic/export.py" line="137"/>
         <source>Legend</source>
         <translation>범례</translation>
     </message>
@@ -1228,22 +1228,22 @@
         <translation>내보낼 레이어가 비어 있어 그릴 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="148"/>
+        <location filename="../core/thematic/export.py" line="153"/>
         <source>The resolution must be between 30 and 1200 DPI; got {0}.</source>
         <translation>해상도는 30에서 1200 DPI 사이여야 합니다. 받은 값: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="154"/>
+        <location filename="../core/thematic/export.py" line="159"/>
         <source>The folder {0} does not exist.</source>
         <translation>폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="172"/>
+        <location filename="../core/thematic/export.py" line="177"/>
         <source>Exporting {0} failed ({1}). Check that the file is not open elsewhere.</source>
         <translation>{0} 내보내기에 실패했습니다({1}). 파일이 다른 곳에서 열려 있지 않은지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="170"/>
+        <location filename="../core/thematic/export.py" line="175"/>
         <source>Unsupported export format '{0}': use .png, .jpg, .pdf or .svg.</source>
         <translation>지원하지 않는 내보내기 형식 '{0}': .png, .jpg, .pdf 또는 .svg를 쓰세요.</translation>
     </message>
@@ -1384,13 +1384,13 @@
         <translation>{0} – {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../core/thematic/style.py" line="270"/>
+        <location filename="../core/thematic/style.py" line="269"/>
         <source>Total</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../core/thematic/style.py" line="154"/>
-        <location filename="../core/thematic/style.py" line="193"/>
+        <location filename="../core/thematic/style.py" line="153"/>
+        <location filename="../core/thematic/style.py" line="192"/>
         <source>No data ({0})</source>
         <translation>자료 없음 ({0})</translation>
     </message>
@@ -1400,12 +1400,12 @@
         <translation>알 수 없는 색상 램프 '{0}'. YlOrRd, Blues, RdBu, Set2 같은 ColorBrewer 이름을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/style.py" line="187"/>
+        <location filename="../core/thematic/style.py" line="186"/>
         <source>{0}: {1}, {2}: {3} ({4})</source>
         <translation>{0}: {1}, {2}: {3} ({4})</translation>
     </message>
     <message>
-        <location filename="../core/thematic/style.py" line="225"/>
+        <location filename="../core/thematic/style.py" line="224"/>
         <source>Could not write the legend image {0}.</source>
         <translation>범례 이미지 {0}을(를) 쓸 수 없습니다.</translation>
     </message>
@@ -2199,7 +2199,7 @@
     </message>
     <message>
         <location filename="../plugin.py" line="55"/>
-        <location filename="../ui/geocode_dock.py" line="142"/>
+        <location filename="../ui/geocode_dock.py" line="162"/>
         <source>Geocode</source>
         <translation>지오코딩</translation>
     </message>
@@ -2299,197 +2299,202 @@
         <translation>주소 표 일괄 지오코딩.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="76"/>
+        <location filename="../ui/geocode_dock.py" line="88"/>
+        <source>WealthMap geocoder (offline)</source>
+        <translation>WealthMap 지오코더(오프라인)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="96"/>
         <source>Addresses</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="82"/>
+        <location filename="../ui/geocode_dock.py" line="102"/>
         <source>Open table…</source>
         <translation>표 열기…</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="83"/>
+        <location filename="../ui/geocode_dock.py" line="103"/>
         <source>CSV (UTF-8 or CP949/EUC-KR), XLSX or any vector file</source>
         <translation>CSV(UTF-8 또는 CP949/EUC-KR), XLSX 또는 모든 벡터 파일</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="87"/>
+        <location filename="../ui/geocode_dock.py" line="107"/>
         <source>Table or layer</source>
         <translation>표 또는 레이어</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="89"/>
+        <location filename="../ui/geocode_dock.py" line="109"/>
         <source>One or several fields, joined with commas</source>
         <translation>하나 이상의 필드, 쉼표로 연결</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="92"/>
+        <location filename="../ui/geocode_dock.py" line="112"/>
         <source>Instead of fields: a QGIS expression that builds the address</source>
         <translation>필드 대신: 주소를 만드는 QGIS 표현식</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="93"/>
+        <location filename="../ui/geocode_dock.py" line="113"/>
         <source>Or expression</source>
         <translation>또는 표현식</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="107"/>
+        <location filename="../ui/geocode_dock.py" line="127"/>
         <source>Service</source>
         <translation>서비스</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="109"/>
+        <location filename="../ui/geocode_dock.py" line="129"/>
         <source>Address index (*.sqlite)</source>
         <translation>주소 색인 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="110"/>
+        <location filename="../ui/geocode_dock.py" line="130"/>
         <source>Built with 'Build offline address index'; the world gazetteer is always used</source>
         <translation>'오프라인 주소 색인 만들기'로 만든 파일; 세계 지명 사전은 항상 사용됩니다</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="111"/>
+        <location filename="../ui/geocode_dock.py" line="131"/>
         <source>Address index</source>
         <translation>주소 색인</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="114"/>
+        <location filename="../ui/geocode_dock.py" line="134"/>
         <source>Endpoint URL</source>
         <translation>엔드포인트 URL</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="116"/>
+        <location filename="../ui/geocode_dock.py" line="136"/>
         <source>The API key is kept in QGIS's authentication database (method Basic, key as password), never in settings or projects.</source>
         <translation>API 키는 설정이나 프로젝트가 아닌 QGIS 인증 데이터베이스(방식 Basic, 키를 비밀번호로)에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="118"/>
+        <location filename="../ui/geocode_dock.py" line="138"/>
         <source>API key</source>
         <translation>API 키</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="120"/>
+        <location filename="../ui/geocode_dock.py" line="140"/>
         <source>e.g. kr, li</source>
         <translation>예: kr, li</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="121"/>
+        <location filename="../ui/geocode_dock.py" line="141"/>
         <source>Country codes</source>
         <translation>국가 코드</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="131"/>
+        <location filename="../ui/geocode_dock.py" line="151"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="135"/>
+        <location filename="../ui/geocode_dock.py" line="155"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="136"/>
+        <location filename="../ui/geocode_dock.py" line="156"/>
         <source>Output file</source>
         <translation>출력 파일</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="140"/>
+        <location filename="../ui/geocode_dock.py" line="160"/>
         <source>Also write the unmatched rows to a CSV file</source>
         <translation>찾지 못한 행도 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="151"/>
+        <location filename="../ui/geocode_dock.py" line="171"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="158"/>
+        <location filename="../ui/geocode_dock.py" line="178"/>
         <source>Show</source>
         <translation>표시</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="168"/>
+        <location filename="../ui/geocode_dock.py" line="188"/>
         <source>Candidates</source>
         <translation>후보</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="170"/>
+        <location filename="../ui/geocode_dock.py" line="190"/>
         <source>Use candidate</source>
         <translation>후보 사용</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="172"/>
+        <location filename="../ui/geocode_dock.py" line="192"/>
         <source>Place on map</source>
         <translation>지도에서 지정</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="174"/>
+        <location filename="../ui/geocode_dock.py" line="194"/>
         <source>Click on the map to place the selected row's point by hand</source>
         <translation>지도를 클릭해 선택한 행의 점을 직접 지정합니다</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="186"/>
+        <location filename="../ui/geocode_dock.py" line="206"/>
         <source>Open an address table</source>
         <translation>주소 표 열기</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="187"/>
+        <location filename="../ui/geocode_dock.py" line="207"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</source>
         <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="360"/>
+        <location filename="../ui/geocode_dock.py" line="380"/>
         <source>Saved the reviewed point; the cache remembers it for later runs.</source>
         <translation>검토한 점을 저장했습니다. 이후 실행에서도 캐시가 기억합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="384"/>
+        <location filename="../ui/geocode_dock.py" line="404"/>
         <source>placed by hand</source>
         <translation>직접 지정함</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="160"/>
+        <location filename="../ui/geocode_dock.py" line="180"/>
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="160"/>
+        <location filename="../ui/geocode_dock.py" line="180"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="160"/>
+        <location filename="../ui/geocode_dock.py" line="180"/>
         <source>Score</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="160"/>
+        <location filename="../ui/geocode_dock.py" line="180"/>
         <source>Matched address</source>
         <translation>일치한 주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="244"/>
+        <location filename="../ui/geocode_dock.py" line="264"/>
         <source>Choose a table or layer with addresses first.</source>
         <translation>먼저 주소가 있는 표나 레이어를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="349"/>
+        <location filename="../ui/geocode_dock.py" line="369"/>
         <source>Select a row and one of its candidates first.</source>
         <translation>먼저 행과 그 후보 하나를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="382"/>
+        <location filename="../ui/geocode_dock.py" line="402"/>
         <source>Select the row to place first.</source>
         <translation>먼저 지정할 행을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="260"/>
+        <location filename="../ui/geocode_dock.py" line="280"/>
         <source>Geocoding {0}</source>
         <translation>{0} 지오코딩 중</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="271"/>
+        <location filename="../ui/geocode_dock.py" line="291"/>
         <source>Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}. {5} requests, {6} addresses from the cache.</source>
         <translation>일치 {0}, 모호 {1}, 찾지 못함 {2}, 빈 주소 {3}, 오류 {4}. 요청 {5}건, 캐시에서 {6}건.</translation>
     </message>

@@ -81,6 +81,21 @@ def test_dock_geocodes_and_reviews(dock, tmp_path, qgis_iface):
     assert dock.map_tool is None and canvas.mapTool() is None and dock.markers.bands == []
 
 
+def test_dock_offers_locator_filter(dock, qgis_app):
+    from qgis.core import QgsGeocoderContext, QgsProject
+    from qgis.gui import QgsGeocoderLocatorFilter
+
+    from wealthmap.core.geocode.qgs_geocoder import WealthMapGeocoder
+
+    assert isinstance(dock.locator_filter, QgsGeocoderLocatorFilter) and dock.locator_filter.prefix() == "wg"
+    geocoder = dock.locator_filter.geocoder()
+    assert isinstance(geocoder, WealthMapGeocoder)
+    results = geocoder.geocodeString("Nairobi", QgsGeocoderContext(QgsProject.instance().transformContext()))
+    assert results[0].identifier() == "Nairobi, Kenya"
+    dock.cleanup()
+    assert dock.locator_filter is None
+
+
 def test_dock_reports_bad_input(dock, tmp_path):
     src = tmp_path / "nums.csv"
     src.write_text("a,b\n1,2\n", encoding="utf-8")

@@ -70,6 +70,26 @@ class GeocodeDock(WealthMapDock):
         self._build_output()
         self._build_review()
         self.body.addStretch(1)
+        self.locator_filter = None
+        self.locator_registered = False
+        self._add_locator_filter()
+
+    # --- locator bar -------------------------------------------------------------------------
+    def _add_locator_filter(self):
+        """Offer the offline geocoder in QGIS's locator bar (prefix ``wg``, e.g. ``wg 서울특별시``)."""
+        from qgis.gui import QgsGeocoderLocatorFilter
+
+        from ..core.geocode.qgs_geocoder import WealthMapGeocoder
+
+        try:
+            self.geocoder = WealthMapGeocoder("offline")
+        except WealthMapError:
+            return
+        self.locator_filter = QgsGeocoderLocatorFilter("wealthmap-geocoder", tr("WealthMap geocoder (offline)"), "wg",
+                                                       self.geocoder, self.canvas)
+        if self.iface is not None and hasattr(self.iface, "registerLocatorFilter"):
+            self.iface.registerLocatorFilter(self.locator_filter)  # QGIS takes ownership
+            self.locator_registered = True
 
     # --- widgets -----------------------------------------------------------------------------
     def _build_input(self):
@@ -385,8 +405,13 @@ class GeocodeDock(WealthMapDock):
         self.pick_button.setChecked(False)
 
     def cleanup(self):
-        """Remove the map tool and markers (plugin.unload() calls this)."""
+        """Remove the map tool, markers and locator filter (plugin.unload() calls this)."""
         self.markers.clear()
+        if self.locator_filter is not None:
+            if self.locator_registered:
+                self.iface.deregisterLocatorFilter(self.locator_filter)  # deletes the filter
+            self.locator_filter = None
+            self.locator_registered = False
         if self.map_tool is not None:
             if self.canvas is not None and self.canvas.mapTool() is self.map_tool:
                 self.canvas.unsetMapTool(self.map_tool)
