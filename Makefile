@@ -56,6 +56,7 @@ lint:
 	$(VENV)/bin/flake8 .
 
 test: lint i18n i18n-check
+	@rm -rf .qgis-settings  # pytest-qgis's QGIS profile for the tests: start each run from a clean one
 	@set +e; $(PY) -m pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; rc=0; fi; exit $$rc
 
@@ -83,4 +84,4 @@ screenshot: i18n
 	$(PY) scripts/screenshot.py --out docs/screenshots
 
 clean:
-	rm -rf build dist demo_output .pytest_cache .qgis-profile i18n/*.qm
+	rm -rf build dist demo_output .pytest_cache .qgis-profile .qgis-settings i18n/*.qm
