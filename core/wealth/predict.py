@@ -1,0 +1,538 @@
+"""Predict a wealth index per chip over a region: the one implementation behind dock, algorithm and API.
+
+``predict(feedback, raster, region=None, ...)`` (see :func:`predict`):
+
+1. loads and checks the model bundle (sha256, schema) and the raster (bands, scale/offset,
+   CRS, 8-bit refusal);
+2. puts the region (a ``QgsGeometry``, ``QgsRectangle``, bbox tuple or WKT in any CRS) on the
+   model grid in a projected CRS and lists the chips whose centre lies in it; refuses a
+   region outside the raster, one smaller than a chip, and more chips than ``max_chips``;
+3. streams chip rows: reads one window of at most ``batch_size`` chips at a time (memory
+   does not grow with the region), measures valid and cloud fractions, embeds the usable
+   chips, computes spectral statistics, runs the head (mean and spread of the trees), and
+   appends the chips to a GeoPackage (and, optionally, a Float32 GeoTIFF with one pixel per
+   chip, bands wealth and uncertainty);
+4. styles the layer (graduated, diverging ramp, legend title naming the model) and saves
+   the style in the GeoPackage as its default, and returns a summary dict.
+
+Chips over the thresholds stay in the output with status ``nodata`` or ``cloudy`` and
+NULL wealth.
+"""
+
+import math
+import os
+import tempfile
+import time
+
+import numpy as np
+
+from ..errors import WealthMapError
+from ..i18n import tr
+from ..tasks import check_cancel
+from .bundle import DEMO_NOTE, ModelBundle, load_bundle
+from .chips import STATUS_OK, ChipGrid, chip_quality, chip_status
+from .raster import GridReader, RasterSource, grid_origin, srs_from, transform_bbox, working_srs
+
+FIELDS = [("chip_id", "int"), ("grid_col", "int"), ("grid_row", "int"), ("wealth", "double"),
+          ("uncertainty", "double"), ("valid_frac", "double"), ("cloud_frac", "double"), ("status", "string"),
+          ("model_id", "string"), ("model_status", "string"), ("note", "string")]
+MIN_REGION_FRACTION = 0.5  # a chip's centre must be inside the region: regions under about half a chip are tiny
+
+
+def _settings_default(setting, value):
+    return setting.value() if value is None else value
+
+
+def resolve_bundle(bundle):
+    return bundle if isinstance(bundle, ModelBundle) else load_bundle(bundle)
+
+
+def _qgis_crs(srs):
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    return QgsCoordinateReferenceSystem.fromWkt(srs.ExportToWkt())
+
+
+def region_geometry(region, region_crs, source):
+    """``(QgsGeometry, osr srs)`` of the region in its CRS; ``None`` region = the raster's extent."""
+    from qgis.core import QgsGeometry, QgsRectangle
+
+    if region is None:
+        xmin, ymin, xmax, ymax = source.bounds()
+        return QgsGeometry.fromRect(QgsRectangle(xmin, ymin, xmax, ymax)), source.srs
+    if region_crs is None or (hasattr(region_crs, "isValid") and not region_crs.isValid()):
+        raise WealthMapError(tr("The region has no coordinate reference system; give its CRS (region_crs), e.g. "
+                                "the layer's or the map canvas's CRS."))
+    srs = srs_from(region_crs)
+    if isinstance(region, QgsGeometry):
+        geom = QgsGeometry(region)
+    elif isinstance(region, QgsRectangle):
+        geom = QgsGeometry.fromRect(region)
+    elif isinstance(region, str):
+        geom = QgsGeometry.fromWkt(region)
+    else:
+        xmin, ymin, xmax, ymax = [float(v) for v in region]
+        geom = QgsGeometry.fromRect(QgsRectangle(xmin, ymin, xmax, ymax))
+    if geom is None or geom.isNull() or geom.isEmpty():
+        raise WealthMapError(tr("The region is empty. Draw a rectangle or polygon, or select polygon features."))
+    return geom, srs
+
+
+def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale=None, offset=None):
+    """Check the inputs and lay out the chips; returns a dict used by :func:`predict` (and to count chips).
+
+    Keys: ``bundle``, ``source``, ``srs`` (grid CRS), ``grid`` (:class:`ChipGrid`),
+    ``geometry`` (region in the grid CRS), ``rows`` (``[(row, [cols])]``), ``n_chips``,
+    ``area_km2``, ``bounds`` (grid CRS bbox to read).
+    """
+    from qgis.core import QgsCoordinateTransform, QgsCoordinateTransformContext, QgsGeometry, QgsPointXY
+
+    bundle = resolve_bundle(bundle)
+    source = raster if isinstance(raster, RasterSource) else RasterSource(
+        raster.source() if hasattr(raster, "source") else raster, band_map, scale, offset)
+    try:
+        source.require_bands(bundle.bands, bundle.id)
+    except WealthMapError as err:
+        raise WealthMapError(tr("{0} (The model '{1}' expects the bands {2}.)").format(
+            err, bundle.id, ", ".join(bundle.bands))) from err
+    geom, rsrs = region_geometry(region, region_crs, source)
+    # grid CRS: the raster's when projected, else UTM at the region's centre
+    centre = geom.centroid().asPoint()
+    lon, lat = centre.x(), centre.y()
+    if not rsrs.IsGeographic() or abs(rsrs.GetAngularUnits() - math.pi / 180) > 1e-9:
+        from osgeo import osr
+
+        lon, lat = osr.CoordinateTransformation(rsrs, srs_from(4326)).TransformPoint(lon, lat)[:2]
+    srs = working_srs(source, lon, lat)
+    if not rsrs.IsSame(srs):
+        ct = QgsCoordinateTransform(_qgis_crs(rsrs), _qgis_crs(srs), QgsCoordinateTransformContext())
+        geom = QgsGeometry(geom)
+        geom = geom.densifyByCount(20) if geom.type() == 2 else geom
+        if geom.transform(ct) != 0:
+            raise WealthMapError(tr("The region cannot be transformed to the grid's coordinate system."))
+    if not geom.isGeosValid():
+        geom = geom.makeValid()
+    raster_box = transform_bbox(source.bounds(), source.srs, srs)
+    from qgis.core import QgsRectangle
+
+    footprint = QgsGeometry.fromRect(QgsRectangle(*raster_box))
+    if not geom.intersects(footprint):
+        raise WealthMapError(tr("The region lies outside the raster '{0}'. Draw the region over the raster (zoom to "
+                                "the raster layer first) or choose the raster that covers it.").format(source.name))
+    ox, oy = grid_origin(source, srs, bundle.chip_m)
+    grid = ChipGrid(ox, oy, bundle.chip_px, bundle.gsd_m)
+    bbox = geom.boundingBox()
+    c0, c1, r0, r1 = grid.cell_range((bbox.xMinimum(), bbox.yMinimum(), bbox.xMaximum(), bbox.yMaximum()))
+    engine = QgsGeometry.createGeometryEngine(geom.constGet())
+    engine.prepareGeometry()
+    rows, n_chips = [], 0
+    for row in range(r0, r1):
+        cols = []
+        for col in range(c0, c1):
+            x, y = grid.centre(col, row)
+            if not (raster_box[0] <= x <= raster_box[2] and raster_box[1] <= y <= raster_box[3]):
+                continue
+            point = QgsGeometry.fromPointXY(QgsPointXY(x, y))
+            if engine.intersects(point.constGet()):
+                cols.append(col)
+        if cols:
+            rows.append((row, cols))
+            n_chips += len(cols)
+    area_km2 = geom.area() / 1e6
+    if n_chips == 0:
+        raise WealthMapError(tr("The region ({0:.2f} km²) contains no chip centre: chips are {1:.2f} km wide "
+                                "({2} px at {3:g} m). Draw a larger region (at least one chip) over the "
+                                "raster.").format(area_km2, bundle.chip_m / 1000.0, bundle.chip_px, bundle.gsd_m))
+    k = context_radius(bundle)
+    margin = (k + 1) * grid.chip_m
+    bounds = (bbox.xMinimum() - margin, bbox.yMinimum() - margin, bbox.xMaximum() + margin, bbox.yMaximum() + margin)
+    return {"bundle": bundle, "source": source, "srs": srs, "grid": grid, "geometry": geom, "rows": rows,
+            "n_chips": n_chips, "area_km2": area_km2, "bounds": bounds}
+
+
+def context_radius(bundle):
+    """k such that the features of a chip pool the (2k+1)² chips around it."""
+    size = bundle.context_chips
+    settings = bundle.manifest.get("feature_settings") or {}
+    per_side = settings.get("chips_per_side")
+    if isinstance(per_side, int) and per_side >= 1 and per_side % 2 == 1:
+        size = per_side
+    return size // 2
+
+
+def count_chips(raster, region=None, region_crs=None, bundle=None, band_map=None, scale=None, offset=None):
+    """Number of chips a prediction over ``region`` would need (checks the inputs as well)."""
+    return plan(raster, region, region_crs, bundle, band_map, scale, offset)["n_chips"]
+
+
+class _ChipFeatures:
+    __slots__ = ("valid_fraction", "cloud_fraction", "status", "embedding", "sums")
+
+
+def _compute_cells(layout, reader, embedder, cells, min_valid, max_cloud, batch_size, timings):
+    """Per-chip features of ``cells`` (list of (row, col)) → ``{(row, col): _ChipFeatures}``."""
+    from .embed import spectral_sums
+
+    bundle, grid = layout["bundle"], layout["grid"]
+    bands = bundle.bands
+    px = grid.chip_px
+    out = {}
+    by_row = {}
+    for row, col in cells:
+        by_row.setdefault(row, []).append(col)
+    for row, cols in sorted(by_row.items()):
+        cols = sorted(cols)
+        # contiguous runs, each cut into segments of at most batch_size chips
+        segments, start = [], 0
+        for i in range(1, len(cols) + 1):
+            if i == len(cols) or cols[i] != cols[i - 1] + 1 or i - start >= batch_size:
+                segments.append(cols[start:i])
+                start = i
+        for seg in segments:
+            t0 = time.perf_counter()
+            refl, valid, scl = reader.read(seg[0] * px, row * px, len(seg) * px, px)
+            timings["read_s"] += time.perf_counter() - t0
+            t0 = time.perf_counter()
+            chips, masks, keys = [], [], []
+            for j, col in enumerate(seg):
+                sl = slice(j * px, (j + 1) * px)
+                c_refl, c_valid = refl[:, :, sl], valid[:, sl]
+                c_scl = scl[:, sl] if scl is not None else None
+                vf, cf, clear = chip_quality(c_refl, bands, c_valid, c_scl)
+                rec = _ChipFeatures()
+                rec.valid_fraction, rec.cloud_fraction = vf, cf
+                rec.status = chip_status(vf, cf, min_valid, max_cloud)
+                rec.embedding, rec.sums = None, None
+                out[(row, col)] = rec
+                if rec.status == STATUS_OK:
+                    c = c_refl.copy()
+                    c[:, ~clear] = np.nan
+                    chips.append(c)
+                    masks.append(clear)
+                    keys.append((row, col))
+            timings["quality_s"] += time.perf_counter() - t0
+            if chips:
+                chips = np.stack(chips)
+                masks = np.stack(masks)
+                t0 = time.perf_counter()
+                x = embedder.prepare(chips)
+                sums = spectral_sums(chips, bands, masks)
+                timings["prepare_s"] += time.perf_counter() - t0
+                t0 = time.perf_counter()
+                emb = embedder.run_prepared(x)
+                timings["embed_s"] += time.perf_counter() - t0
+                for i, key in enumerate(keys):
+                    out[key].embedding = emb[i]
+                    out[key].sums = {name: (v[0][i], v[1][i], v[2][i]) for name, v in sums.items()}
+    return out
+
+
+def _pooled_features(cache, row, col, k, bundle):
+    """Features of chip (row, col) pooling its (2k+1)² neighbourhood (usable chips only)."""
+    from .bundle import SPECTRAL_FEATURES
+    from .embed import feature_matrix, stats_from_sums
+
+    embs, sums = [], {}
+    for rr in range(row - k, row + k + 1):
+        for cc in range(col - k, col + k + 1):
+            rec = cache.get((rr, cc))
+            if rec is None or rec.embedding is None:
+                continue
+            embs.append(rec.embedding)
+            for name, (n, s, ss) in rec.sums.items():
+                acc = sums.setdefault(name, [0.0, 0.0, 0.0])
+                acc[0] += n
+                acc[1] += s
+                acc[2] += ss
+    emb = np.mean(embs, axis=0)[None]
+    stats = stats_from_sums({name: tuple(np.array([v]) for v in acc) for name, acc in sums.items()},
+                            SPECTRAL_FEATURES)
+    return feature_matrix(bundle, emb, stats)
+
+
+def _output_fields():
+    from qgis.core import Qgis, QgsField, QgsFields
+    from qgis.PyQt.QtCore import QMetaType, QVariant
+
+    # QGIS 3.22 takes QVariant.Type, >= 3.38 QMetaType.Type (looked up by name: flake8-qgis QGS402)
+    new = Qgis.QGIS_VERSION_INT >= 33800
+    names = {"int": ("Int", "Int"), "double": ("Double", "Double"), "string": ("String", "QString")}
+    kinds = {k: getattr(QMetaType.Type, m) if new else getattr(QVariant, v) for k, (v, m) in names.items()}
+    fields = QgsFields()
+    for name, kind in FIELDS:
+        fields.append(QgsField(name, kinds[kind]))
+    return fields
+
+
+def layer_title(bundle):
+    """Output layer name / legend title naming the model (says 'demonstration' for a demo head)."""
+    if bundle.is_demo:
+        return tr("Wealth: {0} (demonstration model, not a wealth estimate)").format(bundle.name)
+    return tr("Wealth: {0} ({1})").format(bundle.name, bundle.status)
+
+
+def _open_writer(path, layer_name, srs, bundle):
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsWkbTypes
+
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = layer_name
+    options.fileEncoding = "UTF-8"
+    description = "{} | model {} ({})".format(layer_title(bundle), bundle.id, bundle.status)
+    if bundle.is_demo:
+        description += " | " + DEMO_NOTE
+    options.layerOptions = ["IDENTIFIER={}".format(layer_title(bundle)), "DESCRIPTION={}".format(description)]
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            try:
+                os.remove(path + suffix)  # the output file is replaced as a whole
+            except OSError as err:
+                raise WealthMapError(tr("Cannot replace the existing output '{0}' ({1}). Close it or choose another "
+                                        "file name.").format(path, err)) from err
+    writer = QgsVectorFileWriter.create(path, _output_fields(), QgsWkbTypes.Polygon, _qgis_crs(srs),
+                                        QgsCoordinateTransformContext(), options)
+    if writer.hasError() != QgsVectorFileWriter.NoError:
+        raise WealthMapError(tr("Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write "
+                                "to.").format(path, writer.errorMessage()))
+    return writer
+
+
+class _GeoTiff:
+    """Float32 GeoTIFF with one pixel per chip (bands: wealth, uncertainty), written row by row."""
+
+    NODATA = -9999.0
+
+    def __init__(self, path, layout):
+        from osgeo import gdal
+
+        grid = layout["grid"]
+        rows = [r for r, _ in layout["rows"]]
+        cols = [c for _, cs in layout["rows"] for c in cs]
+        self.c0, self.r0 = min(cols), min(rows)
+        width, height = max(cols) - self.c0 + 1, max(rows) - self.r0 + 1
+        driver = gdal.GetDriverByName("GTiff")
+        self.ds = driver.Create(path, width, height, 2, gdal.GDT_Float32, ["COMPRESS=DEFLATE", "TILED=YES"])
+        if self.ds is None:
+            raise WealthMapError(tr("Cannot write the GeoTIFF '{0}'.").format(path))
+        x0, _, _, y1 = grid.bounds(self.c0, self.r0)
+        self.ds.SetGeoTransform((x0, grid.chip_m, 0.0, y1, 0.0, -grid.chip_m))
+        self.ds.SetProjection(layout["srs"].ExportToWkt())
+        for i, name in enumerate(("wealth", "uncertainty")):
+            band = self.ds.GetRasterBand(i + 1)
+            band.SetNoDataValue(self.NODATA)
+            band.SetDescription(name)
+            band.Fill(self.NODATA)
+        self.path = path
+
+    def write_row(self, row, values):
+        """``values``: ``[(col, wealth, uncertainty)]`` (None for skipped chips)."""
+        width = self.ds.RasterXSize
+        for b in (0, 1):
+            line = np.full((1, width), self.NODATA, dtype=np.float32)
+            for col, wealth, unc in values:
+                v = (wealth, unc)[b]
+                if v is not None:
+                    line[0, col - self.c0] = v
+            self.ds.GetRasterBand(b + 1).WriteArray(line, 0, row - self.r0)
+
+    def close(self, bundle):
+        self.ds.SetMetadataItem("WEALTHMAP_MODEL_ID", bundle.id)
+        self.ds.SetMetadataItem("WEALTHMAP_MODEL_STATUS", bundle.status)
+        if bundle.is_demo:
+            self.ds.SetMetadataItem("WEALTHMAP_NOTE", DEMO_NOTE)
+        self.ds.FlushCache()
+        self.ds = None
+
+
+def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=None, layer_name=None,
+            geotiff=None, band_map=None, scale=None, offset=None, max_chips=None, min_valid=None, max_cloud=None,
+            use_cuda=None, batch_size=16):
+    """Predict per chip over ``region`` of ``raster``; returns a summary dict.
+
+    :param raster: path of a GDAL raster (or a ``QgsRasterLayer``/``RasterSource``).
+    :param region: ``QgsGeometry``, ``QgsRectangle``, ``(xmin, ymin, xmax, ymax)`` or WKT in
+        ``region_crs``; ``None``: the whole raster.
+    :param region_crs: CRS of the region (``QgsCoordinateReferenceSystem``, ``"EPSG:4326"``, WKT).
+    :param bundle: bundle folder or :class:`ModelBundle` (default: settings, else the demo).
+    :param output: GeoPackage path; ``None`` writes a temporary file.
+    :param geotiff: optional path of a Float32 GeoTIFF (one pixel per chip).
+    :param band_map, scale, offset: override band detection and reflectance conversion.
+    :param max_chips: refuse regions with more chips (default ``WEALTH_MAX_CHIPS``; 0 = no limit).
+    :param min_valid, max_cloud: chip thresholds (defaults from the settings).
+    :param use_cuda: CUDA when onnxruntime has it (default ``WEALTH_USE_CUDA``).
+    """
+    from qgis.core import QgsFeature, QgsGeometry, QgsRectangle
+
+    from .. import deps
+    from ..settings import WEALTH_MAX_CHIPS, WEALTH_MAX_CLOUD, WEALTH_MIN_VALID, WEALTH_USE_CUDA
+    from .embed import Embedder, Head
+
+    deps.require("wealth")
+    started = time.perf_counter()
+    max_chips = int(_settings_default(WEALTH_MAX_CHIPS, max_chips))
+    min_valid = float(_settings_default(WEALTH_MIN_VALID, min_valid))
+    max_cloud = float(_settings_default(WEALTH_MAX_CLOUD, max_cloud))
+    use_cuda = bool(_settings_default(WEALTH_USE_CUDA, use_cuda))
+    if not 0.0 <= min_valid <= 1.0 or not 0.0 <= max_cloud <= 1.0:
+        raise WealthMapError(tr("The valid-pixel and cloud thresholds must be between 0 and 1 (got {0} and "
+                                "{1}).").format(min_valid, max_cloud))
+    layout = plan(raster, region, region_crs, bundle, band_map, scale, offset)
+    bundle, source, grid = layout["bundle"], layout["source"], layout["grid"]
+    n_chips = layout["n_chips"]
+    if max_chips and n_chips > max_chips:
+        raise WealthMapError(tr("The region needs {0} chips, more than the limit of {1} (setting "
+                                "'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller "
+                                "region or raise the limit.").format(n_chips, max_chips))
+    check_cancel(feedback)
+    embedder = Embedder(bundle, use_cuda=use_cuda, batch_size=batch_size)
+    head = Head(bundle, use_cuda=use_cuda)
+    reader = GridReader(source, layout["srs"], grid.gsd, grid.origin_x, grid.origin_y, bundle.bands,
+                        bounds=layout["bounds"])
+    temporary = output is None or output == ""
+    if temporary:
+        fd, output = tempfile.mkstemp(prefix="wealthmap_wealth_", suffix=".gpkg")
+        os.close(fd)
+        os.remove(output)
+    output = str(output)
+    if not output.lower().endswith(".gpkg"):
+        raise WealthMapError(tr("The output must be a GeoPackage (.gpkg), not '{0}'.").format(output))
+    layer_name = layer_name or ("wealth_demo_not_a_wealth_estimate" if bundle.is_demo else "wealth")
+    writer = _open_writer(output, layer_name, layout["srs"], bundle)
+    tif = _GeoTiff(str(geotiff), layout) if geotiff else None
+    k = context_radius(bundle)
+    timings = {"read_s": 0.0, "quality_s": 0.0, "prepare_s": 0.0, "embed_s": 0.0, "head_s": 0.0, "write_s": 0.0}
+    cache = {}
+    done, chip_id = 0, 0
+    values, statuses = [], {}
+    note = DEMO_NOTE if bundle.is_demo else ""
+    try:
+        for row, cols in layout["rows"]:
+            check_cancel(feedback)
+            needed = sorted({(rr, cc) for c in cols for rr in range(row - k, row + k + 1)
+                             for cc in range(c - k, c + k + 1)} - set(cache))
+            cache.update(_compute_cells(layout, reader, embedder, needed, min_valid, max_cloud, batch_size,
+                                        timings))
+            t0 = time.perf_counter()
+            usable = [c for c in cols if cache[(row, c)].status == STATUS_OK]
+            preds = {}
+            if usable:
+                feats = np.vstack([_pooled_features(cache, row, c, k, bundle) for c in usable])
+                mean, std = head.predict(feats)
+                preds = {c: (float(m), float(s)) for c, m, s in zip(usable, mean, std)}
+            timings["head_s"] += time.perf_counter() - t0
+            t0 = time.perf_counter()
+            features, tif_row = [], []
+            for col in cols:
+                rec = cache[(row, col)]
+                feature = QgsFeature(_output_fields())
+                x0, y0, x1, y1 = grid.bounds(col, row)
+                feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(x0, y0, x1, y1)))
+                wealth, unc = preds.get(col, (None, None))
+                feature.setAttributes([chip_id, col, row, wealth, unc, round(rec.valid_fraction, 4),
+                                       round(rec.cloud_fraction, 4), rec.status, bundle.id, bundle.status, note])
+                features.append(feature)
+                tif_row.append((col, wealth, unc))
+                statuses[rec.status] = statuses.get(rec.status, 0) + 1
+                if wealth is not None:
+                    values.append(wealth)
+                chip_id += 1
+            if not writer.addFeatures(features):
+                raise WealthMapError(tr("Writing to '{0}' failed: {1}").format(output, writer.errorMessage()))
+            if tif is not None:
+                tif.write_row(row, tif_row)
+            timings["write_s"] += time.perf_counter() - t0
+            for key in [key for key in cache if key[0] < row - k + 1]:
+                del cache[key]
+            done += len(cols)
+            if feedback is not None:
+                feedback.setProgress(100.0 * done / n_chips)
+    finally:
+        del writer
+        if tif is not None:
+            tif.close(bundle)
+    elapsed = time.perf_counter() - started
+    used = statuses.get(STATUS_OK, 0)
+    if used == 0:
+        raise WealthMapError(tr("All {0} chips of the region are cloudy or without data (valid below {1:.0%} or "
+                                "clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's "
+                                "nodata value, or relax the thresholds.").format(n_chips, min_valid, max_cloud),
+                             details={"output": output, "statuses": statuses})
+    style_output(output, layer_name, bundle)
+    arr = np.asarray(values, dtype=float)
+    return {
+        "output": output, "layer_name": layer_name, "temporary": temporary,
+        "geotiff": str(geotiff) if geotiff else None,
+        "chips": n_chips, "chips_used": used, "chips_skipped": n_chips - used, "statuses": statuses,
+        "mean": float(arr.mean()), "median": float(np.median(arr)), "min": float(arr.min()), "max": float(arr.max()),
+        "area_km2": float(layout["area_km2"]), "chip_km": grid.chip_m / 1000.0, "crs": layout["srs"].ExportToWkt(),
+        "model_id": bundle.id, "model_status": bundle.status, "model_label": bundle.label(),
+        "title": layer_title(bundle), "is_demo": bundle.is_demo, "units": bundle.manifest["output"].get("units", ""),
+        "reflectance": {"scale": source.scale, "offset": source.offset, "source": source.reflectance_source},
+        "resampled": not reader.direct, "providers": embedder.providers, "seconds": elapsed,
+        "chips_per_s": n_chips / elapsed if elapsed > 0 else None, "timings": timings,
+    }
+
+
+def make_renderer(layer, bundle, classes=7):
+    """Graduated renderer on ``wealth`` with a diverging ramp (RdYlBu: red low, blue high)."""
+    from qgis.core import QgsGradientColorRamp, QgsGraduatedSymbolRenderer, QgsStyle, QgsSymbol
+
+    ramp = QgsStyle.defaultStyle().colorRamp("RdYlBu")
+    if ramp is None:
+        from qgis.PyQt.QtGui import QColor
+
+        ramp = QgsGradientColorRamp(QColor(215, 25, 28), QColor(44, 123, 182))
+    symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+    symbol.setOpacity(0.75)
+    renderer = QgsGraduatedSymbolRenderer("wealth")
+    renderer.setSourceSymbol(symbol)
+    renderer.setSourceColorRamp(ramp)
+    renderer.updateClasses(layer, QgsGraduatedSymbolRenderer.Jenks if hasattr(QgsGraduatedSymbolRenderer, "Jenks")
+                           else 0, classes)
+    if not renderer.ranges():
+        renderer.updateClasses(layer, QgsGraduatedSymbolRenderer.EqualInterval, classes)
+    renderer.updateColorRamp(ramp)
+    return renderer
+
+
+def style_output(path, layer_name, bundle):
+    """Style the output layer and save the style in the GeoPackage as its default."""
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer("{}|layername={}".format(path, layer_name), layer_title(bundle), "ogr")
+    if not layer.isValid():
+        raise WealthMapError(tr("The output '{0}' cannot be opened after writing.").format(path))
+    apply_style(layer, bundle)
+    layer.saveStyleToDatabase("wealthmap", layer_title(bundle), True, "")
+    return layer
+
+
+def apply_style(layer, bundle):
+    """Renderer, legend title (layer name) and metadata naming the model."""
+    from qgis.core import QgsLayerMetadata
+
+    layer.setRenderer(make_renderer(layer, bundle))
+    layer.setName(layer_title(bundle))
+    meta = QgsLayerMetadata(layer.metadata())
+    meta.setTitle(layer_title(bundle))
+    abstract = tr("Predicted per chip by model {0} ({1}). Units: {2}.").format(
+        bundle.id, bundle.status, bundle.manifest["output"].get("units", ""))
+    if bundle.is_demo:
+        abstract += " " + tr("This is a demonstration model, not a wealth estimate.")
+    meta.setAbstract(abstract)
+    layer.setMetadata(meta)
+    layer.setCustomProperty("wealthmap/model_id", bundle.id)
+    layer.setCustomProperty("wealthmap/model_status", bundle.status)
+    return layer
+
+
+def load_output_layer(result):
+    """A ``QgsVectorLayer`` of the result (default style from the GeoPackage), named after the model."""
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer("{}|layername={}".format(result["output"], result["layer_name"]), result["title"], "ogr")
+    if layer.isValid():
+        layer.setName(result["title"])
+        layer.setCustomProperty("wealthmap/model_id", result["model_id"])
+        layer.setCustomProperty("wealthmap/model_status", result["model_status"])
+    return layer
