@@ -31,7 +31,7 @@
     <message>
         <location filename="../algorithms/geocode_algs.py" line="55"/>
         <location filename="../algorithms/geocode_algs.py" line="154"/>
-        <location filename="../ui/geocode_dock.py" line="110"/>
+        <location filename="../ui/geocode_dock.py" line="112"/>
         <source>Address field(s)</source>
         <translation>주소 필드</translation>
     </message>
@@ -42,7 +42,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="59"/>
-        <location filename="../ui/geocode_dock.py" line="119"/>
+        <location filename="../ui/geocode_dock.py" line="121"/>
         <source>Provider</source>
         <translation>제공자</translation>
     </message>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="71"/>
-        <location filename="../ui/geocode_dock.py" line="146"/>
+        <location filename="../ui/geocode_dock.py" line="150"/>
         <source>Minimum score</source>
         <translation>최소 점수</translation>
     </message>
@@ -84,7 +84,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="75"/>
-        <location filename="../ui/geocode_dock.py" line="159"/>
+        <location filename="../ui/geocode_dock.py" line="163"/>
         <source>Output CRS</source>
         <translation>출력 좌표계</translation>
     </message>
@@ -699,12 +699,12 @@
         <translation>입력 레이어가 유효하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="282"/>
+        <location filename="../core/geocode/batch.py" line="289"/>
         <source>daily request cap of {0} reached for {1}; run again tomorrow to continue</source>
         <translation>{1}의 하루 요청 한도 {0}건에 도달했습니다. 내일 다시 실행하면 이어서 진행합니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="293"/>
+        <location filename="../core/geocode/batch.py" line="300"/>
         <source>not geocoded</source>
         <translation>지오코딩되지 않음</translation>
     </message>
@@ -714,28 +714,28 @@
         <translation>{0}에 필드 {1}이(가) 없습니다. 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="279"/>
+        <location filename="../core/geocode/batch.py" line="286"/>
         <source>{0} The {1} addresses geocoded so far are cached; {2} remain. Fix the problem and run again to resume.</source>
         <translation>{0} 지금까지 지오코딩한 주소 {1}건은 캐시에 저장되었고 {2}건이 남았습니다. 문제를 고친 뒤 다시 실행하면 이어서 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="306"/>
+        <location filename="../core/geocode/batch.py" line="313"/>
         <source>The output CRS '{0}' is not valid. Example: EPSG:4326 or EPSG:5179.</source>
         <translation>출력 좌표계 '{0}'이(가) 유효하지 않습니다. 예: EPSG:4326 또는 EPSG:5179.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="356"/>
+        <location filename="../core/geocode/batch.py" line="363"/>
         <source>The output folder {0} does not exist.</source>
         <translation>출력 폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="367"/>
+        <location filename="../core/geocode/batch.py" line="374"/>
         <location filename="../core/thematic/join.py" line="335"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="372"/>
+        <location filename="../core/geocode/batch.py" line="379"/>
         <source>Could not open the written output {0}.</source>
         <translation>작성한 출력 {0}을(를) 열 수 없습니다.</translation>
     </message>
@@ -766,7 +766,7 @@
         <translation>주소가 너무 깁니다({0}자, 최대 {1}자)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="233"/>
+        <location filename="../core/geocode/batch.py" line="240"/>
         <source>{0}/{1} addresses geocoded; about {2:.0f} s left.</source>
         <translation>{1}건 중 {0}건 지오코딩; 약 {2:.0f}초 남음.</translation>
     </message>
@@ -876,62 +876,67 @@
         <translation>VWorld(한국)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="147"/>
+        <location filename="../core/geocode/providers.py" line="149"/>
         <source>the service's answer does not have the documented format</source>
         <translation>서비스 응답이 문서화된 형식이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="81"/>
+        <location filename="../core/geocode/providers.py" line="83"/>
         <source>No offline address index: give an index file or keep the bundled gazetteer.</source>
         <translation>오프라인 주소 색인이 없습니다: 색인 파일을 지정하거나 내장 지명 사전을 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="362"/>
+        <location filename="../core/geocode/providers.py" line="164"/>
+        <source>The public Nominatim server allows one request per second: {0} new addresses take about {1:.0f} minutes. For larger tables use the offline index or your own server.</source>
+        <translation>공개 Nominatim 서버는 초당 1건만 허용합니다: 새 주소 {0}건에 약 {1:.0f}분이 걸립니다. 더 큰 표는 오프라인 색인이나 자체 서버를 사용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="369"/>
         <source>Unknown geocoding provider '{0}'. Choose one of: {1}.</source>
         <translation>알 수 없는 지오코딩 제공자 '{0}'. 다음 중에서 선택하세요: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="107"/>
+        <location filename="../core/geocode/providers.py" line="109"/>
         <source>The endpoint '{0}' is not an http(s) URL. Example: https://nominatim.example.org</source>
         <translation>엔드포인트 '{0}'은(는) http(s) URL이 아닙니다. 예: https://nominatim.example.org</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="157"/>
+        <location filename="../core/geocode/providers.py" line="159"/>
         <source>{0} new addresses for the public Nominatim server: its usage policy forbids bulk geocoding (at most 1 request per second, no heavy use). Geocode at most {1} at a time, use the offline index, or run your own Nominatim (scripts/setup_service_nominatim.sh).</source>
         <translation>공개 Nominatim 서버에 새 주소 {0}건: 사용 정책상 대량 지오코딩은 금지되어 있습니다(초당 최대 1건, 과도한 사용 금지). 한 번에 최대 {1}건만 하거나, 오프라인 색인을 쓰거나, 자체 Nominatim을 운영하세요(scripts/setup_service_nominatim.sh).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="266"/>
+        <location filename="../core/geocode/providers.py" line="273"/>
         <source>Google refused the request: {0}. Check the API key.</source>
         <translation>Google이 요청을 거부했습니다: {0}. API 키를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="269"/>
+        <location filename="../core/geocode/providers.py" line="276"/>
         <source>Google's quota is exceeded ({0}). Finished rows are cached: run again later.</source>
         <translation>Google 할당량을 초과했습니다({0}). 끝난 행은 캐시에 있으니 나중에 다시 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="272"/>
+        <location filename="../core/geocode/providers.py" line="279"/>
         <source>Google answered {0}</source>
         <translation>Google 응답: {0}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="114"/>
+        <location filename="../core/geocode/providers.py" line="116"/>
         <source>{0} needs an API key: store it in QGIS's authentication database (Settings &gt; Options &gt; Authentication, method Basic, key as password) and choose that configuration.</source>
         <translation>{0}에는 API 키가 필요합니다: QGIS 인증 데이터베이스(설정 &gt; 옵션 &gt; 인증, 방식 Basic, 키를 비밀번호로)에 저장하고 그 설정을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="120"/>
+        <location filename="../core/geocode/providers.py" line="122"/>
         <source>{0} sends an API key: use an https:// endpoint (got {1}).</source>
         <translation>{0}은(는) API 키를 보냅니다: https:// 엔드포인트를 사용하세요(입력값 {1}).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="340"/>
+        <location filename="../core/geocode/providers.py" line="347"/>
         <source>VWorld error {0}: {1}</source>
         <translation>VWorld 오류 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="338"/>
+        <location filename="../core/geocode/providers.py" line="345"/>
         <source>VWorld refused the request: {0} ({1}).</source>
         <translation>VWorld가 요청을 거부했습니다: {0}({1}).</translation>
     </message>
@@ -1655,17 +1660,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="268"/>
+        <location filename="../core/wealth/predict.py" line="271"/>
         <source>Wealth: {0} ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="509"/>
+        <location filename="../core/wealth/predict.py" line="518"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="512"/>
+        <location filename="../core/wealth/predict.py" line="521"/>
         <source>This is a demonstration model, not a wealth estimate.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1675,7 +1680,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="267"/>
+        <location filename="../core/wealth/predict.py" line="270"/>
         <source>Wealth: {0} (demonstration model, not a wealth estimate)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1690,32 +1695,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="287"/>
+        <location filename="../core/wealth/predict.py" line="295"/>
         <source>Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="369"/>
+        <location filename="../core/wealth/predict.py" line="377"/>
         <source>The valid-pixel and cloud thresholds must be between 0 and 1 (got {0} and {1}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="375"/>
+        <location filename="../core/wealth/predict.py" line="383"/>
         <source>The region needs {0} chips, more than the limit of {1} (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="390"/>
+        <location filename="../core/wealth/predict.py" line="398"/>
         <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="448"/>
+        <location filename="../core/wealth/predict.py" line="456"/>
         <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="495"/>
+        <location filename="../core/wealth/predict.py" line="504"/>
         <source>The output '{0}' cannot be opened after writing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1725,13 +1730,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="308"/>
+        <location filename="../core/wealth/predict.py" line="316"/>
         <source>Cannot write the GeoTIFF '{0}'.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="432"/>
+        <location filename="../core/wealth/predict.py" line="440"/>
         <source>Writing to '{0}' failed: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="290"/>
+        <source>Cannot replace the existing output '{0}' ({1}). Close it or choose another file name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2199,7 +2209,7 @@
     </message>
     <message>
         <location filename="../plugin.py" line="55"/>
-        <location filename="../ui/geocode_dock.py" line="162"/>
+        <location filename="../ui/geocode_dock.py" line="166"/>
         <source>Geocode</source>
         <translation>지오코딩</translation>
     </message>
@@ -2264,239 +2274,249 @@
         <translation>{0:.1f}초 만에 완료.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="49"/>
+        <location filename="../ui/geocode_dock.py" line="51"/>
         <source>All rows</source>
         <translation>모든 행</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="49"/>
+        <location filename="../ui/geocode_dock.py" line="51"/>
         <source>Ambiguous and unmatched</source>
         <translation>모호하거나 찾지 못한 행</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="50"/>
+        <location filename="../ui/geocode_dock.py" line="52"/>
         <source>Ambiguous</source>
         <translation>모호함</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="50"/>
+        <location filename="../ui/geocode_dock.py" line="52"/>
         <source>Not found</source>
         <translation>찾지 못함</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="50"/>
+        <location filename="../ui/geocode_dock.py" line="52"/>
         <source>Errors</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="57"/>
+        <location filename="../ui/geocode_dock.py" line="59"/>
         <source>WealthMap: Geocode</source>
         <translation>WealthMap: 지오코딩</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="65"/>
+        <location filename="../ui/geocode_dock.py" line="67"/>
         <source>Batch geocoding of address tables.</source>
         <translation>주소 표 일괄 지오코딩.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="88"/>
+        <location filename="../ui/geocode_dock.py" line="90"/>
         <source>WealthMap geocoder (offline)</source>
         <translation>WealthMap 지오코더(오프라인)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="96"/>
+        <location filename="../ui/geocode_dock.py" line="98"/>
         <source>Addresses</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="102"/>
+        <location filename="../ui/geocode_dock.py" line="104"/>
         <source>Open table…</source>
         <translation>표 열기…</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="103"/>
+        <location filename="../ui/geocode_dock.py" line="105"/>
         <source>CSV (UTF-8 or CP949/EUC-KR), XLSX or any vector file</source>
         <translation>CSV(UTF-8 또는 CP949/EUC-KR), XLSX 또는 모든 벡터 파일</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="107"/>
+        <location filename="../ui/geocode_dock.py" line="109"/>
         <source>Table or layer</source>
         <translation>표 또는 레이어</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="109"/>
+        <location filename="../ui/geocode_dock.py" line="111"/>
         <source>One or several fields, joined with commas</source>
         <translation>하나 이상의 필드, 쉼표로 연결</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="112"/>
+        <location filename="../ui/geocode_dock.py" line="114"/>
         <source>Instead of fields: a QGIS expression that builds the address</source>
         <translation>필드 대신: 주소를 만드는 QGIS 표현식</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="113"/>
+        <location filename="../ui/geocode_dock.py" line="115"/>
         <source>Or expression</source>
         <translation>또는 표현식</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="127"/>
+        <location filename="../ui/geocode_dock.py" line="129"/>
         <source>Service</source>
         <translation>서비스</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="129"/>
+        <location filename="../ui/geocode_dock.py" line="131"/>
         <source>Address index (*.sqlite)</source>
         <translation>주소 색인 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="130"/>
+        <location filename="../ui/geocode_dock.py" line="132"/>
         <source>Built with 'Build offline address index'; the world gazetteer is always used</source>
         <translation>'오프라인 주소 색인 만들기'로 만든 파일; 세계 지명 사전은 항상 사용됩니다</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="131"/>
+        <location filename="../ui/geocode_dock.py" line="133"/>
         <source>Address index</source>
         <translation>주소 색인</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="134"/>
+        <location filename="../ui/geocode_dock.py" line="136"/>
         <source>Endpoint URL</source>
         <translation>엔드포인트 URL</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="136"/>
+        <location filename="../ui/geocode_dock.py" line="138"/>
         <source>The API key is kept in QGIS's authentication database (method Basic, key as password), never in settings or projects.</source>
         <translation>API 키는 설정이나 프로젝트가 아닌 QGIS 인증 데이터베이스(방식 Basic, 키를 비밀번호로)에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="138"/>
+        <location filename="../ui/geocode_dock.py" line="140"/>
         <source>API key</source>
         <translation>API 키</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="140"/>
+        <location filename="../ui/geocode_dock.py" line="142"/>
         <source>e.g. kr, li</source>
         <translation>예: kr, li</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="141"/>
+        <location filename="../ui/geocode_dock.py" line="143"/>
         <source>Country codes</source>
         <translation>국가 코드</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="151"/>
+        <location filename="../ui/geocode_dock.py" line="144"/>
+        <source>Only in the current map extent</source>
+        <translation>현재 지도 범위 안에서만</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="155"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="155"/>
+        <location filename="../ui/geocode_dock.py" line="159"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="156"/>
+        <location filename="../ui/geocode_dock.py" line="160"/>
         <source>Output file</source>
         <translation>출력 파일</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="160"/>
+        <location filename="../ui/geocode_dock.py" line="164"/>
         <source>Also write the unmatched rows to a CSV file</source>
         <translation>찾지 못한 행도 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="171"/>
+        <location filename="../ui/geocode_dock.py" line="175"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="178"/>
+        <location filename="../ui/geocode_dock.py" line="182"/>
         <source>Show</source>
         <translation>표시</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="188"/>
+        <location filename="../ui/geocode_dock.py" line="192"/>
         <source>Candidates</source>
         <translation>후보</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="190"/>
+        <location filename="../ui/geocode_dock.py" line="194"/>
         <source>Use candidate</source>
         <translation>후보 사용</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="192"/>
+        <location filename="../ui/geocode_dock.py" line="196"/>
         <source>Place on map</source>
         <translation>지도에서 지정</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="194"/>
+        <location filename="../ui/geocode_dock.py" line="198"/>
         <source>Click on the map to place the selected row's point by hand</source>
         <translation>지도를 클릭해 선택한 행의 점을 직접 지정합니다</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="206"/>
+        <location filename="../ui/geocode_dock.py" line="210"/>
         <source>Open an address table</source>
         <translation>주소 표 열기</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="207"/>
+        <location filename="../ui/geocode_dock.py" line="211"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</source>
         <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="380"/>
+        <location filename="../ui/geocode_dock.py" line="411"/>
         <source>Saved the reviewed point; the cache remembers it for later runs.</source>
         <translation>검토한 점을 저장했습니다. 이후 실행에서도 캐시가 기억합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="404"/>
+        <location filename="../ui/geocode_dock.py" line="435"/>
         <source>placed by hand</source>
         <translation>직접 지정함</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="180"/>
+        <location filename="../ui/geocode_dock.py" line="184"/>
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="180"/>
+        <location filename="../ui/geocode_dock.py" line="184"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="180"/>
+        <location filename="../ui/geocode_dock.py" line="184"/>
         <source>Score</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="180"/>
+        <location filename="../ui/geocode_dock.py" line="184"/>
         <source>Matched address</source>
         <translation>일치한 주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="264"/>
+        <location filename="../ui/geocode_dock.py" line="284"/>
         <source>Choose a table or layer with addresses first.</source>
         <translation>먼저 주소가 있는 표나 레이어를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="369"/>
+        <location filename="../ui/geocode_dock.py" line="400"/>
         <source>Select a row and one of its candidates first.</source>
         <translation>먼저 행과 그 후보 하나를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="402"/>
+        <location filename="../ui/geocode_dock.py" line="433"/>
         <source>Select the row to place first.</source>
         <translation>먼저 지정할 행을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="280"/>
+        <location filename="../ui/geocode_dock.py" line="300"/>
         <source>Geocoding {0}</source>
         <translation>{0} 지오코딩 중</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="291"/>
+        <location filename="../ui/geocode_dock.py" line="320"/>
         <source>Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}. {5} requests, {6} addresses from the cache.</source>
         <translation>일치 {0}, 모호 {1}, 찾지 못함 {2}, 빈 주소 {3}, 오류 {4}. 요청 {5}건, 캐시에서 {6}건.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="309"/>
+        <source>Geocoding: {0:.0f}% done, about {1:.0f} s left.</source>
+        <translation>지오코딩: {0:.0f}% 완료, 약 {1:.0f}초 남음.</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="40"/>

@@ -96,6 +96,19 @@ def test_dock_offers_locator_filter(dock, qgis_app):
     assert dock.locator_filter is None
 
 
+def test_dock_viewbox_from_map_extent(dock, qgis_iface):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    canvas.setExtent(QgsRectangle(126.0, 37.0, 128.0, 38.0))
+    dock.extent_check.setChecked(True)
+    box = dock.options()["viewbox"]
+    assert box[0] <= 126.0 + 1e-6 and box[2] >= 128.0 - 1e-6 and box[1] <= 37.0 + 1e-6
+    dock.extent_check.setChecked(False)
+    assert dock.options()["viewbox"] is None
+
+
 def test_dock_reports_bad_input(dock, tmp_path):
     src = tmp_path / "nums.csv"
     src.write_text("a,b\n1,2\n", encoding="utf-8")

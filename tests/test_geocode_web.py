@@ -317,6 +317,10 @@ def test_public_nominatim_refuses_bulk(tmp_path, qgis_app):
     src.write_text("address\n" + "\n".join("Street {} Town".format(i) for i in range(1200)) + "\n", encoding="utf-8")
     with pytest.raises(WealthMapError, match="usage policy forbids bulk"):
         geocode(str(src), provider="nominatim", cache_path=str(tmp_path / "c.sqlite"))
+    from wealthmap.core.geocode.providers import make_provider
+
+    assert "about 2 minutes" in make_provider("nominatim").check_bulk(120)  # allowed, with a warning
+    assert make_provider("nominatim", endpoint="http://127.0.0.1:9").check_bulk(5000) is None  # self-hosted
 
 
 def test_vworld_daily_cap(service, tmp_path, authcfg, qgis_app):

@@ -9,6 +9,7 @@ candidates on the map, pick one or click the map; edits update the layer and the
 import json
 import os
 import tempfile
+import time
 
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsMapLayerProxyModel, QgsProject
 from qgis.gui import (
@@ -43,6 +44,7 @@ from ..core.geocode.batch import read_input
 from ..core.geocode.providers import DEFAULT_ENDPOINTS, PROVIDERS
 from ..core.i18n import tr, tr_noop
 from ..core.tables import load_table
+from ..core.tasks import eta_seconds
 from .base_dock import WealthMapDock
 from .geocode_maptool import CandidateMarkers, PlacePointTool
 
@@ -139,6 +141,8 @@ class GeocodeDock(WealthMapDock):
         self.countries = QLineEdit()
         self.countries.setPlaceholderText(tr("e.g. kr, li"))
         form.addRow(tr("Country codes"), self.countries)
+        self.extent_check = QCheckBox(tr("Only in the current map extent"))
+        form.addRow(self.extent_check)
         self.min_score = QDoubleSpinBox()
         self.min_score.setRange(0.0, 1.0)
         self.min_score.setSingleStep(0.05)
@@ -252,11 +256,27 @@ class GeocodeDock(WealthMapDock):
             "endpoint": self.endpoint.text().strip() or None,
             "authcfg": self.auth.configId() or None,
             "countries": [c.strip() for c in self.countries.text().split(",") if c.strip()],
+            "viewbox": self.map_viewbox() if self.extent_check.isChecked() else None,
             "min_score": self.min_score.value(),
             "crs": self.crs.crs().authid() or "EPSG:4326",
             "output": output,
             "unmatched_csv": unmatched,
         }
+
+    def map_viewbox(self):
+        """The canvas extent as (xmin, ymin, xmax, ymax) in EPSG:4326, or None without a canvas."""
+        if self.canvas is None:
+            return None
+        from qgis.core import QgsCoordinateTransform
+
+        extent = self.canvas.extent()
+        crs = self.canvas.mapSettings().destinationCrs()
+        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+        if crs.isValid() and crs != wgs84:
+            extent = QgsCoordinateTransform(crs, wgs84, QgsProject.instance()).transformBoundingBox(extent)
+        if extent.isEmpty():
+            return None
+        return (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
 
     def run(self):
         layer = self.layer_combo.currentLayer()
@@ -277,7 +297,16 @@ class GeocodeDock(WealthMapDock):
         def work(feedback):
             return api.geocode(None, prepared=prepared, feedback=feedback, **options)
 
-        return self.start_task(tr("Geocoding {0}").format(layer.name()), work, on_done=self.finished)
+        task = self.start_task(tr("Geocoding {0}").format(layer.name()), work, on_done=self.finished)
+        if task is not None:
+            started = time.monotonic()
+            task.progressChanged.connect(lambda value, t0=started: self.show_eta(t0, value))
+        return task
+
+    def show_eta(self, started, value):
+        eta = eta_seconds(started, value / 100.0) if 0 < value < 100 else None
+        if eta is not None and self.task is not None:
+            self.status.setText(tr("Geocoding: {0:.0f}% done, about {1:.0f} s left.").format(value, eta))
 
     def finished(self, result):
         from qgis.core import QgsVectorLayer
@@ -292,6 +321,8 @@ class GeocodeDock(WealthMapDock):
                                 "{6} addresses from the cache.").format(
             counts["matched"], counts["ambiguous"], counts["not_found"], counts["empty"], counts["error"],
             stats["requested"], stats["cached"]))
+        if stats.get("warning"):
+            self.show_message(stats["warning"], Qgis.Warning)
         self.set_review_enabled(True)
         self.fill_review()
 

@@ -193,7 +193,14 @@ def run_batch(texts, provider, cache=None, options=None, feedback=None, log=None
                 manual.add(key)
     todo = [k for k in unique if k not in results]
     stats = {"unique": len(unique), "cached": len(unique) - len(todo), "requested": 0, "errors": 0}
-    provider.check_bulk(len(todo))
+    warning = provider.check_bulk(len(todo))
+    if warning:
+        from .. import log as wm_log
+
+        wm_log.warning(warning)
+        stats["warning"] = warning
+        if log is not None:
+            log(warning)
     errors = {}
     capped = []
     if provider.daily_cap and cache is not None:

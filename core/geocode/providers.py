@@ -62,7 +62,9 @@ class Provider:
         return 0
 
     def check_bulk(self, n_new):
-        """Raise when a batch of ``n_new`` uncached addresses breaks the provider's usage policy."""
+        """Raise when a batch of ``n_new`` uncached addresses breaks the provider's usage policy;
+        return a warning text (or ``None``) when it is allowed but slow or limited."""
+        return None
 
 
 class OfflineProvider(Provider):
@@ -151,13 +153,18 @@ class NominatimProvider(WebProvider):
     name = "nominatim"
 
     def check_bulk(self, n_new):
-        if not self.local and urlparse(self.endpoint).hostname == "nominatim.openstreetmap.org" \
-                and n_new > PUBLIC_NOMINATIM_BULK_LIMIT:
+        public = not self.local and urlparse(self.endpoint).hostname == "nominatim.openstreetmap.org"
+        if public and n_new > PUBLIC_NOMINATIM_BULK_LIMIT:
             raise WealthMapError(
                 tr("{0} new addresses for the public Nominatim server: its usage policy forbids bulk geocoding "
                    "(at most 1 request per second, no heavy use). Geocode at most {1} at a time, use the offline "
                    "index, or run your own Nominatim (scripts/setup_service_nominatim.sh).").format(
                     n_new, PUBLIC_NOMINATIM_BULK_LIMIT))
+        if public and n_new:
+            return tr("The public Nominatim server allows one request per second: {0} new addresses take about "
+                      "{1:.0f} minutes. For larger tables use the offline index or your own server.").format(
+                n_new, n_new / 60.0)
+        return None
 
     def search(self, text, countries=None, viewbox=None, limit=5, feedback=None):
         params = {"q": text, "format": "jsonv2", "limit": limit, "addressdetails": 1}
