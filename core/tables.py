@@ -101,7 +101,7 @@ def load_table(path, encoding=None, sheet=None, x_field=None, y_field=None, crs=
     if ext in TEXT_EXTENSIONS:
         encoding = encoding or detect_encoding(path)
         delimiter = sniff_delimiter(path, encoding)
-        from qgis.PyQt.QtCore import QUrl
+        from qgis.PyQt.QtCore import QUrl, QUrlQuery
 
         url = QUrl.fromLocalFile(path)
         query = [
@@ -117,7 +117,12 @@ def load_table(path, encoding=None, sheet=None, x_field=None, y_field=None, crs=
             query += [("xField", x_field), ("yField", y_field), ("crs", crs)]
         else:
             query.append(("geomType", "none"))
-        uri = url.toString() + "?" + "&".join("{}={}".format(k, v) for k, v in query)
+        url_query = QUrlQuery()
+        for key, value in query:
+            url_query.addQueryItem(key, value)
+        url.setQuery(url_query)
+        # Fully encoded: file names with Hangul or spaces survive the provider's URI parsing.
+        uri = bytes(url.toEncoded()).decode("ascii")
         layer = QgsVectorLayer(uri, name, "delimitedtext")
     else:
         if ext in SHEET_EXTENSIONS:

@@ -41,6 +41,14 @@ def test_load_table_as_layer_keeps_hangul(qgis_app, tmp_path, encoding, bom):
     assert [r["name"] for r in rows] == ["종로구", "중구"]
 
 
+@pytest.mark.parametrize("name", ["주소 통계.csv", "data (2024).csv"])
+def test_load_table_with_non_ascii_or_spaced_file_name(qgis_app, tmp_path, name):
+    path = _write(tmp_path / name, "cp949")
+    layer = load_table(path)
+    assert layer.featureCount() == 2
+    assert [r["name"] for r in layer_rows(layer)] == ["종로구", "중구"]
+
+
 def test_load_xlsx(qgis_app, tmp_path):
     from osgeo import ogr
 
