@@ -1,3 +1,157 @@
-"""Processing algorithms for the wealth job (filled in by its issue)."""
+"""Processing algorithms for the wealth job: ``wealthmap:predictwealth``."""
 
-ALGORITHMS = []
+from qgis.core import (
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorDestination,
+)
+
+from ..core.errors import WealthMapError
+from ..core.i18n import tr
+from .base import WealthMapAlgorithm
+
+
+def parse_band_map(text):
+    """``"B02=1, B03=2"`` → ``{"B02": 1, "B03": 2}`` (``None`` when empty)."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    mapping = {}
+    for part in text.replace(";", ",").split(","):
+        if not part.strip():
+            continue
+        if "=" not in part:
+            raise WealthMapError(tr("The band mapping '{0}' is not of the form B02=1, B03=2, ...").format(text))
+        name, index = part.split("=", 1)
+        try:
+            mapping[name.strip()] = int(index)
+        except ValueError as err:
+            raise WealthMapError(tr("The band mapping '{0}' is not of the form B02=1, B03=2, ...").format(
+                text)) from err
+    return mapping
+
+
+class PredictWealthAlgorithm(WealthMapAlgorithm):
+    GROUP = "Wealth from imagery"
+    GROUP_ID = "wealth"
+    ICON = "wealth"
+    INPUT = "INPUT"
+    REGION = "REGION"
+    EXTENT = "EXTENT"
+    MODEL = "MODEL"
+    BAND_MAP = "BAND_MAP"
+    MAX_CHIPS = "MAX_CHIPS"
+    MIN_VALID = "MIN_VALID"
+    MAX_CLOUD = "MAX_CLOUD"
+    USE_CUDA = "USE_CUDA"
+    OUTPUT = "OUTPUT"
+    OUTPUT_RASTER = "OUTPUT_RASTER"
+
+    def name(self):
+        return "predictwealth"
+
+    def displayName(self):  # noqa: N802 - QGIS override
+        return tr("Predict wealth from Sentinel-2 imagery")
+
+    def shortHelpString(self):  # noqa: N802 - QGIS override
+        return tr(
+            "Cuts the region into chips on the model's grid (256 px at 10 m), embeds each chip with the bundle's "
+            "CNN, adds NDVI/NDBI/NDWI statistics and predicts a wealth index with the bundle's random forest "
+            "(uncertainty = spread of the trees). Chips with too few valid pixels or too many clouds stay in the "
+            "output with a status. The region is the selected or all features of REGION, else EXTENT, else the "
+            "whole raster. The bundled model is a demonstration model, not a wealth estimate.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS override
+        from ..core.settings import WEALTH_MAX_CHIPS, WEALTH_MAX_CLOUD, WEALTH_MIN_VALID, WEALTH_USE_CUDA
+
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, tr("Sentinel-2 raster")))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.REGION, tr("Region polygons (selected features are used when 'selected only' is set)"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Region extent"), optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.MODEL, tr("Model bundle folder (empty: the bundled demonstration model)"),
+            behavior=QgsProcessingParameterFile.Folder, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.BAND_MAP, tr("Band mapping, e.g. B02=1, B03=2, B04=3, B08=4, B11=5 (empty: from band names)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_CHIPS, tr("Maximum number of chips (0: no limit)"), QgsProcessingParameterNumber.Integer,
+            WEALTH_MAX_CHIPS.value(), minValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_VALID, tr("Minimum valid-pixel fraction of a chip"), QgsProcessingParameterNumber.Double,
+            WEALTH_MIN_VALID.value(), minValue=0.0, maxValue=1.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_CLOUD, tr("Maximum cloud fraction of a chip"), QgsProcessingParameterNumber.Double,
+            WEALTH_MAX_CLOUD.value(), minValue=0.0, maxValue=1.0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.USE_CUDA, tr("Use CUDA when available"), WEALTH_USE_CUDA.value()))
+        self.addParameter(QgsProcessingParameterVectorDestination(
+            self.OUTPUT, tr("Wealth chips (GeoPackage)"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.OUTPUT_RASTER, tr("Wealth raster (Float32 GeoTIFF, one pixel per chip)"), optional=True,
+            createByDefault=False))
+        for name, label in (("CHIPS", tr("Chips")), ("CHIPS_USED", tr("Chips used")),
+                            ("CHIPS_SKIPPED", tr("Chips skipped"))):
+            self.addOutput(QgsProcessingOutputNumber(name, label))
+        self.addOutput(QgsProcessingOutputNumber("MEAN", tr("Mean wealth")))
+        self.addOutput(QgsProcessingOutputNumber("MEDIAN", tr("Median wealth")))
+        self.addOutput(QgsProcessingOutputNumber("AREA_KM2", tr("Region area (km²)")))
+        self.addOutput(QgsProcessingOutputString("MODEL_ID", tr("Model id")))
+        self.addOutput(QgsProcessingOutputString("MODEL_STATUS", tr("Model status")))
+
+    def run_core(self, parameters, context, feedback):
+        from ..core.wealth.predict import predict
+
+        raster = self.parameterAsRasterLayer(parameters, self.INPUT, context)
+        if raster is None:
+            raise WealthMapError(tr("No raster layer was given (INPUT)."))
+        region, region_crs = None, None
+        source = self.parameterAsSource(parameters, self.REGION, context)
+        if source is not None:
+            geoms = [f.geometry() for f in source.getFeatures() if f.hasGeometry()]
+            if not geoms:
+                raise WealthMapError(tr("The region layer has no (selected) polygon features."))
+            region, region_crs = QgsGeometry.unaryUnion(geoms), source.sourceCrs()
+        elif parameters.get(self.EXTENT):
+            region = self.parameterAsExtent(parameters, self.EXTENT, context)
+            region_crs = self.parameterAsExtentCrs(parameters, self.EXTENT, context)
+            if not region_crs.isValid():
+                region_crs = raster.crs()
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        if not output.lower().endswith(".gpkg"):
+            raise WealthMapError(tr("The output must be a GeoPackage (.gpkg) file, not '{0}'.").format(output))
+        geotiff = self.parameterAsOutputLayer(parameters, self.OUTPUT_RASTER, context) \
+            if parameters.get(self.OUTPUT_RASTER) else None
+        result = predict(
+            feedback, raster.source(), region=region, region_crs=region_crs,
+            bundle=self.parameterAsFile(parameters, self.MODEL, context) or None, output=output, geotiff=geotiff,
+            band_map=parse_band_map(self.parameterAsString(parameters, self.BAND_MAP, context)),
+            max_chips=self.parameterAsInt(parameters, self.MAX_CHIPS, context),
+            min_valid=self.parameterAsDouble(parameters, self.MIN_VALID, context),
+            max_cloud=self.parameterAsDouble(parameters, self.MAX_CLOUD, context),
+            use_cuda=self.parameterAsBool(parameters, self.USE_CUDA, context))
+        feedback.pushInfo(tr("{0}: {1} chips, {2} used, {3} skipped; mean {4:.4g}, median {5:.4g}.").format(
+            result["title"], result["chips"], result["chips_used"], result["chips_skipped"], result["mean"],
+            result["median"]))
+        if context.willLoadLayerOnCompletion(output):
+            details = context.layerToLoadOnCompletionDetails(output)
+            details.name = result["title"]
+            details.forceName = True
+        return {self.OUTPUT: output, self.OUTPUT_RASTER: geotiff, "CHIPS": result["chips"],
+                "CHIPS_USED": result["chips_used"], "CHIPS_SKIPPED": result["chips_skipped"],
+                "MEAN": result["mean"], "MEDIAN": result["median"], "AREA_KM2": result["area_km2"],
+                "MODEL_ID": result["model_id"], "MODEL_STATUS": result["model_status"]}
+
+
+ALGORITHMS = [PredictWealthAlgorithm]

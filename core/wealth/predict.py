@@ -60,7 +60,8 @@ def region_geometry(region, region_crs, source):
     if region is None:
         xmin, ymin, xmax, ymax = source.bounds()
         return QgsGeometry.fromRect(QgsRectangle(xmin, ymin, xmax, ymax)), source.srs
-    if region_crs is None or (hasattr(region_crs, "isValid") and not region_crs.isValid()):
+    if region_crs is None or (isinstance(region_crs, str) and not region_crs.strip()) \
+            or (hasattr(region_crs, "isValid") and not region_crs.isValid()):
         raise WealthMapError(tr("The region has no coordinate reference system; give its CRS (region_crs), e.g. "
                                 "the layer's or the map canvas's CRS."))
     srs = srs_from(region_crs)

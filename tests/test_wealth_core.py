@@ -1,0 +1,371 @@
+"""Wealth prediction core: bundle checks, forest→ONNX, raster reading, embedder, chips, predict_wealth.
+
+Real parts only: real ONNX sessions (the bundled EfficientNet-Lite0 and demo head), real
+GeoTIFFs (the sample Sentinel-2 scene and rasters built here), real GeoPackages.
+"""
+
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from osgeo import gdal
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from test_wealth_helpers import BANDS, CHIP, ORIGIN, ROOT, SAMPLE, make_s2, warp_to_4326  # noqa: E402
+
+from wealthmap.core.errors import WealthMapError  # noqa: E402
+from wealthmap.core.wealth import bundle as bundle_mod  # noqa: E402
+from wealthmap.core.wealth.bundle import DEFAULT_BUNDLE, load_bundle, write_bundle  # noqa: E402
+
+gdal.UseExceptions()
+
+
+def predict(*args, **kwargs):
+    from wealthmap.core.wealth.api import predict_wealth
+
+    kwargs.setdefault("max_chips", 0)
+    return predict_wealth(*args, **kwargs)
+
+
+def read_gpkg(path):
+    con = sqlite3.connect(path)
+    try:
+        table = con.execute("select table_name from gpkg_contents where data_type='features'").fetchone()[0]
+        cur = con.execute('select * from "{}" order by chip_id'.format(table))
+        names = [d[0] for d in cur.description]
+        rows = [dict(zip(names, r)) for r in cur.fetchall()]
+        styles = con.execute("select f_table_name, useAsDefault, styleQML from layer_styles").fetchall()
+        contents = con.execute("select identifier, description from gpkg_contents where table_name=?",
+                               (table,)).fetchone()
+    finally:
+        con.close()
+    return rows, styles, contents
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return load_bundle(DEFAULT_BUNDLE)
+
+
+# --- forest → ONNX -----------------------------------------------------------------------
+def test_forest_onnx_matches_sklearn_mean_and_tree_spread(qgis_app):
+    import onnxruntime as ort
+    from sklearn.decomposition import PCA
+    from sklearn.ensemble import RandomForestRegressor
+    from sklearn.preprocessing import StandardScaler
+
+    from wealthmap.core.wealth.forest_onnx import forest_to_onnx, preprocess_like_onnx
+
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(300, 24)).astype(np.float32)
+    y = 3 * x[:, 0] - x[:, 20] + rng.normal(0, 0.1, 300)
+    scaler = StandardScaler().fit(x)
+    xs = scaler.transform(x)
+    pca = PCA(4).fit(xs[:, :20])
+    z = np.hstack([pca.transform(xs[:, :20]), xs[:, 20:]])
+    forest = RandomForestRegressor(30, random_state=0).fit(z, y)
+    model = forest_to_onnx(forest, n_inputs=24, pca=pca, scaler=scaler)
+    session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    mean, std = session.run(["mean", "std"], {"features": x})
+    zr = preprocess_like_onnx(x, pca, scaler)
+    per_tree = np.stack([t.predict(zr) for t in forest.estimators_], axis=1)
+    assert mean.shape == (300,) and std.shape == (300,)
+    np.testing.assert_allclose(mean, forest.predict(zr), atol=1e-5)
+    np.testing.assert_allclose(std, per_tree.std(axis=1), atol=1e-5)
+    assert float(std.mean()) > 0
+    with pytest.raises(ValueError, match="imply"):
+        forest_to_onnx(forest, n_inputs=23, pca=pca)
+
+
+# --- bundles -------------------------------------------------------------------------------
+def test_demo_bundle_is_valid_and_labelled_demo(demo):
+    assert demo.status == "demo" and demo.is_demo
+    assert "demonstration model, not a wealth estimate" in demo.label()
+    assert demo.bands == BANDS and demo.chip_px == CHIP and demo.gsd_m == 10.0
+    assert demo.n_features == 1280 + 6
+    assert "ImageNet" in demo.manifest["embedder"]["pretrained"]
+    for name in demo.manifest["files"]:
+        assert os.path.getsize(os.path.join(demo.path, name)) < 30e6
+    assert not any(n.endswith((".pkl", ".pickle", ".joblib")) for n in os.listdir(demo.path))
+
+
+def test_tampered_file_is_refused(tmp_path, qgis_app):
+    copy = tmp_path / "bundle"
+    shutil.copytree(DEFAULT_BUNDLE, copy)
+    with open(copy / "head.onnx", "r+b") as handle:
+        handle.seek(200)
+        byte = handle.read(1)
+        handle.seek(200)
+        handle.write(bytes([byte[0] ^ 0xFF]))
+    with pytest.raises(WealthMapError, match="head.onnx.*does not match its manifest"):
+        load_bundle(copy)
+    with pytest.raises(WealthMapError, match="head.onnx.*does not match its manifest"):
+        predict(SAMPLE, bundle=str(copy))
+    os.remove(copy / "head.onnx")
+    with pytest.raises(WealthMapError, match="lacks the file 'head.onnx'"):
+        load_bundle(copy)
+    with pytest.raises(WealthMapError, match="no manifest.json"):
+        load_bundle(tmp_path)
+
+
+def test_invalid_manifest_is_refused(tmp_path, demo):
+    manifest = json.loads(json.dumps(demo.manifest))
+    manifest["status"] = "excellent"
+    with pytest.raises(WealthMapError, match="status 'excellent' is not one of demo, trained, validated"):
+        bundle_mod.validate_manifest(manifest, "x")
+    manifest = json.loads(json.dumps(demo.manifest))
+    del manifest["features"]
+    with pytest.raises(WealthMapError, match="has no 'features' field"):
+        bundle_mod.validate_manifest(manifest, "x")
+
+
+def test_write_bundle_roundtrip_and_atomic(tmp_path, demo):
+    manifest = dict(demo.manifest, id="copy", status="trained")
+    files = {"embedder_int8.onnx": demo.embedder_path, "head.onnx": open(demo.head_path, "rb").read()}
+    out = write_bundle(tmp_path / "b", manifest, files)
+    assert out.id == "copy" and set(out.manifest["files"]) == {"embedder_int8.onnx", "head.onnx"}
+    assert out.manifest["files"]["head.onnx"]["sha256"] == demo.manifest["files"]["head.onnx"]["sha256"]
+    with pytest.raises(FileNotFoundError):
+        write_bundle(tmp_path / "c", manifest, dict(files, **{"head.onnx": str(tmp_path / "missing.onnx")}))
+    assert sorted(os.listdir(tmp_path)) == ["b"]  # no partial folder left
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "notes.txt").write_text("x")
+    with pytest.raises(WealthMapError, match="not empty and holds no model bundle"):
+        write_bundle(tmp_path / "d", manifest, files)
+
+
+def test_corrupt_onnx_with_matching_hash_is_refused(tmp_path, demo):
+    manifest = dict(demo.manifest, id="corrupt")
+    files = {"embedder_int8.onnx": demo.embedder_path, "head.onnx": b"this is not an onnx model"}
+    write_bundle(tmp_path / "b", manifest, files)
+    with pytest.raises(WealthMapError, match="head.onnx' cannot be loaded by onnxruntime.*corrupt"):
+        predict(SAMPLE, bundle=str(tmp_path / "b"))
+
+
+def test_model_expecting_other_bands_is_refused(tmp_path, demo):
+    manifest = dict(demo.manifest, id="needs-b05", bands=BANDS + ["B05"])
+    write_bundle(tmp_path / "b", manifest, {"embedder_int8.onnx": demo.embedder_path, "head.onnx": demo.head_path})
+    with pytest.raises(WealthMapError, match=r"lacks the band\(s\) B05.*model 'needs-b05' expects the bands"):
+        predict(SAMPLE, bundle=str(tmp_path / "b"))
+
+
+def test_onnxruntime_missing_gives_install_message(tmp_path):
+    code = ("import sys; sys.modules['onnxruntime'] = None; sys.path.insert(0, {root!r}); import conftest\n"
+            "from qgis.testing import start_app; start_app()\n"
+            "from wealthmap.core.errors import WealthMapError  # noqa: E402\n"
+            "from wealthmap.core.wealth.api import predict_wealth\n"
+            "try:\n    predict_wealth({sample!r})\nexcept WealthMapError as err:\n    print('MSG', err)\n"
+            ).format(root=ROOT, sample=SAMPLE)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert "MSG WealthMap needs Python packages that are not installed: onnxruntime" in out.stdout, out.stderr[-2000:]
+    assert "pip install" in out.stdout
+
+
+# --- raster reading -------------------------------------------------------------------------
+def test_band_names_are_recognised():
+    from wealthmap.core.wealth.raster import canonical_band
+
+    for text, band in [("B2", "B02"), ("b02", "B02"), ("Blue", "B02"), ("B4 (red)", "B04"), ("B08 - NIR", "B08"),
+                       ("nir", "B08"), ("B11", "B11"), ("swir16", "B11"), ("SCL", "SCL"), ("B8A", "B8A")]:
+        assert canonical_band(text) == band, text
+    assert canonical_band("elevation") is None
+
+
+def test_scale_and_baseline_offset(tmp_path, qgis_app):
+    from wealthmap.core.wealth.raster import RasterSource
+
+    plain = RasterSource(make_s2(tmp_path / "plain.tif"))
+    shifted = RasterSource(make_s2(tmp_path / "shifted.tif", offset_dn=1000, baseline="04.00"))
+    old = RasterSource(make_s2(tmp_path / "old.tif", baseline="02.09"))
+    assert (plain.scale, plain.offset) == (1e-4, 0.0)
+    assert shifted.scale == 1e-4 and shifted.offset == pytest.approx(-0.1)
+    assert old.offset == 0.0
+    sample = RasterSource(SAMPLE)
+    assert sample.reflectance_source.startswith("metadata REFLECTANCE_SCALE")
+    floats = RasterSource(make_s2(tmp_path / "f.tif", dtype=gdal.GDT_Float32))
+    assert floats.scale == 1.0
+
+
+def test_bad_rasters_are_refused(tmp_path, qgis_app):
+    from wealthmap.core.wealth.raster import RasterSource
+
+    with pytest.raises(WealthMapError, match="8-bit.*screenshot"):
+        RasterSource(make_s2(tmp_path / "rgb.tif", dtype=gdal.GDT_Byte))
+    with pytest.raises(WealthMapError, match="no coordinate reference system"):
+        RasterSource(make_s2(tmp_path / "nocrs.tif", with_crs=False))
+    with pytest.raises(WealthMapError, match="does not exist"):
+        RasterSource(tmp_path / "missing.tif")
+    unnamed = make_s2(tmp_path / "unnamed.tif", descriptions=False)
+    with pytest.raises(WealthMapError, match=r"lacks the band\(s\) B02, B03, B04, B08, B11.*map them yourself"):
+        predict(unnamed)
+    mapped = predict(unnamed, band_map={"B02": 1, "B03": 2, "B04": 3, "B08": 4, "B11": 5},
+                     output=str(tmp_path / "mapped.gpkg"))
+    assert mapped["chips"] == 6 and mapped["chips_used"] == 6
+
+
+def test_read_window_at_point_in_any_crs(qgis_app):
+    from wealthmap.core.wealth.raster import read_bbox, read_window_at
+
+    refl, valid = read_window_at(SAMPLE, 12.6, 52.49, "EPSG:4326", 2560, ["B04", "B03", "B02"])
+    assert refl.shape == (3, 256, 256) and valid.all()
+    assert 0.03 < float(np.nanmean(refl)) < 0.3  # reflectance, not digital numbers
+    refl, valid = read_window_at(SAMPLE, 1.0, 1.0, "EPSG:4326", 2560, ["B04"])
+    assert not valid.any() and np.isnan(refl).all()
+    refl, valid = read_bbox(SAMPLE, (335000, 5815000, 336000, 5816000), "EPSG:32633", ["B08"])
+    assert refl.shape == (1, 100, 100) and valid.all()
+
+
+# --- embedder ---------------------------------------------------------------------------------
+def test_embedder_int8_close_to_fp32_on_real_chips(demo):
+    from wealthmap.core.wealth.bundle import ModelBundle
+    from wealthmap.core.wealth.embed import Embedder
+    from wealthmap.core.wealth.raster import read_window_at
+
+    chips = np.stack([np.concatenate([read_window_at(SAMPLE, lon, 52.49, "EPSG:4326", 2560, BANDS)[0]])
+                      for lon in (12.55, 12.6, 12.65, 12.7)])
+    e8 = Embedder(demo).embed(chips)
+    fp32 = ModelBundle(demo.path, dict(demo.manifest, embedder=dict(demo.manifest["embedder"], file="embedder.onnx")))
+    e32 = Embedder(fp32).embed(chips)
+    assert e8.shape == (4, 1280) and np.isfinite(e8).all()
+    cos = (e8 * e32).sum(1) / np.linalg.norm(e8, axis=1) / np.linalg.norm(e32, axis=1)
+    assert cos.min() > 0.95, cos
+    # different places give different embeddings
+    assert np.linalg.norm(e32[0] - e32[3]) > 0.05 * np.linalg.norm(e32[0])
+
+
+# --- prediction -----------------------------------------------------------------------------------
+def test_predict_sample_raster_whole_extent(tmp_path, qgis_app):
+    out = tmp_path / "berlin.gpkg"
+    tif = tmp_path / "berlin.tif"
+    result = predict(SAMPLE, output=str(out), geotiff=str(tif))
+    assert result["chips"] == 18 and result["chips_used"] == 18 and result["chips_skipped"] == 0  # 6 x 3 chips
+    assert result["area_km2"] == pytest.approx(15.36 * 7.68, rel=1e-6)
+    assert not result["resampled"] and result["is_demo"]
+    rows, styles, contents = read_gpkg(str(out))
+    assert len(rows) == 18
+    first = rows[0]
+    assert (first["grid_col"], first["grid_row"]) == (0, 0)
+    assert first["model_id"] == "wealthmap-demo-builtup-v1" and first["model_status"] == "demo"
+    assert first["note"] == "demonstration model, not a wealth estimate"
+    assert all(np.isfinite(r["wealth"]) and np.isfinite(r["uncertainty"]) and r["uncertainty"] >= 0 for r in rows)
+    assert all(r["status"] == "ok" and r["valid_frac"] == 1.0 for r in rows)
+    assert styles and styles[0][1] in (1, "1", True) and "graduatedSymbol" in styles[0][2]
+    assert "RdYlBu" in styles[0][2] or "gradient" in styles[0][2]
+    assert "demonstration model, not a wealth estimate" in contents[0]
+    assert np.median([r["wealth"] for r in rows]) == pytest.approx(result["median"])
+    # chips line up with the raster's pixels: first chip is the raster's top-left 2560 m square
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer("{}|layername={}".format(out, result["layer_name"]), "x", "ogr")
+    box = next(layer.getFeatures()).geometry().boundingBox()
+    assert (box.xMinimum(), box.yMaximum(), box.width()) == (330000.0, 5822040.0, 2560.0)
+    assert layer.renderer().type() == "graduatedSymbol" and layer.renderer().classAttribute() == "wealth"
+    ds = gdal.Open(str(tif))
+    assert (ds.RasterXSize, ds.RasterYSize) == (6, 3) and gdal.GetDataTypeName(ds.GetRasterBand(1).DataType) == \
+        "Float32"
+    grid = ds.GetRasterBand(1).ReadAsArray()
+    assert grid[0, 0] == pytest.approx(first["wealth"], rel=1e-5)
+    assert ds.GetMetadataItem("WEALTHMAP_MODEL_STATUS") == "demo"
+
+
+def test_nodata_hole_and_cloud_patch(tmp_path, qgis_app):
+    # chip (1, 0) is a nodata hole, chip (2, 1) a bright cloud
+    path = make_s2(tmp_path / "s2.tif", nodata_box=(256, 0, 256, 256), cloud_box=(512, 256, 256, 256))
+    result = predict(path, output=str(tmp_path / "o.gpkg"))
+    rows, _, _ = read_gpkg(result["output"])
+    by_cell = {(r["grid_col"], r["grid_row"]): r for r in rows}
+    assert sorted(by_cell) == [(c, r) for c in range(3) for r in range(2)]
+    assert by_cell[(1, 0)]["status"] == "nodata" and by_cell[(1, 0)]["wealth"] is None
+    assert by_cell[(1, 0)]["valid_frac"] == 0.0
+    assert by_cell[(2, 1)]["status"] == "cloudy" and by_cell[(2, 1)]["wealth"] is None
+    assert by_cell[(2, 1)]["cloud_frac"] == 1.0
+    assert result["chips_used"] == 4 and result["chips_skipped"] == 2
+    assert result["statuses"] == {"ok": 4, "nodata": 1, "cloudy": 1}
+    # the demo head predicts built-up share: the built-up left column beats the vegetated right one
+    assert by_cell[(0, 1)]["wealth"] > by_cell[(2, 0)]["wealth"] + 0.2
+    # the same with an SCL band marking the cloud (brightness test not needed)
+    scl = predict(make_s2(tmp_path / "scl.tif", nodata_box=(256, 0, 256, 256), cloud_box=(512, 256, 256, 256),
+                          with_scl=True), output=str(tmp_path / "scl.gpkg"))
+    assert scl["statuses"] == {"ok": 4, "nodata": 1, "cloudy": 1}
+
+
+def test_baseline_offset_gives_same_prediction(tmp_path, qgis_app):
+    plain = predict(make_s2(tmp_path / "plain.tif"), output=str(tmp_path / "a.gpkg"))
+    shifted = predict(make_s2(tmp_path / "shifted.tif", offset_dn=1000, baseline="04.00"),
+                      output=str(tmp_path / "b.gpkg"))
+    a = [r["wealth"] for r in read_gpkg(plain["output"])[0]]
+    b = [r["wealth"] for r in read_gpkg(shifted["output"])[0]]
+    np.testing.assert_allclose(a, b, atol=0.02)
+    assert shifted["reflectance"]["offset"] == pytest.approx(-0.1)
+
+
+def test_raster_in_degrees_is_resampled_to_utm(tmp_path, qgis_app):
+    utm = make_s2(tmp_path / "utm.tif", width=1280, height=768)
+    deg = warp_to_4326(utm, tmp_path / "deg.tif")
+    result = predict(deg, output=str(tmp_path / "deg.gpkg"))
+    assert result["resampled"]
+    assert "UTM zone 33N" in result["crs"]
+    rows, _, _ = read_gpkg(result["output"])
+    ok = [r for r in rows if r["status"] == "ok"]
+    # the grid is anchored at the UTM origin: 4 x 2 chips lie fully inside the 12.8 x 7.68 km raster
+    assert len(ok) >= 8 and all(np.isfinite(r["wealth"]) for r in ok)
+    # the built-up third (x < 504267 m) still predicts higher than the vegetated part
+    west = [r["wealth"] for r in ok if r["grid_col"] * 2560 + 1280 < ORIGIN[0] + 4000]
+    east = [r["wealth"] for r in ok if r["grid_col"] * 2560 + 1280 > ORIGIN[0] + 6000]
+    assert west and east and min(west) > max(east)
+
+
+def test_region_in_another_crs_selects_chips_by_centre(tmp_path, qgis_app):
+    from qgis.core import QgsGeometry
+
+    # a polygon in EPSG:4326 over the sample's centre: chips whose centre falls inside
+    poly = QgsGeometry.fromWkt("POLYGON((12.56 52.47, 12.64 52.47, 12.64 52.51, 12.56 52.51, 12.56 52.47))")
+    result = predict(SAMPLE, region=poly, region_crs="EPSG:4326", output=str(tmp_path / "r.gpkg"))
+    rows, _, _ = read_gpkg(result["output"])
+    assert 2 <= result["chips"] <= 6 and len(rows) == result["chips"]
+    assert result["area_km2"] == pytest.approx(0.08 * 0.04 * 111.32 ** 2 * np.cos(np.radians(52.49)), rel=0.05)
+
+
+def test_bad_regions_and_limits(tmp_path, qgis_app):
+    with pytest.raises(WealthMapError, match="outside the raster"):
+        predict(SAMPLE, region=(13.9, 52.0, 14.0, 52.1), region_crs="EPSG:4326")
+    with pytest.raises(WealthMapError, match="contains no chip centre.*2.56 km"):
+        predict(SAMPLE, region=(331000, 5821000, 331500, 5821500), region_crs="EPSG:32633")
+    with pytest.raises(WealthMapError, match="no coordinate reference system"):
+        predict(SAMPLE, region=(331000, 5821000, 341500, 5821500), region_crs="")
+    with pytest.raises(WealthMapError, match=r"needs 18 chips, more than the limit of 5 .*max_chips"):
+        predict(SAMPLE, max_chips=5)
+    from wealthmap.core.settings import WEALTH_MAX_CHIPS
+
+    WEALTH_MAX_CHIPS.set(10)
+    try:
+        with pytest.raises(WealthMapError, match="limit of 10"):
+            predict(SAMPLE, max_chips=None)
+    finally:
+        WEALTH_MAX_CHIPS.reset()
+    clouds = make_s2(tmp_path / "clouds.tif", cloud_box=(0, 0, 768, 512))
+    with pytest.raises(WealthMapError, match="All 6 chips of the region are cloudy or without data"):
+        predict(clouds, output=str(tmp_path / "c.gpkg"))
+
+
+def test_predict_in_a_task_reports_progress_and_cancels(tmp_path, qgis_app):
+    from wealthmap.core.tasks import WealthMapTask, run_task_and_wait
+    from wealthmap.core.wealth.predict import predict as core_predict
+
+    seen = []
+    task = WealthMapTask("predict", core_predict, SAMPLE, output=str(tmp_path / "t.gpkg"), max_chips=0)
+    task.progressChanged.connect(seen.append)
+    run_task_and_wait(task)
+    assert task.error is None and task.result["chips"] == 18
+    assert seen and max(seen) == 100
+
+    task = WealthMapTask("predict", core_predict, SAMPLE, output=str(tmp_path / "c.gpkg"), max_chips=0)
+    task.feedback.progressChanged.connect(lambda v: task.cancel() if v > 0 else None)
+    run_task_and_wait(task)
+    assert task.cancelled and task.result is None
