@@ -32,11 +32,15 @@ def processing(qgis_app):
     Processing.initialize()
     registry = QgsApplication.processingRegistry()
     provider = registry.providerById("wealthmap")
-    if provider is None:
+    added = provider is None
+    if added:
         provider = WealthMapProvider()
         registry.addProvider(provider)
     _KEEP.append(provider)  # the Python object must outlive the tests (its overrides live in it)
-    return proc
+    yield proc
+    if added:  # leave the registry as we found it (the plugin test registers its own provider)
+        registry.removeProvider(provider)
+    _KEEP.clear()
 
 
 @pytest.fixture
