@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-gdal python3-numpy python3-venv python3-pip python3-icu \
-	xvfb xauth x11-utils imagemagick poppler-utils qttools5-dev-tools zip unzip sqlite3 \
+	xvfb xauth x11-utils imagemagick poppler-utils qttools5-dev-tools zip unzip sqlite3 fonts-nanum \
 	postgresql postgresql-15-postgis-3 postgresql-contrib osm2pgsql
 export QT_QPA_PLATFORM ?= offscreen
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
