@@ -1,0 +1,361 @@
+"""The Wealth dock's "Predict" tab: raster, region (drawn, selected features, extents), model, output.
+
+Widgets only: the work is ``core.wealth.predict.predict`` run in a task through the dock.
+"""
+
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsGeometry,
+    QgsMapLayerProxyModel,
+    QgsPointXY,
+    QgsProject,
+    QgsRectangle,
+    QgsWkbTypes,
+)
+from qgis.gui import QgsFileWidget, QgsMapLayerComboBox, QgsMapTool, QgsMapToolExtent, QgsRubberBand
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import WealthMapError
+from ..core.i18n import tr, tr_noop
+
+REGION_MODES = [
+    ("rectangle", tr_noop("Draw a rectangle on the map")),
+    ("polygon", tr_noop("Draw a polygon on the map (right-click ends)")),
+    ("selected", tr_noop("Selected features of a polygon layer")),
+    ("layer", tr_noop("Extent of a layer")),
+    ("canvas", tr_noop("Current map extent")),
+    ("raster", tr_noop("Whole raster")),
+]
+
+
+class PolygonMapTool(QgsMapTool):
+    """Left clicks add vertices (rubber band follows the mouse); right click or double click ends."""
+
+    finished = pyqtSignal(QgsGeometry)
+
+    def __init__(self, canvas):
+        super().__init__(canvas)
+        self.canvas_ref = canvas
+        self.points = []
+        self.band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+        self.band.setColor(QColor(255, 85, 0, 160))
+        self.band.setFillColor(QColor(255, 85, 0, 40))
+        self.band.setWidth(2)
+
+    def add_point(self, point):
+        self.points.append(QgsPointXY(point))
+        self.band.addPoint(QgsPointXY(point), True)
+
+    def finish(self):
+        if len(self.points) >= 3:
+            geom = QgsGeometry.fromPolygonXY([self.points + [self.points[0]]])
+            self.finished.emit(geom)
+        self.points = []
+
+    def canvasReleaseEvent(self, event):  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.RightButton:
+            self.finish()
+            return
+        if not self.points:
+            self.band.reset(QgsWkbTypes.PolygonGeometry)
+        self.add_point(self.toMapCoordinates(event.pos()))
+
+    def canvasMoveEvent(self, event):  # noqa: N802 - Qt override
+        if self.points:
+            self.band.movePoint(self.toMapCoordinates(event.pos()))
+
+    def canvasDoubleClickEvent(self, event):  # noqa: N802 - Qt override
+        self.finish()
+
+    def remove_band(self):
+        if self.band is not None:
+            self.band.reset(QgsWkbTypes.PolygonGeometry)
+            scene = self.band.scene()
+            if scene is not None:
+                scene.removeItem(self.band)
+            self.band = None
+
+
+class PredictWidget(QWidget):
+    """The Predict tab. ``dock`` gives ``iface``, ``start_task``, ``show_message`` and ``status``."""
+
+    def __init__(self, dock, parent=None):
+        super().__init__(parent)
+        self.dock = dock
+        self.iface = dock.iface
+        self.region = None  # (QgsGeometry, QgsCoordinateReferenceSystem) drawn on the map
+        self.region_band = None
+        self.rect_tool = None
+        self.poly_tool = None
+        self.previous_tool = None
+        self.last_result = None
+        self.last_layer = None
+        self.confirm_many_chips = self._ask_many_chips  # replaceable (tests answer without a dialog)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.raster = QgsMapLayerComboBox()
+        self.raster.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        form.addRow(tr("Sentinel-2 raster"), self.raster)
+        self.mode = QComboBox()
+        for key, label in REGION_MODES:
+            self.mode.addItem(tr(label), key)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        form.addRow(tr("Region"), self.mode)
+        self.region_layer = QgsMapLayerComboBox()
+        self.region_layer.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        form.addRow(tr("Region layer"), self.region_layer)
+        row = QHBoxLayout()
+        self.draw_button = QPushButton(tr("Draw"))
+        self.draw_button.clicked.connect(self.start_drawing)
+        self.region_label = QLabel(tr("No region drawn yet."))
+        self.region_label.setWordWrap(True)
+        row.addWidget(self.draw_button)
+        row.addWidget(self.region_label, 1)
+        form.addRow("", row)
+        self.model_dir = QgsFileWidget()
+        self.model_dir.setStorageMode(QgsFileWidget.GetDirectory)
+        self.model_dir.fileChanged.connect(self.update_model_label)
+        form.addRow(tr("Model bundle (empty: bundled)"), self.model_dir)
+        self.model_label = QLabel()
+        self.model_label.setWordWrap(True)
+        form.addRow("", self.model_label)
+        self.band_map = QLineEdit()
+        self.band_map.setPlaceholderText(tr("from band names; or B02=1, B03=2, B04=3, B08=4, B11=5"))
+        form.addRow(tr("Band mapping"), self.band_map)
+        self.output = QgsFileWidget()
+        self.output.setStorageMode(QgsFileWidget.SaveFile)
+        self.output.setFilter(tr("GeoPackage (*.gpkg)"))
+        form.addRow(tr("Output GeoPackage"), self.output)
+        self.temporary = QCheckBox(tr("Temporary file (not kept)"))
+        self.temporary.setChecked(True)
+        form.addRow("", self.temporary)
+        self.geotiff = QgsFileWidget()
+        self.geotiff.setStorageMode(QgsFileWidget.SaveFile)
+        self.geotiff.setFilter(tr("GeoTIFF (*.tif)"))
+        form.addRow(tr("Also a GeoTIFF (optional)"), self.geotiff)
+        self.use_cuda = QCheckBox(tr("Use CUDA (GPU) when available"))
+        form.addRow("", self.use_cuda)
+        layout.addLayout(form)
+        self.run_button = QPushButton(tr("Predict"))
+        self.run_button.clicked.connect(self.run)
+        layout.addWidget(self.run_button)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary)
+        layout.addStretch(1)
+        self._init_cuda()
+        self._mode_changed()
+        self.update_model_label()
+
+    # --- state ----------------------------------------------------------------------------
+    def _init_cuda(self):
+        from ..core.settings import WEALTH_USE_CUDA
+        from ..core.wealth.embed import cuda_available
+
+        available = cuda_available()
+        self.use_cuda.setEnabled(available)
+        self.use_cuda.setChecked(available and WEALTH_USE_CUDA.value())
+        if not available:
+            self.use_cuda.setToolTip(tr("onnxruntime has no CUDA provider here; the CPU is used."))
+
+    def mode_key(self):
+        return self.mode.currentData()
+
+    def set_mode(self, key):
+        self.mode.setCurrentIndex(self.mode.findData(key))
+
+    def _mode_changed(self):
+        key = self.mode_key()
+        self.region_layer.setEnabled(key in ("selected", "layer"))
+        self.draw_button.setEnabled(key in ("rectangle", "polygon"))
+
+    def update_model_label(self, *args):
+        from ..core.wealth.bundle import load_bundle
+
+        try:
+            bundle = load_bundle(self.model_dir.filePath() or None)
+        except WealthMapError as err:
+            self.model_label.setText(str(err))
+            self.model_label.setStyleSheet("color: #a40000;")
+            return None
+        self.model_label.setText(bundle.label())
+        self.model_label.setStyleSheet("color: #a40000; font-weight: bold;" if bundle.is_demo else "")
+        return bundle
+
+    # --- drawing ------------------------------------------------------------------------------
+    def canvas(self):
+        return self.iface.mapCanvas() if self.iface is not None else None
+
+    def start_drawing(self):
+        canvas = self.canvas()
+        if canvas is None:
+            return
+        self.previous_tool = canvas.mapTool()
+        if self.mode_key() == "rectangle":
+            if self.rect_tool is None:
+                self.rect_tool = QgsMapToolExtent(canvas)
+                self.rect_tool.extentChanged.connect(self.rectangle_drawn)
+            canvas.setMapTool(self.rect_tool)
+        else:
+            if self.poly_tool is None:
+                self.poly_tool = PolygonMapTool(canvas)
+                self.poly_tool.finished.connect(self.polygon_drawn)
+            canvas.setMapTool(self.poly_tool)
+        self.region_label.setText(tr("Draw the region on the map."))
+
+    def rectangle_drawn(self, rect):
+        if rect is None or rect.isEmpty():
+            return
+        self.set_region(QgsGeometry.fromRect(QgsRectangle(rect)), self.canvas().mapSettings().destinationCrs())
+
+    def polygon_drawn(self, geom):
+        self.set_region(geom, self.canvas().mapSettings().destinationCrs())
+
+    def set_region(self, geom, crs):
+        """Use ``geom`` (in ``crs``) as the drawn region and show it with a rubber band."""
+        self.region = (QgsGeometry(geom), QgsCoordinateReferenceSystem(crs))
+        canvas = self.canvas()
+        if canvas is not None:
+            if self.region_band is None:
+                self.region_band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+                self.region_band.setColor(QColor(255, 85, 0, 200))
+                self.region_band.setFillColor(QColor(255, 85, 0, 30))
+                self.region_band.setWidth(2)
+            self.region_band.setToGeometry(geom, crs)
+            if self.previous_tool is not None and canvas.mapTool() in (self.rect_tool, self.poly_tool):
+                canvas.setMapTool(self.previous_tool)
+        self.region_label.setText(tr("Region drawn ({0} vertices, {1}).").format(
+            len(list(geom.vertices())), QgsCoordinateReferenceSystem(crs).authid()))
+
+    def current_region(self):
+        """``(geometry or rectangle or None, crs)`` for the chosen mode; raises ``WealthMapError``."""
+        key = self.mode_key()
+        if key in ("rectangle", "polygon"):
+            if self.region is None:
+                raise WealthMapError(tr("Draw a region on the map first (press Draw, then drag a rectangle or click "
+                                        "a polygon)."))
+            return self.region
+        if key == "canvas":
+            canvas = self.canvas()
+            return QgsGeometry.fromRect(canvas.extent()), canvas.mapSettings().destinationCrs()
+        if key == "raster":
+            return None, None
+        layer = self.region_layer.currentLayer()
+        if layer is None:
+            raise WealthMapError(tr("Choose the polygon layer of the region."))
+        if key == "layer":
+            return QgsGeometry.fromRect(layer.extent()), layer.crs()
+        geoms = [f.geometry() for f in layer.selectedFeatures() if f.hasGeometry()]
+        if not geoms:
+            raise WealthMapError(tr("No feature of '{0}' is selected; select the region's polygons first.").format(
+                layer.name()))
+        return QgsGeometry.unaryUnion(geoms), layer.crs()
+
+    # --- run -----------------------------------------------------------------------------------
+    def parameters(self):
+        """The keyword arguments of ``core.wealth.predict.predict`` (read on the main thread)."""
+        from ..algorithms.wealth_algs import parse_band_map
+
+        layer = self.raster.currentLayer()
+        if layer is None:
+            raise WealthMapError(tr("Choose a Sentinel-2 raster layer (add one to the project first)."))
+        region, crs = self.current_region()
+        output = None if self.temporary.isChecked() else (self.output.filePath() or None)
+        if not self.temporary.isChecked() and not output:
+            raise WealthMapError(tr("Choose the output GeoPackage or tick 'Temporary file'."))
+        if output and not output.lower().endswith(".gpkg"):
+            output += ".gpkg"
+        return {"raster": layer.source(), "region": region, "region_crs": crs,
+                "bundle": self.model_dir.filePath() or None, "output": output,
+                "geotiff": self.geotiff.filePath() or None, "band_map": parse_band_map(self.band_map.text()),
+                "use_cuda": self.use_cuda.isChecked() and self.use_cuda.isEnabled()}
+
+    def _ask_many_chips(self, n_chips, limit):
+        answer = QMessageBox.question(
+            self, tr("Large region"),
+            tr("The region needs {0} chips, more than the limit of {1} (WealthMap setting max_chips). Predict "
+               "anyway?").format(n_chips, limit))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def run(self):
+        from ..core.settings import WEALTH_MAX_CHIPS
+        from ..core.wealth.predict import count_chips, predict
+
+        try:
+            params = self.parameters()
+            n_chips = count_chips(params["raster"], params["region"], params["region_crs"], params["bundle"],
+                                  params["band_map"])
+        except WealthMapError as err:
+            self.dock.status.setText(str(err))
+            self.dock.show_message(str(err), Qgis.Warning)
+            return None
+        limit = WEALTH_MAX_CHIPS.value()
+        if limit and n_chips > limit:
+            if not self.confirm_many_chips(n_chips, limit):
+                self.dock.status.setText(tr("Not run: {0} chips is more than the limit of {1}.").format(
+                    n_chips, limit))
+                return None
+        params["max_chips"] = 0  # the user agreed (or it is under the limit)
+        self.summary.setText(tr("Predicting {0} chips…").format(n_chips))
+        return self.dock.start_task(tr("Predict wealth"), predict, on_done=self.finished, **params)
+
+    def finished(self, result):
+        from ..core.wealth.predict import load_output_layer
+
+        self.last_result = result
+        layer = load_output_layer(result)
+        if layer.isValid():
+            QgsProject.instance().addMapLayer(layer)
+            self.last_layer = layer
+        lines = [
+            "<b>{}</b>".format(result["title"]),
+            tr("Chips: {0} used, {1} skipped ({2}); region {3:.1f} km².").format(
+                result["chips_used"], result["chips_skipped"],
+                ", ".join("{} {}".format(v, k) for k, v in sorted(result["statuses"].items())), result["area_km2"]),
+            tr("Mean {0:.4g}, median {1:.4g} ({2}).").format(result["mean"], result["median"], result["units"]),
+            tr("Output: {0}").format(result["output"] + (tr(" (temporary)") if result["temporary"] else "")),
+        ]
+        if result["is_demo"]:
+            lines.append("<span style='color:#a40000'><b>{}</b></span>".format(
+                tr("This is a demonstration model, not a wealth estimate.")))
+        self.summary.setText("<br>".join(lines))
+        if result["is_demo"]:
+            self.dock.show_message(tr("Prediction done with a demonstration model, not a wealth estimate."),
+                                   Qgis.Warning)
+
+    # --- cleanup --------------------------------------------------------------------------------
+    def cleanup(self):
+        """Remove map tools and rubber bands (called when the plugin unloads)."""
+        canvas = self.canvas()
+        for tool in (self.rect_tool, self.poly_tool):
+            if tool is None:
+                continue
+            if canvas is not None and canvas.mapTool() is tool:
+                canvas.unsetMapTool(tool)
+            if isinstance(tool, PolygonMapTool):
+                tool.remove_band()
+            elif hasattr(tool, "clearRubberBand"):
+                tool.clearRubberBand()
+        self.rect_tool = self.poly_tool = None
+        if self.region_band is not None:
+            self.region_band.reset(QgsWkbTypes.PolygonGeometry)
+            scene = self.region_band.scene()
+            if scene is not None:
+                scene.removeItem(self.region_band)
+            self.region_band = None
+
