@@ -493,6 +493,138 @@
         <translation>피처 {0}개의 분모가 0이거나 NULL이어서 자료 없음으로 표시됩니다 (피처 id {1}).</translation>
     </message>
     <message>
+        <location filename="../algorithms/wealth_algs.py" line="64"/>
+        <source>Predict wealth from Sentinel-2 imagery</source>
+        <translation>Sentinel-2 영상으로 부(富) 지수 추정</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="67"/>
+        <source>Cuts the region into chips on the model's grid (256 px at 10 m), embeds each chip with the bundle's CNN, adds NDVI/NDBI/NDWI statistics and predicts a wealth index with the bundle's random forest (uncertainty = spread of the trees). Chips with too few valid pixels or too many clouds stay in the output with a status. The region is the selected or all features of REGION, else EXTENT, else the whole raster. The bundled model is a demonstration model, not a wealth estimate.</source>
+        <translation>모델 격자(10 m에서 256 px)로 영역을 칩으로 나누고, 번들의 CNN으로 각 칩을 임베딩하고, NDVI/NDBI/NDWI 통계를 더해 번들의 랜덤 포레스트로 부 지수를 추정합니다(불확실성 = 트리 간 편차). 유효 픽셀이 너무 적거나 구름이 너무 많은 칩은 상태 값과 함께 출력에 남습니다. 영역은 REGION의 선택(또는 전체) 피처, 없으면 EXTENT, 없으면 래스터 전체입니다. 내장 모델은 시연용 모델이며 부 추정치가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="77"/>
+        <location filename="../ui/wealth_predict_widget.py" line="112"/>
+        <source>Sentinel-2 raster</source>
+        <translation>Sentinel-2 래스터</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="79"/>
+        <source>Region polygons (selected features are used when 'selected only' is set)</source>
+        <translation>영역 폴리곤('선택된 피처만'을 켜면 선택된 피처 사용)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="81"/>
+        <source>Region extent</source>
+        <translation>영역 범위</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="83"/>
+        <source>Model bundle folder (empty: the bundled demonstration model)</source>
+        <translation>모델 번들 폴더(비우면 내장 시연 모델)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="86"/>
+        <source>Band mapping, e.g. B02=1, B03=2, B04=3, B08=4, B11=5 (empty: from band names)</source>
+        <translation>밴드 매핑, 예: B02=1, B03=2, B04=3, B08=4, B11=5(비우면 밴드 이름에서 찾음)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="89"/>
+        <source>Maximum number of chips (0: no limit)</source>
+        <translation>최대 칩 수(0: 제한 없음)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="92"/>
+        <source>Minimum valid-pixel fraction of a chip</source>
+        <translation>칩의 최소 유효 픽셀 비율</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="95"/>
+        <source>Maximum cloud fraction of a chip</source>
+        <translation>칩의 최대 구름 비율</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="98"/>
+        <source>Use CUDA when available</source>
+        <translation>가능하면 CUDA 사용</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="100"/>
+        <source>Wealth chips (GeoPackage)</source>
+        <translation>부 지수 칩(GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="102"/>
+        <source>Wealth raster (Float32 GeoTIFF, one pixel per chip)</source>
+        <translation>부 지수 래스터(Float32 GeoTIFF, 칩당 한 픽셀)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="104"/>
+        <source>Chips</source>
+        <translation>칩</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="104"/>
+        <source>Chips used</source>
+        <translation>사용한 칩</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="105"/>
+        <source>Chips skipped</source>
+        <translation>건너뛴 칩</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="107"/>
+        <source>Mean wealth</source>
+        <translation>부 지수 평균</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="108"/>
+        <source>Median wealth</source>
+        <translation>부 지수 중앙값</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="109"/>
+        <source>Region area (km²)</source>
+        <translation>영역 면적(km²)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="110"/>
+        <source>Model id</source>
+        <translation>모델 ID</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="111"/>
+        <source>Model status</source>
+        <translation>모델 상태</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="118"/>
+        <source>No raster layer was given (INPUT).</source>
+        <translation>래스터 레이어가 지정되지 않았습니다(INPUT).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="124"/>
+        <source>The region layer has no (selected) polygon features.</source>
+        <translation>영역 레이어에 (선택된) 폴리곤 피처가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="144"/>
+        <source>{0}: {1} chips, {2} used, {3} skipped; mean {4:.4g}, median {5:.4g}.</source>
+        <translation>{0}: 칩 {1}개, 사용 {2}개, 건너뜀 {3}개; 평균 {4:.4g}, 중앙값 {5:.4g}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="34"/>
+        <location filename="../algorithms/wealth_algs.py" line="39"/>
+        <source>The band mapping '{0}' is not of the form B02=1, B03=2, ...</source>
+        <translation>밴드 매핑 '{0}'이(가) B02=1, B03=2, ... 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="133"/>
+        <source>The output must be a GeoPackage (.gpkg) file, not '{0}'.</source>
+        <translation>출력은 GeoPackage(.gpkg) 파일이어야 합니다('{0}'은(는) 안 됩니다).</translation>
+    </message>
+    <message>
         <location filename="../algorithms/wealth_train_algs.py" line="24"/>
         <source>Wealth from imagery</source>
         <translation>영상 기반 부 추정</translation>
@@ -983,12 +1115,12 @@
         <translation>표 파일 {0}이(가) 비어 있습니다 (0바이트).</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="136"/>
+        <location filename="../core/tables.py" line="141"/>
         <source>Could not read {0} as a table. Supported: CSV/TXT (UTF-8 or CP949/EUC-KR), XLSX/ODS, and any file QGIS opens as a vector layer.</source>
         <translation>{0}을(를) 표로 읽을 수 없습니다. 지원 형식: CSV/TXT (UTF-8 또는 CP949/EUC-KR), XLSX/ODS, QGIS가 벡터 레이어로 여는 모든 파일.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="140"/>
+        <location filename="../core/tables.py" line="145"/>
         <source>The table {0} has no columns. Check that its first row is a header.</source>
         <translation>표 {0}에 열이 없습니다. 첫 행이 머리글인지 확인하세요.</translation>
     </message>
@@ -1417,122 +1549,122 @@
     <message>
         <location filename="../core/wealth/bundle.py" line="176"/>
         <source>manifest.json is not a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>manifest.json이 JSON 객체가 아닙니다</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="189"/>
         <source>'bands' must be a non-empty list of distinct band names</source>
-        <translation type="unfinished"></translation>
+        <translation>'bands'는 서로 다른 밴드 이름의 비어 있지 않은 목록이어야 합니다</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="195"/>
         <source>normalization.rgb_bands must name three of the bands</source>
-        <translation type="unfinished"></translation>
+        <translation>normalization.rgb_bands는 밴드 중 세 개를 지정해야 합니다</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="197"/>
         <source>normalization.stretch_max must be above stretch_min</source>
-        <translation type="unfinished"></translation>
+        <translation>normalization.stretch_max는 stretch_min보다 커야 합니다</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="200"/>
         <source>gsd_m must be &gt; 0, chip_px &gt;= 8 and context_chips an odd number &gt;= 1</source>
-        <translation type="unfinished"></translation>
+        <translation>gsd_m은 0보다 크고, chip_px는 8 이상, context_chips는 1 이상의 홀수여야 합니다</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="207"/>
         <source>head.outputs must name the 'mean' and 'std' outputs</source>
-        <translation type="unfinished"></translation>
+        <translation>head.outputs는 'mean'과 'std' 출력을 지정해야 합니다</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="210"/>
         <source>'features' must be a non-empty list of distinct names</source>
-        <translation type="unfinished"></translation>
+        <translation>'features'는 서로 다른 이름의 비어 있지 않은 목록이어야 합니다</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="218"/>
         <source>file names must be relative to the bundle folder</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 이름은 번들 폴더 기준 상대 경로여야 합니다</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="169"/>
         <source>The model bundle '{0}' is not valid: {1}. Use a bundle written by WealthMap (see models/README.md) or re-export it.</source>
-        <translation type="unfinished"></translation>
+        <translation>모델 번들 '{0}'이(가) 올바르지 않습니다: {1}. WealthMap이 만든 번들(models/README.md 참고)을 사용하거나 다시 내보내십시오.</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="102"/>
         <source>{0} (demonstration model, not a wealth estimate)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}(시연용 모델, 부 추정치 아님)</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="183"/>
         <source>schema version {0} is newer than this plugin understands ({1}); update WealthMap</source>
-        <translation type="unfinished"></translation>
+        <translation>스키마 버전 {0}은(는) 이 플러그인이 이해하는 버전({1})보다 새롭습니다. WealthMap을 업데이트하십시오</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="186"/>
         <source>status '{0}' is not one of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>상태 '{0}'은(는) {1} 중 하나가 아닙니다</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="240"/>
         <source>No model bundle at '{0}': the folder has no manifest.json. Choose a folder written by WealthMap (the bundled one is models/wealthmap_demo).</source>
-        <translation type="unfinished"></translation>
+        <translation>'{0}'에 모델 번들이 없습니다: 폴더에 manifest.json이 없습니다. WealthMap이 만든 폴더를 선택하십시오(내장 번들은 models/wealthmap_demo).</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="279"/>
         <source>The folder '{0}' is not empty and holds no model bundle; choose an empty or new folder for the bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더 '{0}'이(가) 비어 있지 않고 모델 번들도 아닙니다. 번들에는 비어 있거나 새 폴더를 선택하십시오.</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="179"/>
         <source>manifest.json has no '{0}' field</source>
-        <translation type="unfinished"></translation>
+        <translation>manifest.json에 '{0}' 필드가 없습니다</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="181"/>
         <source>manifest field '{0}' has the wrong type</source>
-        <translation type="unfinished"></translation>
+        <translation>manifest 필드 '{0}'의 형식이 잘못되었습니다</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="193"/>
         <source>normalization has no '{0}'</source>
-        <translation type="unfinished"></translation>
+        <translation>normalization에 '{0}'이(가) 없습니다</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="213"/>
         <source>the file '{0}' is not listed under 'files' with its sha256</source>
-        <translation type="unfinished"></translation>
+        <translation>파일 '{0}'이(가) 'files'에 sha256과 함께 나열되어 있지 않습니다</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="216"/>
         <source>the 'files' entry '{0}' needs a plain file name and a sha256</source>
-        <translation type="unfinished"></translation>
+        <translation>'files' 항목 '{0}'에는 단순 파일 이름과 sha256이 필요합니다</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="246"/>
         <source>manifest.json cannot be read ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>manifest.json을 읽을 수 없습니다({0})</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="204"/>
         <source>'{0}' has no '{1}'</source>
-        <translation type="unfinished"></translation>
+        <translation>'{0}'에 '{1}'이(가) 없습니다</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="253"/>
         <source>The model bundle '{0}' lacks the file '{1}' that its manifest lists. Copy the whole bundle folder again.</source>
-        <translation type="unfinished"></translation>
+        <translation>모델 번들 '{0}'에 매니페스트가 나열한 파일 '{1}'이(가) 없습니다. 번들 폴더 전체를 다시 복사하십시오.</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="257"/>
         <source>The model file '{0}' in bundle '{1}' does not match its manifest (sha256 differs): it was changed or corrupted. Reinstall or re-export the bundle; WealthMap refuses to run it.</source>
-        <translation type="unfinished"></translation>
+        <translation>번들 '{1}'의 모델 파일 '{0}'이(가) 매니페스트와 일치하지 않습니다(sha256 불일치): 변경되었거나 손상되었습니다. 번들을 다시 설치하거나 다시 내보내십시오. WealthMap은 이 파일을 실행하지 않습니다.</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="290"/>
         <source>Bundle file names must be plain names, not '{0}'.</source>
-        <translation type="unfinished"></translation>
+        <translation>번들 파일 이름은 단순 이름이어야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
         <location filename="../core/wealth/cv.py" line="53"/>
@@ -1557,32 +1689,32 @@
     <message>
         <location filename="../core/wealth/embed.py" line="64"/>
         <source>The ONNX file '{0}' cannot be loaded by onnxruntime ({1}): it is corrupt or not an ONNX model. Reinstall or re-export the model bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>ONNX 파일 '{0}'을(를) onnxruntime이 불러올 수 없습니다({1}): 손상되었거나 ONNX 모델이 아닙니다. 모델 번들을 다시 설치하거나 다시 내보내십시오.</translation>
     </message>
     <message>
         <location filename="../core/wealth/embed.py" line="121"/>
         <source>The embedder '{0}' expects input of shape {1}, not (N, 3, H, W); the bundle does not fit this plugin.</source>
-        <translation type="unfinished"></translation>
+        <translation>임베더 '{0}'은(는) (N, 3, H, W)가 아닌 {1} 형태의 입력을 받습니다. 이 번들은 이 플러그인에 맞지 않습니다.</translation>
     </message>
     <message>
         <location filename="../core/wealth/embed.py" line="228"/>
         <source>The head '{0}' does not have the input/outputs its manifest names ({1} -&gt; {2}); the bundle is mismatched. Re-export it.</source>
-        <translation type="unfinished"></translation>
+        <translation>헤드 '{0}'에 매니페스트가 지정한 입력/출력({1} -&gt; {2})이 없습니다. 번들이 맞지 않으니 다시 내보내십시오.</translation>
     </message>
     <message>
         <location filename="../core/wealth/embed.py" line="233"/>
         <source>The head '{0}' takes {1} features but the manifest lists {2}; the bundle is mismatched. Re-export it.</source>
-        <translation type="unfinished"></translation>
+        <translation>헤드 '{0}'은(는) 특징 {1}개를 받지만 매니페스트에는 {2}개가 나열되어 있습니다. 번들이 맞지 않으니 다시 내보내십시오.</translation>
     </message>
     <message>
         <location filename="../core/wealth/embed.py" line="52"/>
         <source>onnxruntime cannot be imported ({0}); reinstall it for the Python that QGIS uses.</source>
-        <translation type="unfinished"></translation>
+        <translation>onnxruntime을 가져올 수 없습니다({0}). QGIS가 사용하는 Python에 다시 설치하십시오.</translation>
     </message>
     <message>
         <location filename="../core/wealth/embed.py" line="210"/>
         <source>The model '{0}' expects the feature '{1}', which prediction from imagery cannot compute (only the embedding and {2}). Use a head trained without extra columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>모델 '{0}'은(는) 특징 '{1}'을(를) 요구하지만, 영상으로부터의 추정에서는 계산할 수 없습니다(임베딩과 {2}만 가능). 추가 열 없이 학습한 헤드를 사용하십시오.</translation>
     </message>
     <message>
         <location filename="../core/wealth/features.py" line="303"/>
@@ -1650,144 +1782,145 @@
         <translation>GDAL이 래스터 {0}을(를) 열 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="64"/>
+        <location filename="../core/wealth/predict.py" line="65"/>
         <source>The region has no coordinate reference system; give its CRS (region_crs), e.g. the layer's or the map canvas's CRS.</source>
-        <translation type="unfinished"></translation>
+        <translation>영역에 좌표계가 없습니다. 영역의 좌표계(region_crs)를 지정하십시오. 예: 레이어나 지도 캔버스의 좌표계.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="77"/>
+        <location filename="../core/wealth/predict.py" line="78"/>
         <source>The region is empty. Draw a rectangle or polygon, or select polygon features.</source>
-        <translation type="unfinished"></translation>
+        <translation>영역이 비어 있습니다. 사각형이나 폴리곤을 그리거나 폴리곤 피처를 선택하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="272"/>
+        <source>Wealth: {0} ({1})</source>
+        <translation>부 지수: {0}({1})</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="519"/>
+        <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
+        <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="522"/>
+        <location filename="../ui/wealth_predict_widget.py" line="335"/>
+        <source>This is a demonstration model, not a wealth estimate.</source>
+        <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="113"/>
+        <source>The region cannot be transformed to the grid's coordinate system.</source>
+        <translation>영역을 격자 좌표계로 변환할 수 없습니다.</translation>
     </message>
     <message>
         <location filename="../core/wealth/predict.py" line="271"/>
-        <source>Wealth: {0} ({1})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/predict.py" line="518"/>
-        <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/predict.py" line="521"/>
-        <source>This is a demonstration model, not a wealth estimate.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/predict.py" line="112"/>
-        <source>The region cannot be transformed to the grid's coordinate system.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/predict.py" line="270"/>
         <source>Wealth: {0} (demonstration model, not a wealth estimate)</source>
-        <translation type="unfinished"></translation>
+        <translation>부 지수: {0}(시연용 모델, 부 추정치 아님)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="120"/>
+        <location filename="../core/wealth/predict.py" line="121"/>
         <source>The region lies outside the raster '{0}'. Draw the region over the raster (zoom to the raster layer first) or choose the raster that covers it.</source>
-        <translation type="unfinished"></translation>
+        <translation>영역이 래스터 '{0}' 밖에 있습니다. 래스터 위에 영역을 그리거나(먼저 래스터 레이어로 확대) 그 영역을 덮는 래스터를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="143"/>
+        <location filename="../core/wealth/predict.py" line="144"/>
         <source>The region ({0:.2f} km²) contains no chip centre: chips are {1:.2f} km wide ({2} px at {3:g} m). Draw a larger region (at least one chip) over the raster.</source>
-        <translation type="unfinished"></translation>
+        <translation>영역({0:.2f} km²)에 칩 중심이 하나도 없습니다: 칩 너비는 {1:.2f} km({3:g} m에서 {2} px)입니다. 래스터 위에 더 큰 영역(칩 하나 이상)을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="295"/>
+        <location filename="../core/wealth/predict.py" line="296"/>
         <source>Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>출력 GeoPackage '{0}'을(를) 쓸 수 없습니다: {1}. 쓰기 권한이 있는 폴더를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="377"/>
+        <location filename="../core/wealth/predict.py" line="378"/>
         <source>The valid-pixel and cloud thresholds must be between 0 and 1 (got {0} and {1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>유효 픽셀 및 구름 임계값은 0과 1 사이여야 합니다({0}, {1} 입력됨).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="383"/>
+        <location filename="../core/wealth/predict.py" line="384"/>
         <source>The region needs {0} chips, more than the limit of {1} (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>영역에 칩 {0}개가 필요해 제한 {1}개를 넘습니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 제한을 늘리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="398"/>
+        <location filename="../core/wealth/predict.py" line="399"/>
         <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
-        <translation type="unfinished"></translation>
+        <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="456"/>
+        <location filename="../core/wealth/predict.py" line="457"/>
         <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
-        <translation type="unfinished"></translation>
+        <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="504"/>
+        <location filename="../core/wealth/predict.py" line="505"/>
         <source>The output '{0}' cannot be opened after writing.</source>
-        <translation type="unfinished"></translation>
+        <translation>출력 '{0}'을(를) 쓴 뒤 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="96"/>
+        <location filename="../core/wealth/predict.py" line="97"/>
         <source>{0} (The model '{1}' expects the bands {2}.)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}(모델 '{1}'은(는) 밴드 {2}을(를) 요구합니다.)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="316"/>
+        <location filename="../core/wealth/predict.py" line="317"/>
         <source>Cannot write the GeoTIFF '{0}'.</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="440"/>
+        <location filename="../core/wealth/predict.py" line="441"/>
         <source>Writing to '{0}' failed: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>'{0}'에 쓰기 실패: {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="290"/>
+        <location filename="../core/wealth/predict.py" line="291"/>
         <source>Cannot replace the existing output '{0}' ({1}). Close it or choose another file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>기존 출력 '{0}'을(를) 바꿀 수 없습니다({1}). 파일을 닫거나 다른 이름을 선택하십시오.</translation>
     </message>
     <message>
         <location filename="../core/wealth/raster.py" line="424"/>
         <source>The region cannot be transformed to the raster's coordinate system.</source>
-        <translation type="unfinished"></translation>
+        <translation>영역을 래스터의 좌표계로 변환할 수 없습니다.</translation>
     </message>
     <message>
         <location filename="../core/wealth/raster.py" line="104"/>
         <source>No coordinate reference system was given for the region or point.</source>
-        <translation type="unfinished"></translation>
+        <translation>영역이나 지점의 좌표계가 지정되지 않았습니다.</translation>
     </message>
     <message>
         <location filename="../core/wealth/raster.py" line="129"/>
         <source>The raster '{0}' does not exist. Choose an existing raster file.</source>
-        <translation type="unfinished"></translation>
+        <translation>래스터 '{0}'이(가) 없습니다. 존재하는 래스터 파일을 선택하십시오.</translation>
     </message>
     <message>
         <location filename="../core/wealth/raster.py" line="137"/>
         <source>The raster '{0}' has no bands.</source>
-        <translation type="unfinished"></translation>
+        <translation>래스터 '{0}'에 밴드가 없습니다.</translation>
     </message>
     <message>
         <location filename="../core/wealth/raster.py" line="143"/>
         <source>The raster '{0}' has no coordinate reference system or georeferencing. Assign its CRS (Raster &gt; Projections &gt; Assign Projection) or use a georeferenced file.</source>
-        <translation type="unfinished"></translation>
+        <translation>래스터 '{0}'에 좌표계나 지리 참조가 없습니다. 좌표계를 지정하거나(래스터 &gt; 투영 &gt; 투영 지정) 지리 참조된 파일을 사용하십시오.</translation>
     </message>
     <message>
         <location filename="../core/wealth/raster.py" line="153"/>
         <source>The raster '{0}' is 8-bit ({1} bands of Byte): it looks like a screenshot or an RGB rendering, not Sentinel-2 reflectance. Use the original 16-bit (UInt16/Int16) or Float32 bands.</source>
-        <translation type="unfinished"></translation>
+        <translation>래스터 '{0}'은(는) 8비트입니다(Byte 밴드 {1}개): Sentinel-2 반사율이 아닌 화면 캡처나 RGB 렌더링으로 보입니다. 원본 16비트(UInt16/Int16) 또는 Float32 밴드를 사용하십시오.</translation>
     </message>
     <message>
         <location filename="../core/wealth/raster.py" line="193"/>
         <source>The raster '{0}' lacks the band(s) {1} that the model {2} needs (bands found from the band descriptions: {3}). Name the bands B02, B03, ... in the raster, or map them yourself (band mapping: e.g. B02=1, B03=2).</source>
-        <translation type="unfinished"></translation>
+        <translation>래스터 '{0}'에 모델 {2}에 필요한 밴드 {1}이(가) 없습니다(밴드 설명에서 찾은 밴드: {3}). 래스터의 밴드 이름을 B02, B03, ...으로 지정하거나 직접 매핑하십시오(밴드 매핑: 예 B02=1, B03=2).</translation>
     </message>
     <message>
         <location filename="../core/wealth/raster.py" line="134"/>
         <source>GDAL cannot open the raster '{0}' ({1}). Choose a GeoTIFF, VRT or JP2 file.</source>
-        <translation type="unfinished"></translation>
+        <translation>GDAL이 래스터 '{0}'을(를) 열 수 없습니다({1}). GeoTIFF, VRT 또는 JP2 파일을 선택하십시오.</translation>
     </message>
     <message>
         <location filename="../core/wealth/raster.py" line="169"/>
         <source>The band mapping sends {0} to band {1}, but '{2}' has {3} bands.</source>
-        <translation type="unfinished"></translation>
+        <translation>밴드 매핑이 {0}을(를) 밴드 {1}에 연결하지만 '{2}'의 밴드는 {3}개입니다.</translation>
     </message>
     <message>
         <location filename="../core/wealth/report.py" line="95"/>
@@ -2405,6 +2538,7 @@
     </message>
     <message>
         <location filename="../ui/geocode_dock.py" line="159"/>
+        <location filename="../ui/wealth_predict_widget.py" line="141"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -2810,6 +2944,7 @@
     </message>
     <message>
         <location filename="../ui/wealth_dock.py" line="23"/>
+        <location filename="../ui/wealth_predict_widget.py" line="153"/>
         <source>Predict</source>
         <translation>추정</translation>
     </message>
@@ -2818,6 +2953,186 @@
         <location filename="../ui/wealth_train_widget.py" line="80"/>
         <source>Train</source>
         <translation>학습</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="36"/>
+        <source>Draw a rectangle on the map</source>
+        <translation>지도에 사각형 그리기</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="37"/>
+        <source>Draw a polygon on the map (right-click ends)</source>
+        <translation>지도에 폴리곤 그리기(오른쪽 클릭으로 끝)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="38"/>
+        <source>Selected features of a polygon layer</source>
+        <translation>폴리곤 레이어의 선택된 피처</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="39"/>
+        <source>Extent of a layer</source>
+        <translation>레이어 범위</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="40"/>
+        <source>Current map extent</source>
+        <translation>현재 지도 범위</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="41"/>
+        <source>Whole raster</source>
+        <translation>래스터 전체</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="117"/>
+        <source>Region</source>
+        <translation>영역</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="120"/>
+        <source>Region layer</source>
+        <translation>영역 레이어</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="122"/>
+        <source>Draw</source>
+        <translation>그리기</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="124"/>
+        <source>No region drawn yet.</source>
+        <translation>아직 그린 영역이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="132"/>
+        <source>Model bundle (empty: bundled)</source>
+        <translation>모델 번들(비우면 내장)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="137"/>
+        <source>from band names; or B02=1, B03=2, B04=3, B08=4, B11=5</source>
+        <translation>밴드 이름에서 찾음; 또는 B02=1, B03=2, B04=3, B08=4, B11=5</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="138"/>
+        <source>Band mapping</source>
+        <translation>밴드 매핑</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="142"/>
+        <source>Output GeoPackage</source>
+        <translation>출력 GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="143"/>
+        <source>Temporary file (not kept)</source>
+        <translation>임시 파일(보관하지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="148"/>
+        <source>GeoTIFF (*.tif)</source>
+        <translation>GeoTIFF (*.tif)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="149"/>
+        <source>Also a GeoTIFF (optional)</source>
+        <translation>GeoTIFF도 저장(선택)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="150"/>
+        <source>Use CUDA (GPU) when available</source>
+        <translation>가능하면 CUDA(GPU) 사용</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="219"/>
+        <source>Draw the region on the map.</source>
+        <translation>지도에 영역을 그리십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="290"/>
+        <source>Large region</source>
+        <translation>큰 영역</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="315"/>
+        <source>Predict wealth</source>
+        <translation>부 지수 추정</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="174"/>
+        <source>onnxruntime has no CUDA provider here; the CPU is used.</source>
+        <translation>이곳의 onnxruntime에는 CUDA 공급자가 없어 CPU를 사용합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="260"/>
+        <source>Choose the polygon layer of the region.</source>
+        <translation>영역의 폴리곤 레이어를 선택하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="276"/>
+        <source>Choose a Sentinel-2 raster layer (add one to the project first).</source>
+        <translation>Sentinel-2 래스터 레이어를 선택하십시오(먼저 프로젝트에 추가).</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="280"/>
+        <source>Choose the output GeoPackage or tick 'Temporary file'.</source>
+        <translation>출력 GeoPackage를 선택하거나 '임시 파일'을 체크하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="338"/>
+        <source>Prediction done with a demonstration model, not a wealth estimate.</source>
+        <translation>시연용 모델로 추정을 마쳤습니다. 부 추정치가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="242"/>
+        <source>Region drawn ({0} vertices, {1}).</source>
+        <translation>영역을 그렸습니다(꼭짓점 {0}개, {1}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="250"/>
+        <source>Draw a region on the map first (press Draw, then drag a rectangle or click a polygon).</source>
+        <translation>먼저 지도에 영역을 그리십시오('그리기'를 누른 뒤 사각형을 끌거나 폴리곤을 클릭).</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="291"/>
+        <source>The region needs {0} chips, more than the limit of {1} (WealthMap setting max_chips). Predict anyway?</source>
+        <translation>영역에 칩 {0}개가 필요해 제한 {1}개(WealthMap 설정 max_chips)를 넘습니다. 그래도 추정할까요?</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="314"/>
+        <source>Predicting {0} chips…</source>
+        <translation>칩 {0}개 추정 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="327"/>
+        <source>Chips: {0} used, {1} skipped ({2}); region {3:.1f} km².</source>
+        <translation>칩: 사용 {0}개, 건너뜀 {1}개({2}); 영역 {3:.1f} km².</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="330"/>
+        <source>Mean {0:.4g}, median {1:.4g} ({2}).</source>
+        <translation>평균 {0:.4g}, 중앙값 {1:.4g}({2}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="331"/>
+        <source>Output: {0}</source>
+        <translation>출력: {0}</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="265"/>
+        <source>No feature of '{0}' is selected; select the region's polygons first.</source>
+        <translation>'{0}'에서 선택된 피처가 없습니다. 먼저 영역의 폴리곤을 선택하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="331"/>
+        <source> (temporary)</source>
+        <translation> (임시)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="310"/>
+        <source>Not run: {0} chips is more than the limit of {1}.</source>
+        <translation>실행하지 않음: 칩 {0}개는 제한 {1}개보다 많습니다.</translation>
     </message>
     <message>
         <location filename="../ui/wealth_train_widget.py" line="36"/>
