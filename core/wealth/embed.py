@@ -81,17 +81,27 @@ def _fill_invalid(chips):
     return chips
 
 
-def normalise_rgb(rgb, normalization):
-    """Reflectance ``(N, 3, H, W)`` (R, G, B) → the CNN's ImageNet-normalised float32 input."""
+def normalise_rgb(rgb, normalization, has_invalid=None, copy=True):
+    """Reflectance ``(N, 3, H, W)`` (R, G, B) → the CNN's ImageNet-normalised float32 input.
+
+    ``v = clip((r - stretch_min) / (stretch_max - stretch_min), 0, 1)``, then ``(v - mean) / std``
+    per channel (computed as one multiply-add and a per-channel clip, in place).
+    ``has_invalid=False`` skips the NaN check (the caller knows every pixel is valid);
+    ``copy=False`` works in place on a float32 ``rgb``.
+    """
     lo, hi = float(normalization["stretch_min"]), float(normalization["stretch_max"])
-    x = _fill_invalid(np.asarray(rgb, dtype=np.float32))
-    x = (x - np.float32(lo)) * np.float32(1.0 / (hi - lo))
-    np.clip(x, 0.0, 1.0, out=x)
-    mean = np.asarray(normalization["mean"], dtype=np.float32)[None, :, None, None]
-    std = np.asarray(normalization["std"], dtype=np.float32)[None, :, None, None]
-    x -= mean
-    x /= std
-    return np.ascontiguousarray(x, dtype=np.float32)
+    x = np.array(rgb, dtype=np.float32, copy=copy)
+    if has_invalid is None or has_invalid:
+        x = _fill_invalid(x)
+    mean = np.asarray(normalization["mean"], dtype=np.float64)
+    std = np.asarray(normalization["std"], dtype=np.float64)
+    scale = (1.0 / ((hi - lo) * std)).astype(np.float32)[None, :, None, None]
+    bias = ((-lo / (hi - lo) - mean) / std).astype(np.float32)[None, :, None, None]
+    x *= scale
+    x += bias
+    np.clip(x, ((0.0 - mean) / std).astype(np.float32)[None, :, None, None],
+            ((1.0 - mean) / std).astype(np.float32)[None, :, None, None], out=x)
+    return x
 
 
 class Embedder:
@@ -121,12 +131,13 @@ class Embedder:
             raise WealthMapError(tr("The embedder '{0}' expects input of shape {1}, not (N, 3, H, W); the bundle "
                                     "does not fit this plugin.").format(bundle.embedder_path, shape))
 
-    def prepare(self, chips):
+    def prepare(self, chips, has_invalid=None):
         """The normalised CNN input for reflectance ``chips`` (bundle band order)."""
         chips = np.asarray(chips, dtype=np.float32)
         if chips.ndim != 4 or chips.shape[1] != len(self.bands):
             raise ValueError("chips must be (N, {}, H, W), got {}".format(len(self.bands), chips.shape))
-        return normalise_rgb(chips[:, self.rgb_index], self.normalization)
+        rgb = np.take(chips, self.rgb_index, axis=1)  # a new array: normalised in place
+        return normalise_rgb(rgb, self.normalization, has_invalid, copy=False)
 
     def run_prepared(self, x):
         """Embeddings for already normalised input ``x`` (N, 3, H, W) (the pure model)."""
@@ -159,17 +170,25 @@ def spectral_sums(chips, bands, mask=None):
     """Per chip and index: count, sum and sum of squares over the valid pixels.
 
     Returns ``{index: (n (N,), s (N,), ss (N,))}`` (float64) so that statistics over several
-    chips pool exactly (see :func:`stats_from_sums`).
+    chips pool exactly (see :func:`stats_from_sums`). Pixels outside ``mask`` (bool
+    ``(N, H, W)``), NaN pixels and pixels with a + b == 0 are left out.
     """
     chips = np.asarray(chips, dtype=np.float32)
+    n_chips = len(chips)
     result = {}
-    for name, values in index_arrays(chips, bands).items():
-        ok = np.isfinite(values)
+    for name, (a, b) in INDICES.items():
+        if a not in bands or b not in bands:
+            continue
+        va, vb = chips[:, bands.index(a)], chips[:, bands.index(b)]
+        num = va - vb
+        den = va + vb
+        ok = den != 0  # False for NaN too
         if mask is not None:
             ok &= mask
-        v = np.where(ok, values, 0.0).astype(np.float64)
-        result[name] = (ok.reshape(len(v), -1).sum(1).astype(np.float64), v.reshape(len(v), -1).sum(1),
-                        (v * v).reshape(len(v), -1).sum(1))
+        values = np.divide(num, den, out=np.zeros_like(num), where=ok)
+        flat = values.reshape(n_chips, -1)
+        result[name] = (np.count_nonzero(ok.reshape(n_chips, -1), axis=1).astype(np.float64),
+                        flat.sum(axis=1, dtype=np.float64), np.einsum("ij,ij->i", flat, flat).astype(np.float64))
     return result
 
 

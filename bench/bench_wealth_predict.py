@@ -1,0 +1,215 @@
+#!/usr/bin/env python3
+"""Wealth prediction benchmark: end-to-end chips/s vs the pure model ceiling, and peak memory.
+
+* Raster: a VRT mosaic that tiles the real Sentinel-2 sample (``sample_data/sentinel2_berlin.tif``,
+  6 x 3 chips) 8 x 12 times: 48 x 36 chips of 2.56 km (about 11,300 km²), written to a temp folder.
+* End to end: ``core.wealth.predict.predict`` (read windows, cloud/valid fractions, embed, head,
+  GeoPackage) over regions of 16, 64, 256, 1000 and ~1,500 chips (~10,000 km²).
+* Ceiling: the same bundle's embedder and head sessions on preloaded, already normalised arrays
+  (no reading, no writing), same batch size, in the same process.
+* Memory: peak RSS of a fresh process predicting a small (16 chips) and a large (1000 chips) region.
+
+Writes ``bench/results/wealth_predict.json``. Run: ``.venv/bin/python bench/bench_wealth_predict.py``.
+"""
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+SAMPLE = os.path.join(ROOT, "sample_data", "sentinel2_berlin.tif")
+TILES_X, TILES_Y = 8, 12
+CHIP_M = 2560.0
+
+
+def setup():
+    sys.path.insert(0, ROOT)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import QgsApplication
+
+    import conftest  # noqa: F401 - registers ``wealthmap``
+
+    app = QgsApplication.instance()
+    if app is None:
+        from qgis.testing import start_app
+
+        app = start_app()
+    return app
+
+
+def make_mosaic(folder):
+    """A VRT tiling the sample raster; returns (path, (xmin, ymax))."""
+    from osgeo import gdal
+
+    src = gdal.Open(SAMPLE)
+    w, h = src.RasterXSize, src.RasterYSize
+    gt = src.GetGeoTransform()
+    width, height = w * TILES_X, h * TILES_Y
+    lines = ['<VRTDataset rasterXSize="{}" rasterYSize="{}">'.format(width, height),
+             "<SRS>{}</SRS>".format(src.GetProjection().replace("&", "&amp;").replace("<", "&lt;")),
+             "<GeoTransform>{}, {}, 0, {}, 0, {}</GeoTransform>".format(gt[0], gt[1], gt[3], gt[5])]
+    for b in range(1, src.RasterCount + 1):
+        band = src.GetRasterBand(b)
+        lines.append('<VRTRasterBand dataType="UInt16" band="{}"><Description>{}</Description>'
+                     '<NoDataValue>0</NoDataValue>'.format(b, band.GetDescription()))
+        for ty in range(TILES_Y):
+            for tx in range(TILES_X):
+                lines.append('<SimpleSource><SourceFilename relativeToVRT="0">{}</SourceFilename>'
+                             '<SourceBand>{}</SourceBand><SrcRect xOff="0" yOff="0" xSize="{}" ySize="{}"/>'
+                             '<DstRect xOff="{}" yOff="{}" xSize="{}" ySize="{}"/></SimpleSource>'.format(
+                                 SAMPLE, b, w, h, tx * w, ty * h, w, h))
+        lines.append("</VRTRasterBand>")
+    lines.append('<Metadata><MDI key="REFLECTANCE_SCALE">0.0001</MDI><MDI key="REFLECTANCE_OFFSET">0</MDI>'
+                 "</Metadata></VRTDataset>")
+    path = os.path.join(folder, "mosaic.vrt")
+    with open(path, "w") as handle:
+        handle.write("\n".join(lines))
+    return path, (gt[0], gt[3])
+
+
+def region_for(n, origin):
+    """A bbox (raster CRS) whose chip centres form a block of about ``n`` chips."""
+    cols = min(TILES_X * 6, max(1, int(round(n ** 0.5 * 1.3))))
+    rows = max(1, int(round(n / cols)))
+    while cols * rows < n and rows < TILES_Y * 3:
+        rows += 1
+    x0, y1 = origin
+    return (x0 + 10.0, y1 - rows * CHIP_M + 10.0, x0 + cols * CHIP_M - 10.0, y1 - 10.0)
+
+
+def ceiling(bundle, n, batch):
+    """chips/s of the embedder + head sessions on preloaded normalised arrays (best of 2)."""
+    import numpy as np
+
+    from wealthmap.core.wealth.embed import Embedder, Head
+
+    embedder = Embedder(bundle, batch_size=batch)
+    head = Head(bundle)
+    rng = np.random.default_rng(0)
+    x = rng.normal(0, 1, (min(n, 64), 3, bundle.chip_px, bundle.chip_px)).astype(np.float32)
+    feats = rng.normal(0, 1, (n, bundle.n_features)).astype(np.float32)
+    embedder.run_prepared(x[:batch])
+    best = None
+    for _ in range(2):
+        start = time.perf_counter()
+        done = 0
+        while done < n:
+            k = min(len(x), n - done)
+            embedder.run_prepared(x[:k])
+            done += k
+        for i in range(0, n, batch):
+            head.predict(feats[i:i + batch])
+        spent = time.perf_counter() - start
+        best = spent if best is None else min(best, spent)
+    return n / best
+
+
+def memory_child(raster, bbox, crs_wkt, out):
+    """Run in a fresh process: predict and print peak RSS (MiB)."""
+    setup()
+    from wealthmap.core.wealth.bundle import load_bundle
+    from wealthmap.core.wealth.embed import Embedder, Head
+    from wealthmap.core.wealth.predict import predict
+
+    bundle = load_bundle()
+    Embedder(bundle).embed(np_zeros(bundle))  # sessions loaded and run once: the fixed cost
+    Head(bundle)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    result = predict(None, raster, region=bbox, region_crs=crs_wkt, output=out, max_chips=0)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    print(json.dumps({"chips": result["chips"], "peak_rss_mib": peak, "peak_rss_before_predict_mib": before,
+                      "seconds": result["seconds"]}))
+
+
+def np_zeros(bundle):
+    import numpy as np
+
+    return np.zeros((16, len(bundle.bands), bundle.chip_px, bundle.chip_px), np.float32)
+
+
+def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--memory-child":
+        memory_child(sys.argv[2], tuple(float(v) for v in sys.argv[3].split(",")), sys.argv[4], sys.argv[5])
+        return
+    setup()
+    from osgeo import gdal
+
+    from wealthmap.core.wealth.bundle import load_bundle
+    from wealthmap.core.wealth.predict import predict
+
+    bundle = load_bundle()
+    batch = 16
+    tmp = tempfile.mkdtemp(prefix="wealth-bench-")
+    raster, origin = make_mosaic(tmp)
+    crs = gdal.Open(raster).GetProjection()
+    rows = []
+    for n in (16, 64, 256, 1000, 1500):
+        bbox = region_for(n, origin)
+        out = os.path.join(tmp, "out_{}.gpkg".format(n))
+        predict(None, raster, region=bbox, region_crs=crs, output=out, max_chips=0) if n == 16 else None  # warm-up
+        start = time.perf_counter()
+        result = predict(None, raster, region=bbox, region_crs=crs, output=out, max_chips=0, batch_size=batch)
+        e2e = time.perf_counter() - start
+        chips = result["chips"]
+        ceil = ceiling(bundle, chips, batch)
+        row = {"chips": chips, "area_km2": round(result["area_km2"], 1), "end_to_end_s": round(e2e, 3),
+               "end_to_end_chips_per_s": round(chips / e2e, 2), "ceiling_chips_per_s": round(ceil, 2),
+               "ratio": round(chips / e2e / ceil, 3),
+               "timings_s": {k: round(v, 3) for k, v in result["timings"].items()}}
+        rows.append(row)
+        print("{chips:5d} chips {area_km2:8.1f} km2  e2e {end_to_end_s:7.2f} s  {end_to_end_chips_per_s:7.1f} chips/s"
+              "  ceiling {ceiling_chips_per_s:7.1f} chips/s  ratio {ratio:.2f}".format(**row), flush=True)
+    # the same with the fp32 embedder (the int8 one is ~2.4x faster, so overheads weigh more there)
+    from wealthmap.core.wealth.bundle import ModelBundle
+
+    fp32 = ModelBundle(bundle.path, dict(bundle.manifest, embedder=dict(bundle.manifest["embedder"],
+                                                                       file="embedder.onnx")))
+    fp32_rows = []
+    for n in (256, 1000):
+        bbox = region_for(n, origin)
+        start = time.perf_counter()
+        result = predict(None, raster, region=bbox, region_crs=crs, bundle=fp32, output=os.path.join(tmp, "f.gpkg"),
+                         max_chips=0, batch_size=batch)
+        e2e = time.perf_counter() - start
+        ceil = ceiling(fp32, result["chips"], batch)
+        row = {"chips": result["chips"], "end_to_end_s": round(e2e, 3),
+               "end_to_end_chips_per_s": round(result["chips"] / e2e, 2), "ceiling_chips_per_s": round(ceil, 2),
+               "ratio": round(result["chips"] / e2e / ceil, 3)}
+        fp32_rows.append(row)
+        print("fp32 {chips:5d} chips  e2e {end_to_end_s:7.2f} s  {end_to_end_chips_per_s:7.1f} chips/s  ceiling "
+              "{ceiling_chips_per_s:7.1f} chips/s  ratio {ratio:.2f}".format(**row), flush=True)
+    memory = []
+    for n in (16, 1000):
+        bbox = region_for(n, origin)
+        out = os.path.join(tmp, "mem_{}.gpkg".format(n))
+        proc = subprocess.run([sys.executable, os.path.abspath(__file__), "--memory-child", raster,
+                               ",".join(str(v) for v in bbox), crs, out], capture_output=True, text=True)
+        line = [x for x in proc.stdout.splitlines() if x.startswith("{")]
+        if not line:
+            print(proc.stderr[-2000:])
+            continue
+        memory.append(json.loads(line[-1]))
+        print("peak RSS for {chips} chips: {peak_rss_mib:.0f} MiB (after loading the models, before predicting: "
+              "{peak_rss_before_predict_mib:.0f} MiB)".format(**memory[-1]), flush=True)
+    big = [r for r in rows if r["area_km2"] >= 9000]
+    summary = {
+        "machine": "{} CPU cores (shared)".format(os.cpu_count()),
+        "embedder": bundle.manifest["embedder"]["file"], "batch_size": batch, "chip_px": bundle.chip_px,
+        "raster": "VRT mosaic of sample_data/sentinel2_berlin.tif ({} x {} tiles)".format(TILES_X, TILES_Y),
+        "runs": rows, "runs_fp32_embedder": fp32_rows, "memory": memory,
+        "targets": {"ratio_at_least": 0.85, "10000_km2_under_s": 30.0,
+                    "10000_km2_seconds": big[0]["end_to_end_s"] if big else None},
+    }
+    os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
+    with open(os.path.join(HERE, "results", "wealth_predict.json"), "w") as handle:
+        json.dump(summary, handle, indent=2)
+    print("wrote bench/results/wealth_predict.json")
+
+
+if __name__ == "__main__":
+    main()
