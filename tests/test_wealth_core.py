@@ -369,3 +369,34 @@ def test_predict_in_a_task_reports_progress_and_cancels(tmp_path, qgis_app):
     task.feedback.progressChanged.connect(lambda v: task.cancel() if v > 0 else None)
     run_task_and_wait(task)
     assert task.cancelled and task.result is None
+
+
+def test_context_chips_pool_the_neighbourhood(tmp_path, demo):
+    """A head with context_chips=3 sees the mean embedding and pooled statistics of the 3 x 3 chips."""
+    from wealthmap.core.wealth.chips import chip_quality
+    from wealthmap.core.wealth.embed import Embedder, Head, feature_matrix, spectral_sums, stats_from_sums
+    from wealthmap.core.wealth.raster import GridReader, RasterSource, grid_origin
+
+    ctx = write_bundle(tmp_path / "ctx", dict(demo.manifest, id="ctx3", context_chips=3),
+                       {"embedder_int8.onnx": demo.embedder_path, "head.onnx": demo.head_path})
+    result = predict(SAMPLE, bundle=str(ctx.path), output=str(tmp_path / "ctx.gpkg"))
+    rows, _, _ = read_gpkg(result["output"])
+    assert len(rows) == 18 and all(np.isfinite(r["wealth"]) for r in rows)
+    # reference for chip (col 2, row 1): its 3 x 3 neighbourhood, computed directly
+    src = RasterSource(SAMPLE)
+    reader = GridReader(src, src.srs, 10.0, *grid_origin(src, src.srs, 2560), BANDS)
+    refl, valid, _ = reader.read(256, 0, 768, 768)
+    chips = np.stack([refl[:, r * 256:(r + 1) * 256, c * 256:(c + 1) * 256] for r in range(3) for c in range(3)])
+    cells = np.stack([valid[r * 256:(r + 1) * 256, c * 256:(c + 1) * 256] for r in range(3) for c in range(3)])
+    clear = np.stack([chip_quality(chips[i], BANDS, cells[i])[2] for i in range(9)])
+    assert 0 < (~clear).sum() < 0.01 * clear.size  # the brightness test flags a few bright pixels
+    chips[np.broadcast_to(~clear[:, None], chips.shape)] = np.nan
+    emb = Embedder(ctx).embed(chips).mean(axis=0, keepdims=True)
+    sums = spectral_sums(chips, BANDS, clear)
+    pooled = {k: tuple(np.array([v.sum()]) for v in vals) for k, vals in sums.items()}
+    mean, _ = Head(ctx).predict(feature_matrix(ctx, emb, stats_from_sums(pooled)))
+    chip = [r for r in rows if (r["grid_col"], r["grid_row"]) == (2, 1)][0]
+    assert chip["wealth"] == pytest.approx(float(mean[0]), abs=1e-4)
+    plain = {(r["grid_col"], r["grid_row"]): r["wealth"] for r in read_gpkg(
+        predict(SAMPLE, output=str(tmp_path / "plain.gpkg"))["output"])[0]}
+    assert abs(plain[(2, 1)] - chip["wealth"]) > 1e-6  # pooling changes the features
