@@ -35,11 +35,15 @@ def processing(qgis_app):
     Processing.initialize()
     registry = QgsApplication.processingRegistry()
     provider = registry.providerById("wealthmap")
-    if provider is None:
+    added = provider is None
+    if added:
         provider = WealthMapProvider()
         registry.addProvider(provider)
     _KEEP.append(provider)
-    return proc
+    yield proc
+    if added:  # leave the registry as found: the plugin's own tests register theirs
+        registry.removeProvider(provider)
+        _KEEP.remove(provider)
 
 
 def wealth_values(path):
