@@ -65,11 +65,13 @@ def save_project(paths, out_dir):
             layer = QgsVectorLayer(path, name, "ogr")
         else:
             continue
-        if not layer.isValid():
+        if not layer.isValid() or (isinstance(layer, QgsVectorLayer) and not layer.isSpatial()):
             continue
         qml = os.path.splitext(base)[0] + ".qml"
         if os.path.exists(qml):
             layer.loadNamedStyle(qml)
+        else:
+            layer.loadDefaultStyle()  # a style saved in the GeoPackage
         project.addMapLayer(layer)
     target = os.path.join(out_dir, "wealthmap_demo.qgz")
     if not project.write(target):
@@ -93,8 +95,13 @@ def main():
         print("== demo: {}".format(name), flush=True)
         try:
             module = load_module(name, path)
-            produced = module.run(os.path.join(out_dir, name)) or []
-            outputs.extend(produced)
+            job_dir = os.path.join(out_dir, name)
+            returned = module.run(job_dir)
+            produced = returned if isinstance(returned, (list, tuple)) else []
+            # every layer the job wrote goes into the project, whatever run() returned
+            found = glob.glob(os.path.join(job_dir, "*.gpkg")) + glob.glob(os.path.join(job_dir, "*.tif"))
+            produced = sorted(set(produced) | set(found))
+            outputs.extend(p for p in produced if p.endswith((".gpkg", ".tif")))
             for item in produced:
                 print("   wrote", item)
             print("   ok in {:.1f} s".format(time.monotonic() - started), flush=True)
