@@ -130,8 +130,13 @@ class WealthMapPlugin:
     def toggle_dock(self, key, visible):
         if visible:
             dock = self.dock(key)
+            first_time = not getattr(dock, "_sized", False)
             dock.show()
             dock.raise_()
+            window = self.iface.mainWindow()
+            if first_time and hasattr(window, "resizeDocks"):
+                dock._sized = True
+                window.resizeDocks([dock], [max(dock.width(), 420)], Qt.Orientation.Horizontal)
         elif key in self.docks:
             self.docks[key].hide()
 

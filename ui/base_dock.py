@@ -4,6 +4,8 @@ from qgis.core import Qgis, QgsApplication
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -42,6 +44,10 @@ class WealthMapDock(QgsDockWidget):
         outer.addWidget(self.deps_label)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # Forms reflow to the dock's width instead of hiding fields behind a horizontal scroll bar.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(300)
+        self._polished = False
         inner = QWidget()
         self.body = QVBoxLayout(inner)
         scroll.setWidget(inner)
@@ -61,6 +67,21 @@ class WealthMapDock(QgsDockWidget):
         outer.addWidget(self.status)
         self.setWidget(container)
         self.check_dependencies()
+
+    def showEvent(self, event):  # noqa: N802 - Qt override
+        if not self._polished:
+            self.polish_layout()
+        super().showEvent(event)
+
+    def polish_layout(self):
+        """Let every form fit a narrow dock: long rows wrap (label above field), combo boxes shrink."""
+        self._polished = True
+        for form in self.findChildren(QFormLayout):
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for combo in self.findChildren(QComboBox):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
 
     # --- dependencies ----------------------------------------------------------------
     def check_dependencies(self):
