@@ -102,3 +102,16 @@ def test_graduated_when_no_nulls(qgis_iface):
     finally:
         dock.deleteLater()
         project.removeAllMapLayers()
+
+
+def test_value_field_starts_on_data_not_fid(qgis_iface):
+    layer = QgsVectorLayer(DISTRICTS, "districts", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    dock = ThematicDock(qgis_iface)
+    try:
+        dock.map_layer.setLayer(layer)
+        assert dock.field.currentField() not in ("", "fid")
+        assert layer.fields().field(dock.field.currentField()).isNumeric()
+    finally:
+        dock.deleteLater()
+        QgsProject.instance().removeMapLayer(layer.id())

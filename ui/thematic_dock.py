@@ -94,6 +94,7 @@ class ThematicDock(WealthMapDock):
         self.field = QgsFieldComboBox()
         self.field.setFilters(QgsFieldProxyModel.Numeric)
         self.field.setLayer(self.map_layer.currentLayer())
+        self.prefer_data_field()
         self.normalize = QgsFieldComboBox()
         self.normalize.setFilters(QgsFieldProxyModel.Numeric)
         self.normalize.setAllowEmptyFieldName(True)
@@ -125,6 +126,7 @@ class ThematicDock(WealthMapDock):
         for widget in (self.map_layer.layerChanged,):
             widget.connect(self.field.setLayer)
             widget.connect(self.normalize.setLayer)
+            widget.connect(self.prefer_data_field)
         form.addRow(tr("Layer"), self.map_layer)
         form.addRow(tr("Value field"), self.field)
         form.addRow(tr("Divide by field"), self.normalize)
@@ -387,6 +389,16 @@ class ThematicDock(WealthMapDock):
         return result
 
     # --- charts --------------------------------------------------------------------------------
+    def prefer_data_field(self, *_args):
+        """Start on the first numeric field that holds data, not on a GeoPackage's ``fid``."""
+        layer = self.map_layer.currentLayer()
+        if layer is None or self.field.currentField() not in ("", "fid", "FID", "id", "ID", "OBJECTID"):
+            return
+        for field in layer.fields():
+            if field.isNumeric() and field.name() not in ("fid", "FID", "id", "ID", "OBJECTID"):
+                self.field.setField(field.name())
+                return
+
     def fill_chart_fields(self, layer):
         self.chart_fields.clear()
         if layer is None:
