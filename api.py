@@ -225,7 +225,9 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, **kwargs
     bundle folder (written atomically). Keyword options (see
     :func:`wealthmap.core.wealth.train_api.train_wealth_model`): ``group_field``, ``urban_field``,
     ``cv`` (``"blocked"`` or ``"group"``), ``folds``, ``block_km``, ``n_estimators``,
-    ``min_samples_leaf``, ``pca_components``, ``window_m``, ``bundle``, ``ablation``, ``feedback``.
+    ``min_samples_leaf``, ``pca_components``, ``context_chips`` (odd; default 3 x 3 chips >= 5 km) or
+    ``window_m``, ``min_valid``, ``max_cloud``, ``bundle``, ``ablation``, ``feedback``. A point's
+    features are those ``predict_wealth`` computes for the chip that contains it.
     Returns a dict with ``bundle``, ``metrics`` (model and baselines), ``report_html``, ``report_json``.
 
     Example::

@@ -52,8 +52,9 @@ class TrainWealthModelAlgorithm(WealthMapAlgorithm):
 
     def shortHelpString(self):  # noqa: N802 - QGIS override
         return tr("Trains a random forest wealth head on survey points (for example DHS clusters) and Sentinel-2 "
-                  "rasters: the mean embedding of the chips in a context window around each point (at least 5 km, "
-                  "covering the survey's coordinate displacement) plus NDVI/NDBI/NDWI statistics. Accuracy is "
+                  "rasters, with the features prediction computes for the chip that contains each point: the mean "
+                  "embedding of the grid-aligned chips around it (3 x 3 chips = 7.68 km by default, covering the "
+                  "survey's coordinate displacement) plus NDVI/NDBI/NDWI statistics. Accuracy is "
                   "cross-validated on held-out spatial blocks or whole groups, next to baselines (group mean, "
                   "urban/rural mean). Writes a model bundle (status 'trained') with report.html and report.json. "
                   "Give the survey as a point layer, or as a table file with latitude/longitude columns.")
@@ -89,7 +90,9 @@ class TrainWealthModelAlgorithm(WealthMapAlgorithm):
                                                        QgsProcessingParameterNumber.Integer, 3, minValue=1))
         self.addParameter(QgsProcessingParameterNumber(self.PCA, tr("PCA components of the embedding"),
                                                        QgsProcessingParameterNumber.Integer, 30, minValue=1))
-        self.addParameter(QgsProcessingParameterNumber(self.WINDOW, tr("Context window (m, 0: automatic)"),
+        self.addParameter(QgsProcessingParameterNumber(self.WINDOW, tr("Context width (m, rounded up to an odd "
+                                                                       "number of chips; 0: automatic, at least "
+                                                                       "5 km)"),
                                                        QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean(self.ABLATION, tr("Compare feature groups (ablation)"),
                                                         True))

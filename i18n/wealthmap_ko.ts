@@ -258,7 +258,7 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="168"/>
-        <location filename="../ui/thematic_dock.py" line="129"/>
+        <location filename="../ui/thematic_dock.py" line="131"/>
         <location filename="../ui/wealth_train_widget.py" line="49"/>
         <source>Value field</source>
         <translation>값 필드</translation>
@@ -290,7 +290,7 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="179"/>
-        <location filename="../ui/thematic_dock.py" line="130"/>
+        <location filename="../ui/thematic_dock.py" line="132"/>
         <source>Divide by field</source>
         <translation>나눌 필드</translation>
     </message>
@@ -342,13 +342,13 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="270"/>
-        <location filename="../ui/thematic_dock.py" line="165"/>
+        <location filename="../ui/thematic_dock.py" line="167"/>
         <source>Fields</source>
         <translation>필드</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="272"/>
-        <location filename="../ui/thematic_dock.py" line="166"/>
+        <location filename="../ui/thematic_dock.py" line="168"/>
         <source>Chart type</source>
         <translation>차트 종류</translation>
     </message>
@@ -374,19 +374,19 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="315"/>
-        <location filename="../ui/thematic_dock.py" line="190"/>
+        <location filename="../ui/thematic_dock.py" line="192"/>
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="316"/>
-        <location filename="../ui/thematic_dock.py" line="191"/>
+        <location filename="../ui/thematic_dock.py" line="193"/>
         <source>Source note</source>
         <translation>출처 주석</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="317"/>
-        <location filename="../ui/thematic_dock.py" line="192"/>
+        <location filename="../ui/thematic_dock.py" line="194"/>
         <source>Resolution (DPI)</source>
         <translation>해상도 (DPI)</translation>
     </message>
@@ -455,25 +455,25 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="273"/>
-        <location filename="../ui/thematic_dock.py" line="156"/>
+        <location filename="../ui/thematic_dock.py" line="158"/>
         <source>Pie</source>
         <translation>파이</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="273"/>
-        <location filename="../ui/thematic_dock.py" line="156"/>
+        <location filename="../ui/thematic_dock.py" line="158"/>
         <source>Bars</source>
         <translation>막대</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="273"/>
-        <location filename="../ui/thematic_dock.py" line="156"/>
+        <location filename="../ui/thematic_dock.py" line="158"/>
         <source>Stacked bar</source>
         <translation>누적 막대</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="274"/>
-        <location filename="../ui/thematic_dock.py" line="157"/>
+        <location filename="../ui/thematic_dock.py" line="159"/>
         <source>Proportional circles (one field)</source>
         <translation>비례 원 (필드 하나)</translation>
     </message>
@@ -636,127 +636,127 @@
     </message>
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="54"/>
-        <source>Trains a random forest wealth head on survey points (for example DHS clusters) and Sentinel-2 rasters: the mean embedding of the chips in a context window around each point (at least 5 km, covering the survey's coordinate displacement) plus NDVI/NDBI/NDWI statistics. Accuracy is cross-validated on held-out spatial blocks or whole groups, next to baselines (group mean, urban/rural mean). Writes a model bundle (status 'trained') with report.html and report.json. Give the survey as a point layer, or as a table file with latitude/longitude columns.</source>
-        <translation>설문 지점(예: DHS 클러스터)과 Sentinel-2 래스터로 랜덤 포레스트 부 헤드를 학습합니다. 각 지점 주변 맥락 창(최소 5 km, 설문 좌표의 변위를 포함)에 있는 칩들의 평균 임베딩과 NDVI/NDBI/NDWI 통계를 특징으로 씁니다. 정확도는 제외된 공간 블록이나 그룹 전체로 교차 검증하며, 기준선(그룹 평균, 도시/농촌 평균)과 함께 보여 줍니다. 모델 번들(상태 'trained')과 report.html, report.json을 씁니다. 설문은 점 레이어나 위도/경도 열이 있는 표 파일로 주십시오.</translation>
+        <source>Trains a random forest wealth head on survey points (for example DHS clusters) and Sentinel-2 rasters, with the features prediction computes for the chip that contains each point: the mean embedding of the grid-aligned chips around it (3 x 3 chips = 7.68 km by default, covering the survey's coordinate displacement) plus NDVI/NDBI/NDWI statistics. Accuracy is cross-validated on held-out spatial blocks or whole groups, next to baselines (group mean, urban/rural mean). Writes a model bundle (status 'trained') with report.html and report.json. Give the survey as a point layer, or as a table file with latitude/longitude columns.</source>
+        <translation>설문 지점(예: DHS 클러스터)과 Sentinel-2 래스터로 랜덤 포레스트 부 헤드를 학습합니다. 특징은 예측이 각 지점을 포함하는 칩에 대해 계산하는 것과 같습니다: 그 주변의 격자에 맞춘 칩들(기본 3 x 3 칩 = 7.68 km, 설문 좌표의 변위를 포함)의 평균 임베딩과 NDVI/NDBI/NDWI 통계입니다. 정확도는 제외된 공간 블록이나 그룹 전체로 교차 검증하며, 기준선(그룹 평균, 도시/농촌 평균)과 함께 보여 줍니다. 모델 번들(상태 'trained')과 report.html, report.json을 씁니다. 설문은 점 레이어나 위도/경도 열이 있는 표 파일로 주십시오.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="63"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="64"/>
         <source>Survey points (point layer)</source>
         <translation>설문 지점(점 레이어)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="65"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="66"/>
         <source>or survey table (CSV/XLSX with latitude/longitude columns)</source>
         <translation>또는 설문 표(위도/경도 열이 있는 CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="66"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="67"/>
         <source>Value field (e.g. wealthpooled)</source>
         <translation>값 필드(예: wealthpooled)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="67"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="68"/>
         <source>Group field (country/region)</source>
         <translation>그룹 필드(국가/지역)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="69"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="70"/>
         <location filename="../ui/wealth_train_widget.py" line="55"/>
         <source>Urban/rural field</source>
         <translation>도시/농촌 필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="70"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="71"/>
         <source>Extra feature columns (comma-separated)</source>
         <translation>추가 특징 열(쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="72"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="73"/>
         <source>CRS of the table's coordinates</source>
         <translation>표 좌표의 좌표계</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="75"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="76"/>
         <location filename="../ui/wealth_train_widget.py" line="58"/>
         <source>Sentinel-2 rasters</source>
         <translation>Sentinel-2 래스터</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="77"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="78"/>
         <source>Bundle whose embedder to use (empty: the bundled one)</source>
         <translation>임베더를 가져올 번들(비우면 내장 번들)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="80"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="81"/>
         <location filename="../core/wealth/report.py" line="91"/>
         <location filename="../ui/wealth_train_widget.py" line="62"/>
         <source>Cross-validation</source>
         <translation>교차 검증</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="82"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="83"/>
         <source>Folds (blocked k-fold)</source>
         <translation>폴드 수(블록 k-폴드)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="84"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="85"/>
         <source>Spatial block size (km)</source>
         <translation>공간 블록 크기(km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="86"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="87"/>
         <location filename="../ui/wealth_train_widget.py" line="71"/>
         <source>Trees</source>
         <translation>트리 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="88"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="89"/>
         <source>Minimum points per leaf</source>
         <translation>리프당 최소 지점 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="90"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="91"/>
         <source>PCA components of the embedding</source>
         <translation>임베딩의 PCA 성분 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="92"/>
-        <source>Context window (m, 0: automatic)</source>
-        <translation>맥락 창(m, 0: 자동)</translation>
+        <location filename="../algorithms/wealth_train_algs.py" line="93"/>
+        <source>Context width (m, rounded up to an odd number of chips; 0: automatic, at least 5 km)</source>
+        <translation>맥락 너비(m, 홀수 개의 칩으로 올림; 0: 자동, 최소 5 km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="94"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="95"/>
         <location filename="../ui/wealth_train_widget.py" line="72"/>
         <source>Compare feature groups (ablation)</source>
         <translation>특징 그룹 비교(제거 실험)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="96"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="97"/>
         <location filename="../ui/wealth_train_widget.py" line="77"/>
         <source>Model bundle folder</source>
         <translation>모델 번들 폴더</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="105"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="106"/>
         <source>Give the survey points: a point layer or a table file.</source>
         <translation>설문 지점을 주십시오: 점 레이어 또는 표 파일.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="80"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="81"/>
         <location filename="../core/wealth/report.py" line="89"/>
         <location filename="../ui/wealth_train_widget.py" line="60"/>
         <source>spatially blocked k-fold</source>
         <translation>공간 블록 k-폴드</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="80"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="81"/>
         <location filename="../core/wealth/report.py" line="89"/>
         <location filename="../ui/wealth_train_widget.py" line="61"/>
         <source>leave one group out</source>
         <translation>그룹 하나씩 제외</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="129"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="130"/>
         <source>Cross-validated r² {0:.3f} (urban/rural-mean baseline {1}); report: {2}</source>
         <translation>교차 검증 r² {0:.3f} (도시/농촌 평균 기준선 {1}); 보고서: {2}</translation>
     </message>
@@ -1406,7 +1406,7 @@
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="132"/>
-        <location filename="../ui/thematic_dock.py" line="294"/>
+        <location filename="../ui/thematic_dock.py" line="296"/>
         <source>Duplicate table keys: {0}.</source>
         <translation>중복된 표 키: {0}.</translation>
     </message>
@@ -1692,17 +1692,17 @@
         <translation>ONNX 파일 '{0}'을(를) onnxruntime이 불러올 수 없습니다({1}): 손상되었거나 ONNX 모델이 아닙니다. 모델 번들을 다시 설치하거나 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="121"/>
+        <location filename="../core/wealth/embed.py" line="131"/>
         <source>The embedder '{0}' expects input of shape {1}, not (N, 3, H, W); the bundle does not fit this plugin.</source>
         <translation>임베더 '{0}'은(는) (N, 3, H, W)가 아닌 {1} 형태의 입력을 받습니다. 이 번들은 이 플러그인에 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="228"/>
+        <location filename="../core/wealth/embed.py" line="247"/>
         <source>The head '{0}' does not have the input/outputs its manifest names ({1} -&gt; {2}); the bundle is mismatched. Re-export it.</source>
         <translation>헤드 '{0}'에 매니페스트가 지정한 입력/출력({1} -&gt; {2})이 없습니다. 번들이 맞지 않으니 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="233"/>
+        <location filename="../core/wealth/embed.py" line="252"/>
         <source>The head '{0}' takes {1} features but the manifest lists {2}; the bundle is mismatched. Re-export it.</source>
         <translation>헤드 '{0}'은(는) 특징 {1}개를 받지만 매니페스트에는 {2}개가 나열되어 있습니다. 번들이 맞지 않으니 다시 내보내십시오.</translation>
     </message>
@@ -1712,168 +1712,139 @@
         <translation>onnxruntime을 가져올 수 없습니다({0}). QGIS가 사용하는 Python에 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="210"/>
+        <location filename="../core/wealth/embed.py" line="229"/>
         <source>The model '{0}' expects the feature '{1}', which prediction from imagery cannot compute (only the embedding and {2}). Use a head trained without extra columns.</source>
         <translation>모델 '{0}'은(는) 특징 '{1}'을(를) 요구하지만, 영상으로부터의 추정에서는 계산할 수 없습니다(임베딩과 {2}만 가능). 추가 열 없이 학습한 헤드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="303"/>
-        <source>outside every raster</source>
-        <translation>어느 래스터에도 포함되지 않음</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/features.py" line="256"/>
+        <location filename="../core/wealth/features.py" line="362"/>
         <source>No raster given: pick one or more Sentinel-2 rasters that cover the survey points.</source>
         <translation>래스터가 없습니다: 설문 지점을 덮는 Sentinel-2 래스터를 하나 이상 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="272"/>
-        <source>The context window ({0:.0f} m) is smaller than one chip of the embedder ({1} px at {2} m). Use a window of at least {3:.0f} m.</source>
-        <translation>맥락 창({0:.0f} m)이 임베더의 칩 하나({2} m 해상도의 {1} 픽셀)보다 작습니다. 최소 {3:.0f} m 창을 사용하십시오.</translation>
+        <location filename="../core/wealth/features.py" line="444"/>
+        <location filename="../core/wealth/features.py" line="405"/>
+        <source>outside every raster</source>
+        <translation>어느 래스터에도 포함되지 않음</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="68"/>
-        <source>The raster {0} does not exist. Check the path.</source>
-        <translation>래스터 {0}이(가) 없습니다. 경로를 확인하십시오.</translation>
+        <location filename="../core/wealth/features.py" line="454"/>
+        <source>chip status {0} in {1}</source>
+        <translation>{1}에서 칩 상태 {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="79"/>
-        <source>The raster {0} has no CRS. Assign one (Raster &gt; Projections &gt; Assign Projection) and run again.</source>
-        <translation>래스터 {0}에 좌표계가 없습니다. 좌표계를 지정하고(래스터 &gt; 투영 &gt; 투영 지정) 다시 실행하십시오.</translation>
+        <location filename="../core/wealth/features.py" line="450"/>
+        <source>nodata: only {0:.0f}% valid pixels in the chip at the point in {1}</source>
+        <translation>nodata: {1}에서 지점의 칩에 유효 픽셀이 {0:.0f}%뿐임</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="91"/>
-        <source>The raster {0} is rotated; warp it to a north-up grid first.</source>
-        <translation>래스터 {0}이(가) 회전되어 있습니다. 먼저 북쪽이 위인 격자로 변환하십시오.</translation>
+        <location filename="../core/wealth/features.py" line="453"/>
+        <source>clouds over {0:.0f}% of the chip at the point in {1}</source>
+        <translation>{1}에서 지점의 칩의 {0:.0f}%가 구름</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="110"/>
-        <source>The raster {0} is 8-bit (a screenshot or an RGB rendering?). Use Sentinel-2 reflectance (UInt16 or Float32).</source>
-        <translation>래스터 {0}은(는) 8비트입니다(스크린숏이나 RGB 렌더링?). Sentinel-2 반사율(UInt16 또는 Float32)을 사용하십시오.</translation>
+        <location filename="../core/wealth/features.py" line="251"/>
+        <source>The context must be an odd number of chips per side (1, 3, 5...), not {0}: the chip that contains a point is its centre.</source>
+        <translation>맥락은 한 변에 홀수 개의 칩(1, 3, 5...)이어야 하며 {0}은(는) 안 됩니다: 지점을 포함하는 칩이 그 중심입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="127"/>
-        <source>The raster {0} lacks the bands {1} (it has {2}). Set the band descriptions (B02, B03, ...) or use a raster with these bands.</source>
-        <translation>래스터 {0}에 밴드 {1}이(가) 없습니다(있는 밴드: {2}). 밴드 설명(B02, B03, ...)을 설정하거나 이 밴드가 있는 래스터를 사용하십시오.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/features.py" line="129"/>
-        <source>none recognised</source>
-        <translation>인식된 밴드 없음</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/features.py" line="192"/>
+        <location filename="../core/wealth/features.py" line="299"/>
         <source>The rasters have different bands: {0} has {1}, {2} has {3}. Use rasters with the same bands (the same product and band order).</source>
         <translation>래스터의 밴드가 서로 다릅니다: {0}에는 {1}, {2}에는 {3}. 같은 밴드(같은 제품과 밴드 순서)의 래스터를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="326"/>
-        <source>clouds or nodata over {0:.0f}% of the window in {1}</source>
-        <translation>{1}에서 창의 {0:.0f}%가 구름이나 nodata</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/features.py" line="341"/>
-        <source>no chip with enough valid pixels in {0}</source>
-        <translation>{0}에 유효 픽셀이 충분한 칩이 없음</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/features.py" line="72"/>
-        <source>GDAL could not open the raster {0}: {1}</source>
-        <translation>GDAL이 래스터 {0}을(를) 열 수 없습니다: {1}</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/predict.py" line="65"/>
+        <location filename="../core/wealth/predict.py" line="66"/>
         <source>The region has no coordinate reference system; give its CRS (region_crs), e.g. the layer's or the map canvas's CRS.</source>
         <translation>영역에 좌표계가 없습니다. 영역의 좌표계(region_crs)를 지정하십시오. 예: 레이어나 지도 캔버스의 좌표계.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="78"/>
+        <location filename="../core/wealth/predict.py" line="79"/>
         <source>The region is empty. Draw a rectangle or polygon, or select polygon features.</source>
         <translation>영역이 비어 있습니다. 사각형이나 폴리곤을 그리거나 폴리곤 피처를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="272"/>
+        <location filename="../core/wealth/predict.py" line="178"/>
         <source>Wealth: {0} ({1})</source>
         <translation>부 지수: {0}({1})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="519"/>
+        <location filename="../core/wealth/predict.py" line="428"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="522"/>
+        <location filename="../core/wealth/predict.py" line="431"/>
         <location filename="../ui/wealth_predict_widget.py" line="335"/>
         <source>This is a demonstration model, not a wealth estimate.</source>
         <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="113"/>
+        <location filename="../core/wealth/predict.py" line="114"/>
         <source>The region cannot be transformed to the grid's coordinate system.</source>
         <translation>영역을 격자 좌표계로 변환할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="271"/>
+        <location filename="../core/wealth/predict.py" line="177"/>
         <source>Wealth: {0} (demonstration model, not a wealth estimate)</source>
         <translation>부 지수: {0}(시연용 모델, 부 추정치 아님)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="121"/>
+        <location filename="../core/wealth/predict.py" line="122"/>
         <source>The region lies outside the raster '{0}'. Draw the region over the raster (zoom to the raster layer first) or choose the raster that covers it.</source>
         <translation>영역이 래스터 '{0}' 밖에 있습니다. 래스터 위에 영역을 그리거나(먼저 래스터 레이어로 확대) 그 영역을 덮는 래스터를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="144"/>
+        <location filename="../core/wealth/predict.py" line="145"/>
         <source>The region ({0:.2f} km²) contains no chip centre: chips are {1:.2f} km wide ({2} px at {3:g} m). Draw a larger region (at least one chip) over the raster.</source>
         <translation>영역({0:.2f} km²)에 칩 중심이 하나도 없습니다: 칩 너비는 {1:.2f} km({3:g} m에서 {2} px)입니다. 래스터 위에 더 큰 영역(칩 하나 이상)을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="296"/>
+        <location filename="../core/wealth/predict.py" line="202"/>
         <source>Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write to.</source>
         <translation>출력 GeoPackage '{0}'을(를) 쓸 수 없습니다: {1}. 쓰기 권한이 있는 폴더를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="378"/>
+        <location filename="../core/wealth/predict.py" line="284"/>
         <source>The valid-pixel and cloud thresholds must be between 0 and 1 (got {0} and {1}).</source>
         <translation>유효 픽셀 및 구름 임계값은 0과 1 사이여야 합니다({0}, {1} 입력됨).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="384"/>
+        <location filename="../core/wealth/predict.py" line="290"/>
         <source>The region needs {0} chips, more than the limit of {1} (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개를 넘습니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 제한을 늘리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="399"/>
+        <location filename="../core/wealth/predict.py" line="305"/>
         <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="457"/>
+        <location filename="../core/wealth/predict.py" line="357"/>
         <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
         <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="505"/>
+        <location filename="../core/wealth/predict.py" line="414"/>
         <source>The output '{0}' cannot be opened after writing.</source>
         <translation>출력 '{0}'을(를) 쓴 뒤 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="97"/>
+        <location filename="../core/wealth/predict.py" line="98"/>
         <source>{0} (The model '{1}' expects the bands {2}.)</source>
         <translation>{0}(모델 '{1}'은(는) 밴드 {2}을(를) 요구합니다.)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="317"/>
+        <location filename="../core/wealth/predict.py" line="223"/>
         <source>Cannot write the GeoTIFF '{0}'.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="441"/>
+        <location filename="../core/wealth/predict.py" line="343"/>
         <source>Writing to '{0}' failed: {1}</source>
         <translation>'{0}'에 쓰기 실패: {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="291"/>
+        <location filename="../core/wealth/predict.py" line="197"/>
         <source>Cannot replace the existing output '{0}' ({1}). Close it or choose another file name.</source>
         <translation>기존 출력 '{0}'을(를) 바꿀 수 없습니다({1}). 파일을 닫거나 다른 이름을 선택하십시오.</translation>
     </message>
@@ -2286,47 +2257,47 @@
         <translation>{1}의 {0}행: 추가 특징 '{2}'의 값 '{3}'은(는) 숫자가 아닙니다. 숫자 열만 특징이 될 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="168"/>
+        <location filename="../core/wealth/train.py" line="169"/>
         <source>A newly trained model is 'trained'; mark it 'validated' yourself only after independent checks.</source>
         <translation>새로 학습한 모델의 상태는 'trained'입니다. 독립적인 확인을 거친 뒤에만 직접 'validated'로 표시하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="189"/>
+        <location filename="../core/wealth/train.py" line="191"/>
         <source>Only {0} of {1} survey points have usable imagery (at least {2} are needed). {3} were left out, for example {4}. Use rasters that cover the points, with fewer clouds.</source>
         <translation>설문 지점 {1}개 중 {0}개만 쓸 수 있는 영상이 있습니다(최소 {2}개 필요). {3}개가 제외되었습니다. 예: {4}. 지점을 덮고 구름이 적은 래스터를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="202"/>
+        <location filename="../core/wealth/train.py" line="204"/>
         <source>{0} points got non-finite features (all pixels invalid for one index?). Check the rasters' nodata value.</source>
         <translation>지점 {0}개의 특징이 유한하지 않습니다(한 지수의 모든 픽셀이 무효?). 래스터의 nodata 값을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="248"/>
+        <location filename="../core/wealth/train.py" line="250"/>
         <source>The exported ONNX head differs from the trained forest (max {0:.3g}); please report this bug.</source>
         <translation>내보낸 ONNX 헤드가 학습한 포레스트와 다릅니다(최대 {0:.3g}). 이 버그를 보고해 주십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="197"/>
+        <location filename="../core/wealth/train.py" line="199"/>
         <source>The extra feature columns {0} have empty values in some rows; fill them or leave those columns out.</source>
         <translation>추가 특징 열 {0}에 빈 값이 있는 행이 있습니다. 채우거나 그 열을 빼십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="274"/>
+        <location filename="../core/wealth/train.py" line="277"/>
         <source>Wealth head trained on {0}</source>
         <translation>{0}(으)로 학습한 부 헤드</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="274"/>
+        <location filename="../core/wealth/train.py" line="277"/>
         <source>survey points</source>
         <translation>설문 지점</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="284"/>
+        <location filename="../core/wealth/train.py" line="287"/>
         <source>{0} (the survey's value field)</source>
         <translation>{0}(설문의 값 필드)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="92"/>
+        <location filename="../core/wealth/train_api.py" line="51"/>
         <source>No output folder given for the model bundle. Choose a new or empty folder.</source>
         <translation>모델 번들의 출력 폴더가 없습니다. 새 폴더나 빈 폴더를 고르십시오.</translation>
     </message>
@@ -2372,37 +2343,37 @@
         <translation>Sentinel-2 영상으로 부 지수를 추정하거나 모델을 학습</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="53"/>
+        <location filename="../ui/base_dock.py" line="59"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="59"/>
+        <location filename="../ui/base_dock.py" line="65"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="76"/>
+        <location filename="../ui/base_dock.py" line="97"/>
         <source>A job is already running in this panel; wait for it or cancel it.</source>
         <translation>이 패널에서 이미 작업이 실행 중입니다. 끝날 때까지 기다리거나 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="83"/>
+        <location filename="../ui/base_dock.py" line="104"/>
         <source>Cancelled. Run again to resume where it stopped.</source>
         <translation>취소되었습니다. 다시 실행하면 멈춘 곳부터 이어서 처리합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="99"/>
+        <location filename="../ui/base_dock.py" line="120"/>
         <source>Running: {0}</source>
         <translation>실행 중: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="84"/>
+        <location filename="../ui/base_dock.py" line="105"/>
         <source>{0}: cancelled.</source>
         <translation>{0}: 취소됨.</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="90"/>
+        <location filename="../ui/base_dock.py" line="111"/>
         <source>Done in {0:.1f} s.</source>
         <translation>{0:.1f}초 만에 완료.</translation>
     </message>
@@ -2758,167 +2729,167 @@
         <translation>2. 단계구분도</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="101"/>
+        <location filename="../ui/thematic_dock.py" line="102"/>
         <source>Divide by area (km²)</source>
         <translation>면적으로 나누기 (km²)</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="114"/>
+        <location filename="../ui/thematic_dock.py" line="115"/>
         <source>Manual breaks, e.g. 10, 50, 100</source>
         <translation>수동 구간, 예: 10, 50, 100</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="118"/>
+        <location filename="../ui/thematic_dock.py" line="119"/>
         <source>✓: colour-blind safe (ColorBrewer)</source>
         <translation>✓: 색각 이상자도 구별 가능 (ColorBrewer)</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="120"/>
+        <location filename="../ui/thematic_dock.py" line="121"/>
         <source>Reverse colours</source>
         <translation>색상 뒤집기</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="124"/>
+        <location filename="../ui/thematic_dock.py" line="125"/>
         <source>Apply choropleth</source>
         <translation>단계구분도 적용</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="128"/>
+        <location filename="../ui/thematic_dock.py" line="130"/>
         <source>Layer</source>
         <translation>레이어</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="132"/>
+        <location filename="../ui/thematic_dock.py" line="134"/>
         <source>Multiplier</source>
         <translation>배율</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="133"/>
+        <location filename="../ui/thematic_dock.py" line="135"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="134"/>
+        <location filename="../ui/thematic_dock.py" line="136"/>
         <source>Classes</source>
         <translation>등급</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="139"/>
+        <location filename="../ui/thematic_dock.py" line="141"/>
         <source>Colours</source>
         <translation>색상</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="151"/>
+        <location filename="../ui/thematic_dock.py" line="153"/>
         <source>3. Chart map</source>
         <translation>3. 차트맵</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="159"/>
+        <location filename="../ui/thematic_dock.py" line="161"/>
         <source>Same size for every chart</source>
         <translation>모든 차트를 같은 크기로</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="164"/>
+        <location filename="../ui/thematic_dock.py" line="166"/>
         <source>Apply chart map</source>
         <translation>차트맵 적용</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="168"/>
+        <location filename="../ui/thematic_dock.py" line="170"/>
         <source>Largest chart size</source>
         <translation>가장 큰 차트 크기</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="176"/>
+        <location filename="../ui/thematic_dock.py" line="178"/>
         <source>4. Export map</source>
         <translation>4. 지도 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="180"/>
+        <location filename="../ui/thematic_dock.py" line="182"/>
         <source>e.g. Source: KOSIS, 2024</source>
         <translation>예: 출처: KOSIS, 2024</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="186"/>
+        <location filename="../ui/thematic_dock.py" line="188"/>
         <source>PNG and PDF (*.png)</source>
         <translation>PNG와 PDF (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="187"/>
+        <location filename="../ui/thematic_dock.py" line="189"/>
         <source>Also write a PDF</source>
         <translation>PDF도 쓰기</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="189"/>
+        <location filename="../ui/thematic_dock.py" line="191"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="193"/>
+        <location filename="../ui/thematic_dock.py" line="195"/>
         <source>PNG file</source>
         <translation>PNG 파일</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="291"/>
+        <location filename="../ui/thematic_dock.py" line="293"/>
         <source>Keys: {0} of {1} layer keys match {2} table keys; {3} table keys have no feature.</source>
         <translation>키: 레이어 키 {1}개 중 {0}개가 표 키 {2}개와 일치; 표 키 {3}개는 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="304"/>
+        <location filename="../ui/thematic_dock.py" line="306"/>
         <source>Pick a boundary layer and a table file first.</source>
         <translation>먼저 경계 레이어와 표 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="363"/>
+        <location filename="../ui/thematic_dock.py" line="365"/>
         <source>Pick a polygon layer and a value field first.</source>
         <translation>먼저 폴리곤 레이어와 값 필드를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="376"/>
+        <location filename="../ui/thematic_dock.py" line="378"/>
         <source>Styled {0}: {1} classes, goodness of variance fit {2:.3f}.</source>
         <translation>{0}에 스타일 적용: 등급 {1}개, 분산 적합도 {2:.3f}.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="382"/>
+        <location filename="../ui/thematic_dock.py" line="384"/>
         <source>This colour ramp is not colour-blind safe for this many classes.</source>
         <translation>이 색상 램프는 이 등급 수에서 색각 이상자가 구별하기 어렵습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="407"/>
+        <location filename="../ui/thematic_dock.py" line="419"/>
         <source>Pick a polygon layer first.</source>
         <translation>먼저 폴리곤 레이어를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="425"/>
+        <location filename="../ui/thematic_dock.py" line="437"/>
         <source>Pick a layer and a PNG file to export to.</source>
         <translation>레이어와 내보낼 PNG 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="322"/>
+        <location filename="../ui/thematic_dock.py" line="324"/>
         <source>Join {0}</source>
         <translation>{0} 결합</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="357"/>
+        <location filename="../ui/thematic_dock.py" line="359"/>
         <source>{0} classes, goodness of variance fit {1:.3f}; counts {2}.</source>
         <translation>등급 {0}개, 분산 적합도 {1:.3f}; 개수 {2}.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="417"/>
+        <location filename="../ui/thematic_dock.py" line="429"/>
         <source>Charts added to {0}.</source>
         <translation>{0}에 차트를 추가했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="437"/>
+        <location filename="../ui/thematic_dock.py" line="449"/>
         <source>Exported: {0}</source>
         <translation>내보냄: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="296"/>
+        <location filename="../ui/thematic_dock.py" line="298"/>
         <source>Encoding: {0}.</source>
         <translation>인코딩: {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="379"/>
+        <location filename="../ui/thematic_dock.py" line="381"/>
         <source>{0} features have a zero or NULL denominator (shown as No data).</source>
         <translation>피처 {0}개의 분모가 0이거나 NULL입니다 (자료 없음으로 표시).</translation>
     </message>

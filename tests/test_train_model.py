@@ -14,7 +14,7 @@ from wealthmap.core.errors import CancelledError, WealthMapError
 from wealthmap.core.wealth.bundle import load_bundle
 from wealthmap.core.wealth.train_api import train_wealth_model
 
-COMMON = dict(value_field="wealth", block_km=1.2, n_estimators=40, window_m=480, chips_per_side=3)
+COMMON = dict(value_field="wealth", block_km=1.2, n_estimators=40, context_chips=3)
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +78,6 @@ def test_bundle_reproduces_held_out_predictions(qgis_app, scene, tmp_path):
     exactly the cross-validated predictions of those points."""
     from wealthmap.core.wealth.features import FeatureSettings, point_features
     from wealthmap.core.wealth.survey import read_survey
-    from wealthmap.core.wealth.train_api import BundleEmbedder
 
     full = train_wealth_model(scene["survey"], [scene["raster"]], out_dir=str(tmp_path / "full"),
                               bundle=scene["emb"], use_cache=False, ablation=False, **COMMON)
@@ -98,7 +97,7 @@ def test_bundle_reproduces_held_out_predictions(qgis_app, scene, tmp_path):
     bundle = load_bundle(part["bundle"])
     held_survey = read_survey(str(test_csv), value_field="wealth", min_points=1)
     settings = FeatureSettings(**{k: v for k, v in bundle.manifest["feature_settings"].items() if k != "version"})
-    X, keep_mask, _, _ = point_features(held_survey, [scene["raster"]], BundleEmbedder(bundle), settings)
+    X, keep_mask, _, _ = point_features(held_survey, [scene["raster"]], bundle, settings)
     assert keep_mask.all()
     mean, _ = _onnx_head(bundle, X)
     expected = np.array(full["predicted"])[folds == 0]
@@ -114,10 +113,13 @@ def test_rerun_reuses_the_feature_cache(qgis_app, scene, tmp_path):
     assert first["cached_points"] == 0 and first["embedded_chips"] == 143 * 9
     assert second["cached_points"] == 143 and second["embedded_chips"] == 0
     assert second["metrics"]["model"]["r2"] == first["metrics"]["model"]["r2"]
-    # another window is another key
+    # another context, or other chip thresholds, is another key
     third = train_wealth_model(scene["survey"], [scene["raster"]], out_dir=str(tmp_path / "c"), bundle=scene["emb"],
-                               cache_path=cache, ablation=False, **dict(COMMON, window_m=320, chips_per_side=2))
-    assert third["cached_points"] == 0
+                               cache_path=cache, ablation=False, **dict(COMMON, context_chips=1))
+    assert third["cached_points"] == 0 and third["embedded_chips"] == 143
+    fourth = train_wealth_model(scene["survey"], [scene["raster"]], out_dir=str(tmp_path / "d"), bundle=scene["emb"],
+                                cache_path=cache, ablation=False, max_cloud=0.5, **COMMON)
+    assert fourth["cached_points"] == 0
 
 
 def test_leave_one_group_out(qgis_app, scene, tmp_path):
@@ -163,7 +165,8 @@ def test_bad_rasters_and_points(qgis_app, scene, tmp_path):
                                              "other.tif has B02, B03, B04, B08"):
         train_wealth_model(scene["survey"], [scene["raster"], other], out_dir=str(tmp_path / "m"),
                            bundle=scene["emb"], use_cache=False, **COMMON)
-    with pytest.raises(WealthMapError, match="other.tif lacks the bands B11"):
+    with pytest.raises(WealthMapError, match=r"'other.tif' lacks the band\(s\) B11, B12 that the model tiny-test "
+                                             "needs"):
         train_wealth_model(scene["survey"], [other], out_dir=str(tmp_path / "m"), bundle=scene["emb"],
                            use_cache=False, **COMMON)
     far = str(tmp_path / "far.tif")
@@ -184,45 +187,47 @@ def test_bad_rasters_and_points(qgis_app, scene, tmp_path):
     assert not (tmp_path / "m").exists()
 
 
-def test_prediction_job_reproduces_held_out_predictions(qgis_app, tmp_path):
-    """The trained bundle loads into prediction (core.wealth.predict): on a chip grid aligned with the survey
-    windows, the chip centred on each held-out point gets that point's cross-validated prediction."""
-    pytest.importorskip("wealthmap.core.wealth.predict", reason="the prediction job (issue 5) is not in this tree")
-    from qgis.core import (
-        QgsCoordinateReferenceSystem,
-        QgsCoordinateTransform,
-        QgsGeometry,
-        QgsPointXY,
-        QgsProject,
-        QgsVectorLayer,
-    )
+def test_prediction_reproduces_held_out_predictions_at_the_chips_containing_the_points(qgis_app, scene, tmp_path):
+    """Train with blocked CV; train again without fold 0 (the same forest as fold 0's CV model); run
+    predict_wealth over a region around the held-out points: the chip that contains each held-out point
+    gets exactly that point's cross-validated prediction (training and prediction share the features)."""
+    from osgeo import osr
+    from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsPointXY, QgsVectorLayer
 
-    from wealthmap.core.wealth.predict import predict
+    from wealthmap.api import predict_wealth
 
-    make_embedder_bundle(str(tmp_path / "emb"))
-    raster = str(tmp_path / "s2.tif")
-    # windows of 48 px = 3 x 3 chips of 16 px, tiling the scene: chip centres fall on the survey points
-    lon, lat, share = make_roof_scene(raster, n_side=12, spacing_px=48, window_px=48)
-    survey = write_survey(str(tmp_path / "s.csv"), lon, lat, 2.0 * share - 0.5)
-    opts = dict(COMMON, block_km=1.0)
-    full = train_wealth_model(survey, [raster], out_dir=str(tmp_path / "full"), bundle=str(tmp_path / "emb"),
-                              use_cache=False, ablation=False, **opts)
+    full = train_wealth_model(scene["survey"], [scene["raster"]], out_dir=str(tmp_path / "full"),
+                              bundle=scene["emb"], use_cache=False, ablation=False, **COMMON)
     rows, folds = np.array(full["rows"]), np.array(full["folds"])
-    lines = open(survey, encoding="utf-8").read().splitlines()
+    lines = open(scene["survey"], encoding="utf-8").read().splitlines()
     part_csv = tmp_path / "part.csv"
     part_csv.write_text("\n".join([lines[0]] + [lines[r] for r in rows[folds != 0]]) + "\n", encoding="utf-8")
-    part = train_wealth_model(str(part_csv), [raster], out_dir=str(tmp_path / "part"), bundle=str(tmp_path / "emb"),
-                              use_cache=False, ablation=False, cv="group", **opts)
-    assert load_bundle(part["bundle"]).manifest["context_chips"] == 3
-    out = predict(None, raster, bundle=part["bundle"], output=str(tmp_path / "pred.gpkg"))
+    part = train_wealth_model(str(part_csv), [scene["raster"]], out_dir=str(tmp_path / "part"), bundle=scene["emb"],
+                              use_cache=False, ablation=False, cv="group", **COMMON)
+    man = load_bundle(part["bundle"]).manifest
+    assert man["context_chips"] == 3 and man["feature_settings"]["context_chips"] == 3
+    held = rows[folds == 0]
+    wgs, utm = osr.SpatialReference(), osr.SpatialReference()
+    wgs.ImportFromEPSG(4326)
+    utm.ImportFromEPSG(32633)
+    for srs in (wgs, utm):
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    ct = osr.CoordinateTransformation(wgs, utm)
+    pts = np.array([ct.TransformPoint(float(scene["lon"][r - 1]), float(scene["lat"][r - 1]))[:2] for r in held])
+    chip_m = 160.0  # 16 px at 10 m
+    region = (pts[:, 0].min() - chip_m, pts[:, 1].min() - chip_m, pts[:, 0].max() + chip_m,
+              pts[:, 1].max() + chip_m)
+    out = predict_wealth(scene["raster"], region=region, region_crs=QgsCoordinateReferenceSystem("EPSG:32633"),
+                         bundle=part["bundle"], output=str(tmp_path / "pred.gpkg"), max_chips=0)
     assert out["model_status"] == "trained" and not out["is_demo"]
-    layer = QgsVectorLayer(out["output"], "pred", "ogr")
-    feats = list(layer.getFeatures())
-    ct = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), layer.crs(), QgsProject.instance())
+    assert out["chips"] < 45 * 45  # a region, not the whole raster
+    feats = list(QgsVectorLayer(out["output"], "pred", "ogr").getFeatures())
     got = []
-    for r in rows[folds == 0]:
-        point = QgsGeometry.fromPointXY(ct.transform(QgsPointXY(lon[r - 1], lat[r - 1])))
+    for x, y in pts:
+        point = QgsGeometry.fromPointXY(QgsPointXY(x, y))
         got.append([f["wealth"] for f in feats if f.geometry().contains(point)][0])
     expected = np.array(full["predicted"])[folds == 0]
+    print("\nheld-out points: {}, max |prediction - CV prediction| = {:.2e}".format(
+        len(got), float(np.max(np.abs(np.array(got) - expected)))))
     assert len(got) == len(expected) > 10
-    np.testing.assert_allclose(got, expected, atol=1e-4)
+    np.testing.assert_allclose(got, expected, rtol=0, atol=1e-5)

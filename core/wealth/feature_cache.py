@@ -1,9 +1,12 @@
-"""A persistent cache of window features per survey point and raster (SQLite in the profile).
+"""A persistent cache of the chip-context features per survey point and raster (SQLite in the profile).
 
-Embedding the chips of a context window is the slow part of training; a rerun with the same
+Embedding the chips of a point's context is the slow part of training; a rerun with the same
 inputs reads the features back. The key covers everything that changes them: the raster
-(absolute path, modification time and size), the point (lon/lat to 1e-7 degree), the feature
-settings (window, chips per side, thresholds, feature code version) and the embedder's sha256.
+(``features.source_signature``: absolute path, modification time, size, band mapping,
+reflectance scale and offset), the point (lon/lat to 1e-7 degree), the feature settings
+(context chips, chip thresholds, feature code version) and the embedder
+(``features.embedder_signature``: ONNX sha256, bands, chip size, ground sample distance,
+normalisation).
 Values are float32 rows (bytes), or the reason a point was left out (text).
 """
 
@@ -38,10 +41,10 @@ class FeatureCache:
         self.misses = 0
 
     @staticmethod
-    def key(source, lon, lat, settings, embedder):
+    def key(source_signature, lon, lat, settings, embedder_signature):
         parts = [
-            source.path, repr(source.mtime), str(source.size), "{:.7f},{:.7f}".format(float(lon), float(lat)),
-            repr(sorted(settings.as_dict().items())), str(embedder.sha256),
+            str(source_signature), "{:.7f},{:.7f}".format(float(lon), float(lat)),
+            repr(sorted(settings.as_dict().items())), str(embedder_signature),
         ]
         return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()
 

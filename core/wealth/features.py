@@ -1,22 +1,34 @@
-"""Window features per survey point: mean chip embedding plus spectral statistics.
+"""Chip features: the one implementation behind prediction and training.
 
-Survey coordinates are displaced on purpose (DHS: up to 2 km urban, 5 km rural), so a
-point is described by a *context window* around it (default 6 km wide) rather than by one
-chip: the window is read once at the model's ground sample distance, a grid of
-``chips_per_side`` x ``chips_per_side`` chips inside it goes through the embedder and their
-embeddings are averaged; NDVI, NDBI and NDWI (bands the RGB CNN does not see) are summarised
-by their mean and standard deviation over the window's valid pixels.
+Both jobs describe a place by the chip that contains it on the raster's chip grid
+(``chips.ChipGrid``, anchored by ``raster.grid_origin`` in the CRS of ``raster.working_srs``)
+and by its context: the ``(2k+1) x (2k+1)`` grid-aligned chips centred on it
+(``k = context_chips // 2``, see :func:`context_radius`). Per chip, this module
 
-The feature row of a point is ``[embedding (D) | ndvi_mean, ndvi_std, ndbi_mean, ndbi_std,
-ndwi_mean, ndwi_sd | extra columns]``; the head's ONNX graph applies PCA to the embedding
-part itself (see ``forest_onnx``).
+1. reads the bundle's bands with ``raster.GridReader`` (reflectance scale/offset, nodata,
+   SCL, resampling to the model grid), a whole run of adjacent chips in one GDAL call;
+2. measures valid and cloud fractions (``chips.chip_quality``: SCL when present, else the
+   documented brightness test) and gives the chip a status (``chips.chip_status``);
+3. for usable chips, sets cloudy pixels to NaN, prepares the CNN input
+   (``embed.Embedder.prepare``) and the NDVI/NDBI/NDWI sums (``embed.spectral_sums``), and
+   embeds them (``embed.Embedder.run_prepared``), reading the next run while the current one
+   is embedded.
 
-An *embedder* is any object with ``bands`` (the band names of a chip's channels, e.g.
-``["B04", "B03", "B02"]``), ``chip_px``, ``gsd`` (metres), ``dim``, ``sha256`` and
-``embed(chips)`` taking float32 reflectance ``(N, len(bands), chip_px, chip_px)`` and
-returning ``(N, dim)``.
+The features of a chip (:func:`pool`) are the mean embedding of the usable chips of its
+context and the exact pooled mean/std of the indices over their clear pixels. Prediction
+(``predict.predict``) calls :func:`iter_context` over the region's chips; training
+(:func:`point_features`) calls it over the chips that contain the survey points. The same
+code therefore gives the same numbers: a head trained here reproduces, in prediction, the
+cross-validated predictions of held-out points at the chips that contain them.
+
+The feature row of a survey point is ``[embedding (D) | ndvi_mean, ndvi_std, ndbi_mean,
+ndbi_std, ndwi_mean, ndwi_std | extra columns]``; the head's ONNX graph applies PCA to the
+embedding part itself (see ``forest_onnx``).
 """
 
+import hashlib
+import json
+import math
 import os
 import time
 
@@ -25,329 +37,418 @@ import numpy as np
 from ..errors import WealthMapError
 from ..i18n import tr
 from ..tasks import check_cancel
+from .bundle import SPECTRAL_FEATURES
+from .chips import STATUS_CLOUDY, STATUS_NODATA, STATUS_OK, ChipGrid, chip_quality, chip_status
+from .raster import GridReader, RasterSource, grid_origin, srs_from, working_srs
 
-SPECTRAL_NAMES = ["ndvi_mean", "ndvi_std", "ndbi_mean", "ndbi_std", "ndwi_mean", "ndwi_std"]
-SPECTRAL_BANDS = ["B03", "B04", "B08", "B11"]
-FEATURE_VERSION = "window-features-1"
-
-# Common names of the Sentinel-2 bands in band descriptions or metadata.
-BAND_ALIASES = {
-    "B01": ("b1", "b01", "coastal", "aerosol", "coastal_aerosol"),
-    "B02": ("b2", "b02", "blue"),
-    "B03": ("b3", "b03", "green"),
-    "B04": ("b4", "b04", "red"),
-    "B05": ("b5", "b05", "rededge1", "red_edge_1"),
-    "B06": ("b6", "b06", "rededge2", "red_edge_2"),
-    "B07": ("b7", "b07", "rededge3", "red_edge_3"),
-    "B08": ("b8", "b08", "nir", "nir08"),
-    "B8A": ("b8a", "nir08a", "nir_narrow", "rededge4"),
-    "B09": ("b9", "b09", "water_vapour", "wv"),
-    "B11": ("b11", "swir16", "swir1", "swir_1"),
-    "B12": ("b12", "swir22", "swir2", "swir_2"),
-    "SCL": ("scl", "scene_classification"),
-}
+SPECTRAL_NAMES = list(SPECTRAL_FEATURES)
+FEATURE_VERSION = "chip-context-2"
+#: Context of survey points when nothing else is asked: at least this wide (DHS displacement, 5 km rural).
+MIN_CONTEXT_M = 5000.0
 
 
-def canonical_band(text):
-    key = str(text or "").strip().lower().replace(" ", "_").replace("-", "_")
-    for band, names in BAND_ALIASES.items():
-        if key == band.lower() or key in names:
-            return band
-    return None
+def context_radius(bundle):
+    """k such that the features of a chip pool the (2k+1)² chips around it (``context_chips // 2``)."""
+    return int(bundle.context_chips) // 2
 
 
-class RasterSource:
-    """A Sentinel-2 raster opened with GDAL: band lookup, reflectance scale/offset, CRS transform."""
+class ChipRecord:
+    """What is kept of one chip: quality, status, embedding and index sums (``None`` when not usable)."""
 
-    def __init__(self, path):
-        from osgeo import gdal, osr
+    __slots__ = ("valid_fraction", "cloud_fraction", "status", "embedding", "sums")
 
-        gdal.UseExceptions()
-        self.path = os.path.abspath(str(path))
-        if not os.path.exists(self.path):
-            raise WealthMapError(tr("The raster {0} does not exist. Check the path.").format(path))
-        try:
-            self.ds = gdal.Open(self.path)
-        except RuntimeError as err:
-            raise WealthMapError(tr("GDAL could not open the raster {0}: {1}").format(path, err)) from err
-        ds = self.ds
-        stat = os.stat(self.path)
-        self.mtime, self.size = stat.st_mtime, stat.st_size
-        self.name = os.path.basename(self.path)
-        wkt = ds.GetProjection()
-        if not wkt:
-            raise WealthMapError(tr("The raster {0} has no CRS. Assign one (Raster > Projections > Assign "
-                                    "Projection) and run again.").format(self.name))
-        self.srs = osr.SpatialReference()
-        self.srs.ImportFromWkt(wkt)
-        self.srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        wgs = osr.SpatialReference()
-        wgs.ImportFromEPSG(4326)
-        wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-        self.to_raster = osr.CoordinateTransformation(wgs, self.srs)
-        self.geographic = bool(self.srs.IsGeographic())
-        self.gt = ds.GetGeoTransform()
-        if self.gt[2] or self.gt[4]:
-            raise WealthMapError(tr("The raster {0} is rotated; warp it to a north-up grid first.").format(self.name))
-        self.bands = {}
-        for i in range(1, ds.RasterCount + 1):
-            band = ds.GetRasterBand(i)
-            name = canonical_band(band.GetDescription()) or canonical_band(
-                band.GetMetadataItem("WAVELENGTH_NAME") or "")
-            if name and name not in self.bands:
-                self.bands[name] = i
-        if not self.bands and ds.RasterCount in (4, 6, 10, 12, 13):
-            order = {4: ["B02", "B03", "B04", "B08"], 6: ["B02", "B03", "B04", "B08", "B11", "B12"],
-                     10: ["B02", "B03", "B04", "B05", "B06", "B07", "B08", "B8A", "B11", "B12"],
-                     12: ["B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08", "B8A", "B09", "B11", "B12"],
-                     13: ["B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08", "B8A", "B09", "B10", "B11",
-                          "B12"]}[ds.RasterCount]
-            self.bands = {b: i + 1 for i, b in enumerate(order)}
-        dtype = gdal.GetDataTypeName(ds.GetRasterBand(1).DataType)
-        scale = ds.GetMetadataItem("REFLECTANCE_SCALE")
-        offset = ds.GetMetadataItem("REFLECTANCE_OFFSET")
-        if dtype == "Byte":
-            raise WealthMapError(tr("The raster {0} is 8-bit (a screenshot or an RGB rendering?). Use Sentinel-2 "
-                                    "reflectance (UInt16 or Float32).").format(self.name))
-        if scale is None:
-            scale = 0.0001 if dtype in ("UInt16", "Int16", "UInt32", "Int32") else 1.0
-        self.scale = float(scale)
-        self.offset = float(offset or 0.0)
-        if offset is None and ds.GetMetadataItem("BOA_ADD_OFFSET"):
-            self.offset = float(ds.GetMetadataItem("BOA_ADD_OFFSET")) * self.scale
-        nd = ds.GetRasterBand(1).GetNoDataValue()
-        self.nodata = 0.0 if nd is None else float(nd)
 
-    def band_set(self):
-        return sorted(b for b in self.bands if b != "SCL")
+def segments(targets, k, batch_size):
+    """Chip cells to compute, in row order: ``[(row, [cols])]`` runs of at most ``batch_size`` adjacent chips.
 
-    def require(self, bands):
-        missing = [b for b in bands if b not in self.bands]
-        if missing:
-            raise WealthMapError(tr("The raster {0} lacks the bands {1} (it has {2}). Set the band descriptions "
-                                    "(B02, B03, ...) or use a raster with these bands.").format(
-                self.name, ", ".join(missing), ", ".join(self.band_set()) or tr("none recognised")))
+    ``targets`` is ``[(row, [cols])]``; with context radius ``k`` the cells of each target's
+    (2k+1)² neighbourhood are included. Only integers are held here (no pixels).
+    """
+    by_row = {}
+    for row, cols in targets:
+        for rr in range(row - k, row + k + 1):
+            target = by_row.setdefault(rr, set())
+            for c in cols:
+                target.update(range(c - k, c + k + 1))
+    out = []
+    for row in sorted(by_row):
+        cols = sorted(by_row[row])
+        start = 0
+        for i in range(1, len(cols) + 1):
+            if i == len(cols) or cols[i] != cols[i - 1] + 1 or i - start >= batch_size:
+                out.append((row, cols[start:i]))
+                start = i
+    return out
 
-    def project(self, lon, lat):
-        pts = self.to_raster.TransformPoints(np.column_stack([lon, lat]).tolist())
-        arr = np.asarray(pts, dtype=np.float64)
-        return arr[:, 0], arr[:, 1]
 
-    def read_window(self, x, y, window_m, gsd, bands):
-        """Reflectance ``(len(bands), n, n)`` float32 of a square window centred on raster coords (x, y),
-        resampled to ``gsd`` metres (``n = round(window_m / gsd)``), and the valid mask ``(n, n)``;
-        ``None`` when the window is entirely outside the raster."""
-        from osgeo import gdal
+class ChipFeaturizer:
+    """Reads, measures and embeds runs of chips of one raster on one chip grid.
 
-        n = max(1, int(round(window_m / gsd)))
-        half = window_m / 2.0
-        if self.geographic:
-            half_x = half / (111320.0 * max(np.cos(np.radians(y)), 0.05))
-            half_y = half / 110574.0
-        else:
-            half_x = half_y = half
-        gt = self.gt
-        col0 = (x - half_x - gt[0]) / gt[1]
-        col1 = (x + half_x - gt[0]) / gt[1]
-        row0 = (y + half_y - gt[3]) / gt[5]
-        row1 = (y - half_y - gt[3]) / gt[5]
-        w, h = self.ds.RasterXSize, self.ds.RasterYSize
-        fc0, fc1 = max(0.0, col0), min(float(w), col1)
-        fr0, fr1 = max(0.0, row0), min(float(h), row1)
-        if fc1 - fc0 < 1 or fr1 - fr0 < 1:
-            return None, None
-        c0, c1 = int(round(fc0)), max(int(round(fc0)) + 1, int(round(fc1)))
-        r0, r1 = int(round(fr0)), max(int(round(fr0)) + 1, int(round(fr1)))
-        c1, r1 = min(w, c1), min(h, r1)
-        out = np.zeros((len(bands), n, n), dtype=np.float32)
-        valid = np.zeros((n, n), dtype=bool)
-        # Destination pixels covered by the part of the window inside the raster.
-        dc0 = max(0, int(round((fc0 - col0) / (col1 - col0) * n)))
-        dc1 = min(n, max(dc0 + 1, int(round((fc1 - col0) / (col1 - col0) * n))))
-        dr0 = max(0, int(round((fr0 - row0) / (row1 - row0) * n)))
-        dr1 = min(n, max(dr0 + 1, int(round((fr1 - row0) / (row1 - row0) * n))))
-        bw, bh = dc1 - dc0, dr1 - dr0
-        raw = self.ds.ReadAsArray(c0, r0, c1 - c0, r1 - r0, buf_xsize=bw, buf_ysize=bh,
-                                  band_list=[self.bands[b] for b in bands],
-                                  resample_alg=gdal.GRIORA_Bilinear).astype(np.float32)
-        raw = raw.reshape(len(bands), bh, bw)
-        ok = np.all(raw != self.nodata, axis=0) & np.all(np.isfinite(raw), axis=0)
-        out[:, dr0:dr1, dc0:dc1] = raw * self.scale - self.offset
-        valid[dr0:dr1, dc0:dc1] = ok
-        if "SCL" in self.bands:
-            scl = self.ds.GetRasterBand(self.bands["SCL"]).ReadAsArray(c0, r0, c1 - c0, r1 - r0, buf_xsize=bw,
-                                                                       buf_ysize=bh)
-            # 0 no data, 1 saturated, 3 cloud shadow, 8/9 cloud, 10 cirrus
-            valid[dr0:dr1, dc0:dc1] &= ~np.isin(scl, (0, 1, 3, 8, 9, 10))
-        return out, valid
+    :param bundle: the model bundle (bands, chip size, normalisation).
+    :param embedder: an ``embed.Embedder`` of that bundle.
+    :param reader: a ``raster.GridReader`` on the grid's CRS, origin and ground sample distance.
+    :param min_valid, max_cloud: chip thresholds (``chips.chip_status``).
+    """
+
+    def __init__(self, bundle, embedder, reader, min_valid, max_cloud, timings=None):
+        self.bundle = bundle
+        self.bands = list(bundle.bands)
+        self.chip_px = int(bundle.chip_px)
+        self.embedder = embedder
+        self.reader = reader
+        self.min_valid, self.max_cloud = float(min_valid), float(max_cloud)
+        self.timings = timings if timings is not None else {}
+        for key in ("read_s", "quality_s", "prepare_s", "embed_s"):
+            self.timings.setdefault(key, 0.0)
+        self.timings.setdefault("embedded_chips", 0)
+
+    def load(self, row, cols):
+        """Read one run of adjacent chips and prepare the usable ones (runs in the reader thread)."""
+        from .embed import spectral_sums
+
+        px, bands = self.chip_px, self.bands
+        t0 = time.perf_counter()
+        refl, valid, scl = self.reader.read(cols[0] * px, row * px, len(cols) * px, px)
+        t1 = time.perf_counter()
+        records, chips, masks, keys = {}, [], [], []
+        any_invalid = False
+        for j, col in enumerate(cols):
+            sl = slice(j * px, (j + 1) * px)
+            c_refl, c_valid = refl[:, :, sl], valid[:, sl]
+            c_scl = scl[:, sl] if scl is not None else None
+            vf, cf, clear = chip_quality(c_refl, bands, c_valid, c_scl)
+            rec = ChipRecord()
+            rec.valid_fraction, rec.cloud_fraction = vf, cf
+            rec.status = chip_status(vf, cf, self.min_valid, self.max_cloud)
+            rec.embedding, rec.sums = None, None
+            records[(row, col)] = rec
+            if rec.status == STATUS_OK:
+                c = c_refl
+                if not clear.all():
+                    c = c_refl.copy()
+                    c[:, ~clear] = np.nan
+                    any_invalid = True
+                chips.append(c)
+                masks.append(clear)
+                keys.append((row, col))
+        t2 = time.perf_counter()
+        x = sums = None
+        if chips:
+            chips = np.stack(chips)
+            masks = np.stack(masks)
+            x = self.embedder.prepare(chips, has_invalid=any_invalid)
+            sums = spectral_sums(chips, bands, masks if any_invalid else None)
+        t3 = time.perf_counter()
+        self.timings["read_s"] += t1 - t0
+        self.timings["quality_s"] += t2 - t1
+        self.timings["prepare_s"] += t3 - t2
+        return records, keys, x, sums
+
+    def finish(self, loaded):
+        """Embed a loaded run; returns its ``{(row, col): ChipRecord}``."""
+        records, keys, x, sums = loaded
+        if x is not None:
+            t0 = time.perf_counter()
+            emb = self.embedder.run_prepared(x)
+            self.timings["embed_s"] += time.perf_counter() - t0
+            self.timings["embedded_chips"] += len(keys)
+            for i, key in enumerate(keys):
+                records[key].embedding = emb[i]
+                records[key].sums = {name: (v[0][i], v[1][i], v[2][i]) for name, v in sums.items()}
+        return records
+
+    def stream(self, runs, prefetch=True):
+        """Yield ``(row, records)`` per run, reading the next run in a thread while this one is embedded.
+
+        GDAL and numpy release the GIL, so reading/measuring the next run overlaps with
+        onnxruntime on the current one. The reader's GDAL handle is only used by that one thread.
+        """
+        from concurrent.futures import ThreadPoolExecutor
+
+        if not prefetch:
+            for row, cols in runs:
+                yield row, self.finish(self.load(row, cols))
+            return
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="wealthmap-reader") as pool:
+            pending = pool.submit(self.load, *runs[0]) if runs else None
+            for i, (row, _) in enumerate(runs):
+                loaded = pending.result()
+                pending = pool.submit(self.load, *runs[i + 1]) if i + 1 < len(runs) else None
+                yield row, self.finish(loaded)
+
+
+def iter_context(featurizer, targets, k, batch_size, feedback=None, prefetch=True):
+    """Yield ``(row, cols, cache)`` for each target row ``(row, cols)`` (sorted by row) once the
+    (2k+1)² neighbourhoods of its chips are computed; ``cache`` maps ``(row, col)`` to
+    :class:`ChipRecord`. Rows no longer needed are dropped, so memory stays flat."""
+    cache = {}
+    next_out = 0
+
+    def release(row):
+        for key in [key for key in cache if key[0] < row - k + 1]:
+            del cache[key]
+
+    for seg_row, records in featurizer.stream(segments(targets, k, batch_size), prefetch):
+        check_cancel(feedback)
+        cache.update(records)
+        while next_out < len(targets) and targets[next_out][0] + k < seg_row:
+            row, cols = targets[next_out]
+            yield row, cols, cache
+            release(row)
+            next_out += 1
+    while next_out < len(targets):
+        row, cols = targets[next_out]
+        yield row, cols, cache
+        release(row)
+        next_out += 1
+
+
+def pool(cache, row, col, k):
+    """``(embedding (dim,), stats (6,))`` of chip (row, col): the mean embedding of the usable chips of
+    its (2k+1)² neighbourhood and NDVI/NDBI/NDWI mean/std pooled exactly over their clear pixels."""
+    from .embed import stats_from_sums
+
+    embs, sums = [], {}
+    for rr in range(row - k, row + k + 1):
+        for cc in range(col - k, col + k + 1):
+            rec = cache.get((rr, cc))
+            if rec is None or rec.embedding is None:
+                continue
+            embs.append(rec.embedding)
+            for name, (n, s, ss) in rec.sums.items():
+                acc = sums.setdefault(name, [0.0, 0.0, 0.0])
+                acc[0] += n
+                acc[1] += s
+                acc[2] += ss
+    emb = np.mean(embs, axis=0)
+    stats = stats_from_sums({name: tuple(np.array([v]) for v in acc) for name, acc in sums.items()},
+                            SPECTRAL_FEATURES)
+    return emb, stats[0]
+
+
+def pooled_features(cache, row, col, k, bundle):
+    """The head's input row ``(1, F)`` for chip (row, col) in the bundle's feature order."""
+    from .embed import feature_matrix
+
+    emb, stats = pool(cache, row, col, k)
+    return feature_matrix(bundle, emb[None], stats[None])
+
+
+# --- training: features of survey points -----------------------------------------------------------
+
+
+class FeatureSettings:
+    """How point features are made; part of the cache key and stored in the manifest.
+
+    ``context_chips`` (odd) is the side of the chip context (prediction pools the same);
+    ``min_valid``/``max_cloud`` are the chip thresholds (prediction's defaults): a point whose
+    chip fails them is left out, and context chips that fail them are not pooled.
+    """
+
+    def __init__(self, context_chips=3, min_valid=0.7, max_cloud=0.3):
+        self.context_chips = int(context_chips)
+        if self.context_chips < 1 or self.context_chips % 2 == 0:
+            raise WealthMapError(tr("The context must be an odd number of chips per side (1, 3, 5...), not {0}: the "
+                                    "chip that contains a point is its centre.").format(context_chips))
+        self.min_valid = float(min_valid)
+        self.max_cloud = float(max_cloud)
+
+    def as_dict(self):
+        return {"context_chips": self.context_chips, "min_valid": self.min_valid, "max_cloud": self.max_cloud,
+                "version": FEATURE_VERSION}
+
+
+def context_for(chip_m, window_m=None, context_chips=None, base=1):
+    """The odd number of chips per side of the context: ``context_chips`` when given, else the
+    smallest odd number covering ``window_m`` (default: at least :data:`MIN_CONTEXT_M` and ``base``)."""
+    if context_chips is not None:
+        return int(context_chips)
+    width = float(window_m) if window_m else MIN_CONTEXT_M
+    n = max(int(math.ceil(width / chip_m - 1e-9)), 1 if window_m else int(base))
+    return n + 1 - n % 2
+
+
+def embedder_signature(bundle):
+    """Everything of the bundle that changes the features: embedder file, bands, chip geometry, normalisation."""
+    spec = {"embedder": bundle.manifest["files"][bundle.manifest["embedder"]["file"]]["sha256"],
+            "bands": list(bundle.bands), "chip_px": bundle.chip_px, "gsd_m": bundle.gsd_m,
+            "normalization": bundle.manifest["normalization"]}
+    return hashlib.sha256(json.dumps(spec, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def source_signature(source):
+    """The raster's identity for the cache: path, modification time, size, bands and reflectance conversion."""
+    stat = os.stat(source.path) if os.path.exists(source.path) else None
+    spec = {"path": os.path.abspath(source.path), "mtime": stat.st_mtime if stat else None,
+            "size": stat.st_size if stat else None, "bands": sorted(source.band_map.items()),
+            "scale": source.scale, "offset": source.offset}
+    return json.dumps(spec, sort_keys=True)
+
+
+def band_set(source):
+    return sorted(b for b in source.band_map if b != "SCL")
 
 
 def check_same_bands(sources):
     """Rasters used together must offer the same bands."""
     if len(sources) < 2:
         return
-    first = sources[0].band_set()
+    first = band_set(sources[0])
     for src in sources[1:]:
-        if src.band_set() != first:
+        if band_set(src) != first:
             raise WealthMapError(tr("The rasters have different bands: {0} has {1}, {2} has {3}. Use rasters with "
                                     "the same bands (the same product and band order).").format(
-                sources[0].name, ", ".join(first), src.name, ", ".join(src.band_set())))
-
-
-def cloud_mask(refl, band_names):
-    """Bright-and-white pixels (a documented brightness test used when no SCL band exists):
-    blue reflectance above 0.25 and visible bands within 20 % of each other."""
-    idx = {b: i for i, b in enumerate(band_names)}
-    if "B02" not in idx:
-        return np.zeros(refl.shape[1:], dtype=bool)
-    blue = refl[idx["B02"]]
-    vis = [refl[idx[b]] for b in ("B02", "B03", "B04") if b in idx]
-    spread = (np.max(vis, axis=0) - np.min(vis, axis=0)) / np.maximum(np.mean(vis, axis=0), 1e-6)
-    return (blue > 0.25) & (spread < 0.2)
-
-
-def spectral_stats(refl, valid, band_names):
-    """NDVI, NDBI, NDWI mean and standard deviation over the valid pixels (6 values)."""
-    idx = {b: i for i, b in enumerate(band_names)}
-    g, r, nir, swir = (refl[idx[b]][valid] for b in SPECTRAL_BANDS)
-    out = []
-    for a, b in ((nir, r), (swir, nir), (g, nir)):
-        index = (a - b) / np.maximum(a + b, 1e-6)
-        out += [float(index.mean()), float(index.std())] if index.size else [np.nan, np.nan]
-    return out
-
-
-def chip_grid(n, chip, per_side):
-    """Top-left offsets of ``per_side`` x ``per_side`` chips spread evenly over an ``n`` px window."""
-    if chip >= n:
-        return [0]
-    if per_side <= 1:
-        return [(n - chip) // 2]
-    return [int(round(v)) for v in np.linspace(0, n - chip, per_side)]
-
-
-class FeatureSettings:
-    """How features are made; part of the cache key and stored in the manifest."""
-
-    def __init__(self, window_m=6000.0, chips_per_side=3, min_valid=0.5, chip_min_valid=0.7):
-        self.window_m = float(window_m)
-        self.chips_per_side = int(chips_per_side)
-        self.min_valid = float(min_valid)
-        self.chip_min_valid = float(chip_min_valid)
-
-    def as_dict(self):
-        return {"window_m": self.window_m, "chips_per_side": self.chips_per_side, "min_valid": self.min_valid,
-                "chip_min_valid": self.chip_min_valid, "version": FEATURE_VERSION}
+                sources[0].name, ", ".join(first), src.name, ", ".join(band_set(src))))
 
 
 def feature_names(embedder_dim, extra=()):
     return ["emb_{:04d}".format(i) for i in range(embedder_dim)] + list(SPECTRAL_NAMES) + list(extra)
 
 
-def point_features(survey, raster_paths, embedder, settings=None, cache=None, feedback=None, batch_chips=64):
-    """Features of every survey point that a raster covers.
+def _to_lonlat_srs():
+    return srs_from(4326)
+
+
+def _point_cells(source, lon, lat, chip_m, chip_px, gsd):
+    """Per point: ``(grid key, col, row)`` of the chip containing it on the raster's chip grid, or ``None``
+    outside the raster. The grid key names the grid CRS and origin (points are grouped by it)."""
+    from osgeo import osr
+
+    wgs = _to_lonlat_srs()
+    bounds = source.bounds()
+    to_raster = osr.CoordinateTransformation(wgs, source.srs)
+    inside = np.asarray(to_raster.TransformPoints(np.column_stack([lon, lat]).tolist()), dtype=float)[:, :2]
+    out = [None] * len(lon)
+    grids = {}
+    fixed = working_srs(source) if source.is_projected else None
+    for i in range(len(lon)):
+        x, y = inside[i]
+        if not (np.isfinite(x) and np.isfinite(y)):
+            continue
+        srs = fixed if fixed is not None else working_srs(source, float(lon[i]), float(lat[i]))
+        key = "raster" if fixed is not None else srs.ExportToWkt()
+        if key not in grids:
+            ox, oy = grid_origin(source, srs, chip_m)
+            ct = None if srs.IsSame(wgs) else osr.CoordinateTransformation(wgs, srs)
+            back = None if srs.IsSame(source.srs) else osr.CoordinateTransformation(srs, source.srs)
+            grids[key] = (srs, ChipGrid(ox, oy, chip_px, gsd), ct, back)
+        srs, grid, ct, back = grids[key]
+        gx, gy = ct.TransformPoint(float(lon[i]), float(lat[i]))[:2] if ct is not None else (lon[i], lat[i])
+        col = int(math.floor((gx - grid.origin_x) / grid.chip_m))
+        row = int(math.floor((grid.origin_y - gy) / grid.chip_m))
+        # as in prediction, a chip belongs to the raster when its centre lies inside the raster
+        cx, cy = grid.centre(col, row)
+        if back is not None:
+            cx, cy = back.TransformPoint(cx, cy)[:2]
+        if not (bounds[0] <= cx <= bounds[2] and bounds[1] <= cy <= bounds[3]):
+            continue
+        out[i] = (key, col, row)
+    return out, grids
+
+
+def point_features(survey, raster_paths, bundle, settings=None, cache=None, feedback=None, embedder=None,
+                   batch_size=16):
+    """Features of every survey point that a raster covers: those prediction computes for the chip that
+    contains the point (see the module docstring).
 
     Returns ``(X, keep, reasons, timings)``: ``X`` float32 ``(n_kept, dim + 6)``, ``keep`` a bool
     mask over the survey's points, ``reasons`` ``{index: why the point was left out}``, and
-    ``timings`` (seconds reading, embedding, and how many points came from the cache).
+    ``timings`` (seconds reading/measuring/preparing/embedding, chips embedded, points from the cache).
     """
+    from .embed import Embedder
+
     settings = settings or FeatureSettings()
     if not raster_paths:
         raise WealthMapError(tr("No raster given: pick one or more Sentinel-2 rasters that cover the survey points."))
-    sources = [RasterSource(p) for p in raster_paths]
+    sources = [p if isinstance(p, RasterSource) else RasterSource(p) for p in raster_paths]
     check_same_bands(sources)
-    chip_bands = list(embedder.bands)
-    bands = list(dict.fromkeys(chip_bands + SPECTRAL_BANDS + ["B02"]))
     for src in sources:
-        src.require(bands)
-    chip_idx = [bands.index(b) for b in chip_bands]
+        src.require_bands(bundle.bands, bundle.id)
+    embedder = embedder or Embedder(bundle, batch_size=batch_size)
     n = len(survey)
-    dim = int(embedder.dim)
+    dim = int(bundle.embedding_dim)
+    k = settings.context_chips // 2
     X = np.full((n, dim + len(SPECTRAL_NAMES)), np.nan, dtype=np.float32)
     reasons = {}
-    timings = {"read_s": 0.0, "embed_s": 0.0, "cached_points": 0, "embedded_chips": 0}
-    projected = [src.project(survey.lon, survey.lat) for src in sources]
-    window_px = max(1, int(round(settings.window_m / embedder.gsd)))
-    if window_px < int(embedder.chip_px):
-        raise WealthMapError(tr("The context window ({0:.0f} m) is smaller than one chip of the embedder ({1} px at "
-                                "{2} m). Use a window of at least {3:.0f} m.").format(
-            settings.window_m, embedder.chip_px, embedder.gsd, embedder.chip_px * embedder.gsd))
-    offsets = chip_grid(window_px, int(embedder.chip_px), settings.chips_per_side)
-    pending = []  # (point index, source index, chips array, spectral)
-
-    def flush():
-        if not pending:
-            return
-        t0 = time.monotonic()
-        chips = np.concatenate([p[2] for p in pending], axis=0)
-        emb = np.asarray(embedder.embed(chips), dtype=np.float32)
-        timings["embed_s"] += time.monotonic() - t0
-        timings["embedded_chips"] += len(chips)
-        start = 0
-        rows = []
-        for i, s, c, spec in pending:
-            row = np.concatenate([emb[start:start + len(c)].mean(axis=0), np.asarray(spec, dtype=np.float32)])
-            start += len(c)
-            X[i] = row
-            rows.append((i, s, row))
-        if cache is not None:
-            cache.put_many([(cache.key(sources[s], survey.lon[i], survey.lat[i], settings, embedder), r)
-                            for i, s, r in rows])
-        pending.clear()
-
-    for i in range(n):
-        if i % 16 == 0:
-            check_cancel(feedback)
-            if feedback is not None:
-                feedback.setProgress(100.0 * i / max(n, 1))
-        reason = tr("outside every raster")
-        for s, src in enumerate(sources):
-            x, y = projected[s][0][i], projected[s][1][i]
-            if not (np.isfinite(x) and np.isfinite(y)):
-                continue
-            key = cache.key(src, survey.lon[i], survey.lat[i], settings, embedder) if cache is not None else None
-            if key is not None:
-                hit = cache.get(key)
-                if hit is not None:
-                    if isinstance(hit, str):
-                        reason = hit
-                        continue
-                    X[i] = hit
-                    timings["cached_points"] += 1
-                    reason = None
-                    break
-            t0 = time.monotonic()
-            refl, valid = src.read_window(x, y, settings.window_m, embedder.gsd, bands)
-            if refl is None:
-                continue
-            valid &= ~cloud_mask(refl, bands)
-            timings["read_s"] += time.monotonic() - t0
-            if valid.mean() < settings.min_valid:
-                reason = tr("clouds or nodata over {0:.0f}% of the window in {1}").format(
-                    100 * (1 - valid.mean()), src.name)
-                if cache is not None:
-                    cache.put_many([(key, reason)])
-                continue
-            chips = []
-            size = int(embedder.chip_px)
-            for r0 in offsets:
-                for c0 in offsets:
-                    v = valid[r0:r0 + size, c0:c0 + size]
-                    if v.size and v.mean() >= settings.chip_min_valid:
-                        chip = refl[chip_idx, r0:r0 + size, c0:c0 + size].copy()
-                        chip[:, ~v] = np.nan  # invalid pixels: the embedder fills them as in prediction
-                        chips.append(chip)
-            if not chips:
-                reason = tr("no chip with enough valid pixels in {0}").format(src.name)
-                continue
-            pending.append((i, s, np.stack(chips).astype(np.float32), spectral_stats(refl, valid, bands)))
-            reason = None
+    timings = {"read_s": 0.0, "quality_s": 0.0, "prepare_s": 0.0, "embed_s": 0.0, "cached_points": 0,
+               "embedded_chips": 0}
+    signature = embedder_signature(bundle)
+    pending = np.ones(n, dtype=bool)  # points still looking for a raster
+    for s, src in enumerate(sources):
+        idx = np.flatnonzero(pending)
+        if not len(idx):
             break
-        if reason is not None:
-            reasons[i] = reason
-        if sum(len(p[2]) for p in pending) >= batch_chips:
-            flush()
-    flush()
-    keep = np.ones(n, dtype=bool)
-    keep[list(reasons)] = False
+        src_sig = source_signature(src)
+        keys = {}
+        todo = []
+        for i in idx:
+            if cache is not None:
+                keys[i] = cache.key(src_sig, survey.lon[i], survey.lat[i], settings, signature)
+                hit = cache.get(keys[i])
+                if isinstance(hit, str):
+                    reasons[i] = hit
+                    continue
+                if hit is not None:
+                    X[i] = hit
+                    pending[i] = False
+                    reasons.pop(i, None)
+                    timings["cached_points"] += 1
+                    continue
+            todo.append(i)
+        if not todo:
+            continue
+        cells, grids = _point_cells(src, survey.lon[todo], survey.lat[todo], bundle.chip_m, bundle.chip_px,
+                                    bundle.gsd_m)
+        by_grid = {}
+        for j, i in enumerate(todo):
+            if cells[j] is None:
+                reasons.setdefault(i, tr("outside every raster"))
+                continue
+            key, col, row = cells[j]
+            by_grid.setdefault(key, {}).setdefault((row, col), []).append(i)
+        results = []
+        for key, points in by_grid.items():
+            srs, grid, _, _ = grids[key]
+            rows = sorted({r for r, _ in points})
+            targets = [(r, sorted({c for rr, c in points if rr == r})) for r in rows]
+            xs = [grid.bounds(c, r) for r, c in points]
+            margin = (k + 1) * grid.chip_m
+            bounds = (min(b[0] for b in xs) - margin, min(b[1] for b in xs) - margin,
+                      max(b[2] for b in xs) + margin, max(b[3] for b in xs) + margin)
+            reader = GridReader(src, srs, grid.gsd, grid.origin_x, grid.origin_y, bundle.bands, bounds=bounds)
+            featurizer = ChipFeaturizer(bundle, embedder, reader, settings.min_valid, settings.max_cloud, timings)
+            done = 0
+            for row, cols, chip_cache in iter_context(featurizer, targets, k, batch_size, feedback):
+                for col in cols:
+                    rec = chip_cache[(row, col)]
+                    for i in points[(row, col)]:
+                        if rec.status == STATUS_OK:
+                            emb, stats = pool(chip_cache, row, col, k)
+                            X[i, :dim] = emb
+                            X[i, dim:] = stats
+                            pending[i] = False
+                            reasons.pop(i, None)
+                            results.append((keys.get(i), X[i].copy()))
+                        else:
+                            why = _left_out_reason(rec, src.name)
+                            reasons[i] = why
+                            results.append((keys.get(i), why))
+                        done += 1
+                if feedback is not None:
+                    feedback.setProgress(100.0 * (s + done / max(len(todo), 1)) / len(sources))
+        if cache is not None:
+            cache.put_many([(key, value) for key, value in results if key is not None])
+    keep = ~pending
+    reasons = {i: why for i, why in reasons.items() if pending[i]}
+    for i in np.flatnonzero(pending):
+        reasons.setdefault(int(i), tr("outside every raster"))
     return X[keep], keep, reasons, timings
+
+
+def _left_out_reason(rec, name):
+    if rec.status == STATUS_NODATA:
+        return tr("nodata: only {0:.0f}% valid pixels in the chip at the point in {1}").format(
+            100 * rec.valid_fraction, name)
+    if rec.status == STATUS_CLOUDY:
+        return tr("clouds over {0:.0f}% of the chip at the point in {1}").format(100 * rec.cloud_fraction, name)
+    return tr("chip status {0} in {1}").format(rec.status, name)

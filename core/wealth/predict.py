@@ -30,7 +30,8 @@ from ..errors import WealthMapError
 from ..i18n import tr
 from ..tasks import check_cancel
 from .bundle import DEMO_NOTE, ModelBundle, load_bundle
-from .chips import STATUS_OK, ChipGrid, chip_quality, chip_status
+from .chips import STATUS_OK, ChipGrid
+from .features import ChipFeaturizer, context_radius, iter_context, pooled_features
 from .raster import GridReader, RasterSource, grid_origin, srs_from, transform_bbox, working_srs
 
 FIELDS = [("chip_id", "int"), ("grid_col", "int"), ("grid_row", "int"), ("wealth", "double"),
@@ -151,147 +152,9 @@ def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale
             "n_chips": n_chips, "area_km2": area_km2, "bounds": bounds}
 
 
-def context_radius(bundle):
-    """k such that the features of a chip pool the (2k+1)² chips around it."""
-    size = bundle.context_chips
-    settings = bundle.manifest.get("feature_settings") or {}
-    per_side = settings.get("chips_per_side")
-    if isinstance(per_side, int) and per_side >= 1 and per_side % 2 == 1:
-        size = per_side
-    return size // 2
-
-
 def count_chips(raster, region=None, region_crs=None, bundle=None, band_map=None, scale=None, offset=None):
     """Number of chips a prediction over ``region`` would need (checks the inputs as well)."""
     return plan(raster, region, region_crs, bundle, band_map, scale, offset)["n_chips"]
-
-
-class _ChipFeatures:
-    __slots__ = ("valid_fraction", "cloud_fraction", "status", "embedding", "sums")
-
-
-def _segments(layout, k, batch_size):
-    """Chip cells to compute, in row order: ``[(row, [cols])]`` runs of at most ``batch_size`` chips.
-
-    With context radius ``k`` the cells of a chip's (2k+1)² neighbourhood are included. Only
-    integers are held here (no pixels).
-    """
-    by_row = {}
-    for row, cols in layout["rows"]:
-        for rr in range(row - k, row + k + 1):
-            target = by_row.setdefault(rr, set())
-            for c in cols:
-                target.update(range(c - k, c + k + 1))
-    segments = []
-    for row in sorted(by_row):
-        cols = sorted(by_row[row])
-        start = 0
-        for i in range(1, len(cols) + 1):
-            if i == len(cols) or cols[i] != cols[i - 1] + 1 or i - start >= batch_size:
-                segments.append((row, cols[start:i]))
-                start = i
-    return segments
-
-
-def _load_segment(layout, reader, embedder, row, seg, min_valid, max_cloud, timings):
-    """Read one segment, measure its chips and prepare the usable ones (runs in the reader thread)."""
-    from .embed import spectral_sums
-
-    bands = layout["bundle"].bands
-    px = layout["grid"].chip_px
-    t0 = time.perf_counter()
-    refl, valid, scl = reader.read(seg[0] * px, row * px, len(seg) * px, px)
-    t1 = time.perf_counter()
-    records, chips, masks, keys = {}, [], [], []
-    any_invalid = False
-    for j, col in enumerate(seg):
-        sl = slice(j * px, (j + 1) * px)
-        c_refl, c_valid = refl[:, :, sl], valid[:, sl]
-        c_scl = scl[:, sl] if scl is not None else None
-        vf, cf, clear = chip_quality(c_refl, bands, c_valid, c_scl)
-        rec = _ChipFeatures()
-        rec.valid_fraction, rec.cloud_fraction = vf, cf
-        rec.status = chip_status(vf, cf, min_valid, max_cloud)
-        rec.embedding, rec.sums = None, None
-        records[(row, col)] = rec
-        if rec.status == STATUS_OK:
-            c = c_refl
-            if not clear.all():
-                c = c_refl.copy()
-                c[:, ~clear] = np.nan
-                any_invalid = True
-            chips.append(c)
-            masks.append(clear)
-            keys.append((row, col))
-    t2 = time.perf_counter()
-    x = sums = None
-    if chips:
-        chips = np.stack(chips)
-        masks = np.stack(masks)
-        x = embedder.prepare(chips, has_invalid=any_invalid)
-        sums = spectral_sums(chips, bands, masks if any_invalid else None)
-    t3 = time.perf_counter()
-    timings["read_s"] += t1 - t0
-    timings["quality_s"] += t2 - t1
-    timings["prepare_s"] += t3 - t2
-    return records, keys, x, sums
-
-
-def _computed_segments(layout, reader, embedder, segments, min_valid, max_cloud, timings, prefetch=True):
-    """Yield ``(row, records)`` per segment, embedding while the next segment is read in a thread.
-
-    GDAL and numpy release the GIL, so reading/measuring the next segment overlaps with
-    onnxruntime on the current one. The reader's GDAL handle is only used by that one thread.
-    """
-    from concurrent.futures import ThreadPoolExecutor
-
-    def load(item):
-        return _load_segment(layout, reader, embedder, item[0], item[1], min_valid, max_cloud, timings)
-
-    def consume(row, loaded):
-        records, keys, x, sums = loaded
-        if x is not None:
-            t0 = time.perf_counter()
-            emb = embedder.run_prepared(x)
-            timings["embed_s"] += time.perf_counter() - t0
-            for i, key in enumerate(keys):
-                records[key].embedding = emb[i]
-                records[key].sums = {name: (v[0][i], v[1][i], v[2][i]) for name, v in sums.items()}
-        return row, records
-
-    if not prefetch:
-        for item in segments:
-            yield consume(item[0], load(item))
-        return
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="wealthmap-reader") as pool:
-        pending = pool.submit(load, segments[0]) if segments else None
-        for i, item in enumerate(segments):
-            loaded = pending.result()
-            pending = pool.submit(load, segments[i + 1]) if i + 1 < len(segments) else None
-            yield consume(item[0], loaded)
-
-
-def _pooled_features(cache, row, col, k, bundle):
-    """Features of chip (row, col) pooling its (2k+1)² neighbourhood (usable chips only)."""
-    from .bundle import SPECTRAL_FEATURES
-    from .embed import feature_matrix, stats_from_sums
-
-    embs, sums = [], {}
-    for rr in range(row - k, row + k + 1):
-        for cc in range(col - k, col + k + 1):
-            rec = cache.get((rr, cc))
-            if rec is None or rec.embedding is None:
-                continue
-            embs.append(rec.embedding)
-            for name, (n, s, ss) in rec.sums.items():
-                acc = sums.setdefault(name, [0.0, 0.0, 0.0])
-                acc[0] += n
-                acc[1] += s
-                acc[2] += ss
-    emb = np.mean(embs, axis=0)[None]
-    stats = stats_from_sums({name: tuple(np.array([v]) for v in acc) for name, acc in sums.items()},
-                            SPECTRAL_FEATURES)
-    return feature_matrix(bundle, emb, stats)
 
 
 def _output_fields():
@@ -445,70 +308,46 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
     tif = _GeoTiff(str(geotiff), layout) if geotiff else None
     k = context_radius(bundle)
     timings = {"read_s": 0.0, "quality_s": 0.0, "prepare_s": 0.0, "embed_s": 0.0, "head_s": 0.0, "write_s": 0.0}
-    cache = {}
+    featurizer = ChipFeaturizer(bundle, embedder, reader, min_valid, max_cloud, timings)
     done, chip_id = 0, 0
     values, statuses = [], {}
     note = DEMO_NOTE if bundle.is_demo else ""
-    segments = _segments(layout, k, batch_size)
-    out_rows = list(layout["rows"])
-    next_out = 0
-
-    def emit(row, cols):
-        nonlocal chip_id
-        t0 = time.perf_counter()
-        usable = [c for c in cols if cache[(row, c)].status == STATUS_OK]
-        preds = {}
-        if usable:
-            feats = np.vstack([_pooled_features(cache, row, c, k, bundle) for c in usable])
-            mean, std = head.predict(feats)
-            preds = {c: (float(m), float(s)) for c, m, s in zip(usable, mean, std)}
-        timings["head_s"] += time.perf_counter() - t0
-        t0 = time.perf_counter()
-        features, tif_row = [], []
-        for col in cols:
-            rec = cache[(row, col)]
-            feature = QgsFeature(fields)
-            x0, y0, x1, y1 = grid.bounds(col, row)
-            feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(x0, y0, x1, y1)))
-            wealth, unc = preds.get(col, (None, None))
-            feature.setAttributes([chip_id, col, row, wealth, unc, round(rec.valid_fraction, 4),
-                                   round(rec.cloud_fraction, 4), rec.status, bundle.id, bundle.status, note])
-            features.append(feature)
-            tif_row.append((col, wealth, unc))
-            statuses[rec.status] = statuses.get(rec.status, 0) + 1
-            if wealth is not None:
-                values.append(wealth)
-            chip_id += 1
-        if not state["writer"].addFeatures(features):
-            raise WealthMapError(tr("Writing to '{0}' failed: {1}").format(output, state["writer"].errorMessage()))
-        if tif is not None:
-            tif.write_row(row, tif_row)
-        timings["write_s"] += time.perf_counter() - t0
-        for key in [key for key in cache if key[0] < row - k + 1]:
-            del cache[key]
-
     fields = _output_fields()
-    state = {"writer": writer}
     try:
-        for seg_row, records in _computed_segments(layout, reader, embedder, segments, min_valid, max_cloud,
-                                                   timings):
-            check_cancel(feedback)
-            cache.update(records)
-            # emit the output rows whose whole neighbourhood is computed (segments come in row order)
-            while next_out < len(out_rows) and out_rows[next_out][0] + k < seg_row:
-                emit(*out_rows[next_out])
-                done += len(out_rows[next_out][1])
-                next_out += 1
-                if feedback is not None:
-                    feedback.setProgress(100.0 * done / n_chips)
-        while next_out < len(out_rows):
-            emit(*out_rows[next_out])
-            done += len(out_rows[next_out][1])
-            next_out += 1
+        for row, cols, cache in iter_context(featurizer, layout["rows"], k, batch_size, feedback):
+            t0 = time.perf_counter()
+            usable = [c for c in cols if cache[(row, c)].status == STATUS_OK]
+            preds = {}
+            if usable:
+                feats = np.vstack([pooled_features(cache, row, c, k, bundle) for c in usable])
+                mean, std = head.predict(feats)
+                preds = {c: (float(m), float(s)) for c, m, s in zip(usable, mean, std)}
+            timings["head_s"] += time.perf_counter() - t0
+            t0 = time.perf_counter()
+            features, tif_row = [], []
+            for col in cols:
+                rec = cache[(row, col)]
+                feature = QgsFeature(fields)
+                x0, y0, x1, y1 = grid.bounds(col, row)
+                feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(x0, y0, x1, y1)))
+                wealth, unc = preds.get(col, (None, None))
+                feature.setAttributes([chip_id, col, row, wealth, unc, round(rec.valid_fraction, 4),
+                                       round(rec.cloud_fraction, 4), rec.status, bundle.id, bundle.status, note])
+                features.append(feature)
+                tif_row.append((col, wealth, unc))
+                statuses[rec.status] = statuses.get(rec.status, 0) + 1
+                if wealth is not None:
+                    values.append(wealth)
+                chip_id += 1
+            if not writer.addFeatures(features):
+                raise WealthMapError(tr("Writing to '{0}' failed: {1}").format(output, writer.errorMessage()))
+            if tif is not None:
+                tif.write_row(row, tif_row)
+            timings["write_s"] += time.perf_counter() - t0
+            done += len(cols)
             if feedback is not None:
                 feedback.setProgress(100.0 * done / n_chips)
     finally:
-        state.clear()
         del writer  # closes the GeoPackage
         if tif is not None:
             tif.close(bundle)
@@ -537,7 +376,14 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
 
 def make_renderer(layer, bundle, classes=7):
     """Graduated renderer on ``wealth`` with a diverging ramp (RdYlBu: red low, blue high)."""
-    from qgis.core import QgsGradientColorRamp, QgsGraduatedSymbolRenderer, QgsStyle, QgsSymbol
+    from qgis.core import (
+        QgsClassificationEqualInterval,
+        QgsClassificationJenks,
+        QgsGradientColorRamp,
+        QgsGraduatedSymbolRenderer,
+        QgsStyle,
+        QgsSymbol,
+    )
 
     ramp = QgsStyle.defaultStyle().colorRamp("RdYlBu")
     if ramp is None:
@@ -549,10 +395,12 @@ def make_renderer(layer, bundle, classes=7):
     renderer = QgsGraduatedSymbolRenderer("wealth")
     renderer.setSourceSymbol(symbol)
     renderer.setSourceColorRamp(ramp)
-    renderer.updateClasses(layer, QgsGraduatedSymbolRenderer.Jenks if hasattr(QgsGraduatedSymbolRenderer, "Jenks")
-                           else 0, classes)
+    # the classification-method API (QGIS >= 3.10), not the deprecated updateClasses(layer, mode, n)
+    renderer.setClassificationMethod(QgsClassificationJenks())
+    renderer.updateClasses(layer, classes)
     if not renderer.ranges():
-        renderer.updateClasses(layer, QgsGraduatedSymbolRenderer.EqualInterval, classes)
+        renderer.setClassificationMethod(QgsClassificationEqualInterval())
+        renderer.updateClasses(layer, classes)
     renderer.updateColorRamp(ramp)
     return renderer
 

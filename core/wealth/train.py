@@ -1,8 +1,9 @@
 """Train and evaluate a wealth head from survey points (issue 6).
 
-``train(feedback, survey, raster_paths, embedder, out_dir, ...)``:
+``train(feedback, survey, raster_paths, base_bundle, out_dir, ...)``:
 
-1. window features per point (``features.point_features``; cached per point and raster);
+1. features per point (``features.point_features``: exactly those prediction computes for the
+   chip that contains the point, with its chip context; cached per point and raster);
 2. cross-validation on spatial blocks or whole groups: a random forest (PCA of the
    embedding inside each fold), next to baselines (training mean, group mean, urban/rural
    mean) on the same folds, and a feature-group ablation (with and without each group);
@@ -152,14 +153,14 @@ def _hash_inputs(survey, sources):
     return digest.hexdigest()
 
 
-def train(feedback, survey, raster_paths, embedder, out_dir, base_manifest=None, embedder_file=None,
-          cv_scheme="blocked", k=5, block_km=50.0, forest=None, feature_settings=None, cache=None, name=None,
-          ablation=True, ablation_trees=60, status="trained", model_id=None):
+def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=5, block_km=50.0, forest=None,
+          feature_settings=None, cache=None, name=None, ablation=True, ablation_trees=60, status="trained",
+          model_id=None, embedder=None):
     """Train, cross-validate and export a bundle; returns the result dict (also ``report.json``).
 
-    ``embedder`` follows the interface in ``features``; ``base_manifest`` is the manifest of the
-    bundle whose embedder is reused (bands, normalisation, chip geometry) and ``embedder_file``
-    the path of its ONNX file, copied into the new bundle.
+    ``base`` is the :class:`ModelBundle` whose embedder is reused (bands, normalisation, chip
+    geometry; its ONNX file is copied into the new bundle); ``embedder`` an optional
+    ``embed.Embedder`` of it (made here when absent).
     """
     from .bundle import EMBEDDING_FEATURE, write_bundle
     from .forest_onnx import forest_to_onnx
@@ -178,7 +179,8 @@ def train(feedback, survey, raster_paths, embedder, out_dir, base_manifest=None,
     # 1. features
     t0 = time.monotonic()
     sub = _SubFeedback(feedback, 0, 60)
-    X, keep, reasons, ftimes = point_features(survey, raster_paths, embedder, feature_settings, cache, sub)
+    X, keep, reasons, ftimes = point_features(survey, raster_paths, base, feature_settings, cache, sub,
+                                              embedder=embedder)
     timings["features_s"] = time.monotonic() - t0
     timings.update({"read_s": ftimes["read_s"], "embed_s": ftimes["embed_s"]})
     used = survey.subset(keep, None)
@@ -202,7 +204,7 @@ def train(feedback, survey, raster_paths, embedder, out_dir, base_manifest=None,
         raise WealthMapError(tr("{0} points got non-finite features (all pixels invalid for one index?). Check the "
                                 "rasters' nodata value.").format(bad))
     y = used.value
-    dim = int(embedder.dim)
+    dim = int(base.embedding_dim)
 
     # 2. cross-validation
     t0 = time.monotonic()
@@ -267,7 +269,8 @@ def train(feedback, survey, raster_paths, embedder, out_dir, base_manifest=None,
         "onnx_max_abs_diff": max_diff,
     }
     model_id = model_id or "trained-{}".format(datetime.datetime.utcnow().strftime("%Y%m%d-%H%M%S"))
-    manifest = dict(base_manifest or {})
+    base_manifest = base.manifest
+    manifest = dict(base_manifest)
     manifest.pop("files", None)
     manifest.update({
         "id": model_id,
@@ -278,15 +281,15 @@ def train(feedback, survey, raster_paths, embedder, out_dir, base_manifest=None,
                  "settings": forest.as_dict()},
         "features": [EMBEDDING_FEATURE] + list(SPECTRAL_NAMES) + extra_names,
         "feature_settings": feature_settings.as_dict(),
-        "context_chips": _context_chips(feature_settings, embedder, base_manifest),
+        "context_chips": int(feature_settings.context_chips),
         "metrics": metrics_out,
         "training_data": training_data,
         "output": {"name": "wealth", "units": tr("{0} (the survey's value field)").format(used.fields["value"]),
                    "field": used.fields["value"]},
         "code_version": code_version(),
         "created": datetime.datetime.utcnow().replace(microsecond=0).isoformat() + "Z",
-        "licence": (base_manifest or {}).get("licence", "see training data"),
-        "citation": (base_manifest or {}).get("citation", ""),
+        "licence": base_manifest.get("licence", "see training data"),
+        "citation": base_manifest.get("citation", ""),
     })
     if extra_names:
         manifest["extra_features"] = extra_names
@@ -303,11 +306,9 @@ def train(feedback, survey, raster_paths, embedder, out_dir, base_manifest=None,
 
     report_json = json.dumps(result, indent=1, default=_json_default, allow_nan=True).encode("utf-8")
     report_html = render_html(result, manifest).encode("utf-8")
-    files = {"embedder.onnx" if embedder_file else None: embedder_file, "head.onnx": head,
-             "report.json": report_json, "report.html": report_html}
-    files.pop(None, None)
-    if embedder_file:
-        manifest.setdefault("embedder", {})["file"] = "embedder.onnx"
+    files = {"embedder.onnx": base.embedder_path, "head.onnx": head, "report.json": report_json,
+             "report.html": report_html}
+    manifest["embedder"] = dict(manifest["embedder"], file="embedder.onnx")
     check_cancel(feedback)
     bundle = write_bundle(out_dir, manifest, files)
     if feedback is not None:
@@ -317,15 +318,6 @@ def train(feedback, survey, raster_paths, embedder, out_dir, base_manifest=None,
     result["model"] = final
     result["X"] = X
     return result
-
-
-def _context_chips(settings, embedder, base_manifest):
-    """Prediction applies the head with ``c x c`` chips centred on each chip: ``c = chips_per_side`` when the
-    training windows were tiled by an odd number of chips, else the base bundle's context."""
-    tiled = abs(settings.window_m - settings.chips_per_side * embedder.chip_px * embedder.gsd) < embedder.gsd
-    if tiled and settings.chips_per_side % 2 == 1:
-        return int(settings.chips_per_side)
-    return int((base_manifest or {}).get("context_chips", 1))
 
 
 def _json_default(value):

@@ -2,66 +2,17 @@
 
 import os
 
-import numpy as np
-
 from ..errors import WealthMapError
 from ..i18n import tr
 from ..tasks import ensure_feedback
-
-
-class BundleEmbedder:
-    """The embedder of a model bundle as the ``features`` interface expects it.
-
-    Chips ``(N, bands, H, W)`` of reflectance in the bundle's band order go through the
-    bundle's normalisation (RGB bands, linear stretch, ImageNet mean/std) and its ONNX CNN.
-    Uses ``core.wealth.embed`` when available so training and prediction embed identically.
-    """
-
-    def __init__(self, bundle, providers=None):
-        self.bundle = bundle
-        self.bands = list(bundle.rgb_bands)
-        self.chip_px = bundle.chip_px
-        self.gsd = bundle.gsd_m
-        self.dim = bundle.embedding_dim
-        from .bundle import sha256_file
-
-        self.sha256 = bundle.manifest["files"].get(bundle.manifest["embedder"]["file"], {}).get("sha256") or \
-            sha256_file(bundle.embedder_path)
-        self._impl = None
-        try:
-            from . import embed as embed_module  # the prediction job's embedder, when present
-
-            factory = getattr(embed_module, "Embedder", None)
-            if factory is not None:
-                self._impl = factory(bundle)
-                self.bands = list(self._impl.bands)  # chips in the bundle's band order, as prediction reads them
-        except Exception:  # noqa: BLE001 - fall back to the session below
-            self._impl = None
-        if self._impl is None:
-            import onnxruntime as ort
-
-            self._session = ort.InferenceSession(bundle.embedder_path, providers=providers or ["CPUExecutionProvider"])
-            self._input = bundle.manifest["embedder"]["input"]
-            self._output = bundle.manifest["embedder"]["output"]
-            norm = bundle.manifest["normalization"]
-            self._lo, self._hi = float(norm["stretch_min"]), float(norm["stretch_max"])
-            self._mean = np.asarray(norm["mean"], dtype=np.float32).reshape(1, -1, 1, 1)
-            self._std = np.asarray(norm["std"], dtype=np.float32).reshape(1, -1, 1, 1)
-
-    def embed(self, chips):
-        if self._impl is not None:
-            return np.asarray(self._impl.embed(chips), dtype=np.float32)
-        x = (np.clip(chips, self._lo, self._hi) - self._lo) / (self._hi - self._lo)
-        x = ((x - self._mean) / self._std).astype(np.float32)
-        return self._session.run([self._output], {self._input: x})[0].reshape(len(chips), -1)
 
 
 def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_field=None, lon_field=None,
                        group_field=None, urban_field=None, year_field=None, extra_fields=(), crs="EPSG:4326",
                        duplicates="error", cv="blocked", folds=5, block_km=50.0, n_estimators=200,
                        min_samples_leaf=3, max_features=0.33, max_depth=None, pca_components=30, seed=0,
-                       window_m=None, chips_per_side=None, min_valid=0.5, bundle=None, embedder=None,
-                       use_cache=True, cache_path=None, ablation=True, name=None, feedback=None):
+                       window_m=None, context_chips=None, chips_per_side=None, min_valid=None, max_cloud=None,
+                       bundle=None, use_cache=True, cache_path=None, ablation=True, name=None, feedback=None):
     """Train a wealth head from survey points and Sentinel-2 rasters; write a model bundle.
 
     :param survey: a CSV/XLSX/GeoPackage path or a QGIS point layer.
@@ -71,7 +22,15 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
     :param cv: ``"blocked"`` (spatial blocks of ``block_km``, ``folds`` folds) or ``"group"``
         (leave one group out; needs a group field with two or more values).
     :param bundle: the bundle whose embedder is used (default: the bundled one).
-    :param window_m: context window side in metres (default: the bundle's context, at least 5 km).
+    :param context_chips: odd number of chips per side of a point's context (``chips_per_side`` is
+        an alias). The features of a point are those prediction computes for the chip that
+        contains it: the mean embedding and pooled NDVI/NDBI/NDWI statistics of the
+        ``context_chips`` x ``context_chips`` grid-aligned chips centred on that chip.
+    :param window_m: instead of ``context_chips``: the smallest odd number of chips covering
+        ``window_m`` metres. Default: at least 5 km (DHS displacement) and the bundle's context,
+        i.e. 3 x 3 chips of 2.56 km = 7.68 km with the bundled embedder.
+    :param min_valid, max_cloud: chip thresholds (default: prediction's settings, 0.7 and 0.3);
+        a point whose chip fails them is left out and reported.
     :returns: a dict with ``bundle`` (folder), ``metrics``, ``training_data``, ``report_html``,
         ``report_json``, ``timings``.
 
@@ -96,32 +55,20 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
     data = read_survey(survey, value_field=value_field, lat_field=lat_field, lon_field=lon_field,
                        group_field=group_field, urban_field=urban_field, year_field=year_field,
                        extra_fields=extra_fields, crs=crs, duplicates=duplicates)
-    base_manifest = None
-    embedder_file = None
-    if embedder is None:
-        from .bundle import load_bundle
+    from ..settings import WEALTH_MAX_CLOUD, WEALTH_MIN_VALID
+    from .bundle import load_bundle
+    from .features import context_for
 
-        base = load_bundle(bundle)
-        embedder = BundleEmbedder(base)
-        base_manifest = base.manifest
-        embedder_file = base.embedder_path
-    elif bundle is not None:
-        from .bundle import load_bundle
-
-        base = load_bundle(bundle)
-        base_manifest, embedder_file = base.manifest, base.embedder_path
-    chip_m = float(embedder.chip_px) * float(embedder.gsd)
-    if chips_per_side is None:
-        context = int((base_manifest or {}).get("context_chips", 3))
-        chips_per_side = max(context, int(np.ceil(5000.0 / chip_m)))
-        chips_per_side += 1 - chips_per_side % 2  # odd: prediction centres the same context on a chip
-    if window_m is None:
-        window_m = chips_per_side * chip_m
-    settings = FeatureSettings(window_m=window_m, chips_per_side=chips_per_side, min_valid=min_valid)
+    base = load_bundle(bundle)
+    if context_chips is None:
+        context_chips = chips_per_side
+    context = context_for(base.chip_m, window_m, context_chips, base=base.context_chips)
+    settings = FeatureSettings(context_chips=context,
+                               min_valid=WEALTH_MIN_VALID.value() if min_valid is None else min_valid,
+                               max_cloud=WEALTH_MAX_CLOUD.value() if max_cloud is None else max_cloud)
     cache = FeatureCache(cache_path) if use_cache else None
     try:
-        return train(feedback, data, paths, embedder, out_dir, base_manifest=base_manifest,
-                     embedder_file=embedder_file, cv_scheme=cv, k=folds, block_km=block_km,
+        return train(feedback, data, paths, base, out_dir, cv_scheme=cv, k=folds, block_km=block_km,
                      forest=ForestSettings(n_estimators, min_samples_leaf, max_features, max_depth, pca_components,
                                            seed),
                      feature_settings=settings, cache=cache, name=name, ablation=ablation)
