@@ -391,11 +391,15 @@ class ThematicDock(WealthMapDock):
     # --- charts --------------------------------------------------------------------------------
     def prefer_data_field(self, *_args):
         """Start on the first numeric field that holds data, not on a GeoPackage's ``fid``."""
+        def key_like(name):
+            name = name.lower()
+            return name in ("fid", "id", "objectid", "code", "key") or name.endswith(("_id", "_code", "code"))
+
         layer = self.map_layer.currentLayer()
-        if layer is None or self.field.currentField() not in ("", "fid", "FID", "id", "ID", "OBJECTID"):
+        if layer is None or not key_like(self.field.currentField() or "fid"):
             return
         for field in layer.fields():
-            if field.isNumeric() and field.name() not in ("fid", "FID", "id", "ID", "OBJECTID"):
+            if field.isNumeric() and not key_like(field.name()):
                 self.field.setField(field.name())
                 return
 
