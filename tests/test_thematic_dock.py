@@ -105,13 +105,19 @@ def test_graduated_when_no_nulls(qgis_iface):
 
 
 def test_value_field_starts_on_data_not_fid(qgis_iface):
-    layer = QgsVectorLayer(DISTRICTS, "districts", "ogr")
+    from qgis.core import QgsFeature, QgsGeometry
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:5186&field=fid:integer&field=code:integer&field=name:string"
+                           "&field=population:double", "districts", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setAttributes([1, 11010, "종로구", 141223.0])
+    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((0 0, 1 0, 1 1, 0 1, 0 0))"))
+    layer.dataProvider().addFeatures([feature])
     QgsProject.instance().addMapLayer(layer)
     dock = ThematicDock(qgis_iface)
     try:
         dock.map_layer.setLayer(layer)
-        assert dock.field.currentField() not in ("", "fid", "code")
-        assert layer.fields().field(dock.field.currentField()).isNumeric()
+        assert dock.field.currentField() == "population"
     finally:
         dock.deleteLater()
         QgsProject.instance().removeMapLayer(layer.id())
