@@ -107,6 +107,7 @@ def test_graduated_when_no_nulls(qgis_iface):
 def test_value_field_starts_on_data_not_fid(qgis_iface):
     from qgis.core import QgsFeature, QgsGeometry
 
+    QgsProject.instance().clear()  # no per-project choices saved by other tests
     layer = QgsVectorLayer("Polygon?crs=EPSG:5186&field=fid:integer&field=code:integer&field=name:string"
                            "&field=population:double", "districts", "memory")
     feature = QgsFeature(layer.fields())
