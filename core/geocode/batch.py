@@ -31,11 +31,11 @@ from qgis.core import (
 )
 
 from ..errors import WealthMapError
+from ..fieldtypes import DOUBLE, INT, STRING
 from ..i18n import tr
 from ..tables import load_table
 from ..tasks import check_cancel, eta_seconds
 from .cache import cache_key
-from .fieldtypes import DOUBLE, INT, STRING
 from .http import HttpError
 from .index import distance_m
 from .normalize import normalize

@@ -13,7 +13,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from .fieldtypes import DOUBLE, STRING
+from ..fieldtypes import DOUBLE, STRING
 from .providers import make_provider
 
 

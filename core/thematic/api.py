@@ -23,10 +23,11 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from .. import fieldtypes
 from ..errors import WealthMapError
 from ..i18n import tr
 from ..tasks import check_cancel
-from . import fieldtypes, style
+from . import style
 from .classify import FIXED_CLASS_METHODS, classify
 from .export import build_layout, export_layout
 from .join import DEFAULT_NORMALISE, JoinResult, join_summary, parse_number, write_features  # noqa: F401

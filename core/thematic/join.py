@@ -21,11 +21,11 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from .. import fieldtypes
 from ..errors import WealthMapError
 from ..i18n import tr
 from ..tables import TEXT_EXTENSIONS, detect_encoding, layer_rows, load_table, read_csv_rows
 from ..tasks import check_cancel
-from . import fieldtypes
 
 NULL_TOKENS = {"", "-", "--", "x", "X", "n/a", "N/A", "NA", "na", "null", "NULL", "..", "…", "*"}
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$")

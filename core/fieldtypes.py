@@ -1,4 +1,4 @@
-"""Field types for :class:`QgsField` on QGIS 3.22 through 3.38+.
+"""Field types for :class:`QgsField` on QGIS 3.22 through 3.38+ (one place for the whole plugin).
 
 QGIS 3.22's ``QgsField`` takes a ``QVariant.Type``; QGIS >= 3.38 prefers ``QMetaType.Type``
 (flake8-qgis rule QGS402). The names are looked up once here so the rest of the code stays
@@ -21,4 +21,5 @@ def _type(variant_name, meta_name):
 
 STRING = _type("String", "QString")
 DOUBLE = _type("Double", "Double")
+INT = _type("Int", "Int")
 LONGLONG = _type("LongLong", "LongLong")
