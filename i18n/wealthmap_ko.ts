@@ -412,8 +412,8 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="84"/>
-        <location filename="../core/thematic/api.py" line="169"/>
-        <location filename="../core/thematic/api.py" line="324"/>
+        <location filename="../core/thematic/api.py" line="170"/>
+        <location filename="../core/thematic/api.py" line="325"/>
         <source>Could not write the style file {0}: {1}</source>
         <translation>스타일 파일 {0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
@@ -725,19 +725,19 @@
         <translation>맥락 너비(m, 홀수 개의 칩으로 올림; 0: 자동, 최소 5 km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="95"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="97"/>
         <location filename="../ui/wealth_train_widget.py" line="72"/>
         <source>Compare feature groups (ablation)</source>
         <translation>특징 그룹 비교(제거 실험)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="97"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="99"/>
         <location filename="../ui/wealth_train_widget.py" line="77"/>
         <source>Model bundle folder</source>
         <translation>모델 번들 폴더</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="106"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="108"/>
         <source>Give the survey points: a point layer or a table file.</source>
         <translation>설문 지점을 주십시오: 점 레이어 또는 표 파일.</translation>
     </message>
@@ -756,7 +756,7 @@
         <translation>그룹 하나씩 제외</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="130"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="132"/>
         <source>Cross-validated r² {0:.3f} (urban/rural-mean baseline {1}); report: {2}</source>
         <translation>교차 검증 r² {0:.3f} (도시/농촌 평균 기준선 {1}); 보고서: {2}</translation>
     </message>
@@ -1135,122 +1135,122 @@
         <translation>내부 오류: {0}. 자세한 내용은 WealthMap 메시지 로그에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="59"/>
+        <location filename="../core/thematic/api.py" line="60"/>
         <source>Pick a valid vector layer.</source>
         <translation>올바른 벡터 레이어를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="190"/>
+        <location filename="../core/thematic/api.py" line="191"/>
         <source>Normalise either by a field or by area, not both.</source>
         <translation>필드나 면적 중 하나로만 나누세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="250"/>
+        <location filename="../core/thematic/api.py" line="251"/>
         <source>A bivariate map needs two different fields.</source>
         <translation>이변량 지도에는 서로 다른 두 필드가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="259"/>
+        <location filename="../core/thematic/api.py" line="260"/>
         <source>A bivariate map needs at least 3 distinct values in each field.</source>
         <translation>이변량 지도에는 각 필드에 서로 다른 값이 3개 이상 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="339"/>
+        <location filename="../core/thematic/api.py" line="340"/>
         <source>Give at least one output file (.png or .pdf).</source>
         <translation>출력 파일(.png 또는 .pdf)을 하나 이상 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="61"/>
+        <location filename="../core/thematic/api.py" line="62"/>
         <source>The layer '{0}' has no features.</source>
         <translation>레이어 '{0}'에 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="63"/>
+        <location filename="../core/thematic/api.py" line="64"/>
         <source>The layer '{0}' is not a polygon layer; choropleth and chart maps need polygons.</source>
         <translation>레이어 '{0}'은(는) 폴리곤 레이어가 아닙니다. 단계구분도와 차트맵에는 폴리곤이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="108"/>
+        <location filename="../core/thematic/api.py" line="109"/>
         <source>'{0}' is not numeric: {1} values are text such as {2}. Pick a numeric field, or clean the table (numbers may use thousands separators).</source>
         <translation>'{0}'은(는) 숫자가 아닙니다: {2} 같은 텍스트 값이 {1}개 있습니다. 숫자 필드를 고르거나 표를 정리하세요(숫자에는 천 단위 구분 기호를 써도 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="118"/>
+        <location filename="../core/thematic/api.py" line="119"/>
         <source>The layer '{0}' has no coordinate reference system, so areas cannot be measured. Set its CRS (Layer Properties &gt; Source).</source>
         <translation>레이어 '{0}'에 좌표계가 없어 면적을 잴 수 없습니다. 좌표계를 지정하세요(레이어 속성 &gt; 소스).</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="121"/>
+        <location filename="../core/thematic/api.py" line="122"/>
         <source>The layer '{0}' is in a geographic CRS ({1}, degrees): planar areas would be in square degrees. Use ellipsoidal areas or reproject the layer to a projected CRS.</source>
         <translation>레이어 '{0}'은(는) 지리 좌표계({1}, 도 단위)입니다: 평면 면적은 제곱도 단위가 됩니다. 타원체 면적을 쓰거나 레이어를 투영 좌표계로 재투영하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="146"/>
+        <location filename="../core/thematic/api.py" line="147"/>
         <source>The layer already has a field '{0}'; choose another name for the rate field.</source>
         <translation>레이어에 이미 '{0}' 필드가 있습니다. 비율 필드에 다른 이름을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="247"/>
+        <location filename="../core/thematic/api.py" line="248"/>
         <source>Unknown bivariate palette '{0}'. Use one of: {1}.</source>
         <translation>알 수 없는 이변량 팔레트 '{0}'. 다음 중 하나를 쓰세요: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="255"/>
+        <location filename="../core/thematic/api.py" line="256"/>
         <source>No feature has values in both '{0}' and '{1}'.</source>
         <translation>'{0}'과(와) '{1}' 둘 다에 값이 있는 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="287"/>
+        <location filename="../core/thematic/api.py" line="288"/>
         <source>Unknown chart type '{0}'. Use one of: {1}.</source>
         <translation>알 수 없는 차트 종류 '{0}'. 다음 중 하나를 쓰세요: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="289"/>
+        <location filename="../core/thematic/api.py" line="290"/>
         <source>A proportional-symbol map shows one field; got {0}.</source>
         <translation>비례 기호 지도는 필드 하나를 보여 줍니다. 받은 필드 수: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="291"/>
+        <location filename="../core/thematic/api.py" line="292"/>
         <source>A chart map needs two or more fields; got {0}.</source>
         <translation>차트맵에는 필드가 둘 이상 필요합니다. 받은 필드 수: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="300"/>
+        <location filename="../core/thematic/api.py" line="301"/>
         <source>The field '{0}' has negative values; pies, bars and circles need values of zero or more.</source>
         <translation>필드 '{0}'에 음수 값이 있습니다. 파이, 막대, 원에는 0 이상의 값이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="305"/>
+        <location filename="../core/thematic/api.py" line="306"/>
         <source>Every value of {0} is zero or NULL; there is nothing to chart.</source>
         <translation>{0}의 모든 값이 0이거나 NULL이어서 차트로 그릴 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="74"/>
+        <location filename="../core/thematic/api.py" line="75"/>
         <source>The expression {0} is not valid: {1}</source>
         <translation>식 {0}이(가) 올바르지 않습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="89"/>
+        <location filename="../core/thematic/api.py" line="90"/>
         <source>The field '{0}' is not in the layer '{1}'. Its fields: {2}.</source>
         <translation>필드 '{0}'이(가) 레이어 '{1}'에 없습니다. 레이어의 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="219"/>
+        <location filename="../core/thematic/api.py" line="220"/>
         <source>Only {0} distinct values for {1} classes. Use at most {0} classes.</source>
         <translation>서로 다른 값이 {0}개뿐인데 등급이 {1}개입니다. 등급을 {0}개 이하로 하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="310"/>
+        <location filename="../core/thematic/api.py" line="311"/>
         <source>Give one colour per field: {0} fields, {1} colours.</source>
         <translation>필드마다 색을 하나씩 주세요: 필드 {0}개, 색 {1}개.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="82"/>
+        <location filename="../core/thematic/api.py" line="83"/>
         <source>The expression {0} fails on feature {1}: {2}</source>
         <translation>식 {0}이(가) 피처 {1}에서 실패합니다: {2}</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="224"/>
+        <location filename="../core/thematic/api.py" line="225"/>
         <source>field {0}</source>
         <translation>필드 {0}</translation>
     </message>
@@ -1687,68 +1687,74 @@
         <translation>그룹 하나씩 제외 교차 검증에는 그룹이 둘 이상 필요한데, 그룹 필드에 값이 하나('{0}')뿐입니다. 공간 블록 k-폴드를 사용하거나 여러 국가나 지역이 있는 필드를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="64"/>
-        <source>The ONNX file '{0}' cannot be loaded by onnxruntime ({1}): it is corrupt or not an ONNX model. Reinstall or re-export the model bundle.</source>
-        <translation>ONNX 파일 '{0}'을(를) onnxruntime이 불러올 수 없습니다({1}): 손상되었거나 ONNX 모델이 아닙니다. 모델 번들을 다시 설치하거나 다시 내보내십시오.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/embed.py" line="131"/>
+        <location filename="../core/wealth/embed.py" line="191"/>
         <source>The embedder '{0}' expects input of shape {1}, not (N, 3, H, W); the bundle does not fit this plugin.</source>
         <translation>임베더 '{0}'은(는) (N, 3, H, W)가 아닌 {1} 형태의 입력을 받습니다. 이 번들은 이 플러그인에 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="247"/>
+        <location filename="../core/wealth/embed.py" line="209"/>
+        <source>The embedder '{0}' uses ONNX opset &lt; 13; re-export it with opset 13 or later.</source>
+        <translation>임베더 '{0}'은(는) ONNX opset 13 미만을 사용합니다. opset 13 이상으로 다시 내보내십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/embed.py" line="82"/>
+        <location filename="../core/wealth/embed.py" line="267"/>
+        <source>The ONNX file '{0}' cannot be loaded by onnxruntime ({1}): it is corrupt or not an ONNX model. Reinstall or re-export the model bundle.</source>
+        <translation>ONNX 파일 '{0}'을(를) onnxruntime이 불러올 수 없습니다({1}): 손상되었거나 ONNX 모델이 아닙니다. 모델 번들을 다시 설치하거나 다시 내보내십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/embed.py" line="409"/>
         <source>The head '{0}' does not have the input/outputs its manifest names ({1} -&gt; {2}); the bundle is mismatched. Re-export it.</source>
         <translation>헤드 '{0}'에 매니페스트가 지정한 입력/출력({1} -&gt; {2})이 없습니다. 번들이 맞지 않으니 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="252"/>
+        <location filename="../core/wealth/embed.py" line="414"/>
         <source>The head '{0}' takes {1} features but the manifest lists {2}; the bundle is mismatched. Re-export it.</source>
         <translation>헤드 '{0}'은(는) 특징 {1}개를 받지만 매니페스트에는 {2}개가 나열되어 있습니다. 번들이 맞지 않으니 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="52"/>
+        <location filename="../core/wealth/embed.py" line="67"/>
         <source>onnxruntime cannot be imported ({0}); reinstall it for the Python that QGIS uses.</source>
         <translation>onnxruntime을 가져올 수 없습니다({0}). QGIS가 사용하는 Python에 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="229"/>
+        <location filename="../core/wealth/embed.py" line="390"/>
         <source>The model '{0}' expects the feature '{1}', which prediction from imagery cannot compute (only the embedding and {2}). Use a head trained without extra columns.</source>
         <translation>모델 '{0}'은(는) 특징 '{1}'을(를) 요구하지만, 영상으로부터의 추정에서는 계산할 수 없습니다(임베딩과 {2}만 가능). 추가 열 없이 학습한 헤드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="362"/>
+        <location filename="../core/wealth/features.py" line="356"/>
         <source>No raster given: pick one or more Sentinel-2 rasters that cover the survey points.</source>
         <translation>래스터가 없습니다: 설문 지점을 덮는 Sentinel-2 래스터를 하나 이상 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="444"/>
-        <location filename="../core/wealth/features.py" line="405"/>
+        <location filename="../core/wealth/features.py" line="438"/>
+        <location filename="../core/wealth/features.py" line="399"/>
         <source>outside every raster</source>
         <translation>어느 래스터에도 포함되지 않음</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="454"/>
+        <location filename="../core/wealth/features.py" line="448"/>
         <source>chip status {0} in {1}</source>
         <translation>{1}에서 칩 상태 {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="450"/>
+        <location filename="../core/wealth/features.py" line="444"/>
         <source>nodata: only {0:.0f}% valid pixels in the chip at the point in {1}</source>
         <translation>nodata: {1}에서 지점의 칩에 유효 픽셀이 {0:.0f}%뿐임</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="453"/>
+        <location filename="../core/wealth/features.py" line="447"/>
         <source>clouds over {0:.0f}% of the chip at the point in {1}</source>
         <translation>{1}에서 지점의 칩의 {0:.0f}%가 구름</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="251"/>
+        <location filename="../core/wealth/features.py" line="245"/>
         <source>The context must be an odd number of chips per side (1, 3, 5...), not {0}: the chip that contains a point is its centre.</source>
         <translation>맥락은 한 변에 홀수 개의 칩(1, 3, 5...)이어야 하며 {0}은(는) 안 됩니다: 지점을 포함하는 칩이 그 중심입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="299"/>
+        <location filename="../core/wealth/features.py" line="293"/>
         <source>The rasters have different bands: {0} has {1}, {2} has {3}. Use rasters with the same bands (the same product and band order).</source>
         <translation>래스터의 밴드가 서로 다릅니다: {0}에는 {1}, {2}에는 {3}. 같은 밴드(같은 제품과 밴드 순서)의 래스터를 사용하십시오.</translation>
     </message>
@@ -1849,7 +1855,7 @@
         <translation>기존 출력 '{0}'을(를) 바꿀 수 없습니다({1}). 파일을 닫거나 다른 이름을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="424"/>
+        <location filename="../core/wealth/raster.py" line="427"/>
         <source>The region cannot be transformed to the raster's coordinate system.</source>
         <translation>영역을 래스터의 좌표계로 변환할 수 없습니다.</translation>
     </message>
@@ -2854,12 +2860,12 @@
         <translation>이 색상 램프는 이 등급 수에서 색각 이상자가 구별하기 어렵습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="419"/>
+        <location filename="../ui/thematic_dock.py" line="423"/>
         <source>Pick a polygon layer first.</source>
         <translation>먼저 폴리곤 레이어를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="437"/>
+        <location filename="../ui/thematic_dock.py" line="441"/>
         <source>Pick a layer and a PNG file to export to.</source>
         <translation>레이어와 내보낼 PNG 파일을 고르세요.</translation>
     </message>
@@ -2874,12 +2880,12 @@
         <translation>등급 {0}개, 분산 적합도 {1:.3f}; 개수 {2}.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="429"/>
+        <location filename="../ui/thematic_dock.py" line="433"/>
         <source>Charts added to {0}.</source>
         <translation>{0}에 차트를 추가했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="449"/>
+        <location filename="../ui/thematic_dock.py" line="453"/>
         <source>Exported: {0}</source>
         <translation>내보냄: {0}</translation>
     </message>

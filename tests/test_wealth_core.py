@@ -400,3 +400,45 @@ def test_context_chips_pool_the_neighbourhood(tmp_path, demo):
     plain = {(r["grid_col"], r["grid_row"]): r["wealth"] for r in read_gpkg(
         predict(SAMPLE, output=str(tmp_path / "plain.gpkg"))["output"])[0]}
     assert abs(plain[(2, 1)] - chip["wealth"]) > 1e-6  # pooling changes the features
+
+
+def test_preprocessing_graph_matches_a_numpy_reference(demo):
+    """The normalisation (mean fill of invalid pixels, stretch, ImageNet mean/std) and the index sums folded
+    into the embedder's ONNX graph give what the documented formulas give, computed here with numpy."""
+    import onnxruntime as ort
+
+    from wealthmap.core.wealth.embed import Embedder, spectral_sums
+
+    rng = np.random.default_rng(3)
+    chips = rng.uniform(0.0, 0.4, (4, len(BANDS), 256, 256)).astype(np.float32)
+    chips[1, :, :10, :20] = np.nan  # a nodata corner
+    chips[2, :, 5, 5] = np.nan
+    chips[3, 3, :, :] = chips[3, 2, :, :] * -1.0  # B08 = -B04: NDVI undefined (a + b == 0) everywhere
+    emb, sums = Embedder(demo).embed_with_sums(chips)
+    # reference: numpy normalisation, then the plain embedder session
+    norm = demo.manifest["normalization"]
+    rgb = chips[:, [BANDS.index(b) for b in demo.rgb_bands]].astype(np.float64)
+    for i in range(len(rgb)):
+        for c in range(3):
+            band = rgb[i, c]
+            band[np.isnan(band)] = np.nanmean(band)
+    v = np.clip((rgb - norm["stretch_min"]) / (norm["stretch_max"] - norm["stretch_min"]), 0, 1)
+    x = ((v - np.array(norm["mean"])[None, :, None, None]) / np.array(norm["std"])[None, :, None, None])
+    plain = ort.InferenceSession(demo.embedder_path, providers=["CPUExecutionProvider"])
+    ref = plain.run(None, {"image": x.astype(np.float32)})[0]
+    cos = np.sum(emb * ref, axis=1) / np.linalg.norm(emb, axis=1) / np.linalg.norm(ref, axis=1)
+    assert cos.min() > 0.999, cos
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for name, (a, b) in {"ndvi": ("B08", "B04"), "ndbi": ("B11", "B08"), "ndwi": ("B03", "B08")}.items():
+            va, vb = chips[:, BANDS.index(a)].astype(np.float64), chips[:, BANDS.index(b)].astype(np.float64)
+            ratio = (va - vb) / (va + vb)
+            ok = np.isfinite(ratio)
+            n = ok.sum(axis=(1, 2))
+            s = np.where(ok, ratio, 0).sum(axis=(1, 2))
+            ss = np.where(ok, ratio ** 2, 0).sum(axis=(1, 2))
+            np.testing.assert_allclose(sums[name][0], n)
+            # chip 3 has near-zero denominators (huge ratios): float32 vs float64 differ there; compare 0..2
+            np.testing.assert_allclose(sums[name][1][:3], s[:3], rtol=1e-4, atol=1e-3)
+            np.testing.assert_allclose(sums[name][2][:3], ss[:3], rtol=1e-4, atol=1e-3)
+            np.testing.assert_allclose(spectral_sums(chips, BANDS)[name][1][:3], s[:3], rtol=1e-4, atol=1e-3)
+    assert sums["ndvi"][0][3] == 0 and sums["ndvi"][0][1] == 256 * 256 - 200

@@ -71,14 +71,19 @@ def cloud_mask(refl, bands, valid, scl=None):
     """Bool mask of cloudy pixels (only among ``valid``); ``refl`` is ``(B, H, W)`` or ``(N, B, H, W)``."""
     if scl is not None:
         return np.isin(scl, SCL_CLOUD) & valid
-    axis = refl.ndim - 3
-    take = lambda name: np.take(refl, bands.index(name), axis=axis)  # noqa: E731 - local shorthand
-    blue, green, red = take("B02"), take("B03"), take("B04")
+    def take(name):  # a view, not a copy
+        return refl[bands.index(name)] if refl.ndim == 3 else refl[:, bands.index(name)]
+
+    blue = take("B02")
     with np.errstate(invalid="ignore"):
-        cloud = (blue > BRIGHT_BLUE) & ((blue + green + red) / 3.0 > BRIGHT_VISIBLE)
+        cloud = blue > BRIGHT_BLUE
+        cloud &= valid
+        if not cloud.any():  # the usual clear chip: one comparison decides
+            return cloud
+        cloud &= (blue + take("B03") + take("B04")) / 3.0 > BRIGHT_VISIBLE
         if "B11" in bands:
             cloud &= take("B11") > BRIGHT_SWIR
-    return cloud & valid
+    return cloud
 
 
 def chip_quality(refl, bands, valid, scl=None):

@@ -9,10 +9,9 @@ and by its context: the ``(2k+1) x (2k+1)`` grid-aligned chips centred on it
    SCL, resampling to the model grid), a whole run of adjacent chips in one GDAL call;
 2. measures valid and cloud fractions (``chips.chip_quality``: SCL when present, else the
    documented brightness test) and gives the chip a status (``chips.chip_status``);
-3. for usable chips, sets cloudy pixels to NaN, prepares the CNN input
-   (``embed.Embedder.prepare``) and the NDVI/NDBI/NDWI sums (``embed.spectral_sums``), and
-   embeds them (``embed.Embedder.run_prepared``), reading the next run while the current one
-   is embedded.
+3. for usable chips, sets cloudy pixels to NaN and runs one ONNX graph
+   (``embed.Embedder``: normalisation + CNN + NDVI/NDBI/NDWI sums), reading the next run while
+   the current one is embedded.
 
 The features of a chip (:func:`pool`) are the mean embedding of the usable chips of its
 context and the exact pooled mean/std of the indices over their clear pixels. Prediction
@@ -102,79 +101,87 @@ class ChipFeaturizer:
             self.timings.setdefault(key, 0.0)
         self.timings.setdefault("embedded_chips", 0)
 
-    def load(self, row, cols):
-        """Read one run of adjacent chips and prepare the usable ones (runs in the reader thread)."""
-        from .embed import spectral_sums
-
+    def load(self, batch):
+        """Read a batch of runs ``[(row, cols)]`` of adjacent chips (one GDAL read per run), measure the
+        chips and gather the usable ones (runs in the reader thread)."""
         px, bands = self.chip_px, self.bands
-        t0 = time.perf_counter()
-        refl, valid, scl = self.reader.read(cols[0] * px, row * px, len(cols) * px, px)
-        t1 = time.perf_counter()
-        records, chips, masks, keys = {}, [], [], []
-        any_invalid = False
-        for j, col in enumerate(cols):
-            sl = slice(j * px, (j + 1) * px)
-            c_refl, c_valid = refl[:, :, sl], valid[:, sl]
-            c_scl = scl[:, sl] if scl is not None else None
-            vf, cf, clear = chip_quality(c_refl, bands, c_valid, c_scl)
-            rec = ChipRecord()
-            rec.valid_fraction, rec.cloud_fraction = vf, cf
-            rec.status = chip_status(vf, cf, self.min_valid, self.max_cloud)
-            rec.embedding, rec.sums = None, None
-            records[(row, col)] = rec
-            if rec.status == STATUS_OK:
-                c = c_refl
-                if not clear.all():
-                    c = c_refl.copy()
-                    c[:, ~clear] = np.nan
-                    any_invalid = True
-                chips.append(c)
-                masks.append(clear)
-                keys.append((row, col))
+        records, parts, masks, keys = {}, [], [], []
+        for row, cols in batch:
+            t0 = time.perf_counter()
+            refl, valid, scl = self.reader.read(cols[0] * px, row * px, len(cols) * px, px, chip_px=px, fill=0.0)
+            t1 = time.perf_counter()
+            usable = []
+            for j, col in enumerate(cols):
+                vf, cf, clear = chip_quality(refl[j], bands, valid[j], scl[j] if scl is not None else None)
+                rec = ChipRecord()
+                rec.valid_fraction, rec.cloud_fraction = vf, cf
+                rec.status = chip_status(vf, cf, self.min_valid, self.max_cloud)
+                rec.embedding, rec.sums = None, None
+                records[(row, col)] = rec
+                if rec.status == STATUS_OK:
+                    if not clear.all():  # cloudy pixels are left out like invalid ones (0, outside the mask)
+                        np.copyto(refl[j], np.float32(0.0), where=~clear[None])
+                    usable.append(j)
+                    keys.append((row, col))
+                    masks.append(clear)
+            if usable:
+                parts.append(refl if len(usable) == len(cols) else refl[usable])
+            self.timings["read_s"] += t1 - t0
+            self.timings["quality_s"] += time.perf_counter() - t1
         t2 = time.perf_counter()
-        x = sums = None
-        if chips:
-            chips = np.stack(chips)
-            masks = np.stack(masks)
-            x = self.embedder.prepare(chips, has_invalid=any_invalid)
-            sums = spectral_sums(chips, bands, masks if any_invalid else None)
-        t3 = time.perf_counter()
-        self.timings["read_s"] += t1 - t0
-        self.timings["quality_s"] += t2 - t1
-        self.timings["prepare_s"] += t3 - t2
-        return records, keys, x, sums
+        x = None
+        if parts:
+            x = self.embedder.prepare(parts[0] if len(parts) == 1 else np.concatenate(parts), mask=np.stack(masks))
+        self.timings["prepare_s"] += time.perf_counter() - t2
+        return records, keys, x
 
     def finish(self, loaded):
-        """Embed a loaded run; returns its ``{(row, col): ChipRecord}``."""
-        records, keys, x, sums = loaded
+        """Embed a loaded run (CNN and index sums in one ONNX graph); returns its ``{(row, col): ChipRecord}``."""
+        records, keys, x = loaded
         if x is not None:
             t0 = time.perf_counter()
-            emb = self.embedder.run_prepared(x)
+            emb, sums = self.embedder.run_prepared(x)
             self.timings["embed_s"] += time.perf_counter() - t0
             self.timings["embedded_chips"] += len(keys)
             for i, key in enumerate(keys):
                 records[key].embedding = emb[i]
-                records[key].sums = {name: (v[0][i], v[1][i], v[2][i]) for name, v in sums.items()}
+                records[key].sums = {name: (float(v[0][i]), float(v[1][i]), float(v[2][i]))
+                                     for name, v in sums.items()}
         return records
 
-    def stream(self, runs, prefetch=True):
-        """Yield ``(row, records)`` per run, reading the next run in a thread while this one is embedded.
+    def stream(self, batches, prefetch=True):
+        """Yield ``(row, records)`` per batch (``row``: the row of its last run), reading the next batch
+        in a thread while this one is embedded.
 
-        GDAL and numpy release the GIL, so reading/measuring the next run overlaps with
+        GDAL and numpy release the GIL, so reading/measuring the next batch overlaps with
         onnxruntime on the current one. The reader's GDAL handle is only used by that one thread.
         """
         from concurrent.futures import ThreadPoolExecutor
 
         if not prefetch:
-            for row, cols in runs:
-                yield row, self.finish(self.load(row, cols))
+            for batch in batches:
+                yield batch[-1][0], self.finish(self.load(batch))
             return
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="wealthmap-reader") as pool:
-            pending = pool.submit(self.load, *runs[0]) if runs else None
-            for i, (row, _) in enumerate(runs):
+            pending = pool.submit(self.load, batches[0]) if batches else None
+            for i, batch in enumerate(batches):
                 loaded = pending.result()
-                pending = pool.submit(self.load, *runs[i + 1]) if i + 1 < len(runs) else None
-                yield row, self.finish(loaded)
+                pending = pool.submit(self.load, batches[i + 1]) if i + 1 < len(batches) else None
+                yield batch[-1][0], self.finish(loaded)
+
+
+def batches(runs, batch_size):
+    """Consecutive runs grouped so that each group holds at most ``batch_size`` chips (one onnxruntime call)."""
+    out, current, size = [], [], 0
+    for row, cols in runs:
+        if current and size + len(cols) > batch_size:
+            out.append(current)
+            current, size = [], 0
+        current.append((row, cols))
+        size += len(cols)
+    if current:
+        out.append(current)
+    return out
 
 
 def iter_context(featurizer, targets, k, batch_size, feedback=None, prefetch=True):
@@ -188,7 +195,7 @@ def iter_context(featurizer, targets, k, batch_size, feedback=None, prefetch=Tru
         for key in [key for key in cache if key[0] < row - k + 1]:
             del cache[key]
 
-    for seg_row, records in featurizer.stream(segments(targets, k, batch_size), prefetch):
+    for seg_row, records in featurizer.stream(batches(segments(targets, k, batch_size), batch_size), prefetch):
         check_cancel(feedback)
         cache.update(records)
         while next_out < len(targets) and targets[next_out][0] + k < seg_row:

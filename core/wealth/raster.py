@@ -266,24 +266,6 @@ class RasterSource:
               gt[3] + gt[5] * self.height]
         return min(xs), min(ys), max(xs), max(ys)
 
-    def to_dataset_array(self, arrays, indexes):
-        """Convert DN arrays (bands, H, W) to float32 reflectance + a valid mask (all bands valid)."""
-        arrays = np.asarray(arrays)
-        valid = np.ones(arrays.shape[1:], dtype=bool)
-        for k, index in enumerate(indexes):
-            nd = self.nodata(index)
-            band = arrays[k]
-            if nd is not None and not (isinstance(nd, float) and math.isnan(nd)):
-                valid &= band != nd
-            if band.dtype.kind == "f":
-                valid &= np.isfinite(band)
-        refl = arrays.astype(np.float32)
-        refl *= np.float32(self.scale)
-        refl += np.float32(self.offset)
-        refl[:, ~valid] = np.nan
-        return refl, valid
-
-
 class GridReader:
     """Reads windows of a :class:`RasterSource` on a model grid (projected CRS, ``gsd`` metres).
 
@@ -352,39 +334,62 @@ class GridReader:
                                     srcNodata=0, dstNodata=0, multithread=False)
             self.ds_scl = 1
 
-    def read(self, col0, row0, ncols, nrows):
-        """Reflectance ``(bands, nrows, ncols)`` (NaN where invalid), valid mask and SCL (or ``None``)."""
+    def _nodata_values(self):
+        if self.vrt_nodata is not None:
+            return list(self.vrt_nodata)
+        return [self.source.nodata(i) for i in self.indexes]
+
+    def read(self, col0, row0, ncols, nrows, chip_px=None, fill=np.nan):
+        """Reflectance ``(bands, nrows, ncols)`` (NaN where invalid), valid mask and SCL (or ``None``).
+
+        With ``chip_px`` (``nrows == chip_px``, ``ncols`` a multiple of it) the same pixels come in
+        chip layout: reflectance ``(n, bands, chip_px, chip_px)`` (contiguous), valid and SCL
+        ``(n, chip_px, chip_px)``; the reordering happens in the one pass that converts digital
+        numbers to reflectance. Pixels outside the raster are invalid; so are nodata, non-finite
+        values and SCL 0/1; their reflectance is ``fill`` (NaN by default).
+        """
         x0, y0 = col0 + self.col_off, row0 + self.row_off
         width, height = self.ds.RasterXSize, self.ds.RasterYSize
         ax0, ay0 = max(0, x0), max(0, y0)
         ax1, ay1 = min(width, x0 + ncols), min(height, y0 + nrows)
-        refl = np.full((len(self.bands), nrows, ncols), np.nan, dtype=np.float32)
-        valid = np.zeros((nrows, ncols), dtype=bool)
-        scl = np.zeros((nrows, ncols), dtype=np.uint8) if self.ds_scl is not None else None
+        nb = len(self.bands)
         if ax1 <= ax0 or ay1 <= ay0:
-            return refl, valid, scl
-        data = self.ds.ReadAsArray(ax0, ay0, ax1 - ax0, ay1 - ay0, band_list=self.ds_indexes)
-        if data.ndim == 2:
-            data = data[None]
-        if self.vrt_nodata is None:
-            part, ok = self.source.to_dataset_array(data, self.indexes)
+            dn = np.zeros((nb, nrows, ncols), dtype=np.float32)
+            inside = np.zeros((nrows, ncols), dtype=bool)
+            scl = np.zeros((nrows, ncols), dtype=np.uint8) if self.ds_scl is not None else None
         else:
-            part, ok = _to_reflectance(self.source, data, self.vrt_nodata)
-        sl = (slice(ay0 - y0, ay1 - y0), slice(ax0 - x0, ax1 - x0))
-        refl[:, sl[0], sl[1]] = part
-        valid[sl] = ok
+            data = self.ds.ReadAsArray(ax0, ay0, ax1 - ax0, ay1 - ay0, band_list=self.ds_indexes)
+            data = data.reshape(nb, ay1 - ay0, ax1 - ax0)
+            sl = (slice(ay0 - y0, ay1 - y0), slice(ax0 - x0, ax1 - x0))
+            if (ax1 - ax0, ay1 - ay0) == (ncols, nrows):
+                dn, inside = data, None
+            else:
+                dn = np.zeros((nb, nrows, ncols), dtype=data.dtype)
+                dn[:, sl[0], sl[1]] = data
+                inside = np.zeros((nrows, ncols), dtype=bool)
+                inside[sl] = True
+            scl = None
+            if self.ds_scl is not None:
+                s = self.scl_ds.ReadAsArray(ax0, ay0, ax1 - ax0, ay1 - ay0, band_list=[self.ds_scl])
+                scl = np.zeros((nrows, ncols), dtype=np.uint8)
+                scl[sl] = np.asarray(s).reshape(ay1 - ay0, ax1 - ax0)
+        valid = _valid_mask(dn, self._nodata_values())
+        if inside is not None:
+            valid &= inside
         if scl is not None:
-            s = self.scl_ds.ReadAsArray(ax0, ay0, ax1 - ax0, ay1 - ay0, band_list=[self.ds_scl])
-            s = np.asarray(s).reshape(ay1 - ay0, ax1 - ax0)
-            scl[sl] = s
-            bad = np.isin(scl, SCL_INVALID)
-            valid &= ~bad
-            refl[:, ~valid] = np.nan
-        return refl, valid, scl
+            valid &= ~np.isin(scl, SCL_INVALID)
+        if chip_px:
+            n = ncols // chip_px
+            dn = dn.reshape(nb, chip_px, n, chip_px).transpose(2, 0, 1, 3)
+            valid = np.ascontiguousarray(valid.reshape(chip_px, n, chip_px).transpose(1, 0, 2))
+            if scl is not None:
+                scl = np.ascontiguousarray(scl.reshape(chip_px, n, chip_px).transpose(1, 0, 2))
+            return _scaled(dn, self.source.scale, self.source.offset, valid[:, None], fill), valid, scl
+        return _scaled(dn, self.source.scale, self.source.offset, valid[None], fill), valid, scl
 
 
-def _to_reflectance(source, data, nodata):
-    data = np.asarray(data)
+def _valid_mask(data, nodata):
+    """Pixels with data in every band: not the band's nodata value, finite for float data."""
     valid = np.ones(data.shape[1:], dtype=bool)
     for k, nd in enumerate(nodata):
         band = data[k]
@@ -392,9 +397,18 @@ def _to_reflectance(source, data, nodata):
             valid &= band != nd
         if band.dtype.kind == "f":
             valid &= np.isfinite(band)
-    refl = data.astype(np.float32) * np.float32(source.scale) + np.float32(source.offset)
-    refl[:, ~valid] = np.nan
-    return refl, valid
+    return valid
+
+
+def _scaled(data, scale, offset, invalid_where, fill=np.nan):
+    """float32 contiguous ``data * scale + offset`` (any strides in) with ``fill`` where ``invalid_where``
+    (broadcastable) is False: one conversion pass, one in-place add."""
+    refl = np.empty(data.shape, dtype=np.float32)
+    np.multiply(data, np.float32(scale), out=refl, casting="unsafe")
+    refl += np.float32(offset)
+    if not invalid_where.all():
+        np.copyto(refl, np.float32(fill), where=~invalid_where)
+    return refl
 
 
 def working_srs(source, lon=None, lat=None):
