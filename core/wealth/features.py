@@ -200,11 +200,13 @@ def iter_context(featurizer, targets, k, batch_size, feedback=None, prefetch=Tru
         cache.update(records)
         while next_out < len(targets) and targets[next_out][0] + k < seg_row:
             row, cols = targets[next_out]
+            check_cancel(feedback)
             yield row, cols, cache
             release(row)
             next_out += 1
     while next_out < len(targets):
         row, cols = targets[next_out]
+        check_cancel(feedback)
         yield row, cols, cache
         release(row)
         next_out += 1
