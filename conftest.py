@@ -10,6 +10,8 @@ import importlib.util
 import os
 import sys
 
+import pytest
+
 ROOT = os.path.dirname(os.path.abspath(__file__))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -30,3 +32,19 @@ def _register_package():
 
 
 _register_package()
+
+
+_FIGURES = []
+
+
+@pytest.fixture
+def report_figure():
+    """Record a measured figure; it is printed in the test session's summary (not only with -s)."""
+    return _FIGURES.append
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _FIGURES:
+        terminalreporter.section("WealthMap figures measured by the tests")
+        for line in _FIGURES:
+            terminalreporter.write_line(line)

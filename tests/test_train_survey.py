@@ -30,7 +30,7 @@ HEADER = ["country", "longitude", "latitude", "wealth", "urban_rural", "year"]
 
 
 @pytest.mark.skipif(not os.path.exists(DHS), reason="shared DHS table ../shared/data/dhs_clusters.csv is absent")
-def test_dhs_table_columns_groups_and_baselines(qgis_app):
+def test_dhs_table_columns_groups_and_baselines(qgis_app, report_figure):
     survey = read_survey(DHS, value_field="wealthpooled")
     assert len(survey) == 19669 and survey.rows_read == 19669 and not survey.skipped
     assert survey.fields["lat"] == "lat" and survey.fields["lon"] == "lon"
@@ -49,7 +49,7 @@ def test_dhs_table_columns_groups_and_baselines(qgis_app):
     gfolds, names = cv.make_folds("group", survey.lon, survey.lat, survey.group)
     assert len(names) == 23
     logo, _ = cv.evaluate_baselines(survey.value, gfolds, survey.group, survey.urban)
-    print("\nDHS baselines (19,669 clusters): urban/rural-mean r2 = {:.3f} (blocked 5-fold), {:.3f} (leave one "
+    report_figure("DHS baselines (19,669 clusters): urban/rural-mean r2 = {:.3f} (blocked 5-fold), {:.3f} (leave one "
           "country out); squared r {:.3f}; group-mean r2 {:.3f} (blocked); training-mean r2 {:.3f}".format(
               blocked["urban_rural_mean"]["r2"], logo["urban_rural_mean"]["r2"],
               blocked["urban_rural_mean"]["pearson_r2"], blocked["group_mean"]["r2"], blocked["mean"]["r2"]))
