@@ -46,8 +46,9 @@ def _import_plugin():
     sys.path.insert(0, os.path.dirname(ROOT))
     sys.path.insert(0, ROOT)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import conftest  # noqa: F401 - registers the repository as the ``wealthmap`` package
     from qgis.core import QgsApplication
+
+    import conftest  # noqa: F401 - registers the repository as the ``wealthmap`` package
 
     if QgsApplication.instance() is None:  # prediction (the check at the end) needs QGIS
         from qgis.testing import start_app
@@ -215,9 +216,9 @@ def main(argv=None):
 
     # check 2: prediction over the whole scene gives, per chip, the head on these training features
     def prediction_check(bundle, tmp):
-        from wealthmap.core.wealth.predict import predict as run_prediction
-
         from qgis.core import QgsVectorLayer
+
+        from wealthmap.core.wealth.predict import predict as run_prediction
 
         result = run_prediction(None, raster_path, bundle=bundle, output=os.path.join(tmp, "check.gpkg"),
                                 min_valid=MIN_VALID, max_cloud=MAX_CLOUD)
