@@ -231,3 +231,29 @@ def test_prediction_reproduces_held_out_predictions_at_the_chips_containing_the_
         len(got), float(np.max(np.abs(np.array(got) - expected)))))
     assert len(got) == len(expected) > 10
     np.testing.assert_allclose(got, expected, rtol=0, atol=1e-5)
+
+
+def test_training_demo_base_bundle_and_sample_survey(tmp_path):
+    """The training demo's 64 px variant of the bundled embedder loads and embeds 640 m chips; the sample
+    survey's synthetic value is the documented function of its built-up share (noise sd 0.05)."""
+    import csv
+
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "scripts"))
+    from demo_train import make_base_bundle
+
+    from wealthmap.core.wealth.embed import Embedder
+
+    base = make_base_bundle(str(tmp_path / "base"))
+    assert base.chip_px == 64 and base.is_demo and base.id == "wealthmap-demo-embedder-64px"
+    chips = np.random.default_rng(0).uniform(0, 0.3, (2, len(base.bands), 64, 64)).astype(np.float32)
+    emb = Embedder(base).embed(chips)
+    assert emb.shape == (2, 1280) and np.isfinite(emb).all() and not np.allclose(emb[0], emb[1])
+    path = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "sample_data",
+                        "train_survey_berlin.csv")
+    with open(path, encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 287
+    share = np.array([float(r["builtup_share_3x3"]) for r in rows])
+    resid = np.array([float(r["synthetic_index"]) for r in rows]) - (-1.0 + 3.0 * share)
+    assert abs(resid.std() - 0.05) < 0.01 and np.abs(resid).max() < 0.25
+    assert {r["urban"] for r in rows} == {"0", "1"} and {r["quadrant"] for r in rows} == {"NW", "NE", "SW", "SE"}
