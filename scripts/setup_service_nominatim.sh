@@ -33,8 +33,15 @@ NOM_THREADS=${NOM_THREADS:-2}
 NOM_VERSION=5.3.3
 PGBIN=/usr/lib/postgresql/15/bin
 VENV=$NOM_DIR/venv
-PGDATA=$NOM_DIR/pgdata
-SOCK=$NOM_DIR/run
+# The cluster's folders must be reachable by the `postgres` user. A checkout inside a folder that other
+# users cannot enter (a clone under a mktemp folder, a home folder with mode 700) keeps them under
+# postgres's own home instead, one folder per checkout.
+PG_ROOT=$NOM_DIR
+if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$REPO" 2>/dev/null; then
+  PG_ROOT=/var/lib/postgresql/wealthmap-nominatim-$(printf %s "$REPO" | sha1sum | cut -c1-12)
+fi
+PGDATA=$PG_ROOT/pgdata
+SOCK=$PG_ROOT/run
 PROJECT=$NOM_DIR/project
 PIDFILE=$NOM_DIR/nominatim-serve.pid
 BASE_URL=http://127.0.0.1:$NOM_HTTP_PORT
@@ -124,7 +131,7 @@ do_install() {
   # 3. private PostgreSQL cluster: trust auth, loopback + unix socket in $NOM_DIR only
   chmod 755 "$NOM_DIR"
   mkdir -p "$SOCK" "$PGDATA"
-  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$SOCK" "$PGDATA"; fi
+  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$PG_ROOT" "$SOCK" "$PGDATA"; fi
   if [ ! -f "$PGDATA/PG_VERSION" ]; then
     log "initdb $PGDATA"
     as_pg "$PGBIN/initdb" -D "$PGDATA" -A trust -E UTF8 --locale=C.UTF-8 -U postgres >/dev/null
