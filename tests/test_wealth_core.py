@@ -113,6 +113,46 @@ def test_tampered_file_is_refused(tmp_path, qgis_app):
         load_bundle(tmp_path)
 
 
+def test_file_changed_after_a_first_load_is_refused(tmp_path, qgis_app):
+    """sha256 is checked once per process and again when a file's size/times/inode change: a file edited
+    after a successful (cached) load is still refused, even with the same size and its old mtime put back."""
+    import time
+
+    copy = tmp_path / "bundle"
+    shutil.copytree(DEFAULT_BUNDLE, copy)
+    old = time.time() - 3600
+    for name in os.listdir(copy):
+        os.utime(copy / name, (old, old))
+    racy = bundle_mod._RACY_NS
+    bundle_mod._RACY_NS = 50_000_000  # the files' status-change time is now: wait 0.1 s instead of 2 s
+    time.sleep(0.1)
+    try:
+        load_bundle(copy)
+    finally:
+        bundle_mod._RACY_NS = racy
+    head = str(copy / "head.onnx")
+    assert bundle_mod._VERIFIED[os.path.abspath(head)][1] == load_bundle(copy).manifest["files"]["head.onnx"]["sha256"]
+    calls = []
+    real = bundle_mod.sha256_file
+    try:
+        bundle_mod.sha256_file = lambda path, *a: calls.append(path) or real(path, *a)
+        load_bundle(copy)  # unchanged files: no hashing
+        assert calls == []
+        stat = os.stat(head)
+        with open(head, "r+b") as handle:
+            handle.seek(300)
+            byte = handle.read(1)
+            handle.seek(300)
+            handle.write(bytes([byte[0] ^ 0xFF]))
+        os.utime(head, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same size, old mtime put back
+        assert os.path.getsize(head) == stat.st_size
+        with pytest.raises(WealthMapError, match="head.onnx.*does not match its manifest"):
+            load_bundle(copy)
+        assert calls == [os.path.abspath(head)]
+    finally:
+        bundle_mod.sha256_file = real
+
+
 def test_invalid_manifest_is_refused(tmp_path, demo):
     manifest = json.loads(json.dumps(demo.manifest))
     manifest["status"] = "excellent"
@@ -365,7 +405,8 @@ def test_predict_in_a_task_reports_progress_and_cancels(tmp_path, qgis_app):
     assert task.error is None and task.result["chips"] == 18
     assert seen and max(seen) == 100
 
-    task = WealthMapTask("predict", core_predict, SAMPLE, output=str(tmp_path / "c.gpkg"), max_chips=0)
+    # batches of 4 chips: work remains after the first row is written (progress > 0) to be cancelled
+    task = WealthMapTask("predict", core_predict, SAMPLE, output=str(tmp_path / "c.gpkg"), max_chips=0, batch_size=4)
     task.feedback.progressChanged.connect(lambda v: task.cancel() if v > 0 else None)
     run_task_and_wait(task)
     assert task.cancelled and task.result is None

@@ -27,6 +27,8 @@ import json
 import os
 import shutil
 import tempfile
+import threading
+import time
 
 from ..errors import WealthMapError
 from ..i18n import tr
@@ -70,6 +72,37 @@ def sha256_file(path, block=1 << 20):
         for chunk in iter(lambda: handle.read(block), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+#: ``{path: ((size, mtime_ns, ctime_ns, inode), sha256)}`` of files hashed in this process.
+_VERIFIED = {}
+_VERIFIED_LOCK = threading.Lock()
+#: A file changed less than this long before it was hashed is hashed again next time ("racy" stamps:
+#: file times have the kernel clock's coarse granularity, so a quick second write could keep them).
+_RACY_NS = 2_000_000_000
+
+
+def _stamp(st):
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def verified_sha256(path):
+    """sha256 of ``path``, hashed once per process: hashed again only when the file's size, modification
+    or status-change time or inode changed (any write, ``touch``, ``utime`` or replacement changes one of
+    them), or when it had changed within 2 s of the last hashing."""
+    path = os.path.abspath(path)
+    st = os.stat(path)
+    with _VERIFIED_LOCK:
+        hit = _VERIFIED.get(path)
+    if hit is not None and hit[0] == _stamp(st):
+        return hit[1]
+    now = time.time_ns()
+    digest = sha256_file(path)
+    after = os.stat(path)
+    if _stamp(after) == _stamp(st) and now - max(st.st_mtime_ns, st.st_ctime_ns) > _RACY_NS:
+        with _VERIFIED_LOCK:
+            _VERIFIED[path] = (_stamp(st), digest)
+    return digest
 
 
 class ModelBundle:
@@ -224,7 +257,9 @@ def load_bundle(path=None, check_files=True):
 
     ``path=None`` loads the bundle chosen in the settings (``WEALTH_MODEL_DIR``) or the
     bundled demo. Every file listed in the manifest must exist with the recorded sha256:
-    a missing, changed or corrupted file is refused with a :class:`WealthMapError`.
+    a missing, changed or corrupted file is refused with a :class:`WealthMapError`. A file is
+    hashed once per process and again whenever its size, times or inode change
+    (:func:`verified_sha256`), so a file edited after a first load is still refused.
     Returns a :class:`ModelBundle`.
     """
     if path is None or path == "":
@@ -252,7 +287,7 @@ def load_bundle(path=None, check_files=True):
                 raise WealthMapError(
                     tr("The model bundle '{0}' lacks the file '{1}' that its manifest lists. Copy the whole bundle "
                        "folder again.").format(path, name))
-            if sha256_file(file_path) != entry["sha256"]:
+            if verified_sha256(file_path) != entry["sha256"]:
                 raise WealthMapError(
                     tr("The model file '{0}' in bundle '{1}' does not match its manifest (sha256 differs): it was "
                        "changed or corrupted. Reinstall or re-export the bundle; WealthMap refuses to run it.").format(

@@ -100,6 +100,7 @@ class ChipFeaturizer:
         for key in ("read_s", "quality_s", "prepare_s", "embed_s"):
             self.timings.setdefault(key, 0.0)
         self.timings.setdefault("embedded_chips", 0)
+        self.batch_sizes = []  # chips per embedder call, in order (the benchmark's ceiling replays them)
 
     def load(self, batch):
         """Read a batch of runs ``[(row, cols)]`` of adjacent chips (one GDAL read per run), measure the
@@ -143,6 +144,7 @@ class ChipFeaturizer:
             emb, sums = self.embedder.run_prepared(x)
             self.timings["embed_s"] += time.perf_counter() - t0
             self.timings["embedded_chips"] += len(keys)
+            self.batch_sizes.append(len(keys))
             for i, key in enumerate(keys):
                 records[key].embedding = emb[i]
                 records[key].sums = {name: (float(v[0][i]), float(v[1][i]), float(v[2][i]))
@@ -153,41 +155,116 @@ class ChipFeaturizer:
         """Yield ``(row, records)`` per batch (``row``: the row of its last run), reading the next batch
         in a thread while this one is embedded.
 
+        The first batch starts loading when this is called (not when the generator is first
+        advanced), so the caller's own set-up (e.g. creating the output file) overlaps with it.
         GDAL and numpy release the GIL, so reading/measuring the next batch overlaps with
         onnxruntime on the current one. The reader's GDAL handle is only used by that one thread.
         """
         from concurrent.futures import ThreadPoolExecutor
 
-        if not prefetch:
-            for batch in batches:
-                yield batch[-1][0], self.finish(self.load(batch))
-            return
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="wealthmap-reader") as pool:
-            pending = pool.submit(self.load, batches[0]) if batches else None
-            for i, batch in enumerate(batches):
-                loaded = pending.result()
-                pending = pool.submit(self.load, batches[i + 1]) if i + 1 < len(batches) else None
-                yield batch[-1][0], self.finish(loaded)
+        if not prefetch or not batches:
+            return self._unbuffered(batches)
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wealthmap-reader")
+        return _Prefetch(self, pool, batches)
+
+    def _unbuffered(self, batches):
+        for batch in batches:
+            yield batch[-1][0], self.finish(self.load(batch))
 
 
-def batches(runs, batch_size):
-    """Consecutive runs grouped so that each group holds at most ``batch_size`` chips (one onnxruntime call)."""
+class _Prefetch:
+    """Iterator over ``(row, records)`` of :meth:`ChipFeaturizer.stream` with a reader thread; the first
+    batch is submitted at construction. ``close()`` (also at exhaustion) stops the thread."""
+
+    def __init__(self, featurizer, pool, batches):
+        self.featurizer, self.pool, self.batches = featurizer, pool, batches
+        self.i = 0
+        self.pending = pool.submit(featurizer.load, batches[0])
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.i >= len(self.batches) or self.pending is None:
+            self.close()
+            raise StopIteration
+        try:
+            loaded = self.pending.result()
+            batch = self.batches[self.i]
+            self.i += 1
+            self.pending = (self.pool.submit(self.featurizer.load, self.batches[self.i])
+                            if self.i < len(self.batches) else None)
+            return batch[-1][0], self.featurizer.finish(loaded)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self):
+        if self.pending is not None:
+            self.pending.cancel()
+            self.pending = None
+        self.i = len(self.batches)
+        self.pool.shutdown(wait=True)
+
+
+def batches(runs, batch_size, first=None):
+    """Consecutive runs grouped into groups of exactly ``batch_size`` chips (one onnxruntime call each;
+    the last group holds the rest), splitting a run across two groups where needed.
+
+    ``first`` (optional, < ``batch_size``): the first group holds that many chips, so the first
+    embedding starts after a short read (nothing overlaps with reading the first group)."""
     out, current, size = [], [], 0
+    capacity = first if first and first < batch_size else batch_size
     for row, cols in runs:
-        if current and size + len(cols) > batch_size:
-            out.append(current)
-            current, size = [], 0
-        current.append((row, cols))
-        size += len(cols)
+        cols = list(cols)
+        while cols:
+            take = cols[:capacity - size]
+            cols = cols[len(take):]
+            current.append((row, take))
+            size += len(take)
+            if size == capacity:
+                out.append(current)
+                current, size, capacity = [], 0, batch_size
     if current:
         out.append(current)
     return out
 
 
-def iter_context(featurizer, targets, k, batch_size, feedback=None, prefetch=True):
+def iter_context(featurizer, targets, k, batch_size, feedback=None, prefetch=True, first_batch=None):
     """Yield ``(row, cols, cache)`` for each target row ``(row, cols)`` (sorted by row) once the
     (2k+1)² neighbourhoods of its chips are computed; ``cache`` maps ``(row, col)`` to
-    :class:`ChipRecord`. Rows no longer needed are dropped, so memory stays flat."""
+    :class:`ChipRecord`. Rows no longer needed are dropped, so memory stays flat.
+
+    Reading the first batch starts when this is called (see :meth:`ChipFeaturizer.stream`);
+    ``first_batch`` caps the first batch's chips (see :func:`batches`)."""
+    stream = featurizer.stream(batches(segments(targets, k, batch_size), batch_size, first_batch), prefetch)
+    return _ContextRows(stream, _context_rows(stream, targets, k, feedback))
+
+
+class _ContextRows:
+    """The generator of :func:`iter_context`; ``close()`` also stops the reader thread (even before the
+    first row was asked for)."""
+
+    def __init__(self, stream, rows):
+        self.stream, self.rows = stream, rows
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        try:
+            return next(self.rows)
+        except BaseException:  # exhausted, cancelled or failed: the reader thread stops
+            self.close()
+            raise
+
+    def close(self):
+        self.rows.close()
+        if hasattr(self.stream, "close"):
+            self.stream.close()
+
+
+def _context_rows(stream, targets, k, feedback):
     cache = {}
     next_out = 0
 
@@ -195,7 +272,7 @@ def iter_context(featurizer, targets, k, batch_size, feedback=None, prefetch=Tru
         for key in [key for key in cache if key[0] < row - k + 1]:
             del cache[key]
 
-    for seg_row, records in featurizer.stream(batches(segments(targets, k, batch_size), batch_size), prefetch):
+    for seg_row, records in stream:
         check_cancel(feedback)
         cache.update(records)
         while next_out < len(targets) and targets[next_out][0] + k < seg_row:

@@ -37,6 +37,8 @@ from .raster import GridReader, RasterSource, grid_origin, srs_from, transform_b
 FIELDS = [("chip_id", "int"), ("grid_col", "int"), ("grid_row", "int"), ("wealth", "double"),
           ("uncertainty", "double"), ("valid_frac", "double"), ("cloud_frac", "double"), ("status", "string"),
           ("model_id", "string"), ("model_status", "string"), ("note", "string")]
+#: Chips in the first embedder batch: nothing overlaps with reading the first batch, so it is short.
+FIRST_BATCH = 8
 MIN_REGION_FRACTION = 0.5  # a chip's centre must be inside the region: regions under about half a chip are tiny
 
 
@@ -295,26 +297,32 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
     head = Head(bundle, use_cuda=use_cuda)
     reader = GridReader(source, layout["srs"], grid.gsd, grid.origin_x, grid.origin_y, bundle.bands,
                         bounds=layout["bounds"])
-    temporary = output is None or output == ""
-    if temporary:
-        fd, output = tempfile.mkstemp(prefix="wealthmap_wealth_", suffix=".gpkg")
-        os.close(fd)
-        os.remove(output)
-    output = str(output)
-    if not output.lower().endswith(".gpkg"):
-        raise WealthMapError(tr("The output must be a GeoPackage (.gpkg), not '{0}'.").format(output))
-    layer_name = layer_name or ("wealth_demo_not_a_wealth_estimate" if bundle.is_demo else "wealth")
-    writer = _open_writer(output, layer_name, layout["srs"], bundle)
-    tif = _GeoTiff(str(geotiff), layout) if geotiff else None
     k = context_radius(bundle)
     timings = {"read_s": 0.0, "quality_s": 0.0, "prepare_s": 0.0, "embed_s": 0.0, "head_s": 0.0, "write_s": 0.0}
     featurizer = ChipFeaturizer(bundle, embedder, reader, min_valid, max_cloud, timings)
+    # the reader thread starts on the first batch now; the output files are created meanwhile
+    rows = iter_context(featurizer, layout["rows"], k, batch_size, feedback, first_batch=FIRST_BATCH)
+    try:
+        temporary = output is None or output == ""
+        if temporary:
+            fd, output = tempfile.mkstemp(prefix="wealthmap_wealth_", suffix=".gpkg")
+            os.close(fd)
+            os.remove(output)
+        output = str(output)
+        if not output.lower().endswith(".gpkg"):
+            raise WealthMapError(tr("The output must be a GeoPackage (.gpkg), not '{0}'.").format(output))
+        layer_name = layer_name or ("wealth_demo_not_a_wealth_estimate" if bundle.is_demo else "wealth")
+        writer = _open_writer(output, layer_name, layout["srs"], bundle)
+        tif = _GeoTiff(str(geotiff), layout) if geotiff else None
+    except BaseException:
+        rows.close()  # stops the reader thread
+        raise
     done, chip_id = 0, 0
     values, statuses = [], {}
     note = DEMO_NOTE if bundle.is_demo else ""
     fields = _output_fields()
     try:
-        for row, cols, cache in iter_context(featurizer, layout["rows"], k, batch_size, feedback):
+        for row, cols, cache in rows:
             t0 = time.perf_counter()
             usable = [c for c in cols if cache[(row, c)].status == STATUS_OK]
             preds = {}
@@ -348,6 +356,7 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
             if feedback is not None:
                 feedback.setProgress(100.0 * done / n_chips)
     finally:
+        rows.close()
         del writer  # closes the GeoPackage
         if tif is not None:
             tif.close(bundle)
@@ -371,6 +380,7 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
         "reflectance": {"scale": source.scale, "offset": source.offset, "source": source.reflectance_source},
         "resampled": not reader.direct, "providers": embedder.providers, "seconds": elapsed,
         "chips_per_s": n_chips / elapsed if elapsed > 0 else None, "timings": timings,
+        "batch_sizes": list(featurizer.batch_sizes),
     }
 
 
