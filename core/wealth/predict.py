@@ -160,13 +160,11 @@ def count_chips(raster, region=None, region_crs=None, bundle=None, band_map=None
 
 
 def _output_fields():
-    from qgis.core import Qgis, QgsField, QgsFields
-    from qgis.PyQt.QtCore import QMetaType, QVariant
+    from qgis.core import QgsField, QgsFields
 
-    # QGIS 3.22 takes QVariant.Type, >= 3.38 QMetaType.Type (looked up by name: flake8-qgis QGS402)
-    new = Qgis.QGIS_VERSION_INT >= 33800
-    names = {"int": ("Int", "Int"), "double": ("Double", "Double"), "string": ("String", "QString")}
-    kinds = {k: getattr(QMetaType.Type, m) if new else getattr(QVariant, v) for k, (v, m) in names.items()}
+    from .. import fieldtypes
+
+    kinds = {"int": fieldtypes.INT, "double": fieldtypes.DOUBLE, "string": fieldtypes.STRING}
     fields = QgsFields()
     for name, kind in FIELDS:
         fields.append(QgsField(name, kinds[kind]))
