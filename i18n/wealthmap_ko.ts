@@ -31,7 +31,7 @@
     <message>
         <location filename="../algorithms/geocode_algs.py" line="55"/>
         <location filename="../algorithms/geocode_algs.py" line="154"/>
-        <location filename="../ui/geocode_dock.py" line="112"/>
+        <location filename="../ui/geocode_dock.py" line="116"/>
         <source>Address field(s)</source>
         <translation>주소 필드</translation>
     </message>
@@ -42,7 +42,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="59"/>
-        <location filename="../ui/geocode_dock.py" line="121"/>
+        <location filename="../ui/geocode_dock.py" line="125"/>
         <source>Provider</source>
         <translation>제공자</translation>
     </message>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="71"/>
-        <location filename="../ui/geocode_dock.py" line="150"/>
+        <location filename="../ui/geocode_dock.py" line="154"/>
         <source>Minimum score</source>
         <translation>최소 점수</translation>
     </message>
@@ -84,7 +84,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="75"/>
-        <location filename="../ui/geocode_dock.py" line="163"/>
+        <location filename="../ui/geocode_dock.py" line="167"/>
         <source>Output CRS</source>
         <translation>출력 좌표계</translation>
     </message>
@@ -1547,122 +1547,122 @@
         <translation>범례 이미지 {0}을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="176"/>
+        <location filename="../core/wealth/bundle.py" line="209"/>
         <source>manifest.json is not a JSON object</source>
         <translation>manifest.json이 JSON 객체가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="189"/>
+        <location filename="../core/wealth/bundle.py" line="222"/>
         <source>'bands' must be a non-empty list of distinct band names</source>
         <translation>'bands'는 서로 다른 밴드 이름의 비어 있지 않은 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="195"/>
+        <location filename="../core/wealth/bundle.py" line="228"/>
         <source>normalization.rgb_bands must name three of the bands</source>
         <translation>normalization.rgb_bands는 밴드 중 세 개를 지정해야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="197"/>
+        <location filename="../core/wealth/bundle.py" line="230"/>
         <source>normalization.stretch_max must be above stretch_min</source>
         <translation>normalization.stretch_max는 stretch_min보다 커야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="200"/>
+        <location filename="../core/wealth/bundle.py" line="233"/>
         <source>gsd_m must be &gt; 0, chip_px &gt;= 8 and context_chips an odd number &gt;= 1</source>
         <translation>gsd_m은 0보다 크고, chip_px는 8 이상, context_chips는 1 이상의 홀수여야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="207"/>
+        <location filename="../core/wealth/bundle.py" line="240"/>
         <source>head.outputs must name the 'mean' and 'std' outputs</source>
         <translation>head.outputs는 'mean'과 'std' 출력을 지정해야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="210"/>
+        <location filename="../core/wealth/bundle.py" line="243"/>
         <source>'features' must be a non-empty list of distinct names</source>
         <translation>'features'는 서로 다른 이름의 비어 있지 않은 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="218"/>
+        <location filename="../core/wealth/bundle.py" line="251"/>
         <source>file names must be relative to the bundle folder</source>
         <translation>파일 이름은 번들 폴더 기준 상대 경로여야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="169"/>
+        <location filename="../core/wealth/bundle.py" line="202"/>
         <source>The model bundle '{0}' is not valid: {1}. Use a bundle written by WealthMap (see models/README.md) or re-export it.</source>
         <translation>모델 번들 '{0}'이(가) 올바르지 않습니다: {1}. WealthMap이 만든 번들(models/README.md 참고)을 사용하거나 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="102"/>
+        <location filename="../core/wealth/bundle.py" line="135"/>
         <source>{0} (demonstration model, not a wealth estimate)</source>
         <translation>{0}(시연용 모델, 부 추정치 아님)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="183"/>
+        <location filename="../core/wealth/bundle.py" line="216"/>
         <source>schema version {0} is newer than this plugin understands ({1}); update WealthMap</source>
         <translation>스키마 버전 {0}은(는) 이 플러그인이 이해하는 버전({1})보다 새롭습니다. WealthMap을 업데이트하십시오</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="186"/>
+        <location filename="../core/wealth/bundle.py" line="219"/>
         <source>status '{0}' is not one of {1}</source>
         <translation>상태 '{0}'은(는) {1} 중 하나가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="240"/>
+        <location filename="../core/wealth/bundle.py" line="275"/>
         <source>No model bundle at '{0}': the folder has no manifest.json. Choose a folder written by WealthMap (the bundled one is models/wealthmap_demo).</source>
         <translation>'{0}'에 모델 번들이 없습니다: 폴더에 manifest.json이 없습니다. WealthMap이 만든 폴더를 선택하십시오(내장 번들은 models/wealthmap_demo).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="279"/>
+        <location filename="../core/wealth/bundle.py" line="314"/>
         <source>The folder '{0}' is not empty and holds no model bundle; choose an empty or new folder for the bundle.</source>
         <translation>폴더 '{0}'이(가) 비어 있지 않고 모델 번들도 아닙니다. 번들에는 비어 있거나 새 폴더를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="179"/>
+        <location filename="../core/wealth/bundle.py" line="212"/>
         <source>manifest.json has no '{0}' field</source>
         <translation>manifest.json에 '{0}' 필드가 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="181"/>
+        <location filename="../core/wealth/bundle.py" line="214"/>
         <source>manifest field '{0}' has the wrong type</source>
         <translation>manifest 필드 '{0}'의 형식이 잘못되었습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="193"/>
+        <location filename="../core/wealth/bundle.py" line="226"/>
         <source>normalization has no '{0}'</source>
         <translation>normalization에 '{0}'이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="213"/>
+        <location filename="../core/wealth/bundle.py" line="246"/>
         <source>the file '{0}' is not listed under 'files' with its sha256</source>
         <translation>파일 '{0}'이(가) 'files'에 sha256과 함께 나열되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="216"/>
+        <location filename="../core/wealth/bundle.py" line="249"/>
         <source>the 'files' entry '{0}' needs a plain file name and a sha256</source>
         <translation>'files' 항목 '{0}'에는 단순 파일 이름과 sha256이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="246"/>
+        <location filename="../core/wealth/bundle.py" line="281"/>
         <source>manifest.json cannot be read ({0})</source>
         <translation>manifest.json을 읽을 수 없습니다({0})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="204"/>
+        <location filename="../core/wealth/bundle.py" line="237"/>
         <source>'{0}' has no '{1}'</source>
         <translation>'{0}'에 '{1}'이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="253"/>
+        <location filename="../core/wealth/bundle.py" line="288"/>
         <source>The model bundle '{0}' lacks the file '{1}' that its manifest lists. Copy the whole bundle folder again.</source>
         <translation>모델 번들 '{0}'에 매니페스트가 나열한 파일 '{1}'이(가) 없습니다. 번들 폴더 전체를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="257"/>
+        <location filename="../core/wealth/bundle.py" line="292"/>
         <source>The model file '{0}' in bundle '{1}' does not match its manifest (sha256 differs): it was changed or corrupted. Reinstall or re-export the bundle; WealthMap refuses to run it.</source>
         <translation>번들 '{1}'의 모델 파일 '{0}'이(가) 매니페스트와 일치하지 않습니다(sha256 불일치): 변경되었거나 손상되었습니다. 번들을 다시 설치하거나 다시 내보내십시오. WealthMap은 이 파일을 실행하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="290"/>
+        <location filename="../core/wealth/bundle.py" line="325"/>
         <source>Bundle file names must be plain names, not '{0}'.</source>
         <translation>번들 파일 이름은 단순 이름이어야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
@@ -1687,28 +1687,28 @@
         <translation>그룹 하나씩 제외 교차 검증에는 그룹이 둘 이상 필요한데, 그룹 필드에 값이 하나('{0}')뿐입니다. 공간 블록 k-폴드를 사용하거나 여러 국가나 지역이 있는 필드를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="191"/>
+        <location filename="../core/wealth/embed.py" line="197"/>
         <source>The embedder '{0}' expects input of shape {1}, not (N, 3, H, W); the bundle does not fit this plugin.</source>
         <translation>임베더 '{0}'은(는) (N, 3, H, W)가 아닌 {1} 형태의 입력을 받습니다. 이 번들은 이 플러그인에 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="209"/>
+        <location filename="../core/wealth/embed.py" line="214"/>
         <source>The embedder '{0}' uses ONNX opset &lt; 13; re-export it with opset 13 or later.</source>
         <translation>임베더 '{0}'은(는) ONNX opset 13 미만을 사용합니다. opset 13 이상으로 다시 내보내십시오.</translation>
     </message>
     <message>
         <location filename="../core/wealth/embed.py" line="82"/>
-        <location filename="../core/wealth/embed.py" line="267"/>
+        <location filename="../core/wealth/embed.py" line="272"/>
         <source>The ONNX file '{0}' cannot be loaded by onnxruntime ({1}): it is corrupt or not an ONNX model. Reinstall or re-export the model bundle.</source>
         <translation>ONNX 파일 '{0}'을(를) onnxruntime이 불러올 수 없습니다({1}): 손상되었거나 ONNX 모델이 아닙니다. 모델 번들을 다시 설치하거나 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="409"/>
+        <location filename="../core/wealth/embed.py" line="421"/>
         <source>The head '{0}' does not have the input/outputs its manifest names ({1} -&gt; {2}); the bundle is mismatched. Re-export it.</source>
         <translation>헤드 '{0}'에 매니페스트가 지정한 입력/출력({1} -&gt; {2})이 없습니다. 번들이 맞지 않으니 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="414"/>
+        <location filename="../core/wealth/embed.py" line="426"/>
         <source>The head '{0}' takes {1} features but the manifest lists {2}; the bundle is mismatched. Re-export it.</source>
         <translation>헤드 '{0}'은(는) 특징 {1}개를 받지만 매니페스트에는 {2}개가 나열되어 있습니다. 번들이 맞지 않으니 다시 내보내십시오.</translation>
     </message>
@@ -1718,53 +1718,53 @@
         <translation>onnxruntime을 가져올 수 없습니다({0}). QGIS가 사용하는 Python에 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="390"/>
+        <location filename="../core/wealth/embed.py" line="402"/>
         <source>The model '{0}' expects the feature '{1}', which prediction from imagery cannot compute (only the embedding and {2}). Use a head trained without extra columns.</source>
         <translation>모델 '{0}'은(는) 특징 '{1}'을(를) 요구하지만, 영상으로부터의 추정에서는 계산할 수 없습니다(임베딩과 {2}만 가능). 추가 열 없이 학습한 헤드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="356"/>
+        <location filename="../core/wealth/features.py" line="448"/>
         <source>No raster given: pick one or more Sentinel-2 rasters that cover the survey points.</source>
         <translation>래스터가 없습니다: 설문 지점을 덮는 Sentinel-2 래스터를 하나 이상 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="438"/>
-        <location filename="../core/wealth/features.py" line="399"/>
+        <location filename="../core/wealth/features.py" line="530"/>
+        <location filename="../core/wealth/features.py" line="491"/>
         <source>outside every raster</source>
         <translation>어느 래스터에도 포함되지 않음</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="448"/>
+        <location filename="../core/wealth/features.py" line="540"/>
         <source>chip status {0} in {1}</source>
         <translation>{1}에서 칩 상태 {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="444"/>
+        <location filename="../core/wealth/features.py" line="536"/>
         <source>nodata: only {0:.0f}% valid pixels in the chip at the point in {1}</source>
         <translation>nodata: {1}에서 지점의 칩에 유효 픽셀이 {0:.0f}%뿐임</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="447"/>
+        <location filename="../core/wealth/features.py" line="539"/>
         <source>clouds over {0:.0f}% of the chip at the point in {1}</source>
         <translation>{1}에서 지점의 칩의 {0:.0f}%가 구름</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="245"/>
+        <location filename="../core/wealth/features.py" line="337"/>
         <source>The context must be an odd number of chips per side (1, 3, 5...), not {0}: the chip that contains a point is its centre.</source>
         <translation>맥락은 한 변에 홀수 개의 칩(1, 3, 5...)이어야 하며 {0}은(는) 안 됩니다: 지점을 포함하는 칩이 그 중심입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="293"/>
+        <location filename="../core/wealth/features.py" line="385"/>
         <source>The rasters have different bands: {0} has {1}, {2} has {3}. Use rasters with the same bands (the same product and band order).</source>
         <translation>래스터의 밴드가 서로 다릅니다: {0}에는 {1}, {2}에는 {3}. 같은 밴드(같은 제품과 밴드 순서)의 래스터를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="66"/>
+        <location filename="../core/wealth/predict.py" line="68"/>
         <source>The region has no coordinate reference system; give its CRS (region_crs), e.g. the layer's or the map canvas's CRS.</source>
         <translation>영역에 좌표계가 없습니다. 영역의 좌표계(region_crs)를 지정하십시오. 예: 레이어나 지도 캔버스의 좌표계.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="79"/>
+        <location filename="../core/wealth/predict.py" line="81"/>
         <source>The region is empty. Draw a rectangle or polygon, or select polygon features.</source>
         <translation>영역이 비어 있습니다. 사각형이나 폴리곤을 그리거나 폴리곤 피처를 선택하십시오.</translation>
     </message>
@@ -1774,18 +1774,18 @@
         <translation>부 지수: {0}({1})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="428"/>
+        <location filename="../core/wealth/predict.py" line="436"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="431"/>
+        <location filename="../core/wealth/predict.py" line="439"/>
         <location filename="../ui/wealth_predict_widget.py" line="335"/>
         <source>This is a demonstration model, not a wealth estimate.</source>
         <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="114"/>
+        <location filename="../core/wealth/predict.py" line="116"/>
         <source>The region cannot be transformed to the grid's coordinate system.</source>
         <translation>영역을 격자 좌표계로 변환할 수 없습니다.</translation>
     </message>
@@ -1795,12 +1795,12 @@
         <translation>부 지수: {0}(시연용 모델, 부 추정치 아님)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="122"/>
+        <location filename="../core/wealth/predict.py" line="124"/>
         <source>The region lies outside the raster '{0}'. Draw the region over the raster (zoom to the raster layer first) or choose the raster that covers it.</source>
         <translation>영역이 래스터 '{0}' 밖에 있습니다. 래스터 위에 영역을 그리거나(먼저 래스터 레이어로 확대) 그 영역을 덮는 래스터를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="145"/>
+        <location filename="../core/wealth/predict.py" line="147"/>
         <source>The region ({0:.2f} km²) contains no chip centre: chips are {1:.2f} km wide ({2} px at {3:g} m). Draw a larger region (at least one chip) over the raster.</source>
         <translation>영역({0:.2f} km²)에 칩 중심이 하나도 없습니다: 칩 너비는 {1:.2f} km({3:g} m에서 {2} px)입니다. 래스터 위에 더 큰 영역(칩 하나 이상)을 그리십시오.</translation>
     </message>
@@ -1820,22 +1820,17 @@
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개를 넘습니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 제한을 늘리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="305"/>
-        <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
-        <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/predict.py" line="357"/>
+        <location filename="../core/wealth/predict.py" line="364"/>
         <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
         <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="414"/>
+        <location filename="../core/wealth/predict.py" line="422"/>
         <source>The output '{0}' cannot be opened after writing.</source>
         <translation>출력 '{0}'을(를) 쓴 뒤 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="98"/>
+        <location filename="../core/wealth/predict.py" line="100"/>
         <source>{0} (The model '{1}' expects the bands {2}.)</source>
         <translation>{0}(모델 '{1}'은(는) 밴드 {2}을(를) 요구합니다.)</translation>
     </message>
@@ -1845,7 +1840,12 @@
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="343"/>
+        <location filename="../core/wealth/predict.py" line="311"/>
+        <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
+        <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="349"/>
         <source>Writing to '{0}' failed: {1}</source>
         <translation>'{0}'에 쓰기 실패: {1}</translation>
     </message>
@@ -1855,7 +1855,7 @@
         <translation>기존 출력 '{0}'을(를) 바꿀 수 없습니다({1}). 파일을 닫거나 다른 이름을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="427"/>
+        <location filename="../core/wealth/raster.py" line="438"/>
         <source>The region cannot be transformed to the raster's coordinate system.</source>
         <translation>영역을 래스터의 좌표계로 변환할 수 없습니다.</translation>
     </message>
@@ -2319,7 +2319,7 @@
     </message>
     <message>
         <location filename="../plugin.py" line="55"/>
-        <location filename="../ui/geocode_dock.py" line="166"/>
+        <location filename="../ui/geocode_dock.py" line="170"/>
         <source>Geocode</source>
         <translation>지오코딩</translation>
     </message>
@@ -2384,6 +2384,33 @@
         <translation>{0:.1f}초 만에 완료.</translation>
     </message>
     <message>
+        <location filename="../ui/geocode_dock.py" line="54"/>
+        <source>Matched</source>
+        <translation>일치</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="54"/>
+        <location filename="../ui/geocode_dock.py" line="52"/>
+        <source>Ambiguous</source>
+        <translation>모호함</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="54"/>
+        <location filename="../ui/geocode_dock.py" line="52"/>
+        <source>Not found</source>
+        <translation>찾지 못함</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="55"/>
+        <source>Empty address</source>
+        <translation>빈 주소</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="55"/>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
         <location filename="../ui/geocode_dock.py" line="51"/>
         <source>All rows</source>
         <translation>모든 행</translation>
@@ -2395,237 +2422,227 @@
     </message>
     <message>
         <location filename="../ui/geocode_dock.py" line="52"/>
-        <source>Ambiguous</source>
-        <translation>모호함</translation>
-    </message>
-    <message>
-        <location filename="../ui/geocode_dock.py" line="52"/>
-        <source>Not found</source>
-        <translation>찾지 못함</translation>
-    </message>
-    <message>
-        <location filename="../ui/geocode_dock.py" line="52"/>
         <source>Errors</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="59"/>
+        <location filename="../ui/geocode_dock.py" line="62"/>
         <source>WealthMap: Geocode</source>
         <translation>WealthMap: 지오코딩</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="67"/>
+        <location filename="../ui/geocode_dock.py" line="71"/>
         <source>Batch geocoding of address tables.</source>
         <translation>주소 표 일괄 지오코딩.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="90"/>
+        <location filename="../ui/geocode_dock.py" line="94"/>
         <source>WealthMap geocoder (offline)</source>
         <translation>WealthMap 지오코더(오프라인)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="98"/>
+        <location filename="../ui/geocode_dock.py" line="102"/>
         <source>Addresses</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="104"/>
+        <location filename="../ui/geocode_dock.py" line="108"/>
         <source>Open table…</source>
         <translation>표 열기…</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="105"/>
+        <location filename="../ui/geocode_dock.py" line="109"/>
         <source>CSV (UTF-8 or CP949/EUC-KR), XLSX or any vector file</source>
         <translation>CSV(UTF-8 또는 CP949/EUC-KR), XLSX 또는 모든 벡터 파일</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="109"/>
+        <location filename="../ui/geocode_dock.py" line="113"/>
         <source>Table or layer</source>
         <translation>표 또는 레이어</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="111"/>
+        <location filename="../ui/geocode_dock.py" line="115"/>
         <source>One or several fields, joined with commas</source>
         <translation>하나 이상의 필드, 쉼표로 연결</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="114"/>
+        <location filename="../ui/geocode_dock.py" line="118"/>
         <source>Instead of fields: a QGIS expression that builds the address</source>
         <translation>필드 대신: 주소를 만드는 QGIS 표현식</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="115"/>
+        <location filename="../ui/geocode_dock.py" line="119"/>
         <source>Or expression</source>
         <translation>또는 표현식</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="129"/>
+        <location filename="../ui/geocode_dock.py" line="133"/>
         <source>Service</source>
         <translation>서비스</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="131"/>
+        <location filename="../ui/geocode_dock.py" line="135"/>
         <source>Address index (*.sqlite)</source>
         <translation>주소 색인 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="132"/>
+        <location filename="../ui/geocode_dock.py" line="136"/>
         <source>Built with 'Build offline address index'; the world gazetteer is always used</source>
         <translation>'오프라인 주소 색인 만들기'로 만든 파일; 세계 지명 사전은 항상 사용됩니다</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="133"/>
+        <location filename="../ui/geocode_dock.py" line="137"/>
         <source>Address index</source>
         <translation>주소 색인</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="136"/>
+        <location filename="../ui/geocode_dock.py" line="140"/>
         <source>Endpoint URL</source>
         <translation>엔드포인트 URL</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="138"/>
+        <location filename="../ui/geocode_dock.py" line="142"/>
         <source>The API key is kept in QGIS's authentication database (method Basic, key as password), never in settings or projects.</source>
         <translation>API 키는 설정이나 프로젝트가 아닌 QGIS 인증 데이터베이스(방식 Basic, 키를 비밀번호로)에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="140"/>
+        <location filename="../ui/geocode_dock.py" line="144"/>
         <source>API key</source>
         <translation>API 키</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="142"/>
+        <location filename="../ui/geocode_dock.py" line="146"/>
         <source>e.g. kr, li</source>
         <translation>예: kr, li</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="143"/>
+        <location filename="../ui/geocode_dock.py" line="147"/>
         <source>Country codes</source>
         <translation>국가 코드</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="144"/>
+        <location filename="../ui/geocode_dock.py" line="148"/>
         <source>Only in the current map extent</source>
         <translation>현재 지도 범위 안에서만</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="155"/>
+        <location filename="../ui/geocode_dock.py" line="159"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="159"/>
+        <location filename="../ui/geocode_dock.py" line="163"/>
         <location filename="../ui/wealth_predict_widget.py" line="141"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="160"/>
+        <location filename="../ui/geocode_dock.py" line="164"/>
         <source>Output file</source>
         <translation>출력 파일</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="164"/>
+        <location filename="../ui/geocode_dock.py" line="168"/>
         <source>Also write the unmatched rows to a CSV file</source>
         <translation>찾지 못한 행도 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="175"/>
+        <location filename="../ui/geocode_dock.py" line="179"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="182"/>
+        <location filename="../ui/geocode_dock.py" line="186"/>
         <source>Show</source>
         <translation>표시</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="192"/>
+        <location filename="../ui/geocode_dock.py" line="196"/>
         <source>Candidates</source>
         <translation>후보</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="194"/>
+        <location filename="../ui/geocode_dock.py" line="198"/>
         <source>Use candidate</source>
         <translation>후보 사용</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="196"/>
+        <location filename="../ui/geocode_dock.py" line="200"/>
         <source>Place on map</source>
         <translation>지도에서 지정</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="198"/>
+        <location filename="../ui/geocode_dock.py" line="202"/>
         <source>Click on the map to place the selected row's point by hand</source>
         <translation>지도를 클릭해 선택한 행의 점을 직접 지정합니다</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="210"/>
+        <location filename="../ui/geocode_dock.py" line="214"/>
         <source>Open an address table</source>
         <translation>주소 표 열기</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="211"/>
+        <location filename="../ui/geocode_dock.py" line="215"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</source>
         <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="411"/>
+        <location filename="../ui/geocode_dock.py" line="420"/>
         <source>Saved the reviewed point; the cache remembers it for later runs.</source>
         <translation>검토한 점을 저장했습니다. 이후 실행에서도 캐시가 기억합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="435"/>
+        <location filename="../ui/geocode_dock.py" line="444"/>
         <source>placed by hand</source>
         <translation>직접 지정함</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="184"/>
+        <location filename="../ui/geocode_dock.py" line="188"/>
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="184"/>
+        <location filename="../ui/geocode_dock.py" line="188"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="184"/>
+        <location filename="../ui/geocode_dock.py" line="188"/>
         <source>Score</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="184"/>
+        <location filename="../ui/geocode_dock.py" line="188"/>
         <source>Matched address</source>
         <translation>일치한 주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="284"/>
+        <location filename="../ui/geocode_dock.py" line="288"/>
         <source>Choose a table or layer with addresses first.</source>
         <translation>먼저 주소가 있는 표나 레이어를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="400"/>
+        <location filename="../ui/geocode_dock.py" line="409"/>
         <source>Select a row and one of its candidates first.</source>
         <translation>먼저 행과 그 후보 하나를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="433"/>
+        <location filename="../ui/geocode_dock.py" line="442"/>
         <source>Select the row to place first.</source>
         <translation>먼저 지정할 행을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="300"/>
+        <location filename="../ui/geocode_dock.py" line="305"/>
         <source>Geocoding {0}</source>
         <translation>{0} 지오코딩 중</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="320"/>
+        <location filename="../ui/geocode_dock.py" line="325"/>
         <source>Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}. {5} requests, {6} addresses from the cache.</source>
         <translation>일치 {0}, 모호 {1}, 찾지 못함 {2}, 빈 주소 {3}, 오류 {4}. 요청 {5}건, 캐시에서 {6}건.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="309"/>
+        <location filename="../ui/geocode_dock.py" line="314"/>
         <source>Geocoding: {0:.0f}% done, about {1:.0f} s left.</source>
         <translation>지오코딩: {0:.0f}% 완료, 약 {1:.0f}초 남음.</translation>
     </message>

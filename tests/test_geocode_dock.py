@@ -49,8 +49,8 @@ def test_dock_geocodes_and_reviews(dock, tmp_path, qgis_iface):
     # review: ambiguous and unmatched rows
     assert dock.table.rowCount() == 2
     statuses = sorted(dock.table.item(i, 1).text() for i in range(2))
-    assert statuses == ["ambiguous", "not_found"]
-    amb = [i for i in range(2) if dock.table.item(i, 1).text() == "ambiguous"][0]
+    assert statuses == ["Ambiguous", "Not found"]  # labels (translated); the output field keeps the codes
+    amb = [i for i in range(2) if dock.table.item(i, 1).text() == "Ambiguous"][0]
     dock.table.selectRow(amb)
     assert dock.candidates.count() >= 2 and len(dock.markers.bands) == dock.candidates.count()
     dock.candidates.setCurrentRow(1)

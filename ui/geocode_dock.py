@@ -50,6 +50,9 @@ from .geocode_maptool import CandidateMarkers, PlacePointTool
 
 FILTERS = [("all", tr_noop("All rows")), ("review", tr_noop("Ambiguous and unmatched")),
            ("ambiguous", tr_noop("Ambiguous")), ("not_found", tr_noop("Not found")), ("error", tr_noop("Errors"))]
+# What the review table shows for each value of the output's ``status`` field (the field keeps the code).
+STATUS_LABELS = {"matched": tr_noop("Matched"), "ambiguous": tr_noop("Ambiguous"), "not_found": tr_noop("Not found"),
+                 "empty": tr_noop("Empty address"), "error": tr_noop("Error")}
 
 
 class GeocodeDock(WealthMapDock):
@@ -59,6 +62,7 @@ class GeocodeDock(WealthMapDock):
         super().__init__(iface, tr("WealthMap: Geocode"), "WealthMapGeocodeDock", parent)
         self.result = None
         self.output_layer = None
+        self.review_fields = []
         self.map_tool = None
         self.previous_tool = None
         canvas = iface.mapCanvas() if iface is not None and hasattr(iface, "mapCanvas") else None
@@ -293,6 +297,7 @@ class GeocodeDock(WealthMapDock):
             return None
         options = self.options()
         settings.GEOCODE_PROVIDER.set(options["provider"])
+        self.review_fields = list(fields)
 
         def work(feedback):
             return api.geocode(None, prepared=prepared, feedback=feedback, **options)
@@ -341,8 +346,9 @@ class GeocodeDock(WealthMapDock):
             return
         wanted = self.filter_combo.currentData()
         status_field = self._field("status")
-        address_fields = [f for f in layer.fields().names() if f not in (self.result or {}).get("fields", {}).values()
-                          and f != "fid"]
+        names = layer.fields().names()
+        address_fields = [f for f in self.review_fields if f in names] or [
+            f for f in names if f not in (self.result or {}).get("fields", {}).values() and f != "fid"][:3]
         rows = []
         for feat in layer.getFeatures():
             status = feat[status_field]
@@ -353,9 +359,12 @@ class GeocodeDock(WealthMapDock):
             rows.append(feat)
         self.table.setRowCount(len(rows))
         for i, feat in enumerate(rows):
-            text = ", ".join(str(feat[f]) for f in address_fields[:3] if feat[f] not in (None, ""))
+            values = [feat[f] for f in address_fields]
+            text = ", ".join(str(v) for v in values if v not in (None, "") and str(v) != "NULL")
             score = feat[self._field("score")]
-            items = [text, feat[status_field], "" if score in (None, "") or score != score else "{:.2f}".format(score),
+            status = feat[status_field]
+            status_text = tr(STATUS_LABELS[status]) if status in STATUS_LABELS else status
+            items = [text, status_text, "" if score in (None, "") or score != score else "{:.2f}".format(score),
                      feat[self._field("matched_address")] or ""]
             for j, value in enumerate(items):
                 item = QTableWidgetItem(str(value) if value is not None and str(value) != "NULL" else "")
