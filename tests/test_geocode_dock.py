@@ -62,7 +62,7 @@ def test_dock_geocodes_and_reviews(dock, tmp_path, qgis_iface):
     assert row["status"] == "matched" and row["match_type"] == "manual"
     assert row.geometry().asPoint().x() == pytest.approx(chosen["lon"])
     # click on the map for the unmatched row
-    assert dock.table.rowCount() == 1 and dock.table.item(0, 1).text() == "not_found"
+    assert dock.table.rowCount() == 1 and dock.table.item(0, 1).text() == "Not found"
     dock.table.selectRow(0)
     dock.pick_button.setChecked(True)
     canvas = qgis_iface.mapCanvas()
