@@ -48,3 +48,39 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("WealthMap figures measured by the tests")
         for line in _FIGURES:
             terminalreporter.write_line(line)
+
+
+_PROVIDERS = []
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_app):
+    """The WealthMap Processing provider, registered (with Processing initialised) for one test module.
+
+    The registry is left as found: the plugin's own tests check that the provider comes and goes.
+    """
+    from processing.core.Processing import Processing
+    from qgis.core import QgsApplication
+
+    from wealthmap.algorithms.provider import WealthMapProvider
+
+    Processing.initialize()
+    registry = QgsApplication.processingRegistry()
+    found = registry.providerById("wealthmap")
+    prov = found or WealthMapProvider()
+    if found is None:
+        registry.addProvider(prov)
+    _PROVIDERS.append(prov)  # the Python object must outlive its registration (its overrides live in it)
+    yield prov
+    if found is None:
+        registry.removeProvider(prov)
+    _PROVIDERS.remove(prov)
+
+
+@pytest.fixture(scope="module")
+def processing(provider):
+    """``qgis.processing`` with the WealthMap provider registered (``processing.run("wealthmap:...")``)."""
+    from qgis import processing as proc
+
+    return proc
+

@@ -353,18 +353,6 @@ def test_ambiguous_when_two_places_tie(tmp_path, qgis_app):
 
 
 # --- Processing algorithms and console API ---------------------------------------------------------
-@pytest.fixture(scope="module")
-def provider(qgis_app):
-    from processing.core.Processing import Processing
-    from qgis.core import QgsApplication
-
-    from wealthmap.algorithms.provider import WealthMapProvider
-
-    Processing.initialize()
-    prov = WealthMapProvider()
-    QgsApplication.processingRegistry().addProvider(prov)
-    yield prov
-    QgsApplication.processingRegistry().removeProvider(prov)
 
 
 def test_processing_algorithms(provider, tmp_path):

@@ -19,28 +19,8 @@ from qgis.core import (
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DISTRICTS = os.path.join(ROOT, "sample_data", "thematic_districts.gpkg")
 STATS = os.path.join(ROOT, "sample_data", "thematic_stats_cp949.csv")
-_KEEP = []
 
 
-@pytest.fixture(scope="module")
-def processing(qgis_app):
-    from processing.core.Processing import Processing
-    from qgis import processing as proc
-
-    from wealthmap.algorithms.provider import WealthMapProvider
-
-    Processing.initialize()
-    registry = QgsApplication.processingRegistry()
-    provider = registry.providerById("wealthmap")
-    added = provider is None
-    if added:
-        provider = WealthMapProvider()
-        registry.addProvider(provider)
-    _KEEP.append(provider)  # the Python object must outlive the tests (its overrides live in it)
-    yield proc
-    if added:  # leave the registry as we found it (the plugin test registers its own provider)
-        registry.removeProvider(provider)
-    _KEEP.clear()
 
 
 @pytest.fixture

@@ -22,18 +22,6 @@ def scene(tmp_path_factory):
     return {"dir": d, "survey": survey, "one_group": one, "raster": str(d / "s2.tif"), "emb": str(d / "emb")}
 
 
-@pytest.fixture(scope="module")
-def provider(qgis_app):
-    from processing.core.Processing import Processing
-    from qgis.core import QgsApplication
-
-    from wealthmap.algorithms.provider import WealthMapProvider
-
-    Processing.initialize()
-    prov = WealthMapProvider()
-    QgsApplication.processingRegistry().addProvider(prov)
-    yield prov
-    QgsApplication.processingRegistry().removeProvider(prov)
 
 
 def test_processing_run_trains_a_bundle(provider, scene, tmp_path):

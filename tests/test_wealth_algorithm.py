@@ -7,7 +7,6 @@ import sys
 import numpy as np
 import pytest
 from qgis.core import (
-    QgsApplication,
     QgsFeature,
     QgsGeometry,
     QgsProcessingException,
@@ -22,28 +21,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from test_wealth_helpers import SAMPLE, make_s2  # noqa: E402
 
 MODEL3 = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "wealth_predict.model3")
-_KEEP = []
 
 
-@pytest.fixture(scope="module")
-def processing(qgis_app):
-    from processing.core.Processing import Processing
-    from qgis import processing as proc
-
-    from wealthmap.algorithms.provider import WealthMapProvider
-
-    Processing.initialize()
-    registry = QgsApplication.processingRegistry()
-    provider = registry.providerById("wealthmap")
-    added = provider is None
-    if added:
-        provider = WealthMapProvider()
-        registry.addProvider(provider)
-    _KEEP.append(provider)
-    yield proc
-    if added:  # leave the registry as found: the plugin's own tests register theirs
-        registry.removeProvider(provider)
-        _KEEP.remove(provider)
 
 
 def wealth_values(path):
