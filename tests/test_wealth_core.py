@@ -407,7 +407,12 @@ def test_predict_in_a_task_reports_progress_and_cancels(tmp_path, qgis_app):
 
     # batches of 4 chips: work remains after the first row is written (progress > 0) to be cancelled
     task = WealthMapTask("predict", core_predict, SAMPLE, output=str(tmp_path / "c.gpkg"), max_chips=0, batch_size=4)
-    task.feedback.progressChanged.connect(lambda v: task.cancel() if v > 0 else None)
+    # a direct connection cancels in the worker thread at once, not when the main thread next processes
+    # events (which would race with the end of the run)
+    from qgis.PyQt.QtCore import Qt
+
+    task.feedback.progressChanged.connect(lambda v: task.cancel() if v > 0 else None,
+                                          Qt.ConnectionType.DirectConnection)
     run_task_and_wait(task)
     assert task.cancelled and task.result is None
 
