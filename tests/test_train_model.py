@@ -138,7 +138,11 @@ def test_cancel_in_a_task_leaves_no_partial_bundle(qgis_app, scene, tmp_path):
     task = WealthMapTask("train", lambda fb: train_wealth_model(
         scene["survey"], [scene["raster"]], out_dir=str(out), bundle=scene["emb"], use_cache=False, feedback=fb,
         **COMMON))
-    task.feedback.progressChanged.connect(lambda p: task.cancel() if p > 70 else None)
+    from qgis.PyQt.QtCore import Qt
+
+    # direct connection: cancelled in the worker thread at once (no race with the end of the run)
+    task.feedback.progressChanged.connect(lambda p: task.cancel() if p > 70 else None,
+                                          Qt.ConnectionType.DirectConnection)
     run_task_and_wait(task, timeout=120)
     assert task.cancelled and task.result is None
     assert not out.exists()
