@@ -32,5 +32,6 @@ def test_qgis_process_lists_wealthmap_algorithms(tmp_path, qgis_app):
     listing = subprocess.run([QGIS_PROCESS, "list"], env=env, capture_output=True, text=True, timeout=180)
     assert "WealthMap" in listing.stdout, listing.stdout[-2000:] + listing.stderr[-2000:]
     expected = sorted("wealthmap:" + cls().name() for cls in algorithm_classes())
+    assert len(expected) >= 9, expected
     listed = sorted(line.split()[0] for line in listing.stdout.splitlines() if line.strip().startswith("wealthmap:"))
     assert listed == expected
