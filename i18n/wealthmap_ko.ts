@@ -205,7 +205,7 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="120"/>
-        <location filename="../ui/thematic_dock.py" line="75"/>
+        <location filename="../ui/thematic_dock.py" line="78"/>
         <source>Boundary layer</source>
         <translation>경계 레이어</translation>
     </message>
@@ -258,7 +258,7 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="168"/>
-        <location filename="../ui/thematic_dock.py" line="131"/>
+        <location filename="../ui/thematic_dock.py" line="134"/>
         <location filename="../ui/wealth_train_widget.py" line="49"/>
         <source>Value field</source>
         <translation>값 필드</translation>
@@ -290,7 +290,7 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="179"/>
-        <location filename="../ui/thematic_dock.py" line="132"/>
+        <location filename="../ui/thematic_dock.py" line="135"/>
         <source>Divide by field</source>
         <translation>나눌 필드</translation>
     </message>
@@ -326,6 +326,7 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="237"/>
+        <location filename="../ui/thematic_dock.py" line="198"/>
         <source>Palette</source>
         <translation>팔레트</translation>
     </message>
@@ -342,13 +343,13 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="270"/>
-        <location filename="../ui/thematic_dock.py" line="167"/>
+        <location filename="../ui/thematic_dock.py" line="170"/>
         <source>Fields</source>
         <translation>필드</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="272"/>
-        <location filename="../ui/thematic_dock.py" line="168"/>
+        <location filename="../ui/thematic_dock.py" line="171"/>
         <source>Chart type</source>
         <translation>차트 종류</translation>
     </message>
@@ -374,19 +375,19 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="315"/>
-        <location filename="../ui/thematic_dock.py" line="192"/>
+        <location filename="../ui/thematic_dock.py" line="219"/>
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="316"/>
-        <location filename="../ui/thematic_dock.py" line="193"/>
+        <location filename="../ui/thematic_dock.py" line="220"/>
         <source>Source note</source>
         <translation>출처 주석</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="317"/>
-        <location filename="../ui/thematic_dock.py" line="194"/>
+        <location filename="../ui/thematic_dock.py" line="221"/>
         <source>Resolution (DPI)</source>
         <translation>해상도 (DPI)</translation>
     </message>
@@ -434,7 +435,7 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="125"/>
-        <location filename="../ui/thematic_dock.py" line="69"/>
+        <location filename="../ui/thematic_dock.py" line="72"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods)</source>
         <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods)</translation>
     </message>
@@ -455,25 +456,25 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="273"/>
-        <location filename="../ui/thematic_dock.py" line="158"/>
+        <location filename="../ui/thematic_dock.py" line="161"/>
         <source>Pie</source>
         <translation>파이</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="273"/>
-        <location filename="../ui/thematic_dock.py" line="158"/>
+        <location filename="../ui/thematic_dock.py" line="161"/>
         <source>Bars</source>
         <translation>막대</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="273"/>
-        <location filename="../ui/thematic_dock.py" line="158"/>
+        <location filename="../ui/thematic_dock.py" line="161"/>
         <source>Stacked bar</source>
         <translation>누적 막대</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="274"/>
-        <location filename="../ui/thematic_dock.py" line="159"/>
+        <location filename="../ui/thematic_dock.py" line="162"/>
         <source>Proportional circles (one field)</source>
         <translation>비례 원 (필드 하나)</translation>
     </message>
@@ -1406,7 +1407,7 @@
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="132"/>
-        <location filename="../ui/thematic_dock.py" line="296"/>
+        <location filename="../ui/thematic_dock.py" line="323"/>
         <source>Duplicate table keys: {0}.</source>
         <translation>중복된 표 키: {0}.</translation>
     </message>
@@ -2702,217 +2703,258 @@
         <translation>오프라인 색인</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="43"/>
+        <location filename="../ui/thematic_dock.py" line="45"/>
         <source>WealthMap: Thematic maps</source>
         <translation>WealthMap: 주제도</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="48"/>
+        <location filename="../ui/thematic_dock.py" line="50"/>
         <source>Choropleth and chart maps from statistics tables.</source>
         <translation>통계표로 만드는 단계구분도와 차트맵.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="61"/>
+        <location filename="../ui/thematic_dock.py" line="64"/>
         <source>1. Join a table</source>
         <translation>1. 표 결합</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="71"/>
+        <location filename="../ui/thematic_dock.py" line="74"/>
         <source>Keep the first row of duplicate keys</source>
         <translation>중복 키는 첫 행 유지</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="72"/>
+        <location filename="../ui/thematic_dock.py" line="75"/>
         <source>Pick a layer, a table and the key of each.</source>
         <translation>레이어, 표, 각각의 키를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="74"/>
+        <location filename="../ui/thematic_dock.py" line="77"/>
         <source>Join</source>
         <translation>결합</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="76"/>
+        <location filename="../ui/thematic_dock.py" line="79"/>
         <source>Layer key</source>
         <translation>레이어 키</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="77"/>
+        <location filename="../ui/thematic_dock.py" line="80"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="78"/>
+        <location filename="../ui/thematic_dock.py" line="81"/>
         <source>Table key</source>
         <translation>표 키</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="90"/>
+        <location filename="../ui/thematic_dock.py" line="93"/>
         <source>2. Choropleth</source>
         <translation>2. 단계구분도</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="102"/>
+        <location filename="../ui/thematic_dock.py" line="105"/>
         <source>Divide by area (km²)</source>
         <translation>면적으로 나누기 (km²)</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="115"/>
+        <location filename="../ui/thematic_dock.py" line="118"/>
         <source>Manual breaks, e.g. 10, 50, 100</source>
         <translation>수동 구간, 예: 10, 50, 100</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="119"/>
+        <location filename="../ui/thematic_dock.py" line="122"/>
         <source>✓: colour-blind safe (ColorBrewer)</source>
         <translation>✓: 색각 이상자도 구별 가능 (ColorBrewer)</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="121"/>
+        <location filename="../ui/thematic_dock.py" line="124"/>
         <source>Reverse colours</source>
         <translation>색상 뒤집기</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="125"/>
+        <location filename="../ui/thematic_dock.py" line="128"/>
         <source>Apply choropleth</source>
         <translation>단계구분도 적용</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="130"/>
+        <location filename="../ui/thematic_dock.py" line="133"/>
         <source>Layer</source>
         <translation>레이어</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="134"/>
+        <location filename="../ui/thematic_dock.py" line="137"/>
         <source>Multiplier</source>
         <translation>배율</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="135"/>
+        <location filename="../ui/thematic_dock.py" line="138"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="136"/>
+        <location filename="../ui/thematic_dock.py" line="139"/>
         <source>Classes</source>
         <translation>등급</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="141"/>
+        <location filename="../ui/thematic_dock.py" line="144"/>
         <source>Colours</source>
         <translation>색상</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="153"/>
+        <location filename="../ui/thematic_dock.py" line="156"/>
         <source>3. Chart map</source>
         <translation>3. 차트맵</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="161"/>
+        <location filename="../ui/thematic_dock.py" line="164"/>
         <source>Same size for every chart</source>
         <translation>모든 차트를 같은 크기로</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="166"/>
+        <location filename="../ui/thematic_dock.py" line="169"/>
         <source>Apply chart map</source>
         <translation>차트맵 적용</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="170"/>
+        <location filename="../ui/thematic_dock.py" line="173"/>
         <source>Largest chart size</source>
         <translation>가장 큰 차트 크기</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="178"/>
-        <source>4. Export map</source>
-        <translation>4. 지도 내보내기</translation>
+        <location filename="../ui/thematic_dock.py" line="181"/>
+        <source>4. Bivariate map (3 x 3)</source>
+        <translation>4. 이변량 지도 (3 x 3)</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="182"/>
+        <location filename="../ui/thematic_dock.py" line="194"/>
+        <source>Apply bivariate map</source>
+        <translation>이변량 지도 적용</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="196"/>
+        <source>First field (columns)</source>
+        <translation>첫째 필드 (열)</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="197"/>
+        <source>Second field (rows)</source>
+        <translation>둘째 필드 (행)</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="205"/>
+        <source>5. Export map</source>
+        <translation>5. 지도 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="209"/>
         <source>e.g. Source: KOSIS, 2024</source>
         <translation>예: 출처: KOSIS, 2024</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="188"/>
+        <location filename="../ui/thematic_dock.py" line="215"/>
         <source>PNG and PDF (*.png)</source>
         <translation>PNG와 PDF (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="189"/>
+        <location filename="../ui/thematic_dock.py" line="216"/>
         <source>Also write a PDF</source>
         <translation>PDF도 쓰기</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="191"/>
+        <location filename="../ui/thematic_dock.py" line="218"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="195"/>
+        <location filename="../ui/thematic_dock.py" line="222"/>
         <source>PNG file</source>
         <translation>PNG 파일</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="293"/>
+        <location filename="../ui/thematic_dock.py" line="191"/>
+        <source>Pink-blue</source>
+        <translation>분홍-파랑</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="191"/>
+        <source>Green-blue</source>
+        <translation>초록-파랑</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="192"/>
+        <source>Purple-gold</source>
+        <translation>보라-금색</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="320"/>
         <source>Keys: {0} of {1} layer keys match {2} table keys; {3} table keys have no feature.</source>
         <translation>키: 레이어 키 {1}개 중 {0}개가 표 키 {2}개와 일치; 표 키 {3}개는 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="306"/>
+        <location filename="../ui/thematic_dock.py" line="333"/>
         <source>Pick a boundary layer and a table file first.</source>
         <translation>먼저 경계 레이어와 표 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="365"/>
+        <location filename="../ui/thematic_dock.py" line="392"/>
         <source>Pick a polygon layer and a value field first.</source>
         <translation>먼저 폴리곤 레이어와 값 필드를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="378"/>
+        <location filename="../ui/thematic_dock.py" line="405"/>
         <source>Styled {0}: {1} classes, goodness of variance fit {2:.3f}.</source>
         <translation>{0}에 스타일 적용: 등급 {1}개, 분산 적합도 {2:.3f}.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="384"/>
+        <location filename="../ui/thematic_dock.py" line="411"/>
         <source>This colour ramp is not colour-blind safe for this many classes.</source>
         <translation>이 색상 램프는 이 등급 수에서 색각 이상자가 구별하기 어렵습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="423"/>
+        <location filename="../ui/thematic_dock.py" line="450"/>
+        <location filename="../ui/thematic_dock.py" line="466"/>
         <source>Pick a polygon layer first.</source>
         <translation>먼저 폴리곤 레이어를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="441"/>
+        <location filename="../ui/thematic_dock.py" line="489"/>
         <source>Pick a layer and a PNG file to export to.</source>
         <translation>레이어와 내보낼 PNG 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="324"/>
+        <location filename="../ui/thematic_dock.py" line="351"/>
         <source>Join {0}</source>
         <translation>{0} 결합</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="359"/>
+        <location filename="../ui/thematic_dock.py" line="386"/>
         <source>{0} classes, goodness of variance fit {1:.3f}; counts {2}.</source>
         <translation>등급 {0}개, 분산 적합도 {1:.3f}; 개수 {2}.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="433"/>
+        <location filename="../ui/thematic_dock.py" line="460"/>
         <source>Charts added to {0}.</source>
         <translation>{0}에 차트를 추가했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="453"/>
+        <location filename="../ui/thematic_dock.py" line="481"/>
+        <source>Bivariate map applied to {0}.</source>
+        <translation>{0}에 이변량 지도를 적용했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/thematic_dock.py" line="501"/>
         <source>Exported: {0}</source>
         <translation>내보냄: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="298"/>
+        <location filename="../ui/thematic_dock.py" line="325"/>
         <source>Encoding: {0}.</source>
         <translation>인코딩: {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="381"/>
+        <location filename="../ui/thematic_dock.py" line="408"/>
         <source>{0} features have a zero or NULL denominator (shown as No data).</source>
         <translation>피처 {0}개의 분모가 0이거나 NULL입니다 (자료 없음으로 표시).</translation>
     </message>

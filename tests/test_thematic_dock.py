@@ -122,3 +122,39 @@ def test_value_field_starts_on_data_not_fid(qgis_iface):
     finally:
         dock.deleteLater()
         QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_dock_bivariate_map(qgis_iface):
+    from qgis.core import QgsFeature, QgsGeometry
+
+    QgsProject.instance().clear()
+    layer = QgsVectorLayer("Polygon?crs=EPSG:5186&field=code:integer&field=income:double&field=elderly:double",
+                           "districts", "memory")
+    features = []
+    for i in range(12):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([i, 100.0 + 7 * i, 30.0 - (i * 5) % 13])
+        feature.setGeometry(QgsGeometry.fromWkt("POLYGON(({0} 0, {1} 0, {1} 1, {0} 1, {0} 0))".format(i, i + 1)))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(layer)
+    dock = ThematicDock(qgis_iface)
+    try:
+        dock.map_layer.setLayer(layer)
+        dock.bivariate_x.setField("income")
+        dock.bivariate_y.setField("elderly")
+        dock.bivariate_palette.setCurrentIndex(dock.bivariate_palette.findData("greenblue"))
+        result = dock.apply_bivariate()
+        assert result is not None, dock.status.text()
+        assert isinstance(layer.renderer(), QgsRuleBasedRenderer)
+        assert len(layer.renderer().rootRule().children()) >= 9
+        assert dock.bivariate_legend.pixmap() is not None and not dock.bivariate_legend.pixmap().isNull()
+        # same field twice: a clear message, the renderer is left as it was
+        before = layer.renderer().dump()
+        dock.bivariate_y.setField("income")
+        assert dock.apply_bivariate() is None
+        assert "two different fields" in dock.status.text()
+        assert layer.renderer().dump() == before
+    finally:
+        dock.deleteLater()
+        QgsProject.instance().removeMapLayer(layer.id())

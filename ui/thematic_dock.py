@@ -1,10 +1,12 @@
 """The Thematic maps dock (widgets only; the work is done by ``core.thematic``).
 
 Sections: 1. join a table to a boundary layer (live key report), 2. choropleth with a class
-histogram preview, 3. chart map, 4. export a finished map. Choices are remembered per project.
+histogram preview, 3. chart map, 4. bivariate map, 5. export a finished map. Choices are remembered
+per project.
 """
 
 import os
+import tempfile
 
 from qgis.core import QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
 from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
@@ -51,6 +53,7 @@ class ThematicDock(WealthMapDock):
         self._build_join()
         self._build_choropleth()
         self._build_chart()
+        self._build_bivariate()
         self._build_export()
         self.body.addStretch(1)
         self.restore_settings()
@@ -174,8 +177,32 @@ class ThematicDock(WealthMapDock):
         self.chart_button.clicked.connect(self.apply_chart)
         self.fill_chart_fields(self.map_layer.currentLayer())
 
+    def _build_bivariate(self):
+        box = QGroupBox(tr("4. Bivariate map (3 x 3)"))
+        form = QFormLayout(box)
+        self.bivariate_x = QgsFieldComboBox()
+        self.bivariate_x.setFilters(QgsFieldProxyModel.Numeric)
+        self.bivariate_y = QgsFieldComboBox()
+        self.bivariate_y.setFilters(QgsFieldProxyModel.Numeric)
+        for combo in (self.bivariate_x, self.bivariate_y):
+            combo.setLayer(self.map_layer.currentLayer())
+            self.map_layer.layerChanged.connect(combo.setLayer)
+        self.bivariate_palette = QComboBox()
+        for key, label in (("pinkblue", tr("Pink-blue")), ("greenblue", tr("Green-blue")),
+                           ("purplegold", tr("Purple-gold"))):
+            self.bivariate_palette.addItem(label, key)
+        self.bivariate_button = QPushButton(tr("Apply bivariate map"))
+        self.bivariate_legend = QLabel()
+        form.addRow(tr("First field (columns)"), self.bivariate_x)
+        form.addRow(tr("Second field (rows)"), self.bivariate_y)
+        form.addRow(tr("Palette"), self.bivariate_palette)
+        form.addRow(self.bivariate_button)
+        form.addRow(self.bivariate_legend)
+        self.body.addWidget(box)
+        self.bivariate_button.clicked.connect(self.apply_bivariate)
+
     def _build_export(self):
-        box = QGroupBox(tr("4. Export map"))
+        box = QGroupBox(tr("5. Export map"))
         form = QFormLayout(box)
         self.title = QLineEdit()
         self.source = QLineEdit()
@@ -431,6 +458,27 @@ class ThematicDock(WealthMapDock):
             self.show_error(str(err))
             return None
         self.status.setText(tr("Charts added to {0}.").format(layer.name()))
+        return result
+
+    def apply_bivariate(self):
+        layer = self.map_layer.currentLayer()
+        if layer is None:
+            self.show_error(tr("Pick a polygon layer first."))
+            return None
+        legend = os.path.join(tempfile.mkdtemp(prefix="wealthmap-bivariate-"), "legend.png")
+        try:
+            result = api.bivariate(layer, self.bivariate_x.currentField(), self.bivariate_y.currentField(),
+                                   palette=self.bivariate_palette.currentData(), legend_image=legend)
+        except WealthMapError as err:
+            self.show_error(str(err))
+            return None
+        from qgis.PyQt.QtGui import QPixmap
+
+        pixmap = QPixmap(legend)
+        if not pixmap.isNull():
+            self.bivariate_legend.setPixmap(pixmap.scaledToWidth(160, Qt.TransformationMode.SmoothTransformation))
+        layer.triggerRepaint()
+        self.status.setText(tr("Bivariate map applied to {0}.").format(layer.name()))
         return result
 
     # --- export --------------------------------------------------------------------------------
