@@ -76,7 +76,14 @@ def main(argv=None):
     from sklearn.ensemble import RandomForestRegressor
     from sklearn.metrics import r2_score
 
-    from wealthmap.core.wealth.bundle import DEMO_NOTE, SPECTRAL_FEATURES, ModelBundle, sha256_file, write_bundle
+    from wealthmap.core.wealth.bundle import (
+        DEMO_NOTE,
+        SPECTRAL_FEATURES,
+        ModelBundle,
+        legend_breaks,
+        sha256_file,
+        write_bundle,
+    )
     from wealthmap.core.wealth.embed import Embedder, Head
     from wealthmap.core.wealth.features import FEATURE_VERSION, ChipFeaturizer, pooled_features
     from wealthmap.core.wealth.forest_onnx import forest_to_onnx
@@ -152,6 +159,9 @@ def main(argv=None):
                     shifts.append((dx, dy))
     x_all = np.vstack(rows_x).astype(np.float32)
     target = np.asarray(target, dtype=float)
+    # the legend's fixed classes: quantiles of the training target (the same classes on every map)
+    manifest["output"]["classes"] = legend_breaks(target)
+    manifest["output"]["classes_note"] = "legend breaks: quantiles of the training values (same classes for every map)"
     dim = provisional.embedding_dim
     # left pixel of each chip in raster pixels (for the blocked CV strips)
     cols = np.asarray([dx + c * chip for dx, _, _, c in keys])

@@ -59,6 +59,10 @@ def test_learns_roof_share_far_above_baselines_and_writes_trained_bundle(qgis_ap
     assert man["training_data"]["groups"] == {"r0": 48, "r1": 48, "r2": 47}
     assert bundle.feature_names[:2] == ["embedding_0", "embedding_1"] and bundle.n_features == 16 + 6
     assert sorted(man["files"]) == ["embedder.onnx", "head.onnx", "report.html", "report.json"]
+    # the legend's fixed classes: quantiles of the training values, increasing, inside their range
+    breaks = bundle.class_breaks
+    y = np.asarray(result["observed"])
+    assert breaks and all(b > a for a, b in zip(breaks, breaks[1:])) and y.min() <= breaks[0] < breaks[-1] <= y.max()
     files = os.listdir(out)
     assert not any(f.endswith((".pkl", ".joblib", ".pickle")) for f in files)
     # the ONNX head gives the forest's predictions and a per-tree spread

@@ -488,3 +488,136 @@ def test_preprocessing_graph_matches_a_numpy_reference(demo):
             np.testing.assert_allclose(sums[name][2][:3], ss[:3], rtol=1e-4, atol=1e-3)
             np.testing.assert_allclose(spectral_sums(chips, BANDS)[name][1][:3], s[:3], rtol=1e-4, atol=1e-3)
     assert sums["ndvi"][0][3] == 0 and sums["ndvi"][0][1] == 256 * 256 - 200
+
+
+# --- legend, reading fast path, masked pixels ------------------------------------------------------
+def test_legend_breaks_are_readable_training_quantiles():
+    from wealthmap.core.wealth.bundle import legend_breaks
+
+    rng = np.random.default_rng(0)
+    values = rng.normal(0.0, 1.0, 5000)
+    breaks = legend_breaks(values)
+    assert len(breaks) == 6 and all(b > a for a, b in zip(breaks, breaks[1:]))
+    expected = np.quantile(values, [i / 7 for i in range(1, 7)])
+    np.testing.assert_allclose(breaks, expected, atol=0.051)  # spread ~4: one decimal
+    assert breaks == [round(b, 1) for b in breaks]
+    assert legend_breaks(np.full(100, 3.0)) is None  # nothing to classify
+    assert legend_breaks([0.1, 0.2]) is None  # too few values
+    assert legend_breaks(np.linspace(0, 1, 700))[0] == 0.14  # 0..1: two decimals
+
+
+def test_manifest_classes_must_increase(demo):
+    manifest = json.loads(json.dumps(demo.manifest))
+    manifest["output"]["classes"] = [0.5, 0.4, 0.6]
+    with pytest.raises(WealthMapError, match="output.classes must be a list of increasing numbers"):
+        bundle_mod.validate_manifest(manifest, "x")
+    manifest["output"]["classes"] = ["a"]
+    with pytest.raises(WealthMapError, match="output.classes"):
+        bundle_mod.validate_manifest(manifest, "x")
+
+
+def _renderer_of(result):
+    """A clone of the default style's renderer (the layer owns its renderer and goes away here)."""
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer("{}|layername={}".format(result["output"], result["layer_name"]), "x", "ogr")
+    assert layer.isValid()
+    return layer.renderer().clone()
+
+
+def test_style_uses_the_model_classes_or_natural_breaks(tmp_path, demo, qgis_app):
+    from wealthmap.core.wealth.bundle import ModelBundle
+
+    # the demo bundle has fixed classes: the saved default style has exactly them, open-ended
+    fixed = predict(SAMPLE, output=str(tmp_path / "fixed.gpkg"))
+    renderer = _renderer_of(fixed)
+    breaks = demo.class_breaks
+    assert breaks and renderer.type() == "graduatedSymbol" and renderer.classAttribute() == "wealth"
+    ranges = renderer.ranges()
+    assert [r.upperValue() for r in ranges[:-1]] == pytest.approx(breaks)
+    assert ranges[0].lowerValue() < -1e9 and ranges[-1].upperValue() > 1e9
+    assert ranges[0].label() == "below {:.2f}".format(breaks[0])
+    assert ranges[-1].label() == "{:.2f} and above".format(breaks[-1])
+    colours = {r.symbol().color().name() for r in ranges}
+    assert len(colours) == len(ranges)  # a ramp, not one colour
+    # every predicted value falls in a class (nothing left unstyled)
+    rows, styles, _ = read_gpkg(fixed["output"])
+    assert len(styles) == 1 and len(rows) == 18
+    for row in rows:
+        assert any(r.lowerValue() <= row["wealth"] <= r.upperValue() for r in ranges)
+    # a bundle without classes (older or third-party): natural breaks of this run's values
+    manifest = json.loads(json.dumps(demo.manifest))
+    del manifest["output"]["classes"]
+    plain = ModelBundle(demo.path, manifest)
+    assert plain.class_breaks is None
+    jenks = predict(SAMPLE, output=str(tmp_path / "jenks.gpkg"), bundle=plain)
+    ranges = _renderer_of(jenks).ranges()
+    values = [r["wealth"] for r in read_gpkg(jenks["output"])[0]]
+    assert 2 <= len(ranges) <= 7
+    assert ranges[0].lowerValue() == pytest.approx(min(values), abs=1e-6)
+    assert ranges[-1].upperValue() == pytest.approx(max(values), abs=1e-6)
+    # the same chips and values either way: only the legend differs
+    assert values == [r["wealth"] for r in rows]
+
+
+def test_chip_layout_read_matches_the_plain_window(tmp_path, qgis_app):
+    """The fast path (each chip read straight into its slot) gives the pixels of the plain window read."""
+    from wealthmap.core.wealth.raster import GridReader, RasterSource
+
+    for name, kwargs in (("plain", {}), ("hole", {"nodata_box": (300, 10, 200, 100)}),
+                         ("scl", {"with_scl": True, "cloud_box": (0, 0, 100, 100)})):
+        path = make_s2(tmp_path / (name + ".tif"), **kwargs)
+        src = RasterSource(path)
+        reader = GridReader(src, src.srs, 10.0, ORIGIN[0], ORIGIN[1], BANDS)
+        refl, valid, scl = reader.read(0, 0, 768, 256, chip_px=256, fill=0.0)
+        whole, whole_valid, whole_scl = reader.read(0, 0, 768, 256, fill=0.0)
+        assert refl.shape == (3, len(BANDS), 256, 256) and refl.flags["C_CONTIGUOUS"]
+        for j in range(3):
+            np.testing.assert_array_equal(refl[j], whole[:, :, j * 256:(j + 1) * 256])
+            np.testing.assert_array_equal(valid[j], whole_valid[:, j * 256:(j + 1) * 256])
+            if scl is not None:
+                np.testing.assert_array_equal(scl[j], whole_scl[:, j * 256:(j + 1) * 256])
+        assert (scl is not None) == (name == "scl")
+        if name == "hole":
+            assert not valid[1, 10:110, 44:244].any() and valid[0].all()
+            assert (refl[1][:, 10:110, 44:244] == 0.0).all()
+
+
+def test_pixels_outside_the_mask_do_not_change_the_embedding(demo):
+    """The graph ignores whatever chips hold outside the mask (cloudy pixels are not zeroed any more)."""
+    from wealthmap.core.wealth.embed import Embedder
+
+    rng = np.random.default_rng(5)
+    chips = rng.uniform(0.0, 0.3, (2, len(BANDS), 256, 256)).astype(np.float32)
+    mask = np.ones((2, 256, 256), dtype=bool)
+    mask[0, 50:150, 50:150] = False
+    zeroed = chips.copy()
+    zeroed[0][:, ~mask[0]] = 0.0
+    bright = chips.copy()
+    bright[0][:, ~mask[0]] = 0.9  # a cloud
+    embedder = Embedder(demo)
+    emb_zero, sums_zero = embedder.run_prepared(embedder.prepare(zeroed, mask=mask))
+    emb_bright, sums_bright = embedder.run_prepared(embedder.prepare(bright, mask=mask))
+    np.testing.assert_allclose(emb_bright, emb_zero, rtol=1e-6, atol=1e-6)
+    for name in sums_zero:
+        for a, b in zip(sums_zero[name], sums_bright[name]):
+            np.testing.assert_allclose(a, b, rtol=1e-9)
+    # and the mask matters: unmasked, the bright patch changes the embedding
+    emb_unmasked, _ = embedder.run_prepared(embedder.prepare(bright, mask=np.ones_like(mask)))
+    assert np.abs(emb_unmasked[0] - emb_zero[0]).max() > 1e-3
+
+
+def test_unwritable_output_is_reported_and_stops_the_threads(tmp_path, qgis_app):
+    """The output is written by a thread of its own: its error reaches the caller as a clear message and
+    the reader and writer threads end (no thread left running)."""
+    import threading
+
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("a file, not a folder")
+    before = {t.name for t in threading.enumerate()}
+    with pytest.raises(WealthMapError, match="Cannot write the output GeoPackage .*Choose a folder you can write"):
+        predict(SAMPLE, output=str(blocker / "out.gpkg"))
+    left = [t.name for t in threading.enumerate() if t.name not in before and t.name.startswith("wealthmap")]
+    assert not left, left
+    # a later prediction works
+    assert predict(SAMPLE, output=str(tmp_path / "ok.gpkg"))["chips"] == 18

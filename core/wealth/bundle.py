@@ -24,6 +24,7 @@ Example::
 import copy
 import hashlib
 import json
+import math
 import os
 import shutil
 import tempfile
@@ -193,8 +194,42 @@ class ModelBundle:
     def output_name(self):
         return self.manifest["output"].get("name", "wealth")
 
+    @property
+    def class_breaks(self):
+        """The legend's class breaks (``output.classes``, increasing, in output units) or ``None``.
+
+        With breaks, every prediction of this model gets the same classes, so maps of different
+        regions and runs compare; without (older or third-party bundles), classes are the natural
+        breaks of each prediction's values."""
+        breaks = self.manifest["output"].get("classes")
+        return [float(v) for v in breaks] if breaks else None
+
     def __repr__(self):
         return "ModelBundle({!r}, id={!r}, status={!r})".format(self.path, self.id, self.status)
+
+
+def legend_breaks(values, classes=7):
+    """Fixed legend breaks for a model (``output.classes``): the 1/n .. (n-1)/n quantiles of its training
+    target ``values``, rounded to a readable step (2 significant digits of the target's spread), so that
+    each class holds about as many training places and maps of any region use the same classes.
+    ``None`` when the values do not give at least two distinct breaks."""
+    import numpy as np
+
+    v = np.asarray(values, dtype=float)
+    v = v[np.isfinite(v)]
+    if len(v) < classes or classes < 3:
+        return None
+    lo, hi = np.percentile(v, [2, 98])
+    spread = float(hi - lo)
+    if not spread > 0:
+        return None
+    decimals = max(0, 1 - int(math.floor(math.log10(spread))))
+    breaks = []
+    for q in np.quantile(v, [i / classes for i in range(1, classes)]):
+        b = round(float(q), decimals)
+        if not breaks or b > breaks[-1]:
+            breaks.append(b)
+    return breaks if len(breaks) >= 2 else None
 
 
 def _fail(path, problem):
@@ -238,6 +273,15 @@ def validate_manifest(manifest, path="<manifest>"):
     outputs = manifest["head"]["outputs"]
     if not isinstance(outputs, dict) or "mean" not in outputs or "std" not in outputs:
         _fail(path, tr("head.outputs must name the 'mean' and 'std' outputs"))
+    breaks = manifest["output"].get("classes")
+    if breaks is not None:
+        try:
+            values = [float(v) for v in breaks]
+        except (TypeError, ValueError):
+            values = []
+        if len(values) < 1 or not all(math.isfinite(v) for v in values) \
+                or any(b <= a for a, b in zip(values, values[1:])):
+            _fail(path, tr("output.classes must be a list of increasing numbers (the legend's class breaks)"))
     features = manifest["features"]
     if not features or not all(isinstance(f, str) for f in features) or len(set(features)) != len(features):
         _fail(path, tr("'features' must be a non-empty list of distinct names"))

@@ -86,9 +86,10 @@ def make_session(path, use_cuda=False, threads=None):
 
 
 def as_masked(chips, mask=None, has_invalid=None):
-    """``(chips, mask)`` as the graphs take them: float32 chips with 0 at invalid pixels and a float32
-    ``(N, 1, H, W)`` mask (1 = use the pixel). ``mask`` (bool ``(N, H, W)``) given: the caller already
-    zeroed the other pixels; else NaN in any band marks them (unless ``has_invalid`` is False)."""
+    """``(chips, mask)`` as the graphs take them: float32 chips, finite everywhere, and a float32
+    ``(N, 1, H, W)`` mask (1 = use the pixel; the graphs ignore what chips hold elsewhere). ``mask``
+    (bool ``(N, H, W)``) given: the caller made every pixel finite; else NaN in any band marks the
+    pixels to leave out (set to 0 here; unless ``has_invalid`` is False)."""
     if mask is None:
         if has_invalid is None or has_invalid:
             bad = np.isnan(chips).any(axis=1)
@@ -121,7 +122,7 @@ def _index_pairs(bands):
 def _graph_nodes(prefix, chips, mask, rgb_index, normalization, pairs, image=None, sums=None):
     """ONNX nodes and initializers of the pre-processing (one implementation, used in every graph).
 
-    From ``chips`` (``(N, B, H, W)`` reflectance, 0 at invalid or cloudy pixels) and ``mask``
+    From ``chips`` (``(N, B, H, W)`` reflectance, finite; pixels outside the mask are ignored) and ``mask``
     (``(N, 1, H, W)`` float, 1 = valid and clear pixel; no NaN anywhere: onnxruntime's ``Where`` is
     slow, so masks are arithmetic):
 
@@ -146,7 +147,8 @@ def _graph_nodes(prefix, chips, mask, rgb_index, normalization, pairs, image=Non
     one = const("one", np.float32(1.0))
     if image is not None:
         scale, bias, lo, hi = _normalisation_constants(normalization)
-        rgb = node("Gather", [chips, const("rgb_index", np.asarray(rgb_index, np.int64))], "rgb", axis=1)
+        rgb = node("Gather", [chips, const("rgb_index", np.asarray(rgb_index, np.int64))], "rgb_all", axis=1)
+        rgb = node("Mul", [rgb, mask], "rgb")  # pixels outside the mask count as 0 whatever chips holds there
         # invalid pixels (0 in chips, 0 in mask) take the mean of the chip's valid pixels of that band
         hw = const("hw_axes", np.asarray([2, 3], np.int64))
         count = node("ReduceSum", [mask, hw], "rgb_count", keepdims=1)
@@ -183,8 +185,9 @@ def _graph_nodes(prefix, chips, mask, rgb_index, normalization, pairs, image=Non
 
 def fused_model(embedder_path, input_name, bands, rgb_bands, normalization, output_name):
     """The embedder with the pre-processing folded in: inputs ``chips`` ``(N, len(bands), H, W)``
-    reflectance (0 at invalid/cloudy pixels) and ``mask`` ``(N, 1, H, W)`` (1 = valid and clear); outputs the embedder's
-    ``output_name`` and ``index_sums`` ``(N, K, 3)`` (see :func:`_graph_nodes`). Returns bytes."""
+    reflectance (finite; pixels outside the mask are ignored) and ``mask`` ``(N, 1, H, W)`` (1 = valid and
+    clear); outputs the embedder's ``output_name`` and ``index_sums`` ``(N, K, 3)`` (see
+    :func:`_graph_nodes`). Returns bytes."""
     import onnx
     from onnx import TensorProto, helper
 

@@ -9,7 +9,7 @@ and by its context: the ``(2k+1) x (2k+1)`` grid-aligned chips centred on it
    SCL, resampling to the model grid), a whole run of adjacent chips in one GDAL call;
 2. measures valid and cloud fractions (``chips.chip_quality``: SCL when present, else the
    documented brightness test) and gives the chip a status (``chips.chip_status``);
-3. for usable chips, sets cloudy pixels to NaN and runs one ONNX graph
+3. for usable chips, masks out cloudy and invalid pixels and runs one ONNX graph
    (``embed.Embedder``: normalisation + CNN + NDVI/NDBI/NDWI sums), reading the next run while
    the current one is embedded.
 
@@ -37,7 +37,7 @@ from ..errors import WealthMapError
 from ..i18n import tr
 from ..tasks import check_cancel
 from .bundle import SPECTRAL_FEATURES
-from .chips import STATUS_CLOUDY, STATUS_NODATA, STATUS_OK, ChipGrid, chip_quality, chip_status
+from .chips import STATUS_CLOUDY, STATUS_NODATA, STATUS_OK, ChipGrid, chip_status, cloud_mask
 from .raster import GridReader, RasterSource, grid_origin, srs_from, working_srs
 
 SPECTRAL_NAMES = list(SPECTRAL_FEATURES)
@@ -101,6 +101,9 @@ class ChipFeaturizer:
             self.timings.setdefault(key, 0.0)
         self.timings.setdefault("embedded_chips", 0)
         self.batch_sizes = []  # chips per embedder call, in order (the benchmark's ceiling replays them)
+        import threading
+
+        self.first_loaded = threading.Event()  # set once the first batch is read (others may start then)
 
     def load(self, batch):
         """Read a batch of runs ``[(row, cols)]`` of adjacent chips (one GDAL read per run), measure the
@@ -111,20 +114,26 @@ class ChipFeaturizer:
             t0 = time.perf_counter()
             refl, valid, scl = self.reader.read(cols[0] * px, row * px, len(cols) * px, px, chip_px=px, fill=0.0)
             t1 = time.perf_counter()
+            n, size = len(cols), px * px
+            # quality of the whole run at once (as chips.chip_quality per chip)
+            cloud = cloud_mask(refl, bands, valid, scl)
+            n_valid = np.count_nonzero(valid.reshape(n, size), axis=1)
+            any_cloud = bool(cloud.any())
+            n_cloud = np.count_nonzero(cloud.reshape(n, size), axis=1) if any_cloud else np.zeros(n, dtype=int)
+            clear = valid & ~cloud if any_cloud else valid
             usable = []
             for j, col in enumerate(cols):
-                vf, cf, clear = chip_quality(refl[j], bands, valid[j], scl[j] if scl is not None else None)
+                vf = int(n_valid[j]) / float(size)
+                cf = float(n_cloud[j]) / int(n_valid[j]) if n_valid[j] else 0.0
                 rec = ChipRecord()
                 rec.valid_fraction, rec.cloud_fraction = vf, cf
                 rec.status = chip_status(vf, cf, self.min_valid, self.max_cloud)
                 rec.embedding, rec.sums = None, None
                 records[(row, col)] = rec
-                if rec.status == STATUS_OK:
-                    if not clear.all():  # cloudy pixels are left out like invalid ones (0, outside the mask)
-                        np.copyto(refl[j], np.float32(0.0), where=~clear[None])
+                if rec.status == STATUS_OK:  # cloudy pixels are left out like invalid ones: outside the mask
                     usable.append(j)
                     keys.append((row, col))
-                    masks.append(clear)
+                    masks.append(clear[j])
             if usable:
                 parts.append(refl if len(usable) == len(cols) else refl[usable])
             self.timings["read_s"] += t1 - t0
@@ -134,6 +143,7 @@ class ChipFeaturizer:
         if parts:
             x = self.embedder.prepare(parts[0] if len(parts) == 1 else np.concatenate(parts), mask=np.stack(masks))
         self.timings["prepare_s"] += time.perf_counter() - t2
+        self.first_loaded.set()
         return records, keys, x
 
     def finish(self, loaded):
@@ -211,10 +221,12 @@ def batches(runs, batch_size, first=None):
     """Consecutive runs grouped into groups of exactly ``batch_size`` chips (one onnxruntime call each;
     the last group holds the rest), splitting a run across two groups where needed.
 
-    ``first`` (optional, < ``batch_size``): the first group holds that many chips, so the first
-    embedding starts after a short read (nothing overlaps with reading the first group)."""
+    ``first`` (optional): the sizes of the first groups, e.g. ``(2, 4, 8)`` (an int: one first group),
+    each below ``batch_size``. Nothing overlaps with reading the first group, so it is short; the
+    following groups grow while the reader thread stays a group ahead of the embedder."""
+    ramp = [int(v) for v in ((first,) if isinstance(first, int) else (first or ())) if 0 < int(v) < batch_size]
     out, current, size = [], [], 0
-    capacity = first if first and first < batch_size else batch_size
+    capacity = ramp.pop(0) if ramp else batch_size
     for row, cols in runs:
         cols = list(cols)
         while cols:
@@ -224,7 +236,8 @@ def batches(runs, batch_size, first=None):
             size += len(take)
             if size == capacity:
                 out.append(current)
-                current, size, capacity = [], 0, batch_size
+                current, size = [], 0
+                capacity = ramp.pop(0) if ramp else batch_size
     if current:
         out.append(current)
     return out
@@ -289,11 +302,9 @@ def _context_rows(stream, targets, k, feedback):
         next_out += 1
 
 
-def pool(cache, row, col, k):
-    """``(embedding (dim,), stats (6,))`` of chip (row, col): the mean embedding of the usable chips of
-    its (2k+1)² neighbourhood and NDVI/NDBI/NDWI mean/std pooled exactly over their clear pixels."""
-    from .embed import stats_from_sums
-
+def _pooled_sums(cache, row, col, k):
+    """Mean embedding of the usable chips of the (2k+1)² neighbourhood of (row, col) and their summed
+    index sums ``{index: [n, s, ss]}``."""
     embs, sums = [], {}
     for rr in range(row - k, row + k + 1):
         for cc in range(col - k, col + k + 1):
@@ -306,18 +317,37 @@ def pool(cache, row, col, k):
                 acc[0] += n
                 acc[1] += s
                 acc[2] += ss
-    emb = np.mean(embs, axis=0)
-    stats = stats_from_sums({name: tuple(np.array([v]) for v in acc) for name, acc in sums.items()},
-                            SPECTRAL_FEATURES)
-    return emb, stats[0]
+    return (embs[0] if len(embs) == 1 else np.mean(embs, axis=0)), sums
+
+
+def _stats(sums_list):
+    """``(len(sums_list), 6)`` NDVI/NDBI/NDWI mean/std from summed index sums (elementwise, so one row
+    gives the same numbers alone or with others)."""
+    from .embed import stats_from_sums
+
+    names = list(sums_list[0])
+    return stats_from_sums({name: tuple(np.array([acc[name][i] for acc in sums_list]) for i in range(3))
+                            for name in names}, SPECTRAL_FEATURES)
+
+
+def pool(cache, row, col, k):
+    """``(embedding (dim,), stats (6,))`` of chip (row, col): the mean embedding of the usable chips of
+    its (2k+1)² neighbourhood and NDVI/NDBI/NDWI mean/std pooled exactly over their clear pixels."""
+    emb, sums = _pooled_sums(cache, row, col, k)
+    return emb, _stats([sums])[0]
 
 
 def pooled_features(cache, row, col, k, bundle):
     """The head's input row ``(1, F)`` for chip (row, col) in the bundle's feature order."""
+    return row_features(cache, row, [col], k, bundle)
+
+
+def row_features(cache, row, cols, k, bundle):
+    """The head's input ``(len(cols), F)`` for chips ``cols`` of ``row`` (each as :func:`pooled_features`)."""
     from .embed import feature_matrix
 
-    emb, stats = pool(cache, row, col, k)
-    return feature_matrix(bundle, emb[None], stats[None])
+    pooled = [_pooled_sums(cache, row, col, k) for col in cols]
+    return feature_matrix(bundle, np.vstack([emb for emb, _ in pooled]), _stats([sums for _, sums in pooled]))
 
 
 # --- training: features of survey points -----------------------------------------------------------

@@ -31,14 +31,15 @@ from ..i18n import tr
 from ..tasks import check_cancel
 from .bundle import DEMO_NOTE, ModelBundle, load_bundle
 from .chips import STATUS_OK, ChipGrid
-from .features import ChipFeaturizer, context_radius, iter_context, pooled_features
+from .features import ChipFeaturizer, context_radius, iter_context, row_features
 from .raster import GridReader, RasterSource, grid_origin, srs_from, transform_bbox, working_srs
 
 FIELDS = [("chip_id", "int"), ("grid_col", "int"), ("grid_row", "int"), ("wealth", "double"),
           ("uncertainty", "double"), ("valid_frac", "double"), ("cloud_frac", "double"), ("status", "string"),
           ("model_id", "string"), ("model_status", "string"), ("note", "string")]
-#: Chips in the first embedder batch: nothing overlaps with reading the first batch, so it is short.
-FIRST_BATCH = 8
+#: Chips in the first embedder batches: nothing overlaps with reading the first, so it is short; the next
+#: ones grow while the reader stays one batch ahead (see ``features.batches``).
+FIRST_BATCH = (4, 8)
 MIN_REGION_FRACTION = 0.5  # a chip's centre must be inside the region: regions under about half a chip are tiny
 
 
@@ -178,13 +179,23 @@ def layer_title(bundle):
     return tr("Wealth: {0} ({1})").format(bundle.name, bundle.status)
 
 
-def _open_writer(path, layer_name, srs, bundle):
+def _open_writer(path, layer_name, srs, bundle, append=False):
+    """A ``QgsVectorFileWriter`` creating the output GeoPackage (replacing the file), or with ``append``
+    adding features to the layer created before."""
     from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsWkbTypes
 
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = layer_name
     options.fileEncoding = "UTF-8"
+    if append:
+        options.actionOnExistingFile = QgsVectorFileWriter.AppendToLayerNoNewFields
+        writer = QgsVectorFileWriter.create(path, _output_fields(), QgsWkbTypes.Polygon, _qgis_crs(srs),
+                                            QgsCoordinateTransformContext(), options)
+        if writer.hasError() != QgsVectorFileWriter.NoError:
+            raise WealthMapError(tr("Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write "
+                                    "to.").format(path, writer.errorMessage()))
+        return writer
     description = "{} | model {} ({})".format(layer_title(bundle), bundle.id, bundle.status)
     if bundle.is_demo:
         description += " | " + DEMO_NOTE
@@ -251,6 +262,99 @@ class _GeoTiff:
         self.ds = None
 
 
+class _Output:
+    """The output files, written by a thread of their own while the main thread embeds.
+
+    The thread creates the GeoPackage (and GeoTIFF); with a model's fixed legend (``style_qml``
+    given) it saves the style first, then appends the chips that :meth:`put` queues (plain values,
+    one row of chips at a time). Creating, committing and styling the file (SQLite, fsync) so
+    overlap with onnxruntime instead of adding to the run. Errors are raised in the main thread
+    by the next :meth:`put` or by :meth:`finish`.
+    """
+
+    def __init__(self, path, layer_name, layout, bundle, geotiff=None, style_qml=None, start=None):
+        import queue
+        import threading
+
+        # ``start``: an event to wait for before creating the files (prediction: the first chips are
+        # read), so that creating them competes with embedding, not with the first read
+        self.start = start
+        self.path, self.layer_name, self.layout, self.bundle = path, layer_name, layout, bundle
+        self.geotiff, self.style_qml = geotiff, style_qml
+        self.error = None
+        self.write_s = 0.0
+        self.queue = queue.Queue()
+        self.thread = threading.Thread(target=self._run, name="wealthmap-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        from qgis.core import QgsFeature, QgsGeometry, QgsRectangle
+
+        bundle, grid = self.bundle, self.layout["grid"]
+        writer = tif = None
+        try:
+            if self.start is not None:
+                self.start.wait()
+            writer = _open_writer(self.path, self.layer_name, self.layout["srs"], bundle)
+            if self.style_qml is not None:
+                writer = None  # closes the empty layer: the style goes in before the chips
+                save_style(self.path, self.layer_name, bundle, self.style_qml)
+                writer = _open_writer(self.path, self.layer_name, self.layout["srs"], bundle, append=True)
+            tif = _GeoTiff(str(self.geotiff), self.layout) if self.geotiff else None
+            fields = _output_fields()
+            note = DEMO_NOTE if bundle.is_demo else ""
+            while True:
+                item = self.queue.get()
+                if item is None:
+                    break
+                t0 = time.perf_counter()
+                row, chips = item
+                features = []
+                for chip_id, col, wealth, unc, valid, cloud, status in chips:
+                    feature = QgsFeature(fields)
+                    x0, y0, x1, y1 = grid.bounds(col, row)
+                    feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(x0, y0, x1, y1)))
+                    feature.setAttributes([chip_id, col, row, wealth, unc, valid, cloud, status, bundle.id,
+                                           bundle.status, note])
+                    features.append(feature)
+                if not writer.addFeatures(features):
+                    raise WealthMapError(tr("Writing to '{0}' failed: {1}").format(self.path, writer.errorMessage()))
+                if tif is not None:
+                    tif.write_row(row, [(c[1], c[2], c[3]) for c in chips])
+                self.write_s += time.perf_counter() - t0
+            t0 = time.perf_counter()
+            writer = None  # closes (commits) the GeoPackage
+            if tif is not None:
+                tif.close(bundle)
+                tif = None
+            self.write_s += time.perf_counter() - t0
+        except BaseException as err:  # noqa: BLE001 - handed to the main thread
+            self.error = err
+        finally:
+            writer = None
+            if tif is not None:
+                try:
+                    tif.close(bundle)
+                except Exception:  # noqa: BLE001 - the first error is the one reported
+                    pass
+
+    def put(self, row, chips):
+        """Queue a row of chips ``[(chip_id, col, wealth, uncertainty, valid, cloud, status)]``."""
+        if self.error is not None:
+            self.finish()
+        self.queue.put((row, chips))
+
+    def finish(self):
+        """Wait until everything queued is written and the files are closed; raise the thread's error."""
+        if self.start is not None:
+            self.start.set()
+        self.queue.put(None)
+        self.thread.join()
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+
+
 def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=None, layer_name=None,
             geotiff=None, band_map=None, scale=None, offset=None, max_chips=None, min_valid=None, max_cloud=None,
             use_cuda=None, batch_size=16):
@@ -268,8 +372,6 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
     :param min_valid, max_cloud: chip thresholds (defaults from the settings).
     :param use_cuda: CUDA when onnxruntime has it (default ``WEALTH_USE_CUDA``).
     """
-    from qgis.core import QgsFeature, QgsGeometry, QgsRectangle
-
     from .. import deps
     from ..settings import WEALTH_MAX_CHIPS, WEALTH_MAX_CLOUD, WEALTH_MIN_VALID, WEALTH_USE_CUDA
     from .embed import Embedder, Head
@@ -298,7 +400,7 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
     k = context_radius(bundle)
     timings = {"read_s": 0.0, "quality_s": 0.0, "prepare_s": 0.0, "embed_s": 0.0, "head_s": 0.0, "write_s": 0.0}
     featurizer = ChipFeaturizer(bundle, embedder, reader, min_valid, max_cloud, timings)
-    # the reader thread starts on the first batch now; the output files are created meanwhile
+    # the reader thread starts on the first batch now; the output files are created once it is read
     rows = iter_context(featurizer, layout["rows"], k, batch_size, feedback, first_batch=FIRST_BATCH)
     try:
         temporary = output is None or output == ""
@@ -310,54 +412,53 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
         if not output.lower().endswith(".gpkg"):
             raise WealthMapError(tr("The output must be a GeoPackage (.gpkg), not '{0}'.").format(output))
         layer_name = layer_name or ("wealth_demo_not_a_wealth_estimate" if bundle.is_demo else "wealth")
-        writer = _open_writer(output, layer_name, layout["srs"], bundle)
-        tif = _GeoTiff(str(geotiff), layout) if geotiff else None
+        style = style_layer(bundle)
+        fixed_qml = None
+        if bundle.class_breaks:  # the model's fixed legend: styled before any value exists
+            style.setRenderer(make_renderer(None, bundle))
+            fixed_qml = style_qml(style)
+        out = _Output(output, layer_name, layout, bundle, geotiff, fixed_qml, start=featurizer.first_loaded)
     except BaseException:
         rows.close()  # stops the reader thread
         raise
     done, chip_id = 0, 0
     values, statuses = [], {}
-    note = DEMO_NOTE if bundle.is_demo else ""
-    fields = _output_fields()
     try:
         for row, cols, cache in rows:
             t0 = time.perf_counter()
             usable = [c for c in cols if cache[(row, c)].status == STATUS_OK]
             preds = {}
             if usable:
-                feats = np.vstack([pooled_features(cache, row, c, k, bundle) for c in usable])
+                feats = row_features(cache, row, usable, k, bundle)
                 mean, std = head.predict(feats)
                 preds = {c: (float(m), float(s)) for c, m, s in zip(usable, mean, std)}
-            timings["head_s"] += time.perf_counter() - t0
-            t0 = time.perf_counter()
-            features, tif_row = [], []
+            chips = []
             for col in cols:
                 rec = cache[(row, col)]
-                feature = QgsFeature(fields)
-                x0, y0, x1, y1 = grid.bounds(col, row)
-                feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(x0, y0, x1, y1)))
                 wealth, unc = preds.get(col, (None, None))
-                feature.setAttributes([chip_id, col, row, wealth, unc, round(rec.valid_fraction, 4),
-                                       round(rec.cloud_fraction, 4), rec.status, bundle.id, bundle.status, note])
-                features.append(feature)
-                tif_row.append((col, wealth, unc))
+                chips.append((chip_id, col, wealth, unc, round(rec.valid_fraction, 4), round(rec.cloud_fraction, 4),
+                              rec.status))
                 statuses[rec.status] = statuses.get(rec.status, 0) + 1
                 if wealth is not None:
                     values.append(wealth)
                 chip_id += 1
-            if not writer.addFeatures(features):
-                raise WealthMapError(tr("Writing to '{0}' failed: {1}").format(output, writer.errorMessage()))
-            if tif is not None:
-                tif.write_row(row, tif_row)
-            timings["write_s"] += time.perf_counter() - t0
+            out.put(row, chips)
+            timings["head_s"] += time.perf_counter() - t0
             done += len(cols)
             if feedback is not None:
                 feedback.setProgress(100.0 * done / n_chips)
-    finally:
+    except BaseException:
         rows.close()
-        del writer  # closes the GeoPackage
-        if tif is not None:
-            tif.close(bundle)
+        try:
+            out.finish()
+        except Exception:  # noqa: BLE001 - the first error is the one reported
+            pass
+        raise
+    rows.close()
+    t0 = time.perf_counter()
+    out.finish()  # the last rows, then the GeoPackage is closed
+    timings["write_s"] = out.write_s
+    timings["finish_s"] = time.perf_counter() - t0
     elapsed = time.perf_counter() - started
     used = statuses.get(STATUS_OK, 0)
     if used == 0:
@@ -365,7 +466,8 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
                                 "clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's "
                                 "nodata value, or relax the thresholds.").format(n_chips, min_valid, max_cloud),
                              details={"output": output, "statuses": statuses})
-    style_output(output, layer_name, bundle)
+    if fixed_qml is None:  # natural breaks of this run's values
+        style_output(output, layer_name, bundle, values, style)
     arr = np.asarray(values, dtype=float)
     return {
         "output": output, "layer_name": layer_name, "temporary": temporary,
@@ -382,15 +484,38 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
     }
 
 
-def make_renderer(layer, bundle, classes=7):
-    """Graduated renderer on ``wealth`` with a diverging ramp (RdYlBu: red low, blue high)."""
+#: Bounds of the open-ended first and last classes of a model's fixed legend (any prediction falls inside).
+OPEN_BOUND = 1e12
+
+
+def break_labels(breaks):
+    """Legend labels of the classes that ``breaks`` delimit: below b0, b0 – b1, ..., b_last and above
+    (as few decimals as keep the breaks apart, at most 4)."""
+    decimals = 0
+    while decimals < 4 and len({"{:.{}f}".format(b, decimals) for b in breaks}) < len(breaks):
+        decimals += 1
+    if decimals == 0 and any(abs(b - round(b)) > 1e-9 for b in breaks):
+        decimals = 1
+    text = ["{:.{}f}".format(b, decimals) for b in breaks]
+    return ([tr("below {0}").format(text[0])] + [tr("{0} – {1}").format(a, b) for a, b in zip(text, text[1:])]
+            + [tr("{0} and above").format(text[-1])])
+
+
+def make_renderer(values, bundle, classes=7):
+    """Graduated renderer on ``wealth`` with a diverging ramp (RdYlBu: red low, blue high).
+
+    Classes: the model's fixed legend (``bundle.class_breaks``, open-ended first and last classes; the
+    same for every region) when the manifest has one, else natural breaks (Jenks) of the predicted
+    ``values`` (equal intervals when Jenks finds none)."""
     from qgis.core import (
         QgsClassificationEqualInterval,
         QgsClassificationJenks,
         QgsGradientColorRamp,
         QgsGraduatedSymbolRenderer,
+        QgsRendererRange,
         QgsStyle,
         QgsSymbol,
+        QgsWkbTypes,
     )
 
     ramp = QgsStyle.defaultStyle().colorRamp("RdYlBu")
@@ -398,38 +523,82 @@ def make_renderer(layer, bundle, classes=7):
         from qgis.PyQt.QtGui import QColor
 
         ramp = QgsGradientColorRamp(QColor(215, 25, 28), QColor(44, 123, 182))
-    symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+    symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry)
     symbol.setOpacity(0.75)
     renderer = QgsGraduatedSymbolRenderer("wealth")
-    renderer.setSourceSymbol(symbol)
-    renderer.setSourceColorRamp(ramp)
-    # the classification-method API (QGIS >= 3.10), not the deprecated updateClasses(layer, mode, n)
-    renderer.setClassificationMethod(QgsClassificationJenks())
-    renderer.updateClasses(layer, classes)
-    if not renderer.ranges():
-        renderer.setClassificationMethod(QgsClassificationEqualInterval())
-        renderer.updateClasses(layer, classes)
-    renderer.updateColorRamp(ramp)
+    renderer.setSourceSymbol(symbol.clone())
+    renderer.setSourceColorRamp(ramp.clone())
+    breaks = bundle.class_breaks
+    if breaks:
+        bounds = [-OPEN_BOUND] + list(breaks) + [OPEN_BOUND]
+        ranges = [(lo, hi, label) for lo, hi, label in zip(bounds, bounds[1:], break_labels(breaks))]
+    else:
+        values = [float(v) for v in values if v is not None and math.isfinite(v)]
+        # the classification-method API (QGIS >= 3.10) on the values themselves: no layer to read back
+        method = QgsClassificationJenks()
+        found = method.classes(values, classes) if values else []
+        if not found and values:
+            method = QgsClassificationEqualInterval()
+            found = method.classes(min(values), max(values), classes)
+        renderer.setClassificationMethod(method)
+        ranges = [(item.lowerBound(), item.upperBound(), item.label()) for item in found]
+    for lo, hi, label in ranges:
+        renderer.addClassRange(QgsRendererRange(lo, hi, symbol.clone(), label))
+    renderer.updateColorRamp(ramp.clone())
     return renderer
 
 
-def style_output(path, layer_name, bundle):
-    """Style the output layer and save the style in the GeoPackage as its default."""
+def style_layer(bundle):
+    """A memory layer with the output's fields, name, metadata and model properties: it carries the
+    style (renderer set later) to :func:`style_qml` without opening the output file."""
     from qgis.core import QgsVectorLayer
 
-    layer = QgsVectorLayer("{}|layername={}".format(path, layer_name), layer_title(bundle), "ogr")
-    if not layer.isValid():
-        raise WealthMapError(tr("The output '{0}' cannot be opened after writing.").format(path))
-    apply_style(layer, bundle)
-    layer.saveStyleToDatabase("wealthmap", layer_title(bundle), True, "")
-    return layer
+    layer = QgsVectorLayer("Polygon", layer_title(bundle), "memory")
+    layer.dataProvider().addAttributes(_output_fields().toList())
+    layer.updateFields()
+    return apply_style(layer, bundle)
+
+
+def style_qml(layer):
+    """The layer's whole style (renderer, metadata, custom properties) as QML text."""
+    from qgis.core import QgsReadWriteContext
+    from qgis.PyQt.QtXml import QDomDocument
+
+    doc = QDomDocument()
+    error = layer.exportNamedStyle(doc, QgsReadWriteContext())
+    if error:
+        raise WealthMapError(tr("The style of the output cannot be written: {0}").format(error))
+    return doc.toString()
+
+
+def style_output(path, layer_name, bundle, values, layer=None):
+    """Style the output from the predicted ``values`` and save the style in the GeoPackage as its default
+    (the ``layer_styles`` table QGIS reads), through the OGR provider: the output is not reopened.
+    ``layer``: the :func:`style_layer` prepared beforehand. Returns the style's QML."""
+    layer = layer or style_layer(bundle)
+    layer.setRenderer(make_renderer(values, bundle))
+    qml = style_qml(layer)
+    save_style(path, layer_name, bundle, qml)
+    return qml
+
+
+def save_style(path, layer_name, bundle, qml):
+    """Save ``qml`` as the default style of the layer in the GeoPackage (``layer_styles``, as QGIS does)."""
+    from qgis.core import QgsProviderRegistry
+
+    uri = "{}|layername={}".format(path, layer_name)
+    saved = QgsProviderRegistry.instance().providerMetadata("ogr").saveStyle(
+        uri, qml, "", "wealthmap", layer_title(bundle), "", True, "")
+    ok = saved[0] if isinstance(saved, tuple) else saved
+    if not ok:
+        raise WealthMapError(tr("The style cannot be saved in the output '{0}' ({1}). Choose a folder you can "
+                                "write to.").format(path, saved[1] if isinstance(saved, tuple) else ""))
 
 
 def apply_style(layer, bundle):
-    """Renderer, legend title (layer name) and metadata naming the model."""
+    """Legend title (layer name), metadata and custom properties naming the model."""
     from qgis.core import QgsLayerMetadata
 
-    layer.setRenderer(make_renderer(layer, bundle))
     layer.setName(layer_title(bundle))
     meta = QgsLayerMetadata(layer.metadata())
     meta.setTitle(layer_title(bundle))

@@ -353,6 +353,8 @@ class GridReader:
         ax0, ay0 = max(0, x0), max(0, y0)
         ax1, ay1 = min(width, x0 + ncols), min(height, y0 + nrows)
         nb = len(self.bands)
+        if chip_px and nrows == chip_px and (ax0, ay0, ax1, ay1) == (x0, y0, x0 + ncols, y0 + nrows):
+            return self._read_chips(x0, y0, ncols // chip_px, chip_px, fill)
         if ax1 <= ax0 or ay1 <= ay0:
             dn = np.zeros((nb, nrows, ncols), dtype=np.float32)
             inside = np.zeros((nrows, ncols), dtype=bool)
@@ -388,6 +390,33 @@ class GridReader:
         return _scaled(dn, self.source.scale, self.source.offset, valid[None], fill), valid, scl
 
 
+    def _read_chips(self, x0, y0, n, px, fill):
+        """:meth:`read` in chip layout for a window inside the raster: GDAL writes each chip's bands
+        straight into its slot of one ``(n, bands, px, px)`` array (no reordering pass), then one
+        conversion pass to reflectance."""
+        first = self.ds.GetRasterBand(self.ds_indexes[0])
+        dn = np.empty((n, len(self.bands), px, px), dtype=_numpy_type(first.DataType))
+        scl = np.empty((n, px, px), dtype=np.uint8) if self.ds_scl is not None else None
+        for j in range(n):
+            self.ds.ReadAsArray(x0 + j * px, y0, px, px, band_list=self.ds_indexes, buf_obj=dn[j])
+            if scl is not None:
+                self.scl_ds.GetRasterBand(self.ds_scl).ReadAsArray(x0 + j * px, y0, px, px, buf_obj=scl[j])
+        nodata = self._nodata_values()
+        if dn.dtype.kind == "u" and all(v is not None and float(v) == 0.0 for v in nodata):
+            valid = dn.min(axis=1) != 0  # unsigned data, nodata 0 in every band: one reduction
+        else:
+            valid = _valid_mask(dn.transpose(1, 0, 2, 3), nodata)
+        if scl is not None:
+            valid &= ~np.isin(scl, SCL_INVALID)
+        return _scaled(dn, self.source.scale, self.source.offset, valid[:, None], fill), valid, scl
+
+
+def _numpy_type(gdal_type):
+    from osgeo import gdal_array
+
+    return np.dtype(gdal_array.GDALTypeCodeToNumericTypeCode(gdal_type))
+
+
 def _valid_mask(data, nodata):
     """Pixels with data in every band: not the band's nodata value, finite for float data."""
     valid = np.ones(data.shape[1:], dtype=bool)
@@ -405,7 +434,8 @@ def _scaled(data, scale, offset, invalid_where, fill=np.nan):
     (broadcastable) is False: one conversion pass, one in-place add."""
     refl = np.empty(data.shape, dtype=np.float32)
     np.multiply(data, np.float32(scale), out=refl, casting="unsafe")
-    refl += np.float32(offset)
+    if offset:
+        refl += np.float32(offset)
     if not invalid_where.all():
         np.copyto(refl, np.float32(fill), where=~invalid_where)
     return refl

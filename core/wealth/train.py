@@ -26,6 +26,7 @@ from ..errors import WealthMapError
 from ..i18n import tr
 from ..tasks import check_cancel
 from . import cv as cvmod
+from .bundle import legend_breaks
 from .features import SPECTRAL_NAMES, FeatureSettings, point_features
 
 MIN_TRAIN_POINTS = 20
@@ -285,7 +286,8 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
         "metrics": metrics_out,
         "training_data": training_data,
         "output": {"name": "wealth", "units": tr("{0} (the survey's value field)").format(used.fields["value"]),
-                   "field": used.fields["value"]},
+                   "field": used.fields["value"], "classes": legend_breaks(y),
+                   "classes_note": "legend breaks: quantiles of the training values (same classes for every map)"},
         "code_version": code_version(),
         "created": datetime.datetime.utcnow().replace(microsecond=0).isoformat() + "Z",
         "licence": base_manifest.get("licence", "see training data"),
