@@ -621,3 +621,33 @@ def test_unwritable_output_is_reported_and_stops_the_threads(tmp_path, qgis_app)
     assert not left, left
     # a later prediction works
     assert predict(SAMPLE, output=str(tmp_path / "ok.gpkg"))["chips"] == 18
+
+
+def test_reader_keeps_gdal_block_cache_bounded(tmp_path, qgis_app, monkeypatch):
+    """Windows are read once, in order: the reader drops its cached blocks past the budget, so memory does
+    not grow with the region (GDAL would keep up to 5 % of the RAM)."""
+    from wealthmap.core.wealth import raster as raster_mod
+    from wealthmap.core.wealth.raster import GridReader, RasterSource
+
+    path = tmp_path / "tiled.tif"
+    gdal.Translate(str(path), make_s2(tmp_path / "s2.tif", width=2048, height=1024),
+                   creationOptions=["TILED=YES", "COMPRESS=DEFLATE"])
+    budget = 2 * 1024 * 1024
+    monkeypatch.setattr(raster_mod, "BLOCK_CACHE_BUDGET", budget)
+    src = RasterSource(str(path))
+    reader = GridReader(src, src.srs, 10.0, ORIGIN[0], ORIGIN[1], BANDS)
+    base = gdal.GetCacheUsed()
+    peak = 0
+    for row in range(4):
+        for col in range(0, 8, 2):
+            reader.read(col * 256, row * 256, 512, 256, chip_px=256)
+            peak = max(peak, gdal.GetCacheUsed() - base)
+    window = len(BANDS) * 2 * 512 * 256  # one read's decoded blocks (UInt16)
+    assert 0 < peak <= budget + 2 * window, peak
+    # without the budget the same reads keep every block
+    monkeypatch.setattr(raster_mod, "BLOCK_CACHE_BUDGET", 1 << 40)
+    reader = GridReader(RasterSource(str(path)), src.srs, 10.0, ORIGIN[0], ORIGIN[1], BANDS)
+    base = gdal.GetCacheUsed()
+    for row in range(4):
+        reader.read(0, row * 256, 2048, 256, chip_px=256)
+    assert gdal.GetCacheUsed() - base > 4 * budget

@@ -266,6 +266,10 @@ class RasterSource:
               gt[3] + gt[5] * self.height]
         return min(xs), min(ys), max(xs), max(ys)
 
+#: Bytes of GDAL's block cache a reader may fill before it drops its datasets' cached blocks.
+BLOCK_CACHE_BUDGET = 128 * 1024 * 1024
+
+
 class GridReader:
     """Reads windows of a :class:`RasterSource` on a model grid (projected CRS, ``gsd`` metres).
 
@@ -278,6 +282,7 @@ class GridReader:
 
     def __init__(self, source, srs, gsd, origin_x, origin_y, bands, bounds=None, with_scl=True):
         gdal, _ = _gdal()
+        self._cache_base = gdal.GetCacheUsed()
         self.source = source
         self.srs = srs_from(srs)
         self.gsd = float(gsd)
@@ -340,6 +345,20 @@ class GridReader:
         return [self.source.nodata(i) for i in self.indexes]
 
     def read(self, col0, row0, ncols, nrows, chip_px=None, fill=np.nan):
+        """See :meth:`_read`. Afterwards, GDAL's cached blocks of this reader's datasets are dropped once
+        they pass :data:`BLOCK_CACHE_BUDGET`: windows are read in order and each block is needed for one
+        row of chips (two for blocks taller than a chip), so keeping them would only make memory grow
+        with the region (GDAL keeps up to 5 % of the RAM by default)."""
+        out = self._read(col0, row0, ncols, nrows, chip_px, fill)
+        gdal, _ = _gdal()
+        if gdal.GetCacheUsed() > self._cache_base + BLOCK_CACHE_BUDGET:
+            for ds in [self.ds, self.scl_ds, self.source.ds] + list(getattr(self, "_keep", [])):
+                if ds is not None:
+                    ds.FlushCache()
+            self._cache_base = min(self._cache_base, gdal.GetCacheUsed())
+        return out
+
+    def _read(self, col0, row0, ncols, nrows, chip_px=None, fill=np.nan):
         """Reflectance ``(bands, nrows, ncols)`` (NaN where invalid), valid mask and SCL (or ``None``).
 
         With ``chip_px`` (``nrows == chip_px``, ``ncols`` a multiple of it) the same pixels come in
