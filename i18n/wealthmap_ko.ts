@@ -1548,122 +1548,127 @@
         <translation>범례 이미지 {0}을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="209"/>
+        <location filename="../core/wealth/bundle.py" line="244"/>
         <source>manifest.json is not a JSON object</source>
         <translation>manifest.json이 JSON 객체가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="222"/>
+        <location filename="../core/wealth/bundle.py" line="257"/>
         <source>'bands' must be a non-empty list of distinct band names</source>
         <translation>'bands'는 서로 다른 밴드 이름의 비어 있지 않은 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="228"/>
+        <location filename="../core/wealth/bundle.py" line="263"/>
         <source>normalization.rgb_bands must name three of the bands</source>
         <translation>normalization.rgb_bands는 밴드 중 세 개를 지정해야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="230"/>
+        <location filename="../core/wealth/bundle.py" line="265"/>
         <source>normalization.stretch_max must be above stretch_min</source>
         <translation>normalization.stretch_max는 stretch_min보다 커야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="233"/>
+        <location filename="../core/wealth/bundle.py" line="268"/>
         <source>gsd_m must be &gt; 0, chip_px &gt;= 8 and context_chips an odd number &gt;= 1</source>
         <translation>gsd_m은 0보다 크고, chip_px는 8 이상, context_chips는 1 이상의 홀수여야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="240"/>
+        <location filename="../core/wealth/bundle.py" line="275"/>
         <source>head.outputs must name the 'mean' and 'std' outputs</source>
         <translation>head.outputs는 'mean'과 'std' 출력을 지정해야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="243"/>
+        <location filename="../core/wealth/bundle.py" line="287"/>
         <source>'features' must be a non-empty list of distinct names</source>
         <translation>'features'는 서로 다른 이름의 비어 있지 않은 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="251"/>
+        <location filename="../core/wealth/bundle.py" line="295"/>
         <source>file names must be relative to the bundle folder</source>
         <translation>파일 이름은 번들 폴더 기준 상대 경로여야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="202"/>
+        <location filename="../core/wealth/bundle.py" line="237"/>
         <source>The model bundle '{0}' is not valid: {1}. Use a bundle written by WealthMap (see models/README.md) or re-export it.</source>
         <translation>모델 번들 '{0}'이(가) 올바르지 않습니다: {1}. WealthMap이 만든 번들(models/README.md 참고)을 사용하거나 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="135"/>
+        <location filename="../core/wealth/bundle.py" line="284"/>
+        <source>output.classes must be a list of increasing numbers (the legend's class breaks)</source>
+        <translation>output.classes는 증가하는 숫자의 목록(범례의 계급 경계값)이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="136"/>
         <source>{0} (demonstration model, not a wealth estimate)</source>
         <translation>{0}(시연용 모델, 부 추정치 아님)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="216"/>
+        <location filename="../core/wealth/bundle.py" line="251"/>
         <source>schema version {0} is newer than this plugin understands ({1}); update WealthMap</source>
         <translation>스키마 버전 {0}은(는) 이 플러그인이 이해하는 버전({1})보다 새롭습니다. WealthMap을 업데이트하십시오</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="219"/>
+        <location filename="../core/wealth/bundle.py" line="254"/>
         <source>status '{0}' is not one of {1}</source>
         <translation>상태 '{0}'은(는) {1} 중 하나가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="275"/>
+        <location filename="../core/wealth/bundle.py" line="319"/>
         <source>No model bundle at '{0}': the folder has no manifest.json. Choose a folder written by WealthMap (the bundled one is models/wealthmap_demo).</source>
         <translation>'{0}'에 모델 번들이 없습니다: 폴더에 manifest.json이 없습니다. WealthMap이 만든 폴더를 선택하십시오(내장 번들은 models/wealthmap_demo).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="314"/>
+        <location filename="../core/wealth/bundle.py" line="358"/>
         <source>The folder '{0}' is not empty and holds no model bundle; choose an empty or new folder for the bundle.</source>
         <translation>폴더 '{0}'이(가) 비어 있지 않고 모델 번들도 아닙니다. 번들에는 비어 있거나 새 폴더를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="212"/>
+        <location filename="../core/wealth/bundle.py" line="247"/>
         <source>manifest.json has no '{0}' field</source>
         <translation>manifest.json에 '{0}' 필드가 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="214"/>
+        <location filename="../core/wealth/bundle.py" line="249"/>
         <source>manifest field '{0}' has the wrong type</source>
         <translation>manifest 필드 '{0}'의 형식이 잘못되었습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="226"/>
+        <location filename="../core/wealth/bundle.py" line="261"/>
         <source>normalization has no '{0}'</source>
         <translation>normalization에 '{0}'이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="246"/>
+        <location filename="../core/wealth/bundle.py" line="290"/>
         <source>the file '{0}' is not listed under 'files' with its sha256</source>
         <translation>파일 '{0}'이(가) 'files'에 sha256과 함께 나열되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="249"/>
+        <location filename="../core/wealth/bundle.py" line="293"/>
         <source>the 'files' entry '{0}' needs a plain file name and a sha256</source>
         <translation>'files' 항목 '{0}'에는 단순 파일 이름과 sha256이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="281"/>
+        <location filename="../core/wealth/bundle.py" line="325"/>
         <source>manifest.json cannot be read ({0})</source>
         <translation>manifest.json을 읽을 수 없습니다({0})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="237"/>
+        <location filename="../core/wealth/bundle.py" line="272"/>
         <source>'{0}' has no '{1}'</source>
         <translation>'{0}'에 '{1}'이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="288"/>
+        <location filename="../core/wealth/bundle.py" line="332"/>
         <source>The model bundle '{0}' lacks the file '{1}' that its manifest lists. Copy the whole bundle folder again.</source>
         <translation>모델 번들 '{0}'에 매니페스트가 나열한 파일 '{1}'이(가) 없습니다. 번들 폴더 전체를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="292"/>
+        <location filename="../core/wealth/bundle.py" line="336"/>
         <source>The model file '{0}' in bundle '{1}' does not match its manifest (sha256 differs): it was changed or corrupted. Reinstall or re-export the bundle; WealthMap refuses to run it.</source>
         <translation>번들 '{1}'의 모델 파일 '{0}'이(가) 매니페스트와 일치하지 않습니다(sha256 불일치): 변경되었거나 손상되었습니다. 번들을 다시 설치하거나 다시 내보내십시오. WealthMap은 이 파일을 실행하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="325"/>
+        <location filename="../core/wealth/bundle.py" line="369"/>
         <source>Bundle file names must be plain names, not '{0}'.</source>
         <translation>번들 파일 이름은 단순 이름이어야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
@@ -1688,28 +1693,28 @@
         <translation>그룹 하나씩 제외 교차 검증에는 그룹이 둘 이상 필요한데, 그룹 필드에 값이 하나('{0}')뿐입니다. 공간 블록 k-폴드를 사용하거나 여러 국가나 지역이 있는 필드를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="197"/>
+        <location filename="../core/wealth/embed.py" line="200"/>
         <source>The embedder '{0}' expects input of shape {1}, not (N, 3, H, W); the bundle does not fit this plugin.</source>
         <translation>임베더 '{0}'은(는) (N, 3, H, W)가 아닌 {1} 형태의 입력을 받습니다. 이 번들은 이 플러그인에 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="214"/>
+        <location filename="../core/wealth/embed.py" line="217"/>
         <source>The embedder '{0}' uses ONNX opset &lt; 13; re-export it with opset 13 or later.</source>
         <translation>임베더 '{0}'은(는) ONNX opset 13 미만을 사용합니다. opset 13 이상으로 다시 내보내십시오.</translation>
     </message>
     <message>
         <location filename="../core/wealth/embed.py" line="82"/>
-        <location filename="../core/wealth/embed.py" line="272"/>
+        <location filename="../core/wealth/embed.py" line="275"/>
         <source>The ONNX file '{0}' cannot be loaded by onnxruntime ({1}): it is corrupt or not an ONNX model. Reinstall or re-export the model bundle.</source>
         <translation>ONNX 파일 '{0}'을(를) onnxruntime이 불러올 수 없습니다({1}): 손상되었거나 ONNX 모델이 아닙니다. 모델 번들을 다시 설치하거나 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="421"/>
+        <location filename="../core/wealth/embed.py" line="424"/>
         <source>The head '{0}' does not have the input/outputs its manifest names ({1} -&gt; {2}); the bundle is mismatched. Re-export it.</source>
         <translation>헤드 '{0}'에 매니페스트가 지정한 입력/출력({1} -&gt; {2})이 없습니다. 번들이 맞지 않으니 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="426"/>
+        <location filename="../core/wealth/embed.py" line="429"/>
         <source>The head '{0}' takes {1} features but the manifest lists {2}; the bundle is mismatched. Re-export it.</source>
         <translation>헤드 '{0}'은(는) 특징 {1}개를 받지만 매니페스트에는 {2}개가 나열되어 있습니다. 번들이 맞지 않으니 다시 내보내십시오.</translation>
     </message>
@@ -1719,144 +1724,165 @@
         <translation>onnxruntime을 가져올 수 없습니다({0}). QGIS가 사용하는 Python에 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="402"/>
+        <location filename="../core/wealth/embed.py" line="405"/>
         <source>The model '{0}' expects the feature '{1}', which prediction from imagery cannot compute (only the embedding and {2}). Use a head trained without extra columns.</source>
         <translation>모델 '{0}'은(는) 특징 '{1}'을(를) 요구하지만, 영상으로부터의 추정에서는 계산할 수 없습니다(임베딩과 {2}만 가능). 추가 열 없이 학습한 헤드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="448"/>
+        <location filename="../core/wealth/features.py" line="478"/>
         <source>No raster given: pick one or more Sentinel-2 rasters that cover the survey points.</source>
         <translation>래스터가 없습니다: 설문 지점을 덮는 Sentinel-2 래스터를 하나 이상 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="530"/>
-        <location filename="../core/wealth/features.py" line="491"/>
+        <location filename="../core/wealth/features.py" line="560"/>
+        <location filename="../core/wealth/features.py" line="521"/>
         <source>outside every raster</source>
         <translation>어느 래스터에도 포함되지 않음</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="540"/>
+        <location filename="../core/wealth/features.py" line="570"/>
         <source>chip status {0} in {1}</source>
         <translation>{1}에서 칩 상태 {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="536"/>
+        <location filename="../core/wealth/features.py" line="566"/>
         <source>nodata: only {0:.0f}% valid pixels in the chip at the point in {1}</source>
         <translation>nodata: {1}에서 지점의 칩에 유효 픽셀이 {0:.0f}%뿐임</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="539"/>
+        <location filename="../core/wealth/features.py" line="569"/>
         <source>clouds over {0:.0f}% of the chip at the point in {1}</source>
         <translation>{1}에서 지점의 칩의 {0:.0f}%가 구름</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="337"/>
+        <location filename="../core/wealth/features.py" line="367"/>
         <source>The context must be an odd number of chips per side (1, 3, 5...), not {0}: the chip that contains a point is its centre.</source>
         <translation>맥락은 한 변에 홀수 개의 칩(1, 3, 5...)이어야 하며 {0}은(는) 안 됩니다: 지점을 포함하는 칩이 그 중심입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="385"/>
+        <location filename="../core/wealth/features.py" line="415"/>
         <source>The rasters have different bands: {0} has {1}, {2} has {3}. Use rasters with the same bands (the same product and band order).</source>
         <translation>래스터의 밴드가 서로 다릅니다: {0}에는 {1}, {2}에는 {3}. 같은 밴드(같은 제품과 밴드 순서)의 래스터를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="68"/>
+        <location filename="../core/wealth/predict.py" line="69"/>
         <source>The region has no coordinate reference system; give its CRS (region_crs), e.g. the layer's or the map canvas's CRS.</source>
         <translation>영역에 좌표계가 없습니다. 영역의 좌표계(region_crs)를 지정하십시오. 예: 레이어나 지도 캔버스의 좌표계.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="81"/>
+        <location filename="../core/wealth/predict.py" line="82"/>
         <source>The region is empty. Draw a rectangle or polygon, or select polygon features.</source>
         <translation>영역이 비어 있습니다. 사각형이나 폴리곤을 그리거나 폴리곤 피처를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="178"/>
+        <location filename="../core/wealth/predict.py" line="179"/>
         <source>Wealth: {0} ({1})</source>
         <translation>부 지수: {0}({1})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="436"/>
+        <location filename="../core/wealth/predict.py" line="605"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="439"/>
+        <location filename="../core/wealth/predict.py" line="608"/>
         <location filename="../ui/wealth_predict_widget.py" line="335"/>
         <source>This is a demonstration model, not a wealth estimate.</source>
         <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="116"/>
+        <location filename="../core/wealth/predict.py" line="117"/>
         <source>The region cannot be transformed to the grid's coordinate system.</source>
         <translation>영역을 격자 좌표계로 변환할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="177"/>
+        <location filename="../core/wealth/predict.py" line="178"/>
         <source>Wealth: {0} (demonstration model, not a wealth estimate)</source>
         <translation>부 지수: {0}(시연용 모델, 부 추정치 아님)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="124"/>
+        <location filename="../core/wealth/predict.py" line="125"/>
         <source>The region lies outside the raster '{0}'. Draw the region over the raster (zoom to the raster layer first) or choose the raster that covers it.</source>
         <translation>영역이 래스터 '{0}' 밖에 있습니다. 래스터 위에 영역을 그리거나(먼저 래스터 레이어로 확대) 그 영역을 덮는 래스터를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="147"/>
+        <location filename="../core/wealth/predict.py" line="148"/>
         <source>The region ({0:.2f} km²) contains no chip centre: chips are {1:.2f} km wide ({2} px at {3:g} m). Draw a larger region (at least one chip) over the raster.</source>
         <translation>영역({0:.2f} km²)에 칩 중심이 하나도 없습니다: 칩 너비는 {1:.2f} km({3:g} m에서 {2} px)입니다. 래스터 위에 더 큰 영역(칩 하나 이상)을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="202"/>
+        <location filename="../core/wealth/predict.py" line="213"/>
+        <location filename="../core/wealth/predict.py" line="196"/>
         <source>Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write to.</source>
         <translation>출력 GeoPackage '{0}'을(를) 쓸 수 없습니다: {1}. 쓰기 권한이 있는 폴더를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="284"/>
+        <location filename="../core/wealth/predict.py" line="386"/>
         <source>The valid-pixel and cloud thresholds must be between 0 and 1 (got {0} and {1}).</source>
         <translation>유효 픽셀 및 구름 임계값은 0과 1 사이여야 합니다({0}, {1} 입력됨).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="290"/>
+        <location filename="../core/wealth/predict.py" line="392"/>
         <source>The region needs {0} chips, more than the limit of {1} (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개를 넘습니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 제한을 늘리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="364"/>
+        <location filename="../core/wealth/predict.py" line="465"/>
         <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
         <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="422"/>
-        <source>The output '{0}' cannot be opened after writing.</source>
-        <translation>출력 '{0}'을(를) 쓴 뒤 열 수 없습니다.</translation>
+        <location filename="../core/wealth/predict.py" line="501"/>
+        <source>{0} and above</source>
+        <translation>{0} 이상</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="100"/>
+        <location filename="../core/wealth/predict.py" line="570"/>
+        <source>The style of the output cannot be written: {0}</source>
+        <translation>출력의 스타일을 기록할 수 없습니다: {0}</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="594"/>
+        <source>The style cannot be saved in the output '{0}' ({1}). Choose a folder you can write to.</source>
+        <translation>출력 '{0}'에 스타일을 저장할 수 없습니다 ({1}). 쓰기 권한이 있는 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="101"/>
         <source>{0} (The model '{1}' expects the bands {2}.)</source>
         <translation>{0}(모델 '{1}'은(는) 밴드 {2}을(를) 요구합니다.)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="223"/>
+        <location filename="../core/wealth/predict.py" line="234"/>
         <source>Cannot write the GeoTIFF '{0}'.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="311"/>
+        <location filename="../core/wealth/predict.py" line="413"/>
         <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="349"/>
-        <source>Writing to '{0}' failed: {1}</source>
-        <translation>'{0}'에 쓰기 실패: {1}</translation>
+        <location filename="../core/wealth/predict.py" line="500"/>
+        <source>below {0}</source>
+        <translation>{0} 미만</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="197"/>
+        <location filename="../core/wealth/predict.py" line="500"/>
+        <source>{0} – {1}</source>
+        <translation>{0} – {1}</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="208"/>
         <source>Cannot replace the existing output '{0}' ({1}). Close it or choose another file name.</source>
         <translation>기존 출력 '{0}'을(를) 바꿀 수 없습니다({1}). 파일을 닫거나 다른 이름을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="438"/>
+        <location filename="../core/wealth/predict.py" line="321"/>
+        <source>Writing to '{0}' failed: {1}</source>
+        <translation>'{0}'에 쓰기 실패: {1}</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/raster.py" line="487"/>
         <source>The region cannot be transformed to the raster's coordinate system.</source>
         <translation>영역을 래스터의 좌표계로 변환할 수 없습니다.</translation>
     </message>
@@ -2264,42 +2290,42 @@
         <translation>{1}의 {0}행: 추가 특징 '{2}'의 값 '{3}'은(는) 숫자가 아닙니다. 숫자 열만 특징이 될 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="169"/>
+        <location filename="../core/wealth/train.py" line="170"/>
         <source>A newly trained model is 'trained'; mark it 'validated' yourself only after independent checks.</source>
         <translation>새로 학습한 모델의 상태는 'trained'입니다. 독립적인 확인을 거친 뒤에만 직접 'validated'로 표시하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="191"/>
+        <location filename="../core/wealth/train.py" line="192"/>
         <source>Only {0} of {1} survey points have usable imagery (at least {2} are needed). {3} were left out, for example {4}. Use rasters that cover the points, with fewer clouds.</source>
         <translation>설문 지점 {1}개 중 {0}개만 쓸 수 있는 영상이 있습니다(최소 {2}개 필요). {3}개가 제외되었습니다. 예: {4}. 지점을 덮고 구름이 적은 래스터를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="204"/>
+        <location filename="../core/wealth/train.py" line="205"/>
         <source>{0} points got non-finite features (all pixels invalid for one index?). Check the rasters' nodata value.</source>
         <translation>지점 {0}개의 특징이 유한하지 않습니다(한 지수의 모든 픽셀이 무효?). 래스터의 nodata 값을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="250"/>
+        <location filename="../core/wealth/train.py" line="251"/>
         <source>The exported ONNX head differs from the trained forest (max {0:.3g}); please report this bug.</source>
         <translation>내보낸 ONNX 헤드가 학습한 포레스트와 다릅니다(최대 {0:.3g}). 이 버그를 보고해 주십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="199"/>
+        <location filename="../core/wealth/train.py" line="200"/>
         <source>The extra feature columns {0} have empty values in some rows; fill them or leave those columns out.</source>
         <translation>추가 특징 열 {0}에 빈 값이 있는 행이 있습니다. 채우거나 그 열을 빼십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="277"/>
+        <location filename="../core/wealth/train.py" line="278"/>
         <source>Wealth head trained on {0}</source>
         <translation>{0}(으)로 학습한 부 헤드</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="277"/>
+        <location filename="../core/wealth/train.py" line="278"/>
         <source>survey points</source>
         <translation>설문 지점</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="287"/>
+        <location filename="../core/wealth/train.py" line="288"/>
         <source>{0} (the survey's value field)</source>
         <translation>{0}(설문의 값 필드)</translation>
     </message>
