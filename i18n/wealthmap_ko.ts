@@ -1729,38 +1729,38 @@
         <translation>모델 '{0}'은(는) 특징 '{1}'을(를) 요구하지만, 영상으로부터의 추정에서는 계산할 수 없습니다(임베딩과 {2}만 가능). 추가 열 없이 학습한 헤드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="478"/>
+        <location filename="../core/wealth/features.py" line="470"/>
         <source>No raster given: pick one or more Sentinel-2 rasters that cover the survey points.</source>
         <translation>래스터가 없습니다: 설문 지점을 덮는 Sentinel-2 래스터를 하나 이상 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="560"/>
-        <location filename="../core/wealth/features.py" line="521"/>
+        <location filename="../core/wealth/features.py" line="552"/>
+        <location filename="../core/wealth/features.py" line="513"/>
         <source>outside every raster</source>
         <translation>어느 래스터에도 포함되지 않음</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="570"/>
+        <location filename="../core/wealth/features.py" line="562"/>
         <source>chip status {0} in {1}</source>
         <translation>{1}에서 칩 상태 {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="566"/>
+        <location filename="../core/wealth/features.py" line="558"/>
         <source>nodata: only {0:.0f}% valid pixels in the chip at the point in {1}</source>
         <translation>nodata: {1}에서 지점의 칩에 유효 픽셀이 {0:.0f}%뿐임</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="569"/>
+        <location filename="../core/wealth/features.py" line="561"/>
         <source>clouds over {0:.0f}% of the chip at the point in {1}</source>
         <translation>{1}에서 지점의 칩의 {0:.0f}%가 구름</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="367"/>
+        <location filename="../core/wealth/features.py" line="359"/>
         <source>The context must be an odd number of chips per side (1, 3, 5...), not {0}: the chip that contains a point is its centre.</source>
         <translation>맥락은 한 변에 홀수 개의 칩(1, 3, 5...)이어야 하며 {0}은(는) 안 됩니다: 지점을 포함하는 칩이 그 중심입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="415"/>
+        <location filename="../core/wealth/features.py" line="407"/>
         <source>The rasters have different bands: {0} has {1}, {2} has {3}. Use rasters with the same bands (the same product and band order).</source>
         <translation>래스터의 밴드가 서로 다릅니다: {0}에는 {1}, {2}에는 {3}. 같은 밴드(같은 제품과 밴드 순서)의 래스터를 사용하십시오.</translation>
     </message>
@@ -1780,12 +1780,12 @@
         <translation>부 지수: {0}({1})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="605"/>
+        <location filename="../core/wealth/predict.py" line="599"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="608"/>
+        <location filename="../core/wealth/predict.py" line="602"/>
         <location filename="../ui/wealth_predict_widget.py" line="335"/>
         <source>This is a demonstration model, not a wealth estimate.</source>
         <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
@@ -1811,38 +1811,37 @@
         <translation>영역({0:.2f} km²)에 칩 중심이 하나도 없습니다: 칩 너비는 {1:.2f} km({3:g} m에서 {2} px)입니다. 래스터 위에 더 큰 영역(칩 하나 이상)을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="213"/>
-        <location filename="../core/wealth/predict.py" line="196"/>
+        <location filename="../core/wealth/predict.py" line="208"/>
         <source>Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write to.</source>
         <translation>출력 GeoPackage '{0}'을(를) 쓸 수 없습니다: {1}. 쓰기 권한이 있는 폴더를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="386"/>
+        <location filename="../core/wealth/predict.py" line="381"/>
         <source>The valid-pixel and cloud thresholds must be between 0 and 1 (got {0} and {1}).</source>
         <translation>유효 픽셀 및 구름 임계값은 0과 1 사이여야 합니다({0}, {1} 입력됨).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="392"/>
+        <location filename="../core/wealth/predict.py" line="387"/>
         <source>The region needs {0} chips, more than the limit of {1} (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개를 넘습니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 제한을 늘리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="465"/>
+        <location filename="../core/wealth/predict.py" line="460"/>
         <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
         <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="501"/>
+        <location filename="../core/wealth/predict.py" line="495"/>
         <source>{0} and above</source>
         <translation>{0} 이상</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="570"/>
+        <location filename="../core/wealth/predict.py" line="564"/>
         <source>The style of the output cannot be written: {0}</source>
         <translation>출력의 스타일을 기록할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="594"/>
+        <location filename="../core/wealth/predict.py" line="588"/>
         <source>The style cannot be saved in the output '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>출력 '{0}'에 스타일을 저장할 수 없습니다 ({1}). 쓰기 권한이 있는 폴더를 선택하세요.</translation>
     </message>
@@ -1852,37 +1851,37 @@
         <translation>{0}(모델 '{1}'은(는) 밴드 {2}을(를) 요구합니다.)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="234"/>
+        <location filename="../core/wealth/predict.py" line="229"/>
         <source>Cannot write the GeoTIFF '{0}'.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="413"/>
+        <location filename="../core/wealth/predict.py" line="408"/>
         <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="500"/>
+        <location filename="../core/wealth/predict.py" line="494"/>
         <source>below {0}</source>
         <translation>{0} 미만</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="500"/>
+        <location filename="../core/wealth/predict.py" line="494"/>
         <source>{0} – {1}</source>
         <translation>{0} – {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="208"/>
-        <source>Cannot replace the existing output '{0}' ({1}). Close it or choose another file name.</source>
-        <translation>기존 출력 '{0}'을(를) 바꿀 수 없습니다({1}). 파일을 닫거나 다른 이름을 선택하십시오.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/predict.py" line="321"/>
+        <location filename="../core/wealth/predict.py" line="316"/>
         <source>Writing to '{0}' failed: {1}</source>
         <translation>'{0}'에 쓰기 실패: {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="487"/>
+        <location filename="../core/wealth/predict.py" line="203"/>
+        <source>Cannot replace the existing output '{0}' ({1}). Close it or choose another file name.</source>
+        <translation>기존 출력 '{0}'을(를) 바꿀 수 없습니다({1}). 파일을 닫거나 다른 이름을 선택하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/raster.py" line="488"/>
         <source>The region cannot be transformed to the raster's coordinate system.</source>
         <translation>영역을 래스터의 좌표계로 변환할 수 없습니다.</translation>
     </message>

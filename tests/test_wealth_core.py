@@ -506,6 +506,13 @@ def test_legend_breaks_are_readable_training_quantiles():
     assert legend_breaks(np.linspace(0, 1, 700))[0] == 0.14  # 0..1: two decimals
 
 
+def test_legend_labels_show_each_break_as_given():
+    from wealthmap.core.wealth.predict import break_labels
+
+    assert break_labels([0.45, 0.8]) == ["below 0.45", "0.45 – 0.80", "0.80 and above"]  # never rounded to 0.5
+    assert break_labels([-1, 0, 2]) == ["below -1", "-1 – 0", "0 – 2", "2 and above"]
+
+
 def test_manifest_classes_must_increase(demo):
     manifest = json.loads(json.dumps(demo.manifest))
     manifest["output"]["classes"] = [0.5, 0.4, 0.6]

@@ -86,13 +86,28 @@ def cloud_mask(refl, bands, valid, scl=None):
     return cloud
 
 
+def run_quality(refl, bands, valid, scl=None):
+    """``(valid_fraction (N,), cloud_fraction (N,), clear (N, H, W))`` of chips ``refl`` ``(N, B, H, W)``
+    with their ``valid`` masks (and SCL): the share of valid pixels, the share of the valid pixels that are
+    cloudy, and the valid, cloud-free pixels. All chips of a run in a few array passes."""
+    n = len(refl)
+    size = valid[0].size if n else 1
+    cloud = cloud_mask(refl, bands, valid, scl)
+    n_valid = np.count_nonzero(valid.reshape(n, -1), axis=1)
+    if cloud.any():
+        n_cloud = np.count_nonzero(cloud.reshape(n, -1), axis=1)
+        clear = valid & ~cloud
+    else:  # the usual clear run: nothing to count or mask
+        n_cloud = np.zeros(n, dtype=np.int64)
+        clear = valid
+    cloud_fraction = np.where(n_valid > 0, n_cloud / np.maximum(n_valid, 1), 0.0)
+    return n_valid / float(size), cloud_fraction, clear
+
+
 def chip_quality(refl, bands, valid, scl=None):
     """``(valid_fraction, cloud_fraction, clear_mask)`` of one chip (``refl`` ``(B, H, W)``)."""
-    cloud = cloud_mask(refl, bands, valid, scl)
-    n_valid = int(valid.sum())
-    valid_fraction = n_valid / float(valid.size)
-    cloud_fraction = float(cloud.sum()) / n_valid if n_valid else 0.0
-    return valid_fraction, cloud_fraction, valid & ~cloud
+    vf, cf, clear = run_quality(refl[None], bands, valid[None], None if scl is None else scl[None])
+    return float(vf[0]), float(cf[0]), clear[0]
 
 
 def chip_status(valid_fraction, cloud_fraction, min_valid, max_cloud):

@@ -7,7 +7,7 @@ and by its context: the ``(2k+1) x (2k+1)`` grid-aligned chips centred on it
 
 1. reads the bundle's bands with ``raster.GridReader`` (reflectance scale/offset, nodata,
    SCL, resampling to the model grid), a whole run of adjacent chips in one GDAL call;
-2. measures valid and cloud fractions (``chips.chip_quality``: SCL when present, else the
+2. measures valid and cloud fractions (``chips.run_quality``: SCL when present, else the
    documented brightness test) and gives the chip a status (``chips.chip_status``);
 3. for usable chips, masks out cloudy and invalid pixels and runs one ONNX graph
    (``embed.Embedder``: normalisation + CNN + NDVI/NDBI/NDWI sums), reading the next run while
@@ -29,6 +29,7 @@ import hashlib
 import json
 import math
 import os
+import threading
 import time
 
 import numpy as np
@@ -37,7 +38,7 @@ from ..errors import WealthMapError
 from ..i18n import tr
 from ..tasks import check_cancel
 from .bundle import SPECTRAL_FEATURES
-from .chips import STATUS_CLOUDY, STATUS_NODATA, STATUS_OK, ChipGrid, chip_status, cloud_mask
+from .chips import STATUS_CLOUDY, STATUS_NODATA, STATUS_OK, ChipGrid, chip_status, run_quality
 from .raster import GridReader, RasterSource, grid_origin, srs_from, working_srs
 
 SPECTRAL_NAMES = list(SPECTRAL_FEATURES)
@@ -101,8 +102,6 @@ class ChipFeaturizer:
             self.timings.setdefault(key, 0.0)
         self.timings.setdefault("embedded_chips", 0)
         self.batch_sizes = []  # chips per embedder call, in order (the benchmark's ceiling replays them)
-        import threading
-
         self.first_loaded = threading.Event()  # set once the first batch is read (others may start then)
 
     def load(self, batch):
@@ -114,17 +113,10 @@ class ChipFeaturizer:
             t0 = time.perf_counter()
             refl, valid, scl = self.reader.read(cols[0] * px, row * px, len(cols) * px, px, chip_px=px, fill=0.0)
             t1 = time.perf_counter()
-            n, size = len(cols), px * px
-            # quality of the whole run at once (as chips.chip_quality per chip)
-            cloud = cloud_mask(refl, bands, valid, scl)
-            n_valid = np.count_nonzero(valid.reshape(n, size), axis=1)
-            any_cloud = bool(cloud.any())
-            n_cloud = np.count_nonzero(cloud.reshape(n, size), axis=1) if any_cloud else np.zeros(n, dtype=int)
-            clear = valid & ~cloud if any_cloud else valid
+            valid_fraction, cloud_fraction, clear = run_quality(refl, bands, valid, scl)  # the whole run at once
             usable = []
             for j, col in enumerate(cols):
-                vf = int(n_valid[j]) / float(size)
-                cf = float(n_cloud[j]) / int(n_valid[j]) if n_valid[j] else 0.0
+                vf, cf = float(valid_fraction[j]), float(cloud_fraction[j])
                 rec = ChipRecord()
                 rec.valid_fraction, rec.cloud_fraction = vf, cf
                 rec.status = chip_status(vf, cf, self.min_valid, self.max_cloud)

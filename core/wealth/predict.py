@@ -190,23 +190,18 @@ def _open_writer(path, layer_name, srs, bundle, append=False):
     options.fileEncoding = "UTF-8"
     if append:
         options.actionOnExistingFile = QgsVectorFileWriter.AppendToLayerNoNewFields
-        writer = QgsVectorFileWriter.create(path, _output_fields(), QgsWkbTypes.Polygon, _qgis_crs(srs),
-                                            QgsCoordinateTransformContext(), options)
-        if writer.hasError() != QgsVectorFileWriter.NoError:
-            raise WealthMapError(tr("Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write "
-                                    "to.").format(path, writer.errorMessage()))
-        return writer
-    description = "{} | model {} ({})".format(layer_title(bundle), bundle.id, bundle.status)
-    if bundle.is_demo:
-        description += " | " + DEMO_NOTE
-    options.layerOptions = ["IDENTIFIER={}".format(layer_title(bundle)), "DESCRIPTION={}".format(description)]
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(path + suffix):
-            try:
-                os.remove(path + suffix)  # the output file is replaced as a whole
-            except OSError as err:
-                raise WealthMapError(tr("Cannot replace the existing output '{0}' ({1}). Close it or choose another "
-                                        "file name.").format(path, err)) from err
+    else:
+        description = "{} | model {} ({})".format(layer_title(bundle), bundle.id, bundle.status)
+        if bundle.is_demo:
+            description += " | " + DEMO_NOTE
+        options.layerOptions = ["IDENTIFIER={}".format(layer_title(bundle)), "DESCRIPTION={}".format(description)]
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(path + suffix):
+                try:
+                    os.remove(path + suffix)  # the output file is replaced as a whole
+                except OSError as err:
+                    raise WealthMapError(tr("Cannot replace the existing output '{0}' ({1}). Close it or choose "
+                                            "another file name.").format(path, err)) from err
     writer = QgsVectorFileWriter.create(path, _output_fields(), QgsWkbTypes.Polygon, _qgis_crs(srs),
                                         QgsCoordinateTransformContext(), options)
     if writer.hasError() != QgsVectorFileWriter.NoError:
@@ -489,14 +484,13 @@ OPEN_BOUND = 1e12
 
 
 def break_labels(breaks):
-    """Legend labels of the classes that ``breaks`` delimit: below b0, b0 – b1, ..., b_last and above
-    (as few decimals as keep the breaks apart, at most 4)."""
-    decimals = 0
-    while decimals < 4 and len({"{:.{}f}".format(b, decimals) for b in breaks}) < len(breaks):
-        decimals += 1
-    if decimals == 0 and any(abs(b - round(b)) > 1e-9 for b in breaks):
-        decimals = 1
-    text = ["{:.{}f}".format(b, decimals) for b in breaks]
+    """Legend labels of the classes that ``breaks`` delimit: below b0, b0 – b1, ..., b_last and above, each
+    break written with the decimals it has (at most 4), all with the same number of decimals."""
+    def decimals(value):
+        return next((d for d in range(4) if abs(round(value, d) - value) < 1e-9), 4)
+
+    places = max(decimals(b) for b in breaks)
+    text = ["{:.{}f}".format(b, places) for b in breaks]
     return ([tr("below {0}").format(text[0])] + [tr("{0} – {1}").format(a, b) for a, b in zip(text, text[1:])]
             + [tr("{0} and above").format(text[-1])])
 

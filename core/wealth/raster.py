@@ -266,6 +266,7 @@ class RasterSource:
               gt[3] + gt[5] * self.height]
         return min(xs), min(ys), max(xs), max(ys)
 
+
 #: Bytes of GDAL's block cache a reader may fill before it drops its datasets' cached blocks.
 BLOCK_CACHE_BUDGET = 128 * 1024 * 1024
 
