@@ -631,30 +631,60 @@ def test_unwritable_output_is_reported_and_stops_the_threads(tmp_path, qgis_app)
 
 
 def test_reader_keeps_gdal_block_cache_bounded(tmp_path, qgis_app, monkeypatch):
-    """Windows are read once, in order: the reader drops its cached blocks past the budget, so memory does
-    not grow with the region (GDAL would keep up to 5 % of the RAM)."""
-    from wealthmap.core.wealth import raster as raster_mod
+    """Windows are read in row order: the reader drops the blocks of the rows it has passed when a window
+    starts in a new row of blocks, so memory does not grow with the region (GDAL would keep up to 5 % of
+    the RAM), and no block is decoded twice (1024-row blocks, as JPEG 2000 tiles, stay cached for the four
+    chip rows that need them)."""
     from wealthmap.core.wealth.raster import GridReader, RasterSource
 
-    path = tmp_path / "tiled.tif"
-    gdal.Translate(str(path), make_s2(tmp_path / "s2.tif", width=2048, height=1024),
-                   creationOptions=["TILED=YES", "COMPRESS=DEFLATE"])
-    budget = 2 * 1024 * 1024
-    monkeypatch.setattr(raster_mod, "BLOCK_CACHE_BUDGET", budget)
-    src = RasterSource(str(path))
-    reader = GridReader(src, src.srs, 10.0, ORIGIN[0], ORIGIN[1], BANDS)
+    def reader_for(path):
+        src = RasterSource(str(path))
+        reader = GridReader(src, src.srs, 10.0, ORIGIN[0], ORIGIN[1], BANDS)
+        releases = []
+        real = reader._release_blocks
+        monkeypatch.setattr(reader, "_release_blocks", lambda: (releases.append(reader._last_bottom), real()))
+        return reader, releases
+
+    base_tif = make_s2(tmp_path / "s2.tif", width=2048, height=1280)
+    small = tmp_path / "blocks256.tif"
+    gdal.Translate(str(small), base_tif, creationOptions=["TILED=YES", "COMPRESS=DEFLATE"])
+    reader, releases = reader_for(small)
+    row_bytes = 2048 * 256 * 2 * gdal.Open(str(small)).RasterCount
     base = gdal.GetCacheUsed()
     peak = 0
-    for row in range(4):
+    for row in range(5):
         for col in range(0, 8, 2):
             reader.read(col * 256, row * 256, 512, 256, chip_px=256)
             peak = max(peak, gdal.GetCacheUsed() - base)
-    window = len(BANDS) * 2 * 512 * 256  # one read's decoded blocks (UInt16)
-    assert 0 < peak <= budget + 2 * window, peak
-    # without the budget the same reads keep every block
-    monkeypatch.setattr(raster_mod, "BLOCK_CACHE_BUDGET", 1 << 40)
-    reader = GridReader(RasterSource(str(path)), src.srs, 10.0, ORIGIN[0], ORIGIN[1], BANDS)
+    assert releases == [255, 511, 767, 1023]  # once per new row of blocks, never within a row
+    assert 0 < peak <= 1.2 * row_bytes, (peak, row_bytes)
+    # without releasing, the same reads keep every block
+    reader, _ = reader_for(small)
+    monkeypatch.setattr(reader, "_release_blocks", lambda: None)
     base = gdal.GetCacheUsed()
-    for row in range(4):
+    for row in range(5):
         reader.read(0, row * 256, 2048, 256, chip_px=256)
-    assert gdal.GetCacheUsed() - base > 4 * budget
+    assert gdal.GetCacheUsed() - base >= 4 * row_bytes
+
+    tall = tmp_path / "blocks1024.tif"
+    gdal.Translate(str(tall), base_tif, creationOptions=["TILED=YES", "BLOCKXSIZE=1024", "BLOCKYSIZE=1024",
+                                                          "COMPRESS=DEFLATE"])
+    reader, releases = reader_for(tall)
+    for row in range(5):
+        reader.read(0, row * 256, 2048, 256, chip_px=256)
+        assert releases == ([] if row < 4 else [1023])  # the 1024-row blocks serve chip rows 0-3
+
+
+def test_resampling_reader_releases_blocks_past_its_budget(tmp_path, qgis_app, monkeypatch):
+    from wealthmap.core.wealth.raster import GridReader, RasterSource, utm_srs
+
+    src = RasterSource(warp_to_4326(make_s2(tmp_path / "s2.tif"), tmp_path / "s2_4326.tif"))
+    srs = utm_srs(15.0, 52.3)  # the zone of ORIGIN
+    x0, y1 = ORIGIN
+    reader = GridReader(src, srs, 10.0, 0.0, 0.0, BANDS, bounds=(x0, y1 - 5120, x0 + 7680, y1))
+    assert not reader.direct
+    releases = []
+    monkeypatch.setattr(reader, "_release_blocks", lambda: releases.append(1))
+    reader._budget = 0  # every read passes the budget
+    refl, valid, _ = reader.read(int(x0 / 10) + 10, -int(y1 / 10) + 10, 512, 256, chip_px=256)
+    assert valid.any() and len(releases) == 1

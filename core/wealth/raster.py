@@ -267,8 +267,35 @@ class RasterSource:
         return min(xs), min(ys), max(xs), max(ys)
 
 
-#: Bytes of GDAL's block cache a reader may fill before it drops its datasets' cached blocks.
+#: Resampled (warped) reading: bytes of GDAL's block cache a reader may fill before it drops its datasets'
+#: cached blocks (at least three rows of the source's blocks across the raster; see ``GridReader.read``).
 BLOCK_CACHE_BUDGET = 128 * 1024 * 1024
+
+
+def decoding_block_height(ds):
+    """Rows of the blocks GDAL decodes for ``ds``: its own block height, or for a VRT the tallest of its
+    own and its (first few) source files' (a VRT of JPEG 2000 band files decodes 1024-row tiles)."""
+    gdal, _ = _gdal()
+    heights = [ds.GetRasterBand(1).GetBlockSize()[1]]
+    if ds.GetDriver().ShortName == "VRT":
+        for path in (ds.GetFileList() or [])[1:9]:
+            try:
+                sub = gdal.Open(path)
+            except RuntimeError:
+                sub = None
+            if sub is not None and sub.RasterCount:
+                heights.append(sub.GetRasterBand(1).GetBlockSize()[1])
+    return max(1, max(heights))
+
+
+def block_row_bytes(ds, height=None):
+    """Bytes of one row of ``ds``'s blocks across the whole raster, every band decoded."""
+    gdal, _ = _gdal()
+    band = ds.GetRasterBand(1)
+    width = band.GetBlockSize()[0]
+    across = -(-ds.RasterXSize // max(1, width)) + 1
+    return across * width * (height or band.GetBlockSize()[1]) * gdal.GetDataTypeSize(band.DataType) // 8 \
+        * ds.RasterCount
 
 
 class GridReader:
@@ -284,6 +311,9 @@ class GridReader:
     def __init__(self, source, srs, gsd, origin_x, origin_y, bands, bounds=None, with_scl=True):
         gdal, _ = _gdal()
         self._cache_base = gdal.GetCacheUsed()
+        self._block_h = decoding_block_height(source.ds)
+        self._budget = max(BLOCK_CACHE_BUDGET, 3 * block_row_bytes(source.ds, self._block_h))
+        self._last_bottom = None
         self.source = source
         self.srs = srs_from(srs)
         self.gsd = float(gsd)
@@ -346,18 +376,29 @@ class GridReader:
         return [self.source.nodata(i) for i in self.indexes]
 
     def read(self, col0, row0, ncols, nrows, chip_px=None, fill=np.nan):
-        """See :meth:`_read`. Afterwards, GDAL's cached blocks of this reader's datasets are dropped once
-        they pass :data:`BLOCK_CACHE_BUDGET`: windows are read in order and each block is needed for one
-        row of chips (two for blocks taller than a chip), so keeping them would only make memory grow
-        with the region (GDAL keeps up to 5 % of the RAM by default)."""
+        """See :meth:`_read`. Windows are read in row order and GDAL keeps every decoded block in its cache
+        (up to 5 % of the RAM by default), which would make memory grow with the region. So, reading
+        the raster directly, the blocks of the rows already passed are dropped when a window starts in a
+        new row of blocks (no block is ever decoded twice; at most about one row of blocks stays
+        cached); resampling, they are dropped once they pass a budget (:data:`BLOCK_CACHE_BUDGET`, at
+        least three rows of the source's blocks)."""
+        y0 = row0 + self.row_off
+        if self.direct:
+            if self._last_bottom is not None and y0 // self._block_h > self._last_bottom // self._block_h:
+                self._release_blocks()
+            self._last_bottom = y0 + nrows - 1
         out = self._read(col0, row0, ncols, nrows, chip_px, fill)
-        gdal, _ = _gdal()
-        if gdal.GetCacheUsed() > self._cache_base + BLOCK_CACHE_BUDGET:
-            for ds in [self.ds, self.scl_ds, self.source.ds] + list(getattr(self, "_keep", [])):
-                if ds is not None:
-                    ds.FlushCache()
-            self._cache_base = min(self._cache_base, gdal.GetCacheUsed())
+        if not self.direct:
+            gdal, _ = _gdal()
+            if gdal.GetCacheUsed() > self._cache_base + self._budget:
+                self._release_blocks()
+                self._cache_base = min(self._cache_base, gdal.GetCacheUsed())
         return out
+
+    def _release_blocks(self):
+        for ds in [self.ds, self.scl_ds, self.source.ds] + list(getattr(self, "_keep", [])):
+            if ds is not None:
+                ds.FlushCache()
 
     def _read(self, col0, row0, ncols, nrows, chip_px=None, fill=np.nan):
         """Reflectance ``(bands, nrows, ncols)`` (NaN where invalid), valid mask and SCL (or ``None``).
