@@ -18,7 +18,9 @@
   ``predict.FIRST_BATCH``, then full batches), best of 3 in the same process; also with full
   batches only (``ratio_to_full_batches``). The embedder session includes the pre-processing
   folded into its graph (normalisation, NDVI/NDBI/NDWI sums), so the ceiling includes that work too.
-* Also the bare CNN's ceiling (the ONNX file alone on normalised arrays), for comparison.
+* Also the bare CNN's ceiling (the ONNX file alone on normalised arrays), for comparison, the stages'
+  costs one after the other, and a lossless JPEG 2000 (1024 px tiles, like Sentinel-2's own files)
+  of 48 x 9 chips, where decoding dominates.
 * Memory: peak RSS (``VmHWM``) of a fresh process predicting a small (16 chips) and large (1000 and
   1500 chips) regions of the GeoTIFF.
 
@@ -252,6 +254,37 @@ def measure(raster, crs, origin, bundle, batch, tmp, sizes=(16, 64, 256, 1000, 1
     return rows
 
 
+def jp2_case(vrt, folder, crs, origin, bundle, batch):
+    """The first 3 tile rows of the mosaic as one lossless JPEG 2000 (1024 px tiles, as Sentinel-2's own
+    files): 48 x 9 = 432 chips, end to end (best of 2) vs the ceiling."""
+    from osgeo import gdal
+
+    from wealthmap.core.wealth.predict import predict
+
+    src = gdal.Open(vrt)
+    path = os.path.join(folder, "mosaic.jp2")
+    start = time.perf_counter()
+    gdal.Translate(path, vrt, format="JP2OpenJPEG", srcWin=[0, 0, src.RasterXSize, 9 * 256],
+                   creationOptions=["QUALITY=100", "REVERSIBLE=YES", "BLOCKXSIZE=1024", "BLOCKYSIZE=1024"])
+    written = time.perf_counter() - start
+    x0, y1 = origin
+    bbox = (x0 + 10.0, y1 - 9 * CHIP_M + 10.0, x0 + 48 * CHIP_M - 10.0, y1 - 10.0)
+    times = []
+    for _ in range(2):
+        start = time.perf_counter()
+        result = predict(None, path, region=bbox, region_crs=crs, output=os.path.join(folder, "jp2.gpkg"),
+                         max_chips=0, batch_size=batch)
+        times.append(time.perf_counter() - start)
+    chips = result["chips"]
+    ceil = ceiling(bundle, chips, batch, result["batch_sizes"])
+    row = {"chips": chips, "written_s": round(written, 1), "end_to_end_s": round(min(times), 3),
+           "ms_per_chip": round(1000 * min(times) / chips, 1), "ceiling_chips_per_s": round(ceil, 2),
+           "ratio": round(chips / min(times) / ceil, 3), "read_s": round(result["timings"]["read_s"], 2)}
+    print("jpeg2000 {chips} chips: e2e {end_to_end_s:.2f} s ({ms_per_chip} ms per chip; reading {read_s} s)  "
+          "ceiling {ceiling_chips_per_s:.1f} chips/s  ratio {ratio:.2f}".format(**row), flush=True)
+    return row
+
+
 def stage_costs(raster, crs, origin, bundle, batch, n=1000):
     """Per-chip seconds of each stage run one after the other (no overlap): what the reader thread and
     onnxruntime each cost, so the end-to-end figures can be accounted for (best of 2)."""
@@ -305,6 +338,7 @@ def main():
               "vrt": stage_costs(vrt, crs, origin, bundle, batch)}
     for name, costs in stages.items():
         print("{} 1,025 chips, stages one after the other (ms per chip): {}".format(name, costs), flush=True)
+    jp2 = jp2_case(vrt, tmp, crs, origin, bundle, batch)
     # the same with the fp32 embedder (the int8 one is ~2.4x faster, so overheads weigh more there)
     from wealthmap.core.wealth.bundle import ModelBundle
 
@@ -347,7 +381,7 @@ def main():
         "raster_vrt": "the same mosaic as a VRT whose tiles all point to the sample (blocks decoded once, then "
                       "cached by GDAL)",
         "runs_vrt": vrt_rows, "runs_fp32_embedder": fp32_rows, "memory": memory,
-        "stages_without_overlap_1025_chips": stages,
+        "stages_without_overlap_1025_chips": stages, "jpeg2000_432_chips": jp2,
         "targets": {"ratio_at_least": 0.85, "10000_km2_under_s": 30.0,
                     "10000_km2_seconds": big[0]["end_to_end_s"] if big else None},
     }
