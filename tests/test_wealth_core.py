@@ -688,3 +688,42 @@ def test_resampling_reader_releases_blocks_past_its_budget(tmp_path, qgis_app, m
     reader._budget = 0  # every read passes the budget
     refl, valid, _ = reader.read(int(x0 / 10) + 10, -int(y1 / 10) + 10, 512, 256, chip_px=256)
     assert valid.any() and len(releases) == 1
+
+
+def test_jpeg2000_raster_gets_the_advice_to_convert(tmp_path, qgis_app, monkeypatch):
+    """JPEG 2000 decodes slowly (bench: ~24 ms per chip): large regions get the advice to convert it, in the
+    result (the dock shows it), the QGIS message log and Processing's log."""
+    from qgis.core import QgsApplication, QgsProcessingFeedback
+
+    from wealthmap.core.wealth import predict as predict_mod
+    from wealthmap.core.wealth.raster import RasterSource
+
+    jp2 = tmp_path / "s2.jp2"
+    gdal.Translate(str(jp2), make_s2(tmp_path / "s2.tif"), format="JP2OpenJPEG",
+                   creationOptions=["QUALITY=100", "REVERSIBLE=YES"])
+    vrt = tmp_path / "bands.vrt"
+    gdal.BuildVRT(str(vrt), [str(jp2)])
+    assert RasterSource(str(jp2)).is_jpeg2000 and RasterSource(str(vrt)).is_jpeg2000
+    assert not RasterSource(SAMPLE).is_jpeg2000
+    bands = {b: i + 1 for i, b in enumerate(BANDS)}
+    small = predict(str(jp2), output=str(tmp_path / "a.gpkg"), band_map=bands)
+    assert small["advice"] == [] and small["chips_used"] == 6  # 6 chips: below the threshold
+    monkeypatch.setattr(predict_mod, "JP2_ADVICE_CHIPS", 6)
+    logged, warned = [], []
+
+    def on_message(text, tag, level):
+        logged.append((tag, text))
+
+    QgsApplication.messageLog().messageReceived.connect(on_message)
+
+    class Feedback(QgsProcessingFeedback):
+        def pushWarning(self, text):  # noqa: N802 - Qt name
+            warned.append(text)
+
+    try:
+        result = predict_mod.predict(Feedback(), str(vrt), output=str(tmp_path / "b.gpkg"), band_map=bands,
+                                     max_chips=0)
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(on_message)
+    assert len(result["advice"]) == 1 and "JPEG 2000" in result["advice"][0] and "GeoTIFF" in result["advice"][0]
+    assert warned == result["advice"] and ("WealthMap", result["advice"][0]) in logged

@@ -333,6 +333,7 @@ class PredictWidget(QWidget):
         if result["is_demo"]:
             lines.append("<span style='color:#a40000'><b>{}</b></span>".format(
                 tr("This is a demonstration model, not a wealth estimate.")))
+        lines.extend(result.get("advice", []))
         self.summary.setText("<br>".join(lines))
         if result["is_demo"]:
             self.dock.show_message(tr("Prediction done with a demonstration model, not a wealth estimate."),

@@ -26,6 +26,7 @@ import time
 
 import numpy as np
 
+from .. import log
 from ..errors import WealthMapError
 from ..i18n import tr
 from ..tasks import check_cancel
@@ -40,6 +41,10 @@ FIELDS = [("chip_id", "int"), ("grid_col", "int"), ("grid_row", "int"), ("wealth
 #: Chips in the first embedder batches: nothing overlaps with reading the first, so it is short; the next
 #: ones grow while the reader stays one batch ahead (see ``features.batches``).
 FIRST_BATCH = (4, 8)
+#: From this many chips, a JPEG 2000 raster gets the advice to convert it to GeoTIFF first.
+JP2_ADVICE_CHIPS = 100
+#: Decoding time per chip of a lossless JPEG 2000 measured by the benchmark (docs/wealth.md).
+JP2_SECONDS_PER_CHIP = 0.025
 MIN_REGION_FRACTION = 0.5  # a chip's centre must be inside the region: regions under about half a chip are tiny
 
 
@@ -387,6 +392,17 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
         raise WealthMapError(tr("The region needs {0} chips, more than the limit of {1} (setting "
                                 "'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller "
                                 "region or raise the limit.").format(n_chips, max_chips))
+    advice = []
+    if n_chips >= JP2_ADVICE_CHIPS and source.is_jpeg2000:
+        advice.append(tr("The raster '{0}' is JPEG 2000, which is slow to decode (about {1:.0f} ms per chip, some "
+                         "{2:.0f} s for these {3} chips). For large regions, convert it once to a tiled GeoTIFF "
+                         "(Raster > Conversion > Translate with TILED=YES and COMPRESS=DEFLATE) and predict on "
+                         "that.").format(
+            source.name, 1000 * JP2_SECONDS_PER_CHIP, JP2_SECONDS_PER_CHIP * n_chips, n_chips))
+    for text in advice:
+        log.warning(text)
+        if hasattr(feedback, "pushWarning"):
+            feedback.pushWarning(text)
     check_cancel(feedback)
     embedder = Embedder(bundle, use_cuda=use_cuda, batch_size=batch_size)
     head = Head(bundle, use_cuda=use_cuda)
@@ -475,7 +491,7 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
         "reflectance": {"scale": source.scale, "offset": source.offset, "source": source.reflectance_source},
         "resampled": not reader.direct, "providers": embedder.providers, "seconds": elapsed,
         "chips_per_s": n_chips / elapsed if elapsed > 0 else None, "timings": timings,
-        "batch_sizes": list(featurizer.batch_sizes),
+        "batch_sizes": list(featurizer.batch_sizes), "advice": advice,
     }
 
 

@@ -158,6 +158,16 @@ class RasterSource:
         self.scale, self.offset = self._reflectance(scale, offset)
         self._osr = osr
 
+    @property
+    def is_jpeg2000(self):
+        """JPEG 2000 data (the file, or the files a VRT reads): slow to decode (see docs/wealth.md)."""
+        driver = self.ds.GetDriver().ShortName
+        if driver.startswith("JP2") or driver == "JPEG2000":
+            return True
+        if driver == "VRT":
+            return any(str(f).lower().endswith((".jp2", ".j2k")) for f in (self.ds.GetFileList() or [])[1:9])
+        return False
+
     # --- bands ------------------------------------------------------------------------------
     def _bands(self, band_map):
         if band_map:
