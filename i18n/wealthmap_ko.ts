@@ -879,7 +879,7 @@
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="106"/>
-        <location filename="../core/wealth/raster.py" line="192"/>
+        <location filename="../core/wealth/raster.py" line="202"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
@@ -1765,123 +1765,128 @@
         <translation>래스터의 밴드가 서로 다릅니다: {0}에는 {1}, {2}에는 {3}. 같은 밴드(같은 제품과 밴드 순서)의 래스터를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="69"/>
+        <location filename="../core/wealth/predict.py" line="74"/>
         <source>The region has no coordinate reference system; give its CRS (region_crs), e.g. the layer's or the map canvas's CRS.</source>
         <translation>영역에 좌표계가 없습니다. 영역의 좌표계(region_crs)를 지정하십시오. 예: 레이어나 지도 캔버스의 좌표계.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="82"/>
+        <location filename="../core/wealth/predict.py" line="87"/>
         <source>The region is empty. Draw a rectangle or polygon, or select polygon features.</source>
         <translation>영역이 비어 있습니다. 사각형이나 폴리곤을 그리거나 폴리곤 피처를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="179"/>
+        <location filename="../core/wealth/predict.py" line="184"/>
         <source>Wealth: {0} ({1})</source>
         <translation>부 지수: {0}({1})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="599"/>
+        <location filename="../core/wealth/predict.py" line="615"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="602"/>
+        <location filename="../core/wealth/predict.py" line="618"/>
         <location filename="../ui/wealth_predict_widget.py" line="335"/>
         <source>This is a demonstration model, not a wealth estimate.</source>
         <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="117"/>
+        <location filename="../core/wealth/predict.py" line="122"/>
         <source>The region cannot be transformed to the grid's coordinate system.</source>
         <translation>영역을 격자 좌표계로 변환할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="178"/>
+        <location filename="../core/wealth/predict.py" line="183"/>
         <source>Wealth: {0} (demonstration model, not a wealth estimate)</source>
         <translation>부 지수: {0}(시연용 모델, 부 추정치 아님)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="125"/>
+        <location filename="../core/wealth/predict.py" line="130"/>
         <source>The region lies outside the raster '{0}'. Draw the region over the raster (zoom to the raster layer first) or choose the raster that covers it.</source>
         <translation>영역이 래스터 '{0}' 밖에 있습니다. 래스터 위에 영역을 그리거나(먼저 래스터 레이어로 확대) 그 영역을 덮는 래스터를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="148"/>
+        <location filename="../core/wealth/predict.py" line="153"/>
         <source>The region ({0:.2f} km²) contains no chip centre: chips are {1:.2f} km wide ({2} px at {3:g} m). Draw a larger region (at least one chip) over the raster.</source>
         <translation>영역({0:.2f} km²)에 칩 중심이 하나도 없습니다: 칩 너비는 {1:.2f} km({3:g} m에서 {2} px)입니다. 래스터 위에 더 큰 영역(칩 하나 이상)을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="208"/>
+        <location filename="../core/wealth/predict.py" line="213"/>
         <source>Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write to.</source>
         <translation>출력 GeoPackage '{0}'을(를) 쓸 수 없습니다: {1}. 쓰기 권한이 있는 폴더를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="381"/>
+        <location filename="../core/wealth/predict.py" line="386"/>
         <source>The valid-pixel and cloud thresholds must be between 0 and 1 (got {0} and {1}).</source>
         <translation>유효 픽셀 및 구름 임계값은 0과 1 사이여야 합니다({0}, {1} 입력됨).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="387"/>
+        <location filename="../core/wealth/predict.py" line="392"/>
         <source>The region needs {0} chips, more than the limit of {1} (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개를 넘습니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 제한을 늘리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="460"/>
+        <location filename="../core/wealth/predict.py" line="397"/>
+        <source>The raster '{0}' is JPEG 2000, which is slow to decode (about {1:.0f} ms per chip, some {2:.0f} s for these {3} chips). For large regions, convert it once to a tiled GeoTIFF (Raster &gt; Conversion &gt; Translate with TILED=YES and COMPRESS=DEFLATE) and predict on that.</source>
+        <translation>래스터 '{0}'은(는) JPEG 2000 형식이라 디코딩이 느립니다 (칩당 약 {1:.0f} ms, 이 {3}개 칩에 약 {2:.0f}초). 넓은 지역은 먼저 타일 GeoTIFF로 한 번 변환한 뒤 (래스터 &gt; 변환 &gt; 변환(Translate), TILED=YES와 COMPRESS=DEFLATE) 그 파일로 추정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="476"/>
         <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
         <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="495"/>
+        <location filename="../core/wealth/predict.py" line="511"/>
         <source>{0} and above</source>
         <translation>{0} 이상</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="564"/>
+        <location filename="../core/wealth/predict.py" line="580"/>
         <source>The style of the output cannot be written: {0}</source>
         <translation>출력의 스타일을 기록할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="588"/>
+        <location filename="../core/wealth/predict.py" line="604"/>
         <source>The style cannot be saved in the output '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>출력 '{0}'에 스타일을 저장할 수 없습니다 ({1}). 쓰기 권한이 있는 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="101"/>
+        <location filename="../core/wealth/predict.py" line="106"/>
         <source>{0} (The model '{1}' expects the bands {2}.)</source>
         <translation>{0}(모델 '{1}'은(는) 밴드 {2}을(를) 요구합니다.)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="229"/>
+        <location filename="../core/wealth/predict.py" line="234"/>
         <source>Cannot write the GeoTIFF '{0}'.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="408"/>
+        <location filename="../core/wealth/predict.py" line="424"/>
         <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="494"/>
+        <location filename="../core/wealth/predict.py" line="510"/>
         <source>below {0}</source>
         <translation>{0} 미만</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="494"/>
+        <location filename="../core/wealth/predict.py" line="510"/>
         <source>{0} – {1}</source>
         <translation>{0} – {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="316"/>
+        <location filename="../core/wealth/predict.py" line="321"/>
         <source>Writing to '{0}' failed: {1}</source>
         <translation>'{0}'에 쓰기 실패: {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="203"/>
+        <location filename="../core/wealth/predict.py" line="208"/>
         <source>Cannot replace the existing output '{0}' ({1}). Close it or choose another file name.</source>
         <translation>기존 출력 '{0}'을(를) 바꿀 수 없습니다({1}). 파일을 닫거나 다른 이름을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="488"/>
+        <location filename="../core/wealth/raster.py" line="539"/>
         <source>The region cannot be transformed to the raster's coordinate system.</source>
         <translation>영역을 래스터의 좌표계로 변환할 수 없습니다.</translation>
     </message>
@@ -1911,7 +1916,7 @@
         <translation>래스터 '{0}'은(는) 8비트입니다(Byte 밴드 {1}개): Sentinel-2 반사율이 아닌 화면 캡처나 RGB 렌더링으로 보입니다. 원본 16비트(UInt16/Int16) 또는 Float32 밴드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="193"/>
+        <location filename="../core/wealth/raster.py" line="203"/>
         <source>The raster '{0}' lacks the band(s) {1} that the model {2} needs (bands found from the band descriptions: {3}). Name the bands B02, B03, ... in the raster, or map them yourself (band mapping: e.g. B02=1, B03=2).</source>
         <translation>래스터 '{0}'에 모델 {2}에 필요한 밴드 {1}이(가) 없습니다(밴드 설명에서 찾은 밴드: {3}). 래스터의 밴드 이름을 B02, B03, ...으로 지정하거나 직접 매핑하십시오(밴드 매핑: 예 B02=1, B03=2).</translation>
     </message>
@@ -1921,7 +1926,7 @@
         <translation>GDAL이 래스터 '{0}'을(를) 열 수 없습니다({1}). GeoTIFF, VRT 또는 JP2 파일을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="169"/>
+        <location filename="../core/wealth/raster.py" line="179"/>
         <source>The band mapping sends {0} to band {1}, but '{2}' has {3} bands.</source>
         <translation>밴드 매핑이 {0}을(를) 밴드 {1}에 연결하지만 '{2}'의 밴드는 {3}개입니다.</translation>
     </message>
@@ -3141,7 +3146,7 @@
         <translation>출력 GeoPackage를 선택하거나 '임시 파일'을 체크하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="338"/>
+        <location filename="../ui/wealth_predict_widget.py" line="339"/>
         <source>Prediction done with a demonstration model, not a wealth estimate.</source>
         <translation>시연용 모델로 추정을 마쳤습니다. 부 추정치가 아닙니다.</translation>
     </message>
