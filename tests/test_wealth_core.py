@@ -682,12 +682,33 @@ def test_resampling_reader_releases_blocks_past_its_budget(tmp_path, qgis_app, m
     srs = utm_srs(15.0, 52.3)  # the zone of ORIGIN
     x0, y1 = ORIGIN
     reader = GridReader(src, srs, 10.0, 0.0, 0.0, BANDS, bounds=(x0, y1 - 5120, x0 + 7680, y1))
-    assert not reader.direct
+    assert not reader.direct and reader.scl_ds is None  # no SCL band
     releases = []
-    monkeypatch.setattr(reader, "_release_blocks", lambda: releases.append(1))
+    real = reader._release_blocks
+    monkeypatch.setattr(reader, "_release_blocks", lambda: (releases.append(1), real()))  # the real release runs
     reader._budget = 0  # every read passes the budget
     refl, valid, _ = reader.read(int(x0 / 10) + 10, -int(y1 / 10) + 10, 512, 256, chip_px=256)
     assert valid.any() and len(releases) == 1
+    refl2, valid2, _ = reader.read(int(x0 / 10) + 10, -int(y1 / 10) + 10, 512, 256, chip_px=256)
+    assert len(releases) == 2 and np.array_equal(valid, valid2)  # blocks decoded again after the release
+
+
+@pytest.mark.parametrize("with_scl", [False, True])
+def test_prediction_on_a_resampled_raster_past_the_cache_budget(tmp_path, qgis_app, monkeypatch, with_scl):
+    """A region large enough for the resampling reader to pass its block-cache budget (forced here with a
+    zero budget) predicts end to end, with and without an SCL band (a raster without SCL used to fail when
+    the reader released its blocks: a missing attribute)."""
+    from wealthmap.core.wealth import raster as raster_mod
+
+    monkeypatch.setattr(raster_mod, "BLOCK_CACHE_BUDGET", 0)
+    monkeypatch.setattr(raster_mod, "block_row_bytes", lambda ds, height=None: 0)
+    deg = warp_to_4326(make_s2(tmp_path / "s2.tif", with_scl=with_scl), tmp_path / "s2_4326.tif")
+    released = []
+    real = raster_mod.GridReader._release_blocks
+    monkeypatch.setattr(raster_mod.GridReader, "_release_blocks", lambda self: (released.append(1), real(self)))
+    result = predict(deg, output=str(tmp_path / "r.gpkg"))
+    assert released, "the budget was never passed: the test does not exercise the release"
+    assert result["chips"] >= 4 and result["chips_used"] > 0, result
 
 
 def test_jpeg2000_raster_gets_the_advice_to_convert(tmp_path, qgis_app, monkeypatch):

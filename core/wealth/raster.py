@@ -371,7 +371,7 @@ class GridReader:
                             srcNodata=src_nd, dstNodata=src_nd, multithread=False)
         self.vrt_nodata = nd
         self.ds_indexes = list(range(1, len(self.indexes) + 1))
-        self.ds_scl = None
+        self.scl_ds = self.ds_scl = None
         if self.scl_index is not None:
             scl_sub = gdal.Translate("", source.ds, format="VRT", bandList=[self.scl_index])
             self._keep.append(scl_sub)
