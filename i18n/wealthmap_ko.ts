@@ -1765,123 +1765,128 @@
         <translation>래스터의 밴드가 서로 다릅니다: {0}에는 {1}, {2}에는 {3}. 같은 밴드(같은 제품과 밴드 순서)의 래스터를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="74"/>
+        <location filename="../core/wealth/predict.py" line="79"/>
         <source>The region has no coordinate reference system; give its CRS (region_crs), e.g. the layer's or the map canvas's CRS.</source>
         <translation>영역에 좌표계가 없습니다. 영역의 좌표계(region_crs)를 지정하십시오. 예: 레이어나 지도 캔버스의 좌표계.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="87"/>
+        <location filename="../core/wealth/predict.py" line="92"/>
         <source>The region is empty. Draw a rectangle or polygon, or select polygon features.</source>
         <translation>영역이 비어 있습니다. 사각형이나 폴리곤을 그리거나 폴리곤 피처를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="184"/>
+        <location filename="../core/wealth/predict.py" line="189"/>
         <source>Wealth: {0} ({1})</source>
         <translation>부 지수: {0}({1})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="615"/>
+        <location filename="../core/wealth/predict.py" line="627"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="618"/>
+        <location filename="../core/wealth/predict.py" line="630"/>
         <location filename="../ui/wealth_predict_widget.py" line="335"/>
         <source>This is a demonstration model, not a wealth estimate.</source>
         <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="122"/>
+        <location filename="../core/wealth/predict.py" line="127"/>
         <source>The region cannot be transformed to the grid's coordinate system.</source>
         <translation>영역을 격자 좌표계로 변환할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="183"/>
+        <location filename="../core/wealth/predict.py" line="188"/>
         <source>Wealth: {0} (demonstration model, not a wealth estimate)</source>
         <translation>부 지수: {0}(시연용 모델, 부 추정치 아님)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="130"/>
+        <location filename="../core/wealth/predict.py" line="135"/>
         <source>The region lies outside the raster '{0}'. Draw the region over the raster (zoom to the raster layer first) or choose the raster that covers it.</source>
         <translation>영역이 래스터 '{0}' 밖에 있습니다. 래스터 위에 영역을 그리거나(먼저 래스터 레이어로 확대) 그 영역을 덮는 래스터를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="153"/>
+        <location filename="../core/wealth/predict.py" line="158"/>
         <source>The region ({0:.2f} km²) contains no chip centre: chips are {1:.2f} km wide ({2} px at {3:g} m). Draw a larger region (at least one chip) over the raster.</source>
         <translation>영역({0:.2f} km²)에 칩 중심이 하나도 없습니다: 칩 너비는 {1:.2f} km({3:g} m에서 {2} px)입니다. 래스터 위에 더 큰 영역(칩 하나 이상)을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="213"/>
+        <location filename="../core/wealth/predict.py" line="218"/>
         <source>Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write to.</source>
         <translation>출력 GeoPackage '{0}'을(를) 쓸 수 없습니다: {1}. 쓰기 권한이 있는 폴더를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="386"/>
+        <location filename="../core/wealth/predict.py" line="391"/>
         <source>The valid-pixel and cloud thresholds must be between 0 and 1 (got {0} and {1}).</source>
         <translation>유효 픽셀 및 구름 임계값은 0과 1 사이여야 합니다({0}, {1} 입력됨).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="392"/>
+        <location filename="../core/wealth/predict.py" line="397"/>
         <source>The region needs {0} chips, more than the limit of {1} (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개를 넘습니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 제한을 늘리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="397"/>
-        <source>The raster '{0}' is JPEG 2000, which is slow to decode (about {1:.0f} ms per chip, some {2:.0f} s for these {3} chips). For large regions, convert it once to a tiled GeoTIFF (Raster &gt; Conversion &gt; Translate with TILED=YES and COMPRESS=DEFLATE) and predict on that.</source>
-        <translation>래스터 '{0}'은(는) JPEG 2000 형식이라 디코딩이 느립니다 (칩당 약 {1:.0f} ms, 이 {3}개 칩에 약 {2:.0f}초). 넓은 지역은 먼저 타일 GeoTIFF로 한 번 변환한 뒤 (래스터 &gt; 변환 &gt; 변환(Translate), TILED=YES와 COMPRESS=DEFLATE) 그 파일로 추정하세요.</translation>
+        <location filename="../core/wealth/predict.py" line="402"/>
+        <source>The raster '{0}' is JPEG 2000, which is slow to decode (about {1:.0f} ms per chip, some {2:.0f} s for these {3} chips). For large regions, convert it once to a tiled GeoTIFF (Raster &gt; Conversion &gt; Translate with TILED=YES, COMPRESS=DEFLATE and INTERLEAVE=BAND) and predict on that.</source>
+        <translation>래스터 '{0}'은(는) JPEG 2000 형식이라 디코딩이 느립니다 (칩당 약 {1:.0f} ms, 이 {3}개 칩에 약 {2:.0f}초). 넓은 지역은 먼저 타일 GeoTIFF로 한 번 변환한 뒤 (래스터 &gt; 변환 &gt; 변환(Translate), TILED=YES, COMPRESS=DEFLATE, INTERLEAVE=BAND) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="476"/>
+        <location filename="../core/wealth/predict.py" line="413"/>
+        <source>The raster '{0}' is not on the model's grid ({1}, {2:g} m pixels), so it is resampled while it is read (about {3:.0f} ms per chip, some {4:.0f} s for these {5} chips, three times slower than a raster on the grid). To predict faster, reproject it once to {1} at {2:g} m (Raster &gt; Projections &gt; Warp (Reproject)) and predict on that.</source>
+        <translation>래스터 '{0}'은(는) 모델의 격자({1}, {2:g} m 픽셀)에 맞지 않아 읽는 동안 재샘플링됩니다 (칩당 약 {3:.0f} ms, 이 {5}개 칩에 약 {4:.0f}초로, 격자에 맞는 래스터보다 세 배 느립니다). 더 빨리 추정하려면 먼저 {1}, {2:g} m로 한 번 재투영한 뒤 (래스터 &gt; 투영 &gt; 워프(재투영)) 그 파일로 추정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="488"/>
         <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
         <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="511"/>
+        <location filename="../core/wealth/predict.py" line="523"/>
         <source>{0} and above</source>
         <translation>{0} 이상</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="580"/>
+        <location filename="../core/wealth/predict.py" line="592"/>
         <source>The style of the output cannot be written: {0}</source>
         <translation>출력의 스타일을 기록할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="604"/>
+        <location filename="../core/wealth/predict.py" line="616"/>
         <source>The style cannot be saved in the output '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>출력 '{0}'에 스타일을 저장할 수 없습니다 ({1}). 쓰기 권한이 있는 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="106"/>
+        <location filename="../core/wealth/predict.py" line="111"/>
         <source>{0} (The model '{1}' expects the bands {2}.)</source>
         <translation>{0}(모델 '{1}'은(는) 밴드 {2}을(를) 요구합니다.)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="234"/>
+        <location filename="../core/wealth/predict.py" line="239"/>
         <source>Cannot write the GeoTIFF '{0}'.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="424"/>
+        <location filename="../core/wealth/predict.py" line="436"/>
         <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="510"/>
+        <location filename="../core/wealth/predict.py" line="522"/>
         <source>below {0}</source>
         <translation>{0} 미만</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="510"/>
+        <location filename="../core/wealth/predict.py" line="522"/>
         <source>{0} – {1}</source>
         <translation>{0} – {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="321"/>
+        <location filename="../core/wealth/predict.py" line="326"/>
         <source>Writing to '{0}' failed: {1}</source>
         <translation>'{0}'에 쓰기 실패: {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="208"/>
+        <location filename="../core/wealth/predict.py" line="213"/>
         <source>Cannot replace the existing output '{0}' ({1}). Close it or choose another file name.</source>
         <translation>기존 출력 '{0}'을(를) 바꿀 수 없습니다({1}). 파일을 닫거나 다른 이름을 선택하십시오.</translation>
     </message>

@@ -45,6 +45,11 @@ FIRST_BATCH = (4, 8)
 JP2_ADVICE_CHIPS = 100
 #: Decoding time per chip of a lossless JPEG 2000 measured by the benchmark (docs/wealth.md).
 JP2_SECONDS_PER_CHIP = 0.025
+#: From this many chips, a raster that must be resampled onto the model's grid (another CRS or pixel size)
+#: gets the advice to reproject it once.
+RESAMPLE_ADVICE_CHIPS = 500
+#: Reading time per chip of a raster resampled onto the grid while reading (benchmark, EPSG:4326 GeoTIFF).
+RESAMPLE_SECONDS_PER_CHIP = 0.010
 MIN_REGION_FRACTION = 0.5  # a chip's centre must be inside the region: regions under about half a chip are tiny
 
 
@@ -396,18 +401,25 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
     if n_chips >= JP2_ADVICE_CHIPS and source.is_jpeg2000:
         advice.append(tr("The raster '{0}' is JPEG 2000, which is slow to decode (about {1:.0f} ms per chip, some "
                          "{2:.0f} s for these {3} chips). For large regions, convert it once to a tiled GeoTIFF "
-                         "(Raster > Conversion > Translate with TILED=YES and COMPRESS=DEFLATE) and predict on "
-                         "that.").format(
+                         "(Raster > Conversion > Translate with TILED=YES, COMPRESS=DEFLATE and INTERLEAVE=BAND) "
+                         "and predict on that.").format(
             source.name, 1000 * JP2_SECONDS_PER_CHIP, JP2_SECONDS_PER_CHIP * n_chips, n_chips))
-    for text in advice:
-        log.warning(text)
-        if hasattr(feedback, "pushWarning"):
-            feedback.pushWarning(text)
     check_cancel(feedback)
     embedder = Embedder(bundle, use_cuda=use_cuda, batch_size=batch_size)
     head = Head(bundle, use_cuda=use_cuda)
     reader = GridReader(source, layout["srs"], grid.gsd, grid.origin_x, grid.origin_y, bundle.bands,
                         bounds=layout["bounds"])
+    if n_chips >= RESAMPLE_ADVICE_CHIPS and not reader.direct and not source.is_jpeg2000:
+        advice.append(tr("The raster '{0}' is not on the model's grid ({1}, {2:g} m pixels), so it is resampled while "
+                         "it is read (about {3:.0f} ms per chip, some {4:.0f} s for these {5} chips, three times "
+                         "slower than a raster on the grid). To predict faster, reproject it once to {1} at {2:g} m "
+                         "(Raster > Projections > Warp (Reproject)) and predict on that.").format(
+            source.name, layout["srs"].GetName(), grid.gsd, 1000 * RESAMPLE_SECONDS_PER_CHIP,
+            RESAMPLE_SECONDS_PER_CHIP * n_chips, n_chips))
+    for text in advice:
+        log.warning(text)
+        if hasattr(feedback, "pushWarning"):
+            feedback.pushWarning(text)
     k = context_radius(bundle)
     timings = {"read_s": 0.0, "quality_s": 0.0, "prepare_s": 0.0, "embed_s": 0.0, "head_s": 0.0, "write_s": 0.0}
     featurizer = ChipFeaturizer(bundle, embedder, reader, min_valid, max_cloud, timings)
