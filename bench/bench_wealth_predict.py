@@ -21,6 +21,9 @@
 * Also the bare CNN's ceiling (the ONNX file alone on normalised arrays), for comparison, the stages'
   costs one after the other, and a lossless JPEG 2000 (1024 px tiles, like Sentinel-2's own files)
   of 48 x 9 chips, where decoding dominates.
+* Formats: the same ~256-chip region (the mosaic's first 12 chip rows) from the same pixels stored as
+  users have them: tiled DEFLATE pixel- or band-interleaved, uncompressed tiled or striped (GDAL's and
+  QGIS's default export), LZW, ZSTD, and reprojected to EPSG:4326 (resampled onto the grid while read).
 * Memory: peak RSS (``VmHWM``) of a fresh process predicting a small (16 chips) and large (1000 and
   1500 chips) regions of the GeoTIFF.
 
@@ -285,6 +288,67 @@ def jp2_case(vrt, folder, crs, origin, bundle, batch):
     return row
 
 
+FORMATS = [
+    ("deflate_pixel", "tiled GeoTIFF, DEFLATE, pixel-interleaved (the main figures' format)",
+     ["TILED=YES", "COMPRESS=DEFLATE", "INTERLEAVE=PIXEL"]),
+    ("deflate_band", "tiled GeoTIFF, DEFLATE, band-interleaved", ["TILED=YES", "COMPRESS=DEFLATE", "INTERLEAVE=BAND"]),
+    ("uncompressed_tiled", "tiled GeoTIFF, uncompressed", ["TILED=YES"]),
+    ("uncompressed_striped", "striped GeoTIFF, uncompressed (GDAL's and QGIS's default export)", []),
+    ("lzw", "tiled GeoTIFF, LZW, band-interleaved (as rasterio writes by default)",
+     ["TILED=YES", "COMPRESS=LZW", "INTERLEAVE=BAND"]),
+    ("zstd", "tiled GeoTIFF, ZSTD, pixel-interleaved", ["TILED=YES", "COMPRESS=ZSTD", "INTERLEAVE=PIXEL"]),
+    ("epsg4326", "tiled GeoTIFF, DEFLATE, reprojected to EPSG:4326 (resampled onto the model's grid while "
+                 "reading, bilinear/average with nodata)", None),
+]
+
+
+def formats_case(tif, folder, crs, origin, bundle, batch, n=256):
+    """The same ~256-chip region (the mosaic's first 12 chip rows) from the same pixels stored in the formats
+    users have (:data:`FORMATS`): end to end (best of 3 after a warm-up) vs the ceiling, and reading's share."""
+    from osgeo import gdal
+
+    from wealthmap.core.wealth.predict import predict
+
+    rows = []
+    src = gdal.Open(tif)
+    win = [0, 0, src.RasterXSize, 12 * 256]
+    for key, label, options in FORMATS:
+        path = os.path.join(folder, "fmt_{}.tif".format(key))
+        if options is None:
+            part = os.path.join(folder, "fmt_part.vrt")
+            gdal.Translate(part, tif, format="VRT", srcWin=win)
+            gdal.Warp(path, part, dstSRS="EPSG:4326", resampleAlg="bilinear", multithread=True,
+                      creationOptions=["TILED=YES", "COMPRESS=DEFLATE", "BIGTIFF=IF_SAFER"], srcNodata=0, dstNodata=0)
+            out = gdal.Open(path, gdal.GA_Update)
+            for b in range(1, out.RasterCount + 1):
+                out.GetRasterBand(b).SetDescription(src.GetRasterBand(b).GetDescription())
+            out.SetMetadata(src.GetMetadata())
+            out = None
+        else:
+            gdal.Translate(path, tif, srcWin=win, creationOptions=options + ["BIGTIFF=IF_SAFER"])
+        bbox = region_for(n, origin)
+        predict(None, path, region=region_for(16, origin), region_crs=crs, output=os.path.join(folder, "fw.gpkg"),
+                max_chips=0)
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            result = predict(None, path, region=bbox, region_crs=crs, output=os.path.join(folder, "fmt.gpkg"),
+                             max_chips=0, batch_size=batch)
+            times.append(time.perf_counter() - start)
+        chips = result["chips"]
+        ceil = ceiling(bundle, chips, batch, result["batch_sizes"])
+        row = {"format": key, "description": label, "file_mb": round(os.path.getsize(path) / 1e6),
+               "chips": chips, "end_to_end_s": round(min(times), 3), "ms_per_chip": round(1000 * min(times) / chips, 2),
+               "ceiling_chips_per_s": round(ceil, 2), "ratio": round(chips / min(times) / ceil, 3),
+               "reader_thread_ms_per_chip": round(1000 * result["timings"]["read_s"] / chips, 2)}
+        rows.append(row)
+        print("format {format:21s} {file_mb:4d} MB  {chips} chips  e2e {end_to_end_s:.3f} s ({ms_per_chip} ms per "
+              "chip; reading {reader_thread_ms_per_chip} ms per chip in the pipeline)  ratio {ratio:.2f}".format(**row),
+              flush=True)
+        os.remove(path)
+    return rows
+
+
 def stage_costs(raster, crs, origin, bundle, batch, n=1000):
     """Per-chip seconds of each stage run one after the other (no overlap): what the reader thread and
     onnxruntime each cost, so the end-to-end figures can be accounted for (best of 2)."""
@@ -339,6 +403,7 @@ def main():
     for name, costs in stages.items():
         print("{} 1,025 chips, stages one after the other (ms per chip): {}".format(name, costs), flush=True)
     jp2 = jp2_case(vrt, tmp, crs, origin, bundle, batch)
+    formats = formats_case(tif, tmp, crs, origin, bundle, batch)
     # the same with the fp32 embedder (the int8 one is ~2.4x faster, so overheads weigh more there)
     from wealthmap.core.wealth.bundle import ModelBundle
 
@@ -382,6 +447,7 @@ def main():
                       "cached by GDAL)",
         "runs_vrt": vrt_rows, "runs_fp32_embedder": fp32_rows, "memory": memory,
         "stages_without_overlap_1025_chips": stages, "jpeg2000_432_chips": jp2,
+        "formats_256_chips": formats,
         "targets": {"ratio_at_least": 0.85, "10000_km2_under_s": 30.0,
                     "10000_km2_seconds": big[0]["end_to_end_s"] if big else None},
     }
