@@ -879,7 +879,7 @@
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="106"/>
-        <location filename="../core/wealth/raster.py" line="202"/>
+        <location filename="../core/wealth/raster.py" line="210"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
@@ -1780,12 +1780,12 @@
         <translation>부 지수: {0}({1})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="627"/>
+        <location filename="../core/wealth/predict.py" line="630"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="630"/>
+        <location filename="../core/wealth/predict.py" line="633"/>
         <location filename="../ui/wealth_predict_widget.py" line="335"/>
         <source>This is a demonstration model, not a wealth estimate.</source>
         <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
@@ -1831,27 +1831,27 @@
         <translation>래스터 '{0}'은(는) JPEG 2000 형식이라 디코딩이 느립니다 (칩당 약 {1:.0f} ms, 이 {3}개 칩에 약 {2:.0f}초). 넓은 지역은 먼저 타일 GeoTIFF로 한 번 변환한 뒤 (래스터 &gt; 변환 &gt; 변환(Translate), TILED=YES, COMPRESS=DEFLATE, INTERLEAVE=BAND) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="413"/>
+        <location filename="../core/wealth/predict.py" line="416"/>
         <source>The raster '{0}' is not on the model's grid ({1}, {2:g} m pixels), so it is resampled while it is read (about {3:.0f} ms per chip, some {4:.0f} s for these {5} chips, about twice the time of a raster on the grid). To predict faster, reproject it once to {1} at {2:g} m (Raster &gt; Projections &gt; Warp (Reproject)) and predict on that.</source>
         <translation>래스터 '{0}'은(는) 모델의 격자({1}, {2:g} m 픽셀)에 맞지 않아 읽는 동안 재샘플링됩니다 (칩당 약 {3:.0f} ms, 이 {5}개 칩에 약 {4:.0f}초로, 격자에 맞는 래스터의 약 두 배입니다). 더 빨리 추정하려면 먼저 {1}, {2:g} m로 한 번 재투영한 뒤 (래스터 &gt; 투영 &gt; 워프(재투영)) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="488"/>
+        <location filename="../core/wealth/predict.py" line="491"/>
         <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
         <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="523"/>
+        <location filename="../core/wealth/predict.py" line="526"/>
         <source>{0} and above</source>
         <translation>{0} 이상</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="592"/>
+        <location filename="../core/wealth/predict.py" line="595"/>
         <source>The style of the output cannot be written: {0}</source>
         <translation>출력의 스타일을 기록할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="616"/>
+        <location filename="../core/wealth/predict.py" line="619"/>
         <source>The style cannot be saved in the output '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>출력 '{0}'에 스타일을 저장할 수 없습니다 ({1}). 쓰기 권한이 있는 폴더를 선택하세요.</translation>
     </message>
@@ -1866,17 +1866,22 @@
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="436"/>
+        <location filename="../core/wealth/predict.py" line="408"/>
+        <source>For this Sentinel-2 product, translate the stack of its bands at 10 m that WealthMap wrote: {0}</source>
+        <translation>이 Sentinel-2 제품은 WealthMap이 만든 10 m 밴드 묶음을 변환하세요: {0}</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="439"/>
         <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="522"/>
+        <location filename="../core/wealth/predict.py" line="525"/>
         <source>below {0}</source>
         <translation>{0} 미만</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="522"/>
+        <location filename="../core/wealth/predict.py" line="525"/>
         <source>{0} – {1}</source>
         <translation>{0} – {1}</translation>
     </message>
@@ -1891,7 +1896,7 @@
         <translation>기존 출력 '{0}'을(를) 바꿀 수 없습니다({1}). 파일을 닫거나 다른 이름을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="554"/>
+        <location filename="../core/wealth/raster.py" line="562"/>
         <source>The region cannot be transformed to the raster's coordinate system.</source>
         <translation>영역을 래스터의 좌표계로 변환할 수 없습니다.</translation>
     </message>
@@ -1901,37 +1906,37 @@
         <translation>영역이나 지점의 좌표계가 지정되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="129"/>
-        <source>The raster '{0}' does not exist. Choose an existing raster file.</source>
-        <translation>래스터 '{0}'이(가) 없습니다. 존재하는 래스터 파일을 선택하십시오.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/raster.py" line="137"/>
+        <location filename="../core/wealth/raster.py" line="144"/>
         <source>The raster '{0}' has no bands.</source>
         <translation>래스터 '{0}'에 밴드가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="143"/>
+        <location filename="../core/wealth/raster.py" line="151"/>
         <source>The raster '{0}' has no coordinate reference system or georeferencing. Assign its CRS (Raster &gt; Projections &gt; Assign Projection) or use a georeferenced file.</source>
         <translation>래스터 '{0}'에 좌표계나 지리 참조가 없습니다. 좌표계를 지정하거나(래스터 &gt; 투영 &gt; 투영 지정) 지리 참조된 파일을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="153"/>
+        <location filename="../core/wealth/raster.py" line="161"/>
         <source>The raster '{0}' is 8-bit ({1} bands of Byte): it looks like a screenshot or an RGB rendering, not Sentinel-2 reflectance. Use the original 16-bit (UInt16/Int16) or Float32 bands.</source>
         <translation>래스터 '{0}'은(는) 8비트입니다(Byte 밴드 {1}개): Sentinel-2 반사율이 아닌 화면 캡처나 RGB 렌더링으로 보입니다. 원본 16비트(UInt16/Int16) 또는 Float32 밴드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="203"/>
+        <location filename="../core/wealth/raster.py" line="211"/>
         <source>The raster '{0}' lacks the band(s) {1} that the model {2} needs (bands found from the band descriptions: {3}). Name the bands B02, B03, ... in the raster, or map them yourself (band mapping: e.g. B02=1, B03=2).</source>
         <translation>래스터 '{0}'에 모델 {2}에 필요한 밴드 {1}이(가) 없습니다(밴드 설명에서 찾은 밴드: {3}). 래스터의 밴드 이름을 B02, B03, ...으로 지정하거나 직접 매핑하십시오(밴드 매핑: 예 B02=1, B03=2).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="134"/>
+        <location filename="../core/wealth/raster.py" line="141"/>
         <source>GDAL cannot open the raster '{0}' ({1}). Choose a GeoTIFF, VRT or JP2 file.</source>
         <translation>GDAL이 래스터 '{0}'을(를) 열 수 없습니다({1}). GeoTIFF, VRT 또는 JP2 파일을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="179"/>
+        <location filename="../core/wealth/raster.py" line="139"/>
+        <source>The raster '{0}' does not exist. Choose an existing raster file.</source>
+        <translation>래스터 '{0}'이(가) 없습니다. 존재하는 래스터 파일을 선택하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/raster.py" line="187"/>
         <source>The band mapping sends {0} to band {1}, but '{2}' has {3} bands.</source>
         <translation>밴드 매핑이 {0}을(를) 밴드 {1}에 연결하지만 '{2}'의 밴드는 {3}개입니다.</translation>
     </message>
@@ -2157,6 +2162,41 @@
         <location filename="../core/wealth/report.py" line="132"/>
         <source>reason</source>
         <translation>이유</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/sentinel2.py" line="81"/>
+        <source>Cannot read the Sentinel-2 metadata file '{0}'.</source>
+        <translation>Sentinel-2 메타데이터 파일 '{0}'을(를) 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/sentinel2.py" line="152"/>
+        <source>The Sentinel-2 product '{0}' has no metadata file '{1}'. Open the product's MTD_MSIL2A.xml / MTD_MSIL1C.xml, its .SAFE folder or its .zip.</source>
+        <translation>Sentinel-2 제품 '{0}'에 메타데이터 파일 '{1}'이(가) 없습니다. 제품의 MTD_MSIL2A.xml / MTD_MSIL1C.xml, .SAFE 폴더 또는 .zip 파일을 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/sentinel2.py" line="158"/>
+        <source>No band files (IMG_DATA/*_B02*.jp2 ...) were found in the Sentinel-2 product '{0}'. Download the complete product (.zip) and open it again.</source>
+        <translation>Sentinel-2 제품 '{0}'에서 밴드 파일(IMG_DATA/*_B02*.jp2 ...)을 찾지 못했습니다. 전체 제품(.zip)을 내려받아 다시 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/sentinel2.py" line="97"/>
+        <source>The Sentinel-2 metadata file '{0}' is not valid XML ({1}).</source>
+        <translation>Sentinel-2 메타데이터 파일 '{0}'이(가) 올바른 XML이 아닙니다 ({1}).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/sentinel2.py" line="179"/>
+        <source>its tiles lie in {0} different coordinate systems</source>
+        <translation>타일이 서로 다른 좌표계 {0}개에 걸쳐 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/sentinel2.py" line="185"/>
+        <source>The tiles of the Sentinel-2 product '{0}' cannot be combined ({1}). Open each tile's band files separately.</source>
+        <translation>Sentinel-2 제품 '{0}'의 타일을 합칠 수 없습니다 ({1}). 타일마다 밴드 파일을 따로 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/sentinel2.py" line="218"/>
+        <source>The band {0} of the Sentinel-2 product '{1}' does not cover the same area as its 10 m bands; the product looks incomplete or altered.</source>
+        <translation>Sentinel-2 제품 '{1}'의 밴드 {0}이(가) 10 m 밴드와 같은 영역을 덮지 않습니다. 제품이 불완전하거나 변경된 것으로 보입니다.</translation>
     </message>
     <message>
         <location filename="../core/wealth/survey.py" line="269"/>

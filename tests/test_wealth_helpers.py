@@ -101,3 +101,95 @@ def test_builder_makes_named_uint16_bands(tmp_path):
     assert gdal.GetDataTypeName(ds.GetRasterBand(1).DataType) == "UInt16"
     b08 = ds.GetRasterBand(4).ReadAsArray()
     assert abs(float(b08[:, -10:].mean()) - (VEG["B08"] + 0.01) * 10000 - 1000) < 150
+
+
+SAFE_TILE, SAFE_DATE = "T33UUU", "20230615T101559"
+
+
+def make_safe(folder, level="L2A", baseline="05.09", dn_offset=1000, size=512, cloud_box=None, as_zip=False,
+              drop=()):
+    """A small Sentinel-2 product as ESA delivers it: ``<name>.SAFE/MTD_MSIL2A.xml`` (or L1C) with the
+    processing baseline, quantification value and per-band additive offsets (``-dn_offset``), and one
+    tile's band files as JPEG 2000 (L2A: ``IMG_DATA/R10m/*_B02_10m.jp2`` ..., B11/B12/SCL at 20 m, B02 also
+    at 20 m; L1C: ``IMG_DATA/*_B02.jp2`` at native resolution). Pixels: :func:`reflectance` (``size`` px
+    at 10 m, origin :data:`ORIGIN`, UTM 33N) as DN = reflectance x 10000 + ``dn_offset``; 20 m bands are
+    2 x 2 means; SCL is 4 (vegetation) with 9 (cloud) over ``cloud_box`` (10 m px). ``drop``: band names
+    left out. Returns the .SAFE folder (or the .zip with ``as_zip``)."""
+    import shutil
+
+    base = "S2B_MSI{}_{}_N{}_R065_{}_20230615T130000".format(level, SAFE_DATE, baseline.replace(".", ""),
+                                                             SAFE_TILE)
+    safe = os.path.join(str(folder), base + ".SAFE")
+    granule = os.path.join(safe, "GRANULE", "{}_{}_A041000_{}".format(level, SAFE_TILE, SAFE_DATE), "IMG_DATA")
+    refl = reflectance(size, size)
+    dn10 = np.round(refl * 10000 + dn_offset).astype(np.uint16)
+    dn = {b: dn10[i] for i, b in enumerate(BANDS)}
+    dn["B12"] = np.round(refl[BANDS.index("B11")] * 8000 + dn_offset).astype(np.uint16)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32633)
+
+    def write(path, array, gsd):
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        mem = gdal.GetDriverByName("MEM").Create("", array.shape[1], array.shape[0], 1,
+                                                 gdal.GDT_Byte if array.dtype == np.uint8 else gdal.GDT_UInt16)
+        mem.SetGeoTransform((ORIGIN[0], gsd, 0, ORIGIN[1], 0, -gsd))
+        mem.SetProjection(srs.ExportToWkt())
+        mem.GetRasterBand(1).WriteArray(array)
+        gdal.Translate(path, mem, format="JP2OpenJPEG", creationOptions=["QUALITY=100", "REVERSIBLE=YES"])
+
+    def half(array):
+        h, w = array.shape
+        return np.round(array.reshape(h // 2, 2, w // 2, 2).astype(np.float64).mean(axis=(1, 3))).astype(np.uint16)
+
+    for band, array in dn.items():
+        if band in drop:
+            continue
+        gsd = 10 if band in ("B02", "B03", "B04", "B08") else 20
+        data = array if gsd == 10 else half(array)
+        if level == "L2A":
+            write(os.path.join(granule, "R{}m".format(gsd), "{}_{}_{}_{}m.jp2".format(SAFE_TILE, SAFE_DATE, band, gsd)),
+                  data, gsd)
+        else:
+            write(os.path.join(granule, "{}_{}_{}.jp2".format(SAFE_TILE, SAFE_DATE, band)), data, gsd)
+    if level == "L2A":  # B02 also comes at 20 m in an L2A product: the 10 m file must win
+        write(os.path.join(granule, "R20m", "{}_{}_B02_20m.jp2".format(SAFE_TILE, SAFE_DATE)), half(dn["B02"]) // 2, 20)
+        if "SCL" not in drop:
+            scl = np.full((size // 2, size // 2), 4, np.uint8)
+            if cloud_box is not None:
+                c0, r0, cw, rh = cloud_box
+                scl[r0 // 2:(r0 + rh) // 2, c0 // 2:(c0 + cw) // 2] = 9
+            write(os.path.join(granule, "R20m", "{}_{}_SCL_20m.jp2".format(SAFE_TILE, SAFE_DATE)), scl, 20)
+    ids = ["B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08", "B8A", "B09", "B10", "B11", "B12"]
+    if level == "L2A":
+        offsets = "".join('<BOA_ADD_OFFSET band_id="{}">{}</BOA_ADD_OFFSET>'.format(i, -dn_offset)
+                          for i in range(len(ids)))
+        xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<n1:Level-2A_User_Product '
+               'xmlns:n1="https://psd-14.sentinel2.eo.esa.int/PSD/User_Product_Level-2A.xsd">'
+               "<n1:General_Info><Product_Info><PROCESSING_LEVEL>Level-2A</PROCESSING_LEVEL>"
+               "<PROCESSING_BASELINE>{}</PROCESSING_BASELINE></Product_Info><Product_Image_Characteristics>"
+               "<QUANTIFICATION_VALUES_LIST><BOA_QUANTIFICATION_VALUE unit=\"none\">10000</BOA_QUANTIFICATION_VALUE>"
+               "<AOT_QUANTIFICATION_VALUE unit=\"none\">1000.0</AOT_QUANTIFICATION_VALUE></QUANTIFICATION_VALUES_LIST>"
+               "{}</Product_Image_Characteristics></n1:General_Info></n1:Level-2A_User_Product>\n").format(
+            baseline, "<BOA_ADD_OFFSET_VALUES_LIST>{}</BOA_ADD_OFFSET_VALUES_LIST>".format(offsets)
+            if dn_offset else "")
+        name = "MTD_MSIL2A.xml"
+    else:
+        offsets = "".join('<RADIO_ADD_OFFSET band_id="{}">{}</RADIO_ADD_OFFSET>'.format(i, -dn_offset)
+                          for i in range(len(ids)))
+        xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<n1:Level-1C_User_Product '
+               'xmlns:n1="https://psd-14.sentinel2.eo.esa.int/PSD/User_Product_Level-1C.xsd">'
+               "<n1:General_Info><Product_Info><PROCESSING_LEVEL>Level-1C</PROCESSING_LEVEL>"
+               "<PROCESSING_BASELINE>{}</PROCESSING_BASELINE></Product_Info><Product_Image_Characteristics>"
+               "<QUANTIFICATION_VALUE unit=\"none\">10000</QUANTIFICATION_VALUE>{}"
+               "</Product_Image_Characteristics></n1:General_Info></n1:Level-1C_User_Product>\n").format(
+            baseline, "<Radiometric_Offset_List>{}</Radiometric_Offset_List>".format(offsets) if dn_offset else "")
+        name = "MTD_MSIL1C.xml"
+    with open(os.path.join(safe, name), "w", encoding="utf-8") as handle:
+        handle.write(xml)
+    for aux in [os.path.join(dp, f) for dp, _, fs in os.walk(safe) for f in fs if f.endswith(".aux.xml")]:
+        os.remove(aux)
+    if not as_zip:
+        return safe
+    archive = shutil.make_archive(os.path.join(str(folder), base), "zip", str(folder), base + ".SAFE")
+    shutil.rmtree(safe)
+    return archive

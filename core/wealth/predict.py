@@ -404,6 +404,9 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
                          "(Raster > Conversion > Translate with TILED=YES, COMPRESS=DEFLATE and INTERLEAVE=BAND) "
                          "and predict on that.").format(
             source.name, 1000 * JP2_SECONDS_PER_CHIP, JP2_SECONDS_PER_CHIP * n_chips, n_chips))
+        if getattr(source, "sentinel2_vrt", None):
+            advice[-1] += " " + tr("For this Sentinel-2 product, translate the stack of its bands at 10 m that "
+                                   "WealthMap wrote: {0}").format(source.sentinel2_vrt)
     check_cancel(feedback)
     embedder = Embedder(bundle, use_cuda=use_cuda, batch_size=batch_size)
     head = Head(bundle, use_cuda=use_cuda)

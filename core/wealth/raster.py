@@ -123,19 +123,27 @@ class RasterSource:
     """
 
     def __init__(self, path, band_map=None, scale=None, offset=None):
+        from .sentinel2 import product_vrt
+
         gdal, osr = _gdal()
         self.path = str(path)
-        if not os.path.exists(self.path) and not self.path.startswith("/vsi"):
-            raise WealthMapError(tr("The raster '{0}' does not exist. Choose an existing raster file.").format(
-                self.path))
+        # a Sentinel-2 product (SAFE folder, zip, MTD_MSIL*.xml, or a SENTINEL2_L* sub-dataset as QGIS opens
+        # it): its band files stacked at 10 m in a VRT, with the product's reflectance conversion
+        self.sentinel2_vrt = product_vrt(self.path)
+        opened = self.sentinel2_vrt or self.path
+        exists = self.sentinel2_vrt is not None or os.path.exists(self.path) or self.path.startswith("/vsi")
         try:
-            self.ds = gdal.Open(self.path)
+            self.ds = gdal.Open(opened)
         except RuntimeError as err:
+            if not exists:  # neither a file nor a GDAL dataset name (e.g. NETCDF:"f.nc":var)
+                raise WealthMapError(tr("The raster '{0}' does not exist. Choose an existing raster file.").format(
+                    self.path)) from err
             raise WealthMapError(tr("GDAL cannot open the raster '{0}' ({1}). Choose a GeoTIFF, VRT or JP2 "
                                     "file.").format(self.path, err)) from err
         if self.ds is None or self.ds.RasterCount == 0:
             raise WealthMapError(tr("The raster '{0}' has no bands.").format(self.path))
-        self.name = os.path.basename(self.path)
+        self.name = (self.ds.GetMetadataItem("SENTINEL2_PRODUCT") if self.sentinel2_vrt else None) or \
+            os.path.basename(self.path)
         self.width, self.height = self.ds.RasterXSize, self.ds.RasterYSize
         self.geotransform = self.ds.GetGeoTransform(can_return_null=True)
         wkt = self.ds.GetProjection()

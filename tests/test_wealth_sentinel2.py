@@ -1,0 +1,159 @@
+"""Sentinel-2 products as ESA delivers them (SAFE folder, zip, metadata file, GDAL sub-dataset name):
+the band files stacked at 10 m with the product's own reflectance conversion, end to end.
+
+The products are built here (``make_safe``: real JPEG 2000 band files in the SAFE layout, real
+metadata XML); prediction runs the real bundled model.
+"""
+
+import os
+import sys
+
+import numpy as np
+import pytest
+from osgeo import gdal
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from test_wealth_helpers import BANDS, ORIGIN, make_safe, reflectance  # noqa: E402
+
+from wealthmap.core.errors import WealthMapError  # noqa: E402
+
+gdal.UseExceptions()
+SPECTRAL = ["B02", "B03", "B04", "B08", "B11", "B12"]
+
+
+def read(path, bands, size=512):
+    from wealthmap.core.wealth.raster import GridReader, RasterSource
+
+    src = RasterSource(path)
+    reader = GridReader(src, src.srs, 10.0, ORIGIN[0], ORIGIN[1], bands)
+    assert reader.direct  # the stack lies on the tile's 10 m grid
+    refl, valid, scl = reader.read(0, 0, size, size)
+    return src, refl, valid, scl
+
+
+@pytest.mark.parametrize("form", ["safe", "mtd", "subdataset", "zip", "zip_subdataset"])
+def test_l2a_product_is_stacked_at_10m_with_its_offset(tmp_path, qgis_app, form):
+    """Processing baseline 05.09: DN = reflectance x 10000 + 1000. Every way QGIS or a user names the
+    product gives the same stack: named bands at 10 m (the 10 m B02, not the 20 m copy), B11/B12
+    upsampled from 20 m, SCL, and reflectance = (DN - 1000) / 10000 from the product's metadata."""
+    product = make_safe(tmp_path, cloud_box=(300, 300, 100, 100), as_zip=form.startswith("zip"))
+    name = "S2B_MSIL2A_20230615T101559_N0509_R065_T33UUU_20230615T130000.SAFE"
+    path = {"safe": product, "mtd": os.path.join(str(product), "MTD_MSIL2A.xml"),
+            "subdataset": "SENTINEL2_L2A:{}:10m:EPSG_32633".format(os.path.join(str(product), "MTD_MSIL2A.xml")),
+            "zip": product,
+            "zip_subdataset": "SENTINEL2_L2A:/vsizip/{}/{}/MTD_MSIL2A.xml:20m:EPSG_32633".format(product, name)}[form]
+    src, refl, valid, scl = read(path, ["B02", "B04", "B11"])
+    assert [src.band_map[b] for b in SPECTRAL] == [1, 2, 3, 4, 5, 6] and src.band_map["SCL"] == 7
+    assert src.has_scl and src.is_jpeg2000 and src.name == name
+    assert src.scale == pytest.approx(1e-4) and src.offset == pytest.approx(-0.1)
+    assert src.ds.RasterXSize == 512 and src.pixel_size() == (10.0, 10.0)
+    truth = reflectance(512, 512)
+    assert valid.all()
+    np.testing.assert_allclose(refl[0], truth[0], atol=6e-5)  # B02 at 10 m, offset removed
+    np.testing.assert_allclose(refl[1], truth[2], atol=6e-5)  # B04
+    b11 = truth[BANDS.index("B11")]
+    assert abs(float(refl[2].mean()) - float(b11.mean())) < 2e-3  # B11 from 20 m, offset removed
+    assert np.corrcoef(refl[2].ravel(), b11.ravel())[0, 1] > 0.9  # the same pattern, upsampled
+    assert (scl[300:400, 300:400] == 9).all() and (scl[:250] == 4).all()
+
+
+def test_l1c_and_old_baselines_use_their_own_conversion(tmp_path, qgis_app):
+    """L1C 04.00 carries RADIO_ADD_OFFSET -1000; a 02.09 L2A product has no offset (DN / 10000)."""
+    l1c = make_safe(tmp_path / "a", level="L1C", baseline="04.00")
+    src, refl, _, scl = read(l1c, ["B03"], size=256)
+    assert src.offset == pytest.approx(-0.1) and src.scale == pytest.approx(1e-4) and scl is None
+    assert "SCL" not in src.band_map and src.processing_baseline() == pytest.approx(4.0)
+    np.testing.assert_allclose(refl[0], reflectance(512, 512)[1][:256, :256], atol=6e-5)
+    old = make_safe(tmp_path / "b", baseline="02.09", dn_offset=0)
+    src, refl, _, _ = read(old, ["B08"], size=256)
+    assert src.offset == 0.0 and src.scale == pytest.approx(1e-4)
+    np.testing.assert_allclose(refl[0], reflectance(512, 512)[3][:256, :256], atol=6e-5)
+
+
+def test_prediction_on_a_zipped_product_end_to_end(tmp_path, qgis_app, monkeypatch):
+    """The product's zip, as downloaded, predicts end to end: 2 x 2 chips, the one under the SCL cloud
+    patch is 'cloudy', the others get finite values; the summary names the product."""
+    from qgis.core import NULL
+
+    from wealthmap.core.wealth import predict as predict_mod
+    from wealthmap.core.wealth.api import predict_wealth
+    from wealthmap.core.wealth.predict import load_output_layer
+
+    archive = make_safe(tmp_path, cloud_box=(280, 280, 220, 220), as_zip=True)
+    monkeypatch.setattr(predict_mod, "JP2_ADVICE_CHIPS", 4)
+    result = predict_wealth(archive, output=str(tmp_path / "out.gpkg"), max_chips=0)
+    # JPEG 2000 decodes slowly: the advice names the stack to convert
+    assert len(result["advice"]) == 1 and "JPEG 2000" in result["advice"][0]
+    stack = result["advice"][0].rsplit(": ", 1)[1]
+    assert stack.endswith(".vrt") and gdal.Open(stack).RasterCount == 7
+    assert result["chips"] == 4 and result["statuses"] == {"ok": 3, "cloudy": 1}, result["statuses"]
+    layer = load_output_layer(result)
+    assert layer.isValid() and layer.featureCount() == 4
+    rows = {(f["grid_col"], f["grid_row"]): f for f in layer.getFeatures()}
+    cloudy = [k for k, f in rows.items() if f["status"] == "cloudy"]
+    assert cloudy == [(1, 1)]  # the lower-right chip (grid anchored at the tile corner)
+    assert rows[cloudy[0]]["wealth"] == NULL and rows[cloudy[0]]["cloud_frac"] > 0.5
+    assert all(np.isfinite(f["wealth"]) for f in rows.values() if f["status"] == "ok")
+
+
+def test_incomplete_or_foreign_products_get_clear_messages(tmp_path, qgis_app):
+    from wealthmap.core.wealth.api import predict_wealth
+    from wealthmap.core.wealth.raster import RasterSource
+
+    no_b11 = make_safe(tmp_path / "a", drop=("B11",))
+    with pytest.raises(WealthMapError, match=r"'S2B_MSIL2A_\S+\.SAFE' lacks the band\(s\) B11"):
+        predict_wealth(no_b11, output=str(tmp_path / "a.gpkg"), max_chips=0)
+    empty = tmp_path / "S2A_MSIL2A_20230101T000000_N0509_R001_T33UUU_20230101T000000.SAFE"
+    empty.mkdir()
+    (empty / "MTD_MSIL2A.xml").write_text("<Level-2A_User_Product/>", encoding="utf-8")
+    with pytest.raises(WealthMapError, match="No band files .* were found in the Sentinel-2 product"):
+        RasterSource(str(empty))
+    broken = tmp_path / "S2A_MSIL1C_x.SAFE"
+    broken.mkdir()
+    (broken / "MTD_MSIL1C.xml").write_text("<not xml", encoding="utf-8")
+    with pytest.raises(WealthMapError, match="is not valid XML"):
+        RasterSource(str(broken))
+    with pytest.raises(WealthMapError, match="has no metadata file"):
+        RasterSource("SENTINEL2_L2A:{}:10m:EPSG_32633".format(tmp_path / "nowhere" / "MTD_MSIL2A.xml"))
+    with pytest.raises(WealthMapError, match="does not exist"):
+        RasterSource(str(tmp_path / "nothing.tif"))
+
+
+def _second_tile(safe, dx, epsg=32633):
+    """Copy the product's tile as a second granule ``dx`` metres east (optionally in another UTM zone)."""
+    import glob
+    import shutil
+
+    first = glob.glob(os.path.join(safe, "GRANULE", "*"))[0]
+    second = first + "_east"
+    shutil.copytree(first, second)
+    for path in glob.glob(os.path.join(second, "IMG_DATA", "**", "*.jp2"), recursive=True):
+        src = gdal.Open(path)
+        gt = src.GetGeoTransform()
+        bounds = [gt[0] + dx, gt[3], gt[0] + dx + gt[1] * src.RasterXSize, gt[3] + gt[5] * src.RasterYSize]
+        data = src.ReadAsArray()
+        src = None
+        os.remove(path)
+        mem = gdal.GetDriverByName("MEM").Create("", data.shape[1], data.shape[0], 1,
+                                                 gdal.GDT_Byte if data.dtype == np.uint8 else gdal.GDT_UInt16)
+        mem.GetRasterBand(1).WriteArray(data)
+        gdal.Translate(path, mem, format="JP2OpenJPEG", outputBounds=bounds, outputSRS="EPSG:{}".format(epsg),
+                       creationOptions=["QUALITY=100", "REVERSIBLE=YES"])
+    for aux in glob.glob(os.path.join(second, "**", "*.aux.xml"), recursive=True):
+        os.remove(aux)
+
+
+def test_products_with_several_tiles_are_mosaicked_or_refused(tmp_path, qgis_app):
+    """Old products hold several tiles: tiles in one UTM zone are mosaicked band by band; tiles in two zones
+    are refused with a message (GDAL would silently leave some out)."""
+    from wealthmap.core.wealth.raster import RasterSource
+
+    safe = make_safe(tmp_path / "a", size=256)
+    _second_tile(safe, 2560.0)
+    src = RasterSource(safe)
+    assert (src.ds.RasterXSize, src.ds.RasterYSize) == (512, 256)
+    assert src.ds.GetRasterBand(src.band_map["B11"]).ReadAsArray()[:, 256:].mean() > 1000  # the east tile's data
+    two_zones = make_safe(tmp_path / "b", size=256)
+    _second_tile(two_zones, 2560.0, epsg=32634)
+    with pytest.raises(WealthMapError, match="cannot be combined .*different coordinate systems"):
+        RasterSource(two_zones)
