@@ -160,14 +160,32 @@ def make_safe(folder, level="L2A", baseline="05.09", dn_offset=1000, size=512, c
                 scl[r0 // 2:(r0 + rh) // 2, c0 // 2:(c0 + cw) // 2] = 9
             write(os.path.join(granule, "R20m", "{}_{}_SCL_20m.jp2".format(SAFE_TILE, SAFE_DATE)), scl, 20)
     ids = ["B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08", "B8A", "B09", "B10", "B11", "B12"]
+    # the product's file list and the tile's geocoding, so that GDAL's SENTINEL2 driver (what QGIS uses to
+    # open a product) lists its sub-datasets
+    images = sorted(os.path.relpath(os.path.join(dp, f), safe)[:-4].replace(os.sep, "/")
+                    for dp, _, fs in os.walk(granule) for f in fs if f.endswith(".jp2"))
+    organisation = ('<Query_Options completeSingleTile="true"><PRODUCT_FORMAT>SAFE_COMPACT</PRODUCT_FORMAT>'
+                    "</Query_Options><Product_Organisation><Granule_List><Granule imageFormat=\"JPEG2000\">{}"
+                    "</Granule></Granule_List></Product_Organisation>").format(
+        "".join("<IMAGE_FILE>{}</IMAGE_FILE>".format(i) for i in images))
+    geocoding = "".join(
+        '<Size resolution="{0}"><NROWS>{1}</NROWS><NCOLS>{1}</NCOLS></Size>'
+        '<Geoposition resolution="{0}"><ULX>{2}</ULX><ULY>{3}</ULY><XDIM>{0}</XDIM><YDIM>-{0}</YDIM></Geoposition>'
+        .format(r, size * 10 // r, ORIGIN[0], ORIGIN[1]) for r in (10, 20, 60))
+    with open(os.path.join(os.path.dirname(granule), "MTD_TL.xml"), "w", encoding="utf-8") as handle:
+        handle.write('<?xml version="1.0" encoding="UTF-8"?>\n<n1:Level-{0}_Tile_ID xmlns:n1="https://psd-14.'
+                     'sentinel2.eo.esa.int/PSD/S2_PDI_Level-{0}_Tile_Metadata.xsd"><n1:Geometric_Info>'
+                     "<Tile_Geocoding><HORIZONTAL_CS_NAME>WGS84 / UTM zone 33N</HORIZONTAL_CS_NAME>"
+                     "<HORIZONTAL_CS_CODE>EPSG:32633</HORIZONTAL_CS_CODE>{1}</Tile_Geocoding></n1:Geometric_Info>"
+                     "</n1:Level-{0}_Tile_ID>\n".format(level[1:], geocoding))
     if level == "L2A":
         offsets = "".join('<BOA_ADD_OFFSET band_id="{}">{}</BOA_ADD_OFFSET>'.format(i, -dn_offset)
                           for i in range(len(ids)))
         xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<n1:Level-2A_User_Product '
                'xmlns:n1="https://psd-14.sentinel2.eo.esa.int/PSD/User_Product_Level-2A.xsd">'
                "<n1:General_Info><Product_Info><PROCESSING_LEVEL>Level-2A</PROCESSING_LEVEL>"
-               "<PROCESSING_BASELINE>{}</PROCESSING_BASELINE></Product_Info><Product_Image_Characteristics>"
-               "<QUANTIFICATION_VALUES_LIST><BOA_QUANTIFICATION_VALUE unit=\"none\">10000</BOA_QUANTIFICATION_VALUE>"
+               "<PROCESSING_BASELINE>{}</PROCESSING_BASELINE>" + organisation + "</Product_Info>"
+               "<Product_Image_Characteristics><QUANTIFICATION_VALUES_LIST><BOA_QUANTIFICATION_VALUE unit=\"none\">10000</BOA_QUANTIFICATION_VALUE>"
                "<AOT_QUANTIFICATION_VALUE unit=\"none\">1000.0</AOT_QUANTIFICATION_VALUE></QUANTIFICATION_VALUES_LIST>"
                "{}</Product_Image_Characteristics></n1:General_Info></n1:Level-2A_User_Product>\n").format(
             baseline, "<BOA_ADD_OFFSET_VALUES_LIST>{}</BOA_ADD_OFFSET_VALUES_LIST>".format(offsets)
@@ -179,8 +197,8 @@ def make_safe(folder, level="L2A", baseline="05.09", dn_offset=1000, size=512, c
         xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<n1:Level-1C_User_Product '
                'xmlns:n1="https://psd-14.sentinel2.eo.esa.int/PSD/User_Product_Level-1C.xsd">'
                "<n1:General_Info><Product_Info><PROCESSING_LEVEL>Level-1C</PROCESSING_LEVEL>"
-               "<PROCESSING_BASELINE>{}</PROCESSING_BASELINE></Product_Info><Product_Image_Characteristics>"
-               "<QUANTIFICATION_VALUE unit=\"none\">10000</QUANTIFICATION_VALUE>{}"
+               "<PROCESSING_BASELINE>{}</PROCESSING_BASELINE>" + organisation + "</Product_Info>"
+               "<Product_Image_Characteristics><QUANTIFICATION_VALUE unit=\"none\">10000</QUANTIFICATION_VALUE>{}"
                "</Product_Image_Characteristics></n1:General_Info></n1:Level-1C_User_Product>\n").format(
             baseline, "<Radiometric_Offset_List>{}</Radiometric_Offset_List>".format(offsets) if dn_offset else "")
         name = "MTD_MSIL1C.xml"

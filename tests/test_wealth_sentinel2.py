@@ -157,3 +157,33 @@ def test_products_with_several_tiles_are_mosaicked_or_refused(tmp_path, qgis_app
     _second_tile(two_zones, 2560.0, epsg=32634)
     with pytest.raises(WealthMapError, match="cannot be combined .*different coordinate systems"):
         RasterSource(two_zones)
+
+
+def test_layer_qgis_opens_from_a_product_predicts_in_api_and_processing(tmp_path, qgis_app, processing):
+    """A user drags the downloaded zip into QGIS and picks the 10 m sub-dataset: GDAL's SENTINEL2 driver gives
+    a layer with B4, B3, B2 and B8 only. The console API and the Processing algorithm, given that layer, read
+    the whole product (B11 and SCL included) and predict the same values."""
+    from qgis.core import QgsRasterLayer
+
+    from wealthmap.core.wealth.api import predict_wealth
+
+    archive = make_safe(tmp_path, as_zip=True)
+    subdatasets = [name for name, _ in gdal.Open(archive).GetSubDatasets()]
+    ten = [name for name in subdatasets if ":10m:" in name]
+    assert ten and ten[0].startswith("SENTINEL2_L2A:/vsizip/"), subdatasets
+    layer = QgsRasterLayer(ten[0], "10 m", "gdal")
+    assert layer.isValid() and layer.bandCount() == 4  # what QGIS shows: no B11
+    api = predict_wealth(layer, output=str(tmp_path / "api.gpkg"), max_chips=0)
+    assert api["chips"] == 4 and api["chips_used"] == 4
+    alg = processing.run("wealthmap:predictwealth", {"INPUT": layer, "MAX_CHIPS": 0,
+                                                      "OUTPUT": str(tmp_path / "alg.gpkg")})
+    assert alg["CHIPS"] == 4
+
+    def values(path):
+        from wealthmap.core.wealth.predict import load_output_layer
+
+        lyr = load_output_layer({"output": path, "layer_name": api["layer_name"], "title": "t",
+                                 "model_id": api["model_id"], "model_status": api["model_status"]})
+        return sorted((f["grid_col"], f["grid_row"], round(f["wealth"], 6)) for f in lyr.getFeatures())
+
+    assert values(api["output"]) == values(alg["OUTPUT"])
