@@ -185,7 +185,8 @@ def make_safe(folder, level="L2A", baseline="05.09", dn_offset=1000, size=512, c
                'xmlns:n1="https://psd-14.sentinel2.eo.esa.int/PSD/User_Product_Level-2A.xsd">'
                "<n1:General_Info><Product_Info><PROCESSING_LEVEL>Level-2A</PROCESSING_LEVEL>"
                "<PROCESSING_BASELINE>{}</PROCESSING_BASELINE>" + organisation + "</Product_Info>"
-               "<Product_Image_Characteristics><QUANTIFICATION_VALUES_LIST><BOA_QUANTIFICATION_VALUE unit=\"none\">10000</BOA_QUANTIFICATION_VALUE>"
+               "<Product_Image_Characteristics><QUANTIFICATION_VALUES_LIST>"
+               "<BOA_QUANTIFICATION_VALUE unit=\"none\">10000</BOA_QUANTIFICATION_VALUE>"
                "<AOT_QUANTIFICATION_VALUE unit=\"none\">1000.0</AOT_QUANTIFICATION_VALUE></QUANTIFICATION_VALUES_LIST>"
                "{}</Product_Image_Characteristics></n1:General_Info></n1:Level-2A_User_Product>\n").format(
             baseline, "<BOA_ADD_OFFSET_VALUES_LIST>{}</BOA_ADD_OFFSET_VALUES_LIST>".format(offsets)
