@@ -187,3 +187,43 @@ def test_layer_qgis_opens_from_a_product_predicts_in_api_and_processing(tmp_path
         return sorted((f["grid_col"], f["grid_row"], round(f["wealth"], 6)) for f in lyr.getFeatures())
 
     assert values(api["output"]) == values(alg["OUTPUT"])
+
+
+def test_training_on_a_product_by_its_sub_dataset_name(tmp_path, qgis_app):
+    """The trainer reads a product the same way (here by the sub-dataset name QGIS gives its layer, which
+    is no file path: the input hash and the feature cache use the zip's size and time), learns a target
+    that follows the product's pixels, and a rerun takes every point from the cache."""
+    from osgeo import osr
+    from train_helpers import make_embedder_bundle, write_survey
+
+    from wealthmap.core.wealth.raster import file_stat
+    from wealthmap.core.wealth.train_api import train_wealth_model
+
+    archive = make_safe(tmp_path, as_zip=True)
+    name = os.path.basename(archive)[:-4] + ".SAFE"
+    sub = "SENTINEL2_L2A:/vsizip/{}/{}/MTD_MSIL2A.xml:10m:EPSG_32633".format(archive, name)
+    assert file_stat(sub).st_size == os.path.getsize(archive) == file_stat(archive).st_size
+    assert file_stat(str(tmp_path / "missing.tif")) is None
+    make_embedder_bundle(str(tmp_path / "emb"))
+    utm, wgs = osr.SpatialReference(), osr.SpatialReference()
+    utm.ImportFromEPSG(32633)
+    wgs.ImportFromEPSG(4326)
+    wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    utm.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    to_wgs = osr.CoordinateTransformation(utm, wgs)
+    lon, lat, value = [], [], []
+    for py in range(40, 480, 36):
+        for px in range(40, 480, 36):
+            x, y = ORIGIN[0] + px * 10 + 5, ORIGIN[1] - py * 10 - 5
+            lo, la = to_wgs.TransformPoint(x, y)[:2]
+            lon.append(lo)
+            lat.append(la)
+            value.append(float(np.clip((512 // 3 - (px - 24)) / 48.0, 0, 1)))  # built-up share of its window
+    survey = write_survey(str(tmp_path / "survey.csv"), lon, lat, value)
+    common = dict(value_field="wealth", block_km=1.2, n_estimators=40, context_chips=3, bundle=str(tmp_path / "emb"),
+                  cache_path=str(tmp_path / "cache.sqlite"), ablation=False)
+    first = train_wealth_model(survey, [sub], out_dir=str(tmp_path / "a"), **common)
+    assert len(first["observed"]) == len(lon) and first["cached_points"] == 0
+    assert first["metrics"]["model"]["r2"] > 0.8, first["metrics"]
+    second = train_wealth_model(survey, [sub], out_dir=str(tmp_path / "b"), **common)
+    assert second["cached_points"] == len(lon) and second["embedded_chips"] == 0

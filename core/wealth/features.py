@@ -386,7 +386,9 @@ def embedder_signature(bundle):
 
 def source_signature(source):
     """The raster's identity for the cache: path, modification time, size, bands and reflectance conversion."""
-    stat = os.stat(source.path) if os.path.exists(source.path) else None
+    from .raster import file_stat
+
+    stat = file_stat(source.path)
     spec = {"path": os.path.abspath(source.path), "mtime": stat.st_mtime if stat else None,
             "size": stat.st_size if stat else None, "bands": sorted(source.band_map.items()),
             "scale": source.scale, "offset": source.offset}

@@ -60,6 +60,24 @@ SCL_INVALID = (0, 1)
 SCL_CLOUD = (3, 8, 9, 10)
 
 
+def file_stat(path):
+    """``os.stat`` of the file behind a raster path (for caches and input hashes): the file itself, a
+    Sentinel-2 product's zip or metadata file (also for a ``SENTINEL2_L*`` sub-dataset name), else ``None``."""
+    from .sentinel2 import metadata_path
+
+    path = str(path)
+    if os.path.exists(path):
+        return os.stat(path)
+    try:
+        mtd = metadata_path(path)
+    except WealthMapError:
+        mtd = None
+    if mtd and mtd.startswith("/vsizip/") and ".zip" in mtd.lower():
+        inner = mtd[len("/vsizip/"):]
+        mtd = inner[:inner.lower().index(".zip") + 4]  # the zip file itself
+    return os.stat(mtd) if mtd and os.path.exists(mtd) else None
+
+
 def canonical_band(text):
     """``"B02"`` for ``"B2"``, ``"b02"``, ``"Blue"``, ``"B2 (blue)"``, ``"B02 - 490nm"``...; ``None`` if unknown."""
     raw = str(text or "").strip().lower()

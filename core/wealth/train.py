@@ -148,9 +148,12 @@ def feature_groups(dim, extra_names):
 
 def _hash_inputs(survey, sources):
     digest = hashlib.sha256(survey.input_hash.encode("ascii"))
+    from .raster import file_stat
+
     for path in sources:
-        stat = os.stat(path)
-        digest.update("{}|{}|{}".format(os.path.basename(path), stat.st_size, int(stat.st_mtime)).encode("utf-8"))
+        stat = file_stat(path)  # None for a GDAL dataset name without a file behind it
+        digest.update("{}|{}|{}".format(os.path.basename(path), stat.st_size if stat else "",
+                                        int(stat.st_mtime) if stat else "").encode("utf-8"))
     return digest.hexdigest()
 
 
