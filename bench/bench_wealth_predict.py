@@ -24,6 +24,8 @@
 * Formats: the same ~256-chip region (the mosaic's first 12 chip rows) from the same pixels stored as
   users have them: tiled DEFLATE pixel- or band-interleaved, uncompressed tiled or striped (GDAL's and
   QGIS's default export), LZW, ZSTD, and reprojected to EPSG:4326 (resampled onto the grid while read).
+* Sentinel-2 product: the JPEG 2000 case's chips as an L2A product as downloaded (one JPEG 2000 per
+  band, 20 m bands at 20 m, SAFE layout, zipped), predicted from the zip.
 * Memory: peak RSS (``VmHWM``) of a fresh process predicting a small (16 chips) and large (1000 and
   1500 chips) regions of the GeoTIFF.
 
@@ -288,6 +290,71 @@ def jp2_case(vrt, folder, crs, origin, bundle, batch):
     return row
 
 
+def safe_case(vrt, folder, crs, origin, bundle, batch):
+    """The same 48 x 9 chips as :func:`jp2_case`, as a Sentinel-2 L2A product (processing baseline 05.09):
+    one lossless JPEG 2000 per band (B02, B03, B04, B08 at 10 m; B11, B12 at 20 m; 1024 px tiles as ESA's
+    files), DN + 1000, in the SAFE layout with its metadata file; zipped, as downloaded. End to end (best
+    of 2) from the zip, vs the ceiling."""
+    import shutil
+
+    import numpy as np
+    from osgeo import gdal
+
+    from wealthmap.core.wealth.predict import predict
+
+    src = gdal.Open(vrt)
+    width, height = src.RasterXSize, 9 * 256
+    name = "S2B_MSIL2A_20230615T101559_N0509_R065_T33UUU_20230615T130000"
+    safe = os.path.join(folder, name + ".SAFE")
+    img = os.path.join(safe, "GRANULE", "L2A_T33UUU_A041000_20230615T101559", "IMG_DATA")
+    start = time.perf_counter()
+    for b in range(1, src.RasterCount + 1):
+        band = src.GetRasterBand(b).GetDescription()
+        data = src.GetRasterBand(b).ReadAsArray(0, 0, width, height).astype(np.uint32)
+        data = np.where(data > 0, np.minimum(data + 1000, 65535), 0).astype(np.uint16)
+        res = 10 if band in ("B02", "B03", "B04", "B08") else 20
+        if res == 20:
+            data = np.round(data.reshape(height // 2, 2, width // 2, 2).mean(axis=(1, 3))).astype(np.uint16)
+        mem = gdal.GetDriverByName("MEM").Create("", data.shape[1], data.shape[0], 1, gdal.GDT_UInt16)
+        gt = src.GetGeoTransform()
+        mem.SetGeoTransform((gt[0], res, 0, gt[3], 0, -res))
+        mem.SetProjection(src.GetProjection())
+        mem.GetRasterBand(1).WriteArray(data)
+        path = os.path.join(img, "R{}m".format(res), "T33UUU_20230615T101559_{}_{}m.jp2".format(band, res))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        gdal.Translate(path, mem, format="JP2OpenJPEG", creationOptions=["QUALITY=100", "REVERSIBLE=YES",
+                                                                         "BLOCKXSIZE=1024", "BLOCKYSIZE=1024"])
+    offsets = "".join('<BOA_ADD_OFFSET band_id="{}">-1000</BOA_ADD_OFFSET>'.format(i) for i in range(13))
+    with open(os.path.join(safe, "MTD_MSIL2A.xml"), "w", encoding="utf-8") as handle:
+        handle.write('<?xml version="1.0" encoding="UTF-8"?><n1:Level-2A_User_Product xmlns:n1="https://psd-14.'
+                     'sentinel2.eo.esa.int/PSD/User_Product_Level-2A.xsd"><n1:General_Info><Product_Info>'
+                     "<PROCESSING_BASELINE>05.09</PROCESSING_BASELINE></Product_Info><Product_Image_Characteristics>"
+                     "<QUANTIFICATION_VALUES_LIST><BOA_QUANTIFICATION_VALUE>10000</BOA_QUANTIFICATION_VALUE>"
+                     "</QUANTIFICATION_VALUES_LIST><BOA_ADD_OFFSET_VALUES_LIST>{}</BOA_ADD_OFFSET_VALUES_LIST>"
+                     "</Product_Image_Characteristics></n1:General_Info></n1:Level-2A_User_Product>".format(offsets))
+    archive = shutil.make_archive(os.path.join(folder, name), "zip", folder, name + ".SAFE")
+    shutil.rmtree(safe)
+    written = time.perf_counter() - start
+    x0, y1 = origin
+    bbox = (x0 + 10.0, y1 - 9 * CHIP_M + 10.0, x0 + 48 * CHIP_M - 10.0, y1 - 10.0)
+    times = []
+    for _ in range(2):
+        start = time.perf_counter()
+        result = predict(None, archive, region=bbox, region_crs=crs, output=os.path.join(folder, "safe.gpkg"),
+                         max_chips=0, batch_size=batch)
+        times.append(time.perf_counter() - start)
+    chips = result["chips"]
+    ceil = ceiling(bundle, chips, batch, result["batch_sizes"])
+    row = {"chips": chips, "zip_mb": round(os.path.getsize(archive) / 1e6), "written_s": round(written, 1),
+           "end_to_end_s": round(min(times), 3), "ms_per_chip": round(1000 * min(times) / chips, 1),
+           "ceiling_chips_per_s": round(ceil, 2), "ratio": round(chips / min(times) / ceil, 3),
+           "read_s": round(result["timings"]["read_s"], 2), "reflectance": result["reflectance"]}
+    print("sentinel-2 product (zip) {chips} chips: e2e {end_to_end_s:.2f} s ({ms_per_chip} ms per chip; reading "
+          "{read_s} s)  ceiling {ceiling_chips_per_s:.1f} chips/s  ratio {ratio:.2f}".format(**row), flush=True)
+    os.remove(archive)
+    return row
+
+
 FORMATS = [
     ("deflate_pixel", "tiled GeoTIFF, DEFLATE, pixel-interleaved (the main figures' format)",
      ["TILED=YES", "COMPRESS=DEFLATE", "INTERLEAVE=PIXEL"]),
@@ -404,6 +471,7 @@ def main():
         print("{} 1,025 chips, stages one after the other (ms per chip): {}".format(name, costs), flush=True)
     jp2 = jp2_case(vrt, tmp, crs, origin, bundle, batch)
     formats = formats_case(tif, tmp, crs, origin, bundle, batch)
+    safe = safe_case(vrt, tmp, crs, origin, bundle, batch)
     # the same with the fp32 embedder (the int8 one is ~2.4x faster, so overheads weigh more there)
     from wealthmap.core.wealth.bundle import ModelBundle
 
@@ -447,7 +515,7 @@ def main():
                       "cached by GDAL)",
         "runs_vrt": vrt_rows, "runs_fp32_embedder": fp32_rows, "memory": memory,
         "stages_without_overlap_1025_chips": stages, "jpeg2000_432_chips": jp2,
-        "formats_256_chips": formats,
+        "formats_256_chips": formats, "sentinel2_product_432_chips": safe,
         "targets": {"ratio_at_least": 0.85, "10000_km2_under_s": 30.0,
                     "10000_km2_seconds": big[0]["end_to_end_s"] if big else None},
     }
