@@ -31,17 +31,23 @@ def read(path, bands, size=512):
     return src, refl, valid, scl
 
 
-@pytest.mark.parametrize("form", ["safe", "mtd", "subdataset", "zip", "zip_subdataset"])
+@pytest.mark.parametrize("form", ["safe", "mtd", "subdataset", "zip", "zip_subdataset", "band_file", "zip_band_file"])
 def test_l2a_product_is_stacked_at_10m_with_its_offset(tmp_path, qgis_app, form):
     """Processing baseline 05.09: DN = reflectance x 10000 + 1000. Every way QGIS or a user names the
     product gives the same stack: named bands at 10 m (the 10 m B02, not the 20 m copy), B11/B12
     upsampled from 20 m, SCL, and reflectance = (DN - 1000) / 10000 from the product's metadata."""
     product = make_safe(tmp_path, cloud_box=(300, 300, 100, 100), as_zip=form.startswith("zip"))
+    assert form != "band_file" or os.path.exists(os.path.join(str(product), "GRANULE"))
     name = "S2B_MSIL2A_20230615T101559_N0509_R065_T33UUU_20230615T130000.SAFE"
     path = {"safe": product, "mtd": os.path.join(str(product), "MTD_MSIL2A.xml"),
             "subdataset": "SENTINEL2_L2A:{}:10m:EPSG_32633".format(os.path.join(str(product), "MTD_MSIL2A.xml")),
             "zip": product,
-            "zip_subdataset": "SENTINEL2_L2A:/vsizip/{}/{}/MTD_MSIL2A.xml:20m:EPSG_32633".format(product, name)}[form]
+            "zip_subdataset": "SENTINEL2_L2A:/vsizip/{}/{}/MTD_MSIL2A.xml:20m:EPSG_32633".format(product, name),
+            # one band's file dragged into QGIS from the product's IMG_DATA: the whole product is read
+            "band_file": os.path.join(str(product), "GRANULE", "L2A_T33UUU_A041000_20230615T101559", "IMG_DATA",
+                                      "R10m", "T33UUU_20230615T101559_B04_10m.jp2"),
+            "zip_band_file": "/vsizip/{}/{}/GRANULE/L2A_T33UUU_A041000_20230615T101559/IMG_DATA/R20m/"
+                             "T33UUU_20230615T101559_B11_20m.jp2".format(product, name)}[form]
     src, refl, valid, scl = read(path, ["B02", "B04", "B11"])
     assert [src.band_map[b] for b in SPECTRAL] == [1, 2, 3, 4, 5, 6] and src.band_map["SCL"] == 7
     assert src.has_scl and src.is_jpeg2000 and src.name == name

@@ -49,6 +49,15 @@ def metadata_path(path):
     base = os.path.basename(text.rstrip("/\\"))
     if base in METADATA_FILES:
         return text
+    # a file or folder inside a product (e.g. one band's JPEG 2000 dragged into QGIS from IMG_DATA): the product
+    parts = text.replace("\\", "/").split("/")
+    for i in range(len(parts) - 1, 0, -1):
+        if parts[i].upper().endswith(".SAFE") and i < len(parts) - 1:
+            root = "/".join(parts[:i + 1])
+            for name in METADATA_FILES:
+                if gdal.VSIStatL(_join(root, name)) is not None:
+                    return _join(root, name)
+            break
     if text.lower().endswith(".zip") and not text.startswith("/vsi"):
         if not os.path.isfile(text):
             return None
