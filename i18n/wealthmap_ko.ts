@@ -879,7 +879,7 @@
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="106"/>
-        <location filename="../core/wealth/raster.py" line="210"/>
+        <location filename="../core/wealth/raster.py" line="228"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
@@ -1729,28 +1729,28 @@
         <translation>모델 '{0}'은(는) 특징 '{1}'을(를) 요구하지만, 영상으로부터의 추정에서는 계산할 수 없습니다(임베딩과 {2}만 가능). 추가 열 없이 학습한 헤드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="470"/>
+        <location filename="../core/wealth/features.py" line="472"/>
         <source>No raster given: pick one or more Sentinel-2 rasters that cover the survey points.</source>
         <translation>래스터가 없습니다: 설문 지점을 덮는 Sentinel-2 래스터를 하나 이상 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="552"/>
-        <location filename="../core/wealth/features.py" line="513"/>
+        <location filename="../core/wealth/features.py" line="554"/>
+        <location filename="../core/wealth/features.py" line="515"/>
         <source>outside every raster</source>
         <translation>어느 래스터에도 포함되지 않음</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="562"/>
+        <location filename="../core/wealth/features.py" line="564"/>
         <source>chip status {0} in {1}</source>
         <translation>{1}에서 칩 상태 {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="558"/>
+        <location filename="../core/wealth/features.py" line="560"/>
         <source>nodata: only {0:.0f}% valid pixels in the chip at the point in {1}</source>
         <translation>nodata: {1}에서 지점의 칩에 유효 픽셀이 {0:.0f}%뿐임</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="561"/>
+        <location filename="../core/wealth/features.py" line="563"/>
         <source>clouds over {0:.0f}% of the chip at the point in {1}</source>
         <translation>{1}에서 지점의 칩의 {0:.0f}%가 구름</translation>
     </message>
@@ -1760,7 +1760,7 @@
         <translation>맥락은 한 변에 홀수 개의 칩(1, 3, 5...)이어야 하며 {0}은(는) 안 됩니다: 지점을 포함하는 칩이 그 중심입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="407"/>
+        <location filename="../core/wealth/features.py" line="409"/>
         <source>The rasters have different bands: {0} has {1}, {2} has {3}. Use rasters with the same bands (the same product and band order).</source>
         <translation>래스터의 밴드가 서로 다릅니다: {0}에는 {1}, {2}에는 {3}. 같은 밴드(같은 제품과 밴드 순서)의 래스터를 사용하십시오.</translation>
     </message>
@@ -1780,13 +1780,13 @@
         <translation>부 지수: {0}({1})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="630"/>
+        <location filename="../core/wealth/predict.py" line="635"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="633"/>
-        <location filename="../ui/wealth_predict_widget.py" line="335"/>
+        <location filename="../core/wealth/predict.py" line="638"/>
+        <location filename="../ui/wealth_predict_widget.py" line="339"/>
         <source>This is a demonstration model, not a wealth estimate.</source>
         <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
     </message>
@@ -1831,27 +1831,32 @@
         <translation>래스터 '{0}'은(는) JPEG 2000 형식이라 디코딩이 느립니다 (칩당 약 {1:.0f} ms, 이 {3}개 칩에 약 {2:.0f}초). 넓은 지역은 먼저 타일 GeoTIFF로 한 번 변환한 뒤 (래스터 &gt; 변환 &gt; 변환(Translate), TILED=YES, COMPRESS=DEFLATE, INTERLEAVE=BAND) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="416"/>
+        <location filename="../core/wealth/predict.py" line="411"/>
+        <source>Sentinel-2 product {0}: its bands stacked at 10 m ({1}); reflectance = DN x {2:g} {3:+g} ({4}).</source>
+        <translation>Sentinel-2 제품 {0}: 밴드를 10 m로 묶었습니다 ({1}). 반사율 = DN x {2:g} {3:+g} ({4}).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="420"/>
         <source>The raster '{0}' is not on the model's grid ({1}, {2:g} m pixels), so it is resampled while it is read (about {3:.0f} ms per chip, some {4:.0f} s for these {5} chips, about twice the time of a raster on the grid). To predict faster, reproject it once to {1} at {2:g} m (Raster &gt; Projections &gt; Warp (Reproject)) and predict on that.</source>
         <translation>래스터 '{0}'은(는) 모델의 격자({1}, {2:g} m 픽셀)에 맞지 않아 읽는 동안 재샘플링됩니다 (칩당 약 {3:.0f} ms, 이 {5}개 칩에 약 {4:.0f}초로, 격자에 맞는 래스터의 약 두 배입니다). 더 빨리 추정하려면 먼저 {1}, {2:g} m로 한 번 재투영한 뒤 (래스터 &gt; 투영 &gt; 워프(재투영)) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="491"/>
+        <location filename="../core/wealth/predict.py" line="495"/>
         <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
         <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="526"/>
+        <location filename="../core/wealth/predict.py" line="531"/>
         <source>{0} and above</source>
         <translation>{0} 이상</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="595"/>
+        <location filename="../core/wealth/predict.py" line="600"/>
         <source>The style of the output cannot be written: {0}</source>
         <translation>출력의 스타일을 기록할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="619"/>
+        <location filename="../core/wealth/predict.py" line="624"/>
         <source>The style cannot be saved in the output '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>출력 '{0}'에 스타일을 저장할 수 없습니다 ({1}). 쓰기 권한이 있는 폴더를 선택하세요.</translation>
     </message>
@@ -1871,17 +1876,17 @@
         <translation>이 Sentinel-2 제품은 WealthMap이 만든 10 m 밴드 묶음을 변환하세요: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="439"/>
+        <location filename="../core/wealth/predict.py" line="443"/>
         <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="525"/>
+        <location filename="../core/wealth/predict.py" line="530"/>
         <source>below {0}</source>
         <translation>{0} 미만</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="525"/>
+        <location filename="../core/wealth/predict.py" line="530"/>
         <source>{0} – {1}</source>
         <translation>{0} – {1}</translation>
     </message>
@@ -1896,47 +1901,47 @@
         <translation>기존 출력 '{0}'을(를) 바꿀 수 없습니다({1}). 파일을 닫거나 다른 이름을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="562"/>
+        <location filename="../core/wealth/raster.py" line="580"/>
         <source>The region cannot be transformed to the raster's coordinate system.</source>
         <translation>영역을 래스터의 좌표계로 변환할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="104"/>
+        <location filename="../core/wealth/raster.py" line="122"/>
         <source>No coordinate reference system was given for the region or point.</source>
         <translation>영역이나 지점의 좌표계가 지정되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="144"/>
+        <location filename="../core/wealth/raster.py" line="162"/>
         <source>The raster '{0}' has no bands.</source>
         <translation>래스터 '{0}'에 밴드가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="151"/>
+        <location filename="../core/wealth/raster.py" line="169"/>
         <source>The raster '{0}' has no coordinate reference system or georeferencing. Assign its CRS (Raster &gt; Projections &gt; Assign Projection) or use a georeferenced file.</source>
         <translation>래스터 '{0}'에 좌표계나 지리 참조가 없습니다. 좌표계를 지정하거나(래스터 &gt; 투영 &gt; 투영 지정) 지리 참조된 파일을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="161"/>
+        <location filename="../core/wealth/raster.py" line="179"/>
         <source>The raster '{0}' is 8-bit ({1} bands of Byte): it looks like a screenshot or an RGB rendering, not Sentinel-2 reflectance. Use the original 16-bit (UInt16/Int16) or Float32 bands.</source>
         <translation>래스터 '{0}'은(는) 8비트입니다(Byte 밴드 {1}개): Sentinel-2 반사율이 아닌 화면 캡처나 RGB 렌더링으로 보입니다. 원본 16비트(UInt16/Int16) 또는 Float32 밴드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="211"/>
+        <location filename="../core/wealth/raster.py" line="229"/>
         <source>The raster '{0}' lacks the band(s) {1} that the model {2} needs (bands found from the band descriptions: {3}). Name the bands B02, B03, ... in the raster, or map them yourself (band mapping: e.g. B02=1, B03=2).</source>
         <translation>래스터 '{0}'에 모델 {2}에 필요한 밴드 {1}이(가) 없습니다(밴드 설명에서 찾은 밴드: {3}). 래스터의 밴드 이름을 B02, B03, ...으로 지정하거나 직접 매핑하십시오(밴드 매핑: 예 B02=1, B03=2).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="141"/>
+        <location filename="../core/wealth/raster.py" line="159"/>
         <source>GDAL cannot open the raster '{0}' ({1}). Choose a GeoTIFF, VRT or JP2 file.</source>
         <translation>GDAL이 래스터 '{0}'을(를) 열 수 없습니다({1}). GeoTIFF, VRT 또는 JP2 파일을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="139"/>
+        <location filename="../core/wealth/raster.py" line="157"/>
         <source>The raster '{0}' does not exist. Choose an existing raster file.</source>
         <translation>래스터 '{0}'이(가) 없습니다. 존재하는 래스터 파일을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="187"/>
+        <location filename="../core/wealth/raster.py" line="205"/>
         <source>The band mapping sends {0} to band {1}, but '{2}' has {3} bands.</source>
         <translation>밴드 매핑이 {0}을(를) 밴드 {1}에 연결하지만 '{2}'의 밴드는 {3}개입니다.</translation>
     </message>
@@ -2164,37 +2169,37 @@
         <translation>이유</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="81"/>
+        <location filename="../core/wealth/sentinel2.py" line="90"/>
         <source>Cannot read the Sentinel-2 metadata file '{0}'.</source>
         <translation>Sentinel-2 메타데이터 파일 '{0}'을(를) 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="152"/>
+        <location filename="../core/wealth/sentinel2.py" line="161"/>
         <source>The Sentinel-2 product '{0}' has no metadata file '{1}'. Open the product's MTD_MSIL2A.xml / MTD_MSIL1C.xml, its .SAFE folder or its .zip.</source>
         <translation>Sentinel-2 제품 '{0}'에 메타데이터 파일 '{1}'이(가) 없습니다. 제품의 MTD_MSIL2A.xml / MTD_MSIL1C.xml, .SAFE 폴더 또는 .zip 파일을 여세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="158"/>
+        <location filename="../core/wealth/sentinel2.py" line="167"/>
         <source>No band files (IMG_DATA/*_B02*.jp2 ...) were found in the Sentinel-2 product '{0}'. Download the complete product (.zip) and open it again.</source>
         <translation>Sentinel-2 제품 '{0}'에서 밴드 파일(IMG_DATA/*_B02*.jp2 ...)을 찾지 못했습니다. 전체 제품(.zip)을 내려받아 다시 여세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="97"/>
+        <location filename="../core/wealth/sentinel2.py" line="106"/>
         <source>The Sentinel-2 metadata file '{0}' is not valid XML ({1}).</source>
         <translation>Sentinel-2 메타데이터 파일 '{0}'이(가) 올바른 XML이 아닙니다 ({1}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="179"/>
+        <location filename="../core/wealth/sentinel2.py" line="188"/>
         <source>its tiles lie in {0} different coordinate systems</source>
         <translation>타일이 서로 다른 좌표계 {0}개에 걸쳐 있습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="185"/>
+        <location filename="../core/wealth/sentinel2.py" line="194"/>
         <source>The tiles of the Sentinel-2 product '{0}' cannot be combined ({1}). Open each tile's band files separately.</source>
         <translation>Sentinel-2 제품 '{0}'의 타일을 합칠 수 없습니다 ({1}). 타일마다 밴드 파일을 따로 여세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="218"/>
+        <location filename="../core/wealth/sentinel2.py" line="227"/>
         <source>The band {0} of the Sentinel-2 product '{1}' does not cover the same area as its 10 m bands; the product looks incomplete or altered.</source>
         <translation>Sentinel-2 제품 '{1}'의 밴드 {0}이(가) 10 m 밴드와 같은 영역을 덮지 않습니다. 제품이 불완전하거나 변경된 것으로 보입니다.</translation>
     </message>
@@ -2339,42 +2344,42 @@
         <translation>{1}의 {0}행: 추가 특징 '{2}'의 값 '{3}'은(는) 숫자가 아닙니다. 숫자 열만 특징이 될 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="170"/>
+        <location filename="../core/wealth/train.py" line="173"/>
         <source>A newly trained model is 'trained'; mark it 'validated' yourself only after independent checks.</source>
         <translation>새로 학습한 모델의 상태는 'trained'입니다. 독립적인 확인을 거친 뒤에만 직접 'validated'로 표시하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="192"/>
+        <location filename="../core/wealth/train.py" line="195"/>
         <source>Only {0} of {1} survey points have usable imagery (at least {2} are needed). {3} were left out, for example {4}. Use rasters that cover the points, with fewer clouds.</source>
         <translation>설문 지점 {1}개 중 {0}개만 쓸 수 있는 영상이 있습니다(최소 {2}개 필요). {3}개가 제외되었습니다. 예: {4}. 지점을 덮고 구름이 적은 래스터를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="205"/>
+        <location filename="../core/wealth/train.py" line="208"/>
         <source>{0} points got non-finite features (all pixels invalid for one index?). Check the rasters' nodata value.</source>
         <translation>지점 {0}개의 특징이 유한하지 않습니다(한 지수의 모든 픽셀이 무효?). 래스터의 nodata 값을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="251"/>
+        <location filename="../core/wealth/train.py" line="254"/>
         <source>The exported ONNX head differs from the trained forest (max {0:.3g}); please report this bug.</source>
         <translation>내보낸 ONNX 헤드가 학습한 포레스트와 다릅니다(최대 {0:.3g}). 이 버그를 보고해 주십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="200"/>
+        <location filename="../core/wealth/train.py" line="203"/>
         <source>The extra feature columns {0} have empty values in some rows; fill them or leave those columns out.</source>
         <translation>추가 특징 열 {0}에 빈 값이 있는 행이 있습니다. 채우거나 그 열을 빼십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="278"/>
+        <location filename="../core/wealth/train.py" line="281"/>
         <source>Wealth head trained on {0}</source>
         <translation>{0}(으)로 학습한 부 헤드</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="278"/>
+        <location filename="../core/wealth/train.py" line="281"/>
         <source>survey points</source>
         <translation>설문 지점</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="288"/>
+        <location filename="../core/wealth/train.py" line="291"/>
         <source>{0} (the survey's value field)</source>
         <translation>{0}(설문의 값 필드)</translation>
     </message>
@@ -3191,7 +3196,7 @@
         <translation>출력 GeoPackage를 선택하거나 '임시 파일'을 체크하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="339"/>
+        <location filename="../ui/wealth_predict_widget.py" line="343"/>
         <source>Prediction done with a demonstration model, not a wealth estimate.</source>
         <translation>시연용 모델로 추정을 마쳤습니다. 부 추정치가 아닙니다.</translation>
     </message>
@@ -3239,6 +3244,11 @@
         <location filename="../ui/wealth_predict_widget.py" line="331"/>
         <source> (temporary)</source>
         <translation> (임시)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="334"/>
+        <source>Read the Sentinel-2 product {0} (all its bands, stacked at 10 m; reflectance = DN x {1:g} {2:+g}).</source>
+        <translation>Sentinel-2 제품 {0}을(를) 읽었습니다 (모든 밴드를 10 m로 묶음, 반사율 = DN x {1:g} {2:+g}).</translation>
     </message>
     <message>
         <location filename="../ui/wealth_predict_widget.py" line="310"/>

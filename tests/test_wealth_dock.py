@@ -107,3 +107,35 @@ def test_predict_tab_end_to_end(qgis_iface, tmp_path):
         dock.deleteLater()
         for layer in list(project.mapLayers().values()):
             project.removeMapLayer(layer.id())
+
+
+def test_predict_tab_on_a_sentinel2_product_layer(qgis_iface, tmp_path):
+    """The layer QGIS opens from a downloaded product (its 10 m sub-dataset: B4, B3, B2, B8 only) predicts from
+    the dock over the whole raster; the summary says the whole product was read, with its reflectance offset."""
+    from osgeo import gdal
+    from test_wealth_helpers import make_safe
+
+    project = QgsProject.instance()
+    archive = make_safe(tmp_path, as_zip=True)
+    ten = [name for name, _ in gdal.Open(archive).GetSubDatasets() if ":10m:" in name][0]
+    layer = QgsRasterLayer(ten, "10 m")
+    assert layer.isValid() and layer.bandCount() == 4
+    project.addMapLayer(layer)
+    dock = WealthDock(qgis_iface)
+    widget = dock.predict_widget
+    try:
+        widget.raster.setLayer(layer)
+        widget.set_mode("raster")
+        widget.temporary.setChecked(True)
+        assert widget.run() is not None
+        wait_for_task(dock)
+        result = widget.last_result
+        assert result is not None, dock.status.text()
+        assert result["chips"] == 4 and result["chips_used"] == 4
+        text = widget.summary.text()
+        assert "Read the Sentinel-2 product S2B_MSIL2A_20230615T101559_N0509" in text and "-0.1" in text, text
+    finally:
+        dock.cleanup()
+        dock.deleteLater()
+        for lyr in list(project.mapLayers().values()):
+            project.removeMapLayer(lyr.id())

@@ -92,6 +92,8 @@ def test_prediction_on_a_zipped_product_end_to_end(tmp_path, qgis_app, monkeypat
     assert len(result["advice"]) == 1 and "JPEG 2000" in result["advice"][0]
     stack = result["advice"][0].rsplit(": ", 1)[1]
     assert stack.endswith(".vrt") and gdal.Open(stack).RasterCount == 7
+    assert result["raster"]["name"].endswith("T33UUU_20230615T130000.SAFE")
+    assert result["raster"]["sentinel2_stack"] == stack and result["reflectance"]["offset"] == pytest.approx(-0.1)
     assert result["chips"] == 4 and result["statuses"] == {"ok": 3, "cloudy": 1}, result["statuses"]
     layer = load_output_layer(result)
     assert layer.isValid() and layer.featureCount() == 4

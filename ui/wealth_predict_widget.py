@@ -330,6 +330,10 @@ class PredictWidget(QWidget):
             tr("Mean {0:.4g}, median {1:.4g} ({2}).").format(result["mean"], result["median"], result["units"]),
             tr("Output: {0}").format(result["output"] + (tr(" (temporary)") if result["temporary"] else "")),
         ]
+        if result.get("raster", {}).get("sentinel2_stack"):
+            lines.append(tr("Read the Sentinel-2 product {0} (all its bands, stacked at 10 m; reflectance = DN x "
+                            "{1:g} {2:+g}).").format(result["raster"]["name"], result["reflectance"]["scale"],
+                                                     result["reflectance"]["offset"]))
         if result["is_demo"]:
             lines.append("<span style='color:#a40000'><b>{}</b></span>".format(
                 tr("This is a demonstration model, not a wealth estimate.")))

@@ -407,6 +407,10 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
         if getattr(source, "sentinel2_vrt", None):
             advice[-1] += " " + tr("For this Sentinel-2 product, translate the stack of its bands at 10 m that "
                                    "WealthMap wrote: {0}").format(source.sentinel2_vrt)
+    if source.sentinel2_vrt:
+        log.info(tr("Sentinel-2 product {0}: its bands stacked at 10 m ({1}); reflectance = DN x {2:g} {3:+g} "
+                    "({4}).").format(source.name, source.sentinel2_vrt, source.scale, source.offset,
+                                     source.reflectance_source))
     check_cancel(feedback)
     embedder = Embedder(bundle, use_cuda=use_cuda, batch_size=batch_size)
     head = Head(bundle, use_cuda=use_cuda)
@@ -507,6 +511,7 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
         "resampled": not reader.direct, "providers": embedder.providers, "seconds": elapsed,
         "chips_per_s": n_chips / elapsed if elapsed > 0 else None, "timings": timings,
         "batch_sizes": list(featurizer.batch_sizes), "advice": advice,
+        "raster": {"name": source.name, "sentinel2_stack": source.sentinel2_vrt},
     }
 
 
