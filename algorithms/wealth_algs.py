@@ -1,6 +1,7 @@
 """Processing algorithms for the wealth job: ``wealthmap:predictwealth``."""
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsGeometry,
     QgsProcessing,
     QgsProcessingOutputNumber,
@@ -46,6 +47,7 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
     GROUP_ID = "wealth"
     ICON = "wealth"
     INPUT = "INPUT"
+    PRODUCT = "PRODUCT"
     REGION = "REGION"
     EXTENT = "EXTENT"
     MODEL = "MODEL"
@@ -74,7 +76,10 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS override
         from ..core.settings import WEALTH_MAX_CHIPS, WEALTH_MAX_CLOUD, WEALTH_MIN_VALID, WEALTH_USE_CUDA
 
-        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, tr("Sentinel-2 raster")))
+        self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, tr("Sentinel-2 raster"), optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.PRODUCT, tr("…or a Sentinel-2 product as downloaded (.zip or its MTD_MSIL2A.xml / MTD_MSIL1C.xml)"),
+            optional=True, fileFilter=tr("Sentinel-2 products (*.zip *.ZIP *.xml)")))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.REGION, tr("Region polygons (selected features are used when 'selected only' is set)"),
             [QgsProcessing.TypeVectorPolygon], optional=True))
@@ -113,9 +118,26 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
     def run_core(self, parameters, context, feedback):
         from ..core.wealth.predict import predict
 
+        from ..core.wealth.raster import RasterSource
+        from ..core.wealth.sentinel2 import metadata_path
+
+        product = self.parameterAsFile(parameters, self.PRODUCT, context)
         raster = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        if raster is None:
-            raise WealthMapError(tr("No raster layer was given (INPUT)."))
+        if product and raster is not None:
+            raise WealthMapError(tr("Give either a raster layer (INPUT) or a Sentinel-2 product (PRODUCT), not both."))
+        if product:
+            # a product's zip has no single QGIS layer (only sub-datasets): it is read as a whole
+            if metadata_path(product) is None:
+                raise WealthMapError(tr("'{0}' is not a Sentinel-2 product (a .zip holding a .SAFE folder, or its "
+                                        "MTD_MSIL2A.xml / MTD_MSIL1C.xml). Give other rasters as INPUT.").format(
+                    product))
+            path = product
+            raster_crs = QgsCoordinateReferenceSystem.fromWkt(RasterSource(path).wkt)
+        elif raster is not None:
+            path, raster_crs = raster.source(), raster.crs()
+        else:
+            raise WealthMapError(tr("No raster was given: choose a raster layer (INPUT) or a Sentinel-2 product "
+                                    "(PRODUCT)."))
         region, region_crs = None, None
         source = self.parameterAsSource(parameters, self.REGION, context)
         if source is not None:
@@ -127,14 +149,14 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
             region = self.parameterAsExtent(parameters, self.EXTENT, context)
             region_crs = self.parameterAsExtentCrs(parameters, self.EXTENT, context)
             if not region_crs.isValid():
-                region_crs = raster.crs()
+                region_crs = raster_crs
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         if not output.lower().endswith(".gpkg"):
             raise WealthMapError(tr("The output must be a GeoPackage (.gpkg) file, not '{0}'.").format(output))
         geotiff = self.parameterAsOutputLayer(parameters, self.OUTPUT_RASTER, context) \
             if parameters.get(self.OUTPUT_RASTER) else None
         result = predict(
-            feedback, raster.source(), region=region, region_crs=region_crs,
+            feedback, path, region=region, region_crs=region_crs,
             bundle=self.parameterAsFile(parameters, self.MODEL, context) or None, output=output, geotiff=geotiff,
             band_map=parse_band_map(self.parameterAsString(parameters, self.BAND_MAP, context)),
             max_chips=self.parameterAsInt(parameters, self.MAX_CHIPS, context),

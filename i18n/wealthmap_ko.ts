@@ -494,136 +494,156 @@
         <translation>피처 {0}개의 분모가 0이거나 NULL이어서 자료 없음으로 표시됩니다 (피처 id {1}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="64"/>
+        <location filename="../algorithms/wealth_algs.py" line="66"/>
         <source>Predict wealth from Sentinel-2 imagery</source>
         <translation>Sentinel-2 영상으로 부(富) 지수 추정</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="67"/>
+        <location filename="../algorithms/wealth_algs.py" line="69"/>
         <source>Cuts the region into chips on the model's grid (256 px at 10 m), embeds each chip with the bundle's CNN, adds NDVI/NDBI/NDWI statistics and predicts a wealth index with the bundle's random forest (uncertainty = spread of the trees). Chips with too few valid pixels or too many clouds stay in the output with a status. The region is the selected or all features of REGION, else EXTENT, else the whole raster. The bundled model is a demonstration model, not a wealth estimate.</source>
         <translation>모델 격자(10 m에서 256 px)로 영역을 칩으로 나누고, 번들의 CNN으로 각 칩을 임베딩하고, NDVI/NDBI/NDWI 통계를 더해 번들의 랜덤 포레스트로 부 지수를 추정합니다(불확실성 = 트리 간 편차). 유효 픽셀이 너무 적거나 구름이 너무 많은 칩은 상태 값과 함께 출력에 남습니다. 영역은 REGION의 선택(또는 전체) 피처, 없으면 EXTENT, 없으면 래스터 전체입니다. 내장 모델은 시연용 모델이며 부 추정치가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="77"/>
+        <location filename="../algorithms/wealth_algs.py" line="79"/>
         <location filename="../ui/wealth_predict_widget.py" line="112"/>
         <source>Sentinel-2 raster</source>
         <translation>Sentinel-2 래스터</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="79"/>
+        <location filename="../algorithms/wealth_algs.py" line="81"/>
+        <source>…or a Sentinel-2 product as downloaded (.zip or its MTD_MSIL2A.xml / MTD_MSIL1C.xml)</source>
+        <translation>…또는 내려받은 Sentinel-2 제품 (.zip 또는 그 안의 MTD_MSIL2A.xml / MTD_MSIL1C.xml)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="84"/>
         <source>Region polygons (selected features are used when 'selected only' is set)</source>
         <translation>영역 폴리곤('선택된 피처만'을 켜면 선택된 피처 사용)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="81"/>
+        <location filename="../algorithms/wealth_algs.py" line="86"/>
         <source>Region extent</source>
         <translation>영역 범위</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="83"/>
+        <location filename="../algorithms/wealth_algs.py" line="88"/>
         <source>Model bundle folder (empty: the bundled demonstration model)</source>
         <translation>모델 번들 폴더(비우면 내장 시연 모델)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="86"/>
+        <location filename="../algorithms/wealth_algs.py" line="91"/>
         <source>Band mapping, e.g. B02=1, B03=2, B04=3, B08=4, B11=5 (empty: from band names)</source>
         <translation>밴드 매핑, 예: B02=1, B03=2, B04=3, B08=4, B11=5(비우면 밴드 이름에서 찾음)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="89"/>
+        <location filename="../algorithms/wealth_algs.py" line="94"/>
         <source>Maximum number of chips (0: no limit)</source>
         <translation>최대 칩 수(0: 제한 없음)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="92"/>
+        <location filename="../algorithms/wealth_algs.py" line="97"/>
         <source>Minimum valid-pixel fraction of a chip</source>
         <translation>칩의 최소 유효 픽셀 비율</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="95"/>
+        <location filename="../algorithms/wealth_algs.py" line="100"/>
         <source>Maximum cloud fraction of a chip</source>
         <translation>칩의 최대 구름 비율</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="98"/>
+        <location filename="../algorithms/wealth_algs.py" line="103"/>
         <source>Use CUDA when available</source>
         <translation>가능하면 CUDA 사용</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="100"/>
+        <location filename="../algorithms/wealth_algs.py" line="105"/>
         <source>Wealth chips (GeoPackage)</source>
         <translation>부 지수 칩(GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="102"/>
+        <location filename="../algorithms/wealth_algs.py" line="107"/>
         <source>Wealth raster (Float32 GeoTIFF, one pixel per chip)</source>
         <translation>부 지수 래스터(Float32 GeoTIFF, 칩당 한 픽셀)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="104"/>
+        <location filename="../algorithms/wealth_algs.py" line="109"/>
         <source>Chips</source>
         <translation>칩</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="104"/>
+        <location filename="../algorithms/wealth_algs.py" line="109"/>
         <source>Chips used</source>
         <translation>사용한 칩</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="105"/>
+        <location filename="../algorithms/wealth_algs.py" line="110"/>
         <source>Chips skipped</source>
         <translation>건너뛴 칩</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="107"/>
+        <location filename="../algorithms/wealth_algs.py" line="112"/>
         <source>Mean wealth</source>
         <translation>부 지수 평균</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="108"/>
+        <location filename="../algorithms/wealth_algs.py" line="113"/>
         <source>Median wealth</source>
         <translation>부 지수 중앙값</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="109"/>
+        <location filename="../algorithms/wealth_algs.py" line="114"/>
         <source>Region area (km²)</source>
         <translation>영역 면적(km²)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="110"/>
+        <location filename="../algorithms/wealth_algs.py" line="115"/>
         <source>Model id</source>
         <translation>모델 ID</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="111"/>
+        <location filename="../algorithms/wealth_algs.py" line="116"/>
         <source>Model status</source>
         <translation>모델 상태</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="118"/>
-        <source>No raster layer was given (INPUT).</source>
-        <translation>래스터 레이어가 지정되지 않았습니다(INPUT).</translation>
+        <location filename="../algorithms/wealth_algs.py" line="127"/>
+        <source>Give either a raster layer (INPUT) or a Sentinel-2 product (PRODUCT), not both.</source>
+        <translation>래스터 레이어(INPUT)와 Sentinel-2 제품(PRODUCT) 중 하나만 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="124"/>
+        <location filename="../algorithms/wealth_algs.py" line="82"/>
+        <source>Sentinel-2 products (*.zip *.ZIP *.xml)</source>
+        <translation>Sentinel-2 제품 (*.zip *.ZIP *.xml)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="139"/>
+        <source>No raster was given: choose a raster layer (INPUT) or a Sentinel-2 product (PRODUCT).</source>
+        <translation>래스터가 지정되지 않았습니다. 래스터 레이어(INPUT) 또는 Sentinel-2 제품(PRODUCT)을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="146"/>
         <source>The region layer has no (selected) polygon features.</source>
         <translation>영역 레이어에 (선택된) 폴리곤 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="144"/>
+        <location filename="../algorithms/wealth_algs.py" line="166"/>
         <source>{0}: {1} chips, {2} used, {3} skipped; mean {4:.4g}, median {5:.4g}.</source>
         <translation>{0}: 칩 {1}개, 사용 {2}개, 건너뜀 {3}개; 평균 {4:.4g}, 중앙값 {5:.4g}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="34"/>
-        <location filename="../algorithms/wealth_algs.py" line="39"/>
+        <location filename="../algorithms/wealth_algs.py" line="35"/>
+        <location filename="../algorithms/wealth_algs.py" line="40"/>
         <source>The band mapping '{0}' is not of the form B02=1, B03=2, ...</source>
         <translation>밴드 매핑 '{0}'이(가) B02=1, B03=2, ... 형식이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="133"/>
+        <location filename="../algorithms/wealth_algs.py" line="155"/>
         <source>The output must be a GeoPackage (.gpkg) file, not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg) 파일이어야 합니다('{0}'은(는) 안 됩니다).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="131"/>
+        <source>'{0}' is not a Sentinel-2 product (a .zip holding a .SAFE folder, or its MTD_MSIL2A.xml / MTD_MSIL1C.xml). Give other rasters as INPUT.</source>
+        <translation>'{0}'은(는) Sentinel-2 제품(.SAFE 폴더가 든 .zip 또는 그 MTD_MSIL2A.xml / MTD_MSIL1C.xml)이 아닙니다. 다른 래스터는 INPUT으로 지정하세요.</translation>
     </message>
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="24"/>

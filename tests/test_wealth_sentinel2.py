@@ -186,6 +186,13 @@ def test_layer_qgis_opens_from_a_product_predicts_in_api_and_processing(tmp_path
     alg = processing.run("wealthmap:predictwealth", {"INPUT": layer, "MAX_CHIPS": 0,
                                                       "OUTPUT": str(tmp_path / "alg.gpkg")})
     assert alg["CHIPS"] == 4
+    # the zip itself is no QGIS layer (only sub-datasets): it goes in PRODUCT, an extent without CRS is in the
+    # product's CRS
+    assert not QgsRasterLayer(archive, "zip", "gdal").isValid()
+    by_path = processing.run("wealthmap:predictwealth", {"PRODUCT": archive, "MAX_CHIPS": 0,
+                                                          "EXTENT": "500000,505120,5794880,5800000",
+                                                          "OUTPUT": str(tmp_path / "zip.gpkg")})
+    assert by_path["CHIPS"] == 4
 
     def values(path):
         from wealthmap.core.wealth.predict import load_output_layer
@@ -194,7 +201,19 @@ def test_layer_qgis_opens_from_a_product_predicts_in_api_and_processing(tmp_path
                                  "model_id": api["model_id"], "model_status": api["model_status"]})
         return sorted((f["grid_col"], f["grid_row"], round(f["wealth"], 6)) for f in lyr.getFeatures())
 
-    assert values(api["output"]) == values(alg["OUTPUT"])
+    assert values(api["output"]) == values(alg["OUTPUT"]) == values(by_path["OUTPUT"])
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="either a raster layer .* not both"):
+        processing.run("wealthmap:predictwealth", {"INPUT": layer, "PRODUCT": archive, "OUTPUT": "x.gpkg"})
+    import zipfile
+
+    with zipfile.ZipFile(str(tmp_path / "other.zip"), "w") as other:
+        other.writestr("notes.txt", "not a product")
+    with pytest.raises(QgsProcessingException, match="is not a Sentinel-2 product"):
+        processing.run("wealthmap:predictwealth", {"PRODUCT": str(tmp_path / "other.zip"), "OUTPUT": "x.gpkg"})
+    with pytest.raises(QgsProcessingException, match="No raster was given"):
+        processing.run("wealthmap:predictwealth", {"OUTPUT": "x.gpkg"})
 
 
 def test_training_on_a_product_by_its_sub_dataset_name(tmp_path, qgis_app):
