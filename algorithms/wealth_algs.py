@@ -117,7 +117,6 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
 
     def run_core(self, parameters, context, feedback):
         from ..core.wealth.predict import predict
-
         from ..core.wealth.raster import RasterSource
         from ..core.wealth.sentinel2 import metadata_path
 
