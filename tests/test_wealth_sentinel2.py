@@ -254,3 +254,48 @@ def test_training_on_a_product_by_its_sub_dataset_name(tmp_path, qgis_app):
     assert first["metrics"]["model"]["r2"] > 0.8, first["metrics"]
     second = train_wealth_model(survey, [sub], out_dir=str(tmp_path / "b"), **common)
     assert second["cached_points"] == len(lon) and second["embedded_chips"] == 0
+
+
+def test_virtual_raster_of_band_files_gets_band_names_and_the_products_offset(tmp_path, qgis_app):
+    """QGIS's Build Virtual Raster (one band per file) over a product's JPEG 2000 files gives bands without
+    names: they come from the file names, and the reflectance offset from the product the files belong to
+    (baseline 05.09: -1000), which a plain VRT would lose (reflectance 0.1 too high). Plain per-band files
+    named after their band get the names too."""
+    import glob
+
+    from wealthmap.core.wealth.raster import GridReader, RasterSource, band_from_filename
+
+    assert band_from_filename("T33UUU_20230615T101559_B02_10m.jp2") == "B02"
+    assert band_from_filename("/x/S2_red.tif") == "B04" and band_from_filename("B8A.tif") == "B8A"
+    assert band_from_filename("scene.tif") is None
+    safe = make_safe(tmp_path / "p")
+    files = [glob.glob(os.path.join(safe, "GRANULE", "*", "IMG_DATA", "R{}m".format(r), "*_{}_*.jp2".format(b)))[0]
+             for b, r in (("B02", 10), ("B03", 10), ("B04", 10), ("B08", 10), ("B11", 20))]
+    vrt = str(tmp_path / "stack.vrt")
+    gdal.BuildVRT(vrt, files, separate=True, resolution="highest")
+    assert gdal.Open(vrt).GetRasterBand(1).GetDescription() == ""  # what GDAL/QGIS write: no names
+    src = RasterSource(vrt)
+    assert src.band_map == {"B02": 1, "B03": 2, "B04": 3, "B08": 4, "B11": 5}
+    assert src.offset == pytest.approx(-0.1) and "MTD_MSIL2A.xml" in src.reflectance_source
+    assert src.processing_baseline() == pytest.approx(5.09)
+    reader = GridReader(src, src.srs, 10.0, ORIGIN[0], ORIGIN[1], ["B02"])
+    refl, _, _ = reader.read(0, 0, 512, 512)
+    np.testing.assert_allclose(refl[0], reflectance(512, 512)[0], atol=6e-5)
+    # per-band GeoTIFFs named after their band, no product
+    truth = reflectance(256, 256)
+    plain = []
+    for i, name in enumerate(["blue", "green", "red", "nir", "swir16"]):
+        path = str(tmp_path / "{}.tif".format(name))
+        ds = gdal.GetDriverByName("GTiff").Create(path, 256, 256, 1, gdal.GDT_UInt16)
+        ds.SetGeoTransform((ORIGIN[0], 10, 0, ORIGIN[1], 0, -10))
+        ds.SetProjection(src.wkt)
+        ds.GetRasterBand(1).WriteArray(np.round(truth[i] * 10000).astype(np.uint16))
+        ds = None
+        plain.append(path)
+    gdal.BuildVRT(str(tmp_path / "plain.vrt"), plain, separate=True)
+    other = RasterSource(str(tmp_path / "plain.vrt"))
+    assert other.band_map == {"B02": 1, "B03": 2, "B04": 3, "B08": 4, "B11": 5} and other.offset == 0.0
+    # two files of one band: no guess, the usual message
+    gdal.BuildVRT(str(tmp_path / "twice.vrt"), [plain[0], plain[0]], separate=True)
+    with pytest.raises(WealthMapError, match="lacks the band"):
+        RasterSource(str(tmp_path / "twice.vrt")).require_bands(["B02"])

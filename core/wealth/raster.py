@@ -97,6 +97,44 @@ def canonical_band(text):
     return None
 
 
+_FILE_BAND = re.compile(r"(?:^|[_\-. ])(b0?[1-9]|b1[0-2]|b8a|scl)(?:$|[_\-. ])", re.IGNORECASE)
+
+
+def band_from_filename(path):
+    """The band a single-band file's name says (``T33UUU_20230615T101559_B02_10m.jp2``, ``B04.tif``,
+    ``red.tif``, ``S2_nir.tif``), or ``None``."""
+    stem = os.path.splitext(os.path.basename(str(path)))[0]
+    name = canonical_band(stem)
+    if name:
+        return name
+    match = _FILE_BAND.search(stem)
+    if match:
+        return canonical_band(match.group(1))
+    for token in re.split(r"[_\-. ]", stem):
+        name = canonical_band(token)
+        if name:
+            return name
+    return None
+
+
+def vrt_band_files(ds):
+    """``[path or None]`` per band of a VRT: the one file each band reads (``None`` for several or none)."""
+    out = []
+    folder = os.path.dirname(ds.GetDescription() or "")
+    for i in range(1, ds.RasterCount + 1):
+        sources = ds.GetRasterBand(i).GetMetadata("vrt_sources") or {}
+        names = set()
+        for xml in sources.values():
+            match = re.search(r"<SourceFilename([^>]*)>([^<]+)</SourceFilename>", xml)
+            if match:
+                path = match.group(2).strip()
+                if 'relativeToVRT="1"' in match.group(1) and folder and not path.startswith("/vsi"):
+                    path = os.path.join(folder, path)
+                names.add(path)
+        out.append(names.pop() if len(names) == 1 else None)
+    return out
+
+
 def _gdal():
     from osgeo import gdal, osr
 
@@ -215,6 +253,12 @@ class RasterSource:
                 if name and name not in mapping:
                     mapping[name] = i
                     break
+        if not mapping and self.ds.GetDriver().ShortName == "VRT":
+            # a VRT stacking single-band files (QGIS "Build Virtual Raster", one band per file): the files' names
+            files = vrt_band_files(self.ds)
+            names = [band_from_filename(f) if f else None for f in files]
+            if names and all(names) and len(set(names)) == len(names):
+                mapping = {name: i + 1 for i, name in enumerate(names)}
         return mapping
 
     def band_names(self):
@@ -241,7 +285,32 @@ class RasterSource:
         value = band.GetMetadataItem(key)
         return value if value not in (None, "") else None
 
+    def _sentinel2_product_of_files(self):
+        """The metadata (:func:`sentinel2.read_metadata`, plus ``mtd``) of the Sentinel-2 product whose band
+        files this raster reads (a VRT of files inside a ``.SAFE``), else ``None``."""
+        from .sentinel2 import metadata_path, read_metadata
+
+        if self.ds.GetDriver().ShortName != "VRT":
+            return None
+        for path in (self.ds.GetFileList() or [])[1:]:
+            if ".safe" not in str(path).lower():
+                continue
+            try:
+                mtd = metadata_path(path)
+                info = read_metadata(mtd) if mtd else None
+            except WealthMapError:
+                info = None
+            if info is not None:
+                return dict(info, mtd=mtd)
+        return None
+
     def processing_baseline(self):
+        product = getattr(self, "product_metadata", None)
+        if product and product.get("baseline"):
+            try:
+                return float(product["baseline"])
+            except ValueError:
+                pass
         value = self._metadata("PROCESSING_BASELINE")
         try:
             return float(value) if value is not None else None
@@ -265,6 +334,13 @@ class RasterSource:
             return float(value), float(offset if offset is not None else (meta_offset or 0.0))
         quant = self._metadata("BOA_QUANTIFICATION_VALUE") or self._metadata("QUANTIFICATION_VALUE")
         add = self._metadata("BOA_ADD_OFFSET") or self._metadata("RADIO_ADD_OFFSET")
+        product = self._sentinel2_product_of_files() if quant is None else None
+        if product is not None:  # e.g. a VRT built from a product's band files: the product's own conversion
+            self.product_metadata = product
+            q = float(product["quantification"] or 10000.0)
+            offsets = [product["offsets"][b] for b in sorted(product["offsets"]) if b in self.band_map]
+            self.reflectance_source = "Sentinel-2 product metadata ({})".format(product["mtd"])
+            return 1.0 / q, float(offset) if offset is not None else (offsets[0] / q if offsets else 0.0)
         if quant is not None:
             self.reflectance_source = "metadata QUANTIFICATION_VALUE/ADD_OFFSET"
             q = float(quant)
