@@ -74,6 +74,14 @@ def test_l1c_and_old_baselines_use_their_own_conversion(tmp_path, qgis_app):
     src, refl, _, _ = read(old, ["B08"], size=256)
     assert src.offset == 0.0 and src.scale == pytest.approx(1e-4)
     np.testing.assert_allclose(refl[0], reflectance(512, 512)[3][:256, :256], atol=6e-5)
+    # products made before December 2016 name their metadata file S2A_OPER_MTD_SAFL1C_...xml
+    legacy = make_safe(tmp_path / "c", level="L1C", baseline="02.01", dn_offset=0)
+    os.rename(os.path.join(legacy, "MTD_MSIL1C.xml"),
+              os.path.join(legacy, "S2A_OPER_MTD_SAFL1C_PDMC_20160119T160000_R051_V20160119T101000_"
+                                   "20160119T101000.xml"))
+    src, refl, _, _ = read(legacy, ["B02"], size=256)
+    assert src.sentinel2_vrt and src.name.endswith(".SAFE") and src.offset == 0.0 and "SCL" not in src.band_map
+    np.testing.assert_allclose(refl[0], reflectance(512, 512)[0][:256, :256], atol=6e-5)
 
 
 def test_prediction_on_a_zipped_product_end_to_end(tmp_path, qgis_app, monkeypatch):

@@ -26,6 +26,12 @@ from ..i18n import tr
 #: ESA's band ids (``band_id`` attributes in the metadata) in order.
 BAND_IDS = ["B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08", "B8A", "B09", "B10", "B11", "B12"]
 METADATA_FILES = ("MTD_MSIL2A.xml", "MTD_MSIL1C.xml")
+#: Older products (before December 2016) name it e.g. ``S2A_OPER_MTD_SAFL1C_PDMC_20160119T...xml``.
+_OLD_METADATA = re.compile(r"^S2[AB]_OPER_MTD_SAFL(1C|2A)_.*\.xml$", re.IGNORECASE)
+
+
+def _is_metadata_name(name):
+    return name in METADATA_FILES or bool(_OLD_METADATA.match(name))
 _BAND_FILE = re.compile(r"_(B0[1-9]|B1[0-2]|B8A|SCL)(?:_(10|20|60)m)?\.jp2$", re.IGNORECASE)
 _BASELINE_IN_NAME = re.compile(r"_N(\d{2})(\d{2})_")
 
@@ -47,17 +53,13 @@ def metadata_path(path):
         parts = body.rsplit(":", 2)
         return parts[0] if len(parts) == 3 else body
     base = os.path.basename(text.rstrip("/\\"))
-    if base in METADATA_FILES:
+    if _is_metadata_name(base):
         return text
     # a file or folder inside a product (e.g. one band's JPEG 2000 dragged into QGIS from IMG_DATA): the product
     parts = text.replace("\\", "/").split("/")
     for i in range(len(parts) - 1, 0, -1):
         if parts[i].upper().endswith(".SAFE") and i < len(parts) - 1:
-            root = "/".join(parts[:i + 1])
-            for name in METADATA_FILES:
-                if gdal.VSIStatL(_join(root, name)) is not None:
-                    return _join(root, name)
-            break
+            return _metadata_in(gdal, "/".join(parts[:i + 1]))
     if text.lower().endswith(".zip") and not text.startswith("/vsi"):
         if not os.path.isfile(text):
             return None
@@ -67,14 +69,25 @@ def metadata_path(path):
         except RuntimeError:
             return None
         for entry in entries:
-            if os.path.basename(entry) in METADATA_FILES and entry.count("/") <= 1:
+            if _is_metadata_name(os.path.basename(entry)) and entry.count("/") <= 1:
                 return root + "/" + entry
         return None
     if os.path.isdir(text):
-        for name in METADATA_FILES:
-            if os.path.isfile(os.path.join(text, name)):
-                return _join(text, name)
+        return _metadata_in(gdal, text)
     return None
+
+
+def _metadata_in(gdal, folder):
+    """The metadata file at the root of a product folder (local or virtual), or ``None``."""
+    for name in METADATA_FILES:
+        if gdal.VSIStatL(_join(folder, name)) is not None:
+            return _join(folder, name)
+    try:
+        names = gdal.ReadDir(folder) or []
+    except RuntimeError:
+        names = []
+    old = sorted(n for n in names if _OLD_METADATA.match(n))
+    return _join(folder, old[0]) if old else None
 
 
 def _join(folder, name):
@@ -104,7 +117,7 @@ def read_metadata(mtd):
         root = ET.fromstring(_read_text(mtd))
     except ET.ParseError as err:
         raise WealthMapError(tr("The Sentinel-2 metadata file '{0}' is not valid XML ({1}).").format(mtd, err)) from err
-    level = "L2A" if "2A" in _local(root.tag).upper() or mtd.endswith("MSIL2A.xml") else "L1C"
+    level = "L2A" if "2A" in _local(root.tag).upper() or re.search(r"(MSIL|SAFL)2A", os.path.basename(mtd)) else "L1C"
     info = {"level": level, "baseline": None, "quantification": None, "offsets": {}}
     for element in root.iter():
         tag, value = _local(element.tag), (element.text or "").strip()
