@@ -33,6 +33,7 @@ class TrainWealthModelAlgorithm(WealthMapAlgorithm):
     EXTRA = "EXTRA_FIELDS"
     CRS = "CRS"
     RASTERS = "RASTERS"
+    PRODUCTS = "PRODUCTS"
     BUNDLE = "BUNDLE"
     CV = "CV"
     FOLDS = "FOLDS"
@@ -73,7 +74,10 @@ class TrainWealthModelAlgorithm(WealthMapAlgorithm):
         self.addParameter(QgsProcessingParameterCrs(self.CRS, tr("CRS of the table's coordinates"), "EPSG:4326",
                                                     optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.RASTERS, tr("Sentinel-2 rasters"), QgsProcessing.TypeRaster))
+            self.RASTERS, tr("Sentinel-2 rasters"), QgsProcessing.TypeRaster, optional=True))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.PRODUCTS, tr("…and/or Sentinel-2 products as downloaded (.zip or MTD_MSIL2A.xml / MTD_MSIL1C.xml)"),
+            QgsProcessing.TypeFile, optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.BUNDLE, tr("Bundle whose embedder to use (empty: the bundled one)"),
             QgsProcessingParameterFile.Folder, optional=True))
@@ -106,7 +110,19 @@ class TrainWealthModelAlgorithm(WealthMapAlgorithm):
         survey = layer if layer is not None else path
         if not survey:
             raise WealthMapError(tr("Give the survey points: a point layer or a table file."))
+        from ..core.wealth.sentinel2 import metadata_path
+
         rasters = [lyr.source() for lyr in self.parameterAsLayerList(parameters, self.RASTERS, context)]
+        products = [p for p in self.parameterAsFileList(parameters, self.PRODUCTS, context) if p]
+        for product in products:
+            if metadata_path(product) is None:
+                raise WealthMapError(tr("'{0}' is not a Sentinel-2 product (a .zip holding a .SAFE folder, or its "
+                                        "MTD_MSIL2A.xml / MTD_MSIL1C.xml). Give other rasters as RASTERS.").format(
+                    product))
+        rasters += products
+        if not rasters:
+            raise WealthMapError(tr("Give the Sentinel-2 rasters (RASTERS) or products (PRODUCTS) that cover the "
+                                    "survey points."))
         extra = [f.strip() for f in (self.parameterAsString(parameters, self.EXTRA, context) or "").split(",")
                  if f.strip()]
         window = self.parameterAsDouble(parameters, self.WINDOW, context)

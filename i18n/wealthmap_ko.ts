@@ -605,7 +605,7 @@
         <translation>모델 상태</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="127"/>
+        <location filename="../algorithms/wealth_algs.py" line="126"/>
         <source>Give either a raster layer (INPUT) or a Sentinel-2 product (PRODUCT), not both.</source>
         <translation>래스터 레이어(INPUT)와 Sentinel-2 제품(PRODUCT) 중 하나만 지정하세요.</translation>
     </message>
@@ -615,17 +615,17 @@
         <translation>Sentinel-2 제품 (*.zip *.ZIP *.xml)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="139"/>
+        <location filename="../algorithms/wealth_algs.py" line="138"/>
         <source>No raster was given: choose a raster layer (INPUT) or a Sentinel-2 product (PRODUCT).</source>
         <translation>래스터가 지정되지 않았습니다. 래스터 레이어(INPUT) 또는 Sentinel-2 제품(PRODUCT)을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="146"/>
+        <location filename="../algorithms/wealth_algs.py" line="145"/>
         <source>The region layer has no (selected) polygon features.</source>
         <translation>영역 레이어에 (선택된) 폴리곤 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="166"/>
+        <location filename="../algorithms/wealth_algs.py" line="165"/>
         <source>{0}: {1} chips, {2} used, {3} skipped; mean {4:.4g}, median {5:.4g}.</source>
         <translation>{0}: 칩 {1}개, 사용 {2}개, 건너뜀 {3}개; 평균 {4:.4g}, 중앙값 {5:.4g}.</translation>
     </message>
@@ -636,12 +636,12 @@
         <translation>밴드 매핑 '{0}'이(가) B02=1, B03=2, ... 형식이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="155"/>
+        <location filename="../algorithms/wealth_algs.py" line="154"/>
         <source>The output must be a GeoPackage (.gpkg) file, not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg) 파일이어야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="131"/>
+        <location filename="../algorithms/wealth_algs.py" line="130"/>
         <source>'{0}' is not a Sentinel-2 product (a .zip holding a .SAFE folder, or its MTD_MSIL2A.xml / MTD_MSIL1C.xml). Give other rasters as INPUT.</source>
         <translation>'{0}'은(는) Sentinel-2 제품(.SAFE 폴더가 든 .zip 또는 그 MTD_MSIL2A.xml / MTD_MSIL1C.xml)이 아닙니다. 다른 래스터는 INPUT으로 지정하세요.</translation>
     </message>
@@ -651,135 +651,150 @@
         <translation>영상 기반 부 추정</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="51"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="52"/>
         <source>Train wealth model from survey points</source>
         <translation>설문 지점으로 부 모델 학습</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="54"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="55"/>
         <source>Trains a random forest wealth head on survey points (for example DHS clusters) and Sentinel-2 rasters, with the features prediction computes for the chip that contains each point: the mean embedding of the grid-aligned chips around it (3 x 3 chips = 7.68 km by default, covering the survey's coordinate displacement) plus NDVI/NDBI/NDWI statistics. Accuracy is cross-validated on held-out spatial blocks or whole groups, next to baselines (group mean, urban/rural mean). Writes a model bundle (status 'trained') with report.html and report.json. Give the survey as a point layer, or as a table file with latitude/longitude columns.</source>
         <translation>설문 지점(예: DHS 클러스터)과 Sentinel-2 래스터로 랜덤 포레스트 부 헤드를 학습합니다. 특징은 예측이 각 지점을 포함하는 칩에 대해 계산하는 것과 같습니다: 그 주변의 격자에 맞춘 칩들(기본 3 x 3 칩 = 7.68 km, 설문 좌표의 변위를 포함)의 평균 임베딩과 NDVI/NDBI/NDWI 통계입니다. 정확도는 제외된 공간 블록이나 그룹 전체로 교차 검증하며, 기준선(그룹 평균, 도시/농촌 평균)과 함께 보여 줍니다. 모델 번들(상태 'trained')과 report.html, report.json을 씁니다. 설문은 점 레이어나 위도/경도 열이 있는 표 파일로 주십시오.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="64"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="65"/>
         <source>Survey points (point layer)</source>
         <translation>설문 지점(점 레이어)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="66"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="67"/>
         <source>or survey table (CSV/XLSX with latitude/longitude columns)</source>
         <translation>또는 설문 표(위도/경도 열이 있는 CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="67"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="68"/>
         <source>Value field (e.g. wealthpooled)</source>
         <translation>값 필드(예: wealthpooled)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="68"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="69"/>
         <source>Group field (country/region)</source>
         <translation>그룹 필드(국가/지역)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="70"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="71"/>
         <location filename="../ui/wealth_train_widget.py" line="55"/>
         <source>Urban/rural field</source>
         <translation>도시/농촌 필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="71"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="72"/>
         <source>Extra feature columns (comma-separated)</source>
         <translation>추가 특징 열(쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="73"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="74"/>
         <source>CRS of the table's coordinates</source>
         <translation>표 좌표의 좌표계</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="76"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="77"/>
         <location filename="../ui/wealth_train_widget.py" line="58"/>
         <source>Sentinel-2 rasters</source>
         <translation>Sentinel-2 래스터</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="78"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="79"/>
+        <source>…and/or Sentinel-2 products as downloaded (.zip or MTD_MSIL2A.xml / MTD_MSIL1C.xml)</source>
+        <translation>…및/또는 내려받은 Sentinel-2 제품 (.zip 또는 MTD_MSIL2A.xml / MTD_MSIL1C.xml)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="82"/>
         <source>Bundle whose embedder to use (empty: the bundled one)</source>
         <translation>임베더를 가져올 번들(비우면 내장 번들)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="81"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="85"/>
         <location filename="../core/wealth/report.py" line="91"/>
         <location filename="../ui/wealth_train_widget.py" line="62"/>
         <source>Cross-validation</source>
         <translation>교차 검증</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="83"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="87"/>
         <source>Folds (blocked k-fold)</source>
         <translation>폴드 수(블록 k-폴드)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="85"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="89"/>
         <source>Spatial block size (km)</source>
         <translation>공간 블록 크기(km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="87"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="91"/>
         <location filename="../ui/wealth_train_widget.py" line="71"/>
         <source>Trees</source>
         <translation>트리 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="89"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="93"/>
         <source>Minimum points per leaf</source>
         <translation>리프당 최소 지점 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="91"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="95"/>
         <source>PCA components of the embedding</source>
         <translation>임베딩의 PCA 성분 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="93"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="97"/>
         <source>Context width (m, rounded up to an odd number of chips; 0: automatic, at least 5 km)</source>
         <translation>맥락 너비(m, 홀수 개의 칩으로 올림; 0: 자동, 최소 5 km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="97"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="101"/>
         <location filename="../ui/wealth_train_widget.py" line="72"/>
         <source>Compare feature groups (ablation)</source>
         <translation>특징 그룹 비교(제거 실험)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="99"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="103"/>
         <location filename="../ui/wealth_train_widget.py" line="77"/>
         <source>Model bundle folder</source>
         <translation>모델 번들 폴더</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="108"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="112"/>
         <source>Give the survey points: a point layer or a table file.</source>
         <translation>설문 지점을 주십시오: 점 레이어 또는 표 파일.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="81"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="124"/>
+        <source>Give the Sentinel-2 rasters (RASTERS) or products (PRODUCTS) that cover the survey points.</source>
+        <translation>조사 지점을 덮는 Sentinel-2 래스터(RASTERS) 또는 제품(PRODUCTS)을 지정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="85"/>
         <location filename="../core/wealth/report.py" line="89"/>
         <location filename="../ui/wealth_train_widget.py" line="60"/>
         <source>spatially blocked k-fold</source>
         <translation>공간 블록 k-폴드</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="81"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="85"/>
         <location filename="../core/wealth/report.py" line="89"/>
         <location filename="../ui/wealth_train_widget.py" line="61"/>
         <source>leave one group out</source>
         <translation>그룹 하나씩 제외</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="132"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="148"/>
         <source>Cross-validated r² {0:.3f} (urban/rural-mean baseline {1}); report: {2}</source>
         <translation>교차 검증 r² {0:.3f} (도시/농촌 평균 기준선 {1}); 보고서: {2}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="119"/>
+        <source>'{0}' is not a Sentinel-2 product (a .zip holding a .SAFE folder, or its MTD_MSIL2A.xml / MTD_MSIL1C.xml). Give other rasters as RASTERS.</source>
+        <translation>'{0}'은(는) Sentinel-2 제품(.SAFE 폴더가 든 .zip 또는 그 MTD_MSIL2A.xml / MTD_MSIL1C.xml)이 아닙니다. 다른 래스터는 RASTERS로 지정하세요.</translation>
     </message>
     <message>
         <location filename="../core/deps.py" line="16"/>
@@ -899,7 +914,7 @@
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="106"/>
-        <location filename="../core/wealth/raster.py" line="228"/>
+        <location filename="../core/wealth/raster.py" line="272"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
@@ -1921,47 +1936,47 @@
         <translation>기존 출력 '{0}'을(를) 바꿀 수 없습니다({1}). 파일을 닫거나 다른 이름을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="580"/>
+        <location filename="../core/wealth/raster.py" line="656"/>
         <source>The region cannot be transformed to the raster's coordinate system.</source>
         <translation>영역을 래스터의 좌표계로 변환할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="122"/>
+        <location filename="../core/wealth/raster.py" line="160"/>
         <source>No coordinate reference system was given for the region or point.</source>
         <translation>영역이나 지점의 좌표계가 지정되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="162"/>
+        <location filename="../core/wealth/raster.py" line="200"/>
         <source>The raster '{0}' has no bands.</source>
         <translation>래스터 '{0}'에 밴드가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="169"/>
+        <location filename="../core/wealth/raster.py" line="207"/>
         <source>The raster '{0}' has no coordinate reference system or georeferencing. Assign its CRS (Raster &gt; Projections &gt; Assign Projection) or use a georeferenced file.</source>
         <translation>래스터 '{0}'에 좌표계나 지리 참조가 없습니다. 좌표계를 지정하거나(래스터 &gt; 투영 &gt; 투영 지정) 지리 참조된 파일을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="179"/>
+        <location filename="../core/wealth/raster.py" line="217"/>
         <source>The raster '{0}' is 8-bit ({1} bands of Byte): it looks like a screenshot or an RGB rendering, not Sentinel-2 reflectance. Use the original 16-bit (UInt16/Int16) or Float32 bands.</source>
         <translation>래스터 '{0}'은(는) 8비트입니다(Byte 밴드 {1}개): Sentinel-2 반사율이 아닌 화면 캡처나 RGB 렌더링으로 보입니다. 원본 16비트(UInt16/Int16) 또는 Float32 밴드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="229"/>
+        <location filename="../core/wealth/raster.py" line="273"/>
         <source>The raster '{0}' lacks the band(s) {1} that the model {2} needs (bands found from the band descriptions: {3}). Name the bands B02, B03, ... in the raster, or map them yourself (band mapping: e.g. B02=1, B03=2).</source>
         <translation>래스터 '{0}'에 모델 {2}에 필요한 밴드 {1}이(가) 없습니다(밴드 설명에서 찾은 밴드: {3}). 래스터의 밴드 이름을 B02, B03, ...으로 지정하거나 직접 매핑하십시오(밴드 매핑: 예 B02=1, B03=2).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="159"/>
+        <location filename="../core/wealth/raster.py" line="197"/>
         <source>GDAL cannot open the raster '{0}' ({1}). Choose a GeoTIFF, VRT or JP2 file.</source>
         <translation>GDAL이 래스터 '{0}'을(를) 열 수 없습니다({1}). GeoTIFF, VRT 또는 JP2 파일을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="157"/>
+        <location filename="../core/wealth/raster.py" line="195"/>
         <source>The raster '{0}' does not exist. Choose an existing raster file.</source>
         <translation>래스터 '{0}'이(가) 없습니다. 존재하는 래스터 파일을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="205"/>
+        <location filename="../core/wealth/raster.py" line="243"/>
         <source>The band mapping sends {0} to band {1}, but '{2}' has {3} bands.</source>
         <translation>밴드 매핑이 {0}을(를) 밴드 {1}에 연결하지만 '{2}'의 밴드는 {3}개입니다.</translation>
     </message>
@@ -2189,37 +2204,37 @@
         <translation>이유</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="90"/>
+        <location filename="../core/wealth/sentinel2.py" line="103"/>
         <source>Cannot read the Sentinel-2 metadata file '{0}'.</source>
         <translation>Sentinel-2 메타데이터 파일 '{0}'을(를) 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="161"/>
+        <location filename="../core/wealth/sentinel2.py" line="174"/>
         <source>The Sentinel-2 product '{0}' has no metadata file '{1}'. Open the product's MTD_MSIL2A.xml / MTD_MSIL1C.xml, its .SAFE folder or its .zip.</source>
         <translation>Sentinel-2 제품 '{0}'에 메타데이터 파일 '{1}'이(가) 없습니다. 제품의 MTD_MSIL2A.xml / MTD_MSIL1C.xml, .SAFE 폴더 또는 .zip 파일을 여세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="167"/>
+        <location filename="../core/wealth/sentinel2.py" line="180"/>
         <source>No band files (IMG_DATA/*_B02*.jp2 ...) were found in the Sentinel-2 product '{0}'. Download the complete product (.zip) and open it again.</source>
         <translation>Sentinel-2 제품 '{0}'에서 밴드 파일(IMG_DATA/*_B02*.jp2 ...)을 찾지 못했습니다. 전체 제품(.zip)을 내려받아 다시 여세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="106"/>
+        <location filename="../core/wealth/sentinel2.py" line="119"/>
         <source>The Sentinel-2 metadata file '{0}' is not valid XML ({1}).</source>
         <translation>Sentinel-2 메타데이터 파일 '{0}'이(가) 올바른 XML이 아닙니다 ({1}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="188"/>
+        <location filename="../core/wealth/sentinel2.py" line="201"/>
         <source>its tiles lie in {0} different coordinate systems</source>
         <translation>타일이 서로 다른 좌표계 {0}개에 걸쳐 있습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="194"/>
+        <location filename="../core/wealth/sentinel2.py" line="207"/>
         <source>The tiles of the Sentinel-2 product '{0}' cannot be combined ({1}). Open each tile's band files separately.</source>
         <translation>Sentinel-2 제품 '{0}'의 타일을 합칠 수 없습니다 ({1}). 타일마다 밴드 파일을 따로 여세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="227"/>
+        <location filename="../core/wealth/sentinel2.py" line="240"/>
         <source>The band {0} of the Sentinel-2 product '{1}' does not cover the same area as its 10 m bands; the product looks incomplete or altered.</source>
         <translation>Sentinel-2 제품 '{1}'의 밴드 {0}이(가) 10 m 밴드와 같은 영역을 덮지 않습니다. 제품이 불완전하거나 변경된 것으로 보입니다.</translation>
     </message>

@@ -307,3 +307,32 @@ def test_virtual_raster_of_band_files_gets_band_names_and_the_products_offset(tm
     gdal.BuildVRT(str(tmp_path / "twice.vrt"), [plain[0], plain[0]], separate=True)
     with pytest.raises(WealthMapError, match="lacks the band"):
         RasterSource(str(tmp_path / "twice.vrt")).require_bands(["B02"])
+
+
+def test_training_algorithm_takes_products(tmp_path, qgis_app, processing):
+    """wealthmap:trainwealthmodel takes products as files (PRODUCTS: a zip is no QGIS layer); RASTERS is
+    optional then; neither gives a clear message."""
+    from osgeo import osr
+    from qgis.core import QgsProcessingException
+    from train_helpers import make_embedder_bundle, write_survey
+
+    archive = make_safe(tmp_path, as_zip=True)
+    make_embedder_bundle(str(tmp_path / "emb"))
+    utm, wgs = osr.SpatialReference(), osr.SpatialReference()
+    utm.ImportFromEPSG(32633)
+    wgs.ImportFromEPSG(4326)
+    for srs in (utm, wgs):
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    to_wgs = osr.CoordinateTransformation(utm, wgs)
+    points = [to_wgs.TransformPoint(ORIGIN[0] + px * 10 + 5, ORIGIN[1] - py * 10 - 5)[:2]
+              for py in range(40, 480, 48) for px in range(40, 480, 48)]
+    value = [float(px < 512 // 3) for py in range(40, 480, 48) for px in range(40, 480, 48)]
+    survey = write_survey(str(tmp_path / "survey.csv"), [p[0] for p in points], [p[1] for p in points], value)
+    params = {"SURVEY_FILE": survey, "VALUE_FIELD": "wealth", "PRODUCTS": [archive], "BUNDLE": str(tmp_path / "emb"),
+              "BLOCK_KM": 1.2, "TREES": 30, "WINDOW_M": 480, "ABLATION": False, "OUTPUT": str(tmp_path / "head")}
+    res = processing.run("wealthmap:trainwealthmodel", params)
+    assert os.path.exists(os.path.join(res["OUTPUT"], "manifest.json"))
+    with pytest.raises(QgsProcessingException, match="Give the Sentinel-2 rasters"):
+        processing.run("wealthmap:trainwealthmodel", dict(params, PRODUCTS=[], OUTPUT=str(tmp_path / "x")))
+    with pytest.raises(QgsProcessingException, match="is not a Sentinel-2 product"):
+        processing.run("wealthmap:trainwealthmodel", dict(params, PRODUCTS=[survey], OUTPUT=str(tmp_path / "y")))
