@@ -10,6 +10,7 @@ from qgis.core import (
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
+    QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
@@ -47,7 +48,8 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
     GROUP_ID = "wealth"
     ICON = "wealth"
     INPUT = "INPUT"
-    PRODUCT = "PRODUCT"
+    MORE_RASTERS = "MORE_RASTERS"
+    PRODUCTS = "PRODUCTS"
     REGION = "REGION"
     EXTENT = "EXTENT"
     MODEL = "MODEL"
@@ -77,9 +79,12 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
         from ..core.settings import WEALTH_MAX_CHIPS, WEALTH_MAX_CLOUD, WEALTH_MIN_VALID, WEALTH_USE_CUDA
 
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, tr("Sentinel-2 raster"), optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.PRODUCT, tr("…or a Sentinel-2 product as downloaded (.zip or its MTD_MSIL2A.xml / MTD_MSIL1C.xml)"),
-            optional=True, fileFilter=tr("Sentinel-2 products (*.zip *.ZIP *.xml)")))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.MORE_RASTERS, tr("More rasters (adjacent tiles: mosaicked, the first given wins where they "
+                                  "overlap)"), QgsProcessing.TypeRaster, optional=True))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.PRODUCTS, tr("…and/or Sentinel-2 products as downloaded (.zip or MTD_MSIL2A.xml / MTD_MSIL1C.xml)"),
+            QgsProcessing.TypeFile, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.REGION, tr("Region polygons (selected features are used when 'selected only' is set)"),
             [QgsProcessing.TypeVectorPolygon], optional=True))
@@ -120,23 +125,22 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
         from ..core.wealth.raster import RasterSource
         from ..core.wealth.sentinel2 import metadata_path
 
-        product = self.parameterAsFile(parameters, self.PRODUCT, context)
         raster = self.parameterAsRasterLayer(parameters, self.INPUT, context)
-        if product and raster is not None:
-            raise WealthMapError(tr("Give either a raster layer (INPUT) or a Sentinel-2 product (PRODUCT), not both."))
-        if product:
-            # a product's zip has no single QGIS layer (only sub-datasets): it is read as a whole
+        rasters = [raster.source()] if raster is not None else []
+        rasters += [lyr.source() for lyr in self.parameterAsLayerList(parameters, self.MORE_RASTERS, context)]
+        products = [p for p in self.parameterAsFileList(parameters, self.PRODUCTS, context) if p]
+        for product in products:  # a product's zip has no single QGIS layer (only sub-datasets): given as a file
             if metadata_path(product) is None:
                 raise WealthMapError(tr("'{0}' is not a Sentinel-2 product (a .zip holding a .SAFE folder, or its "
                                         "MTD_MSIL2A.xml / MTD_MSIL1C.xml). Give other rasters as INPUT.").format(
                     product))
-            path = product
-            raster_crs = QgsCoordinateReferenceSystem.fromWkt(RasterSource(path).wkt)
-        elif raster is not None:
-            path, raster_crs = raster.source(), raster.crs()
-        else:
-            raise WealthMapError(tr("No raster was given: choose a raster layer (INPUT) or a Sentinel-2 product "
-                                    "(PRODUCT)."))
+        rasters += products
+        if not rasters:
+            raise WealthMapError(tr("No raster was given: choose a raster layer (INPUT) or Sentinel-2 products "
+                                    "(PRODUCTS)."))
+        raster_crs = raster.crs() if raster is not None else \
+            QgsCoordinateReferenceSystem.fromWkt(RasterSource(rasters[0]).wkt)
+        path = rasters if len(rasters) > 1 else rasters[0]
         region, region_crs = None, None
         source = self.parameterAsSource(parameters, self.REGION, context)
         if source is not None:

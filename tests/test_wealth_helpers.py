@@ -107,7 +107,7 @@ SAFE_TILE, SAFE_DATE = "T33UUU", "20230615T101559"
 
 
 def make_safe(folder, level="L2A", baseline="05.09", dn_offset=1000, size=512, cloud_box=None, as_zip=False,
-              drop=()):
+              drop=(), origin=ORIGIN, tile=None, seed=0):
     """A small Sentinel-2 product as ESA delivers it: ``<name>.SAFE/MTD_MSIL2A.xml`` (or L1C) with the
     processing baseline, quantification value and per-band additive offsets (``-dn_offset``), and one
     tile's band files as JPEG 2000 (L2A: ``IMG_DATA/R10m/*_B02_10m.jp2`` ..., B11/B12/SCL at 20 m, B02 also
@@ -117,11 +117,12 @@ def make_safe(folder, level="L2A", baseline="05.09", dn_offset=1000, size=512, c
     left out. Returns the .SAFE folder (or the .zip with ``as_zip``)."""
     import shutil
 
+    tile_id = tile or SAFE_TILE
     base = "S2B_MSI{}_{}_N{}_R065_{}_20230615T130000".format(level, SAFE_DATE, baseline.replace(".", ""),
-                                                             SAFE_TILE)
+                                                             tile_id)
     safe = os.path.join(str(folder), base + ".SAFE")
-    granule = os.path.join(safe, "GRANULE", "{}_{}_A041000_{}".format(level, SAFE_TILE, SAFE_DATE), "IMG_DATA")
-    refl = reflectance(size, size)
+    granule = os.path.join(safe, "GRANULE", "{}_{}_A041000_{}".format(level, tile_id, SAFE_DATE), "IMG_DATA")
+    refl = reflectance(size, size, seed=seed)
     dn10 = np.round(refl * 10000 + dn_offset).astype(np.uint16)
     dn = {b: dn10[i] for i, b in enumerate(BANDS)}
     dn["B12"] = np.round(refl[BANDS.index("B11")] * 8000 + dn_offset).astype(np.uint16)
@@ -132,7 +133,7 @@ def make_safe(folder, level="L2A", baseline="05.09", dn_offset=1000, size=512, c
         os.makedirs(os.path.dirname(path), exist_ok=True)
         mem = gdal.GetDriverByName("MEM").Create("", array.shape[1], array.shape[0], 1,
                                                  gdal.GDT_Byte if array.dtype == np.uint8 else gdal.GDT_UInt16)
-        mem.SetGeoTransform((ORIGIN[0], gsd, 0, ORIGIN[1], 0, -gsd))
+        mem.SetGeoTransform((origin[0], gsd, 0, origin[1], 0, -gsd))
         mem.SetProjection(srs.ExportToWkt())
         mem.GetRasterBand(1).WriteArray(array)
         gdal.Translate(path, mem, format="JP2OpenJPEG", creationOptions=["QUALITY=100", "REVERSIBLE=YES"])
@@ -171,7 +172,7 @@ def make_safe(folder, level="L2A", baseline="05.09", dn_offset=1000, size=512, c
     geocoding = "".join(
         '<Size resolution="{0}"><NROWS>{1}</NROWS><NCOLS>{1}</NCOLS></Size>'
         '<Geoposition resolution="{0}"><ULX>{2}</ULX><ULY>{3}</ULY><XDIM>{0}</XDIM><YDIM>-{0}</YDIM></Geoposition>'
-        .format(r, size * 10 // r, ORIGIN[0], ORIGIN[1]) for r in (10, 20, 60))
+        .format(r, size * 10 // r, origin[0], origin[1]) for r in (10, 20, 60))
     with open(os.path.join(os.path.dirname(granule), "MTD_TL.xml"), "w", encoding="utf-8") as handle:
         handle.write('<?xml version="1.0" encoding="UTF-8"?>\n<n1:Level-{0}_Tile_ID xmlns:n1="https://psd-14.'
                      'sentinel2.eo.esa.int/PSD/S2_PDI_Level-{0}_Tile_Metadata.xsd"><n1:Geometric_Info>'

@@ -194,10 +194,10 @@ def test_layer_qgis_opens_from_a_product_predicts_in_api_and_processing(tmp_path
     alg = processing.run("wealthmap:predictwealth", {"INPUT": layer, "MAX_CHIPS": 0,
                                                       "OUTPUT": str(tmp_path / "alg.gpkg")})
     assert alg["CHIPS"] == 4
-    # the zip itself is no QGIS layer (only sub-datasets): it goes in PRODUCT, an extent without CRS is in the
+    # the zip itself is no QGIS layer (only sub-datasets): it goes in PRODUCTS, an extent without CRS is in the
     # product's CRS
     assert not QgsRasterLayer(archive, "zip", "gdal").isValid()
-    by_path = processing.run("wealthmap:predictwealth", {"PRODUCT": archive, "MAX_CHIPS": 0,
+    by_path = processing.run("wealthmap:predictwealth", {"PRODUCTS": [archive], "MAX_CHIPS": 0,
                                                           "EXTENT": "500000,505120,5794880,5800000",
                                                           "OUTPUT": str(tmp_path / "zip.gpkg")})
     assert by_path["CHIPS"] == 4
@@ -210,16 +210,14 @@ def test_layer_qgis_opens_from_a_product_predicts_in_api_and_processing(tmp_path
         return sorted((f["grid_col"], f["grid_row"], round(f["wealth"], 6)) for f in lyr.getFeatures())
 
     assert values(api["output"]) == values(alg["OUTPUT"]) == values(by_path["OUTPUT"])
-    from qgis.core import QgsProcessingException
-
-    with pytest.raises(QgsProcessingException, match="either a raster layer .* not both"):
-        processing.run("wealthmap:predictwealth", {"INPUT": layer, "PRODUCT": archive, "OUTPUT": "x.gpkg"})
     import zipfile
+
+    from qgis.core import QgsProcessingException
 
     with zipfile.ZipFile(str(tmp_path / "other.zip"), "w") as other:
         other.writestr("notes.txt", "not a product")
     with pytest.raises(QgsProcessingException, match="is not a Sentinel-2 product"):
-        processing.run("wealthmap:predictwealth", {"PRODUCT": str(tmp_path / "other.zip"), "OUTPUT": "x.gpkg"})
+        processing.run("wealthmap:predictwealth", {"PRODUCTS": [str(tmp_path / "other.zip")], "OUTPUT": "x.gpkg"})
     with pytest.raises(QgsProcessingException, match="No raster was given"):
         processing.run("wealthmap:predictwealth", {"OUTPUT": "x.gpkg"})
 

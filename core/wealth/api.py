@@ -8,8 +8,9 @@ def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=Non
                    batch_size=16, feedback=None):
     """Predict a wealth index per chip over ``region`` of a Sentinel-2 ``raster``; returns a summary dict.
 
-    ``raster``: a ``QgsRasterLayer`` or a raster path. ``region``: ``QgsGeometry``,
-    ``QgsRectangle``, ``(xmin, ymin, xmax, ymax)`` or WKT in ``region_crs`` (default: the
+    ``raster``: a ``QgsRasterLayer`` or a raster path (a Sentinel-2 product's zip too), or a list of them:
+    several tiles or products mosaicked on one grid, the first one given winning where they overlap.
+    ``region``: ``QgsGeometry``, ``QgsRectangle``, ``(xmin, ymin, xmax, ymax)`` or WKT in ``region_crs`` (default: the
     whole raster). ``output``: GeoPackage path (``None``: a temporary file). See
     :func:`wealthmap.core.wealth.predict.predict` for every parameter. The result has
     ``output``, ``layer_name``, ``chips``, ``chips_used``, ``chips_skipped``, ``mean``,
@@ -24,9 +25,12 @@ def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=Non
                                    output="/tmp/wealth.gpkg")
         QgsProject.instance().addMapLayer(load_output_layer(result))
     """
-    if hasattr(raster, "source") and callable(raster.source):
-        if region is not None and region_crs is None and hasattr(raster, "crs"):
-            region_crs = raster.crs()
+    first = raster[0] if isinstance(raster, (list, tuple)) and raster else raster
+    if region is not None and region_crs is None and hasattr(first, "crs") and callable(first.crs):
+        region_crs = first.crs()
+    if isinstance(raster, (list, tuple)):
+        raster = [r.source() if hasattr(r, "source") and callable(r.source) else r for r in raster]
+    elif hasattr(raster, "source") and callable(raster.source):
         raster = raster.source()
     return predict(feedback, raster, region=region, region_crs=region_crs, bundle=bundle, output=output,
                    geotiff=geotiff, band_map=band_map, scale=scale, offset=offset, max_chips=max_chips,

@@ -102,9 +102,18 @@ def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale
     """
     from qgis.core import QgsCoordinateTransform, QgsCoordinateTransformContext, QgsGeometry, QgsPointXY
 
+    from .mosaic import is_mosaic_request, mosaic_vrt, raster_paths
+
     bundle = resolve_bundle(bundle)
-    source = raster if isinstance(raster, RasterSource) else RasterSource(
-        raster.source() if hasattr(raster, "source") else raster, band_map, scale, offset)
+    if is_mosaic_request(raster):  # several rasters (tiles, products): one mosaic on one grid
+        source = RasterSource(mosaic_vrt(raster_paths(raster), bundle.bands, bundle.gsd_m, band_map, scale, offset))
+    elif isinstance(raster, (list, tuple)):
+        if not raster:
+            raise WealthMapError(tr("No raster was given."))
+        return plan(raster[0], region, region_crs, bundle, band_map, scale, offset)
+    else:
+        source = raster if isinstance(raster, RasterSource) else RasterSource(
+            raster.source() if hasattr(raster, "source") else raster, band_map, scale, offset)
     try:
         source.require_bands(bundle.bands, bundle.id)
     except WealthMapError as err:

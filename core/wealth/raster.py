@@ -198,8 +198,9 @@ class RasterSource:
                                     "file.").format(self.path, err)) from err
         if self.ds is None or self.ds.RasterCount == 0:
             raise WealthMapError(tr("The raster '{0}' has no bands.").format(self.path))
+        mosaic = self.ds.GetMetadataItem("WEALTHMAP_MOSAIC")
         self.name = (self.ds.GetMetadataItem("SENTINEL2_PRODUCT") if self.sentinel2_vrt else None) or \
-            os.path.basename(self.path)
+            (tr("mosaic of {0}").format(mosaic) if mosaic else None) or os.path.basename(self.path)
         self.width, self.height = self.ds.RasterXSize, self.ds.RasterYSize
         self.geotransform = self.ds.GetGeoTransform(can_return_null=True)
         wkt = self.ds.GetProjection()
@@ -229,7 +230,7 @@ class RasterSource:
         if driver.startswith("JP2") or driver == "JPEG2000":
             return True
         if driver == "VRT":
-            return any(str(f).lower().endswith((".jp2", ".j2k")) for f in (self.ds.GetFileList() or [])[1:9])
+            return _vrt_reads_jpeg2000(self.ds)
         return False
 
     # --- bands ------------------------------------------------------------------------------
@@ -386,19 +387,37 @@ WARP_THREADS = None
 BLOCK_CACHE_BUDGET = 128 * 1024 * 1024
 
 
-def decoding_block_height(ds):
+def _vrt_reads_jpeg2000(ds, depth=3):
+    """Whether a VRT reads JPEG 2000 files (looking into VRTs it reads, as a mosaic's)."""
+    gdal, _ = _gdal()
+    for path in (ds.GetFileList() or [])[1:9]:
+        text = str(path).lower()
+        if text.endswith((".jp2", ".j2k")):
+            return True
+        if text.endswith(".vrt") and depth > 0:
+            try:
+                sub = gdal.Open(str(path))
+            except RuntimeError:
+                sub = None
+            if sub is not None and _vrt_reads_jpeg2000(sub, depth - 1):
+                return True
+    return False
+
+
+def decoding_block_height(ds, depth=3):
     """Rows of the blocks GDAL decodes for ``ds``: its own block height, or for a VRT the tallest of its
-    own and its (first few) source files' (a VRT of JPEG 2000 band files decodes 1024-row tiles)."""
+    own and its (first few) source files' (a VRT of JPEG 2000 band files decodes 1024-row tiles; VRTs of
+    VRTs, as a mosaic of Sentinel-2 products, are looked into as well)."""
     gdal, _ = _gdal()
     heights = [ds.GetRasterBand(1).GetBlockSize()[1]]
-    if ds.GetDriver().ShortName == "VRT":
+    if ds.GetDriver().ShortName == "VRT" and depth > 0:
         for path in (ds.GetFileList() or [])[1:9]:
             try:
                 sub = gdal.Open(path)
             except RuntimeError:
                 sub = None
             if sub is not None and sub.RasterCount:
-                heights.append(sub.GetRasterBand(1).GetBlockSize()[1])
+                heights.append(decoding_block_height(sub, depth - 1))
     return max(1, max(heights))
 
 
