@@ -505,7 +505,7 @@
     </message>
     <message>
         <location filename="../algorithms/wealth_algs.py" line="81"/>
-        <location filename="../ui/wealth_predict_widget.py" line="112"/>
+        <location filename="../ui/wealth_predict_widget.py" line="120"/>
         <source>Sentinel-2 raster</source>
         <translation>Sentinel-2 래스터</translation>
     </message>
@@ -906,6 +906,7 @@
     <message>
         <location filename="../core/geocode/batch.py" line="106"/>
         <location filename="../core/wealth/raster.py" line="273"/>
+        <location filename="../ui/wealth_predict_widget.py" line="123"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
@@ -1822,7 +1823,7 @@
     </message>
     <message>
         <location filename="../core/wealth/predict.py" line="647"/>
-        <location filename="../ui/wealth_predict_widget.py" line="339"/>
+        <location filename="../ui/wealth_predict_widget.py" line="379"/>
         <source>This is a demonstration model, not a wealth estimate.</source>
         <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
     </message>
@@ -2659,7 +2660,7 @@
     </message>
     <message>
         <location filename="../ui/geocode_dock.py" line="163"/>
-        <location filename="../ui/wealth_predict_widget.py" line="141"/>
+        <location filename="../ui/wealth_predict_widget.py" line="158"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -3106,7 +3107,7 @@
     </message>
     <message>
         <location filename="../ui/wealth_dock.py" line="23"/>
-        <location filename="../ui/wealth_predict_widget.py" line="153"/>
+        <location filename="../ui/wealth_predict_widget.py" line="170"/>
         <source>Predict</source>
         <translation>추정</translation>
     </message>
@@ -3117,187 +3118,197 @@
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="36"/>
+        <location filename="../ui/wealth_predict_widget.py" line="44"/>
         <source>Draw a rectangle on the map</source>
         <translation>지도에 사각형 그리기</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="37"/>
+        <location filename="../ui/wealth_predict_widget.py" line="45"/>
         <source>Draw a polygon on the map (right-click ends)</source>
         <translation>지도에 폴리곤 그리기(오른쪽 클릭으로 끝)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="38"/>
+        <location filename="../ui/wealth_predict_widget.py" line="46"/>
         <source>Selected features of a polygon layer</source>
         <translation>폴리곤 레이어의 선택된 피처</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="39"/>
+        <location filename="../ui/wealth_predict_widget.py" line="47"/>
         <source>Extent of a layer</source>
         <translation>레이어 범위</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="40"/>
+        <location filename="../ui/wealth_predict_widget.py" line="48"/>
         <source>Current map extent</source>
         <translation>현재 지도 범위</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="41"/>
+        <location filename="../ui/wealth_predict_widget.py" line="49"/>
         <source>Whole raster</source>
         <translation>래스터 전체</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="117"/>
+        <location filename="../ui/wealth_predict_widget.py" line="124"/>
+        <source>Other raster layers to mosaic with the raster above, for a region across several tiles or products. The raster above wins where they overlap.</source>
+        <translation>위 래스터와 모자이크할 다른 래스터 레이어입니다. 여러 타일이나 제품에 걸친 지역에 씁니다. 겹치는 곳은 위 래스터를 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="126"/>
+        <source>Mosaic with</source>
+        <translation>모자이크할 래스터</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="134"/>
         <source>Region</source>
         <translation>영역</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="120"/>
+        <location filename="../ui/wealth_predict_widget.py" line="137"/>
         <source>Region layer</source>
         <translation>영역 레이어</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="122"/>
+        <location filename="../ui/wealth_predict_widget.py" line="139"/>
         <source>Draw</source>
         <translation>그리기</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="124"/>
+        <location filename="../ui/wealth_predict_widget.py" line="141"/>
         <source>No region drawn yet.</source>
         <translation>아직 그린 영역이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="132"/>
+        <location filename="../ui/wealth_predict_widget.py" line="149"/>
         <source>Model bundle (empty: bundled)</source>
         <translation>모델 번들(비우면 내장)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="137"/>
+        <location filename="../ui/wealth_predict_widget.py" line="154"/>
         <source>from band names; or B02=1, B03=2, B04=3, B08=4, B11=5</source>
         <translation>밴드 이름에서 찾음; 또는 B02=1, B03=2, B04=3, B08=4, B11=5</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="138"/>
+        <location filename="../ui/wealth_predict_widget.py" line="155"/>
         <source>Band mapping</source>
         <translation>밴드 매핑</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="142"/>
+        <location filename="../ui/wealth_predict_widget.py" line="159"/>
         <source>Output GeoPackage</source>
         <translation>출력 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="143"/>
+        <location filename="../ui/wealth_predict_widget.py" line="160"/>
         <source>Temporary file (not kept)</source>
         <translation>임시 파일(보관하지 않음)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="148"/>
+        <location filename="../ui/wealth_predict_widget.py" line="165"/>
         <source>GeoTIFF (*.tif)</source>
         <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="149"/>
+        <location filename="../ui/wealth_predict_widget.py" line="166"/>
         <source>Also a GeoTIFF (optional)</source>
         <translation>GeoTIFF도 저장(선택)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="150"/>
+        <location filename="../ui/wealth_predict_widget.py" line="167"/>
         <source>Use CUDA (GPU) when available</source>
         <translation>가능하면 CUDA(GPU) 사용</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="219"/>
+        <location filename="../ui/wealth_predict_widget.py" line="236"/>
         <source>Draw the region on the map.</source>
         <translation>지도에 영역을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="290"/>
+        <location filename="../ui/wealth_predict_widget.py" line="330"/>
         <source>Large region</source>
         <translation>큰 영역</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="315"/>
+        <location filename="../ui/wealth_predict_widget.py" line="355"/>
         <source>Predict wealth</source>
         <translation>부 지수 추정</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="174"/>
+        <location filename="../ui/wealth_predict_widget.py" line="191"/>
         <source>onnxruntime has no CUDA provider here; the CPU is used.</source>
         <translation>이곳의 onnxruntime에는 CUDA 공급자가 없어 CPU를 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="260"/>
+        <location filename="../ui/wealth_predict_widget.py" line="277"/>
         <source>Choose the polygon layer of the region.</source>
         <translation>영역의 폴리곤 레이어를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="276"/>
+        <location filename="../ui/wealth_predict_widget.py" line="315"/>
         <source>Choose a Sentinel-2 raster layer (add one to the project first).</source>
         <translation>Sentinel-2 래스터 레이어를 선택하십시오(먼저 프로젝트에 추가).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="280"/>
+        <location filename="../ui/wealth_predict_widget.py" line="319"/>
         <source>Choose the output GeoPackage or tick 'Temporary file'.</source>
         <translation>출력 GeoPackage를 선택하거나 '임시 파일'을 체크하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="343"/>
+        <location filename="../ui/wealth_predict_widget.py" line="383"/>
         <source>Prediction done with a demonstration model, not a wealth estimate.</source>
         <translation>시연용 모델로 추정을 마쳤습니다. 부 추정치가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="242"/>
+        <location filename="../ui/wealth_predict_widget.py" line="259"/>
         <source>Region drawn ({0} vertices, {1}).</source>
         <translation>영역을 그렸습니다(꼭짓점 {0}개, {1}).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="250"/>
+        <location filename="../ui/wealth_predict_widget.py" line="267"/>
         <source>Draw a region on the map first (press Draw, then drag a rectangle or click a polygon).</source>
         <translation>먼저 지도에 영역을 그리십시오('그리기'를 누른 뒤 사각형을 끌거나 폴리곤을 클릭).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="291"/>
+        <location filename="../ui/wealth_predict_widget.py" line="331"/>
         <source>The region needs {0} chips, more than the limit of {1} (WealthMap setting max_chips). Predict anyway?</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개(WealthMap 설정 max_chips)를 넘습니다. 그래도 추정할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="314"/>
+        <location filename="../ui/wealth_predict_widget.py" line="354"/>
         <source>Predicting {0} chips…</source>
         <translation>칩 {0}개 추정 중…</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="327"/>
+        <location filename="../ui/wealth_predict_widget.py" line="367"/>
         <source>Chips: {0} used, {1} skipped ({2}); region {3:.1f} km².</source>
         <translation>칩: 사용 {0}개, 건너뜀 {1}개({2}); 영역 {3:.1f} km².</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="330"/>
+        <location filename="../ui/wealth_predict_widget.py" line="370"/>
         <source>Mean {0:.4g}, median {1:.4g} ({2}).</source>
         <translation>평균 {0:.4g}, 중앙값 {1:.4g}({2}).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="331"/>
+        <location filename="../ui/wealth_predict_widget.py" line="371"/>
         <source>Output: {0}</source>
         <translation>출력: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="265"/>
+        <location filename="../ui/wealth_predict_widget.py" line="282"/>
         <source>No feature of '{0}' is selected; select the region's polygons first.</source>
         <translation>'{0}'에서 선택된 피처가 없습니다. 먼저 영역의 폴리곤을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="331"/>
+        <location filename="../ui/wealth_predict_widget.py" line="371"/>
         <source> (temporary)</source>
         <translation> (임시)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="334"/>
+        <location filename="../ui/wealth_predict_widget.py" line="374"/>
         <source>Read the Sentinel-2 product {0} (all its bands, stacked at 10 m; reflectance = DN x {1:g} {2:+g}).</source>
         <translation>Sentinel-2 제품 {0}을(를) 읽었습니다 (모든 밴드를 10 m로 묶음, 반사율 = DN x {1:g} {2:+g}).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="310"/>
+        <location filename="../ui/wealth_predict_widget.py" line="350"/>
         <source>Not run: {0} chips is more than the limit of {1}.</source>
         <translation>실행하지 않음: 칩 {0}개는 제한 {1}개보다 많습니다.</translation>
     </message>

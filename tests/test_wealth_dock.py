@@ -7,7 +7,7 @@ import time
 
 import numpy as np
 from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY, QgsProject, QgsRasterLayer, QgsRectangle
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from test_wealth_helpers import SAMPLE  # noqa: E402
@@ -134,6 +134,47 @@ def test_predict_tab_on_a_sentinel2_product_layer(qgis_iface, tmp_path):
         assert result["chips"] == 4 and result["chips_used"] == 4
         text = widget.summary.text()
         assert "Read the Sentinel-2 product S2B_MSIL2A_20230615T101559_N0509" in text and "-0.1" in text, text
+    finally:
+        dock.cleanup()
+        dock.deleteLater()
+        for lyr in list(project.mapLayers().values()):
+            project.removeMapLayer(lyr.id())
+
+
+def test_predict_tab_mosaics_ticked_rasters(qgis_iface, tmp_path):
+    """'Mosaic with' lists the project's other raster layers; ticking one predicts over both (one run, one
+    layer), the raster chosen above winning where they overlap; removing a layer removes it from the list."""
+    from test_wealth_helpers import ORIGIN, make_s2, make_safe
+
+    project = QgsProject.instance()
+    west = make_safe(tmp_path / "w")
+    east_tif = make_s2(tmp_path / "east.tif", origin=(ORIGIN[0] + 5120.0, ORIGIN[1]), width=512, height=512)
+    # the west product as one of its band files dragged into QGIS (the whole product is read)
+    first = QgsRasterLayer(os.path.join(west, "GRANULE", "L2A_T33UUU_A041000_20230615T101559", "IMG_DATA", "R10m",
+                                        "T33UUU_20230615T101559_B04_10m.jp2"), "west B04")
+    second = QgsRasterLayer(east_tif, "east")
+    assert first.isValid() and second.isValid()
+    project.addMapLayers([second])
+    dock = WealthDock(qgis_iface)
+    widget = dock.predict_widget
+    try:
+        widget.raster.setLayer(second)
+        assert widget.more_rasters.count() == 0  # no other raster yet
+        project.addMapLayers([first])
+        widget.raster.setLayer(first)
+        labels = [widget.more_rasters.itemText(i) for i in range(widget.more_rasters.count())]
+        assert labels == ["east"], labels
+        widget.more_rasters.setItemCheckState(0, Qt.CheckState.Checked)
+        assert widget.raster_sources() == [first.source(), east_tif]
+        widget.set_mode("raster")
+        widget.temporary.setChecked(True)
+        assert widget.run() is not None
+        wait_for_task(dock)
+        result = widget.last_result
+        assert result is not None, dock.status.text()
+        assert result["chips"] == 8 and result["chips_used"] == 8 and "mosaic of" in result["raster"]["name"]
+        project.removeMapLayer(second.id())
+        assert widget.more_rasters.count() == 0 and widget.raster_sources() == [first.source()]
     finally:
         dock.cleanup()
         dock.deleteLater()

@@ -10,10 +10,18 @@ from qgis.core import (
     QgsMapLayerProxyModel,
     QgsPointXY,
     QgsProject,
+    QgsRasterLayer,
     QgsRectangle,
     QgsWkbTypes,
 )
-from qgis.gui import QgsFileWidget, QgsMapLayerComboBox, QgsMapTool, QgsMapToolExtent, QgsRubberBand
+from qgis.gui import (
+    QgsCheckableComboBox,
+    QgsFileWidget,
+    QgsMapLayerComboBox,
+    QgsMapTool,
+    QgsMapToolExtent,
+    QgsRubberBand,
+)
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (
@@ -110,6 +118,15 @@ class PredictWidget(QWidget):
         self.raster = QgsMapLayerComboBox()
         self.raster.setFilters(QgsMapLayerProxyModel.RasterLayer)
         form.addRow(tr("Sentinel-2 raster"), self.raster)
+        # adjacent tiles or products: mosaicked with the raster above (which wins where they overlap)
+        self.more_rasters = QgsCheckableComboBox()
+        self.more_rasters.setDefaultText(tr("none"))
+        self.more_rasters.setToolTip(tr("Other raster layers to mosaic with the raster above, for a region across "
+                                        "several tiles or products. The raster above wins where they overlap."))
+        form.addRow(tr("Mosaic with"), self.more_rasters)
+        self.raster.layerChanged.connect(self.refresh_more_rasters)
+        QgsProject.instance().layersAdded.connect(self.refresh_more_rasters)
+        QgsProject.instance().layersRemoved.connect(self.refresh_more_rasters)
         self.mode = QComboBox()
         for key, label in REGION_MODES:
             self.mode.addItem(tr(label), key)
@@ -267,6 +284,28 @@ class PredictWidget(QWidget):
         return QgsGeometry.unaryUnion(geoms), layer.crs()
 
     # --- run -----------------------------------------------------------------------------------
+    def refresh_more_rasters(self, *args):
+        """List the project's other raster layers, keeping what was ticked."""
+        checked = set(self.more_rasters.checkedItemsData())
+        current = self.raster.currentLayer()
+        self.more_rasters.clear()
+        for layer in QgsProject.instance().mapLayers().values():
+            if isinstance(layer, QgsRasterLayer) and layer is not current:
+                self.more_rasters.addItemWithCheckState(
+                    layer.name(), Qt.CheckState.Checked if layer.id() in checked else Qt.CheckState.Unchecked,
+                    layer.id())
+
+    def raster_sources(self):
+        """The raster's source, then the ticked rasters' (several: mosaicked by the core)."""
+        layer = self.raster.currentLayer()
+        sources = [layer.source()] if layer is not None else []
+        project = QgsProject.instance()
+        for layer_id in self.more_rasters.checkedItemsData():
+            other = project.mapLayer(layer_id)
+            if other is not None and other is not layer:
+                sources.append(other.source())
+        return sources
+
     def parameters(self):
         """The keyword arguments of ``core.wealth.predict.predict`` (read on the main thread)."""
         from ..algorithms.wealth_algs import parse_band_map
@@ -280,7 +319,8 @@ class PredictWidget(QWidget):
             raise WealthMapError(tr("Choose the output GeoPackage or tick 'Temporary file'."))
         if output and not output.lower().endswith(".gpkg"):
             output += ".gpkg"
-        return {"raster": layer.source(), "region": region, "region_crs": crs,
+        sources = self.raster_sources()
+        return {"raster": sources if len(sources) > 1 else sources[0], "region": region, "region_crs": crs,
                 "bundle": self.model_dir.filePath() or None, "output": output,
                 "geotiff": self.geotiff.filePath() or None, "band_map": parse_band_map(self.band_map.text()),
                 "use_cuda": self.use_cuda.isChecked() and self.use_cuda.isEnabled()}
@@ -346,6 +386,11 @@ class PredictWidget(QWidget):
     # --- cleanup --------------------------------------------------------------------------------
     def cleanup(self):
         """Remove map tools and rubber bands (called when the plugin unloads)."""
+        for signal in (QgsProject.instance().layersAdded, QgsProject.instance().layersRemoved):
+            try:
+                signal.disconnect(self.refresh_more_rasters)
+            except (TypeError, RuntimeError):
+                pass
         canvas = self.canvas()
         for tool in (self.rect_tool, self.poly_tool):
             if tool is None:
