@@ -123,18 +123,13 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
     def run_core(self, parameters, context, feedback):
         from ..core.wealth.predict import predict
         from ..core.wealth.raster import RasterSource
-        from ..core.wealth.sentinel2 import metadata_path
+        from ..core.wealth.sentinel2 import require_product
 
         raster = self.parameterAsRasterLayer(parameters, self.INPUT, context)
         rasters = [raster.source()] if raster is not None else []
         rasters += [lyr.source() for lyr in self.parameterAsLayerList(parameters, self.MORE_RASTERS, context)]
         products = [p for p in self.parameterAsFileList(parameters, self.PRODUCTS, context) if p]
-        for product in products:  # a product's zip has no single QGIS layer (only sub-datasets): given as a file
-            if metadata_path(product) is None:
-                raise WealthMapError(tr("'{0}' is not a Sentinel-2 product (a .zip holding a .SAFE folder, or its "
-                                        "MTD_MSIL2A.xml / MTD_MSIL1C.xml). Give other rasters as INPUT.").format(
-                    product))
-        rasters += products
+        rasters += [require_product(p) for p in products]  # a product's zip is no QGIS layer: given as a file
         if not rasters:
             raise WealthMapError(tr("No raster was given: choose a raster layer (INPUT) or Sentinel-2 products "
                                     "(PRODUCTS)."))

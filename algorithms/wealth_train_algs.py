@@ -110,16 +110,11 @@ class TrainWealthModelAlgorithm(WealthMapAlgorithm):
         survey = layer if layer is not None else path
         if not survey:
             raise WealthMapError(tr("Give the survey points: a point layer or a table file."))
-        from ..core.wealth.sentinel2 import metadata_path
+        from ..core.wealth.sentinel2 import require_product
 
         rasters = [lyr.source() for lyr in self.parameterAsLayerList(parameters, self.RASTERS, context)]
         products = [p for p in self.parameterAsFileList(parameters, self.PRODUCTS, context) if p]
-        for product in products:
-            if metadata_path(product) is None:
-                raise WealthMapError(tr("'{0}' is not a Sentinel-2 product (a .zip holding a .SAFE folder, or its "
-                                        "MTD_MSIL2A.xml / MTD_MSIL1C.xml). Give other rasters as RASTERS.").format(
-                    product))
-        rasters += products
+        rasters += [require_product(p) for p in products]  # a product's zip is no QGIS layer: given as a file
         if not rasters:
             raise WealthMapError(tr("Give the Sentinel-2 rasters (RASTERS) or products (PRODUCTS) that cover the "
                                     "survey points."))

@@ -264,7 +264,6 @@ def jp2_case(vrt, folder, crs, origin, bundle, batch):
     files): 48 x 9 = 432 chips, end to end (best of 2) vs the ceiling."""
     from osgeo import gdal
 
-    from wealthmap.core.wealth.predict import predict
 
     src = gdal.Open(vrt)
     path = os.path.join(folder, "mosaic.jp2")
@@ -272,12 +271,21 @@ def jp2_case(vrt, folder, crs, origin, bundle, batch):
     gdal.Translate(path, vrt, format="JP2OpenJPEG", srcWin=[0, 0, src.RasterXSize, 9 * 256],
                    creationOptions=["QUALITY=100", "REVERSIBLE=YES", "BLOCKXSIZE=1024", "BLOCKYSIZE=1024"])
     written = time.perf_counter() - start
+    row, _ = first_rows_run(path, folder, crs, origin, bundle, batch, written, "jpeg2000")
+    return row
+
+
+def first_rows_run(path, folder, crs, origin, bundle, batch, written, label):
+    """End to end (best of 2) over the mosaic's first 48 x 9 chips of ``path`` vs the ceiling:
+    ``(row, last result)``."""
+    from wealthmap.core.wealth.predict import predict
+
     x0, y1 = origin
     bbox = (x0 + 10.0, y1 - 9 * CHIP_M + 10.0, x0 + 48 * CHIP_M - 10.0, y1 - 10.0)
     times = []
     for _ in range(2):
         start = time.perf_counter()
-        result = predict(None, path, region=bbox, region_crs=crs, output=os.path.join(folder, "jp2.gpkg"),
+        result = predict(None, path, region=bbox, region_crs=crs, output=os.path.join(folder, "first_rows.gpkg"),
                          max_chips=0, batch_size=batch)
         times.append(time.perf_counter() - start)
     chips = result["chips"]
@@ -285,9 +293,9 @@ def jp2_case(vrt, folder, crs, origin, bundle, batch):
     row = {"chips": chips, "written_s": round(written, 1), "end_to_end_s": round(min(times), 3),
            "ms_per_chip": round(1000 * min(times) / chips, 1), "ceiling_chips_per_s": round(ceil, 2),
            "ratio": round(chips / min(times) / ceil, 3), "read_s": round(result["timings"]["read_s"], 2)}
-    print("jpeg2000 {chips} chips: e2e {end_to_end_s:.2f} s ({ms_per_chip} ms per chip; reading {read_s} s)  "
-          "ceiling {ceiling_chips_per_s:.1f} chips/s  ratio {ratio:.2f}".format(**row), flush=True)
-    return row
+    print("{label} {chips} chips: e2e {end_to_end_s:.2f} s ({ms_per_chip} ms per chip; reading {read_s} s)  "
+          "ceiling {ceiling_chips_per_s:.1f} chips/s  ratio {ratio:.2f}".format(label=label, **row), flush=True)
+    return row, result
 
 
 def safe_case(vrt, folder, crs, origin, bundle, batch):
@@ -300,7 +308,6 @@ def safe_case(vrt, folder, crs, origin, bundle, batch):
     import numpy as np
     from osgeo import gdal
 
-    from wealthmap.core.wealth.predict import predict
 
     src = gdal.Open(vrt)
     width, height = src.RasterXSize, 9 * 256
@@ -334,23 +341,9 @@ def safe_case(vrt, folder, crs, origin, bundle, batch):
                      "</Product_Image_Characteristics></n1:General_Info></n1:Level-2A_User_Product>".format(offsets))
     archive = shutil.make_archive(os.path.join(folder, name), "zip", folder, name + ".SAFE")
     shutil.rmtree(safe)
-    written = time.perf_counter() - start
-    x0, y1 = origin
-    bbox = (x0 + 10.0, y1 - 9 * CHIP_M + 10.0, x0 + 48 * CHIP_M - 10.0, y1 - 10.0)
-    times = []
-    for _ in range(2):
-        start = time.perf_counter()
-        result = predict(None, archive, region=bbox, region_crs=crs, output=os.path.join(folder, "safe.gpkg"),
-                         max_chips=0, batch_size=batch)
-        times.append(time.perf_counter() - start)
-    chips = result["chips"]
-    ceil = ceiling(bundle, chips, batch, result["batch_sizes"])
-    row = {"chips": chips, "zip_mb": round(os.path.getsize(archive) / 1e6), "written_s": round(written, 1),
-           "end_to_end_s": round(min(times), 3), "ms_per_chip": round(1000 * min(times) / chips, 1),
-           "ceiling_chips_per_s": round(ceil, 2), "ratio": round(chips / min(times) / ceil, 3),
-           "read_s": round(result["timings"]["read_s"], 2), "reflectance": result["reflectance"]}
-    print("sentinel-2 product (zip) {chips} chips: e2e {end_to_end_s:.2f} s ({ms_per_chip} ms per chip; reading "
-          "{read_s} s)  ceiling {ceiling_chips_per_s:.1f} chips/s  ratio {ratio:.2f}".format(**row), flush=True)
+    row, result = first_rows_run(archive, folder, crs, origin, bundle, batch, time.perf_counter() - start,
+                                 "sentinel-2 product (zip)")
+    row.update(zip_mb=round(os.path.getsize(archive) / 1e6), reflectance=result["reflectance"])
     os.remove(archive)
     return row
 

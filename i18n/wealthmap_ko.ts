@@ -611,17 +611,17 @@
         <translation>모델 상태</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="139"/>
+        <location filename="../algorithms/wealth_algs.py" line="134"/>
         <source>No raster was given: choose a raster layer (INPUT) or Sentinel-2 products (PRODUCTS).</source>
         <translation>래스터가 지정되지 않았습니다. 래스터 레이어(INPUT) 또는 Sentinel-2 제품(PRODUCTS)을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="149"/>
+        <location filename="../algorithms/wealth_algs.py" line="144"/>
         <source>The region layer has no (selected) polygon features.</source>
         <translation>영역 레이어에 (선택된) 폴리곤 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="169"/>
+        <location filename="../algorithms/wealth_algs.py" line="164"/>
         <source>{0}: {1} chips, {2} used, {3} skipped; mean {4:.4g}, median {5:.4g}.</source>
         <translation>{0}: 칩 {1}개, 사용 {2}개, 건너뜀 {3}개; 평균 {4:.4g}, 중앙값 {5:.4g}.</translation>
     </message>
@@ -632,14 +632,9 @@
         <translation>밴드 매핑 '{0}'이(가) B02=1, B03=2, ... 형식이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="158"/>
+        <location filename="../algorithms/wealth_algs.py" line="153"/>
         <source>The output must be a GeoPackage (.gpkg) file, not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg) 파일이어야 합니다('{0}'은(는) 안 됩니다).</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/wealth_algs.py" line="134"/>
-        <source>'{0}' is not a Sentinel-2 product (a .zip holding a .SAFE folder, or its MTD_MSIL2A.xml / MTD_MSIL1C.xml). Give other rasters as INPUT.</source>
-        <translation>'{0}'은(는) Sentinel-2 제품(.SAFE 폴더가 든 .zip 또는 그 MTD_MSIL2A.xml / MTD_MSIL1C.xml)이 아닙니다. 다른 래스터는 INPUT으로 지정하세요.</translation>
     </message>
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="24"/>
@@ -759,7 +754,7 @@
         <translation>설문 지점을 주십시오: 점 레이어 또는 표 파일.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="124"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="119"/>
         <source>Give the Sentinel-2 rasters (RASTERS) or products (PRODUCTS) that cover the survey points.</source>
         <translation>조사 지점을 덮는 Sentinel-2 래스터(RASTERS) 또는 제품(PRODUCTS)을 지정하세요.</translation>
     </message>
@@ -778,14 +773,9 @@
         <translation>그룹 하나씩 제외</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="148"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="143"/>
         <source>Cross-validated r² {0:.3f} (urban/rural-mean baseline {1}); report: {2}</source>
         <translation>교차 검증 r² {0:.3f} (도시/농촌 평균 기준선 {1}); 보고서: {2}</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="119"/>
-        <source>'{0}' is not a Sentinel-2 product (a .zip holding a .SAFE folder, or its MTD_MSIL2A.xml / MTD_MSIL1C.xml). Give other rasters as RASTERS.</source>
-        <translation>'{0}'은(는) Sentinel-2 제품(.SAFE 폴더가 든 .zip 또는 그 MTD_MSIL2A.xml / MTD_MSIL1C.xml)이 아닙니다. 다른 래스터는 RASTERS로 지정하세요.</translation>
     </message>
     <message>
         <location filename="../core/deps.py" line="16"/>
@@ -1792,12 +1782,12 @@
         <translation>래스터의 밴드가 서로 다릅니다: {0}에는 {1}, {2}에는 {3}. 같은 밴드(같은 제품과 밴드 순서)의 래스터를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/mosaic.py" line="74"/>
+        <location filename="../core/wealth/mosaic.py" line="71"/>
         <source>The rasters lie too far apart to be mosaicked ({0} x {1} pixels at {2:g} m). Predict each region with its own raster.</source>
         <translation>래스터들이 너무 멀리 떨어져 있어 모자이크할 수 없습니다 ({2:g} m에서 {0} x {1} 픽셀). 지역마다 해당 래스터로 따로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/mosaic.py" line="51"/>
+        <location filename="../core/wealth/mosaic.py" line="48"/>
         <source>{0} (Every raster of a mosaic needs the model's bands.)</source>
         <translation>{0} (모자이크의 모든 래스터에 모델이 쓰는 밴드가 있어야 합니다.)</translation>
     </message>
@@ -2229,6 +2219,11 @@
         <location filename="../core/wealth/sentinel2.py" line="180"/>
         <source>No band files (IMG_DATA/*_B02*.jp2 ...) were found in the Sentinel-2 product '{0}'. Download the complete product (.zip) and open it again.</source>
         <translation>Sentinel-2 제품 '{0}'에서 밴드 파일(IMG_DATA/*_B02*.jp2 ...)을 찾지 못했습니다. 전체 제품(.zip)을 내려받아 다시 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/sentinel2.py" line="271"/>
+        <source>'{0}' is not a Sentinel-2 product (a .zip holding a .SAFE folder, or its MTD_MSIL2A.xml / MTD_MSIL1C.xml). Give other rasters as raster layers.</source>
+        <translation>'{0}'은(는) Sentinel-2 제품(.SAFE 폴더가 든 .zip 또는 그 MTD_MSIL2A.xml / MTD_MSIL1C.xml)이 아닙니다. 다른 래스터는 래스터 레이어로 지정하세요.</translation>
     </message>
     <message>
         <location filename="../core/wealth/sentinel2.py" line="119"/>

@@ -23,6 +23,15 @@ def wait_for_task(dock, timeout=120):
     assert dock.task is None, "task did not finish"
 
 
+def close(dock):
+    """Unload the dock and empty the project."""
+    dock.cleanup()
+    dock.deleteLater()
+    project = QgsProject.instance()
+    for layer in list(project.mapLayers().values()):
+        project.removeMapLayer(layer.id())
+
+
 def wealth(path):
     con = sqlite3.connect(path)
     try:
@@ -135,10 +144,7 @@ def test_predict_tab_on_a_sentinel2_product_layer(qgis_iface, tmp_path):
         text = widget.summary.text()
         assert "Read the Sentinel-2 product S2B_MSIL2A_20230615T101559_N0509" in text and "-0.1" in text, text
     finally:
-        dock.cleanup()
-        dock.deleteLater()
-        for lyr in list(project.mapLayers().values()):
-            project.removeMapLayer(lyr.id())
+        close(dock)
 
 
 def test_predict_tab_mosaics_ticked_rasters(qgis_iface, tmp_path):
@@ -176,7 +182,4 @@ def test_predict_tab_mosaics_ticked_rasters(qgis_iface, tmp_path):
         project.removeMapLayer(second.id())
         assert widget.more_rasters.count() == 0 and widget.raster_sources() == [first.source()]
     finally:
-        dock.cleanup()
-        dock.deleteLater()
-        for lyr in list(project.mapLayers().values()):
-            project.removeMapLayer(lyr.id())
+        close(dock)

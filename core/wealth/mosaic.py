@@ -18,6 +18,7 @@ import tempfile
 
 from ..errors import WealthMapError
 from ..i18n import tr
+from .sentinel2 import _escape, write_vrt
 
 #: The mosaic's convention: reflectance = DN * SCALE + OFFSET.
 SCALE, OFFSET = 1e-4, -0.1
@@ -28,10 +29,6 @@ def _gdal():
 
     gdal.UseExceptions()
     return gdal
-
-
-def _escape(text):
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def mosaic_vrt(paths, bands, gsd=10.0, band_map=None, scale=None, offset=None):
@@ -154,11 +151,7 @@ def mosaic_vrt(paths, bands, gsd=10.0, band_map=None, scale=None, offset=None):
             lines.append("    </ComplexSource>")
         lines.append("  </VRTRasterBand>")
     lines.append("</VRTDataset>")
-    tmp = out + ".part"
-    with open(tmp, "w", encoding="utf-8") as handle:
-        handle.write("\n".join(lines) + "\n")
-    os.replace(tmp, out)
-    return out
+    return write_vrt(out, lines)
 
 
 def is_mosaic_request(raster):

@@ -253,11 +253,24 @@ def product_vrt(path):
             lines.append("      <NODATA>0</NODATA>")
         lines += ["    </{}>".format(close), "  </VRTRasterBand>"]
     lines.append("</VRTDataset>")
-    tmp = out + ".part"
+    return write_vrt(out, lines)
+
+
+def write_vrt(path, lines):
+    """Write a VRT's XML lines at once (a reader never sees half a file); returns ``path``."""
+    tmp = path + ".part"
     with open(tmp, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
-    os.replace(tmp, out)
-    return out
+    os.replace(tmp, path)
+    return path
+
+
+def require_product(path):
+    """Raise a clear :class:`WealthMapError` unless ``path`` names a Sentinel-2 product (for file parameters)."""
+    if metadata_path(path) is None:
+        raise WealthMapError(tr("'{0}' is not a Sentinel-2 product (a .zip holding a .SAFE folder, or its "
+                                "MTD_MSIL2A.xml / MTD_MSIL1C.xml). Give other rasters as raster layers.").format(path))
+    return path
 
 
 def _escape(text):
