@@ -275,19 +275,24 @@ def jp2_case(vrt, folder, crs, origin, bundle, batch):
     return row
 
 
+def timed_runs(path, bbox, crs, output, batch, runs):
+    """``(seconds of each of ``runs`` predictions, the last result)``."""
+    from wealthmap.core.wealth.predict import predict
+
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = predict(None, path, region=bbox, region_crs=crs, output=output, max_chips=0, batch_size=batch)
+        times.append(time.perf_counter() - start)
+    return times, result
+
+
 def first_rows_run(path, folder, crs, origin, bundle, batch, written, label):
     """End to end (best of 2) over the mosaic's first 48 x 9 chips of ``path`` vs the ceiling:
     ``(row, last result)``."""
-    from wealthmap.core.wealth.predict import predict
-
     x0, y1 = origin
     bbox = (x0 + 10.0, y1 - 9 * CHIP_M + 10.0, x0 + 48 * CHIP_M - 10.0, y1 - 10.0)
-    times = []
-    for _ in range(2):
-        start = time.perf_counter()
-        result = predict(None, path, region=bbox, region_crs=crs, output=os.path.join(folder, "first_rows.gpkg"),
-                         max_chips=0, batch_size=batch)
-        times.append(time.perf_counter() - start)
+    times, result = timed_runs(path, bbox, crs, os.path.join(folder, "first_rows.gpkg"), batch, 2)
     chips = result["chips"]
     ceil = ceiling(bundle, chips, batch, result["batch_sizes"])
     row = {"chips": chips, "written_s": round(written, 1), "end_to_end_s": round(min(times), 3),
@@ -389,12 +394,7 @@ def formats_case(tif, folder, crs, origin, bundle, batch, n=256):
         bbox = region_for(n, origin)
         predict(None, path, region=region_for(16, origin), region_crs=crs, output=os.path.join(folder, "fw.gpkg"),
                 max_chips=0)
-        times = []
-        for _ in range(3):
-            start = time.perf_counter()
-            result = predict(None, path, region=bbox, region_crs=crs, output=os.path.join(folder, "fmt.gpkg"),
-                             max_chips=0, batch_size=batch)
-            times.append(time.perf_counter() - start)
+        times, result = timed_runs(path, bbox, crs, os.path.join(folder, "fmt.gpkg"), batch, 3)
         chips = result["chips"]
         ceil = ceiling(bundle, chips, batch, result["batch_sizes"])
         row = {"format": key, "description": label, "file_mb": round(os.path.getsize(path) / 1e6),

@@ -23,6 +23,17 @@ def wait_for_task(dock, timeout=120):
     assert dock.task is None, "task did not finish"
 
 
+def run_whole_raster(dock):
+    """Predict over the whole raster into a temporary file; the result (fails with the dock's status)."""
+    widget = dock.predict_widget
+    widget.set_mode("raster")
+    widget.temporary.setChecked(True)
+    assert widget.run() is not None
+    wait_for_task(dock)
+    assert widget.last_result is not None, dock.status.text()
+    return widget.last_result
+
+
 def close(dock):
     """Unload the dock and empty the project."""
     dock.cleanup()
@@ -134,12 +145,7 @@ def test_predict_tab_on_a_sentinel2_product_layer(qgis_iface, tmp_path):
     widget = dock.predict_widget
     try:
         widget.raster.setLayer(layer)
-        widget.set_mode("raster")
-        widget.temporary.setChecked(True)
-        assert widget.run() is not None
-        wait_for_task(dock)
-        result = widget.last_result
-        assert result is not None, dock.status.text()
+        result = run_whole_raster(dock)
         assert result["chips"] == 4 and result["chips_used"] == 4
         text = widget.summary.text()
         assert "Read the Sentinel-2 product S2B_MSIL2A_20230615T101559_N0509" in text and "-0.1" in text, text
@@ -172,12 +178,7 @@ def test_predict_tab_mosaics_ticked_rasters(qgis_iface, tmp_path):
         assert labels == ["east"], labels
         widget.more_rasters.setItemCheckState(0, Qt.CheckState.Checked)
         assert widget.raster_sources() == [first.source(), east_tif]
-        widget.set_mode("raster")
-        widget.temporary.setChecked(True)
-        assert widget.run() is not None
-        wait_for_task(dock)
-        result = widget.last_result
-        assert result is not None, dock.status.text()
+        result = run_whole_raster(dock)
         assert result["chips"] == 8 and result["chips_used"] == 8 and "mosaic of" in result["raster"]["name"]
         project.removeMapLayer(second.id())
         assert widget.more_rasters.count() == 0 and widget.raster_sources() == [first.source()]
