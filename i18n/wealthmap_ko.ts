@@ -1792,6 +1792,11 @@
         <translation>{0} (모자이크의 모든 래스터에 모델이 쓰는 밴드가 있어야 합니다.)</translation>
     </message>
     <message>
+        <location filename="../core/wealth/mosaic.py" line="120"/>
+        <source>The raster '{0}' cannot be warped onto the mosaic's grid ({1}): {2}. Reproject it first (Raster &gt; Projections &gt; Warp).</source>
+        <translation>래스터 '{0}'을(를) 모자이크 격자({1})로 워프할 수 없습니다: {2}. 먼저 재투영하세요 (래스터 &gt; 투영 &gt; 워프).</translation>
+    </message>
+    <message>
         <location filename="../core/wealth/predict.py" line="79"/>
         <source>The region has no coordinate reference system; give its CRS (region_crs), e.g. the layer's or the map canvas's CRS.</source>
         <translation>영역에 좌표계가 없습니다. 영역의 좌표계(region_crs)를 지정하십시오. 예: 레이어나 지도 캔버스의 좌표계.</translation>

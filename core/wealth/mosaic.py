@@ -101,20 +101,25 @@ def mosaic_vrt(paths, bands, gsd=10.0, band_map=None, scale=None, offset=None):
             shrink = s.is_projected and max(s.pixel_size()) <= gsd * 1.01 or not s.is_projected
             nd = " ".join("nan" if nodata[b] is None else repr(float(nodata[b])) for b in bands)
             warped = os.path.join(folder, "mosaic_{}_{}.vrt".format(key, i))
-            # the warped VRTs read VRT files of the bands they need (a warped VRT on disk cannot read an
-            # in-memory dataset)
-            sub = os.path.join(folder, "mosaic_{}_{}_bands.vrt".format(key, i))
-            gdal.Translate(sub, file, format="VRT", bandList=[s.band_map[b] for b in bands])
-            gdal.Warp(warped, sub, format="VRT", dstSRS=srs_wkt, outputBounds=bounds, xRes=gsd, yRes=gsd,
-                      resampleAlg="average" if shrink else "bilinear", srcNodata=nd, dstNodata=nd)
-            index = {b: k + 1 for k, b in enumerate(bands)}
-            if with_scl:
-                scl_file = os.path.join(folder, "mosaic_{}_{}_scl.vrt".format(key, i))
-                scl_sub = os.path.join(folder, "mosaic_{}_{}_scl_band.vrt".format(key, i))
-                gdal.Translate(scl_sub, file, format="VRT", bandList=[s.band_map["SCL"]])
-                gdal.Warp(scl_file, scl_sub, format="VRT", dstSRS=srs_wkt, outputBounds=bounds, xRes=gsd,
-                          yRes=gsd, resampleAlg="near", srcNodata=0, dstNodata=0)
-                index["SCL"] = (scl_file, 1)
+            try:
+                # the warped VRTs read VRT files of the bands they need (a warped VRT on disk cannot read an
+                # in-memory dataset)
+                sub = os.path.join(folder, "mosaic_{}_{}_bands.vrt".format(key, i))
+                gdal.Translate(sub, file, format="VRT", bandList=[s.band_map[b] for b in bands])
+                gdal.Warp(warped, sub, format="VRT", dstSRS=srs_wkt, outputBounds=bounds, xRes=gsd, yRes=gsd,
+                          resampleAlg="average" if shrink else "bilinear", srcNodata=nd, dstNodata=nd)
+                index = {b: k + 1 for k, b in enumerate(bands)}
+                if with_scl:
+                    scl_file = os.path.join(folder, "mosaic_{}_{}_scl.vrt".format(key, i))
+                    scl_sub = os.path.join(folder, "mosaic_{}_{}_scl_band.vrt".format(key, i))
+                    gdal.Translate(scl_sub, file, format="VRT", bandList=[s.band_map["SCL"]])
+                    gdal.Warp(scl_file, scl_sub, format="VRT", dstSRS=srs_wkt, outputBounds=bounds, xRes=gsd,
+                              yRes=gsd, resampleAlg="near", srcNodata=0, dstNodata=0)
+                    index["SCL"] = (scl_file, 1)
+            except RuntimeError as err:
+                raise WealthMapError(tr("The raster '{0}' cannot be warped onto the mosaic's grid ({1}): {2}. "
+                                        "Reproject it first (Raster > Projections > Warp).").format(
+                    s.name, srs.GetName(), err)) from err
             file = warped
             place = (c0 - C0, r0 - R0, c1 - c0, r1 - r0)
         layers.append((file, index, place, s.scale, s.offset, nodata, s.name))
