@@ -813,3 +813,16 @@ def test_jpeg2000_raster_gets_the_advice_to_convert(tmp_path, qgis_app, monkeypa
         QgsApplication.messageLog().messageReceived.disconnect(on_message)
     assert len(result["advice"]) == 1 and "JPEG 2000" in result["advice"][0] and "GeoTIFF" in result["advice"][0]
     assert warned == result["advice"] and ("WealthMap", result["advice"][0]) in logged
+
+
+def test_cuda_asked_for_without_a_cuda_provider_says_so(tmp_path, qgis_app):
+    """CUDA chosen where onnxruntime has no CUDA provider (this machine): the prediction runs on the CPU and
+    says so (result advice, the dock's summary, the message log), with how to get the GPU."""
+    from wealthmap.core.wealth.embed import cuda_available
+
+    if cuda_available():
+        pytest.skip("this onnxruntime has CUDA: nothing to say")
+    result = predict(SAMPLE, output=str(tmp_path / "cuda.gpkg"), use_cuda=True)
+    assert result["providers"] == ["CPUExecutionProvider"] and result["chips_used"] > 0
+    assert any("CUDA was asked for" in a and "onnxruntime-gpu" in a for a in result["advice"]), result["advice"]
+    assert not predict(SAMPLE, output=str(tmp_path / "cpu.gpkg"), use_cuda=False)["advice"]

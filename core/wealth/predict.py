@@ -416,6 +416,12 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
         if getattr(source, "sentinel2_vrt", None):
             advice[-1] += " " + tr("For this Sentinel-2 product, translate the stack of its bands at 10 m that "
                                    "WealthMap wrote: {0}").format(source.sentinel2_vrt)
+    from .embed import cuda_available
+
+    if use_cuda and not cuda_available():
+        advice.append(tr("CUDA was asked for, but this onnxruntime has no CUDA provider: the prediction runs on the "
+                         "CPU. To use the GPU, install onnxruntime-gpu (matching your CUDA version) in the Python "
+                         "that QGIS uses."))
     if source.sentinel2_vrt:
         log.info(tr("Sentinel-2 product {0}: its bands stacked at 10 m ({1}); reflectance = DN x {2:g} {3:+g} "
                     "({4}).").format(source.name, source.sentinel2_vrt, source.scale, source.offset,
