@@ -133,15 +133,21 @@ def mosaic_vrt(paths, bands, gsd=10.0, band_map=None, scale=None, offset=None):
              '    <MDI key="WEALTHMAP_MOSAIC">{}</MDI>'.format(_escape(" + ".join(s.name for s in sources))),
              "  </Metadata>"]
     names = list(bands) + (["SCL"] if with_scl else [])
+    sizes = {}
+
+    def size_of(path):
+        if path not in sizes:
+            ds = gdal.Open(path)
+            sizes[path] = (ds.RasterXSize, ds.RasterYSize)
+        return sizes[path]
+
     for n, band in enumerate(names, start=1):
         lines += ['  <VRTRasterBand dataType="UInt16" band="{}">'.format(n),
                   "    <Description>{}</Description>".format(band),
                   "    <NoDataValue>0</NoDataValue>"]
         for file, index, place, scale, offset, nodata, _ in reversed(layers):  # the first raster drawn last: on top
             source_file, source_band = index[band] if isinstance(index[band], tuple) else (file, index[band])
-            sub = gdal.Open(source_file)
-            sw, sh = sub.RasterXSize, sub.RasterYSize
-            sub = None
+            sw, sh = size_of(source_file)
             nd = nodata[band] if band != "SCL" else 0
             lines += ["    <ComplexSource>",
                       '      <SourceFilename relativeToVRT="0">{}</SourceFilename>'.format(_escape(source_file)),
