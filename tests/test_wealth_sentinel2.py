@@ -334,3 +334,20 @@ def test_training_algorithm_takes_products(tmp_path, qgis_app, processing):
         processing.run("wealthmap:trainwealthmodel", dict(params, PRODUCTS=[], OUTPUT=str(tmp_path / "x")))
     with pytest.raises(QgsProcessingException, match="is not a Sentinel-2 product"):
         processing.run("wealthmap:trainwealthmodel", dict(params, PRODUCTS=[survey], OUTPUT=str(tmp_path / "y")))
+
+
+def test_product_names_as_qgis_lists_them(tmp_path, qgis_app):
+    """QGIS 3.22 lists a zipped product's sub-datasets as '/vsizip/SENTINEL2_L2A:/vsizip//…zip!!::!!…' and may
+    keep that as a layer's source: the product is found all the same."""
+    from wealthmap.core.wealth.sentinel2 import metadata_path
+
+    archive = make_safe(tmp_path, as_zip=True)
+    name = os.path.basename(archive)[:-4] + ".SAFE"
+    expected = "/vsizip/{}/{}/MTD_MSIL2A.xml".format(archive, name)
+    listed = "/vsizip/SENTINEL2_L2A:/vsizip/{}!!::!!Bands B2, B3, B4, B8 with 10m resolution, UTM 33N"
+    for text in [listed.format(archive),
+                 "SENTINEL2_L2A:/vsizip/{}".format(archive),
+                 "SENTINEL2_L2A:{}/{}/MTD_MSIL2A.xml:10m:EPSG_32633".format("/vsizip/" + archive, name)]:
+        assert metadata_path(text) == expected, text
+    src, refl, valid, _ = read("/vsizip/SENTINEL2_L2A:/vsizip/{}!!::!!Bands".format(archive), ["B02"], size=64)
+    assert valid.all() and src.offset == pytest.approx(-0.1)

@@ -47,11 +47,16 @@ def metadata_path(path):
     """The product's metadata file (a local or ``/vsizip/`` path) when ``path`` names a Sentinel-2
     product (SAFE folder, zip, metadata file or GDAL ``SENTINEL2_L*`` sub-dataset), else ``None``."""
     gdal = _gdal()
-    text = str(path)
+    text = str(path).split("!!::!!")[0]  # QGIS's sub-layer notation: name!!::!!description
+    if text.lower().startswith("/vsizip/sentinel2_l"):  # how QGIS 3.22 lists a zipped product's sub-datasets
+        text = text[len("/vsizip/"):]
     if text.upper().startswith("SENTINEL2_L"):
         body = text.split(":", 1)[1] if ":" in text else ""
         parts = body.rsplit(":", 2)
-        return parts[0] if len(parts) == 3 else body
+        inner = parts[0] if len(parts) == 3 and not body.lower().endswith(".zip") else body
+        if inner.lower().endswith(".zip"):  # the zip itself, without the path inside it
+            return metadata_path(inner[len("/vsizip/"):] if inner.startswith("/vsizip/") else inner)
+        return inner
     base = os.path.basename(text.rstrip("/\\"))
     if _is_metadata_name(base):
         return text
