@@ -8,17 +8,16 @@ to one convention, ``DN = reflectance x 10000 + 1000``, so products of different
 (with and without the -1000 offset), float reflectance and other scales mix correctly. Rasters off that
 grid (another UTM zone, degrees, 20 m) are warped onto it (bilinear, or average when shrinking; SCL by
 nearest neighbour). SCL is kept only when every raster has it. Only file names and headers are read here;
-the VRTs are cached in the temporary folder.
+the VRTs are cached in the QGIS profile (``wealthmap/cache/mosaic``).
 """
 
 import hashlib
 import math
 import os
-import tempfile
 
 from ..errors import WealthMapError
 from ..i18n import tr
-from .sentinel2 import _escape, write_vrt
+from .sentinel2 import _escape, cache_folder, write_vrt
 
 #: The mosaic's convention: reflectance = DN * SCALE + OFFSET.
 SCALE, OFFSET = 1e-4, -0.1
@@ -74,8 +73,7 @@ def mosaic_vrt(paths, bands, gsd=10.0, band_map=None, scale=None, offset=None):
     key = hashlib.sha1("|".join(paths + stamps + [",".join(bands), repr(band_map), repr(scale), repr(offset),
                                                    srs.ExportToWkt(), repr(gsd)])
                        .encode("utf-8")).hexdigest()[:16]
-    folder = os.path.join(tempfile.gettempdir(), "wealthmap_mosaic")
-    os.makedirs(folder, exist_ok=True)
+    folder = cache_folder("mosaic")
     out = os.path.join(folder, "mosaic_{}.vrt".format(key))
     if os.path.exists(out):
         return out

@@ -10,7 +10,8 @@ reflectance conversion needs, read from the product's metadata file: the process
 quantification value and additive offset (``-1000`` from processing baseline 04.00 on), so that
 ``reflectance = (DN + offset) / quantification`` is right for old and new products alike.
 
-Only the files' paths are read here (no pixels); the VRT is cached in the temporary folder. Products
+Only the files' paths are read here (no pixels); the VRT is cached in the QGIS profile
+(``wealthmap/cache/sentinel2``). Products
 with several tiles in different UTM zones (before 2016) are refused with a message.
 """
 
@@ -187,8 +188,7 @@ def product_vrt(path):
     order = spectral + (["SCL"] if "SCL" in files else [])
     name = os.path.basename(os.path.dirname(mtd)) or os.path.basename(mtd)
     key = hashlib.sha1("|".join([mtd] + [";".join(files[b]) for b in order]).encode("utf-8")).hexdigest()[:16]
-    folder = os.path.join(tempfile.gettempdir(), "wealthmap_sentinel2")
-    os.makedirs(folder, exist_ok=True)
+    folder = cache_folder("sentinel2")
     out = os.path.join(folder, "{}_{}.vrt".format(re.sub(r"[^A-Za-z0-9_.-]", "_", name)[:80], key))
     if os.path.exists(out):
         return out
@@ -259,6 +259,19 @@ def product_vrt(path):
         lines += ["    </{}>".format(close), "  </VRTRasterBand>"]
     lines.append("</VRTDataset>")
     return write_vrt(out, lines)
+
+
+def cache_folder(name):
+    """Where the VRTs WealthMap writes are kept: the QGIS profile's ``wealthmap/cache/<name>`` (the
+    temporary folder when the profile cannot be written)."""
+    try:
+        from ..settings import data_dir
+
+        return data_dir("cache", name)
+    except OSError:
+        folder = os.path.join(tempfile.gettempdir(), "wealthmap_" + name)
+        os.makedirs(folder, exist_ok=True)
+        return folder
 
 
 def write_vrt(path, lines):
