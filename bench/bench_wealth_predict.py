@@ -401,9 +401,13 @@ def formats_case(tif, folder, crs, origin, bundle, batch, n=256):
                "chips": chips, "end_to_end_s": round(min(times), 3), "ms_per_chip": round(1000 * min(times) / chips, 2),
                "ceiling_chips_per_s": round(ceil, 2), "ratio": round(chips / min(times) / ceil, 3),
                "reader_thread_ms_per_chip": round(1000 * result["timings"]["read_s"] / chips, 2)}
+        if options is not None:  # on the grid: what GDAL's read of this file and the model alone reach
+            model, overlap = model_alone_and_with_gdal_read(path, bbox, bundle, batch, chips, result["batch_sizes"])
+            row["ratio_gdal_read_and_model_only"] = round(model[0] / overlap[0], 3)
         rows.append(row)
         print("format {format:21s} {file_mb:4d} MB  {chips} chips  e2e {end_to_end_s:.3f} s ({ms_per_chip} ms per "
-              "chip; reading {reader_thread_ms_per_chip} ms per chip in the pipeline)  ratio {ratio:.2f}".format(**row),
+              "chip; reading {reader_thread_ms_per_chip} ms per chip in the pipeline)  ratio {ratio:.2f}; "
+              "GDAL's read and the model alone: {}".format(row.get("ratio_gdal_read_and_model_only", "-"), **row),
               flush=True)
         os.remove(path)
     return rows
@@ -437,6 +441,164 @@ def stage_costs(raster, crs, origin, bundle, batch, n=1000):
     return {k.replace("_s", "_ms_per_chip"): round(v, 3) for k, v in best.items()}
 
 
+def _decompress_floor_ms(tif, bbox):
+    """CPU ms per chip of only inflating the region's DEFLATE blocks with libdeflate (the fastest inflater
+    here, the one GDAL uses), straight from the file: no reader can decode the region for less."""
+    import ctypes
+    import ctypes.util
+
+    from osgeo import gdal
+
+    name = ctypes.util.find_library("deflate") or "libdeflate.so.0"
+    lib = ctypes.CDLL(name)
+    lib.libdeflate_alloc_decompressor.restype = ctypes.c_void_p
+    lib.libdeflate_zlib_decompress.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_void_p,
+                                               ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)]
+    ds = gdal.Open(tif)
+    band = ds.GetRasterBand(1)
+    assert ds.GetMetadata("IMAGE_STRUCTURE").get("INTERLEAVE") == "PIXEL"
+    bx, by = band.GetBlockSize()
+    gt = ds.GetGeoTransform()
+    c0, c1 = int((bbox[0] - gt[0]) // gt[1]) // bx, int((bbox[2] - gt[0]) // gt[1]) // bx
+    r0, r1 = int((gt[3] - bbox[3]) // -gt[5]) // by, int((gt[3] - bbox[1]) // -gt[5]) // by
+    blocks = [(int(band.GetMetadataItem("BLOCK_OFFSET_{}_{}".format(c, r), "TIFF")),
+               int(band.GetMetadataItem("BLOCK_SIZE_{}_{}".format(c, r), "TIFF")))
+              for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
+    decompressor = lib.libdeflate_alloc_decompressor()
+    out = ctypes.create_string_buffer(bx * by * ds.RasterCount * 2)
+    got = ctypes.c_size_t()
+    best = None
+    with open(tif, "rb") as handle:
+        for _ in range(2):
+            start = time.process_time()
+            for offset, size in blocks:
+                handle.seek(offset)
+                data = handle.read(size)
+                if lib.libdeflate_zlib_decompress(decompressor, data, size, out, len(out), ctypes.byref(got)):
+                    raise RuntimeError("libdeflate could not inflate a block")
+            spent = time.process_time() - start
+            best = spent if best is None else min(best, spent)
+    lib.libdeflate_free_decompressor.argtypes = [ctypes.c_void_p]
+    lib.libdeflate_free_decompressor(decompressor)
+    return 1000.0 * best / len(blocks)
+
+
+def model_alone_and_with_gdal_read(tif, bbox, bundle, batch, chips, sizes):
+    """Best of 3 ``(wall s, CPU s)`` of the model on preloaded arrays (the ceiling's loop: the run's
+    embedder batch sizes, then the head), alone and with GDAL reading the region's chips (the bands the
+    model reads, chip by chip in row order) in a second thread, nothing else: no quality, conversion,
+    head features or output. The second is the best any pipeline reading through GDAL could do here."""
+    import threading
+
+    import numpy as np
+    from osgeo import gdal
+
+    from wealthmap.core.wealth.embed import Embedder, Head
+
+    embedder, head = Embedder(bundle, batch_size=batch), Head(bundle)
+    rng = np.random.default_rng(0)
+    x = embedder.prepare(rng.uniform(0.0, 0.3, (batch, len(bundle.bands), bundle.chip_px, bundle.chip_px))
+                         .astype(np.float32), has_invalid=False)
+    feats = rng.normal(0, 1, (chips, bundle.n_features)).astype(np.float32)
+    for size in sorted(set(sizes)):
+        embedder.run_prepared((x[0][:size], x[1][:size]))
+
+    def gdal_read():
+        ds = gdal.Open(tif)
+        names = [ds.GetRasterBand(i).GetDescription() for i in range(1, ds.RasterCount + 1)]
+        band_list = [names.index(b) + 1 for b in bundle.bands]
+        gt = ds.GetGeoTransform()
+        px = bundle.chip_px
+        c0 = int(round((bbox[0] - 10.0 - gt[0]) / gt[1]))
+        r0 = int(round((gt[3] - bbox[3] - 10.0) / -gt[5]))
+        cols = int(round((bbox[2] - bbox[0] + 20.0) / (px * gt[1])))
+        buf = np.empty((len(band_list), px, px), dtype=np.uint16)
+        for k in range(chips):
+            r, c = divmod(k, cols)
+            ds.ReadAsArray((c0 + c) * px, (r0 + r) * px, px, px, band_list=band_list, buf_obj=buf)
+
+    best = {}
+    for with_read in (False, True):
+        for _ in range(3):
+            wall, cpu = time.perf_counter(), time.process_time()
+            reader = threading.Thread(target=gdal_read) if with_read else None
+            if reader is not None:
+                reader.start()
+            for k in sizes:
+                embedder.run_prepared((x[0][:k], x[1][:k]))
+            for i in range(0, chips, batch):
+                head.predict(feats[i:i + batch])
+            if reader is not None:
+                reader.join()
+            run = (time.perf_counter() - wall, time.process_time() - cpu)
+            if with_read not in best or run[0] < best[with_read][0]:
+                best[with_read] = run
+    return best[False], best[True]
+
+
+def cpu_accounting(tif, crs, origin, bundle, batch, n=1000):
+    """Where the two cores go, in CPU ms per chip (``time.process_time``: every thread of the process).
+
+    * the model at its ceiling (the same sessions on preloaded arrays, the run's batch sizes): its CPU
+      and how many cores it keeps busy;
+    * the whole prediction end to end (reading, quality, embedding, head, writing);
+    * the floor of decoding: inflating only the region's DEFLATE blocks with libdeflate;
+    * GDAL's read of the region in one thread while the model runs in another, nothing else: what a
+      pipeline reading through GDAL could reach at best.
+
+    With ``cores`` cores and perfect sharing, a run needing ``C`` CPU ms per chip cannot take less than
+    ``C / cores`` ms per chip, nor less than the ceiling; so the ratio to the ceiling is at most
+    ``ceiling_ms / max(ceiling_ms, C / cores)``. Bounds are given for the model plus the decoding floor
+    (no reader can do better) and for the model plus what this pipeline spends besides the model.
+    """
+    from wealthmap.core.wealth.predict import predict
+
+    cores = os.cpu_count() or 1
+    bbox = region_for(n, origin)
+    out = os.path.join(os.path.dirname(tif), "cpu.gpkg")
+    predict(None, tif, region=region_for(16, origin), region_crs=crs, output=out, max_chips=0,
+            batch_size=batch)  # warm-up (sessions; each run opens the raster afresh)
+    e2e = None
+    for _ in range(2):
+        wall, cpu = time.perf_counter(), time.process_time()
+        result = predict(None, tif, region=bbox, region_crs=crs, output=out, max_chips=0, batch_size=batch)
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        e2e = (wall, cpu) if e2e is None or wall < e2e[0] else e2e
+    chips, sizes = result["chips"], result["batch_sizes"]
+    model, overlap = model_alone_and_with_gdal_read(tif, bbox, bundle, batch, chips, sizes)
+    per = 1000.0 / chips
+    ceiling_ms, model_cpu = model[0] * per, model[1] * per
+    e2e_ms, e2e_cpu = e2e[0] * per, e2e[1] * per
+    floor = _decompress_floor_ms(tif, bbox)
+
+    def bound(cpu_ms):
+        return ceiling_ms / max(ceiling_ms, cpu_ms / cores)
+
+    row = {"chips": chips, "cores": cores, "ceiling_ms_per_chip": round(ceiling_ms, 3),
+           "model_cpu_ms_per_chip": round(model_cpu, 3), "model_cores_busy": round(model_cpu / ceiling_ms, 2),
+           "end_to_end_ms_per_chip": round(e2e_ms, 3), "end_to_end_cpu_ms_per_chip": round(e2e_cpu, 3),
+           "end_to_end_cores_busy": round(e2e_cpu / e2e_ms, 2),
+           "besides_model_cpu_ms_per_chip": round(e2e_cpu - model_cpu, 3),
+           "inflate_floor_cpu_ms_per_chip": round(floor, 3),
+           "gdal_read_and_model_only_ms_per_chip": round(overlap[0] * per, 3),
+           "gdal_read_and_model_only_cpu_ms_per_chip": round(overlap[1] * per, 3),
+           "ratio_gdal_read_and_model_only": round(model[0] / overlap[0], 3),
+           "ratio_measured": round(ceiling_ms / e2e_ms, 3),
+           "ratio_bound_model_plus_inflate_floor": round(bound(model_cpu + floor), 3),
+           "ratio_bound_model_plus_this_pipeline": round(bound(e2e_cpu), 3)}
+    print("cpu accounting, {chips} chips, {cores} cores (CPU ms per chip): model at its ceiling "
+          "{model_cpu_ms_per_chip} ({model_cores_busy} cores busy, {ceiling_ms_per_chip} ms wall); end to end "
+          "{end_to_end_cpu_ms_per_chip} "
+          "({end_to_end_cores_busy} cores busy, {end_to_end_ms_per_chip} ms wall), of which besides the model "
+          "{besides_model_cpu_ms_per_chip}; inflating the DEFLATE blocks alone {inflate_floor_cpu_ms_per_chip}. "
+          "GDAL's read and the model alone, overlapped: {gdal_read_and_model_only_ms_per_chip} ms wall "
+          "({gdal_read_and_model_only_cpu_ms_per_chip} CPU), ratio {ratio_gdal_read_and_model_only}. "
+          "Ratio measured {ratio_measured}; bound with perfect sharing: model + inflating only "
+          "{ratio_bound_model_plus_inflate_floor}, model + this pipeline's other work "
+          "{ratio_bound_model_plus_this_pipeline}".format(**row), flush=True)
+    return row
+
+
 def main():
     if len(sys.argv) > 1 and sys.argv[1] == "--memory-child":
         memory_child(sys.argv[2], tuple(float(v) for v in sys.argv[3].split(",")), sys.argv[4], sys.argv[5])
@@ -462,6 +624,7 @@ def main():
               "vrt": stage_costs(vrt, crs, origin, bundle, batch)}
     for name, costs in stages.items():
         print("{} 1,025 chips, stages one after the other (ms per chip): {}".format(name, costs), flush=True)
+    accounting = cpu_accounting(tif, crs, origin, bundle, batch)
     jp2 = jp2_case(vrt, tmp, crs, origin, bundle, batch)
     formats = formats_case(tif, tmp, crs, origin, bundle, batch)
     safe = safe_case(vrt, tmp, crs, origin, bundle, batch)
@@ -507,7 +670,7 @@ def main():
         "raster_vrt": "the same mosaic as a VRT whose tiles all point to the sample (blocks decoded once, then "
                       "cached by GDAL)",
         "runs_vrt": vrt_rows, "runs_fp32_embedder": fp32_rows, "memory": memory,
-        "stages_without_overlap_1025_chips": stages, "jpeg2000_432_chips": jp2,
+        "stages_without_overlap_1025_chips": stages, "cpu_accounting_1025_chips": accounting, "jpeg2000_432_chips": jp2,
         "formats_256_chips": formats, "sentinel2_product_432_chips": safe,
         "targets": {"ratio_at_least": 0.85, "10000_km2_under_s": 30.0,
                     "10000_km2_seconds": big[0]["end_to_end_s"] if big else None},
