@@ -1782,17 +1782,17 @@
         <translation>래스터의 밴드가 서로 다릅니다: {0}에는 {1}, {2}에는 {3}. 같은 밴드(같은 제품과 밴드 순서)의 래스터를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/mosaic.py" line="71"/>
+        <location filename="../core/wealth/mosaic.py" line="70"/>
         <source>The rasters lie too far apart to be mosaicked ({0} x {1} pixels at {2:g} m). Predict each region with its own raster.</source>
         <translation>래스터들이 너무 멀리 떨어져 있어 모자이크할 수 없습니다 ({2:g} m에서 {0} x {1} 픽셀). 지역마다 해당 래스터로 따로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/mosaic.py" line="48"/>
+        <location filename="../core/wealth/mosaic.py" line="47"/>
         <source>{0} (Every raster of a mosaic needs the model's bands.)</source>
         <translation>{0} (모자이크의 모든 래스터에 모델이 쓰는 밴드가 있어야 합니다.)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/mosaic.py" line="120"/>
+        <location filename="../core/wealth/mosaic.py" line="118"/>
         <source>The raster '{0}' cannot be warped onto the mosaic's grid ({1}): {2}. Reproject it first (Raster &gt; Projections &gt; Warp).</source>
         <translation>래스터 '{0}'을(를) 모자이크 격자({1})로 워프할 수 없습니다: {2}. 먼저 재투영하세요 (래스터 &gt; 투영 &gt; 워프).</translation>
     </message>
@@ -1812,17 +1812,17 @@
         <translation>부 지수: {0}({1})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="422"/>
+        <location filename="../core/wealth/predict.py" line="516"/>
         <source>CUDA was asked for, but this onnxruntime has no CUDA provider: the prediction runs on the CPU. To use the GPU, install onnxruntime-gpu (matching your CUDA version) in the Python that QGIS uses.</source>
         <translation>CUDA를 요청했지만 이 onnxruntime에는 CUDA 제공자가 없어 CPU로 추정합니다. GPU를 쓰려면 QGIS가 쓰는 Python에 (CUDA 버전에 맞는) onnxruntime-gpu를 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="650"/>
+        <location filename="../core/wealth/predict.py" line="745"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="653"/>
+        <location filename="../core/wealth/predict.py" line="748"/>
         <location filename="../ui/wealth_predict_widget.py" line="379"/>
         <source>This is a demonstration model, not a wealth estimate.</source>
         <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
@@ -1836,6 +1836,11 @@
         <location filename="../core/wealth/predict.py" line="197"/>
         <source>Wealth: {0} (demonstration model, not a wealth estimate)</source>
         <translation>부 지수: {0}(시연용 모델, 부 추정치 아님)</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="292"/>
+        <source>the style is missing from the template</source>
+        <translation>템플릿에 스타일이 없습니다</translation>
     </message>
     <message>
         <location filename="../core/wealth/predict.py" line="112"/>
@@ -1853,52 +1858,53 @@
         <translation>영역({0:.2f} km²)에 칩 중심이 하나도 없습니다: 칩 너비는 {1:.2f} km({3:g} m에서 {2} px)입니다. 래스터 위에 더 큰 영역(칩 하나 이상)을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="227"/>
+        <location filename="../core/wealth/predict.py" line="221"/>
+        <location filename="../core/wealth/predict.py" line="319"/>
         <source>Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write to.</source>
         <translation>출력 GeoPackage '{0}'을(를) 쓸 수 없습니다: {1}. 쓰기 권한이 있는 폴더를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="400"/>
+        <location filename="../core/wealth/predict.py" line="494"/>
         <source>The valid-pixel and cloud thresholds must be between 0 and 1 (got {0} and {1}).</source>
         <translation>유효 픽셀 및 구름 임계값은 0과 1 사이여야 합니다({0}, {1} 입력됨).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="406"/>
+        <location filename="../core/wealth/predict.py" line="500"/>
         <source>The region needs {0} chips, more than the limit of {1} (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개를 넘습니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 제한을 늘리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="411"/>
+        <location filename="../core/wealth/predict.py" line="505"/>
         <source>The raster '{0}' is JPEG 2000, which is slow to decode (about {1:.0f} ms per chip, some {2:.0f} s for these {3} chips). For large regions, convert it once to a tiled GeoTIFF (Raster &gt; Conversion &gt; Translate with TILED=YES, COMPRESS=DEFLATE and INTERLEAVE=BAND) and predict on that.</source>
         <translation>래스터 '{0}'은(는) JPEG 2000 형식이라 디코딩이 느립니다 (칩당 약 {1:.0f} ms, 이 {3}개 칩에 약 {2:.0f}초). 넓은 지역은 먼저 타일 GeoTIFF로 한 번 변환한 뒤 (래스터 &gt; 변환 &gt; 변환(Translate), TILED=YES, COMPRESS=DEFLATE, INTERLEAVE=BAND) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="426"/>
+        <location filename="../core/wealth/predict.py" line="520"/>
         <source>Sentinel-2 product {0}: its bands stacked at 10 m ({1}); reflectance = DN x {2:g} {3:+g} ({4}).</source>
         <translation>Sentinel-2 제품 {0}: 밴드를 10 m로 묶었습니다 ({1}). 반사율 = DN x {2:g} {3:+g} ({4}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="435"/>
+        <location filename="../core/wealth/predict.py" line="529"/>
         <source>The raster '{0}' is not on the model's grid ({1}, {2:g} m pixels), so it is resampled while it is read (about {3:.0f} ms per chip, some {4:.0f} s for these {5} chips, about twice the time of a raster on the grid). To predict faster, reproject it once to {1} at {2:g} m (Raster &gt; Projections &gt; Warp (Reproject)) and predict on that.</source>
         <translation>래스터 '{0}'은(는) 모델의 격자({1}, {2:g} m 픽셀)에 맞지 않아 읽는 동안 재샘플링됩니다 (칩당 약 {3:.0f} ms, 이 {5}개 칩에 약 {4:.0f}초로, 격자에 맞는 래스터의 약 두 배입니다). 더 빨리 추정하려면 먼저 {1}, {2:g} m로 한 번 재투영한 뒤 (래스터 &gt; 투영 &gt; 워프(재투영)) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="510"/>
+        <location filename="../core/wealth/predict.py" line="604"/>
         <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
         <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="546"/>
+        <location filename="../core/wealth/predict.py" line="640"/>
         <source>{0} and above</source>
         <translation>{0} 이상</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="615"/>
+        <location filename="../core/wealth/predict.py" line="710"/>
         <source>The style of the output cannot be written: {0}</source>
         <translation>출력의 스타일을 기록할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="639"/>
+        <location filename="../core/wealth/predict.py" line="734"/>
         <source>The style cannot be saved in the output '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>출력 '{0}'에 스타일을 저장할 수 없습니다 ({1}). 쓰기 권한이 있는 폴더를 선택하세요.</translation>
     </message>
@@ -1908,39 +1914,44 @@
         <translation>{0}(모델 '{1}'은(는) 밴드 {2}을(를) 요구합니다.)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="248"/>
+        <location filename="../core/wealth/predict.py" line="296"/>
+        <source>The empty output template could not be written ({0}); the output is created directly.</source>
+        <translation>빈 출력 템플릿을 쓸 수 없습니다({0}). 출력 파일을 직접 만듭니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="346"/>
         <source>Cannot write the GeoTIFF '{0}'.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="417"/>
+        <location filename="../core/wealth/predict.py" line="511"/>
         <source>For this Sentinel-2 product, translate the stack of its bands at 10 m that WealthMap wrote: {0}</source>
         <translation>이 Sentinel-2 제품은 WealthMap이 만든 10 m 밴드 묶음을 변환하세요: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="458"/>
+        <location filename="../core/wealth/predict.py" line="552"/>
         <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="545"/>
+        <location filename="../core/wealth/predict.py" line="639"/>
         <source>below {0}</source>
         <translation>{0} 미만</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="545"/>
+        <location filename="../core/wealth/predict.py" line="639"/>
         <source>{0} – {1}</source>
         <translation>{0} – {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="335"/>
-        <source>Writing to '{0}' failed: {1}</source>
-        <translation>'{0}'에 쓰기 실패: {1}</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/predict.py" line="222"/>
+        <location filename="../core/wealth/predict.py" line="233"/>
         <source>Cannot replace the existing output '{0}' ({1}). Close it or choose another file name.</source>
         <translation>기존 출력 '{0}'을(를) 바꿀 수 없습니다({1}). 파일을 닫거나 다른 이름을 선택하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="429"/>
+        <source>Writing to '{0}' failed: {1}</source>
+        <translation>'{0}'에 쓰기 실패: {1}</translation>
     </message>
     <message>
         <location filename="../core/wealth/raster.py" line="675"/>
@@ -2216,42 +2227,42 @@
         <translation>이유</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="103"/>
+        <location filename="../core/wealth/sentinel2.py" line="109"/>
         <source>Cannot read the Sentinel-2 metadata file '{0}'.</source>
         <translation>Sentinel-2 메타데이터 파일 '{0}'을(를) 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="174"/>
+        <location filename="../core/wealth/sentinel2.py" line="180"/>
         <source>The Sentinel-2 product '{0}' has no metadata file '{1}'. Open the product's MTD_MSIL2A.xml / MTD_MSIL1C.xml, its .SAFE folder or its .zip.</source>
         <translation>Sentinel-2 제품 '{0}'에 메타데이터 파일 '{1}'이(가) 없습니다. 제품의 MTD_MSIL2A.xml / MTD_MSIL1C.xml, .SAFE 폴더 또는 .zip 파일을 여세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="180"/>
+        <location filename="../core/wealth/sentinel2.py" line="186"/>
         <source>No band files (IMG_DATA/*_B02*.jp2 ...) were found in the Sentinel-2 product '{0}'. Download the complete product (.zip) and open it again.</source>
         <translation>Sentinel-2 제품 '{0}'에서 밴드 파일(IMG_DATA/*_B02*.jp2 ...)을 찾지 못했습니다. 전체 제품(.zip)을 내려받아 다시 여세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="271"/>
+        <location filename="../core/wealth/sentinel2.py" line="289"/>
         <source>'{0}' is not a Sentinel-2 product (a .zip holding a .SAFE folder, or its MTD_MSIL2A.xml / MTD_MSIL1C.xml). Give other rasters as raster layers.</source>
         <translation>'{0}'은(는) Sentinel-2 제품(.SAFE 폴더가 든 .zip 또는 그 MTD_MSIL2A.xml / MTD_MSIL1C.xml)이 아닙니다. 다른 래스터는 래스터 레이어로 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="119"/>
+        <location filename="../core/wealth/sentinel2.py" line="125"/>
         <source>The Sentinel-2 metadata file '{0}' is not valid XML ({1}).</source>
         <translation>Sentinel-2 메타데이터 파일 '{0}'이(가) 올바른 XML이 아닙니다 ({1}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="201"/>
+        <location filename="../core/wealth/sentinel2.py" line="206"/>
         <source>its tiles lie in {0} different coordinate systems</source>
         <translation>타일이 서로 다른 좌표계 {0}개에 걸쳐 있습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="207"/>
+        <location filename="../core/wealth/sentinel2.py" line="212"/>
         <source>The tiles of the Sentinel-2 product '{0}' cannot be combined ({1}). Open each tile's band files separately.</source>
         <translation>Sentinel-2 제품 '{0}'의 타일을 합칠 수 없습니다 ({1}). 타일마다 밴드 파일을 따로 여세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="240"/>
+        <location filename="../core/wealth/sentinel2.py" line="245"/>
         <source>The band {0} of the Sentinel-2 product '{1}' does not cover the same area as its 10 m bands; the product looks incomplete or altered.</source>
         <translation>Sentinel-2 제품 '{1}'의 밴드 {0}이(가) 10 m 밴드와 같은 영역을 덮지 않습니다. 제품이 불완전하거나 변경된 것으로 보입니다.</translation>
     </message>

@@ -826,3 +826,65 @@ def test_cuda_asked_for_without_a_cuda_provider_says_so(tmp_path, qgis_app):
     assert result["providers"] == ["CPUExecutionProvider"] and result["chips_used"] > 0
     assert any("CUDA was asked for" in a and "onnxruntime-gpu" in a for a in result["advice"]), result["advice"]
     assert not predict(SAMPLE, output=str(tmp_path / "cpu.gpkg"), use_cuda=False)["advice"]
+
+
+def _gpkg_meta(path):
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("select table_name, identifier, description, last_change, srs_id, min_x from gpkg_contents "
+                           "where data_type='features'").fetchone()
+    finally:
+        con.close()
+
+
+def test_output_is_copied_from_a_cached_empty_template(tmp_path, demo, qgis_app, monkeypatch):
+    """The empty, styled output is made once per layer name, CRS, model and style and copied by later
+    predictions (creating a GeoPackage and saving a style cost as much CPU as embedding 20 chips); the
+    copies are whole outputs: chips, style, identifier naming the model, extent and time of this run."""
+    import time
+
+    from wealthmap.core.wealth import predict as predict_mod
+    from wealthmap.core.wealth.sentinel2 import cache_folder
+
+    folder = cache_folder("outputs")
+    for name in os.listdir(folder):
+        os.remove(os.path.join(folder, name))
+    first = predict(SAMPLE, output=str(tmp_path / "first.gpkg"))
+    templates = os.listdir(folder)
+    assert len(templates) == 1 and templates[0].endswith(".gpkg")  # no partial file left
+    template = os.path.join(folder, templates[0])
+    stamp = os.stat(template).st_mtime_ns
+    con = sqlite3.connect(template)
+    try:
+        assert con.execute('select count(*) from "{}"'.format(first["layer_name"])).fetchone()[0] == 0
+        assert con.execute("select count(*) from layer_styles").fetchone()[0] == 1
+    finally:
+        con.close()
+    # the second prediction (another region) copies it: no new template, none rewritten
+    time.sleep(1.1)  # last_change has a resolution of a second or a millisecond
+    started = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime())
+    second = predict(SAMPLE, region=(330000.0, 5816920.0, 335120.0, 5822040.0), region_crs="EPSG:32633",
+                     output=str(tmp_path / "second.gpkg"))
+    assert os.listdir(folder) == templates and os.stat(template).st_mtime_ns == stamp
+    rows, styles, contents = read_gpkg(second["output"])
+    assert second["chips"] == 4 and len(rows) == 4 and [r["chip_id"] for r in rows] == [0, 1, 2, 3]
+    assert len(styles) == 1 and styles[0][1] in (1, "1", True) and "graduatedSymbol" in styles[0][2]
+    assert "demonstration model, not a wealth estimate" in contents[0] and demo.id in contents[1]
+    table, _, _, last_change, srs_id, min_x = _gpkg_meta(second["output"])
+    assert last_change[:19] >= started and srs_id == 32633 and min_x == 330000.0
+    # the outputs equal what creating the file directly gives (the fallback when no template can be written)
+    monkeypatch.setattr(predict_mod, "output_template", lambda *args, **kwargs: None)
+    direct = predict(SAMPLE, output=str(tmp_path / "direct.gpkg"))
+    assert read_gpkg(direct["output"]) == read_gpkg(first["output"])
+    assert _gpkg_meta(direct["output"])[1:3] == _gpkg_meta(first["output"])[1:3]
+    monkeypatch.undo()
+    # a damaged template is rebuilt, not copied; another layer name gets a template of its own
+    with open(template, "wb") as handle:
+        handle.write(b"not a GeoPackage")
+    again = predict(SAMPLE, output=str(tmp_path / "again.gpkg"))
+    assert read_gpkg(again["output"]) == read_gpkg(first["output"])
+    assert os.listdir(folder) == templates and predict_mod._is_gpkg(template)
+    other = predict_mod.predict(None, SAMPLE, output=str(tmp_path / "other.gpkg"), layer_name="berlin_demo",
+                                max_chips=0)
+    assert other["layer_name"] == "berlin_demo" and _gpkg_meta(other["output"])[0] == "berlin_demo"
+    assert len(read_gpkg(other["output"])[0]) == 18 and len(os.listdir(folder)) == 2

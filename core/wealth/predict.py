@@ -214,18 +214,116 @@ def _open_writer(path, layer_name, srs, bundle, append=False):
         if bundle.is_demo:
             description += " | " + DEMO_NOTE
         options.layerOptions = ["IDENTIFIER={}".format(layer_title(bundle)), "DESCRIPTION={}".format(description)]
-        for suffix in ("", "-wal", "-shm"):
-            if os.path.exists(path + suffix):
-                try:
-                    os.remove(path + suffix)  # the output file is replaced as a whole
-                except OSError as err:
-                    raise WealthMapError(tr("Cannot replace the existing output '{0}' ({1}). Close it or choose "
-                                            "another file name.").format(path, err)) from err
+        _remove_output(path)
     writer = QgsVectorFileWriter.create(path, _output_fields(), QgsWkbTypes.Polygon, _qgis_crs(srs),
                                         QgsCoordinateTransformContext(), options)
     if writer.hasError() != QgsVectorFileWriter.NoError:
         raise WealthMapError(tr("Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write "
                                 "to.").format(path, writer.errorMessage()))
+    return writer
+
+
+def _remove_output(path):
+    """Remove an existing output GeoPackage (and its SQLite journal files): the output is replaced as a whole."""
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            try:
+                os.remove(path + suffix)
+            except OSError as err:
+                raise WealthMapError(tr("Cannot replace the existing output '{0}' ({1}). Close it or choose "
+                                        "another file name.").format(path, err)) from err
+
+
+#: Bump when what an empty output holds changes (fields, layer options, style handling): old templates are
+#: then no longer used.
+TEMPLATE_VERSION = "1"
+_GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
+
+
+def _is_gpkg(path):
+    """True when ``path`` is a readable GeoPackage (its SQLite header and application id)."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(72)
+    except OSError:
+        return False
+    return (len(header) == 72 and header[:16] == b"SQLite format 3\x00"
+            and int.from_bytes(header[68:72], "big") == _GPKG_APPLICATION_ID)
+
+
+def output_template(layer_name, srs, bundle, style_qml=None):
+    """Path of an empty output GeoPackage, kept in the profile's ``wealthmap/cache/outputs``: the layer
+    (fields, CRS, identifier and description naming the model) and, with a model's fixed legend, its
+    default style. A prediction copies it instead of creating the file: creating a GeoPackage and saving
+    a style through OGR cost 20-40 ms of CPU, as much as embedding 20 chips on two cores, and competed
+    with the model. The key covers everything the empty file holds, so a template is only reused for the
+    same layer name, CRS, model (id, status, title) and style; it is written under a temporary name and
+    renamed when complete. ``None`` when it cannot be written (the caller creates the output itself)."""
+    import hashlib
+    import sqlite3
+    import threading
+
+    from .sentinel2 import cache_folder
+
+    key = hashlib.sha256("\n".join([
+        TEMPLATE_VERSION, layer_name, srs.ExportToWkt(), bundle.id, bundle.status, layer_title(bundle),
+        DEMO_NOTE if bundle.is_demo else "", repr(FIELDS), style_qml or ""]).encode("utf-8")).hexdigest()[:24]
+    try:
+        folder = cache_folder("outputs")
+    except OSError:
+        return None
+    path = os.path.join(folder, key + ".gpkg")
+    if _is_gpkg(path):
+        return path
+    part = os.path.join(folder, "{}.{}-{}.part.gpkg".format(key, os.getpid(), threading.get_ident()))
+    try:
+        writer = _open_writer(part, layer_name, srs, bundle)
+        del writer  # closes the empty layer
+        if style_qml is not None:
+            save_style(part, layer_name, bundle, style_qml)
+        con = sqlite3.connect(part)
+        try:  # everything in the main file (no journal left beside it), then checked
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            con.execute("PRAGMA journal_mode=DELETE")
+            styles = con.execute("select count(*) from layer_styles").fetchone()[0] if style_qml else 0
+        finally:
+            con.close()
+        if style_qml is not None and styles != 1:
+            raise WealthMapError(tr("the style is missing from the template"))
+        os.replace(part, path)
+        return path
+    except (OSError, sqlite3.Error, WealthMapError) as err:
+        log.info(tr("The empty output template could not be written ({0}); the output is created directly.").format(
+            err))
+        return None
+    finally:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            if os.path.exists(part + suffix):
+                try:
+                    os.remove(part + suffix)
+                except OSError:
+                    pass
+
+
+def _create_output(path, layer_name, srs, bundle, style_qml):
+    """A ``QgsVectorFileWriter`` appending to a new, empty output at ``path`` (styled first when
+    ``style_qml`` is given): a copy of :func:`output_template`, or created directly without one."""
+    import shutil
+
+    template = output_template(layer_name, srs, bundle, style_qml)
+    if template is not None:
+        _remove_output(path)
+        try:
+            shutil.copyfile(template, path)
+        except OSError as err:
+            raise WealthMapError(tr("Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write "
+                                    "to.").format(path, err)) from err
+        return _open_writer(path, layer_name, srs, bundle, append=True)
+    writer = _open_writer(path, layer_name, srs, bundle)
+    if style_qml is not None:
+        del writer  # closes the empty layer: the style goes in before the chips
+        save_style(path, layer_name, bundle, style_qml)
+        writer = _open_writer(path, layer_name, srs, bundle, append=True)
     return writer
 
 
@@ -309,11 +407,7 @@ class _Output:
         try:
             if self.start is not None:
                 self.start.wait()
-            writer = _open_writer(self.path, self.layer_name, self.layout["srs"], bundle)
-            if self.style_qml is not None:
-                writer = None  # closes the empty layer: the style goes in before the chips
-                save_style(self.path, self.layer_name, bundle, self.style_qml)
-                writer = _open_writer(self.path, self.layer_name, self.layout["srs"], bundle, append=True)
+            writer = _create_output(self.path, self.layer_name, self.layout["srs"], bundle, self.style_qml)
             tif = _GeoTiff(str(self.geotiff), self.layout) if self.geotiff else None
             fields = _output_fields()
             note = DEMO_NOTE if bundle.is_demo else ""
@@ -562,13 +656,13 @@ def make_renderer(values, bundle, classes=7):
         QgsSymbol,
         QgsWkbTypes,
     )
+    from qgis.PyQt.QtGui import QColor
 
     ramp = QgsStyle.defaultStyle().colorRamp("RdYlBu")
     if ramp is None:
-        from qgis.PyQt.QtGui import QColor
-
         ramp = QgsGradientColorRamp(QColor(215, 25, 28), QColor(44, 123, 182))
     symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry)
+    symbol.setColor(QColor(255, 255, 191))  # not QGIS's random default colour: the same style for the same legend
     symbol.setOpacity(0.75)
     renderer = QgsGraduatedSymbolRenderer("wealth")
     renderer.setSourceSymbol(symbol.clone())
