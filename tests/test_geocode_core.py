@@ -130,6 +130,27 @@ def test_gazetteer_bundled_and_attributed(qgis_app):
         assert "GeoNames" in handle.read()
 
 
+def test_numbers_alone_match_nothing_but_postcodes(tmp_path, qgis_app):
+    """An address none of whose words the index knows is not found: its house number alone used to place
+    "가온로 12" in Marseille's 12th district and "가온 나래길 7번지" in Zürich (Kreis 7) as matched."""
+    from wealthmap.core.geocode.api import build_address_index
+    from wealthmap.core.geocode.gazetteer import gazetteer_path
+    from wealthmap.core.geocode.index import AddressIndex
+
+    ix = AddressIndex(gazetteer_path())
+    assert ix.search("Zürich")  # the districts are there
+    for text in ("가온 나래길 7번지", "가온로 12", "한빛로 3", "새솔길 5-1", "Musterweg 9", "1", "12"):
+        assert ix.search(text) == [], (text, ix.search(text))
+    assert ix.search("Kreis 7 Zürich")[0]["address"].startswith("Zürich")  # a word matched: found
+    # numbers alone find an entry made of them (a table of postcodes), not one that merely contains them
+    table = tmp_path / "pc.csv"
+    table.write_text("code,x,y\n9490,9.52,47.14\nHaus 9490 Schaan,9.50,47.17\n", encoding="utf-8")
+    path = str(tmp_path / "pc.sqlite")
+    build_address_index(str(table), path, address_fields=["code"], x_field="x", y_field="y")
+    found = AddressIndex(path).search("9490")
+    assert [(c["address"], c["lon"]) for c in found] == [("9490", 9.52)], found
+
+
 def test_index_errors_are_clear(tmp_path, qgis_app):
     from wealthmap.core.geocode.api import build_address_index
     from wealthmap.core.geocode.index import AddressIndex

@@ -291,6 +291,9 @@ class AddressIndex:
             return []
         wanted = {c.lower() for c in countries} if countries else None
         numbers = [t for t in qtokens if is_number(t)]
+        # a query with words needs one of them matched: "가온로 12" is not Marseille's 12th district; a query of
+        # numbers alone only finds a postcode or an entry made of those numbers (a table of postcodes)
+        has_words = len(numbers) < len(qtokens)
         total_weight = sum(g[2] for g in groups)
         out = []
         for doc_id, kind, housenumber, country, lon, lat, address, doc_norm, importance in rows:
@@ -301,6 +304,7 @@ class AddressIndex:
             doc_tokens = doc_norm.split()
             used = set()
             got = 0.0
+            word_hit = False
             for token, alts, weight, _df in groups:
                 best = 0.0
                 best_i = None
@@ -315,9 +319,14 @@ class AddressIndex:
                             break
                 if best_i is not None:
                     used.add(best_i)
+                    word_hit = word_hit or not is_number(token)
                 got += weight * best
             qcov = got / total_weight if total_weight else 0.0
             dcov = len(used) / len(doc_tokens) if doc_tokens else 0.0
+            if has_words and not word_hit:
+                continue
+            if not has_words and kind != "postcode" and dcov < 1.0:
+                continue  # numbers alone: a postcode, or an entry that is nothing but these numbers
             score = 0.85 * qcov + 0.15 * dcov
             if kind == "address" and numbers and housenumber and housenumber not in numbers:
                 score *= 0.8  # another house on the right street
@@ -341,8 +350,10 @@ class AddressIndex:
         usable = [g for g in groups if g[1]]
         if not usable:
             return []
-        attempts = [usable]
         words = [g for g in usable if not is_number(g[0])]
+        if not words and any(not is_number(g[0]) for g in groups):
+            return []  # no word of the query is in the index: its numbers alone would match anything
+        attempts = [usable]
         if len(words) != len(usable) and words:
             attempts.append(words)
         rest = sorted(words, key=lambda g: g[3])
