@@ -259,3 +259,59 @@ def test_export_png_and_pdf_sizes(qgis_app, tmp_path, values):
         api.export_map([layer], str(tmp_path / "map.bmp"))
     with pytest.raises(WealthMapError, match="between 30 and 1200"):
         api.export_map([layer], png, dpi=5)
+
+
+def _text_twin(layer, fields):
+    """A copy of ``layer`` whose ``fields`` are text, as a CSV join leaves them: "1,234", "12.5%", "-"."""
+    uri = "Polygon?crs={}&field=id:integer".format(layer.crs().authid()) + "".join(
+        "&field={}:string".format(name) for name in fields)
+    twin = QgsVectorLayer(uri, "text", "memory")
+    features = []
+    for source in layer.getFeatures():
+        feature = QgsFeature(twin.fields())
+        feature.setGeometry(source.geometry())
+        texts = []
+        for name in fields:
+            value = source[name]
+            if value is None or (hasattr(value, "isNull") and value.isNull()):
+                texts.append("-")
+            else:
+                texts.append("{:,.1f}".format(value).rstrip("0").rstrip(".") + ("%" if name == "pct" else ""))
+        feature.setAttributes([source["id"]] + texts)
+        features.append(feature)
+    twin.dataProvider().addFeatures(features)
+    twin.updateExtents()
+    return twin
+
+
+def test_text_fields_of_numbers_are_drawn_like_numbers(qgis_app):
+    """Numbers stored as text with thousands separators ("12,000"), a percent sign or "-" for none are
+    classified from their values and drawn: the renderers used to compare the raw text, leaving every
+    feature of a choropleth and every chart undrawn."""
+    values = [950.0, 1234.0, 2500.0, 7777.0, 12000.0, 30100.0, None]
+    numbers = make_layer(values, {"pct": [1.5, 2.0, 12.5, 40.0, 3.0, 7.0, 9.0], "w": [5.0, 6.0, 7.0, 8.0, 9.0, 10.0,
+                                                                                      11.0]})
+    text = _text_twin(numbers, ["v", "pct", "w"])
+    assert text.fields().field("v").type() != numbers.fields().field("v").type()
+    assert [f["v"] for f in text.getFeatures()][4:] == ["12,000", "30,100", "-"]
+    for layer in (numbers, text):
+        api.choropleth(layer, "v", "quantile", classes=3, ramp="Blues")
+    drawn_numbers, settings = render(numbers)
+    drawn_text, _ = render(text)
+    for a, b in zip(numbers.getFeatures(), text.getFeatures()):
+        colour = pixel_at_centre(drawn_text, settings, b)
+        assert colour == pixel_at_centre(drawn_numbers, settings, a) and colour != "#ffffff", (b["v"], colour)
+    # with a percent sign, in a bivariate map and in charts
+    api.bivariate(numbers, "v", "pct")
+    api.bivariate(text, "v", "pct")
+    drawn_numbers, _ = render(numbers)
+    drawn_text, _ = render(text)
+    assert [pixel_at_centre(drawn_text, settings, f) for f in text.getFeatures()] == \
+        [pixel_at_centre(drawn_numbers, settings, f) for f in numbers.getFeatures()]
+    for kind in ("pie", "bar"):
+        for layer in (numbers, text):
+            layer.setRenderer(QgsGraduatedSymbolRenderer())  # nothing but the charts
+            api.chart_map(layer, ["pct", "w"], kind=kind, colors=["#ff0000", "#0000ff"], max_size=10)
+        pixels = [sorted(QColor(image.pixel(x, y)).name() for x in range(0, 500, 2) for y in range(0, 500, 2))
+                  for image in (render(numbers)[0], render(text)[0])]
+        assert pixels[0].count("#ff0000") > 100 and pixels[0] == pixels[1], kind

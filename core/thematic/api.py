@@ -193,7 +193,7 @@ def choropleth(layer, field=None, method="jenks", classes=5, expression=None, br
     check_cancel(feedback)
     zero_denominators = []
     target_layer = layer
-    attribute = QgsExpression.quotedColumnRef(field) if not expression else expression
+    attribute = style.number_expression(layer, field) if not expression else expression
     if normalize_by or per_area:
         if normalize_by:
             _, denominators = read_values(layer, normalize_by, None, feedback)
@@ -264,7 +264,7 @@ def bivariate(layer, field_x, field_y, palette="pinkblue", legend_image=None, la
     counts = [[int(((ix == i) & (iy == j)).sum()) for i in range(3)] for j in range(3)]
     null_count = int((~both).sum())
     renderer = style.bivariate_renderer(field_x, field_y, bx, by, palette, counts, null_count, outline=outline,
-                                        label_x=label_x, label_y=label_y)
+                                        label_x=label_x, label_y=label_y, layer=layer)
     _apply(layer, renderer, apply, qml)
     if legend_image:
         style.bivariate_legend_image(legend_image, palette, label_x or field_x, label_y or field_y)
@@ -313,7 +313,8 @@ def chart_map(layer, fields, kind="pie", colors=None, ramp="Set2", size_mode="to
     else:
         colors = [c.name() for c in style.ramp_colors(ramp, max(len(fields), 3))][: len(fields)] \
             if kind != "proportional" else ["#3182bd"]
-    renderer = style.diagram_renderer(kind, fields, colors, labels, size_mode, max_total, max_size, fixed_size)
+    renderer = style.diagram_renderer(kind, fields, colors, labels, size_mode, max_total, max_size, fixed_size,
+                                      attributes=[style.number_expression(layer, f) for f in fields])
     if apply or qml:
         target = layer if apply else layer.clone()
         target.setDiagramRenderer(renderer.clone() if not apply else renderer)

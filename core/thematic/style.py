@@ -132,6 +132,19 @@ def quote(field):
     return QgsExpression.quotedColumnRef(field)
 
 
+def number_expression(layer, field):
+    """What a renderer should read for ``field``: the field itself when it is numeric; for a text field of
+    numbers (``"1,234"``, ``"12.5%"``, ``"-"`` for none: what :func:`..join.parse_number` accepts, checked by
+    the caller) an expression giving those numbers (NULL for the rest), since renderers compare raw values
+    and a text field would leave every feature undrawn."""
+    index = layer.fields().indexOf(field)
+    if index < 0 or layer.fields().at(index).isNumeric():
+        return quote(field)
+    cleaned = "regexp_replace(coalesce(to_string({}), ''), '[ ,%' || char(160) || ']', '')".format(quote(field))
+    return ("CASE WHEN regexp_match({0}, '^[+-]?[0-9]*[.]?[0-9]+([eE][+-]?[0-9]+)?$') THEN to_real({0}) "
+            "END").format(cleaned)
+
+
 def graduated_renderer(attribute, classification, colors, null_count=0, null_class=True, null_color=NULL_COLOR,
                        outline="#ffffff", ramp=None):
     """Renderer for a classified choropleth (see the module docstring for the NULL class)."""
@@ -167,11 +180,15 @@ def graduated_renderer(attribute, classification, colors, null_count=0, null_cla
 
 
 def bivariate_renderer(field_x, field_y, breaks_x, breaks_y, palette, counts, null_count=0,
-                       null_color=NULL_COLOR, outline="#ffffff", label_x="", label_y=""):
-    """3 x 3 rule-based renderer; ``breaks_*`` are the two inner bounds of each field."""
+                       null_color=NULL_COLOR, outline="#ffffff", label_x="", label_y="", layer=None):
+    """3 x 3 rule-based renderer; ``breaks_*`` are the two inner bounds of each field (read as
+    :func:`number_expression` gives them when ``layer`` is given)."""
     grid = BIVARIATE_PALETTES[palette]
     root = QgsRuleBasedRenderer.Rule(None)
-    qx, qy = quote(field_x), quote(field_y)
+    if layer is not None:
+        qx, qy = ("({})".format(number_expression(layer, f)) for f in (field_x, field_y))
+    else:
+        qx, qy = quote(field_x), quote(field_y)
 
     def cond(q, breaks, level):
         if level == 0:
@@ -226,11 +243,13 @@ def bivariate_legend_image(path, palette, label_x, label_y, size=360):
 
 
 def diagram_renderer(kind, fields, colors, labels=None, size_mode="total", max_total=None, max_size=12.0,
-                     fixed_size=8.0, outline="#ffffff", bar_width=3.0):
-    """A diagram renderer with pies, bars or stacked bars (see the module docstring)."""
+                     fixed_size=8.0, outline="#ffffff", bar_width=3.0, attributes=None):
+    """A diagram renderer with pies, bars or stacked bars (see the module docstring). ``attributes``: the
+    expression read for each field (default: the field; see :func:`number_expression`)."""
+    attributes = list(attributes) if attributes else [quote(f) for f in fields]
     settings = QgsDiagramSettings()
     settings.enabled = True
-    settings.categoryAttributes = [quote(f) for f in fields]
+    settings.categoryAttributes = attributes
     settings.categoryColors = [QColor(c) for c in colors]
     settings.categoryLabels = list(labels or fields)
     settings.sizeType = QgsUnitTypes.RenderMillimeters
@@ -254,9 +273,9 @@ def diagram_renderer(kind, fields, colors, labels=None, size_mode="total", max_t
     renderer.setDiagram(diagram)
     renderer.setDiagramSettings(settings)
     if kind == "bar":
-        size_expr = "max({})".format(", ".join("coalesce({}, 0)".format(quote(f)) for f in fields))
+        size_expr = "max({})".format(", ".join("coalesce({}, 0)".format(a) for a in attributes))
     else:
-        size_expr = " + ".join("coalesce({}, 0)".format(quote(f)) for f in fields)
+        size_expr = " + ".join("coalesce({}, 0)".format(a) for a in attributes)
     renderer.setClassificationAttributeIsExpression(True)
     renderer.setClassificationAttributeExpression(size_expr)
     renderer.setLowerValue(0.0)
