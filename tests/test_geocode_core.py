@@ -290,6 +290,31 @@ class _CountingProvider:
         return self.inner.search(text, limit=kwargs.get("limit", 5))
 
 
+def test_rebuilt_index_is_asked_again_not_the_cache(tmp_path, qgis_app):
+    """Rebuilding an offline index at the same path gives new answers: the cache is keyed on the index's build
+    (it used to return the old index's not-found rows from the cache)."""
+    import wealthmap.api as wm
+
+    addresses = tmp_path / "addresses.csv"
+    addresses.write_text("id,address\n1,Musterstrasse 1 Vaduz\n2,Beispielweg 7 Vaduz\n", encoding="utf-8")
+    reference = tmp_path / "reference.csv"
+    index, cache = str(tmp_path / "index.sqlite"), str(tmp_path / "cache.sqlite")
+
+    def run():
+        result = wm.geocode(str(addresses), address_fields=["address"], index=index, cache_path=cache,
+                            use_gazetteer=False)
+        return result["counts"]["matched"], result["stats"]["cached"]
+
+    reference.write_text("address,lon,lat\nMusterstrasse 1 Vaduz,9.52,47.14\n", encoding="utf-8")
+    wm.build_address_index(str(reference), index, address_fields=["address"], x_field="lon", y_field="lat")
+    assert run() == (1, 0)
+    assert run() == (1, 2)  # the same index: from the cache
+    reference.write_text("address,lon,lat\nMusterstrasse 1 Vaduz,9.52,47.14\nBeispielweg 7 Vaduz,9.53,47.15\n",
+                         encoding="utf-8")
+    wm.build_address_index(str(reference), index, address_fields=["address"], x_field="lon", y_field="lat")
+    assert run() == (2, 0)
+
+
 def test_cancel_then_resume_from_cache(tmp_path, qgis_app):
     from qgis.core import QgsFeedback
 

@@ -21,6 +21,7 @@ import math
 import os
 import sqlite3
 import threading
+import uuid
 
 from ..errors import WealthMapError
 from ..i18n import tr
@@ -80,6 +81,8 @@ class IndexWriter:
         )
         self.con.execute("INSERT OR REPLACE INTO meta VALUES('schema', ?)", (SCHEMA_VERSION,))
         self.con.execute("INSERT OR REPLACE INTO meta VALUES('source', ?)", (str(source),))
+        # a new id for each build: geocoding caches key on it, so a rebuilt index is asked again
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES('build', ?)", (uuid.uuid4().hex,))
         self.buffer = []
         self.count = 0
         self.deletes = deletes  # False: smaller file (trigram-only typo lookup), e.g. the bundled gazetteer
@@ -196,6 +199,9 @@ class AddressIndex:
             ) from err
         self.count = int(meta.get("count", "0") or 0)
         self.source = meta.get("source", "")
+        stat = os.stat(path)
+        # what this build of the index is (older files and the bundled gazetteer: their size and time)
+        self.build = meta.get("build") or "{}-{}".format(stat.st_size, stat.st_mtime_ns)
         self.n = max(self.count, 1)
         self._fuzzy_cache = {}
         self.has_deletes = bool(self.con.execute(

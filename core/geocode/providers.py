@@ -83,6 +83,10 @@ class OfflineProvider(Provider):
             raise WealthMapError(tr("No offline address index: give an index file or keep the bundled gazetteer."))
         self.endpoint = ";".join(p for p in paths) + ("+gazetteer" if gaz else "")
 
+    def cache_identity(self):
+        """The index files and their builds: a rebuilt index gets new answers, not its old cached ones."""
+        return "{}|{}|{}".format(self.name, self.endpoint, ";".join(index.build for index in self.indexes))
+
     def search(self, text, countries=None, viewbox=None, limit=5, feedback=None):
         out = []
         for index in self.indexes:
