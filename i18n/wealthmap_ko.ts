@@ -414,7 +414,7 @@
     <message>
         <location filename="../algorithms/thematic_algs.py" line="84"/>
         <location filename="../core/thematic/api.py" line="170"/>
-        <location filename="../core/thematic/api.py" line="325"/>
+        <location filename="../core/thematic/api.py" line="326"/>
         <source>Could not write the style file {0}: {1}</source>
         <translation>스타일 파일 {0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
@@ -878,15 +878,25 @@
         <translation>출력 폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="374"/>
+        <location filename="../core/geocode/batch.py" line="368"/>
+        <source>Cannot write geocoded points to '{0}': choose a file ending in .gpkg, .shp, .geojson or .csv.</source>
+        <translation>지오코딩한 점을 '{0}'에 쓸 수 없습니다. .gpkg, .shp, .geojson 또는 .csv로 끝나는 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="379"/>
         <location filename="../core/thematic/join.py" line="335"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="379"/>
+        <location filename="../core/geocode/batch.py" line="397"/>
         <source>Could not open the written output {0}.</source>
         <translation>작성한 출력 {0}을(를) 열 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="412"/>
+        <source>Could not write {0}: its rows do not match the geocoded layer.</source>
+        <translation>{0}을(를) 쓸 수 없습니다. 행이 지오코딩한 레이어와 맞지 않습니다.</translation>
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="105"/>
@@ -976,17 +986,17 @@
         <translation>서비스의 요청 속도 제한 또는 할당량을 {0}회 재시도 후에도 초과했습니다(HTTP 429). 끝난 행은 캐시에 있으니 나중에 다시 실행하면 이어서 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/index.py" line="70"/>
+        <location filename="../core/geocode/index.py" line="71"/>
         <source>The folder {0} for the address index does not exist.</source>
         <translation>주소 색인을 저장할 폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/index.py" line="184"/>
+        <location filename="../core/geocode/index.py" line="187"/>
         <source>The address index {0} does not exist. Build one with 'Build address index' first.</source>
         <translation>주소 색인 {0}이(가) 없습니다. 먼저 '주소 색인 만들기'로 만드세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/index.py" line="194"/>
+        <location filename="../core/geocode/index.py" line="197"/>
         <source>{0} is not a WealthMap address index ({1}). Rebuild it with 'Build address index'.</source>
         <translation>{0}은(는) WealthMap 주소 색인이 아닙니다({1}). '주소 색인 만들기'로 다시 만드세요.</translation>
     </message>
@@ -1026,7 +1036,7 @@
         <translation>VWorld(한국)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="149"/>
+        <location filename="../core/geocode/providers.py" line="153"/>
         <source>the service's answer does not have the documented format</source>
         <translation>서비스 응답이 문서화된 형식이 아닙니다</translation>
     </message>
@@ -1036,57 +1046,57 @@
         <translation>오프라인 주소 색인이 없습니다: 색인 파일을 지정하거나 내장 지명 사전을 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="164"/>
+        <location filename="../core/geocode/providers.py" line="168"/>
         <source>The public Nominatim server allows one request per second: {0} new addresses take about {1:.0f} minutes. For larger tables use the offline index or your own server.</source>
         <translation>공개 Nominatim 서버는 초당 1건만 허용합니다: 새 주소 {0}건에 약 {1:.0f}분이 걸립니다. 더 큰 표는 오프라인 색인이나 자체 서버를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="369"/>
+        <location filename="../core/geocode/providers.py" line="373"/>
         <source>Unknown geocoding provider '{0}'. Choose one of: {1}.</source>
         <translation>알 수 없는 지오코딩 제공자 '{0}'. 다음 중에서 선택하세요: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="109"/>
+        <location filename="../core/geocode/providers.py" line="113"/>
         <source>The endpoint '{0}' is not an http(s) URL. Example: https://nominatim.example.org</source>
         <translation>엔드포인트 '{0}'은(는) http(s) URL이 아닙니다. 예: https://nominatim.example.org</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="159"/>
+        <location filename="../core/geocode/providers.py" line="163"/>
         <source>{0} new addresses for the public Nominatim server: its usage policy forbids bulk geocoding (at most 1 request per second, no heavy use). Geocode at most {1} at a time, use the offline index, or run your own Nominatim (scripts/setup_service_nominatim.sh).</source>
         <translation>공개 Nominatim 서버에 새 주소 {0}건: 사용 정책상 대량 지오코딩은 금지되어 있습니다(초당 최대 1건, 과도한 사용 금지). 한 번에 최대 {1}건만 하거나, 오프라인 색인을 쓰거나, 자체 Nominatim을 운영하세요(scripts/setup_service_nominatim.sh).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="273"/>
+        <location filename="../core/geocode/providers.py" line="277"/>
         <source>Google refused the request: {0}. Check the API key.</source>
         <translation>Google이 요청을 거부했습니다: {0}. API 키를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="276"/>
+        <location filename="../core/geocode/providers.py" line="280"/>
         <source>Google's quota is exceeded ({0}). Finished rows are cached: run again later.</source>
         <translation>Google 할당량을 초과했습니다({0}). 끝난 행은 캐시에 있으니 나중에 다시 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="279"/>
+        <location filename="../core/geocode/providers.py" line="283"/>
         <source>Google answered {0}</source>
         <translation>Google 응답: {0}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="116"/>
+        <location filename="../core/geocode/providers.py" line="120"/>
         <source>{0} needs an API key: store it in QGIS's authentication database (Settings &gt; Options &gt; Authentication, method Basic, key as password) and choose that configuration.</source>
         <translation>{0}에는 API 키가 필요합니다: QGIS 인증 데이터베이스(설정 &gt; 옵션 &gt; 인증, 방식 Basic, 키를 비밀번호로)에 저장하고 그 설정을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="122"/>
+        <location filename="../core/geocode/providers.py" line="126"/>
         <source>{0} sends an API key: use an https:// endpoint (got {1}).</source>
         <translation>{0}은(는) API 키를 보냅니다: https:// 엔드포인트를 사용하세요(입력값 {1}).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="347"/>
+        <location filename="../core/geocode/providers.py" line="351"/>
         <source>VWorld error {0}: {1}</source>
         <translation>VWorld 오류 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="345"/>
+        <location filename="../core/geocode/providers.py" line="349"/>
         <source>VWorld refused the request: {0} ({1}).</source>
         <translation>VWorld가 요청을 거부했습니다: {0}({1}).</translation>
     </message>
@@ -1173,7 +1183,7 @@
         <translation>이변량 지도에는 각 필드에 서로 다른 값이 3개 이상 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="340"/>
+        <location filename="../core/thematic/api.py" line="341"/>
         <source>Give at least one output file (.png or .pdf).</source>
         <translation>출력 파일(.png 또는 .pdf)을 하나 이상 지정하세요.</translation>
     </message>
@@ -1539,13 +1549,13 @@
         <translation>{0} – {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../core/thematic/style.py" line="269"/>
+        <location filename="../core/thematic/style.py" line="288"/>
         <source>Total</source>
         <translation>합계</translation>
     </message>
     <message>
-        <location filename="../core/thematic/style.py" line="153"/>
-        <location filename="../core/thematic/style.py" line="192"/>
+        <location filename="../core/thematic/style.py" line="166"/>
+        <location filename="../core/thematic/style.py" line="209"/>
         <source>No data ({0})</source>
         <translation>자료 없음 ({0})</translation>
     </message>
@@ -1555,12 +1565,12 @@
         <translation>알 수 없는 색상 램프 '{0}'. YlOrRd, Blues, RdBu, Set2 같은 ColorBrewer 이름을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/style.py" line="186"/>
+        <location filename="../core/thematic/style.py" line="203"/>
         <source>{0}: {1}, {2}: {3} ({4})</source>
         <translation>{0}: {1}, {2}: {3} ({4})</translation>
     </message>
     <message>
-        <location filename="../core/thematic/style.py" line="224"/>
+        <location filename="../core/thematic/style.py" line="241"/>
         <source>Could not write the legend image {0}.</source>
         <translation>범례 이미지 {0}을(를) 쓸 수 없습니다.</translation>
     </message>
@@ -1817,12 +1827,12 @@
         <translation>CUDA를 요청했지만 이 onnxruntime에는 CUDA 제공자가 없어 CPU로 추정합니다. GPU를 쓰려면 QGIS가 쓰는 Python에 (CUDA 버전에 맞는) onnxruntime-gpu를 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="745"/>
+        <location filename="../core/wealth/predict.py" line="744"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="748"/>
+        <location filename="../core/wealth/predict.py" line="747"/>
         <location filename="../ui/wealth_predict_widget.py" line="379"/>
         <source>This is a demonstration model, not a wealth estimate.</source>
         <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
@@ -1899,12 +1909,12 @@
         <translation>{0} 이상</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="710"/>
+        <location filename="../core/wealth/predict.py" line="709"/>
         <source>The style of the output cannot be written: {0}</source>
         <translation>출력의 스타일을 기록할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="734"/>
+        <location filename="../core/wealth/predict.py" line="733"/>
         <source>The style cannot be saved in the output '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>출력 '{0}'에 스타일을 저장할 수 없습니다 ({1}). 쓰기 권한이 있는 폴더를 선택하세요.</translation>
     </message>

@@ -315,6 +315,35 @@ def test_rebuilt_index_is_asked_again_not_the_cache(tmp_path, qgis_app):
     assert run() == (2, 0)
 
 
+def test_csv_output_keeps_the_points(tmp_path, qgis_app):
+    """A CSV output has X and Y columns (empty for rows without a point: OGR wrote 0,0 there) and opens as a
+    point layer; it used to lose every coordinate. An unknown extension is refused, not written as a
+    GeoPackage under that name."""
+    import csv
+
+    import wealthmap.api as wm
+
+    source = os.path.join(ROOT, "sample_data", "addresses_vaduz.csv")
+    gpkg = wm.geocode(source, address_fields=["street", "city"], output=str(tmp_path / "out.gpkg"), use_cache=False)
+    out = tmp_path / "결과 파일.csv"
+    result = wm.geocode(source, address_fields=["street", "city"], output=str(out), use_cache=False)
+    with open(out, newline="", encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    points = {str(f["id"]): f.geometry().asPoint() for f in gpkg["layer"].getFeatures() if f.hasGeometry()}
+    assert len(rows) == gpkg["layer"].featureCount() and 0 < len(points) < len(rows)
+    for row in rows:
+        if row["id"] in points:
+            point = points[row["id"]]
+            assert (float(row["X"]), float(row["Y"])) == pytest.approx((point.x(), point.y()), abs=1e-6)
+        else:
+            assert row["X"] == row["Y"] == "" and row["status"] != "matched"
+    layer = result["layer"]
+    assert layer.isValid() and layer.featureCount() == len(rows)
+    assert sum(1 for f in layer.getFeatures() if f.hasGeometry()) == len(points)
+    with pytest.raises(WealthMapError, match="choose a file ending in .gpkg"):
+        wm.geocode(source, address_fields=["street", "city"], output=str(tmp_path / "out.xlsx"), use_cache=False)
+
+
 def test_cancel_then_resume_from_cache(tmp_path, qgis_app):
     from qgis.core import QgsFeedback
 

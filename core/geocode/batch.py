@@ -363,9 +363,14 @@ def write_layer(layer, path):
         raise WealthMapError(tr("The output folder {0} does not exist.").format(folder))
     options = QgsVectorFileWriter.SaveVectorOptions()
     ext = os.path.splitext(path)[1].lower()
-    options.driverName = {".gpkg": "GPKG", ".shp": "ESRI Shapefile", ".geojson": "GeoJSON", ".csv": "CSV"}.get(
-        ext, "GPKG")
+    drivers = {".gpkg": "GPKG", ".shp": "ESRI Shapefile", ".geojson": "GeoJSON", ".json": "GeoJSON", ".csv": "CSV"}
+    if ext not in drivers:
+        raise WealthMapError(tr("Cannot write geocoded points to '{0}': choose a file ending in .gpkg, .shp, "
+                                ".geojson or .csv.").format(path))
+    options.driverName = drivers[ext]
     options.fileEncoding = "UTF-8"
+    if ext == ".csv":  # the points as X and Y columns (in the layer's CRS), with a BOM so Excel reads Korean text
+        options.layerOptions = ["GEOMETRY=AS_XY", "WRITE_BOM=YES"]
     if os.path.exists(path):
         os.remove(path)
     err, message, _new_path, _layer_name = QgsVectorFileWriter.writeAsVectorFormatV3(
@@ -374,10 +379,42 @@ def write_layer(layer, path):
         raise WealthMapError(tr("Could not write {0}: {1}").format(path, message))
     if options.driverName == "GPKG":
         _null_empty_geometries(path)
-    out = QgsVectorLayer(path, layer.name(), "ogr")
+    if ext == ".csv":
+        from qgis.PyQt.QtCore import QUrl, QUrlQuery
+
+        _blank_missing_xy(path, layer)
+        url = QUrl.fromLocalFile(os.path.abspath(path))
+        query = QUrlQuery()
+        for key, value in (("type", "csv"), ("delimiter", ","), ("xField", "X"), ("yField", "Y"),
+                           ("crs", layer.crs().authid() or layer.crs().toWkt()), ("detectTypes", "yes"),
+                           ("geomType", "point")):
+            query.addQueryItem(key, value)
+        url.setQuery(query)
+        out = QgsVectorLayer(bytes(url.toEncoded()).decode("ascii"), layer.name(), "delimitedtext")
+    else:
+        out = QgsVectorLayer(path, layer.name(), "ogr")
     if not out.isValid():
         raise WealthMapError(tr("Could not open the written output {0}.").format(path))
     return out
+
+
+def _blank_missing_xy(path, layer):
+    """Rows without a point get empty X and Y in a CSV output: OGR writes them as 0,0 (a point in the Gulf
+    of Guinea a reader would take for a result)."""
+    import csv
+
+    missing = [not f.hasGeometry() or f.geometry().isEmpty() for f in layer.getFeatures()]
+    if not any(missing):
+        return
+    with open(path, newline="", encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle))
+    if len(rows) != len(missing) + 1 or rows[0][:2] != ["X", "Y"]:
+        raise WealthMapError(tr("Could not write {0}: its rows do not match the geocoded layer.").format(path))
+    for row, blank in zip(rows[1:], missing):
+        if blank:
+            row[0] = row[1] = ""
+    with open(path, "w", newline="", encoding="utf-8-sig") as handle:
+        csv.writer(handle).writerows(rows)
 
 
 def _null_empty_geometries(path):
