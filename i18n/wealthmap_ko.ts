@@ -808,12 +808,12 @@
         <translation>WealthMap에 필요한 파이썬 패키지가 설치되어 있지 않습니다: {0}. QGIS가 사용하는 파이썬에 설치한 뒤 QGIS를 다시 시작하세요: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="95"/>
+        <location filename="../core/geocode/api.py" line="97"/>
         <source>Give the path of the index file to write (e.g. addresses.sqlite).</source>
         <translation>쓸 색인 파일의 경로를 지정하세요(예: addresses.sqlite).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="117"/>
+        <location filename="../core/geocode/api.py" line="119"/>
         <source>No usable rows for the index: every row lacks an address or a point.</source>
         <translation>색인에 쓸 수 있는 행이 없습니다: 모든 행에 주소나 좌표가 없습니다.</translation>
     </message>
@@ -823,110 +823,115 @@
         <translation>입력 {0}에 지오코딩할 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="67"/>
+        <location filename="../core/geocode/api.py" line="69"/>
         <source>{0} geocoded</source>
         <translation>{0} 지오코딩 결과</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="161"/>
+        <location filename="../core/geocode/api.py" line="163"/>
         <source>Feature {0} is not in layer {1}.</source>
         <translation>피처 {0}이(가) 레이어 {1}에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="175"/>
+        <location filename="../core/geocode/api.py" line="177"/>
         <source>Could not save the reviewed point in {0} (is it read-only?).</source>
         <translation>검토한 점을 {0}에 저장할 수 없습니다(읽기 전용인가요?).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="77"/>
+        <location filename="../core/geocode/batch.py" line="78"/>
         <source>The input must be a vector layer or the path of a table (CSV, XLSX, GeoPackage...).</source>
         <translation>입력은 벡터 레이어이거나 표 파일(CSV, XLSX, GeoPackage 등)의 경로여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="70"/>
+        <location filename="../core/geocode/batch.py" line="71"/>
         <source>The input layer is not valid.</source>
         <translation>입력 레이어가 유효하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="289"/>
+        <location filename="../core/geocode/batch.py" line="295"/>
         <source>daily request cap of {0} reached for {1}; run again tomorrow to continue</source>
         <translation>{1}의 하루 요청 한도 {0}건에 도달했습니다. 내일 다시 실행하면 이어서 진행합니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="300"/>
+        <location filename="../core/geocode/batch.py" line="306"/>
         <source>not geocoded</source>
         <translation>지오코딩되지 않음</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="109"/>
+        <location filename="../core/geocode/batch.py" line="110"/>
         <source>{0} has no field {1}. Fields: {2}.</source>
         <translation>{0}에 필드 {1}이(가) 없습니다. 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="286"/>
+        <location filename="../core/geocode/batch.py" line="292"/>
         <source>{0} The {1} addresses geocoded so far are cached; {2} remain. Fix the problem and run again to resume.</source>
         <translation>{0} 지금까지 지오코딩한 주소 {1}건은 캐시에 저장되었고 {2}건이 남았습니다. 문제를 고친 뒤 다시 실행하면 이어서 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="313"/>
+        <location filename="../core/geocode/batch.py" line="319"/>
         <source>The output CRS '{0}' is not valid. Example: EPSG:4326 or EPSG:5179.</source>
         <translation>출력 좌표계 '{0}'이(가) 유효하지 않습니다. 예: EPSG:4326 또는 EPSG:5179.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="363"/>
+        <location filename="../core/geocode/batch.py" line="369"/>
         <source>The output folder {0} does not exist.</source>
         <translation>출력 폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="368"/>
+        <location filename="../core/geocode/batch.py" line="374"/>
         <source>Cannot write geocoded points to '{0}': choose a file ending in .gpkg, .shp, .geojson or .csv.</source>
         <translation>지오코딩한 점을 '{0}'에 쓸 수 없습니다. .gpkg, .shp, .geojson 또는 .csv로 끝나는 파일을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="379"/>
+        <location filename="../core/geocode/batch.py" line="385"/>
         <location filename="../core/thematic/join.py" line="335"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="397"/>
+        <location filename="../core/geocode/batch.py" line="403"/>
         <source>Could not open the written output {0}.</source>
         <translation>작성한 출력 {0}을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="412"/>
+        <location filename="../core/geocode/batch.py" line="418"/>
         <source>Could not write {0}: its rows do not match the geocoded layer.</source>
         <translation>{0}을(를) 쓸 수 없습니다. 행이 지오코딩한 레이어와 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="105"/>
+        <location filename="../core/geocode/batch.py" line="106"/>
         <source>No address field in {0}: choose the field(s) that hold the address (or an expression). Fields: {1}.</source>
         <translation>{0}에 주소 필드가 없습니다: 주소가 들어 있는 필드(또는 표현식)를 선택하세요. 필드: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="106"/>
+        <location filename="../core/geocode/batch.py" line="107"/>
         <location filename="../core/wealth/raster.py" line="273"/>
         <location filename="../ui/wealth_predict_widget.py" line="123"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="116"/>
+        <location filename="../core/geocode/batch.py" line="117"/>
         <source>The address expression is not valid: {0}</source>
         <translation>주소 표현식이 올바르지 않습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="129"/>
+        <location filename="../core/geocode/batch.py" line="121"/>
+        <source>The address expression uses field(s) {0} that {1} does not have. Available fields: {2}.</source>
+        <translation>주소 식이 {1}에 없는 필드 {0}을(를) 사용합니다. 사용 가능한 필드: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="135"/>
         <source>The address expression failed on row {0}: {1}</source>
         <translation>{0}번째 행에서 주소 표현식이 실패했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="181"/>
+        <location filename="../core/geocode/batch.py" line="187"/>
         <source>address too long ({0} characters, at most {1})</source>
         <translation>주소가 너무 깁니다({0}자, 최대 {1}자)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="240"/>
+        <location filename="../core/geocode/batch.py" line="246"/>
         <source>{0}/{1} addresses geocoded; about {2:.0f} s left.</source>
         <translation>{1}건 중 {0}건 지오코딩; 약 {2:.0f}초 남음.</translation>
     </message>

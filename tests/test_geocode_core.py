@@ -255,6 +255,14 @@ def test_batch_utf8_bom_expression_and_errors(tmp_path, qgis_app):
         geocode(str(src), address_fields=["adres"], use_cache=False)
     with pytest.raises(WealthMapError, match="expression is not valid"):
         geocode(str(src), expression="concat(", use_cache=False)
+    # countries as text ("kr, de"), as the dock and Processing take them, not split into letters
+    for countries in ("kr, de", ["kr", "de"]):
+        found = geocode(str(src), address_fields=["city"], countries=countries, use_cache=False)["counts"]
+        assert found["matched"] == 2, (countries, found)
+    assert geocode(str(src), address_fields=["city"], countries="fr", use_cache=False)["counts"]["matched"] == 0
+    # a misspelt field in the expression: said, not every row silently "empty"
+    with pytest.raises(WealthMapError, match=r"uses field\(s\) citty that .* Available fields: .*city"):
+        geocode(str(src), expression="\"citty\" || ', ' || \"country\"", use_cache=False)
     with pytest.raises(WealthMapError, match="Unknown geocoding provider"):
         geocode(str(src), address_fields=["city"], provider="bing", use_cache=False)
     with pytest.raises(WealthMapError, match="CRS"):

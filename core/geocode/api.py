@@ -55,6 +55,8 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
         retries=settings.GEOCODE_RETRIES.value() if retries is None else retries, workers=workers, rate=rate)
     cache = GeocodeCache(cache_path) if use_cache else None
     try:
+        if isinstance(countries, str):  # "kr, jp" as the dock and Processing take it, not its letters
+            countries = [c.strip() for c in countries.split(",") if c.strip()]
         options = {"countries": list(countries or []), "viewbox": list(viewbox) if viewbox else None, "limit": limit}
         per_text, stats = run_batch(data["texts"], prov, cache, options, feedback, log=_log_to(feedback))
     finally:

@@ -20,6 +20,7 @@ from qgis.core import (
     QgsExpressionContext,
     QgsExpressionContextUtils,
     QgsFeature,
+    QgsFeatureRequest,
     QgsField,
     QgsFields,
     QgsGeometry,
@@ -114,6 +115,11 @@ def read_input(source, address_fields=None, expression=None, encoding=None, feed
         expr = QgsExpression(expression)
         if expr.hasParserError():
             raise WealthMapError(tr("The address expression is not valid: {0}").format(expr.parserErrorString()))
+        unknown = sorted(c for c in expr.referencedColumns()
+                         if c not in names and c != QgsFeatureRequest.ALL_ATTRIBUTES)
+        if unknown:
+            raise WealthMapError(tr("The address expression uses field(s) {0} that {1} does not have. Available "
+                                    "fields: {2}.").format(", ".join(unknown), layer.name(), ", ".join(names)))
         context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
         expr.prepare(context)
     rows, texts = [], []
