@@ -79,7 +79,22 @@ def read_csv_rows(path, encoding=None, delimiter=None):
             rows.append(row[: len(header)])
     if header is None:
         raise WealthMapError(tr("The table {0} is empty: it has no header row.").format(path))
-    return header, rows
+    return unique_names(header), rows
+
+
+def unique_names(header):
+    """Column names made unique and non-empty (``pop, pop`` -> ``pop, pop_2``; an empty name -> ``field_3``),
+    so that no column is lost to another of the same name."""
+    out, seen = [], set()
+    for i, name in enumerate(header):
+        base = name or "field_{}".format(i + 1)
+        candidate, k = base, 2
+        while candidate in seen:
+            candidate = "{}_{}".format(base, k)
+            k += 1
+        seen.add(candidate)
+        out.append(candidate)
+    return out
 
 
 def load_table(path, encoding=None, sheet=None, x_field=None, y_field=None, crs="EPSG:4326", name=None):

@@ -121,6 +121,16 @@ def test_duplicate_keys(qgis_app, tmp_path):
     assert sorted(f["v"] for f in result.layer.getFeatures()) == [10, 20, 20]
 
 
+def test_repeated_and_empty_column_names_keep_every_column(qgis_app, tmp_path):
+    """A table with the same column name twice (and a column without a name) keeps every column's values:
+    the first 'pop' column's values used to be lost to the second one's."""
+    layer = grid_layer([1, 2])
+    csv = write_csv(tmp_path / "dup.csv", "code,pop,pop,\n1,5,50,7\n2,6,60,8\n")
+    result = api.join_table(layer, csv, "code", "code")
+    rows = sorted((f["code"], f["pop"], f["pop_2"], f["field_4"]) for f in result.layer.getFeatures())
+    assert rows == [(1, 5, 50, 7), (2, 6, 60, 8)]
+
+
 def test_bad_joins_have_clear_messages(qgis_app, tmp_path):
     layer = grid_layer([1, 2])
     csv = write_csv(tmp_path / "t.csv", "code,v\n1,10\n")
