@@ -1136,24 +1136,24 @@
         <translation>표 {0}이(가) 비어 있습니다: 머리글 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="96"/>
+        <location filename="../core/tables.py" line="111"/>
         <location filename="../core/thematic/join.py" line="154"/>
         <source>The table file {0} does not exist. Check the path.</source>
         <translation>표 파일 {0}이(가) 없습니다. 경로를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="98"/>
+        <location filename="../core/tables.py" line="113"/>
         <location filename="../core/thematic/join.py" line="157"/>
         <source>The table file {0} is empty (0 bytes).</source>
         <translation>표 파일 {0}이(가) 비어 있습니다 (0바이트).</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="141"/>
+        <location filename="../core/tables.py" line="156"/>
         <source>Could not read {0} as a table. Supported: CSV/TXT (UTF-8 or CP949/EUC-KR), XLSX/ODS, and any file QGIS opens as a vector layer.</source>
         <translation>{0}을(를) 표로 읽을 수 없습니다. 지원 형식: CSV/TXT (UTF-8 또는 CP949/EUC-KR), XLSX/ODS, QGIS가 벡터 레이어로 여는 모든 파일.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="145"/>
+        <location filename="../core/tables.py" line="160"/>
         <source>The table {0} has no columns. Check that its first row is a header.</source>
         <translation>표 {0}에 열이 없습니다. 첫 행이 머리글인지 확인하세요.</translation>
     </message>
@@ -1383,7 +1383,7 @@
         <translation>내보내려면 레이어가 하나 이상 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="137"/>
+        <location filename="../core/thematic/export.py" line="150"/>
         <source>Legend</source>
         <translation>범례</translation>
     </message>
@@ -1393,27 +1393,42 @@
         <translation>내보낼 레이어가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="75"/>
+        <location filename="../core/thematic/export.py" line="88"/>
         <source>The layers to export are empty; there is nothing to draw.</source>
         <translation>내보낼 레이어가 비어 있어 그릴 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="153"/>
+        <location filename="../core/thematic/export.py" line="50"/>
+        <source>Unknown page size '{0}'; use one of {1}.</source>
+        <translation>알 수 없는 용지 크기 '{0}'입니다. {1} 중 하나를 사용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/export.py" line="166"/>
         <source>The resolution must be between 30 and 1200 DPI; got {0}.</source>
         <translation>해상도는 30에서 1200 DPI 사이여야 합니다. 받은 값: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="159"/>
+        <location filename="../core/thematic/export.py" line="59"/>
+        <source>The map extent {0!r} is empty: give (xmin, ymin, xmax, ymax) with xmax &gt; xmin and ymax &gt; ymin.</source>
+        <translation>지도 범위 {0!r}이(가) 비어 있습니다. xmax &gt; xmin, ymax &gt; ymin인 (xmin, ymin, xmax, ymax)를 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/export.py" line="172"/>
         <source>The folder {0} does not exist.</source>
         <translation>폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="177"/>
+        <location filename="../core/thematic/export.py" line="190"/>
         <source>Exporting {0} failed ({1}). Check that the file is not open elsewhere.</source>
         <translation>{0} 내보내기에 실패했습니다({1}). 파일이 다른 곳에서 열려 있지 않은지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="175"/>
+        <location filename="../core/thematic/export.py" line="56"/>
+        <source>The map extent must be (xmin, ymin, xmax, ymax) in the CRS of the first layer or a QgsRectangle, not {0!r}.</source>
+        <translation>지도 범위는 첫 레이어 좌표계의 (xmin, ymin, xmax, ymax) 또는 QgsRectangle이어야 합니다. {0!r}은(는) 사용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/export.py" line="188"/>
         <source>Unsupported export format '{0}': use .png, .jpg, .pdf or .svg.</source>
         <translation>지원하지 않는 내보내기 형식 '{0}': .png, .jpg, .pdf 또는 .svg를 쓰세요.</translation>
     </message>

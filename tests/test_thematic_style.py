@@ -259,6 +259,20 @@ def test_export_png_and_pdf_sizes(qgis_app, tmp_path, values):
         api.export_map([layer], str(tmp_path / "map.bmp"))
     with pytest.raises(WealthMapError, match="between 30 and 1200"):
         api.export_map([layer], png, dpi=5)
+    # the extent as a tuple (the first two features only), a page size in any case; bad ones said clearly
+    part = str(tmp_path / "part.png")
+    api.export_map([layer], part, extent=(190000.0, 540000.0, 192000.0, 541000.0), page="Letter", dpi=40)
+    image = QImage(part)
+    assert abs(image.width() - 279.4 / 25.4 * 40) <= 1
+    seen = [QColor(image.pixel(x, y)).name() for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)]
+    # the map shows only the first class (the darkest appears in the legend's swatch alone)
+    assert seen.count(ranges[0].symbol().color().name()) > 20 * max(1, seen.count(darkest))
+    with pytest.raises(WealthMapError, match="extent must be"):
+        api.export_map([layer], part, extent="190000 540000")
+    with pytest.raises(WealthMapError, match="is empty"):
+        api.export_map([layer], part, extent=(5, 5, 5, 9))
+    with pytest.raises(WealthMapError, match="Unknown page size 'B5'"):
+        api.export_map([layer], part, page="B5")
 
 
 def _text_twin(layer, fields):

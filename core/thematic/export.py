@@ -45,7 +45,20 @@ def build_layout(layers, title="", source="", page="A4", landscape=True, extent=
         if layer is None or not layer.isValid():
             raise WealthMapError(tr("A layer to export is not valid."))
     project = project or QgsProject.instance()
-    width, height = PAGE_SIZES.get(page, PAGE_SIZES["A4"])
+    key = {k.lower(): k for k in PAGE_SIZES}.get(str(page).lower())
+    if key is None:
+        raise WealthMapError(tr("Unknown page size '{0}'; use one of {1}.").format(page, ", ".join(PAGE_SIZES)))
+    width, height = PAGE_SIZES[key]
+    if extent is not None and not isinstance(extent, QgsRectangle):
+        try:
+            xmin, ymin, xmax, ymax = (float(v) for v in extent)
+        except (TypeError, ValueError) as err:
+            raise WealthMapError(tr("The map extent must be (xmin, ymin, xmax, ymax) in the CRS of the first layer "
+                                    "or a QgsRectangle, not {0!r}.").format(extent)) from err
+        if not (xmax > xmin and ymax > ymin):
+            raise WealthMapError(tr("The map extent {0!r} is empty: give (xmin, ymin, xmax, ymax) with xmax > xmin "
+                                    "and ymax > ymin.").format(extent))
+        extent = QgsRectangle(xmin, ymin, xmax, ymax)
     if not landscape:
         width, height = height, width
     layout = QgsPrintLayout(project)
