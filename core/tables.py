@@ -37,7 +37,33 @@ def detect_encoding(path, sample_bytes=4 * 1024 * 1024):
             return encoding
         except UnicodeDecodeError:
             continue
+    _refuse_mixed_utf8(path, data)
     return "latin-1"
+
+
+def _refuse_mixed_utf8(path, data):
+    """Raise when a file that is neither UTF-8 nor CP949 throughout holds UTF-8 Korean/CJK text: its lines were
+    saved in two encodings, and reading it as Latin-1 would garble every such text without a word."""
+    text = data.decode("utf-8", errors="replace")
+    if not any("\uac00" <= ch <= "\ud7a3" or "\u4e00" <= ch <= "\u9fff" or "\u3040" <= ch <= "\u30ff"
+               for ch in text):
+        return
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if _decodes(line, "utf-8"):
+            continue
+        other = "CP949/EUC-KR" if _decodes(line, "cp949") else tr("another encoding")
+        raise WealthMapError(tr("The file {0} mixes encodings: line {1} is {2} while other lines are UTF-8, so "
+                                "part of its text would be garbled. Save the whole file in one encoding (e.g. "
+                                "UTF-8: open it in a text editor or Excel and save it again) and try again.").format(
+            path, number, other))
+
+
+def _decodes(data, encoding):
+    try:
+        data.decode(encoding)
+        return True
+    except UnicodeDecodeError:
+        return False
 
 
 def qgis_encoding_name(encoding):

@@ -1131,31 +1131,41 @@
         <translation>표 {0}에 도형이 없습니다: 경도(x)와 위도(y) 필드를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="81"/>
+        <location filename="../core/tables.py" line="104"/>
         <source>The table {0} is empty: it has no header row.</source>
         <translation>표 {0}이(가) 비어 있습니다: 머리글 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="111"/>
+        <location filename="../core/tables.py" line="134"/>
         <location filename="../core/thematic/join.py" line="154"/>
         <source>The table file {0} does not exist. Check the path.</source>
         <translation>표 파일 {0}이(가) 없습니다. 경로를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="113"/>
+        <location filename="../core/tables.py" line="136"/>
         <location filename="../core/thematic/join.py" line="157"/>
         <source>The table file {0} is empty (0 bytes).</source>
         <translation>표 파일 {0}이(가) 비어 있습니다 (0바이트).</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="156"/>
+        <location filename="../core/tables.py" line="179"/>
         <source>Could not read {0} as a table. Supported: CSV/TXT (UTF-8 or CP949/EUC-KR), XLSX/ODS, and any file QGIS opens as a vector layer.</source>
         <translation>{0}을(를) 표로 읽을 수 없습니다. 지원 형식: CSV/TXT (UTF-8 또는 CP949/EUC-KR), XLSX/ODS, QGIS가 벡터 레이어로 여는 모든 파일.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="160"/>
+        <location filename="../core/tables.py" line="183"/>
         <source>The table {0} has no columns. Check that its first row is a header.</source>
         <translation>표 {0}에 열이 없습니다. 첫 행이 머리글인지 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/tables.py" line="59"/>
+        <source>another encoding</source>
+        <translation>다른 인코딩</translation>
+    </message>
+    <message>
+        <location filename="../core/tables.py" line="60"/>
+        <source>The file {0} mixes encodings: line {1} is {2} while other lines are UTF-8, so part of its text would be garbled. Save the whole file in one encoding (e.g. UTF-8: open it in a text editor or Excel and save it again) and try again.</source>
+        <translation>{0} 파일에 인코딩이 섞여 있습니다. {1}번째 줄은 {2}이고 다른 줄은 UTF-8이라 텍스트 일부가 깨집니다. 파일 전체를 한 인코딩(예: UTF-8)으로 다시 저장한 뒤(텍스트 편집기나 Excel에서 열어 다시 저장) 다시 시도하세요.</translation>
     </message>
     <message>
         <location filename="../core/tasks.py" line="118"/>

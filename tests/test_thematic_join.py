@@ -131,6 +131,23 @@ def test_repeated_and_empty_column_names_keep_every_column(qgis_app, tmp_path):
     assert rows == [(1, 5, 50, 7), (2, 6, 60, 8)]
 
 
+def test_mixed_encodings_are_refused_not_garbled(qgis_app, tmp_path):
+    """A CSV whose lines are partly UTF-8 and partly CP949 is refused, naming the line: it used to be read as
+    Latin-1, garbling every Korean text without a word. A real Latin-1 file still reads."""
+    from wealthmap.core.tables import detect_encoding
+
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_bytes("code,name\n1,가온구\n".encode() + "2,나온구\n".encode("cp949") +
+                      "3,다온구\n".encode())
+    with pytest.raises(WealthMapError, match="mixes encodings: line 3 is CP949/EUC-KR"):
+        api.join_table(grid_layer([1, 2, 3]), str(mixed), "code", "code")
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("code,name\n1,München\n2,Genève\n".encode("latin-1"))
+    assert detect_encoding(str(latin)) == "latin-1"
+    result = api.join_table(grid_layer([1, 2]), str(latin), "code", "code")
+    assert sorted(f["name_2"] for f in result.layer.getFeatures()) == ["Genève", "München"]
+
+
 def test_bad_joins_have_clear_messages(qgis_app, tmp_path):
     layer = grid_layer([1, 2])
     csv = write_csv(tmp_path / "t.csv", "code,v\n1,10\n")
