@@ -232,6 +232,33 @@ def test_scale_and_baseline_offset(tmp_path, qgis_app):
     assert floats.scale == 1.0
 
 
+def test_float_rasters_with_a_nodata_corner_get_the_right_scale(tmp_path, qgis_app):
+    """Float32 digital numbers and Float32 reflectance whose top-left corner is nodata (a tile's no-data
+    wedge) predict what the UInt16 raster predicts: the 'already reflectance?' test looked at that corner
+    only, so DN were taken for reflectance (every chip 'without data') and reflectance was divided by 10000
+    (every chip 'ok', every value wrong)."""
+    from wealthmap.core.wealth.raster import RasterSource
+
+    ref = make_s2(tmp_path / "u16.tif", nodata_box=(0, 0, 260, 260))
+    expected = predict(ref, output=str(tmp_path / "ref.gpkg"))
+    assert expected["statuses"] == {"nodata": 1, "ok": 5}
+    dn = str(tmp_path / "f32_dn.tif")
+    gdal.Translate(dn, ref, outputType=gdal.GDT_Float32)  # nodata 0 in the corner
+    refl = str(tmp_path / "f32_refl.tif")
+    gdal.Translate(refl, ref, outputType=gdal.GDT_Float32, scaleParams=[[0, 10000, 0, 1]], noData="nan")
+    ds = gdal.Open(refl, gdal.GA_Update)
+    for i in range(ds.RasterCount):
+        band = ds.GetRasterBand(i + 1)
+        values = band.ReadAsArray()
+        values[:260, :260] = np.nan
+        band.WriteArray(values)
+    ds = None
+    for path, scale in ((dn, 1e-4), (refl, 1.0)):
+        assert RasterSource(path).scale == scale, path
+        got = predict(path, output=str(tmp_path / "got.gpkg"))
+        assert got["statuses"] == expected["statuses"] and got["mean"] == pytest.approx(expected["mean"], abs=1e-4)
+
+
 def test_bad_rasters_are_refused(tmp_path, qgis_app):
     from wealthmap.core.wealth.raster import RasterSource
 

@@ -47,7 +47,8 @@ def make_s2(path, epsg=32633, origin=ORIGIN, width=768, height=512, gsd=10.0, of
     if dtype == gdal.GDT_Float32:
         data = refl.astype(np.float32)
     else:
-        data = np.round(refl * 10000 + offset_dn).astype(np.uint16 if dtype == gdal.GDT_UInt16 else np.uint8)
+        data = np.round(refl * 10000 + offset_dn).astype({gdal.GDT_UInt16: np.uint16, gdal.GDT_Int16: np.int16}.get(
+            dtype, np.uint8))
     if nodata_box is not None:
         c0, r0, cw, rh = nodata_box
         data[:, r0:r0 + rh, c0:c0 + cw] = 0

@@ -347,9 +347,8 @@ class RasterSource:
             q = float(quant)
             return 1.0 / q, float(offset) if offset is not None else float(add or 0.0) / q
         if self.data_type.startswith("Float"):
-            sample = band.ReadAsArray(0, 0, min(self.width, 256), min(self.height, 256), buf_xsize=64, buf_ysize=64)
-            sample = sample[np.isfinite(sample)]
-            if sample.size and float(np.nanpercentile(sample, 99)) <= 2.0:
+            sample = self._float_sample(band)
+            if sample.size and float(np.percentile(sample, 99)) <= 2.0:
                 self.reflectance_source = "float data already in reflectance"
                 return 1.0, float(offset or 0.0)
         baseline = self.processing_baseline()
@@ -358,6 +357,31 @@ class RasterSource:
             return 1e-4, -0.1
         self.reflectance_source = "default DN/10000"
         return 1e-4, float(offset or 0.0)
+
+    def _float_sample(self, band):
+        """Valid values of a float band to tell reflectance (0..1) from digital numbers: nine 64 px windows
+        spread over the raster (a tile's nodata wedge often fills a corner), nodata, zeros and NaN left out;
+        when those hold none, the whole band read at 128 x 128."""
+        nodata = band.GetNoDataValue()
+
+        def valid(values):
+            values = values[np.isfinite(values)]
+            values = values[values != 0]
+            return values[values != nodata] if nodata is not None else values
+
+        w, h = self.width, self.height
+        sw, sh = min(64, w), min(64, h)
+        parts = []
+        for fy in (0.1, 0.5, 0.9):
+            for fx in (0.1, 0.5, 0.9):
+                x0 = int(min(max(fx * w - sw / 2, 0), w - sw))
+                y0 = int(min(max(fy * h - sh / 2, 0), h - sh))
+                parts.append(valid(band.ReadAsArray(x0, y0, sw, sh).astype(np.float64).ravel()))
+        sample = np.concatenate(parts)
+        if not sample.size:
+            whole = band.ReadAsArray(0, 0, w, h, buf_xsize=min(w, 128), buf_ysize=min(h, 128))
+            sample = valid(whole.astype(np.float64).ravel())
+        return sample
 
     def nodata(self, index):
         value = self.ds.GetRasterBand(index).GetNoDataValue()
