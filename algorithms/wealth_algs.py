@@ -20,27 +20,8 @@ from qgis.core import (
 
 from ..core.errors import WealthMapError
 from ..core.i18n import tr
+from ..core.wealth.raster import parse_band_map
 from .base import WealthMapAlgorithm
-
-
-def parse_band_map(text):
-    """``"B02=1, B03=2"`` → ``{"B02": 1, "B03": 2}`` (``None`` when empty)."""
-    text = (text or "").strip()
-    if not text:
-        return None
-    mapping = {}
-    for part in text.replace(";", ",").split(","):
-        if not part.strip():
-            continue
-        if "=" not in part:
-            raise WealthMapError(tr("The band mapping '{0}' is not of the form B02=1, B03=2, ...").format(text))
-        name, index = part.split("=", 1)
-        try:
-            mapping[name.strip()] = int(index)
-        except ValueError as err:
-            raise WealthMapError(tr("The band mapping '{0}' is not of the form B02=1, B03=2, ...").format(
-                text)) from err
-    return mapping
 
 
 class PredictWealthAlgorithm(WealthMapAlgorithm):

@@ -494,145 +494,139 @@
         <translation>피처 {0}개의 분모가 0이거나 NULL이어서 자료 없음으로 표시됩니다 (피처 id {1}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="68"/>
+        <location filename="../algorithms/wealth_algs.py" line="49"/>
         <source>Predict wealth from Sentinel-2 imagery</source>
         <translation>Sentinel-2 영상으로 부(富) 지수 추정</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="71"/>
+        <location filename="../algorithms/wealth_algs.py" line="52"/>
         <source>Cuts the region into chips on the model's grid (256 px at 10 m), embeds each chip with the bundle's CNN, adds NDVI/NDBI/NDWI statistics and predicts a wealth index with the bundle's random forest (uncertainty = spread of the trees). Chips with too few valid pixels or too many clouds stay in the output with a status. The region is the selected or all features of REGION, else EXTENT, else the whole raster. The bundled model is a demonstration model, not a wealth estimate.</source>
         <translation>모델 격자(10 m에서 256 px)로 영역을 칩으로 나누고, 번들의 CNN으로 각 칩을 임베딩하고, NDVI/NDBI/NDWI 통계를 더해 번들의 랜덤 포레스트로 부 지수를 추정합니다(불확실성 = 트리 간 편차). 유효 픽셀이 너무 적거나 구름이 너무 많은 칩은 상태 값과 함께 출력에 남습니다. 영역은 REGION의 선택(또는 전체) 피처, 없으면 EXTENT, 없으면 래스터 전체입니다. 내장 모델은 시연용 모델이며 부 추정치가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="81"/>
+        <location filename="../algorithms/wealth_algs.py" line="62"/>
         <location filename="../ui/wealth_predict_widget.py" line="120"/>
         <source>Sentinel-2 raster</source>
         <translation>Sentinel-2 래스터</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="83"/>
+        <location filename="../algorithms/wealth_algs.py" line="64"/>
         <source>More rasters (adjacent tiles: mosaicked, the first given wins where they overlap)</source>
         <translation>추가 래스터 (인접 타일: 모자이크하며, 겹치는 곳은 먼저 지정한 래스터를 씀)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="86"/>
+        <location filename="../algorithms/wealth_algs.py" line="67"/>
         <location filename="../algorithms/wealth_train_algs.py" line="79"/>
         <source>…and/or Sentinel-2 products as downloaded (.zip or MTD_MSIL2A.xml / MTD_MSIL1C.xml)</source>
         <translation>…및/또는 내려받은 Sentinel-2 제품 (.zip 또는 MTD_MSIL2A.xml / MTD_MSIL1C.xml)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="89"/>
+        <location filename="../algorithms/wealth_algs.py" line="70"/>
         <source>Region polygons (selected features are used when 'selected only' is set)</source>
         <translation>영역 폴리곤('선택된 피처만'을 켜면 선택된 피처 사용)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="91"/>
+        <location filename="../algorithms/wealth_algs.py" line="72"/>
         <source>Region extent</source>
         <translation>영역 범위</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="93"/>
+        <location filename="../algorithms/wealth_algs.py" line="74"/>
         <source>Model bundle folder (empty: the bundled demonstration model)</source>
         <translation>모델 번들 폴더(비우면 내장 시연 모델)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="96"/>
+        <location filename="../algorithms/wealth_algs.py" line="77"/>
         <source>Band mapping, e.g. B02=1, B03=2, B04=3, B08=4, B11=5 (empty: from band names)</source>
         <translation>밴드 매핑, 예: B02=1, B03=2, B04=3, B08=4, B11=5(비우면 밴드 이름에서 찾음)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="99"/>
+        <location filename="../algorithms/wealth_algs.py" line="80"/>
         <source>Maximum number of chips (0: no limit)</source>
         <translation>최대 칩 수(0: 제한 없음)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="102"/>
+        <location filename="../algorithms/wealth_algs.py" line="83"/>
         <source>Minimum valid-pixel fraction of a chip</source>
         <translation>칩의 최소 유효 픽셀 비율</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="105"/>
+        <location filename="../algorithms/wealth_algs.py" line="86"/>
         <source>Maximum cloud fraction of a chip</source>
         <translation>칩의 최대 구름 비율</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="108"/>
+        <location filename="../algorithms/wealth_algs.py" line="89"/>
         <source>Use CUDA when available</source>
         <translation>가능하면 CUDA 사용</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="110"/>
+        <location filename="../algorithms/wealth_algs.py" line="91"/>
         <source>Wealth chips (GeoPackage)</source>
         <translation>부 지수 칩(GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="112"/>
+        <location filename="../algorithms/wealth_algs.py" line="93"/>
         <source>Wealth raster (Float32 GeoTIFF, one pixel per chip)</source>
         <translation>부 지수 래스터(Float32 GeoTIFF, 칩당 한 픽셀)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="114"/>
+        <location filename="../algorithms/wealth_algs.py" line="95"/>
         <source>Chips</source>
         <translation>칩</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="114"/>
+        <location filename="../algorithms/wealth_algs.py" line="95"/>
         <source>Chips used</source>
         <translation>사용한 칩</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="115"/>
+        <location filename="../algorithms/wealth_algs.py" line="96"/>
         <source>Chips skipped</source>
         <translation>건너뛴 칩</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="117"/>
+        <location filename="../algorithms/wealth_algs.py" line="98"/>
         <source>Mean wealth</source>
         <translation>부 지수 평균</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="118"/>
+        <location filename="../algorithms/wealth_algs.py" line="99"/>
         <source>Median wealth</source>
         <translation>부 지수 중앙값</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="119"/>
+        <location filename="../algorithms/wealth_algs.py" line="100"/>
         <source>Region area (km²)</source>
         <translation>영역 면적(km²)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="120"/>
+        <location filename="../algorithms/wealth_algs.py" line="101"/>
         <source>Model id</source>
         <translation>모델 ID</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="121"/>
+        <location filename="../algorithms/wealth_algs.py" line="102"/>
         <source>Model status</source>
         <translation>모델 상태</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="134"/>
+        <location filename="../algorithms/wealth_algs.py" line="115"/>
         <source>No raster was given: choose a raster layer (INPUT) or Sentinel-2 products (PRODUCTS).</source>
         <translation>래스터가 지정되지 않았습니다. 래스터 레이어(INPUT) 또는 Sentinel-2 제품(PRODUCTS)을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="144"/>
+        <location filename="../algorithms/wealth_algs.py" line="125"/>
         <source>The region layer has no (selected) polygon features.</source>
         <translation>영역 레이어에 (선택된) 폴리곤 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="164"/>
+        <location filename="../algorithms/wealth_algs.py" line="145"/>
         <source>{0}: {1} chips, {2} used, {3} skipped; mean {4:.4g}, median {5:.4g}.</source>
         <translation>{0}: 칩 {1}개, 사용 {2}개, 건너뜀 {3}개; 평균 {4:.4g}, 중앙값 {5:.4g}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="36"/>
-        <location filename="../algorithms/wealth_algs.py" line="41"/>
-        <source>The band mapping '{0}' is not of the form B02=1, B03=2, ...</source>
-        <translation>밴드 매핑 '{0}'이(가) B02=1, B03=2, ... 형식이 아닙니다</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/wealth_algs.py" line="153"/>
+        <location filename="../algorithms/wealth_algs.py" line="134"/>
         <source>The output must be a GeoPackage (.gpkg) file, not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg) 파일이어야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
@@ -905,7 +899,7 @@
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="107"/>
-        <location filename="../core/wealth/raster.py" line="273"/>
+        <location filename="../core/wealth/raster.py" line="300"/>
         <location filename="../ui/wealth_predict_widget.py" line="123"/>
         <source>none</source>
         <translation>없음</translation>
@@ -1131,41 +1125,41 @@
         <translation>표 {0}에 도형이 없습니다: 경도(x)와 위도(y) 필드를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="104"/>
+        <location filename="../core/tables.py" line="54"/>
+        <source>another encoding</source>
+        <translation>다른 인코딩</translation>
+    </message>
+    <message>
+        <location filename="../core/tables.py" line="55"/>
+        <source>The file {0} mixes encodings: line {1} is {2} while other lines are UTF-8, so part of its text would be garbled. Save the whole file in one encoding (e.g. UTF-8: open it in a text editor or Excel and save it again) and try again.</source>
+        <translation>{0} 파일에 인코딩이 섞여 있습니다. {1}번째 줄은 {2}이고 다른 줄은 UTF-8이라 텍스트 일부가 깨집니다. 파일 전체를 한 인코딩(예: UTF-8)으로 다시 저장한 뒤(텍스트 편집기나 Excel에서 열어 다시 저장) 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/tables.py" line="107"/>
         <source>The table {0} is empty: it has no header row.</source>
         <translation>표 {0}이(가) 비어 있습니다: 머리글 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="134"/>
+        <location filename="../core/tables.py" line="137"/>
         <location filename="../core/thematic/join.py" line="154"/>
         <source>The table file {0} does not exist. Check the path.</source>
         <translation>표 파일 {0}이(가) 없습니다. 경로를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="136"/>
+        <location filename="../core/tables.py" line="139"/>
         <location filename="../core/thematic/join.py" line="157"/>
         <source>The table file {0} is empty (0 bytes).</source>
         <translation>표 파일 {0}이(가) 비어 있습니다 (0바이트).</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="179"/>
+        <location filename="../core/tables.py" line="182"/>
         <source>Could not read {0} as a table. Supported: CSV/TXT (UTF-8 or CP949/EUC-KR), XLSX/ODS, and any file QGIS opens as a vector layer.</source>
         <translation>{0}을(를) 표로 읽을 수 없습니다. 지원 형식: CSV/TXT (UTF-8 또는 CP949/EUC-KR), XLSX/ODS, QGIS가 벡터 레이어로 여는 모든 파일.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="183"/>
+        <location filename="../core/tables.py" line="186"/>
         <source>The table {0} has no columns. Check that its first row is a header.</source>
         <translation>표 {0}에 열이 없습니다. 첫 행이 머리글인지 확인하세요.</translation>
-    </message>
-    <message>
-        <location filename="../core/tables.py" line="59"/>
-        <source>another encoding</source>
-        <translation>다른 인코딩</translation>
-    </message>
-    <message>
-        <location filename="../core/tables.py" line="60"/>
-        <source>The file {0} mixes encodings: line {1} is {2} while other lines are UTF-8, so part of its text would be garbled. Save the whole file in one encoding (e.g. UTF-8: open it in a text editor or Excel and save it again) and try again.</source>
-        <translation>{0} 파일에 인코딩이 섞여 있습니다. {1}번째 줄은 {2}이고 다른 줄은 UTF-8이라 텍스트 일부가 깨집니다. 파일 전체를 한 인코딩(예: UTF-8)으로 다시 저장한 뒤(텍스트 편집기나 Excel에서 열어 다시 저장) 다시 시도하세요.</translation>
     </message>
     <message>
         <location filename="../core/tasks.py" line="118"/>
@@ -1842,204 +1836,255 @@
         <translation>영역에 좌표계가 없습니다. 영역의 좌표계(region_crs)를 지정하십시오. 예: 레이어나 지도 캔버스의 좌표계.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="92"/>
+        <location filename="../core/wealth/predict.py" line="100"/>
         <source>The region is empty. Draw a rectangle or polygon, or select polygon features.</source>
         <translation>영역이 비어 있습니다. 사각형이나 폴리곤을 그리거나 폴리곤 피처를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="198"/>
+        <location filename="../core/wealth/predict.py" line="206"/>
         <source>Wealth: {0} ({1})</source>
         <translation>부 지수: {0}({1})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="516"/>
+        <location filename="../core/wealth/predict.py" line="538"/>
+        <source>The batch size must be a whole number of at least 1 (chips per model call; 16 is a good value).</source>
+        <translation>배치 크기는 1 이상의 정수여야 합니다(모델 호출당 칩 수, 16이 적당합니다).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="572"/>
         <source>CUDA was asked for, but this onnxruntime has no CUDA provider: the prediction runs on the CPU. To use the GPU, install onnxruntime-gpu (matching your CUDA version) in the Python that QGIS uses.</source>
         <translation>CUDA를 요청했지만 이 onnxruntime에는 CUDA 제공자가 없어 CPU로 추정합니다. GPU를 쓰려면 QGIS가 쓰는 Python에 (CUDA 버전에 맞는) onnxruntime-gpu를 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="744"/>
+        <location filename="../core/wealth/predict.py" line="805"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="747"/>
+        <location filename="../core/wealth/predict.py" line="808"/>
         <location filename="../ui/wealth_predict_widget.py" line="379"/>
         <source>This is a demonstration model, not a wealth estimate.</source>
         <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="136"/>
+        <location filename="../core/wealth/predict.py" line="144"/>
         <source>The region cannot be transformed to the grid's coordinate system.</source>
         <translation>영역을 격자 좌표계로 변환할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="197"/>
+        <location filename="../core/wealth/predict.py" line="205"/>
         <source>Wealth: {0} (demonstration model, not a wealth estimate)</source>
         <translation>부 지수: {0}(시연용 모델, 부 추정치 아님)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="292"/>
+        <location filename="../core/wealth/predict.py" line="332"/>
         <source>the style is missing from the template</source>
         <translation>템플릿에 스타일이 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="112"/>
+        <location filename="../core/wealth/predict.py" line="120"/>
         <source>No raster was given.</source>
         <translation>래스터가 지정되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="144"/>
+        <location filename="../core/wealth/predict.py" line="152"/>
         <source>The region lies outside the raster '{0}'. Draw the region over the raster (zoom to the raster layer first) or choose the raster that covers it.</source>
         <translation>영역이 래스터 '{0}' 밖에 있습니다. 래스터 위에 영역을 그리거나(먼저 래스터 레이어로 확대) 그 영역을 덮는 래스터를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="167"/>
+        <location filename="../core/wealth/predict.py" line="175"/>
         <source>The region ({0:.2f} km²) contains no chip centre: chips are {1:.2f} km wide ({2} px at {3:g} m). Draw a larger region (at least one chip) over the raster.</source>
         <translation>영역({0:.2f} km²)에 칩 중심이 하나도 없습니다: 칩 너비는 {1:.2f} km({3:g} m에서 {2} px)입니다. 래스터 위에 더 큰 영역(칩 하나 이상)을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="221"/>
-        <location filename="../core/wealth/predict.py" line="319"/>
+        <location filename="../core/wealth/predict.py" line="229"/>
+        <location filename="../core/wealth/predict.py" line="359"/>
         <source>Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write to.</source>
         <translation>출력 GeoPackage '{0}'을(를) 쓸 수 없습니다: {1}. 쓰기 권한이 있는 폴더를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="494"/>
+        <location filename="../core/wealth/predict.py" line="246"/>
+        <source>The output '{0}' exists and is not a GeoPackage; a prediction would replace it. Choose a new file name.</source>
+        <translation>출력 '{0}'이(가) 이미 있고 GeoPackage가 아닙니다. 예측하면 이 파일을 대체합니다. 새 파일 이름을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="550"/>
         <source>The valid-pixel and cloud thresholds must be between 0 and 1 (got {0} and {1}).</source>
         <translation>유효 픽셀 및 구름 임계값은 0과 1 사이여야 합니다({0}, {1} 입력됨).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="500"/>
+        <location filename="../core/wealth/predict.py" line="556"/>
         <source>The region needs {0} chips, more than the limit of {1} (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개를 넘습니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 제한을 늘리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="505"/>
+        <location filename="../core/wealth/predict.py" line="561"/>
         <source>The raster '{0}' is JPEG 2000, which is slow to decode (about {1:.0f} ms per chip, some {2:.0f} s for these {3} chips). For large regions, convert it once to a tiled GeoTIFF (Raster &gt; Conversion &gt; Translate with TILED=YES, COMPRESS=DEFLATE and INTERLEAVE=BAND) and predict on that.</source>
         <translation>래스터 '{0}'은(는) JPEG 2000 형식이라 디코딩이 느립니다 (칩당 약 {1:.0f} ms, 이 {3}개 칩에 약 {2:.0f}초). 넓은 지역은 먼저 타일 GeoTIFF로 한 번 변환한 뒤 (래스터 &gt; 변환 &gt; 변환(Translate), TILED=YES, COMPRESS=DEFLATE, INTERLEAVE=BAND) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="520"/>
+        <location filename="../core/wealth/predict.py" line="576"/>
         <source>Sentinel-2 product {0}: its bands stacked at 10 m ({1}); reflectance = DN x {2:g} {3:+g} ({4}).</source>
         <translation>Sentinel-2 제품 {0}: 밴드를 10 m로 묶었습니다 ({1}). 반사율 = DN x {2:g} {3:+g} ({4}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="529"/>
+        <location filename="../core/wealth/predict.py" line="585"/>
         <source>The raster '{0}' is not on the model's grid ({1}, {2:g} m pixels), so it is resampled while it is read (about {3:.0f} ms per chip, some {4:.0f} s for these {5} chips, about twice the time of a raster on the grid). To predict faster, reproject it once to {1} at {2:g} m (Raster &gt; Projections &gt; Warp (Reproject)) and predict on that.</source>
         <translation>래스터 '{0}'은(는) 모델의 격자({1}, {2:g} m 픽셀)에 맞지 않아 읽는 동안 재샘플링됩니다 (칩당 약 {3:.0f} ms, 이 {5}개 칩에 약 {4:.0f}초로, 격자에 맞는 래스터의 약 두 배입니다). 더 빨리 추정하려면 먼저 {1}, {2:g} m로 한 번 재투영한 뒤 (래스터 &gt; 투영 &gt; 워프(재투영)) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="604"/>
+        <location filename="../core/wealth/predict.py" line="665"/>
         <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
         <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="640"/>
+        <location filename="../core/wealth/predict.py" line="701"/>
         <source>{0} and above</source>
         <translation>{0} 이상</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="709"/>
+        <location filename="../core/wealth/predict.py" line="770"/>
         <source>The style of the output cannot be written: {0}</source>
         <translation>출력의 스타일을 기록할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="733"/>
+        <location filename="../core/wealth/predict.py" line="794"/>
         <source>The style cannot be saved in the output '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>출력 '{0}'에 스타일을 저장할 수 없습니다 ({1}). 쓰기 권한이 있는 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="120"/>
+        <location filename="../core/wealth/predict.py" line="128"/>
         <source>{0} (The model '{1}' expects the bands {2}.)</source>
         <translation>{0}(모델 '{1}'은(는) 밴드 {2}을(를) 요구합니다.)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="296"/>
+        <location filename="../core/wealth/predict.py" line="260"/>
+        <source>The output '{0}' exists and cannot be read as a GeoPackage ({1}); a prediction would replace it. Choose a new file name.</source>
+        <translation>출력 '{0}'이(가) 이미 있고 GeoPackage로 읽을 수 없습니다({1}). 예측하면 이 파일을 대체합니다. 새 파일 이름을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="336"/>
         <source>The empty output template could not be written ({0}); the output is created directly.</source>
         <translation>빈 출력 템플릿을 쓸 수 없습니다({0}). 출력 파일을 직접 만듭니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="346"/>
+        <location filename="../core/wealth/predict.py" line="390"/>
         <source>Cannot write the GeoTIFF '{0}'.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="511"/>
+        <location filename="../core/wealth/predict.py" line="543"/>
+        <source>The folder {0} for the GeoTIFF does not exist. Create it or choose another path.</source>
+        <translation>GeoTIFF를 쓸 폴더 {0}이(가) 없습니다. 폴더를 만들거나 다른 경로를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="567"/>
         <source>For this Sentinel-2 product, translate the stack of its bands at 10 m that WealthMap wrote: {0}</source>
         <translation>이 Sentinel-2 제품은 WealthMap이 만든 10 m 밴드 묶음을 변환하세요: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="552"/>
+        <location filename="../core/wealth/predict.py" line="608"/>
         <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="639"/>
+        <location filename="../core/wealth/predict.py" line="612"/>
+        <source>The output '{0}' already holds other layers ({1}), and a prediction replaces the whole file. Choose a new file name, or move those layers elsewhere first.</source>
+        <translation>출력 '{0}'에 이미 다른 레이어({1})가 있으며, 예측은 파일 전체를 대체합니다. 새 파일 이름을 선택하거나 먼저 그 레이어들을 다른 곳으로 옮기세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="700"/>
         <source>below {0}</source>
         <translation>{0} 미만</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="639"/>
+        <location filename="../core/wealth/predict.py" line="700"/>
         <source>{0} – {1}</source>
         <translation>{0} – {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="233"/>
+        <location filename="../core/wealth/predict.py" line="387"/>
+        <source>Cannot write the GeoTIFF '{0}' ({1}). Choose a folder you can write to.</source>
+        <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다({1}). 쓰기 가능한 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="89"/>
+        <source>The region '{0}' is not valid WKT. Give e.g. POLYGON((x1 y1, x2 y2, x3 y3, x1 y1)) in the region's CRS, or a bounding box (xmin, ymin, xmax, ymax).</source>
+        <translation>영역 '{0}'은(는) 올바른 WKT가 아닙니다. 영역 좌표계의 POLYGON((x1 y1, x2 y2, x3 y3, x1 y1)) 같은 형식이나 경계 상자 (xmin, ymin, xmax, ymax)를 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="273"/>
         <source>Cannot replace the existing output '{0}' ({1}). Close it or choose another file name.</source>
         <translation>기존 출력 '{0}'을(를) 바꿀 수 없습니다({1}). 파일을 닫거나 다른 이름을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="429"/>
+        <location filename="../core/wealth/predict.py" line="473"/>
         <source>Writing to '{0}' failed: {1}</source>
         <translation>'{0}'에 쓰기 실패: {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="675"/>
+        <location filename="../core/wealth/predict.py" line="96"/>
+        <source>The region {0!r} is not a bounding box: give four numbers (xmin, ymin, xmax, ymax), a rectangle, a polygon or WKT.</source>
+        <translation>영역 {0!r}은(는) 경계 상자가 아닙니다. 숫자 네 개 (xmin, ymin, xmax, ymax), 사각형, 폴리곤 또는 WKT를 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/raster.py" line="726"/>
         <source>The region cannot be transformed to the raster's coordinate system.</source>
         <translation>영역을 래스터의 좌표계로 변환할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="160"/>
+        <location filename="../core/wealth/raster.py" line="157"/>
         <source>No coordinate reference system was given for the region or point.</source>
         <translation>영역이나 지점의 좌표계가 지정되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="200"/>
+        <location filename="../core/wealth/raster.py" line="163"/>
+        <source>The coordinate reference system '{0}' is not recognised. Give it as EPSG:code (e.g. EPSG:32633 for UTM zone 33N), as WKT, or as a QGIS CRS.</source>
+        <translation>좌표계 '{0}'을(를) 인식할 수 없습니다. EPSG:코드(예: UTM 33N은 EPSG:32633), WKT 또는 QGIS 좌표계로 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/raster.py" line="182"/>
+        <location filename="../core/wealth/raster.py" line="187"/>
+        <source>The band mapping '{0}' is not of the form B02=1, B03=2, ...</source>
+        <translation>밴드 매핑 '{0}'이(가) B02=1, B03=2, ... 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/raster.py" line="226"/>
         <source>The raster '{0}' has no bands.</source>
         <translation>래스터 '{0}'에 밴드가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="203"/>
+        <location filename="../core/wealth/raster.py" line="229"/>
         <source>mosaic of {0}</source>
         <translation>{0} 모자이크</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="208"/>
+        <location filename="../core/wealth/raster.py" line="234"/>
         <source>The raster '{0}' has no coordinate reference system or georeferencing. Assign its CRS (Raster &gt; Projections &gt; Assign Projection) or use a georeferenced file.</source>
         <translation>래스터 '{0}'에 좌표계나 지리 참조가 없습니다. 좌표계를 지정하거나(래스터 &gt; 투영 &gt; 투영 지정) 지리 참조된 파일을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="218"/>
+        <location filename="../core/wealth/raster.py" line="244"/>
         <source>The raster '{0}' is 8-bit ({1} bands of Byte): it looks like a screenshot or an RGB rendering, not Sentinel-2 reflectance. Use the original 16-bit (UInt16/Int16) or Float32 bands.</source>
         <translation>래스터 '{0}'은(는) 8비트입니다(Byte 밴드 {1}개): Sentinel-2 반사율이 아닌 화면 캡처나 RGB 렌더링으로 보입니다. 원본 16비트(UInt16/Int16) 또는 Float32 밴드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="274"/>
+        <location filename="../core/wealth/raster.py" line="301"/>
         <source>The raster '{0}' lacks the band(s) {1} that the model {2} needs (bands found from the band descriptions: {3}). Name the bands B02, B03, ... in the raster, or map them yourself (band mapping: e.g. B02=1, B03=2).</source>
         <translation>래스터 '{0}'에 모델 {2}에 필요한 밴드 {1}이(가) 없습니다(밴드 설명에서 찾은 밴드: {3}). 래스터의 밴드 이름을 B02, B03, ...으로 지정하거나 직접 매핑하십시오(밴드 매핑: 예 B02=1, B03=2).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="197"/>
+        <location filename="../core/wealth/raster.py" line="223"/>
         <source>GDAL cannot open the raster '{0}' ({1}). Choose a GeoTIFF, VRT or JP2 file.</source>
         <translation>GDAL이 래스터 '{0}'을(를) 열 수 없습니다({1}). GeoTIFF, VRT 또는 JP2 파일을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="195"/>
+        <location filename="../core/wealth/raster.py" line="221"/>
         <source>The raster '{0}' does not exist. Choose an existing raster file.</source>
         <translation>래스터 '{0}'이(가) 없습니다. 존재하는 래스터 파일을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="244"/>
+        <location filename="../core/wealth/raster.py" line="271"/>
         <source>The band mapping sends {0} to band {1}, but '{2}' has {3} bands.</source>
         <translation>밴드 매핑이 {0}을(를) 밴드 {1}에 연결하지만 '{2}'의 밴드는 {3}개입니다.</translation>
     </message>

@@ -421,6 +421,46 @@ def test_bad_regions_and_limits(tmp_path, qgis_app):
         predict(clouds, output=str(tmp_path / "c.gpkg"))
 
 
+def test_bad_arguments_get_clear_messages_and_lose_nothing(tmp_path, qgis_app):
+    """Arguments that used to hang, crash with a traceback or delete data: each is refused with what to do."""
+    box = (331000, 5815000, 344000, 5821000)
+    for crs in ("UTM 33N", "EPSG:999999"):
+        with pytest.raises(WealthMapError, match="'{}' is not recognised. Give it as EPSG:code".format(crs)):
+            predict(SAMPLE, region=box, region_crs=crs)
+    with pytest.raises(WealthMapError, match="is not valid WKT"):
+        predict(SAMPLE, region="POLYGON((331000 5815000, 344000 5815000, 344000", region_crs="EPSG:32633")
+    with pytest.raises(WealthMapError, match="is not a bounding box: give four numbers"):
+        predict(SAMPLE, region=box[:3], region_crs="EPSG:32633")
+    for size in (0, -4, None, "many"):  # 0 used to loop forever
+        with pytest.raises(WealthMapError, match="batch size must be a whole number of at least 1"):
+            predict(SAMPLE, output=str(tmp_path / "b.gpkg"), batch_size=size)
+    assert predict(SAMPLE, output=str(tmp_path / "b.gpkg"), batch_size="8")["chips"] == 18
+    with pytest.raises(WealthMapError, match="folder .*no_such_folder for the GeoTIFF does not exist"):
+        predict(SAMPLE, output=str(tmp_path / "g.gpkg"), geotiff=str(tmp_path / "no_such_folder" / "w.tif"))
+    assert not (tmp_path / "g.gpkg").exists()
+    # the band mapping as text, as the dock and Processing take it
+    text = predict(SAMPLE, region=box, region_crs="EPSG:32633", band_map="B02=1, B03=2; B04=3, B08=4, B11=5")
+    mapped = predict(SAMPLE, region=box, region_crs="EPSG:32633", band_map={"B02": 1, "B03": 2, "B04": 3, "B08": 4,
+                                                                           "B11": 5})
+    assert text["mean"] == mapped["mean"] and text["chips"] == 15
+    with pytest.raises(WealthMapError, match="not of the form B02=1"):
+        predict(SAMPLE, band_map="B02:1")
+    # a GeoPackage holding other layers is not replaced (it used to be, losing them); a former output is
+    project = tmp_path / "project.gpkg"
+    shutil.copy(os.path.join(ROOT, "sample_data", "thematic_districts.gpkg"), project)
+    before = project.read_bytes()
+    with pytest.raises(WealthMapError, match=r"already holds other layers \(districts\).*Choose a new file name"):
+        predict(SAMPLE, output=str(project))
+    assert project.read_bytes() == before
+    not_gpkg = tmp_path / "notes.gpkg"
+    not_gpkg.write_text("my notes")
+    with pytest.raises(WealthMapError, match="exists and is not a GeoPackage"):
+        predict(SAMPLE, output=str(not_gpkg))
+    assert not_gpkg.read_text() == "my notes"
+    again = predict(SAMPLE, output=str(tmp_path / "b.gpkg"), region=box, region_crs="EPSG:32633")
+    assert again["chips"] == 15 and len(read_gpkg(again["output"])[0]) == 15
+
+
 def test_predict_in_a_task_reports_progress_and_cancels(tmp_path, qgis_app):
     from wealthmap.core.tasks import WealthMapTask, run_task_and_wait
     from wealthmap.core.wealth.predict import predict as core_predict

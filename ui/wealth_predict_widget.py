@@ -308,7 +308,7 @@ class PredictWidget(QWidget):
 
     def parameters(self):
         """The keyword arguments of ``core.wealth.predict.predict`` (read on the main thread)."""
-        from ..algorithms.wealth_algs import parse_band_map
+        from ..core.wealth.raster import parse_band_map
 
         layer = self.raster.currentLayer()
         if layer is None:

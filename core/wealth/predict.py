@@ -85,8 +85,16 @@ def region_geometry(region, region_crs, source):
         geom = QgsGeometry.fromRect(region)
     elif isinstance(region, str):
         geom = QgsGeometry.fromWkt(region)
+        if geom is None or geom.isNull() or geom.centroid().isNull():
+            raise WealthMapError(tr("The region '{0}' is not valid WKT. Give e.g. POLYGON((x1 y1, x2 y2, x3 y3, "
+                                    "x1 y1)) in the region's CRS, or a bounding box (xmin, ymin, xmax, ymax).").format(
+                region[:120]))
     else:
-        xmin, ymin, xmax, ymax = [float(v) for v in region]
+        try:
+            xmin, ymin, xmax, ymax = [float(v) for v in region]
+        except (TypeError, ValueError) as err:
+            raise WealthMapError(tr("The region {0!r} is not a bounding box: give four numbers (xmin, ymin, xmax, "
+                                    "ymax), a rectangle, a polygon or WKT.").format(region)) from err
         geom = QgsGeometry.fromRect(QgsRectangle(xmin, ymin, xmax, ymax))
     if geom is None or geom.isNull() or geom.isEmpty():
         raise WealthMapError(tr("The region is empty. Draw a rectangle or polygon, or select polygon features."))
@@ -223,6 +231,38 @@ def _open_writer(path, layer_name, srs, bundle, append=False):
     return writer
 
 
+#: The columns that make a GeoPackage table a WealthMap prediction (which a new prediction may replace).
+_OUTPUT_COLUMNS = {"chip_id", "grid_col", "grid_row", "wealth", "uncertainty", "model_id"}
+
+
+def _foreign_layers(path):
+    """Names of the tables in an existing output file that are not WealthMap predictions (a prediction
+    replaces the whole file, so it must not take them with it); a file that is no GeoPackage is refused."""
+    import sqlite3
+
+    if not os.path.exists(path) or os.path.getsize(path) == 0:
+        return []
+    if not _is_gpkg(path):
+        raise WealthMapError(tr("The output '{0}' exists and is not a GeoPackage; a prediction would replace it. "
+                                "Choose a new file name.").format(path))
+    con = sqlite3.connect("file:{}?mode=ro".format(path), uri=True)
+    try:
+        tables = con.execute("SELECT table_name, data_type FROM gpkg_contents").fetchall()
+        foreign = []
+        for name, kind in tables:
+            if name == "layer_styles":  # the styles QGIS saves (ours among them)
+                continue
+            columns = {row[1] for row in con.execute('PRAGMA table_info("{}")'.format(name.replace('"', '""')))}
+            if kind != "features" or not _OUTPUT_COLUMNS <= columns:
+                foreign.append(name)
+        return foreign
+    except sqlite3.Error as err:
+        raise WealthMapError(tr("The output '{0}' exists and cannot be read as a GeoPackage ({1}); a prediction "
+                                "would replace it. Choose a new file name.").format(path, err)) from err
+    finally:
+        con.close()
+
+
 def _remove_output(path):
     """Remove an existing output GeoPackage (and its SQLite journal files): the output is replaced as a whole."""
     for suffix in ("", "-wal", "-shm"):
@@ -341,7 +381,11 @@ class _GeoTiff:
         self.c0, self.r0 = min(cols), min(rows)
         width, height = max(cols) - self.c0 + 1, max(rows) - self.r0 + 1
         driver = gdal.GetDriverByName("GTiff")
-        self.ds = driver.Create(path, width, height, 2, gdal.GDT_Float32, ["COMPRESS=DEFLATE", "TILED=YES"])
+        try:
+            self.ds = driver.Create(path, width, height, 2, gdal.GDT_Float32, ["COMPRESS=DEFLATE", "TILED=YES"])
+        except RuntimeError as err:
+            raise WealthMapError(tr("Cannot write the GeoTIFF '{0}' ({1}). Choose a folder you can write to.").format(
+                path, err)) from err
         if self.ds is None:
             raise WealthMapError(tr("Cannot write the GeoTIFF '{0}'.").format(path))
         x0, _, _, y1 = grid.bounds(self.c0, self.r0)
@@ -486,6 +530,18 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
 
     deps.require("wealth")
     started = time.perf_counter()
+    try:
+        batch_size = int(batch_size)
+    except (TypeError, ValueError):
+        batch_size = 0
+    if batch_size < 1:
+        raise WealthMapError(tr("The batch size must be a whole number of at least 1 (chips per model call; 16 is "
+                                "a good value)."))
+    if geotiff:
+        folder = os.path.dirname(os.path.abspath(str(geotiff)))
+        if not os.path.isdir(folder):
+            raise WealthMapError(tr("The folder {0} for the GeoTIFF does not exist. Create it or choose another "
+                                    "path.").format(folder))
     max_chips = int(_settings_default(WEALTH_MAX_CHIPS, max_chips))
     min_valid = float(_settings_default(WEALTH_MIN_VALID, min_valid))
     max_cloud = float(_settings_default(WEALTH_MAX_CLOUD, max_cloud))
@@ -551,6 +607,11 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
         if not output.lower().endswith(".gpkg"):
             raise WealthMapError(tr("The output must be a GeoPackage (.gpkg), not '{0}'.").format(output))
         layer_name = layer_name or ("wealth_demo_not_a_wealth_estimate" if bundle.is_demo else "wealth")
+        foreign = _foreign_layers(output)
+        if foreign:
+            raise WealthMapError(tr("The output '{0}' already holds other layers ({1}), and a prediction replaces the "
+                                    "whole file. Choose a new file name, or move those layers elsewhere first.").format(
+                output, ", ".join(foreign)))
         style = style_layer(bundle)
         fixed_qml = None
         if bundle.class_breaks:  # the model's fixed legend: styled before any value exists

@@ -152,15 +152,41 @@ def srs_from(crs):
         srs = osr.SpatialReference()
         if hasattr(crs, "toWkt"):
             crs = crs.toWkt()
-        if isinstance(crs, int):
-            srs.ImportFromEPSG(crs)
-        else:
-            text = str(crs or "")
-            if not text:
-                raise WealthMapError(tr("No coordinate reference system was given for the region or point."))
-            srs.SetFromUserInput(text)
+        text = str(crs if crs is not None else "")
+        if not text:
+            raise WealthMapError(tr("No coordinate reference system was given for the region or point."))
+        try:
+            failed = srs.ImportFromEPSG(crs) if isinstance(crs, int) else srs.SetFromUserInput(text)
+        except RuntimeError:
+            failed = True
+        if failed or not (srs.IsProjected() or srs.IsGeographic()):
+            raise WealthMapError(tr("The coordinate reference system '{0}' is not recognised. Give it as EPSG:code "
+                                    "(e.g. EPSG:32633 for UTM zone 33N), as WKT, or as a QGIS CRS.").format(
+                text[:200]))
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return srs
+
+
+def parse_band_map(text):
+    """``"B02=1, B03=2"`` → ``{"B02": 1, "B03": 2}`` (``None`` when empty); a dict is returned as it is."""
+    if isinstance(text, dict):
+        return text
+    text = (text or "").strip()
+    if not text:
+        return None
+    mapping = {}
+    for part in text.replace(";", ",").split(","):
+        if not part.strip():
+            continue
+        if "=" not in part:
+            raise WealthMapError(tr("The band mapping '{0}' is not of the form B02=1, B03=2, ...").format(text))
+        name, index = part.split("=", 1)
+        try:
+            mapping[name.strip()] = int(index)
+        except ValueError as err:
+            raise WealthMapError(tr("The band mapping '{0}' is not of the form B02=1, B03=2, ...").format(
+                text)) from err
+    return mapping
 
 
 def utm_srs(lon, lat):
@@ -235,6 +261,7 @@ class RasterSource:
 
     # --- bands ------------------------------------------------------------------------------
     def _bands(self, band_map):
+        band_map = parse_band_map(band_map)  # "B02=1, B03=2" as the dock and Processing take it, or a dict
         if band_map:
             mapping = {}
             for key, index in dict(band_map).items():
