@@ -44,7 +44,8 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
     ``status`` (matched/ambiguous/not_found/empty/error), ``score``, ``match_type``,
     ``n_candidates``, ``matched_address``, ``provider``, ``error``. Results are cached on disk:
     a rerun makes no requests and a cancelled run resumes. More options: ``limit``,
-    ``ambiguity_margin``, ``workers``, ``rate``, ``timeout``, ``retries``, ``encoding``, ``cache_path``.
+    ``ambiguity_margin``, ``workers``, ``rate``, ``timeout``, ``retries``, ``encoding``, ``cache_path``,
+    ``sheet`` (the sheet of a workbook; default: the first; also ``book.xlsx|layername=Sheet``).
 
     Example::
 
@@ -85,7 +86,7 @@ def build_address_index(source, output, address_fields=None, x_field=None, y_fie
 
 # --- thematic maps -------------------------------------------------------------------------
 def join_table(layer, table, layer_key, table_key, output=None, fields=None, normalise=("trim", "case", "zeros"),
-               on_duplicate="error", encoding=None, name=None, feedback=None):
+               on_duplicate="error", encoding=None, name=None, feedback=None, sheet=None):
     """Join a statistics table (CSV/XLSX path or layer) to boundaries by key into a *new* layer.
 
     Keys are trimmed, case-folded and compared without leading zeros (``normalise``); text
@@ -93,7 +94,8 @@ def join_table(layer, table, layer_key, table_key, output=None, fields=None, nor
     detected (UTF-8 with/without BOM, CP949/EUC-KR). ``output``: ``None`` (memory layer) or a
     ``.gpkg`` path. ``on_duplicate``: ``"error"`` or ``"first"``. Returns a dict-like result:
     ``layer``, ``report`` (matched, unmatched on each side, duplicates, numeric fields),
-    ``path``, ``summary`` (a sentence).
+    ``path``, ``summary`` (a sentence). ``sheet``: the sheet of a workbook (default: the first; also
+    ``book.xlsx|layername=Sheet``).
 
     Example::
 
@@ -105,7 +107,7 @@ def join_table(layer, table, layer_key, table_key, output=None, fields=None, nor
     from .core.thematic.api import join_table as impl
 
     return impl(layer, table, layer_key, table_key, output=output, fields=fields, normalise=normalise,
-                on_duplicate=on_duplicate, encoding=encoding, name=name, feedback=feedback)
+                on_duplicate=on_duplicate, encoding=encoding, name=name, feedback=feedback, sheet=sheet)
 
 
 def choropleth(layer, field=None, method="jenks", classes=5, expression=None, breaks=None, ramp="YlOrRd",

@@ -133,6 +133,7 @@ def load_table(path, encoding=None, sheet=None, x_field=None, y_field=None, crs=
 
     Raises :class:`WealthMapError` with what is wrong and how to fix it.
     """
+    path, sheet = split_sheet(path, sheet)
     if not path or not os.path.exists(path):
         raise WealthMapError(tr("The table file {0} does not exist. Check the path.").format(path))
     if os.path.getsize(path) == 0:
@@ -173,6 +174,9 @@ def load_table(path, encoding=None, sheet=None, x_field=None, y_field=None, crs=
 
             gdal.SetConfigOption("OGR_XLSX_HEADERS", "FORCE")
             gdal.SetConfigOption("OGR_ODS_HEADERS", "FORCE")
+        if sheet is not None and ext in SHEET_EXTENSIONS and sheet not in sheet_names(path):
+            raise WealthMapError(tr("The workbook {0} has no sheet '{1}'. Its sheets: {2}.").format(
+                path, sheet, ", ".join(sheet_names(path))))
         uri = path if sheet is None else "{}|layername={}".format(path, sheet)
         layer = QgsVectorLayer(uri, name, "ogr")
         if layer.isValid() and encoding:
@@ -185,6 +189,43 @@ def load_table(path, encoding=None, sheet=None, x_field=None, y_field=None, crs=
     if len(layer.fields()) == 0:
         raise WealthMapError(tr("The table {0} has no columns. Check that its first row is a header.").format(path))
     return layer
+
+
+def split_sheet(path, sheet=None):
+    """``(file path, sheet)`` from ``book.xlsx|layername=Sheet`` (QGIS's way of naming a sheet or layer)."""
+    path = str(path) if path else path
+    if path and "|layername=" in path:
+        path, _, named = path.partition("|layername=")
+        sheet = sheet if sheet is not None else named.split("|")[0]
+    return path, sheet
+
+
+def sheet_names(path):
+    """The sheets of a workbook (XLSX/XLS/ODS), in order; ``[]`` for other files."""
+    path, _ = split_sheet(path)
+    if not path or os.path.splitext(path)[1].lower() not in SHEET_EXTENSIONS or not os.path.exists(path):
+        return []
+    from osgeo import gdal
+
+    try:
+        ds = gdal.OpenEx(path, gdal.OF_VECTOR)
+    except RuntimeError:
+        return []
+    if ds is None:
+        return []
+    return [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
+
+
+def sheets_hint(source):
+    """A sentence naming a workbook's sheets when it has several (the first is read unless one is chosen);
+    ``""`` otherwise. ``source``: a path or a layer read from one."""
+    path = source.source() if hasattr(source, "source") else source
+    path, sheet = split_sheet(path)
+    names = sheet_names(path)
+    if len(names) < 2:
+        return ""
+    return " " + tr("The workbook has several sheets ({0}); {1} was read. Choose another with sheet='name' or "
+                    "'{2}|layername=name'.").format(", ".join(names), sheet or names[0], os.path.basename(path))
 
 
 def layer_rows(layer, fields=None):

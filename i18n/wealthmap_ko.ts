@@ -802,32 +802,32 @@
         <translation>WealthMap에 필요한 파이썬 패키지가 설치되어 있지 않습니다: {0}. QGIS가 사용하는 파이썬에 설치한 뒤 QGIS를 다시 시작하세요: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="97"/>
+        <location filename="../core/geocode/api.py" line="100"/>
         <source>Give the path of the index file to write (e.g. addresses.sqlite).</source>
         <translation>쓸 색인 파일의 경로를 지정하세요(예: addresses.sqlite).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="119"/>
+        <location filename="../core/geocode/api.py" line="122"/>
         <source>No usable rows for the index: every row lacks an address or a point.</source>
         <translation>색인에 쓸 수 있는 행이 없습니다: 모든 행에 주소나 좌표가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="50"/>
+        <location filename="../core/geocode/api.py" line="53"/>
         <source>The input {0} has no rows to geocode.</source>
         <translation>입력 {0}에 지오코딩할 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="69"/>
+        <location filename="../core/geocode/api.py" line="72"/>
         <source>{0} geocoded</source>
         <translation>{0} 지오코딩 결과</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="163"/>
+        <location filename="../core/geocode/api.py" line="166"/>
         <source>Feature {0} is not in layer {1}.</source>
         <translation>피처 {0}이(가) 레이어 {1}에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="177"/>
+        <location filename="../core/geocode/api.py" line="180"/>
         <source>Could not save the reviewed point in {0} (is it read-only?).</source>
         <translation>검토한 점을 {0}에 저장할 수 없습니다(읽기 전용인가요?).</translation>
     </message>
@@ -852,11 +852,6 @@
         <translation>지오코딩되지 않음</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="110"/>
-        <source>{0} has no field {1}. Fields: {2}.</source>
-        <translation>{0}에 필드 {1}이(가) 없습니다. 필드: {2}.</translation>
-    </message>
-    <message>
         <location filename="../core/geocode/batch.py" line="292"/>
         <source>{0} The {1} addresses geocoded so far are cached; {2} remain. Fix the problem and run again to resume.</source>
         <translation>{0} 지금까지 지오코딩한 주소 {1}건은 캐시에 저장되었고 {2}건이 남았습니다. 문제를 고친 뒤 다시 실행하면 이어서 진행합니다.</translation>
@@ -878,7 +873,7 @@
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="385"/>
-        <location filename="../core/thematic/join.py" line="335"/>
+        <location filename="../core/thematic/join.py" line="336"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
@@ -893,16 +888,9 @@
         <translation>{0}을(를) 쓸 수 없습니다. 행이 지오코딩한 레이어와 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="106"/>
-        <source>No address field in {0}: choose the field(s) that hold the address (or an expression). Fields: {1}.</source>
-        <translation>{0}에 주소 필드가 없습니다: 주소가 들어 있는 필드(또는 표현식)를 선택하세요. 필드: {1}.</translation>
-    </message>
-    <message>
-        <location filename="../core/geocode/batch.py" line="107"/>
-        <location filename="../core/wealth/raster.py" line="300"/>
-        <location filename="../ui/wealth_predict_widget.py" line="123"/>
-        <source>none</source>
-        <translation>없음</translation>
+        <location filename="../core/geocode/batch.py" line="110"/>
+        <source>{0} has no field {1}. Fields: {2}.</source>
+        <translation>{0}에 필드 {1}이(가) 없습니다. 필드: {2}.</translation>
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="117"/>
@@ -913,6 +901,18 @@
         <location filename="../core/geocode/batch.py" line="121"/>
         <source>The address expression uses field(s) {0} that {1} does not have. Available fields: {2}.</source>
         <translation>주소 식이 {1}에 없는 필드 {0}을(를) 사용합니다. 사용 가능한 필드: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="106"/>
+        <source>No address field in {0}: choose the field(s) that hold the address (or an expression). Fields: {1}.</source>
+        <translation>{0}에 주소 필드가 없습니다: 주소가 들어 있는 필드(또는 표현식)를 선택하세요. 필드: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="107"/>
+        <location filename="../core/wealth/raster.py" line="300"/>
+        <location filename="../ui/wealth_predict_widget.py" line="123"/>
+        <source>none</source>
+        <translation>없음</translation>
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="135"/>
@@ -1130,6 +1130,11 @@
         <translation>다른 인코딩</translation>
     </message>
     <message>
+        <location filename="../core/tables.py" line="227"/>
+        <source>The workbook has several sheets ({0}); {1} was read. Choose another with sheet='name' or '{2}|layername=name'.</source>
+        <translation>통합 문서에 시트가 여러 개 있습니다({0}). {1} 시트를 읽었습니다. 다른 시트는 sheet='이름' 또는 '{2}|layername=이름'으로 고르세요.</translation>
+    </message>
+    <message>
         <location filename="../core/tables.py" line="55"/>
         <source>The file {0} mixes encodings: line {1} is {2} while other lines are UTF-8, so part of its text would be garbled. Save the whole file in one encoding (e.g. UTF-8: open it in a text editor or Excel and save it again) and try again.</source>
         <translation>{0} 파일에 인코딩이 섞여 있습니다. {1}번째 줄은 {2}이고 다른 줄은 UTF-8이라 텍스트 일부가 깨집니다. 파일 전체를 한 인코딩(예: UTF-8)으로 다시 저장한 뒤(텍스트 편집기나 Excel에서 열어 다시 저장) 다시 시도하세요.</translation>
@@ -1140,26 +1145,31 @@
         <translation>표 {0}이(가) 비어 있습니다: 머리글 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="137"/>
+        <location filename="../core/tables.py" line="138"/>
         <location filename="../core/thematic/join.py" line="154"/>
         <source>The table file {0} does not exist. Check the path.</source>
         <translation>표 파일 {0}이(가) 없습니다. 경로를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="139"/>
+        <location filename="../core/tables.py" line="140"/>
         <location filename="../core/thematic/join.py" line="157"/>
         <source>The table file {0} is empty (0 bytes).</source>
         <translation>표 파일 {0}이(가) 비어 있습니다 (0바이트).</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="182"/>
+        <location filename="../core/tables.py" line="186"/>
         <source>Could not read {0} as a table. Supported: CSV/TXT (UTF-8 or CP949/EUC-KR), XLSX/ODS, and any file QGIS opens as a vector layer.</source>
         <translation>{0}을(를) 표로 읽을 수 없습니다. 지원 형식: CSV/TXT (UTF-8 또는 CP949/EUC-KR), XLSX/ODS, QGIS가 벡터 레이어로 여는 모든 파일.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="186"/>
+        <location filename="../core/tables.py" line="190"/>
         <source>The table {0} has no columns. Check that its first row is a header.</source>
         <translation>표 {0}에 열이 없습니다. 첫 행이 머리글인지 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/tables.py" line="178"/>
+        <source>The workbook {0} has no sheet '{1}'. Its sheets: {2}.</source>
+        <translation>통합 문서 {0}에 '{1}' 시트가 없습니다. 시트: {2}.</translation>
     </message>
     <message>
         <location filename="../core/tasks.py" line="118"/>
@@ -1442,7 +1452,7 @@
         <translation>피처 {1}개 중 {0}개가 표의 {3}행 중 {2}행과 일치했습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="191"/>
+        <location filename="../core/thematic/join.py" line="192"/>
         <source>The boundary layer is not valid.</source>
         <translation>경계 레이어가 올바르지 않습니다.</translation>
     </message>
@@ -1473,47 +1483,42 @@
         <translation>숫자로 읽은 열: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="176"/>
+        <location filename="../core/thematic/join.py" line="177"/>
         <source>Could not open the boundary layer {0}.</source>
         <translation>경계 레이어 {0}을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="193"/>
+        <location filename="../core/thematic/join.py" line="194"/>
         <source>The key field '{0}' is not in the layer '{1}'. Its fields: {2}.</source>
         <translation>키 필드 '{0}'이(가) 레이어 '{1}'에 없습니다. 레이어의 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="196"/>
+        <location filename="../core/thematic/join.py" line="197"/>
         <source>The layer '{0}' has no features; there is nothing to join to.</source>
         <translation>레이어 '{0}'에 피처가 없어 결합할 대상이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="199"/>
-        <source>The key column '{0}' is not in the table {1}. Its columns: {2}.</source>
-        <translation>키 열 '{0}'이(가) 표 {1}에 없습니다. 표의 열: {2}.</translation>
-    </message>
-    <message>
-        <location filename="../core/thematic/join.py" line="202"/>
+        <location filename="../core/thematic/join.py" line="203"/>
         <source>The table {0} has a header but no rows.</source>
         <translation>표 {0}에 머리글만 있고 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="224"/>
+        <location filename="../core/thematic/join.py" line="225"/>
         <source>The table {0} has {1} duplicate keys in '{2}' (e.g. {3}); each region needs one row. Remove or aggregate the duplicates, or choose 'keep the first row'.</source>
         <translation>표 {0}의 '{2}' 열에 중복 키가 {1}개 있습니다 (예: {3}). 지역마다 행이 하나여야 합니다. 중복을 지우거나 합치거나 '첫 행 유지'를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="302"/>
+        <location filename="../core/thematic/join.py" line="303"/>
         <source>No table row matched a feature: layer keys look like {0}, table keys like {1}. Check the key fields (and their normalisation).</source>
         <translation>표의 어떤 행도 피처와 일치하지 않았습니다: 레이어 키는 {0}, 표 키는 {1} 같은 모양입니다. 키 필드(와 정규화)를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="321"/>
+        <location filename="../core/thematic/join.py" line="322"/>
         <source>The output {0} must be a GeoPackage (.gpkg) or 'memory:'.</source>
         <translation>출력 {0}은(는) GeoPackage(.gpkg) 또는 'memory:'여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="340"/>
+        <location filename="../core/thematic/join.py" line="341"/>
         <source>Could not open the written file {0}.</source>
         <translation>쓴 파일 {0}을(를) 열 수 없습니다.</translation>
     </message>
@@ -1523,7 +1528,12 @@
         <translation>표 레이어 '{0}'이(가) 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="208"/>
+        <location filename="../core/thematic/join.py" line="200"/>
+        <source>The key column '{0}' is not in the table {1}. Its columns: {2}.</source>
+        <translation>키 열 '{0}'이(가) 표 {1}에 없습니다. 표의 열: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="209"/>
         <source>The column '{0}' is not in the table {1}. Its columns: {2}.</source>
         <translation>열 '{0}'이(가) 표 {1}에 없습니다. 표의 열: {2}.</translation>
     </message>
@@ -1533,7 +1543,7 @@
         <translation>표 {0}은(는) {1} 인코딩이 아닙니다. 인코딩을 비워 두면 자동으로 감지합니다(BOM 유무와 관계없이 UTF-8, CP949/EUC-KR).</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="326"/>
+        <location filename="../core/thematic/join.py" line="327"/>
         <source>Could not overwrite {0}: {1}. Close it in other programs.</source>
         <translation>{0}을(를) 덮어쓸 수 없습니다: {1}. 다른 프로그램에서 닫으세요.</translation>
     </message>

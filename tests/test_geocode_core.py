@@ -498,3 +498,57 @@ def test_batch_reads_xlsx(tmp_path, qgis_app):
     ds = None
     res = geocode(path, address_fields=["주소"], use_cache=False)
     assert res["counts"]["matched"] == 2
+
+
+def _two_sheet_workbook(path):
+    """A workbook whose first sheet is a note and whose second holds the addresses (as statistics offices
+    publish them)."""
+    from osgeo import ogr
+
+    ds = ogr.GetDriverByName("XLSX").CreateDataSource(str(path))
+    note = ds.CreateLayer("설명", geom_type=ogr.wkbNone)
+    note.CreateField(ogr.FieldDefn("출처", ogr.OFTString))
+    feat = ogr.Feature(note.GetLayerDefn())
+    feat.SetField("출처", "행정안전부")
+    note.CreateFeature(feat)
+    data = ds.CreateLayer("주소목록", geom_type=ogr.wkbNone)
+    data.CreateField(ogr.FieldDefn("번호", ogr.OFTInteger))
+    data.CreateField(ogr.FieldDefn("주소", ogr.OFTString))
+    for i, text in enumerate(("서울특별시", "부산광역시"), start=1):
+        feat = ogr.Feature(data.GetLayerDefn())
+        feat.SetField("번호", i)
+        feat.SetField("주소", text)
+        data.CreateFeature(feat)
+    ds = None
+    return str(path)
+
+
+def test_workbook_sheet_can_be_chosen(tmp_path, qgis_app):
+    """A workbook's other sheets can be used (sheet= or book.xlsx|layername=Sheet), and when the first sheet
+    lacks the fields the message names the sheets (it said only 'Fields: 출처'; sheet= was a TypeError)."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    import wealthmap.api as wm
+
+    book = _two_sheet_workbook(tmp_path / "두 시트.xlsx")
+    with pytest.raises(WealthMapError, match=r"has no field 주소.*several sheets \(설명, 주소목록\); 설명 was read"):
+        wm.geocode(book, address_fields=["주소"], use_cache=False)
+    for kwargs in ({"source": book, "sheet": "주소목록"}, {"source": book + "|layername=주소목록"}):
+        result = wm.geocode(address_fields=["주소"], use_cache=False, **kwargs)
+        assert result["counts"]["matched"] == 2, kwargs
+    with pytest.raises(WealthMapError, match="has no sheet '없음'. Its sheets: 설명, 주소목록"):
+        wm.geocode(book, address_fields=["주소"], sheet="없음", use_cache=False)
+    layer = QgsVectorLayer("Polygon?crs=EPSG:5186&field=code:integer", "b", "memory")
+    feats = []
+    for code in (1, 2):
+        feat = QgsFeature(layer.fields())
+        feat.setGeometry(QgsGeometry.fromWkt("POLYGON((0 0,1 0,1 1,0 1,0 0))"))
+        feat.setAttributes([code])
+        feats.append(feat)
+    layer.dataProvider().addFeatures(feats)
+    with pytest.raises(WealthMapError, match=r"key column '번호' is not in the table.*several sheets"):
+        wm.join_table(layer, book, "code", "번호")
+    joined = wm.join_table(layer, book, "code", "번호", sheet="주소목록")
+    assert sorted(f["주소"] for f in joined.layer.getFeatures()) == ["부산광역시", "서울특별시"]
+    joined = wm.join_table(layer, book + "|layername=주소목록", "code", "번호")
+    assert joined.report["matched_features"] == 2

@@ -29,7 +29,8 @@ def _log_to(feedback):
 def geocode(source, address_fields=None, expression=None, provider="offline", output=None, endpoint=None,
             authcfg=None, index=None, use_gazetteer=True, countries=None, viewbox=None, crs="EPSG:4326",
             unmatched_csv=None, min_score=0.6, ambiguity_margin=0.05, limit=5, use_cache=True, cache_path=None,
-            workers=None, rate=None, timeout=None, retries=None, encoding=None, feedback=None, prepared=None):
+            workers=None, rate=None, timeout=None, retries=None, encoding=None, feedback=None, prepared=None,
+            sheet=None):
     """Batch geocode a layer or table; returns a dict with ``layer``, ``counts``, ``stats``, ``output``.
 
     ``source``: a QgsVectorLayer, a layer id, or a table/layer path (CSV in UTF-8 with or without
@@ -41,11 +42,13 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
     that holds the API key). ``countries``: ISO codes; ``viewbox``: (xmin, ymin, xmax, ymax) in
     EPSG:4326. ``output``: a .gpkg path (else a memory layer); ``crs`` of the output;
     ``unmatched_csv``: a CSV of the rows not matched. Results are cached on disk: a rerun
-    makes no requests and a cancelled run resumes.
+    makes no requests and a cancelled run resumes. ``sheet``: the sheet of a workbook (default: the
+    first; also ``book.xlsx|layername=Sheet``).
     """
     feedback = ensure_feedback(feedback)
     started = time.monotonic()
-    data = prepared if prepared is not None else read_input(source, address_fields, expression, encoding, feedback)
+    data = prepared if prepared is not None else read_input(source, address_fields, expression, encoding, feedback,
+                                                            sheet=sheet)
     if not data["rows"]:
         raise WealthMapError(tr("The input {0} has no rows to geocode.").format(data["name"]))
     index_paths = [index] if isinstance(index, str) else list(index or [])

@@ -34,7 +34,7 @@ from qgis.core import (
 from ..errors import WealthMapError
 from ..fieldtypes import DOUBLE, INT, STRING
 from ..i18n import tr
-from ..tables import load_table
+from ..tables import load_table, sheets_hint
 from ..tasks import check_cancel, eta_seconds
 from .cache import cache_key
 from .http import HttpError
@@ -64,7 +64,7 @@ def output_field_names(input_names):
 
 
 # --- input ---------------------------------------------------------------------------------
-def open_source(source, encoding=None):
+def open_source(source, encoding=None, sheet=None):
     """A QgsVectorLayer from a layer, a layer id or a table/layer file path."""
     if isinstance(source, QgsVectorLayer):
         if not source.isValid():
@@ -74,7 +74,7 @@ def open_source(source, encoding=None):
         layer = QgsProject.instance().mapLayer(source)
         if isinstance(layer, QgsVectorLayer):
             return layer
-        return load_table(source, encoding=encoding)
+        return load_table(source, encoding=encoding, sheet=sheet)
     raise WealthMapError(tr("The input must be a vector layer or the path of a table (CSV, XLSX, GeoPackage...)."))
 
 
@@ -88,13 +88,13 @@ def guess_address_fields(layer):
     return found[:1] if found else []
 
 
-def read_input(source, address_fields=None, expression=None, encoding=None, feedback=None):
+def read_input(source, address_fields=None, expression=None, encoding=None, feedback=None, sheet=None):
     """Read ``source`` into plain data: ``{"fields", "rows" (attribute lists), "texts", "name"}``.
 
     The address is the fields joined with ", " (NULL/empty parts skipped) or the value of a
     QGIS ``expression``. Call on the main thread for project layers.
     """
-    layer = open_source(source, encoding)
+    layer = open_source(source, encoding, sheet)
     names = layer.fields().names()
     if isinstance(address_fields, str):
         address_fields = [address_fields]
@@ -104,11 +104,11 @@ def read_input(source, address_fields=None, expression=None, encoding=None, feed
         if not address_fields:
             raise WealthMapError(
                 tr("No address field in {0}: choose the field(s) that hold the address (or an expression). "
-                   "Fields: {1}.").format(layer.name(), ", ".join(names) or tr("none")))
+                   "Fields: {1}.").format(layer.name(), ", ".join(names) or tr("none")) + sheets_hint(layer))
     missing = [f for f in address_fields if f not in names]
     if missing:
         raise WealthMapError(tr("{0} has no field {1}. Fields: {2}.").format(
-            layer.name(), ", ".join(missing), ", ".join(names)))
+            layer.name(), ", ".join(missing), ", ".join(names)) + sheets_hint(layer))
     expr = None
     context = None
     if expression:

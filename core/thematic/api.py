@@ -47,10 +47,10 @@ class Result(dict):
 
 
 def join_table(layer, table, layer_key, table_key, output=None, fields=None, normalise=DEFAULT_NORMALISE,
-               on_duplicate="error", encoding=None, name=None, feedback=None):
+               on_duplicate="error", encoding=None, name=None, feedback=None, sheet=None):
     """Join a table to boundaries into a new layer; returns ``Result(layer, report, path, summary)``."""
     joined = _join_table(layer, table, layer_key, table_key, output=output, fields=fields, normalise=normalise,
-                         on_duplicate=on_duplicate, encoding=encoding, name=name, feedback=feedback)
+                         on_duplicate=on_duplicate, encoding=encoding, name=name, feedback=feedback, sheet=sheet)
     return Result(layer=joined.layer, report=joined.report, path=joined.path, summary=joined.summary())
 
 

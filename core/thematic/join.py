@@ -24,7 +24,7 @@ from qgis.core import (
 from .. import fieldtypes
 from ..errors import WealthMapError
 from ..i18n import tr
-from ..tables import TEXT_EXTENSIONS, detect_encoding, layer_rows, load_table, read_csv_rows
+from ..tables import TEXT_EXTENSIONS, detect_encoding, layer_rows, load_table, read_csv_rows, sheets_hint, split_sheet
 from ..tasks import check_cancel
 
 NULL_TOKENS = {"", "-", "--", "x", "X", "n/a", "N/A", "NA", "na", "null", "NULL", "..", "…", "*"}
@@ -138,7 +138,7 @@ def join_summary(report):
     return text
 
 
-def read_table(table, encoding=None):
+def read_table(table, encoding=None, sheet=None):
     """``(header, rows as lists, info)`` from a file path or a layer (raw values, not yet typed)."""
     info = {"encoding": None, "source": None}
     if isinstance(table, QgsVectorLayer):
@@ -148,7 +148,7 @@ def read_table(table, encoding=None):
         rows = [[r[h] for h in header] for r in layer_rows(table)]
         info["source"] = table.name()
         return header, rows, info
-    path = str(table)
+    path, sheet = split_sheet(str(table), sheet)
     info["source"] = path
     if not os.path.exists(path):
         raise WealthMapError(tr("The table file {0} does not exist. Check the path.").format(path))
@@ -163,7 +163,8 @@ def read_table(table, encoding=None):
                                     "it (UTF-8 with or without BOM, CP949/EUC-KR).").format(path, info["encoding"])) \
                 from err
         return header, rows, info
-    layer = load_table(path, encoding=encoding)
+    layer = load_table(path, encoding=encoding, sheet=sheet)
+    info["hint"] = sheets_hint(layer)
     header = layer.fields().names()
     return header, [[r[h] for h in header] for r in layer_rows(layer)], info
 
@@ -178,7 +179,7 @@ def _as_layer(layer):
 
 
 def join_table(layer, table, layer_key, table_key, output=None, fields=None, normalise=DEFAULT_NORMALISE,
-               on_duplicate="error", encoding=None, name=None, feedback=None):
+               on_duplicate="error", encoding=None, name=None, feedback=None, sheet=None):
     """Join ``table`` (CSV/XLSX path or layer) to ``layer`` by key into a new layer; see the module docstring.
 
     ``output``: ``None`` or ``"memory:"`` for a memory layer, else a ``.gpkg`` path (overwritten).
@@ -194,10 +195,10 @@ def join_table(layer, table, layer_key, table_key, output=None, fields=None, nor
             layer_key, layer.name(), ", ".join(layer.fields().names())))
     if layer.featureCount() == 0:
         raise WealthMapError(tr("The layer '{0}' has no features; there is nothing to join to.").format(layer.name()))
-    header, rows, info = read_table(table, encoding)
+    header, rows, info = read_table(table, encoding, sheet)
     if table_key not in header:
         raise WealthMapError(tr("The key column '{0}' is not in the table {1}. Its columns: {2}.").format(
-            table_key, info["source"], ", ".join(header)))
+            table_key, info["source"], ", ".join(header)) + info.get("hint", ""))
     if not rows:
         raise WealthMapError(tr("The table {0} has a header but no rows.").format(info["source"]))
     check_cancel(feedback)
