@@ -122,3 +122,13 @@ def test_bad_values_have_clear_messages(values, method, kwargs, message):
 
 def test_every_method_is_listed():
     assert set(METHODS) == {"equal", "quantile", "jenks", "stddev", "pretty", "manual", "box", "percentile", "log"}
+
+
+def test_quantile_breaks_on_data_values_keep_them_in_their_class():
+    """A quantile break that equals a data value up to rounding (2499.9999999999995 for 2500) is that value,
+    so the value stays in its class: it used to fall into the next one and leave a class empty."""
+    from wealthmap.core.thematic.classify import classify
+
+    result = classify(np.array([950.0, 1234.0, 2500.0, 12000.0]), "quantile", 3)
+    assert list(result.breaks) == [1234.0, 2500.0, 12000.0]
+    assert list(result.counts) == [2, 1, 1]

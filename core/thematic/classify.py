@@ -147,7 +147,12 @@ def classify(values, method="jenks", classes=5, breaks=None, percentiles=None, m
         out[-1] = hi
     elif method == "quantile":
         pct = np.linspace(100.0 / classes, 100.0, classes)
-        out = np.unique(np.percentile(arr, pct))
+        out = np.percentile(arr, pct)
+        # a break that is a data value up to rounding (2499.9999999999995 for 2500) is that value: else the
+        # value falls in the next class and a class can come out empty
+        nearest = np.sort(arr)[np.clip(np.searchsorted(np.sort(arr), out), 0, arr.size - 1)]
+        close = np.abs(out - nearest) <= 1e-9 * np.maximum(1.0, np.abs(nearest))
+        out = np.unique(np.where(close, nearest, out))
     elif method == "jenks":
         out = jenks_breaks(arr, classes, feedback=feedback)
     elif method == "stddev":
