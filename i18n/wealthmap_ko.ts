@@ -414,7 +414,7 @@
     <message>
         <location filename="../algorithms/thematic_algs.py" line="84"/>
         <location filename="../core/thematic/api.py" line="170"/>
-        <location filename="../core/thematic/api.py" line="326"/>
+        <location filename="../core/thematic/api.py" line="333"/>
         <source>Could not write the style file {0}: {1}</source>
         <translation>스타일 파일 {0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
@@ -1192,17 +1192,17 @@
         <translation>필드나 면적 중 하나로만 나누세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="251"/>
+        <location filename="../core/thematic/api.py" line="255"/>
         <source>A bivariate map needs two different fields.</source>
         <translation>이변량 지도에는 서로 다른 두 필드가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="260"/>
+        <location filename="../core/thematic/api.py" line="264"/>
         <source>A bivariate map needs at least 3 distinct values in each field.</source>
         <translation>이변량 지도에는 각 필드에 서로 다른 값이 3개 이상 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="341"/>
+        <location filename="../core/thematic/api.py" line="348"/>
         <source>Give at least one output file (.png or .pdf).</source>
         <translation>출력 파일(.png 또는 .pdf)을 하나 이상 지정하세요.</translation>
     </message>
@@ -1237,37 +1237,42 @@
         <translation>레이어에 이미 '{0}' 필드가 있습니다. 비율 필드에 다른 이름을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="248"/>
+        <location filename="../core/thematic/api.py" line="252"/>
         <source>Unknown bivariate palette '{0}'. Use one of: {1}.</source>
         <translation>알 수 없는 이변량 팔레트 '{0}'. 다음 중 하나를 쓰세요: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="256"/>
+        <location filename="../core/thematic/api.py" line="260"/>
         <source>No feature has values in both '{0}' and '{1}'.</source>
         <translation>'{0}'과(와) '{1}' 둘 다에 값이 있는 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="288"/>
+        <location filename="../core/thematic/api.py" line="292"/>
         <source>Unknown chart type '{0}'. Use one of: {1}.</source>
         <translation>알 수 없는 차트 종류 '{0}'. 다음 중 하나를 쓰세요: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="290"/>
+        <location filename="../core/thematic/api.py" line="294"/>
+        <source>Unknown chart size mode '{0}'. Use 'total' (size grows with the total) or 'fixed'.</source>
+        <translation>알 수 없는 차트 크기 방식 '{0}'입니다. 'total'(합계에 따라 크기 증가) 또는 'fixed'를 사용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="297"/>
         <source>A proportional-symbol map shows one field; got {0}.</source>
         <translation>비례 기호 지도는 필드 하나를 보여 줍니다. 받은 필드 수: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="292"/>
+        <location filename="../core/thematic/api.py" line="299"/>
         <source>A chart map needs two or more fields; got {0}.</source>
         <translation>차트맵에는 필드가 둘 이상 필요합니다. 받은 필드 수: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="301"/>
+        <location filename="../core/thematic/api.py" line="308"/>
         <source>The field '{0}' has negative values; pies, bars and circles need values of zero or more.</source>
         <translation>필드 '{0}'에 음수 값이 있습니다. 파이, 막대, 원에는 0 이상의 값이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="306"/>
+        <location filename="../core/thematic/api.py" line="313"/>
         <source>Every value of {0} is zero or NULL; there is nothing to chart.</source>
         <translation>{0}의 모든 값이 0이거나 NULL이어서 차트로 그릴 것이 없습니다.</translation>
     </message>
@@ -1282,12 +1287,22 @@
         <translation>필드 '{0}'이(가) 레이어 '{1}'에 없습니다. 레이어의 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="220"/>
+        <location filename="../core/thematic/api.py" line="206"/>
+        <source>Cannot normalise by '{0}': it is zero or NULL for every feature, so no rate can be computed. Pick another field to divide by.</source>
+        <translation>'{0}'(으)로 정규화할 수 없습니다. 모든 객체에서 0 또는 NULL이라 비율을 계산할 수 없습니다. 나눌 다른 필드를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="208"/>
+        <source>area</source>
+        <translation>면적</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="224"/>
         <source>Only {0} distinct values for {1} classes. Use at most {0} classes.</source>
         <translation>서로 다른 값이 {0}개뿐인데 등급이 {1}개입니다. 등급을 {0}개 이하로 하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="311"/>
+        <location filename="../core/thematic/api.py" line="318"/>
         <source>Give one colour per field: {0} fields, {1} colours.</source>
         <translation>필드마다 색을 하나씩 주세요: 필드 {0}개, 색 {1}개.</translation>
     </message>
@@ -1297,7 +1312,7 @@
         <translation>식 {0}이(가) 피처 {1}에서 실패합니다: {2}</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="225"/>
+        <location filename="../core/thematic/api.py" line="229"/>
         <source>field {0}</source>
         <translation>필드 {0}</translation>
     </message>
@@ -1347,7 +1362,7 @@
         <translation>로그 (log10 등간격)</translation>
     </message>
     <message>
-        <location filename="../core/thematic/classify.py" line="173"/>
+        <location filename="../core/thematic/classify.py" line="178"/>
         <source>Manual classification needs breaks, e.g. 10, 50, 100 (upper bounds of the classes, in increasing order).</source>
         <translation>수동 분류에는 구간이 필요합니다. 예: 10, 50, 100 (등급 상한, 증가하는 순서).</translation>
     </message>
@@ -1372,7 +1387,7 @@
         <translation>로그 방법에는 0보다 큰 값이 필요한데 가장 작은 값이 {0}입니다({1}개 값이 0이거나 음수). 다른 방법을 쓰거나 값에 상수를 더하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/classify.py" line="181"/>
+        <location filename="../core/thematic/classify.py" line="186"/>
         <source>Manual breaks must increase strictly; got {0}.</source>
         <translation>수동 구간은 엄격히 증가해야 합니다. 받은 값: {0}.</translation>
     </message>
@@ -1382,7 +1397,7 @@
         <translation>등급 수는 2에서 {0} 사이여야 합니다. 받은 값: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/classify.py" line="178"/>
+        <location filename="../core/thematic/classify.py" line="183"/>
         <source>Manual breaks must be numbers separated by commas; got {0}.</source>
         <translation>수동 구간은 쉼표로 구분한 숫자여야 합니다. 받은 값: {0}.</translation>
     </message>

@@ -134,6 +134,10 @@ def test_normalise_by_field_reports_zero_denominators(qgis_app):
     rates = [f["v_rate"] for f in result.layer.getFeatures()]
     assert rates[0] == pytest.approx(100.0) and rates[2] == pytest.approx(200.0) and rates[4] == 100.0
     assert result.zero_denominators == [2, 4]  # feature ids (memory provider starts at 1)
+    # every denominator zero: said as such (it used to say the values were all NULL, blaming the join)
+    zeros = make_layer([1, 2, 3], {"pop": [0, 0, None]})
+    with pytest.raises(WealthMapError, match="Cannot normalise by 'pop': it is zero or NULL for every feature"):
+        api.choropleth(zeros, "v", "equal", 2, normalize_by="pop")
     assert result.null_count == 2
 
 
@@ -233,6 +237,8 @@ def test_proportional_and_bad_charts(qgis_app):
         api.chart_map(layer, ["v", "men"], kind="proportional")
     with pytest.raises(WealthMapError, match="Unknown chart type"):
         api.chart_map(layer, ["v", "men"], kind="donut")
+    with pytest.raises(WealthMapError, match="Unknown chart size mode 'area'"):
+        api.chart_map(layer, ["v", "v"], size_mode="area")
     with pytest.raises(WealthMapError, match="zero or NULL"):
         api.chart_map(make_layer([0, 0], {"w": [0, None]}), ["v", "w"])
 

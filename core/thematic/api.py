@@ -202,6 +202,10 @@ def choropleth(layer, field=None, method="jenks", classes=5, expression=None, br
             denominators = np.array([areas[f] for f in fids], dtype=float)
         bad = ~np.isfinite(denominators) | (denominators == 0)
         zero_denominators = [fids[i] for i in np.nonzero(bad & np.isfinite(values))[0]]
+        if bad.all():
+            raise WealthMapError(tr("Cannot normalise by '{0}': it is zero or NULL for every feature, so no rate "
+                                    "can be computed. Pick another field to divide by.").format(
+                normalize_by or tr("area")))
         with np.errstate(divide="ignore", invalid="ignore"):
             rates = np.where(bad, np.nan, values / np.where(bad, 1.0, denominators) * float(multiplier))
         values = rates
@@ -286,6 +290,9 @@ def chart_map(layer, fields, kind="pie", colors=None, ramp="Set2", size_mode="to
     fields = list(fields or [])
     if kind not in CHART_KINDS:
         raise WealthMapError(tr("Unknown chart type '{0}'. Use one of: {1}.").format(kind, ", ".join(CHART_KINDS)))
+    if size_mode not in ("total", "fixed"):
+        raise WealthMapError(tr("Unknown chart size mode '{0}'. Use 'total' (size grows with the total) or 'fixed'.")
+                             .format(size_mode))
     if kind == "proportional" and len(fields) != 1:
         raise WealthMapError(tr("A proportional-symbol map shows one field; got {0}.").format(len(fields)))
     if kind != "proportional" and len(fields) < 2:
