@@ -1694,9 +1694,14 @@
         <translation>'{0}'에 모델 번들이 없습니다: 폴더에 manifest.json이 없습니다. WealthMap이 만든 폴더를 선택하십시오(내장 번들은 models/wealthmap_demo).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="358"/>
-        <source>The folder '{0}' is not empty and holds no model bundle; choose an empty or new folder for the bundle.</source>
-        <translation>폴더 '{0}'이(가) 비어 있지 않고 모델 번들도 아닙니다. 번들에는 비어 있거나 새 폴더를 선택하십시오.</translation>
+        <location filename="../core/wealth/bundle.py" line="364"/>
+        <source>The output folder '{0}' is the model bundle the training starts from (or the bundled demonstration model); it would be replaced. Choose a new folder.</source>
+        <translation>출력 폴더 '{0}'은(는) 학습의 기반이 되는 모델 번들(또는 내장 시연 모델)입니다. 대체될 수 있으니 새 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="368"/>
+        <source>The output '{0}' is a file, not a folder. Choose a new or empty folder for the model bundle.</source>
+        <translation>출력 '{0}'은(는) 폴더가 아니라 파일입니다. 모델 번들을 위한 새 폴더나 빈 폴더를 선택하세요.</translation>
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="247"/>
@@ -1729,6 +1734,16 @@
         <translation>manifest.json을 읽을 수 없습니다({0})</translation>
     </message>
     <message>
+        <location filename="../core/wealth/bundle.py" line="380"/>
+        <source>The folder '{0}' holds a model bundle and other files ({1}); writing the new bundle replaces the folder and would delete them. Move them, or choose a new folder.</source>
+        <translation>폴더 '{0}'에 모델 번들과 다른 파일({1})이 함께 있습니다. 새 번들을 쓰면 폴더가 대체되어 그 파일들이 삭제됩니다. 파일을 옮기거나 새 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="389"/>
+        <source>The model bundle cannot be written in '{0}' ({1}). Choose a folder you can write to.</source>
+        <translation>'{0}'에 모델 번들을 쓸 수 없습니다({1}). 쓰기 가능한 폴더를 선택하세요.</translation>
+    </message>
+    <message>
         <location filename="../core/wealth/bundle.py" line="272"/>
         <source>'{0}' has no '{1}'</source>
         <translation>'{0}'에 '{1}'이(가) 없습니다</translation>
@@ -1744,7 +1759,12 @@
         <translation>번들 '{1}'의 모델 파일 '{0}'이(가) 매니페스트와 일치하지 않습니다(sha256 불일치): 변경되었거나 손상되었습니다. 번들을 다시 설치하거나 다시 내보내십시오. WealthMap은 이 파일을 실행하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="369"/>
+        <location filename="../core/wealth/bundle.py" line="374"/>
+        <source>The folder '{0}' is not empty and holds no valid WealthMap model bundle ({1}); it would be replaced. Choose an empty or new folder.</source>
+        <translation>폴더 '{0}'이(가) 비어 있지 않고 올바른 WealthMap 모델 번들도 없습니다({1}). 대체될 수 있으니 빈 폴더나 새 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="418"/>
         <source>Bundle file names must be plain names, not '{0}'.</source>
         <translation>번들 파일 이름은 단순 이름이어야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
@@ -1754,7 +1774,8 @@
         <translation>그룹 하나씩 제외 교차 검증에는 그룹 필드(국가 또는 지역)가 필요합니다. 하나를 고르거나 공간 블록 k-폴드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/cv.py" line="151"/>
+        <location filename="../core/wealth/cv.py" line="175"/>
+        <location filename="../core/wealth/cv.py" line="154"/>
         <source>Unknown cross-validation scheme '{0}': use 'blocked' or 'group'.</source>
         <translation>알 수 없는 교차 검증 방식 '{0}': 'blocked' 또는 'group'을 사용하십시오.</translation>
     </message>
@@ -1764,9 +1785,29 @@
         <translation>{1}-폴드 블록 교차 검증에 공간 블록이 {0}개뿐입니다. 블록을 작게 하거나, 폴드 수를 줄이거나, 더 넓은 지역에 퍼진 지점을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/cv.py" line="57"/>
+        <location filename="../core/wealth/cv.py" line="58"/>
+        <source>{0} points have no value in the group field (e.g. point {1}); leave-one-group-out would hold them out as a group of their own. Fill in their country or region, or use spatially blocked k-fold.</source>
+        <translation>그룹 필드에 값이 없는 점이 {0}개 있습니다(예: {1}번 점). 그룹 하나 제외 교차검증은 이들을 별도의 그룹으로 취급합니다. 국가나 지역을 채우거나 공간 블록 k-겹 교차검증을 사용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="64"/>
         <source>Leave-one-group-out cross-validation needs at least two groups, but the group field has only one value ('{0}'). Use spatially blocked k-fold, or a field with several countries or regions.</source>
         <translation>그룹 하나씩 제외 교차 검증에는 그룹이 둘 이상 필요한데, 그룹 필드에 값이 하나('{0}')뿐입니다. 공간 블록 k-폴드를 사용하거나 여러 국가나 지역이 있는 필드를 고르십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="162"/>
+        <source>Cross-validation needs at least 2 folds (got {0}); 5 is usual.</source>
+        <translation>교차검증에는 2개 이상의 폴드가 필요합니다(입력값 {0}). 보통 5를 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="164"/>
+        <source>The spatial block size must be more than 0 km (got {0}); 50 km is usual.</source>
+        <translation>공간 블록 크기는 0 km보다 커야 합니다(입력값 {0}). 보통 50 km를 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="159"/>
+        <source>The number of folds and the block size must be numbers (got {0} and {1}).</source>
+        <translation>폴드 수와 블록 크기는 숫자여야 합니다(입력값 {0}, {1}).</translation>
     </message>
     <message>
         <location filename="../core/wealth/embed.py" line="200"/>
@@ -2292,7 +2333,7 @@
     </message>
     <message>
         <location filename="../core/wealth/report.py" line="107"/>
-        <location filename="../core/wealth/survey.py" line="277"/>
+        <location filename="../core/wealth/survey.py" line="313"/>
         <source>group</source>
         <translation>그룹</translation>
     </message>
@@ -2377,184 +2418,234 @@
         <translation>Sentinel-2 제품 '{1}'의 밴드 {0}이(가) 10 m 밴드와 같은 영역을 덮지 않습니다. 제품이 불완전하거나 변경된 것으로 보입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="269"/>
+        <location filename="../core/wealth/survey.py" line="305"/>
         <source>value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="278"/>
+        <location filename="../core/wealth/survey.py" line="314"/>
         <source>urban/rural</source>
         <translation>도시/농촌</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="279"/>
+        <location filename="../core/wealth/survey.py" line="315"/>
         <source>year</source>
         <translation>연도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="424"/>
+        <location filename="../core/wealth/survey.py" line="475"/>
         <source>duplicate point averaged into an earlier row</source>
         <translation>중복 지점을 앞 행에 평균하여 합침</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="272"/>
+        <location filename="../core/wealth/survey.py" line="308"/>
         <source>latitude</source>
         <translation>위도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="273"/>
+        <location filename="../core/wealth/survey.py" line="309"/>
         <source>longitude</source>
         <translation>경도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="280"/>
+        <location filename="../core/wealth/survey.py" line="316"/>
         <source>extra feature</source>
         <translation>추가 특징</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="232"/>
+        <location filename="../core/wealth/survey.py" line="268"/>
         <source> The latitude and longitude columns look swapped.</source>
         <translation> 위도와 경도 열이 뒤바뀐 것 같습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="232"/>
+        <location filename="../core/wealth/survey.py" line="268"/>
         <source> They look like projected coordinates (metres): declare the CRS they are in.</source>
         <translation> 투영 좌표(미터)로 보입니다: 실제 좌표계를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="106"/>
+        <location filename="../core/wealth/survey.py" line="107"/>
         <source>The survey table has no column '{0}' (for the {1}). Its columns are: {2}. Pick one of them.</source>
         <translation>설문 표에 ({1}용) 열 '{0}'이(가) 없습니다. 열 목록: {2}. 이 중 하나를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="113"/>
+        <location filename="../core/wealth/survey.py" line="114"/>
         <source>Could not find the {0} column in the survey table (columns: {1}). Name it with the matching parameter.</source>
         <translation>설문 표에서 {0} 열을 찾을 수 없습니다(열: {1}). 해당 매개변수로 이름을 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="223"/>
+        <location filename="../core/wealth/survey.py" line="139"/>
+        <source>The column '{0}' of {1} has values such as '{2}' that could be read with a thousands separator or a decimal comma. Write the numbers without thousands separators, or with a decimal point, and try again.</source>
+        <translation>{1}의 '{0}' 열에 '{2}'처럼 천 단위 구분 기호로도, 소수점 쉼표로도 읽을 수 있는 값이 있습니다. 천 단위 구분 기호 없이 쓰거나 소수점(.)을 사용한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="259"/>
         <source>The CRS '{0}' declared for {1} is not a valid CRS. Use an EPSG code such as EPSG:4326.</source>
         <translation>{1}에 지정된 좌표계 '{0}'이(가) 올바르지 않습니다. EPSG:4326 같은 EPSG 코드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="265"/>
+        <location filename="../core/wealth/survey.py" line="301"/>
         <source>The survey {0} has no rows.</source>
         <translation>설문 {0}에 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="267"/>
+        <location filename="../core/wealth/survey.py" line="303"/>
         <source>No value field given: name the numeric column to learn (for example 'wealthpooled'). Columns of {0}: {1}.</source>
         <translation>값 필드가 없습니다: 학습할 숫자 열의 이름을 지정하십시오(예: 'wealthpooled'). {0}의 열: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="344"/>
+        <location filename="../core/wealth/survey.py" line="386"/>
         <source>The value field '{0}' of {1} is not numeric in {2} rows, for example row {3}. Pick a numeric field or clean these rows.</source>
         <translation>{1}의 값 필드 '{0}'이(가) {2}개 행에서 숫자가 아닙니다. 예: 행 {3}. 숫자 필드를 고르거나 이 행들을 정리하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="356"/>
+        <location filename="../core/wealth/survey.py" line="398"/>
         <source>empty value</source>
         <translation>빈 값</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="369"/>
+        <location filename="../core/wealth/survey.py" line="413"/>
         <source>Only {0} usable points in {1} ({2} left out); at least {3} are needed to train and cross-validate. Add points or fix the rows listed in the report.</source>
         <translation>{1}에서 사용할 수 있는 지점이 {0}개뿐입니다({2}개 제외). 학습과 교차 검증에는 최소 {3}개가 필요합니다. 지점을 추가하거나 보고서에 나열된 행을 고치십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="414"/>
+        <location filename="../core/wealth/survey.py" line="465"/>
         <source>{0} points of {1} share their coordinates with another point (rows {2}, ...). Duplicated points inflate cross-validated accuracy: remove them, or average them (duplicates='mean').</source>
         <translation>{1}의 지점 {0}개가 다른 지점과 좌표가 같습니다(행 {2}, ...). 중복 지점은 교차 검증 정확도를 부풀립니다: 제거하거나 평균하십시오(duplicates='mean').</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="419"/>
+        <location filename="../core/wealth/survey.py" line="470"/>
         <source>Unknown duplicates policy '{0}': use 'error' or 'mean'.</source>
         <translation>알 수 없는 중복 처리 방식 '{0}': 'error' 또는 'mean'을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="155"/>
+        <location filename="../core/wealth/survey.py" line="191"/>
         <source>The survey file {0} does not exist. Check the path.</source>
         <translation>설문 파일 {0}이(가) 없습니다. 경로를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="186"/>
+        <location filename="../core/wealth/survey.py" line="222"/>
         <source>The survey layer '{0}' has no CRS. Set its CRS (Layer Properties &gt; Source) and run again.</source>
         <translation>설문 레이어 '{0}'에 좌표계가 없습니다. 좌표계를 설정하고(레이어 속성 &gt; 소스) 다시 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="241"/>
+        <location filename="../core/wealth/survey.py" line="277"/>
         <source>All coordinates of {0} are small numbers (x {1:.3f}..{2:.3f}, y {3:.3f}..{4:.3f}) that look like degrees, but the declared CRS {5} is projected (metres). Declare EPSG:4326 or the right CRS.</source>
         <translation>{0}의 모든 좌표가 도(degree)처럼 보이는 작은 수(x {1:.3f}..{2:.3f}, y {3:.3f}..{4:.3f})인데, 지정된 좌표계 {5}는 투영 좌표계(미터)입니다. EPSG:4326이나 올바른 좌표계를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="358"/>
-        <source>no coordinates</source>
-        <translation>좌표 없음</translation>
+        <location filename="../core/wealth/survey.py" line="400"/>
+        <source>no coordinates (0, 0: missing GPS in DHS)</source>
+        <translation>좌표 없음(0, 0: DHS에서 GPS 누락)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="235"/>
+        <location filename="../core/wealth/survey.py" line="271"/>
         <source>{0} points of {1} are outside the range of degrees (longitude -180..180, latitude -90..90) although the declared CRS {2} is in degrees (first: x={3}, y={4}).</source>
         <translation>지정된 좌표계 {2}는 도 단위인데 {1}의 지점 {0}개가 도의 범위(경도 -180..180, 위도 -90..90)를 벗어납니다(첫 지점: x={3}, y={4}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="164"/>
+        <location filename="../core/wealth/survey.py" line="402"/>
+        <source>no coordinates</source>
+        <translation>좌표 없음</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/survey.py" line="200"/>
         <source>Could not decode the survey file {0}: {1}. Save it as UTF-8 CSV.</source>
         <translation>설문 파일 {0}을(를) 해독할 수 없습니다: {1}. UTF-8 CSV로 저장하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="307"/>
+        <location filename="../core/wealth/survey.py" line="347"/>
         <source>Row {0} of {1} has a coordinate that is not a number ({2}, {3}). Fix the coordinate columns '{4}'/'{5}'.</source>
         <translation>{1}의 {0}행 좌표가 숫자가 아닙니다({2}, {3}). 좌표 열 '{4}'/'{5}'를 고치십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="325"/>
+        <location filename="../core/wealth/survey.py" line="367"/>
         <source>Row {0} of {1}: the urban/rural field '{2}' has the value '{3}'; use 1/0, urban/rural or U/R.</source>
         <translation>{1}의 {0}행: 도시/농촌 필드 '{2}'의 값이 '{3}'입니다. 1/0, urban/rural 또는 U/R을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="338"/>
+        <location filename="../core/wealth/survey.py" line="380"/>
         <source>Row {0} of {1}: the extra feature '{2}' has the value '{3}', which is not a number. Only numeric columns can be features.</source>
         <translation>{1}의 {0}행: 추가 특징 '{2}'의 값 '{3}'은(는) 숫자가 아닙니다. 숫자 열만 특징이 될 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="173"/>
+        <location filename="../core/wealth/train.py" line="213"/>
         <source>A newly trained model is 'trained'; mark it 'validated' yourself only after independent checks.</source>
         <translation>새로 학습한 모델의 상태는 'trained'입니다. 독립적인 확인을 거친 뒤에만 직접 'validated'로 표시하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="195"/>
-        <source>Only {0} of {1} survey points have usable imagery (at least {2} are needed). {3} were left out, for example {4}. Use rasters that cover the points, with fewer clouds.</source>
-        <translation>설문 지점 {1}개 중 {0}개만 쓸 수 있는 영상이 있습니다(최소 {2}개 필요). {3}개가 제외되었습니다. 예: {4}. 지점을 덮고 구름이 적은 래스터를 사용하십시오.</translation>
+        <location filename="../core/wealth/train.py" line="102"/>
+        <source>The maximum tree depth must be at least 1, or empty for no limit.</source>
+        <translation>최대 트리 깊이는 1 이상이어야 합니다. 제한이 없으면 비워 두세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="208"/>
+        <location filename="../core/wealth/train.py" line="77"/>
+        <source>With latitude and longitude swapped, {0} of the points would fall on the rasters: check which column is which (lat_field / lon_field).</source>
+        <translation>위도와 경도를 바꾸면 {0}개의 점이 래스터 위에 놓입니다. 어느 열이 위도이고 경도인지 확인하세요(lat_field / lon_field).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train.py" line="223"/>
+        <source>The value field '{0}' has the same value ({1:g}) at every point: there is nothing to learn. Pick the field with the wealth index.</source>
+        <translation>값 필드 '{0}'이(가) 모든 점에서 같은 값({1:g})이라 학습할 것이 없습니다. 부 지수가 있는 필드를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train.py" line="252"/>
         <source>{0} points got non-finite features (all pixels invalid for one index?). Check the rasters' nodata value.</source>
         <translation>지점 {0}개의 특징이 유한하지 않습니다(한 지수의 모든 픽셀이 무효?). 래스터의 nodata 값을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="254"/>
+        <location filename="../core/wealth/train.py" line="298"/>
         <source>The exported ONNX head differs from the trained forest (max {0:.3g}); please report this bug.</source>
         <translation>내보낸 ONNX 헤드가 학습한 포레스트와 다릅니다(최대 {0:.3g}). 이 버그를 보고해 주십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="203"/>
+        <location filename="../core/wealth/train.py" line="342"/>
+        <source>Random-forest head trained on {0} survey points ({1}) with the embedder of {2}; cross-validated metrics in 'metrics'.</source>
+        <translation>{2}의 임베더로 조사 지점 {0}개({1})에서 학습한 랜덤 포레스트 헤드입니다. 교차검증 지표는 'metrics'에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train.py" line="98"/>
+        <source>The forest needs at least 1 tree and at least 1 point per leaf (got {0} trees, {1} per leaf); 200 and 3 are usual.</source>
+        <translation>포레스트에는 트리 1개 이상, 잎당 점 1개 이상이 필요합니다(입력값: 트리 {0}개, 잎당 {1}개). 보통 200과 3을 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train.py" line="104"/>
+        <source>The number of PCA components cannot be negative (got {0}).</source>
+        <translation>PCA 성분 수는 음수일 수 없습니다(입력값 {0}).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train.py" line="109"/>
+        <source>max_features must be a share of the features in (0, 1], a whole number of features, 'sqrt', 'log2' or None (got {0!r}).</source>
+        <translation>max_features는 (0, 1] 범위의 특징 비율, 특징 개수(정수), 'sqrt', 'log2' 또는 None이어야 합니다(입력값 {0!r}).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train.py" line="239"/>
+        <source>Only {0} of {1} survey points have usable imagery (at least {2} are needed). {3} were left out, for example {4}. Use rasters that cover the points, with fewer clouds.</source>
+        <translation>설문 지점 {1}개 중 {0}개만 쓸 수 있는 영상이 있습니다(최소 {2}개 필요). {3}개가 제외되었습니다. 예: {4}. 지점을 덮고 구름이 적은 래스터를 사용하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train.py" line="247"/>
         <source>The extra feature columns {0} have empty values in some rows; fill them or leave those columns out.</source>
         <translation>추가 특징 열 {0}에 빈 값이 있는 행이 있습니다. 채우거나 그 열을 빼십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="281"/>
+        <location filename="../core/wealth/train.py" line="327"/>
         <source>Wealth head trained on {0}</source>
         <translation>{0}(으)로 학습한 부 헤드</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="281"/>
+        <location filename="../core/wealth/train.py" line="327"/>
         <source>survey points</source>
         <translation>설문 지점</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="291"/>
+        <location filename="../core/wealth/train.py" line="337"/>
         <source>{0} (the survey's value field)</source>
         <translation>{0}(설문의 값 필드)</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train.py" line="94"/>
+        <source>The forest settings must be whole numbers ({0}).</source>
+        <translation>포레스트 설정은 정수여야 합니다({0}).</translation>
     </message>
     <message>
         <location filename="../core/wealth/train_api.py" line="51"/>

@@ -239,7 +239,7 @@ def main(argv=None):
 
     report_bytes = json.dumps(report, indent=2).encode("utf-8")
     files["demo_head_report.json"] = report_bytes
-    bundle = write_bundle(args.out, manifest, files)
+    bundle = write_bundle(args.out, manifest, files, replace_demo=True)
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -247,7 +247,7 @@ def main(argv=None):
         report["prediction_max_abs_diff"], report["prediction_chips_compared"] = prediction_check(bundle, tmp)
     # the checks' results go into the report file, and the bundle is written again with it
     files["demo_head_report.json"] = json.dumps(report, indent=2).encode("utf-8")
-    bundle = write_bundle(args.out, manifest, files)
+    bundle = write_bundle(args.out, manifest, files, replace_demo=True)
     print(json.dumps(dict(report, metrics=manifest["metrics"]), indent=2))
     return bundle
 

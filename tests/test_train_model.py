@@ -265,3 +265,99 @@ def test_training_demo_base_bundle_and_sample_survey(tmp_path):
     resid = np.array([float(r["synthetic_index"]) for r in rows]) - (-1.0 + 3.0 * share)
     assert abs(resid.std() - 0.05) < 0.01 and np.abs(resid).max() < 0.25
     assert {r["urban"] for r in rows} == {"0", "1"} and {r["quadrant"] for r in rows} == {"NW", "NE", "SW", "SE"}
+
+
+def test_output_folder_with_other_files_is_refused_before_any_work(qgis_app, scene, tmp_path):
+    """A bundle replaces its folder whole, so a folder with anything else in it is refused (and said before the
+    features are computed): a folder with some other project's manifest.json, or a bundle with the user's files
+    beside it, used to be deleted; the base bundle and the bundled demo would be replaced."""
+    import shutil
+
+    from wealthmap.core.wealth.bundle import DEFAULT_BUNDLE
+
+    out = tmp_path / "model"
+    first = train_wealth_model(scene["survey"], [scene["raster"]], out_dir=str(out), bundle=scene["emb"],
+                               use_cache=False, **COMMON)
+    (out / "my_prediction.gpkg").write_bytes(b"precious")
+    with pytest.raises(WealthMapError, match=r"holds a model bundle and other files \(my_prediction.gpkg\)"):
+        train_wealth_model(scene["survey"], [scene["raster"]], out_dir=str(out), bundle=scene["emb"],
+                           use_cache=False, **COMMON)
+    assert (out / "my_prediction.gpkg").read_bytes() == b"precious"
+    os.remove(out / "my_prediction.gpkg")
+    again = train_wealth_model(scene["survey"], [scene["raster"]], out_dir=str(out), bundle=scene["emb"],
+                               use_cache=False, **COMMON)  # a bundle alone is replaced
+    assert again["metrics"]["model"]["r2"] == pytest.approx(first["metrics"]["model"]["r2"])
+    web = tmp_path / "webmap"
+    web.mkdir()
+    (web / "manifest.json").write_text('{"name": "my web map"}')
+    (web / "thesis_data.csv").write_text("a,b\n1,2\n")
+    with pytest.raises(WealthMapError, match="holds no valid WealthMap model bundle"):
+        train_wealth_model(scene["survey"], [scene["raster"]], out_dir=str(web), bundle=scene["emb"],
+                           use_cache=False, **COMMON)
+    assert sorted(os.listdir(web)) == ["manifest.json", "thesis_data.csv"]
+    for target in (scene["emb"], DEFAULT_BUNDLE):
+        with pytest.raises(WealthMapError, match="is the model bundle the training starts from"):
+            train_wealth_model(scene["survey"], [scene["raster"]], out_dir=target, bundle=scene["emb"],
+                               use_cache=False, **COMMON)
+    blocker = tmp_path / "a_file"
+    blocker.write_text("x")
+    with pytest.raises(WealthMapError, match="is a file, not a folder"):
+        train_wealth_model(scene["survey"], [scene["raster"]], out_dir=str(blocker), bundle=scene["emb"],
+                           use_cache=False, **COMMON)
+    with pytest.raises(WealthMapError, match="cannot be written in"):
+        train_wealth_model(scene["survey"], [scene["raster"]], out_dir=str(blocker / "sub" / "m"),
+                           bundle=scene["emb"], use_cache=False, **COMMON)
+    shutil.rmtree(out)
+
+
+@pytest.mark.parametrize("kwargs, pattern", [
+    ({"folds": 1}, "at least 2 folds"), ({"folds": 0}, "at least 2 folds"),
+    ({"block_km": 0}, "block size must be more than 0 km"), ({"n_estimators": 0}, "at least 1 tree"),
+    ({"min_samples_leaf": 0}, "at least 1 point per leaf"), ({"max_features": 1.5}, "max_features must be"),
+    ({"cv": "random"}, "Unknown cross-validation scheme"),
+])
+def test_bad_settings_are_refused_with_a_message(qgis_app, scene, tmp_path, kwargs, pattern):
+    settings = dict(COMMON, **kwargs)
+    with pytest.raises(WealthMapError, match=pattern):
+        train_wealth_model(scene["survey"], [scene["raster"]], out_dir=str(tmp_path / "m"), bundle=scene["emb"],
+                           use_cache=False, **settings)
+
+
+def test_constant_values_blank_groups_and_swapped_coordinates(qgis_app, scene, tmp_path):
+    n = len(scene["lon"])
+    flat = write_survey(str(tmp_path / "flat.csv"), scene["lon"], scene["lat"], np.full(n, 0.25))
+    with pytest.raises(WealthMapError, match="has the same value .* at every point"):
+        train_wealth_model(flat, [scene["raster"]], out_dir=str(tmp_path / "m"), bundle=scene["emb"],
+                           use_cache=False, **COMMON)
+    groups = ["" if i % 7 == 0 else "r{}".format(i % 3) for i in range(n)]
+    blank = write_survey(str(tmp_path / "blank.csv"), scene["lon"], scene["lat"], scene["value"], groups=groups)
+    with pytest.raises(WealthMapError, match="points have no value in the group field"):
+        train_wealth_model(blank, [scene["raster"]], out_dir=str(tmp_path / "m"), bundle=scene["emb"],
+                           use_cache=False, cv="group", **COMMON)
+    swapped = write_survey(str(tmp_path / "swapped.csv"), scene["lat"], scene["lon"], scene["value"])
+    with pytest.raises(WealthMapError, match="With latitude and longitude swapped, 1[0-9]{2} of the points"):
+        train_wealth_model(swapped, [scene["raster"]], out_dir=str(tmp_path / "m"), bundle=scene["emb"],
+                           use_cache=False, **COMMON)
+
+
+def test_trained_manifest_describes_the_new_head_in_strict_json(qgis_app, tmp_path):
+    """Trained from the bundled demo: the demo's description ("predicts the built-up share") and its fp32
+    alternative embedder are not carried over; the files are strict JSON (no NaN)."""
+    from wealthmap.core.wealth.bundle import DEFAULT_BUNDLE
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    result = train_wealth_model(os.path.join(root, "sample_data", "train_survey_berlin.csv"),
+                                [os.path.join(root, "sample_data", "sentinel2_berlin.tif")],
+                                value_field="synthetic_index", out_dir=str(tmp_path / "m"), bundle=DEFAULT_BUNDLE,
+                                block_km=4, n_estimators=20, use_cache=False)
+
+    def strict(text):
+        return json.loads(text, parse_constant=lambda name: pytest.fail("non-JSON constant " + name))
+
+    with open(os.path.join(result["bundle"], "manifest.json"), encoding="utf-8") as handle:
+        manifest = strict(handle.read())
+    with open(os.path.join(result["bundle"], "report.json"), encoding="utf-8") as handle:
+        strict(handle.read())
+    assert "built-up" not in manifest["description"] and "trained on" in manifest["description"]
+    assert "alternatives" not in manifest["embedder"] and "extra_features" not in manifest
+    assert manifest["status"] == "trained"

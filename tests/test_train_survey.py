@@ -185,3 +185,41 @@ def test_metrics_and_baselines_by_hand():
     np.testing.assert_allclose(preds["urban_rural_mean"], [3.0, 4.0, 1.0, 2.0])
     m = cv.metrics(y, preds["urban_rural_mean"], urban)
     assert m["urban_n"] == 2 and m["rural_n"] == 2
+
+
+def _quoted(path, header, rows):
+    """A CSV with every value quoted (so "1,234" stays one value)."""
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write(",".join(header) + "\n")
+        for row in rows:
+            handle.write(",".join('"{}"'.format(v) for v in row) + "\n")
+    return str(path)
+
+
+def test_commas_in_numbers_are_read_as_the_column_writes_them(qgis_app, tmp_path):
+    """'79,691' used to be read as 79.691 in a column of thousands separators; now a column's commas are read
+    one way for the whole column, and a column that could be either is refused with an example."""
+    rows = _grid_rows()
+    thousands = [r[:3] + ["{:,}".format(1000 * i + 500) + ".5"] + r[4:] for i, r in enumerate(rows)]
+    survey = read_survey(_quoted(tmp_path / "t.csv", HEADER, thousands), value_field="wealth")
+    assert list(survey.value[:3]) == [500.5, 1500.5, 2500.5]
+    decimal = [r[:3] + ["{},{}".format(i, 25)] + r[4:] for i, r in enumerate(rows)]
+    survey = read_survey(_quoted(tmp_path / "d.csv", HEADER, decimal), value_field="wealth")
+    assert list(survey.value[:3]) == [0.25, 1.25, 2.25]
+    ambiguous = [r[:3] + ["{:,}".format(79691 + i) if i % 2 else str(500 + i)] + r[4:] for i, r in enumerate(rows)]
+    with pytest.raises(WealthMapError, match="'wealth' .* values such as '79,692' that could be read with a "
+                                             "thousands separator or a decimal comma"):
+        read_survey(_quoted(tmp_path / "a.csv", HEADER, ambiguous), value_field="wealth")
+
+
+def test_na_urban_and_dhs_missing_gps_are_left_out_not_fatal(qgis_app, tmp_path):
+    """An NA in the urban/rural column is unknown (it stopped the whole training); DHS clusters without GPS
+    (coded 0, 0) are left out with that reason, not reported as duplicated points to be averaged."""
+    rows = _grid_rows()
+    rows[2][4] = "NA"
+    for i in (5, 9, 11):
+        rows[i][1] = rows[i][2] = "0"
+    survey = read_survey(_write(tmp_path / "s.csv", HEADER, rows), value_field="wealth", urban_field="urban_rural")
+    assert len(survey) == 27 and np.isnan(survey.urban[2])
+    assert [r for r, _ in survey.skipped] == [6, 10, 12]
+    assert all("missing GPS" in why for _, why in survey.skipped)

@@ -175,7 +175,7 @@ def test_write_bundle_roundtrip_and_atomic(tmp_path, demo):
     assert sorted(os.listdir(tmp_path)) == ["b"]  # no partial folder left
     (tmp_path / "d").mkdir()
     (tmp_path / "d" / "notes.txt").write_text("x")
-    with pytest.raises(WealthMapError, match="not empty and holds no model bundle"):
+    with pytest.raises(WealthMapError, match="not empty and holds no valid WealthMap model bundle"):
         write_bundle(tmp_path / "d", manifest, files)
 
 

@@ -339,7 +339,59 @@ def load_bundle(path=None, check_files=True):
     return ModelBundle(path, manifest)
 
 
-def write_bundle(folder, manifest, files):
+def json_safe(obj):
+    """``obj`` with NaN and infinite numbers as ``None`` (JSON has no NaN: strict readers reject the file)."""
+    if isinstance(obj, dict):
+        return {k: json_safe(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [json_safe(v) for v in obj]
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return None
+    return obj
+
+
+def check_bundle_folder(folder, base=None, replace_demo=False):
+    """Refuse a folder a new bundle must not replace (a bundle is written by replacing its folder whole):
+    a file; a non-empty folder that is not a WealthMap bundle; a bundle folder holding other files too;
+    the bundled demonstration model (unless ``replace_demo``: its own training script); the bundle ``base``
+    a training starts from. Also checks the parent folder can be written. Returns the absolute folder."""
+    folder = os.path.abspath(str(folder))
+    real = os.path.realpath(folder)
+    protected = [] if replace_demo else [os.path.realpath(DEFAULT_BUNDLE)]
+    if base is not None:
+        protected.append(os.path.realpath(str(getattr(base, "path", base))))
+    if real in protected:
+        raise WealthMapError(tr("The output folder '{0}' is the model bundle the training starts from (or the "
+                                "bundled demonstration model); it would be replaced. Choose a new folder.").format(
+            folder))
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise WealthMapError(tr("The output '{0}' is a file, not a folder. Choose a new or empty folder for the "
+                                "model bundle.").format(folder))
+    if os.path.isdir(folder) and os.listdir(folder):
+        try:
+            existing = load_bundle(folder)
+        except WealthMapError as err:
+            raise WealthMapError(tr("The folder '{0}' is not empty and holds no valid WealthMap model bundle ({1}); "
+                                    "it would be replaced. Choose an empty or new folder.").format(folder, err)) \
+                from err
+        own = set(existing.manifest.get("files", {})) | {MANIFEST}
+        others = sorted(set(os.listdir(folder)) - own)
+        if others:
+            raise WealthMapError(tr("The folder '{0}' holds a model bundle and other files ({1}); writing the new "
+                                    "bundle replaces the folder and would delete them. Move them, or choose a new "
+                                    "folder.").format(folder, ", ".join(others[:5])))
+    parent = os.path.dirname(folder)
+    try:
+        os.makedirs(parent, exist_ok=True)
+        probe = tempfile.mkdtemp(prefix=".wealthmap-probe-", dir=parent)
+        os.rmdir(probe)
+    except OSError as err:
+        raise WealthMapError(tr("The model bundle cannot be written in '{0}' ({1}). Choose a folder you can write "
+                                "to.").format(parent, err)) from err
+    return folder
+
+
+def write_bundle(folder, manifest, files, base=None, replace_demo=False):
     """Write a bundle to ``folder`` and return it loaded (:class:`ModelBundle`).
 
     :param manifest: the manifest dict without ``files`` (it is filled in here; an
@@ -350,13 +402,10 @@ def write_bundle(folder, manifest, files):
 
     The bundle is written to a temporary sibling folder and renamed into place, so a
     failure leaves no partial bundle. An existing bundle at ``folder`` is replaced; an
-    existing folder that is not a bundle (no manifest.json) and is not empty is refused.
+    existing folder that is not a bundle, or that holds other files besides one, is refused, as are the
+    bundled demonstration model and ``base`` (see :func:`check_bundle_folder`).
     """
-    folder = os.path.abspath(str(folder))
-    if os.path.isdir(folder) and os.listdir(folder) and not os.path.isfile(os.path.join(folder, MANIFEST)):
-        raise WealthMapError(
-            tr("The folder '{0}' is not empty and holds no model bundle; choose an empty or new folder for the "
-               "bundle.").format(folder))
+    folder = check_bundle_folder(folder, base, replace_demo)
     manifest = copy.deepcopy(manifest)
     manifest.setdefault("schema_version", SCHEMA_VERSION)
     parent = os.path.dirname(folder)
@@ -380,7 +429,7 @@ def write_bundle(folder, manifest, files):
         manifest["files"] = entries
         validate_manifest(manifest, folder)
         with open(os.path.join(tmp, MANIFEST), "w", encoding="utf-8") as handle:
-            json.dump(manifest, handle, indent=2, ensure_ascii=False)
+            json.dump(json_safe(manifest), handle, indent=2, ensure_ascii=False, allow_nan=False)
             handle.write("\n")
         os.chmod(tmp, 0o755)  # mkdtemp makes it private
         if os.path.isdir(folder):

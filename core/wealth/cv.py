@@ -52,7 +52,14 @@ def group_folds(groups):
     if groups is None:
         raise WealthMapError(tr("Leave-one-group-out cross-validation needs a group field (country or region). "
                                 "Pick one, or use spatially blocked k-fold."))
-    names, ids = np.unique(np.asarray(groups).astype(str), return_inverse=True)
+    groups = np.asarray(groups).astype(str)
+    blank = np.char.strip(groups) == ""
+    if blank.any():
+        raise WealthMapError(tr("{0} points have no value in the group field (e.g. point {1}); leave-one-group-out "
+                                "would hold them out as a group of their own. Fill in their country or region, or "
+                                "use spatially blocked k-fold.").format(int(blank.sum()), int(np.nonzero(blank)[0][0])
+                                                                        + 1))
+    names, ids = np.unique(groups, return_inverse=True)
     if len(names) < 2:
         raise WealthMapError(tr("Leave-one-group-out cross-validation needs at least two groups, but the group field "
                                 "has only one value ('{0}'). Use spatially blocked k-fold, or a field with several "
@@ -139,6 +146,23 @@ def evaluate_baselines(y, folds, groups=None, urban=None):
     """``{baseline: metrics}`` for the baselines of :func:`baseline_predictions`."""
     preds = baseline_predictions(y, folds, groups, urban)
     return {name: metrics(y, p, urban) for name, p in preds.items()}, preds
+
+
+def check_cv_settings(scheme, k=5, block_km=50.0):
+    """Refuse settings the folds cannot be made with (before any feature is computed)."""
+    if scheme not in ("blocked", "group"):
+        raise WealthMapError(tr("Unknown cross-validation scheme '{0}': use 'blocked' or 'group'.").format(scheme))
+    if scheme == "blocked":
+        try:
+            k, block_km = int(k), float(block_km)
+        except (TypeError, ValueError) as err:
+            raise WealthMapError(tr("The number of folds and the block size must be numbers (got {0} and {1}).")
+                                 .format(k, block_km)) from err
+        if k < 2:
+            raise WealthMapError(tr("Cross-validation needs at least 2 folds (got {0}); 5 is usual.").format(k))
+        if not block_km > 0:
+            raise WealthMapError(tr("The spatial block size must be more than 0 km (got {0}); 50 km is usual.")
+                                 .format(block_km))
 
 
 def make_folds(scheme, lon, lat, groups=None, k=5, block_km=50.0, seed=0):

@@ -11,6 +11,7 @@ list of rows it left out, with the reason for each; every problem the user can f
 
 import hashlib
 import os
+import re
 
 import numpy as np
 
@@ -115,16 +116,51 @@ def _find(names, wanted, given, role, required):
     return None
 
 
-def _to_float(text):
+NA_TOKENS = ("", "na", "n/a", "nan", "null", "none", "-", ".")
+_THOUSANDS = re.compile(r"^[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d*,\d+$")
+
+
+def comma_mode(texts, column, where, degrees=False):
+    """How a column writes its commas: ``"thousands"`` ("12,345.6"), ``"decimal"`` ("0,5", "37,5665") or
+    ``None`` (no commas). A column whose every comma could be either ("79,691", and no decimal point
+    anywhere) is refused rather than guessed: read one way it is 79691, the other 79.691."""
+    values = [str(t).strip() for t in texts if t is not None and not isinstance(t, (int, float))]
+    commas = [t for t in values if "," in t]
+    if not commas:
+        return None
+    thousands = all(_THOUSANDS.match(t) for t in commas)
+    decimal = all(_DECIMAL_COMMA.match(t) for t in commas)
+    if thousands and decimal:
+        if degrees:  # a latitude or longitude never needs thousands
+            return "decimal"
+        if any("." in t for t in values):
+            return "thousands"
+        raise WealthMapError(tr("The column '{0}' of {1} has values such as '{2}' that could be read with a "
+                                "thousands separator or a decimal comma. Write the numbers without thousands "
+                                "separators, or with a decimal point, and try again.").format(column, where,
+                                                                                             commas[0]))
+    if thousands:
+        return "thousands"
+    if decimal:
+        return "decimal"
+    return None  # mixed: the rows that are not numbers are reported by the caller
+
+
+def _to_float(text, mode=None):
     if text is None:
         return None
     if isinstance(text, (int, float)) and not isinstance(text, bool):
         value = float(text)
         return None if value != value else value
     text = str(text).strip()
-    if text == "" or text.lower() in ("na", "nan", "null", "none", "-"):
+    if text.lower() in NA_TOKENS:
         return None
-    return float(text.replace(",", ".") if text.count(",") == 1 and "." not in text else text)
+    if mode == "thousands":
+        text = text.replace(",", "")
+    elif mode == "decimal":
+        text = text.replace(",", ".")
+    return float(text)
 
 
 def _urban_flag(text):
@@ -137,7 +173,7 @@ def _urban_flag(text):
         return 1.0
     if key in URBAN_FALSE:
         return 0.0
-    if key == "":
+    if key in NA_TOKENS:  # unknown, as in the value field (R and Stata write NA)
         return np.nan
     raise ValueError(key)
 
@@ -291,9 +327,13 @@ def read_survey(source, value_field=None, lat_field=None, lon_field=None, group_
     extras = {c: np.full(n, np.nan) for c in extra_cols}
     skipped = []
     bad_values = []
+    zero_gps = set()
+    geographic = lonlat is None and _is_geographic(crs)
+    modes = {c: comma_mode([row[idx[c]] for row in rows], c, where, degrees=geographic and c in (lon_col, lat_col))
+             for c in [value_col, lon_col, lat_col] + list(extra_cols) if c is not None}
     for i, row in enumerate(rows):
         try:
-            v = _to_float(row[idx[value_col]])
+            v = _to_float(row[idx[value_col]], modes[value_col])
         except ValueError:
             bad_values.append((i + 1, row[idx[value_col]]))
             continue
@@ -301,13 +341,15 @@ def read_survey(source, value_field=None, lat_field=None, lon_field=None, group_
             value[i] = v
         if lonlat is None:
             try:
-                xv = _to_float(row[idx[lon_col]])
-                yv = _to_float(row[idx[lat_col]])
+                xv = _to_float(row[idx[lon_col]], modes[lon_col])
+                yv = _to_float(row[idx[lat_col]], modes[lat_col])
             except ValueError:
                 raise WealthMapError(tr("Row {0} of {1} has a coordinate that is not a number ({2}, {3}). Fix the "
                                         "coordinate columns '{4}'/'{5}'.").format(
                     i + 1, where, row[idx[lon_col]], row[idx[lat_col]], lon_col, lat_col)) from None
-            if xv is not None and yv is not None:
+            if geographic and xv == 0 and yv == 0:
+                zero_gps.add(i)  # DHS codes a cluster without GPS as 0, 0
+            elif xv is not None and yv is not None:
                 xs[i], ys[i] = xv, yv
         else:
             lo, la, px, py = lonlat[i]
@@ -333,7 +375,7 @@ def read_survey(source, value_field=None, lat_field=None, lon_field=None, group_
             year[i] = np.nan if y is None else y
         for c in extra_cols:
             try:
-                e = _to_float(row[idx[c]])
+                e = _to_float(row[idx[c]], modes[c])
             except ValueError:
                 raise WealthMapError(tr("Row {0} of {1}: the extra feature '{2}' has the value '{3}', which is not a "
                                         "number. Only numeric columns can be features.").format(
@@ -354,6 +396,8 @@ def read_survey(source, value_field=None, lat_field=None, lon_field=None, group_
     for i in range(n):
         if not np.isfinite(value[i]):
             skipped.append((i + 1, tr("empty value")))
+        elif i in zero_gps:
+            skipped.append((i + 1, tr("no coordinates (0, 0: missing GPS in DHS)")))
         elif not (np.isfinite(lon[i]) and np.isfinite(lat[i])):
             skipped.append((i + 1, tr("no coordinates")))
     keep = np.isfinite(value) & np.isfinite(lon) & np.isfinite(lat)
@@ -370,6 +414,13 @@ def read_survey(source, value_field=None, lat_field=None, lon_field=None, group_
                                 "cross-validate. Add points or fix the rows listed in the report.").format(
             len(survey), where, len(survey.skipped), min_points))
     return survey
+
+
+def _is_geographic(crs):
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    ref = QgsCoordinateReferenceSystem(crs)
+    return ref.isValid() and ref.isGeographic()
 
 
 def _to_wgs84(x, y, crs):

@@ -56,18 +56,58 @@ def code_version():
     return version
 
 
+def _swapped_hint(survey, raster_paths):
+    """A sentence when the points would fall on the rasters with latitude and longitude swapped."""
+    from .raster import RasterSource, srs_from, transform_bbox
+
+    boxes = []
+    for path in raster_paths:
+        try:
+            source = RasterSource(path)
+            boxes.append(transform_bbox(source.bounds(), source.srs, srs_from(4326)))
+        except (WealthMapError, RuntimeError):
+            continue
+
+    def inside(lon, lat):
+        return sum(1 for x, y in zip(lon, lat) if any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes))
+
+    if not boxes or not len(survey):
+        return ""
+    if inside(survey.lat, survey.lon) > max(2 * inside(survey.lon, survey.lat), len(survey) // 2):
+        return " " + tr("With latitude and longitude swapped, {0} of the points would fall on the rasters: check "
+                        "which column is which (lat_field / lon_field).").format(inside(survey.lat, survey.lon))
+    return ""
+
+
 class ForestSettings:
     """Random forest settings exposed to the user (defaults suit a few hundred to tens of thousands of points)."""
 
     def __init__(self, n_estimators=200, min_samples_leaf=3, max_features=0.33, max_depth=None, pca_components=30,
                  seed=0, n_jobs=None):
-        self.n_estimators = int(n_estimators)
-        self.min_samples_leaf = int(min_samples_leaf)
+        try:
+            self.n_estimators = int(n_estimators)
+            self.min_samples_leaf = int(min_samples_leaf)
+            self.max_depth = None if not max_depth else int(max_depth)
+            self.pca_components = int(pca_components)
+            self.seed = int(seed)
+        except (TypeError, ValueError) as err:
+            raise WealthMapError(tr("The forest settings must be whole numbers ({0}).").format(err)) from err
         self.max_features = max_features
-        self.max_depth = None if not max_depth else int(max_depth)
-        self.pca_components = int(pca_components)
-        self.seed = int(seed)
         self.n_jobs = n_jobs
+        if self.n_estimators < 1 or self.min_samples_leaf < 1:
+            raise WealthMapError(tr("The forest needs at least 1 tree and at least 1 point per leaf (got {0} trees, "
+                                    "{1} per leaf); 200 and 3 are usual.").format(self.n_estimators,
+                                                                                  self.min_samples_leaf))
+        if self.max_depth is not None and self.max_depth < 1:
+            raise WealthMapError(tr("The maximum tree depth must be at least 1, or empty for no limit."))
+        if self.pca_components < 0:
+            raise WealthMapError(tr("The number of PCA components cannot be negative (got {0}).").format(
+                self.pca_components))
+        valid_share = isinstance(max_features, float) and 0.0 < max_features <= 1.0
+        valid_count = isinstance(max_features, int) and not isinstance(max_features, bool) and max_features >= 1
+        if not (valid_share or valid_count or max_features in ("sqrt", "log2", None)):
+            raise WealthMapError(tr("max_features must be a share of the features in (0, 1], a whole number of "
+                                    "features, 'sqrt', 'log2' or None (got {0!r}).").format(max_features))
 
     def as_dict(self):
         return {"n_estimators": self.n_estimators, "min_samples_leaf": self.min_samples_leaf,
@@ -179,6 +219,10 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
     check_cancel(feedback)
     if cv_scheme == "group":
         cvmod.group_folds(survey.group)  # fail early: a single group cannot be left out
+    if len(survey) and float(np.nanmax(survey.value) - np.nanmin(survey.value)) == 0.0:
+        raise WealthMapError(tr("The value field '{0}' has the same value ({1:g}) at every point: there is nothing to "
+                                "learn. Pick the field with the wealth index.").format(survey.fields["value"],
+                                                                                    float(survey.value[0])))
 
     # 1. features
     t0 = time.monotonic()
@@ -195,7 +239,7 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
         raise WealthMapError(tr("Only {0} of {1} survey points have usable imagery (at least {2} are needed). "
                                 "{3} were left out, for example {4}. Use rasters that cover the points, with "
                                 "fewer clouds.").format(len(used), len(survey), MIN_TRAIN_POINTS, len(left_out),
-                                                        example))
+                                                        example) + _swapped_hint(survey, raster_paths))
     extra_names = list(used.extras)
     if extra_names:
         extra = np.column_stack([used.extras[c] for c in extra_names]).astype(np.float32)
@@ -275,7 +319,9 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
     model_id = model_id or "trained-{}".format(datetime.datetime.utcnow().strftime("%Y%m%d-%H%M%S"))
     base_manifest = base.manifest
     manifest = dict(base_manifest)
-    manifest.pop("files", None)
+    for key in ("files", "description", "extra_features", "demo_note"):
+        manifest.pop(key, None)  # the base's (e.g. the demo's "predicts the built-up share") do not hold here
+    manifest["embedder"] = {k: v for k, v in base_manifest["embedder"].items() if k != "alternatives"}
     manifest.update({
         "id": model_id,
         "name": name or tr("Wealth head trained on {0}").format(training_data.get("source") or tr("survey points")),
@@ -293,6 +339,8 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
                    "classes_note": "legend breaks: quantiles of the training values (same classes for every map)"},
         "code_version": code_version(),
         "created": datetime.datetime.utcnow().replace(microsecond=0).isoformat() + "Z",
+        "description": tr("Random-forest head trained on {0} survey points ({1}) with the embedder of {2}; "
+                          "cross-validated metrics in 'metrics'.").format(len(used), used.fields["value"], base.id),
         "licence": base_manifest.get("licence", "see training data"),
         "citation": base_manifest.get("citation", ""),
     })
@@ -307,15 +355,17 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
         "urban": None if used.urban is None else [None if not np.isfinite(u) else int(u) for u in used.urban],
         "rows": [int(r) for r in used.rows], "folds": [int(f) for f in folds],
     }
+    from .bundle import json_safe
     from .report import render_html
 
-    report_json = json.dumps(result, indent=1, default=_json_default, allow_nan=True).encode("utf-8")
+    plain = json.loads(json.dumps(result, default=_json_default, allow_nan=True))
+    report_json = json.dumps(json_safe(plain), indent=1, allow_nan=False).encode("utf-8")
     report_html = render_html(result, manifest).encode("utf-8")
     files = {"embedder.onnx": base.embedder_path, "head.onnx": head, "report.json": report_json,
              "report.html": report_html}
     manifest["embedder"] = dict(manifest["embedder"], file="embedder.onnx")
     check_cancel(feedback)
-    bundle = write_bundle(out_dir, manifest, files)
+    bundle = write_bundle(out_dir, manifest, files, base=base)
     if feedback is not None:
         feedback.setProgress(100)
     result["report_html"] = os.path.join(bundle.path, "report.html")

@@ -49,6 +49,13 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
     feedback = ensure_feedback(feedback)
     if not out_dir:
         raise WealthMapError(tr("No output folder given for the model bundle. Choose a new or empty folder."))
+    from .bundle import check_bundle_folder, load_bundle
+    from .cv import check_cv_settings
+
+    check_cv_settings(cv, folds, block_km)
+    forest = ForestSettings(n_estimators, min_samples_leaf, max_features, max_depth, pca_components, seed)
+    base = load_bundle(bundle)
+    check_bundle_folder(out_dir, base)  # before any work: an unwritable or wrong folder is said at once
     if isinstance(rasters, (str, os.PathLike)) or hasattr(rasters, "source"):
         rasters = [rasters]
     paths = [r.source() if hasattr(r, "source") else str(r) for r in (rasters or [])]
@@ -56,10 +63,8 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
                        group_field=group_field, urban_field=urban_field, year_field=year_field,
                        extra_fields=extra_fields, crs=crs, duplicates=duplicates)
     from ..settings import WEALTH_MAX_CLOUD, WEALTH_MIN_VALID
-    from .bundle import load_bundle
     from .features import context_for
 
-    base = load_bundle(bundle)
     if context_chips is None:
         context_chips = chips_per_side
     context = context_for(base.chip_m, window_m, context_chips, base=base.context_chips)
@@ -69,8 +74,7 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
     cache = FeatureCache(cache_path) if use_cache else None
     try:
         return train(feedback, data, paths, base, out_dir, cv_scheme=cv, k=folds, block_km=block_km,
-                     forest=ForestSettings(n_estimators, min_samples_leaf, max_features, max_depth, pca_components,
-                                           seed),
+                     forest=forest,
                      feature_settings=settings, cache=cache, name=name, ablation=ablation)
     finally:
         if cache is not None:
