@@ -72,9 +72,10 @@ def copy_layer(layer, path):
     return write_features(features, layer.fields(), layer, path, os.path.splitext(os.path.basename(path))[0])[0]
 
 
-def finish_styled(alg, layer, parameters, context, output_key="OUTPUT", qml_key="OUTPUT_QML"):
-    """Save the style in the GeoPackage and a .qml; have Processing apply it to the loaded layer."""
-    dest = alg.parameterAsOutputLayer(parameters, output_key, context)
+def finish_styled(alg, layer, parameters, context, dest, qml_key="OUTPUT_QML"):
+    """Save the style in the GeoPackage and a .qml; have Processing apply it to the loaded layer.
+    ``dest``: the output path ``run_core`` got from ``parameterAsOutputLayer`` (asked once: for a temporary
+    output each call makes a new path, and the returned one would name a file never written)."""
     qml = alg.parameterAsFileOutput(parameters, qml_key, context) if qml_key in parameters and parameters[qml_key] \
         else ""
     if not qml or qml == "TEMPORARY_OUTPUT":
@@ -208,7 +209,7 @@ class ChoroplethAlgorithm(ThematicAlgorithm):
             feedback.reportError(tr("{0} features have a zero or NULL denominator and are shown as No data "
                                     "(feature ids {1}).").format(len(result.zero_denominators),
                                                                  ", ".join(map(str, result.zero_denominators[:20]))))
-        dest, qml = finish_styled(self, result.layer, parameters, context)
+        dest, qml = finish_styled(self, result.layer, parameters, context, dest)
         feedback.pushInfo(tr("Breaks: {0}; goodness of variance fit {1:.3f}.").format(
             ", ".join("{:,.6g}".format(b) for b in result.breaks), result.gvf))
         return {"OUTPUT": dest, "QML": qml, "BREAKS_OUT": ",".join(repr(b) for b in result.breaks),
@@ -248,7 +249,7 @@ class BivariateAlgorithm(ThematicAlgorithm):
                       self.parameterAsString(parameters, "FIELD_Y", context),
                       palette=PALETTES[self.parameterAsEnum(parameters, "PALETTE", context)], legend_image=legend,
                       feedback=feedback)
-        dest, qml = finish_styled(self, copy, parameters, context)
+        dest, qml = finish_styled(self, copy, parameters, context, dest)
         return {"OUTPUT": dest, "QML": qml, "LEGEND": legend}
 
 
@@ -291,7 +292,7 @@ class ChartMapAlgorithm(ThematicAlgorithm):
                       ramp=RAMPS[self.parameterAsEnum(parameters, "RAMP", context)],
                       size_mode=("total", "fixed")[self.parameterAsEnum(parameters, "SIZE", context)],
                       max_size=size, fixed_size=size, feedback=feedback)
-        dest, qml = finish_styled(self, copy, parameters, context)
+        dest, qml = finish_styled(self, copy, parameters, context, dest)
         return {"OUTPUT": dest, "QML": qml}
 
 

@@ -105,3 +105,67 @@ def test_chart_bivariate_and_export_algorithms(processing, joined, tmp_path):
     assert out["PNG"] == png and os.path.getsize(png) > 1000 and os.path.getsize(pdf) > 1000
     with pytest.raises(QgsProcessingException, match="PNG and/or a PDF"):
         processing.run("wealthmap:exportmap", {"LAYERS": [charted]})
+
+
+@pytest.mark.parametrize("alg, params", [
+    ("choropleth", {"FIELD": "population", "METHOD": 1, "CLASSES": 4, "RAMP": 0}),
+    ("choropleth", {"FIELD": "population", "METHOD": 1, "CLASSES": 4, "RAMP": 0, "PER_AREA": True}),
+    ("bivariate", {"FIELD_X": "population", "FIELD_Y": "households", "PALETTE": 0}),
+    ("chartmap", {"FIELDS": ["population", "households"], "KIND": 0, "SIZE": 0, "MAX_SIZE": 10, "RAMP": 0}),
+])
+def test_temporary_outputs_name_the_written_styled_file(processing, joined, alg, params):
+    """With OUTPUT left as a temporary output (the dialog's default), the returned OUTPUT is the file that was
+    written, styled: each parameterAsOutputLayer call makes a new temporary path, and the algorithms used to
+    return a second one that did not exist (a model's next step then got no layer)."""
+    _, layer = joined
+    result = processing.run("wealthmap:" + alg, dict(params, INPUT=layer, OUTPUT=QgsProcessing.TEMPORARY_OUTPUT))
+    assert os.path.exists(result["OUTPUT"]), result
+    assert os.path.exists(result["QML"]) and os.path.dirname(result["QML"]) == os.path.dirname(result["OUTPUT"])
+    out = QgsVectorLayer(result["OUTPUT"], "out", "ogr")
+    assert out.isValid() and out.featureCount() == 30
+    styles = out.listStylesInDatabase()
+    assert styles[0] >= 1  # the style went into that same file
+
+
+def test_join_choropleth_export_model_with_temporary_outputs(processing, tmp_path):
+    """A graphical model chaining join -> choropleth -> export with the choropleth's output temporary."""
+    from qgis.core import (
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterFileDestination,
+        QgsProcessingParameterVectorLayer,
+    )
+
+    model = QgsProcessingModelAlgorithm("join_choropleth_export", "wealthmap_tests")
+    model.addModelParameter(QgsProcessingParameterVectorLayer("districts", "districts"),
+                            QgsProcessingModelParameter("districts"))
+    join = QgsProcessingModelChildAlgorithm("wealthmap:jointable")
+    join.setChildId("join")
+    join.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromModelParameter("districts")])
+    for key, value in (("LAYER_KEY", "code"), ("TABLE", STATS), ("TABLE_KEY", "code"),
+                       ("OUTPUT", QgsProcessing.TEMPORARY_OUTPUT)):
+        join.addParameterSources(key, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
+    model.addChildAlgorithm(join)
+    choro = QgsProcessingModelChildAlgorithm("wealthmap:choropleth")
+    choro.setChildId("choro")
+    choro.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromChildOutput("join", "OUTPUT")])
+    for key, value in (("FIELD", "population"), ("METHOD", 1), ("CLASSES", 4), ("RAMP", 0),
+                       ("OUTPUT", QgsProcessing.TEMPORARY_OUTPUT)):
+        choro.addParameterSources(key, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
+    model.addChildAlgorithm(choro)
+    export = QgsProcessingModelChildAlgorithm("wealthmap:exportmap")
+    export.setChildId("export")
+    export.addParameterSources("LAYERS", [QgsProcessingModelChildParameterSource.fromChildOutput("choro", "OUTPUT")])
+    export.addParameterSources("TITLE", [QgsProcessingModelChildParameterSource.fromStaticValue("Population")])
+    out = QgsProcessingModelOutput("map", "map")
+    out.setChildOutputName("PNG")
+    export.setModelOutputs({"map": out})
+    model.addChildAlgorithm(export)
+    model.addModelParameter(QgsProcessingParameterFileDestination("export:map", "map"),
+                            QgsProcessingModelParameter("export:map"))
+    png = str(tmp_path / "map.png")
+    result = processing.run(model, {"districts": DISTRICTS, "export:map": png})
+    assert os.path.exists(png) and os.path.getsize(png) > 10000, result
