@@ -39,6 +39,11 @@ class WealthMapProvider(QgsProcessingProvider):
     def svgIconPath(self):  # noqa: N802 - QGIS override
         return icon_path("wealthmap")
 
+    def defaultVectorFileExtension(self, hasGeometry=True):  # noqa: N802,N803 - QGIS override
+        """GeoPackage for temporary outputs, whatever the user's Processing default (the styled and predicted
+        outputs are GeoPackages; a Shapefile default made every temporary output fail)."""
+        return "gpkg"
+
     def loadAlgorithms(self):  # noqa: N802 - QGIS override
         for cls in algorithm_classes():
             self.addAlgorithm(cls())

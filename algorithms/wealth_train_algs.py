@@ -1,6 +1,7 @@
 """Processing algorithm ``wealthmap:trainwealthmodel``: train a wealth head from survey points."""
 
 from qgis.core import (
+    QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
@@ -105,7 +106,14 @@ class TrainWealthModelAlgorithm(WealthMapAlgorithm):
     def run_core(self, parameters, context, feedback):
         from ..core.wealth.train_api import train_wealth_model
 
-        layer = self.parameterAsVectorLayer(parameters, self.SURVEY, context)
+        layer = None
+        if parameters.get(self.SURVEY):
+            # as a feature source: "selected features only" in the dialog gives only those
+            source = self.parameterAsSource(parameters, self.SURVEY, context)
+            if source is not None:
+                layer = source.materialize(QgsFeatureRequest(), feedback)
+                named = self.parameterAsVectorLayer(parameters, self.SURVEY, context)
+                layer.setName(named.name() if named is not None else "survey")
         path = self.parameterAsFile(parameters, self.SURVEY_FILE, context)
         survey = layer if layer is not None else path
         if not survey:

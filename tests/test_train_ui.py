@@ -46,6 +46,56 @@ def test_processing_run_trains_a_bundle(provider, scene, tmp_path):
     assert not (tmp_path / "x").exists() and not (tmp_path / "y").exists()
 
 
+def test_processing_trains_on_the_selected_survey_points_only(provider, scene, tmp_path):
+    """'Selected features only' (a feature source definition) trains on those points: it used to be refused
+    ("Give the survey points")."""
+    from qgis import processing
+    from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject, QgsVectorLayer
+    from qgis.PyQt.QtCore import QUrl
+
+    url = QUrl.fromLocalFile(scene["survey"]).toString() + "?delimiter=,&xField=lon&yField=lat&crs=EPSG:4326"
+    layer = QgsVectorLayer(url, "survey", "delimitedtext")
+    assert layer.isValid() and layer.featureCount() == 64
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        layer.selectByIds([f.id() for f in layer.getFeatures()][:48])
+        params = {"VALUE_FIELD": "wealth", "RASTERS": [scene["raster"]], "BUNDLE": scene["emb"], "CV": 0,
+                  "FOLDS": 4, "BLOCK_KM": 1.3, "TREES": 20, "WINDOW_M": 480, "ABLATION": False}
+        selected = processing.run("wealthmap:trainwealthmodel", dict(
+            params, SURVEY=QgsProcessingFeatureSourceDefinition(layer.id(), True), OUTPUT=str(tmp_path / "sel")))
+        every = processing.run("wealthmap:trainwealthmodel", dict(params, SURVEY=layer.id(),
+                                                                  OUTPUT=str(tmp_path / "all")))
+        counts = [json.load(open(os.path.join(r["OUTPUT"], "manifest.json"), encoding="utf-8"))["training_data"]
+                  for r in (selected, every)]
+        assert counts[0]["rows_read"] == 48 and counts[1]["rows_read"] == 64, counts
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_temporary_outputs_are_geopackages_whatever_the_users_default(provider, tmp_path):
+    """A user whose Processing default output format is Shapefile still gets working temporary outputs (every
+    GeoPackage-only algorithm failed with them)."""
+    from qgis import processing
+    from qgis.core import QgsApplication, QgsProcessing, QgsSettings, QgsVectorFileWriter
+
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    key = "Processing/Configuration/DefaultOutputVectorLayerExt"
+    QgsSettings().setValue(key, QgsVectorFileWriter.supportedFormatExtensions().index("shp"))
+    try:
+        assert QgsApplication.processingRegistry().providerById("wealthmap").defaultVectorFileExtension(True) == \
+            "gpkg"
+        joined = processing.run("wealthmap:jointable", {
+            "INPUT": os.path.join(root, "sample_data", "thematic_districts.gpkg"), "LAYER_KEY": "code",
+            "TABLE": os.path.join(root, "sample_data", "thematic_stats_cp949.csv"), "TABLE_KEY": "code",
+            "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT})
+        assert joined["OUTPUT"].endswith(".gpkg") and os.path.exists(joined["OUTPUT"])
+        styled = processing.run("wealthmap:choropleth", {"INPUT": joined["OUTPUT"], "FIELD": "population",
+                                                         "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT})
+        assert styled["OUTPUT"].endswith(".gpkg") and os.path.exists(styled["OUTPUT"])
+    finally:
+        QgsSettings().remove(key)
+
+
 def test_train_tab_runs_task_and_opens_report(qgis_iface, scene, tmp_path):
     from qgis.core import QgsProject, QgsRasterLayer
     from qgis.PyQt.QtCore import QCoreApplication
