@@ -4,6 +4,7 @@ import os
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
@@ -78,6 +79,10 @@ class GeocodeAlgorithm(WealthMapAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination("UNMATCHED", tr("Unmatched rows (CSV)"),
                                                                 fileFilter="CSV (*.csv)", optional=True,
                                                                 createByDefault=False))
+        for key, label in (("MATCHED", tr("Matched rows")), ("AMBIGUOUS", tr("Ambiguous rows")),
+                           ("NOT_FOUND", tr("Rows not found")), ("EMPTY", tr("Rows without an address")),
+                           ("ERRORS", tr("Rows with errors"))):
+            self.addOutput(QgsProcessingOutputNumber(key, label))
 
     def run_core(self, parameters, context, feedback):
         from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform
@@ -108,6 +113,9 @@ class GeocodeAlgorithm(WealthMapAlgorithm):
             if not rect.isEmpty():
                 viewbox = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
         out_crs = self.parameterAsCrs(parameters, "CRS", context)
+        if parameters.get("CRS") and not out_crs.isValid():
+            raise WealthMapError(tr("The output CRS '{0}' is not valid. Give e.g. EPSG:4326 or EPSG:5179.").format(
+                parameters.get("CRS")))
         output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
         unmatched = self.parameterAsFileOutput(parameters, "UNMATCHED", context) or None
         result = geocode(
@@ -160,6 +168,7 @@ class BuildAddressIndexAlgorithm(WealthMapAlgorithm):
         self.addParameter(QgsProcessingParameterString("COUNTRY", tr("Country code of the rows"), optional=True))
         self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", tr("Index file"),
                                                                 fileFilter="SQLite (*.sqlite)"))
+        self.addOutput(QgsProcessingOutputNumber("ROWS", tr("Rows indexed")))
 
     def run_core(self, parameters, context, feedback):
         from ..core.geocode.api import build_address_index

@@ -3,6 +3,8 @@
 from qgis.core import (
     QgsFeatureRequest,
     QgsProcessing,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterEnum,
@@ -102,6 +104,8 @@ class TrainWealthModelAlgorithm(WealthMapAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(self.ABLATION, tr("Compare feature groups (ablation)"),
                                                         True))
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, tr("Model bundle folder")))
+        self.addOutput(QgsProcessingOutputFile("REPORT", tr("Training report (HTML)")))
+        self.addOutput(QgsProcessingOutputNumber("R2", tr("Cross-validated r²")))
 
     def run_core(self, parameters, context, feedback):
         from ..core.wealth.train_api import train_wealth_model

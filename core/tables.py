@@ -66,6 +66,19 @@ def _decodes(data, encoding):
         return False
 
 
+def check_encoding(encoding):
+    """Refuse an encoding name Python does not know (``None``/empty: detect it)."""
+    if not encoding:
+        return None
+    try:
+        codecs.lookup(str(encoding))
+    except LookupError:
+        raise WealthMapError(tr("Unknown text encoding '{0}'. Leave it empty to detect it (UTF-8 with or without "
+                                "BOM, CP949/EUC-KR), or give one such as utf-8, cp949 or euc-kr.").format(
+            encoding)) from None
+    return encoding
+
+
 def qgis_encoding_name(encoding):
     """The name QGIS's providers use for a Python codec name."""
     return {"utf-8-sig": "UTF-8", "utf-8": "UTF-8", "cp949": "CP949", "utf-16": "UTF-16", "latin-1": "ISO-8859-1"}.get(
@@ -88,7 +101,7 @@ def read_csv_rows(path, encoding=None, delimiter=None):
 
     Empty lines are skipped; short rows are padded so every row has ``len(header)`` values.
     """
-    encoding = encoding or detect_encoding(path)
+    encoding = check_encoding(encoding) or detect_encoding(path)
     delimiter = delimiter or sniff_delimiter(path, encoding)
     with open(path, encoding=encoding, errors="strict", newline="") as handle:
         reader = csv.reader(handle, delimiter=delimiter)
@@ -133,6 +146,7 @@ def load_table(path, encoding=None, sheet=None, x_field=None, y_field=None, crs=
 
     Raises :class:`WealthMapError` with what is wrong and how to fix it.
     """
+    check_encoding(encoding)
     path, sheet = split_sheet(path, sheet)
     if not path or not os.path.exists(path):
         raise WealthMapError(tr("The table file {0} does not exist. Check the path.").format(path))

@@ -4,492 +4,527 @@
 <context>
     <name>WealthMap</name>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="40"/>
+        <location filename="../algorithms/geocode_algs.py" line="41"/>
         <source>Batch geocode addresses</source>
         <translation>주소 일괄 지오코딩</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="43"/>
+        <location filename="../algorithms/geocode_algs.py" line="44"/>
         <source>Geocodes every row of a layer or table (CSV in UTF-8 or CP949/EUC-KR, XLSX...) with the offline index (default, no network: the bundled world gazetteer plus your address indexes) or a web provider (Nominatim, Photon, Pelias, Google, Kakao, VWorld). Keeps every row and attribute and adds status, score, match_type, n_candidates, matched_address, provider and error; unmatched rows get no geometry. Results are cached on disk: a rerun makes no requests and a cancelled run resumes. API keys come from a QGIS authentication configuration.</source>
         <translation>레이어나 표(UTF-8 또는 CP949/EUC-KR CSV, XLSX 등)의 모든 행을 오프라인 색인(기본값, 네트워크 없음: 내장 세계 지명 사전과 사용자 주소 색인) 또는 웹 제공자(Nominatim, Photon, Pelias, Google, 카카오, VWorld)로 지오코딩합니다. 모든 행과 속성을 유지하고 status, score, match_type, n_candidates, matched_address, provider, error 필드를 추가하며, 찾지 못한 행은 도형이 없습니다. 결과는 디스크에 캐시되어 다시 실행하면 요청이 없고 취소된 실행은 이어서 진행됩니다. API 키는 QGIS 인증 설정에서 가져옵니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="140"/>
+        <location filename="../algorithms/geocode_algs.py" line="148"/>
         <source>Build offline address index</source>
         <translation>오프라인 주소 색인 만들기</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="143"/>
+        <location filename="../algorithms/geocode_algs.py" line="151"/>
         <source>Builds an offline address index (an SQLite file with full-text search) from an OpenStreetMap file (.osm.pbf/.osm: house numbers, streets, places, named places of interest) or from a point layer or table with address fields (and longitude/latitude fields for tables). Use it with 'Batch geocode addresses' and the offline provider.</source>
         <translation>OpenStreetMap 파일(.osm.pbf/.osm: 건물번호, 도로, 지명, 이름 있는 관심 지점) 또는 주소 필드가 있는 점 레이어나 표(표는 경도/위도 필드 포함)로 오프라인 주소 색인(전문 검색이 되는 SQLite 파일)을 만듭니다. '주소 일괄 지오코딩'에서 오프라인 제공자와 함께 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="53"/>
+        <location filename="../algorithms/geocode_algs.py" line="54"/>
         <source>Address table or layer</source>
         <translation>주소 표 또는 레이어</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="55"/>
-        <location filename="../algorithms/geocode_algs.py" line="154"/>
+        <location filename="../algorithms/geocode_algs.py" line="56"/>
+        <location filename="../algorithms/geocode_algs.py" line="162"/>
         <location filename="../ui/geocode_dock.py" line="116"/>
         <source>Address field(s)</source>
         <translation>주소 필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="57"/>
+        <location filename="../algorithms/geocode_algs.py" line="58"/>
         <source>Address expression (instead of fields)</source>
         <translation>주소 표현식(필드 대신)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="59"/>
+        <location filename="../algorithms/geocode_algs.py" line="60"/>
         <location filename="../ui/geocode_dock.py" line="125"/>
         <source>Provider</source>
         <translation>제공자</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="62"/>
+        <location filename="../algorithms/geocode_algs.py" line="63"/>
         <source>Offline address index (SQLite)</source>
         <translation>오프라인 주소 색인(SQLite)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="64"/>
+        <location filename="../algorithms/geocode_algs.py" line="65"/>
         <source>Endpoint URL (self-hosted server)</source>
         <translation>엔드포인트 URL(자체 서버)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="66"/>
+        <location filename="../algorithms/geocode_algs.py" line="67"/>
         <source>API key (authentication configuration)</source>
         <translation>API 키(인증 설정)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="68"/>
+        <location filename="../algorithms/geocode_algs.py" line="69"/>
         <source>Country codes (comma separated)</source>
         <translation>국가 코드(쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="70"/>
+        <location filename="../algorithms/geocode_algs.py" line="71"/>
         <source>Limit to this extent</source>
         <translation>이 범위로 제한</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="71"/>
+        <location filename="../algorithms/geocode_algs.py" line="72"/>
         <location filename="../ui/geocode_dock.py" line="154"/>
         <source>Minimum score</source>
         <translation>최소 점수</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="74"/>
+        <location filename="../algorithms/geocode_algs.py" line="75"/>
         <source>Use the disk cache</source>
         <translation>디스크 캐시 사용</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="75"/>
+        <location filename="../algorithms/geocode_algs.py" line="76"/>
         <location filename="../ui/geocode_dock.py" line="167"/>
         <source>Output CRS</source>
         <translation>출력 좌표계</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="77"/>
+        <location filename="../algorithms/geocode_algs.py" line="78"/>
         <source>Geocoded</source>
         <translation>지오코딩 결과</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="78"/>
+        <location filename="../algorithms/geocode_algs.py" line="79"/>
         <source>Unmatched rows (CSV)</source>
         <translation>찾지 못한 행(CSV)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="89"/>
+        <location filename="../algorithms/geocode_algs.py" line="82"/>
+        <source>Matched rows</source>
+        <translation>매칭된 행</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="82"/>
+        <source>Ambiguous rows</source>
+        <translation>모호한 행</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="83"/>
+        <source>Rows not found</source>
+        <translation>찾지 못한 행</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="83"/>
+        <source>Rows without an address</source>
+        <translation>주소가 없는 행</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="84"/>
+        <source>Rows with errors</source>
+        <translation>오류가 난 행</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="94"/>
         <source>Choose an input layer or table.</source>
         <translation>입력 레이어나 표를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="151"/>
+        <location filename="../algorithms/geocode_algs.py" line="159"/>
         <source>OpenStreetMap file (.osm.pbf/.osm)</source>
         <translation>OpenStreetMap 파일(.osm.pbf/.osm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="152"/>
+        <location filename="../algorithms/geocode_algs.py" line="160"/>
         <source>Or: point layer / table with addresses</source>
         <translation>또는: 주소가 있는 점 레이어/표</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="156"/>
+        <location filename="../algorithms/geocode_algs.py" line="164"/>
         <source>Longitude field (tables)</source>
         <translation>경도 필드(표)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="158"/>
+        <location filename="../algorithms/geocode_algs.py" line="166"/>
         <source>Latitude field (tables)</source>
         <translation>위도 필드(표)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="160"/>
+        <location filename="../algorithms/geocode_algs.py" line="168"/>
         <source>Country code of the rows</source>
         <translation>행의 국가 코드</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="161"/>
+        <location filename="../algorithms/geocode_algs.py" line="169"/>
         <source>Index file</source>
         <translation>색인 파일</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="170"/>
+        <location filename="../algorithms/geocode_algs.py" line="171"/>
+        <source>Rows indexed</source>
+        <translation>색인된 행</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="179"/>
         <source>Give an OpenStreetMap file or a layer/table with addresses.</source>
         <translation>OpenStreetMap 파일이나 주소가 있는 레이어/표를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="120"/>
+        <location filename="../algorithms/geocode_algs.py" line="128"/>
         <source>Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}; {5} requests, {6} from the cache.</source>
         <translation>일치 {0}, 모호 {1}, 찾지 못함 {2}, 빈 주소 {3}, 오류 {4}; 요청 {5}건, 캐시 {6}건.</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="178"/>
+        <location filename="../algorithms/geocode_algs.py" line="187"/>
         <source>{0} rows indexed in {1:.1f} s.</source>
         <translation>{0}개 행을 {1:.1f}초 만에 색인했습니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="111"/>
+        <location filename="../algorithms/geocode_algs.py" line="117"/>
+        <source>The output CRS '{0}' is not valid. Give e.g. EPSG:4326 or EPSG:5179.</source>
+        <translation>출력 좌표계 '{0}'이(가) 올바르지 않습니다. 예: EPSG:4326 또는 EPSG:5179.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="112"/>
         <source>Join statistics table to boundaries</source>
         <translation>통계표를 경계에 결합</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="114"/>
+        <location filename="../algorithms/thematic_algs.py" line="115"/>
         <source>Joins a CSV/XLSX table (UTF-8 or CP949/EUC-KR, detected) to a boundary layer by key into a new layer. Keys are trimmed, compared without case and without leading zeros; text columns of numbers with thousands separators become numbers. The join report lists unmatched keys on both sides and duplicates. The input layer is not changed.</source>
         <translation>CSV/XLSX 표(UTF-8 또는 CP949/EUC-KR, 자동 감지)를 키로 경계 레이어에 결합하여 새 레이어를 만듭니다. 키는 앞뒤 공백을 없애고 대소문자와 앞자리 0을 무시하고 비교합니다. 천 단위 구분 기호가 있는 숫자 텍스트 열은 숫자가 됩니다. 결합 보고서에는 양쪽의 불일치 키와 중복 키가 나옵니다. 입력 레이어는 바뀌지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="156"/>
+        <location filename="../algorithms/thematic_algs.py" line="157"/>
         <source>Choropleth map</source>
         <translation>단계구분도</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="159"/>
+        <location filename="../algorithms/thematic_algs.py" line="160"/>
         <source>Classifies a numeric field (optionally divided by another field or by the ellipsoidal area, times a multiplier) and writes a copy of the layer styled with a graduated renderer: equal interval, quantile, natural breaks (Fisher-Jenks), standard deviation, pretty, manual, box map, percentile or logarithmic classes, ColorBrewer colours, a No data class and class counts in the legend. Zero or NULL denominators become No data and are reported.</source>
         <translation>숫자 필드(선택적으로 다른 필드나 타원체 면적으로 나누고 배율을 곱함)를 분류하고, 단계 렌더러로 스타일을 적용한 레이어 사본을 씁니다: 등간격, 분위수, 자연 구분(Fisher-Jenks), 표준편차, 보기 좋은 구간, 수동, 상자 지도, 백분위 또는 로그 구간, ColorBrewer 색상, 자료 없음 등급과 범례의 등급별 개수. 분모가 0이거나 NULL이면 자료 없음이 되고 보고됩니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="223"/>
+        <location filename="../algorithms/thematic_algs.py" line="224"/>
         <source>Bivariate choropleth (3 x 3)</source>
         <translation>이변량 단계구분도 (3 x 3)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="226"/>
+        <location filename="../algorithms/thematic_algs.py" line="227"/>
         <source>Colours polygons by two fields at once: each field is split in thirds (tertiles) and the nine combinations get a colour of a standard bivariate palette. The style is a rule-based renderer that QGIS reads without this plugin; a legend image (PNG) is written too.</source>
         <translation>두 필드로 동시에 폴리곤 색을 칠합니다: 각 필드를 삼분위로 나누고 아홉 가지 조합에 표준 이변량 팔레트의 색을 줍니다. 스타일은 이 플러그인 없이도 QGIS가 읽는 규칙 기반 렌더러이며, 범례 이미지(PNG)도 씁니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="260"/>
+        <location filename="../algorithms/thematic_algs.py" line="261"/>
         <source>Chart map (pies, bars, proportional circles)</source>
         <translation>차트맵 (파이, 막대, 비례 원)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="263"/>
+        <location filename="../algorithms/thematic_algs.py" line="264"/>
         <source>Draws a pie, bar or stacked-bar chart per polygon from two or more fields (one colour per field), sized by the total with a size legend or with a fixed size; or proportional circles of one field. Uses QGIS's diagram renderers, so the style works without this plugin.</source>
         <translation>두 개 이상의 필드로 폴리곤마다 파이, 막대 또는 누적 막대 차트를 그립니다(필드마다 한 색). 크기는 합계에 따르며 크기 범례가 있거나 고정 크기입니다. 또는 한 필드의 비례 원을 그립니다. QGIS 다이어그램 렌더러를 쓰므로 이 플러그인 없이도 스타일이 유지됩니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="303"/>
+        <location filename="../algorithms/thematic_algs.py" line="304"/>
         <source>Export finished map (PNG, PDF)</source>
         <translation>완성 지도 내보내기 (PNG, PDF)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="306"/>
+        <location filename="../algorithms/thematic_algs.py" line="307"/>
         <source>Builds a print layout with a title, the map of the chosen layers, a legend, a scale bar, a north arrow and a source note, and exports it to PNG and/or PDF at the chosen resolution.</source>
         <translation>제목, 선택한 레이어의 지도, 범례, 축척 막대, 방위표, 출처 주석이 있는 인쇄 조판을 만들고 선택한 해상도로 PNG 및/또는 PDF로 내보냅니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="97"/>
+        <location filename="../algorithms/thematic_algs.py" line="98"/>
         <source>Styled layer (GeoPackage)</source>
         <translation>스타일이 적용된 레이어 (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="120"/>
+        <location filename="../algorithms/thematic_algs.py" line="121"/>
         <location filename="../ui/thematic_dock.py" line="78"/>
         <source>Boundary layer</source>
         <translation>경계 레이어</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="122"/>
+        <location filename="../algorithms/thematic_algs.py" line="123"/>
         <source>Key field in the layer</source>
         <translation>레이어의 키 필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="124"/>
+        <location filename="../algorithms/thematic_algs.py" line="125"/>
         <source>Statistics table (CSV, TXT, XLSX, ODS)</source>
         <translation>통계표 (CSV, TXT, XLSX, ODS)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="126"/>
+        <location filename="../algorithms/thematic_algs.py" line="127"/>
         <source>Key column in the table</source>
         <translation>표의 키 열</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="128"/>
+        <location filename="../algorithms/thematic_algs.py" line="129"/>
         <source>Duplicate table keys</source>
         <translation>중복된 표 키</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="130"/>
+        <location filename="../algorithms/thematic_algs.py" line="131"/>
         <source>Table encoding (empty: detect)</source>
         <translation>표 인코딩 (비워 두면 자동 감지)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="132"/>
+        <location filename="../algorithms/thematic_algs.py" line="133"/>
         <source>Joined layer</source>
         <translation>결합된 레이어</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="134"/>
+        <location filename="../algorithms/thematic_algs.py" line="135"/>
         <source>Matched features</source>
         <translation>일치한 피처</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="135"/>
+        <location filename="../algorithms/thematic_algs.py" line="136"/>
         <source>Join report (JSON)</source>
         <translation>결합 보고서 (JSON)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="166"/>
-        <location filename="../algorithms/thematic_algs.py" line="231"/>
-        <location filename="../algorithms/thematic_algs.py" line="268"/>
+        <location filename="../algorithms/thematic_algs.py" line="167"/>
+        <location filename="../algorithms/thematic_algs.py" line="232"/>
+        <location filename="../algorithms/thematic_algs.py" line="269"/>
         <source>Polygon layer</source>
         <translation>폴리곤 레이어</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="168"/>
+        <location filename="../algorithms/thematic_algs.py" line="169"/>
         <location filename="../ui/thematic_dock.py" line="134"/>
         <location filename="../ui/wealth_train_widget.py" line="49"/>
         <source>Value field</source>
         <translation>값 필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="170"/>
+        <location filename="../algorithms/thematic_algs.py" line="171"/>
         <source>Classification</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="172"/>
+        <location filename="../algorithms/thematic_algs.py" line="173"/>
         <source>Number of classes</source>
         <translation>등급 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="174"/>
+        <location filename="../algorithms/thematic_algs.py" line="175"/>
         <source>Manual breaks (upper bounds, comma separated)</source>
         <translation>수동 구간 (등급 상한, 쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="176"/>
+        <location filename="../algorithms/thematic_algs.py" line="177"/>
         <source>Colour ramp (ColorBrewer)</source>
         <translation>색상 램프 (ColorBrewer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="178"/>
+        <location filename="../algorithms/thematic_algs.py" line="179"/>
         <source>Reverse the colours</source>
         <translation>색상 뒤집기</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="179"/>
+        <location filename="../algorithms/thematic_algs.py" line="180"/>
         <location filename="../ui/thematic_dock.py" line="135"/>
         <source>Divide by field</source>
         <translation>나눌 필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="181"/>
+        <location filename="../algorithms/thematic_algs.py" line="182"/>
         <source>Divide by area (km², ellipsoidal)</source>
         <translation>면적으로 나누기 (km², 타원체)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="183"/>
+        <location filename="../algorithms/thematic_algs.py" line="184"/>
         <source>Multiplier (e.g. 1000 for per 1,000, 100 for %)</source>
         <translation>배율 (예: 1,000명당은 1000, %는 100)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="187"/>
+        <location filename="../algorithms/thematic_algs.py" line="188"/>
         <source>Class breaks</source>
         <translation>등급 구간</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="188"/>
+        <location filename="../algorithms/thematic_algs.py" line="189"/>
         <source>Goodness of variance fit</source>
         <translation>분산 적합도</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="233"/>
+        <location filename="../algorithms/thematic_algs.py" line="234"/>
         <source>First field (horizontal)</source>
         <translation>첫째 필드 (가로)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="235"/>
+        <location filename="../algorithms/thematic_algs.py" line="236"/>
         <source>Second field (vertical)</source>
         <translation>둘째 필드 (세로)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="237"/>
+        <location filename="../algorithms/thematic_algs.py" line="238"/>
         <location filename="../ui/thematic_dock.py" line="198"/>
         <source>Palette</source>
         <translation>팔레트</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="239"/>
+        <location filename="../algorithms/thematic_algs.py" line="240"/>
         <source>Legend image</source>
         <translation>범례 이미지</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="239"/>
-        <location filename="../algorithms/thematic_algs.py" line="319"/>
+        <location filename="../algorithms/thematic_algs.py" line="240"/>
+        <location filename="../algorithms/thematic_algs.py" line="320"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="270"/>
+        <location filename="../algorithms/thematic_algs.py" line="271"/>
         <location filename="../ui/thematic_dock.py" line="170"/>
         <source>Fields</source>
         <translation>필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="272"/>
+        <location filename="../algorithms/thematic_algs.py" line="273"/>
         <location filename="../ui/thematic_dock.py" line="171"/>
         <source>Chart type</source>
         <translation>차트 종류</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="275"/>
+        <location filename="../algorithms/thematic_algs.py" line="276"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="277"/>
+        <location filename="../algorithms/thematic_algs.py" line="278"/>
         <source>Largest chart size (mm)</source>
         <translation>가장 큰 차트 크기 (mm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="280"/>
+        <location filename="../algorithms/thematic_algs.py" line="281"/>
         <source>Colours (ColorBrewer)</source>
         <translation>색상 (ColorBrewer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="313"/>
+        <location filename="../algorithms/thematic_algs.py" line="314"/>
         <source>Layers (first on top)</source>
         <translation>레이어 (첫 레이어가 맨 위)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="315"/>
+        <location filename="../algorithms/thematic_algs.py" line="316"/>
         <location filename="../ui/thematic_dock.py" line="219"/>
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="316"/>
+        <location filename="../algorithms/thematic_algs.py" line="317"/>
         <location filename="../ui/thematic_dock.py" line="220"/>
         <source>Source note</source>
         <translation>출처 주석</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="317"/>
+        <location filename="../algorithms/thematic_algs.py" line="318"/>
         <location filename="../ui/thematic_dock.py" line="221"/>
         <source>Resolution (DPI)</source>
         <translation>해상도 (DPI)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="319"/>
+        <location filename="../algorithms/thematic_algs.py" line="320"/>
         <source>PNG image</source>
         <translation>PNG 이미지</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="321"/>
+        <location filename="../algorithms/thematic_algs.py" line="322"/>
         <source>PDF document</source>
         <translation>PDF 문서</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="321"/>
+        <location filename="../algorithms/thematic_algs.py" line="322"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="329"/>
+        <location filename="../algorithms/thematic_algs.py" line="330"/>
         <source>Choose a PNG and/or a PDF file to export to.</source>
         <translation>내보낼 PNG 및/또는 PDF 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="84"/>
+        <location filename="../algorithms/thematic_algs.py" line="85"/>
         <location filename="../core/thematic/api.py" line="170"/>
         <location filename="../core/thematic/api.py" line="333"/>
         <source>Could not write the style file {0}: {1}</source>
         <translation>스타일 파일 {0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="101"/>
+        <location filename="../algorithms/thematic_algs.py" line="102"/>
         <source>Style file (.qml; default: beside the layer)</source>
         <translation>스타일 파일 (.qml; 기본: 레이어 옆)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="101"/>
+        <location filename="../algorithms/thematic_algs.py" line="102"/>
         <source>QGIS style (*.qml)</source>
         <translation>QGIS 스타일 (*.qml)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="103"/>
+        <location filename="../algorithms/thematic_algs.py" line="104"/>
         <source>Style file</source>
         <translation>스타일 파일</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="125"/>
+        <location filename="../algorithms/thematic_algs.py" line="126"/>
         <location filename="../ui/thematic_dock.py" line="72"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods)</source>
         <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="129"/>
+        <location filename="../algorithms/thematic_algs.py" line="130"/>
         <source>Stop with an error</source>
         <translation>오류로 중단</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="129"/>
+        <location filename="../algorithms/thematic_algs.py" line="130"/>
         <source>Keep the first row</source>
         <translation>첫 행 유지</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="212"/>
+        <location filename="../algorithms/thematic_algs.py" line="213"/>
         <source>Breaks: {0}; goodness of variance fit {1:.3f}.</source>
         <translation>구간: {0}; 분산 적합도 {1:.3f}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="273"/>
+        <location filename="../algorithms/thematic_algs.py" line="274"/>
         <location filename="../ui/thematic_dock.py" line="161"/>
         <source>Pie</source>
         <translation>파이</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="273"/>
+        <location filename="../algorithms/thematic_algs.py" line="274"/>
         <location filename="../ui/thematic_dock.py" line="161"/>
         <source>Bars</source>
         <translation>막대</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="273"/>
+        <location filename="../algorithms/thematic_algs.py" line="274"/>
         <location filename="../ui/thematic_dock.py" line="161"/>
         <source>Stacked bar</source>
         <translation>누적 막대</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="274"/>
+        <location filename="../algorithms/thematic_algs.py" line="275"/>
         <location filename="../ui/thematic_dock.py" line="162"/>
         <source>Proportional circles (one field)</source>
         <translation>비례 원 (필드 하나)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="275"/>
+        <location filename="../algorithms/thematic_algs.py" line="276"/>
         <source>By total</source>
         <translation>합계에 따라</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="275"/>
+        <location filename="../algorithms/thematic_algs.py" line="276"/>
         <source>Fixed</source>
         <translation>고정</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="208"/>
+        <location filename="../algorithms/thematic_algs.py" line="209"/>
         <source>{0} features have a zero or NULL denominator and are shown as No data (feature ids {1}).</source>
         <translation>피처 {0}개의 분모가 0이거나 NULL이어서 자료 없음으로 표시됩니다 (피처 id {1}).</translation>
     </message>
@@ -516,7 +551,7 @@
     </message>
     <message>
         <location filename="../algorithms/wealth_algs.py" line="67"/>
-        <location filename="../algorithms/wealth_train_algs.py" line="79"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="82"/>
         <source>…and/or Sentinel-2 products as downloaded (.zip or MTD_MSIL2A.xml / MTD_MSIL1C.xml)</source>
         <translation>…및/또는 내려받은 Sentinel-2 제품 (.zip 또는 MTD_MSIL2A.xml / MTD_MSIL1C.xml)</translation>
     </message>
@@ -631,143 +666,153 @@
         <translation>출력은 GeoPackage(.gpkg) 파일이어야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="24"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="27"/>
         <source>Wealth from imagery</source>
         <translation>영상 기반 부 추정</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="52"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="55"/>
         <source>Train wealth model from survey points</source>
         <translation>설문 지점으로 부 모델 학습</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="55"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="58"/>
         <source>Trains a random forest wealth head on survey points (for example DHS clusters) and Sentinel-2 rasters, with the features prediction computes for the chip that contains each point: the mean embedding of the grid-aligned chips around it (3 x 3 chips = 7.68 km by default, covering the survey's coordinate displacement) plus NDVI/NDBI/NDWI statistics. Accuracy is cross-validated on held-out spatial blocks or whole groups, next to baselines (group mean, urban/rural mean). Writes a model bundle (status 'trained') with report.html and report.json. Give the survey as a point layer, or as a table file with latitude/longitude columns.</source>
         <translation>설문 지점(예: DHS 클러스터)과 Sentinel-2 래스터로 랜덤 포레스트 부 헤드를 학습합니다. 특징은 예측이 각 지점을 포함하는 칩에 대해 계산하는 것과 같습니다: 그 주변의 격자에 맞춘 칩들(기본 3 x 3 칩 = 7.68 km, 설문 좌표의 변위를 포함)의 평균 임베딩과 NDVI/NDBI/NDWI 통계입니다. 정확도는 제외된 공간 블록이나 그룹 전체로 교차 검증하며, 기준선(그룹 평균, 도시/농촌 평균)과 함께 보여 줍니다. 모델 번들(상태 'trained')과 report.html, report.json을 씁니다. 설문은 점 레이어나 위도/경도 열이 있는 표 파일로 주십시오.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="65"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="68"/>
         <source>Survey points (point layer)</source>
         <translation>설문 지점(점 레이어)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="67"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="70"/>
         <source>or survey table (CSV/XLSX with latitude/longitude columns)</source>
         <translation>또는 설문 표(위도/경도 열이 있는 CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="68"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="71"/>
         <source>Value field (e.g. wealthpooled)</source>
         <translation>값 필드(예: wealthpooled)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="69"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="72"/>
         <source>Group field (country/region)</source>
         <translation>그룹 필드(국가/지역)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="71"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="74"/>
         <location filename="../ui/wealth_train_widget.py" line="55"/>
         <source>Urban/rural field</source>
         <translation>도시/농촌 필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="72"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="75"/>
         <source>Extra feature columns (comma-separated)</source>
         <translation>추가 특징 열(쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="74"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="77"/>
         <source>CRS of the table's coordinates</source>
         <translation>표 좌표의 좌표계</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="77"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="80"/>
         <location filename="../ui/wealth_train_widget.py" line="58"/>
         <source>Sentinel-2 rasters</source>
         <translation>Sentinel-2 래스터</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="82"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="85"/>
         <source>Bundle whose embedder to use (empty: the bundled one)</source>
         <translation>임베더를 가져올 번들(비우면 내장 번들)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="85"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="88"/>
         <location filename="../core/wealth/report.py" line="91"/>
         <location filename="../ui/wealth_train_widget.py" line="62"/>
         <source>Cross-validation</source>
         <translation>교차 검증</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="87"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="90"/>
         <source>Folds (blocked k-fold)</source>
         <translation>폴드 수(블록 k-폴드)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="89"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="92"/>
         <source>Spatial block size (km)</source>
         <translation>공간 블록 크기(km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="91"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="94"/>
         <location filename="../ui/wealth_train_widget.py" line="71"/>
         <source>Trees</source>
         <translation>트리 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="93"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="96"/>
         <source>Minimum points per leaf</source>
         <translation>리프당 최소 지점 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="95"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="98"/>
         <source>PCA components of the embedding</source>
         <translation>임베딩의 PCA 성분 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="97"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="100"/>
         <source>Context width (m, rounded up to an odd number of chips; 0: automatic, at least 5 km)</source>
         <translation>맥락 너비(m, 홀수 개의 칩으로 올림; 0: 자동, 최소 5 km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="101"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="104"/>
         <location filename="../ui/wealth_train_widget.py" line="72"/>
         <source>Compare feature groups (ablation)</source>
         <translation>특징 그룹 비교(제거 실험)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="103"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="106"/>
         <location filename="../ui/wealth_train_widget.py" line="77"/>
         <source>Model bundle folder</source>
         <translation>모델 번들 폴더</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="112"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="107"/>
+        <source>Training report (HTML)</source>
+        <translation>학습 보고서(HTML)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="108"/>
+        <source>Cross-validated r²</source>
+        <translation>교차검증 r²</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="124"/>
         <source>Give the survey points: a point layer or a table file.</source>
         <translation>설문 지점을 주십시오: 점 레이어 또는 표 파일.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="119"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="131"/>
         <source>Give the Sentinel-2 rasters (RASTERS) or products (PRODUCTS) that cover the survey points.</source>
         <translation>조사 지점을 덮는 Sentinel-2 래스터(RASTERS) 또는 제품(PRODUCTS)을 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="85"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="88"/>
         <location filename="../core/wealth/report.py" line="89"/>
         <location filename="../ui/wealth_train_widget.py" line="60"/>
         <source>spatially blocked k-fold</source>
         <translation>공간 블록 k-폴드</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="85"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="88"/>
         <location filename="../core/wealth/report.py" line="89"/>
         <location filename="../ui/wealth_train_widget.py" line="61"/>
         <source>leave one group out</source>
         <translation>그룹 하나씩 제외</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="143"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="155"/>
         <source>Cross-validated r² {0:.3f} (urban/rural-mean baseline {1}); report: {2}</source>
         <translation>교차 검증 r² {0:.3f} (도시/농촌 평균 기준선 {1}); 보고서: {2}</translation>
     </message>
@@ -873,7 +918,7 @@
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="385"/>
-        <location filename="../core/thematic/join.py" line="336"/>
+        <location filename="../core/thematic/join.py" line="345"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
@@ -1130,7 +1175,7 @@
         <translation>다른 인코딩</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="227"/>
+        <location filename="../core/tables.py" line="241"/>
         <source>The workbook has several sheets ({0}); {1} was read. Choose another with sheet='name' or '{2}|layername=name'.</source>
         <translation>통합 문서에 시트가 여러 개 있습니다({0}). {1} 시트를 읽었습니다. 다른 시트는 sheet='이름' 또는 '{2}|layername=이름'으로 고르세요.</translation>
     </message>
@@ -1140,34 +1185,39 @@
         <translation>{0} 파일에 인코딩이 섞여 있습니다. {1}번째 줄은 {2}이고 다른 줄은 UTF-8이라 텍스트 일부가 깨집니다. 파일 전체를 한 인코딩(예: UTF-8)으로 다시 저장한 뒤(텍스트 편집기나 Excel에서 열어 다시 저장) 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="107"/>
+        <location filename="../core/tables.py" line="120"/>
         <source>The table {0} is empty: it has no header row.</source>
         <translation>표 {0}이(가) 비어 있습니다: 머리글 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="138"/>
-        <location filename="../core/thematic/join.py" line="154"/>
+        <location filename="../core/tables.py" line="152"/>
+        <location filename="../core/thematic/join.py" line="163"/>
         <source>The table file {0} does not exist. Check the path.</source>
         <translation>표 파일 {0}이(가) 없습니다. 경로를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="140"/>
-        <location filename="../core/thematic/join.py" line="157"/>
+        <location filename="../core/tables.py" line="154"/>
+        <location filename="../core/thematic/join.py" line="166"/>
         <source>The table file {0} is empty (0 bytes).</source>
         <translation>표 파일 {0}이(가) 비어 있습니다 (0바이트).</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="186"/>
+        <location filename="../core/tables.py" line="200"/>
         <source>Could not read {0} as a table. Supported: CSV/TXT (UTF-8 or CP949/EUC-KR), XLSX/ODS, and any file QGIS opens as a vector layer.</source>
         <translation>{0}을(를) 표로 읽을 수 없습니다. 지원 형식: CSV/TXT (UTF-8 또는 CP949/EUC-KR), XLSX/ODS, QGIS가 벡터 레이어로 여는 모든 파일.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="190"/>
+        <location filename="../core/tables.py" line="204"/>
         <source>The table {0} has no columns. Check that its first row is a header.</source>
         <translation>표 {0}에 열이 없습니다. 첫 행이 머리글인지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="178"/>
+        <location filename="../core/tables.py" line="76"/>
+        <source>Unknown text encoding '{0}'. Leave it empty to detect it (UTF-8 with or without BOM, CP949/EUC-KR), or give one such as utf-8, cp949 or euc-kr.</source>
+        <translation>알 수 없는 텍스트 인코딩 '{0}'입니다. 비워 두면 자동으로 감지하며(BOM 있거나 없는 UTF-8, CP949/EUC-KR), utf-8, cp949, euc-kr 같은 값을 줄 수도 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/tables.py" line="192"/>
         <source>The workbook {0} has no sheet '{1}'. Its sheets: {2}.</source>
         <translation>통합 문서 {0}에 '{1}' 시트가 없습니다. 시트: {2}.</translation>
     </message>
@@ -1462,103 +1512,103 @@
         <translation>지원하지 않는 내보내기 형식 '{0}': .png, .jpg, .pdf 또는 .svg를 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="123"/>
+        <location filename="../core/thematic/join.py" line="132"/>
         <source>Matched {0} of {1} features with {2} of {3} table rows.</source>
         <translation>피처 {1}개 중 {0}개가 표의 {3}행 중 {2}행과 일치했습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="192"/>
+        <location filename="../core/thematic/join.py" line="201"/>
         <source>The boundary layer is not valid.</source>
         <translation>경계 레이어가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="126"/>
+        <location filename="../core/thematic/join.py" line="135"/>
         <source>{0} features have no row (e.g. {1}).</source>
         <translation>피처 {0}개에 해당하는 행이 없습니다 (예: {1}).</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="129"/>
+        <location filename="../core/thematic/join.py" line="138"/>
         <source>{0} table rows have no feature (e.g. {1}).</source>
         <translation>표의 {0}행에 해당하는 피처가 없습니다 (예: {1}).</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="132"/>
+        <location filename="../core/thematic/join.py" line="141"/>
         <location filename="../ui/thematic_dock.py" line="323"/>
         <source>Duplicate table keys: {0}.</source>
         <translation>중복된 표 키: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="134"/>
+        <location filename="../core/thematic/join.py" line="143"/>
         <source>Keys shared by several features: {0}.</source>
         <translation>여러 피처가 같이 쓰는 키: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="137"/>
+        <location filename="../core/thematic/join.py" line="146"/>
         <source>Read as numbers: {0}.</source>
         <translation>숫자로 읽은 열: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="177"/>
+        <location filename="../core/thematic/join.py" line="186"/>
         <source>Could not open the boundary layer {0}.</source>
         <translation>경계 레이어 {0}을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="194"/>
+        <location filename="../core/thematic/join.py" line="203"/>
         <source>The key field '{0}' is not in the layer '{1}'. Its fields: {2}.</source>
         <translation>키 필드 '{0}'이(가) 레이어 '{1}'에 없습니다. 레이어의 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="197"/>
+        <location filename="../core/thematic/join.py" line="206"/>
         <source>The layer '{0}' has no features; there is nothing to join to.</source>
         <translation>레이어 '{0}'에 피처가 없어 결합할 대상이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="203"/>
+        <location filename="../core/thematic/join.py" line="212"/>
         <source>The table {0} has a header but no rows.</source>
         <translation>표 {0}에 머리글만 있고 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="225"/>
+        <location filename="../core/thematic/join.py" line="234"/>
         <source>The table {0} has {1} duplicate keys in '{2}' (e.g. {3}); each region needs one row. Remove or aggregate the duplicates, or choose 'keep the first row'.</source>
         <translation>표 {0}의 '{2}' 열에 중복 키가 {1}개 있습니다 (예: {3}). 지역마다 행이 하나여야 합니다. 중복을 지우거나 합치거나 '첫 행 유지'를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="303"/>
+        <location filename="../core/thematic/join.py" line="312"/>
         <source>No table row matched a feature: layer keys look like {0}, table keys like {1}. Check the key fields (and their normalisation).</source>
         <translation>표의 어떤 행도 피처와 일치하지 않았습니다: 레이어 키는 {0}, 표 키는 {1} 같은 모양입니다. 키 필드(와 정규화)를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="322"/>
+        <location filename="../core/thematic/join.py" line="331"/>
         <source>The output {0} must be a GeoPackage (.gpkg) or 'memory:'.</source>
         <translation>출력 {0}은(는) GeoPackage(.gpkg) 또는 'memory:'여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="341"/>
+        <location filename="../core/thematic/join.py" line="350"/>
         <source>Could not open the written file {0}.</source>
         <translation>쓴 파일 {0}을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="146"/>
+        <location filename="../core/thematic/join.py" line="155"/>
         <source>The table layer '{0}' is not valid.</source>
         <translation>표 레이어 '{0}'이(가) 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="200"/>
+        <location filename="../core/thematic/join.py" line="209"/>
         <source>The key column '{0}' is not in the table {1}. Its columns: {2}.</source>
         <translation>키 열 '{0}'이(가) 표 {1}에 없습니다. 표의 열: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="209"/>
+        <location filename="../core/thematic/join.py" line="218"/>
         <source>The column '{0}' is not in the table {1}. Its columns: {2}.</source>
         <translation>열 '{0}'이(가) 표 {1}에 없습니다. 표의 열: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="162"/>
+        <location filename="../core/thematic/join.py" line="171"/>
         <source>The table {0} is not in the encoding {1}. Leave the encoding empty to detect it (UTF-8 with or without BOM, CP949/EUC-KR).</source>
         <translation>표 {0}은(는) {1} 인코딩이 아닙니다. 인코딩을 비워 두면 자동으로 감지합니다(BOM 유무와 관계없이 UTF-8, CP949/EUC-KR).</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="327"/>
+        <location filename="../core/thematic/join.py" line="336"/>
         <source>Could not overwrite {0}: {1}. Close it in other programs.</source>
         <translation>{0}을(를) 덮어쓸 수 없습니다: {1}. 다른 프로그램에서 닫으세요.</translation>
     </message>

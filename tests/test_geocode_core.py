@@ -267,6 +267,8 @@ def test_batch_utf8_bom_expression_and_errors(tmp_path, qgis_app):
         geocode(str(src), address_fields=["city"], provider="bing", use_cache=False)
     with pytest.raises(WealthMapError, match="CRS"):
         geocode(str(src), address_fields=["city"], crs="EPSG:999999", use_cache=False)
+    with pytest.raises(WealthMapError, match="Unknown text encoding 'bogus'"):
+        geocode(str(src), address_fields=["city"], encoding="bogus", use_cache=False)
 
 
 class _CountingProvider:
@@ -456,6 +458,15 @@ def test_processing_algorithms(provider, tmp_path):
     assert layer.featureCount() == 6 and os.path.exists(str(tmp_path / "u.csv"))
     with pytest.raises(QgsProcessingException, match="Unknown|endpoint|API key"):
         processing.run("wealthmap:geocode", {"INPUT": src, "FIELDS": ["주소"], "PROVIDER": 4, "OUTPUT": out})
+    with pytest.raises(QgsProcessingException, match="output CRS 'EPSG:999999' is not valid"):
+        processing.run("wealthmap:geocode", {"INPUT": src, "FIELDS": ["주소"], "CRS": "EPSG:999999", "OUTPUT": out})
+    # every value the algorithms return is declared (the modeler and the help list them)
+    from qgis.core import QgsApplication
+
+    registry = QgsApplication.processingRegistry()
+    for alg_id, returned in (("wealthmap:geocode", res), ("wealthmap:buildaddressindex", built)):
+        declared = {o.name() for o in registry.algorithmById(alg_id).outputDefinitions()}
+        assert set(returned) <= declared, (alg_id, set(returned) - declared)
 
 
 def test_console_api(tmp_path, qgis_app):

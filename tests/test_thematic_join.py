@@ -165,6 +165,8 @@ def test_bad_joins_have_clear_messages(qgis_app, tmp_path):
         api.join_table(layer, write_csv(tmp_path / "h.csv", "code,v\n"), "code", "code")
     with pytest.raises(WealthMapError, match="must be a GeoPackage"):
         api.join_table(layer, csv, "code", "code", output=str(tmp_path / "out.shp"))
+    with pytest.raises(WealthMapError, match="Unknown text encoding 'bogus'. Leave it empty to detect it"):
+        api.join_table(layer, csv, "code", "code", encoding="bogus")
 
 
 def test_sample_data_join(qgis_app):

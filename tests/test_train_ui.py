@@ -34,6 +34,10 @@ def test_processing_run_trains_a_bundle(provider, scene, tmp_path):
               "ABLATION": False, "OUTPUT": out}
     result = processing.run("wealthmap:trainwealthmodel", params)
     assert result["OUTPUT"] == out and os.path.exists(result["REPORT"])
+    from qgis.core import QgsApplication
+
+    declared = QgsApplication.processingRegistry().algorithmById("wealthmap:trainwealthmodel").outputDefinitions()
+    assert set(result) <= {o.name() for o in declared}  # REPORT and R2 can be linked in a model
     assert result["R2"] > 0.7
     manifest = json.load(open(os.path.join(out, "manifest.json"), encoding="utf-8"))
     assert manifest["status"] == "trained" and manifest["metrics"]["folds"] == 4

@@ -24,7 +24,16 @@ from qgis.core import (
 from .. import fieldtypes
 from ..errors import WealthMapError
 from ..i18n import tr
-from ..tables import TEXT_EXTENSIONS, detect_encoding, layer_rows, load_table, read_csv_rows, sheets_hint, split_sheet
+from ..tables import (
+    TEXT_EXTENSIONS,
+    check_encoding,
+    detect_encoding,
+    layer_rows,
+    load_table,
+    read_csv_rows,
+    sheets_hint,
+    split_sheet,
+)
 from ..tasks import check_cancel
 
 NULL_TOKENS = {"", "-", "--", "x", "X", "n/a", "N/A", "NA", "na", "null", "NULL", "..", "…", "*"}
@@ -155,7 +164,7 @@ def read_table(table, encoding=None, sheet=None):
     if os.path.splitext(path)[1].lower() in TEXT_EXTENSIONS:
         if os.path.getsize(path) == 0:
             raise WealthMapError(tr("The table file {0} is empty (0 bytes).").format(path))
-        info["encoding"] = encoding or detect_encoding(path)
+        info["encoding"] = check_encoding(encoding) or detect_encoding(path)
         try:
             header, rows = read_csv_rows(path, encoding=info["encoding"])
         except UnicodeDecodeError as err:
