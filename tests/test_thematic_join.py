@@ -148,6 +148,18 @@ def test_mixed_encodings_are_refused_not_garbled(qgis_app, tmp_path):
     assert sorted(f["name_2"] for f in result.layer.getFeatures()) == ["Genève", "München"]
 
 
+def test_european_numbers_are_read_as_numbers(qgis_app, tmp_path):
+    """A semicolon CSV written the European way ("1.234,5", "0,5") gives numbers, not text columns (and
+    "1.234" beside "0,5" is 1234, not 1.234)."""
+    csv = write_csv(tmp_path / "eu.csv", "code;rate;pop\n1;0,5;1.234\n2;12,25;987\n3;-;1.000.000\n")
+    result = api.join_table(grid_layer([1, 2, 3]), csv, "code", "code")
+    rows = sorted((f["code"], f["rate"], f["pop"]) for f in result.layer.getFeatures())
+    assert [r[1:] for r in rows] == [(0.5, 1234), (12.25, 987), (NULL, 1000000)]
+    mixed = write_csv(tmp_path / "mixed.csv", "code;v\n1;1.234,5\n2;0,5\n3;7\n")
+    result = api.join_table(grid_layer([1, 2, 3]), mixed, "code", "code")
+    assert sorted(f["v"] for f in result.layer.getFeatures()) == [0.5, 7.0, 1234.5]
+
+
 def test_bad_joins_have_clear_messages(qgis_app, tmp_path):
     layer = grid_layer([1, 2])
     csv = write_csv(tmp_path / "t.csv", "code,v\n1,10\n")

@@ -105,8 +105,27 @@ def _column_type(values):
     try:
         numbers = [parse_number(t) for t in texts]
     except ValueError:
-        return fieldtypes.STRING, texts
+        numbers = _european_numbers(texts, non_null)
+        if numbers is None:
+            return fieldtypes.STRING, texts
     return _int_or_double(numbers)
+
+
+_EUROPEAN = re.compile(r"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")
+
+
+def _european_numbers(texts, non_null):
+    """Numbers of a column written the European way ("1.234,5", "0,5": dots group thousands, the comma is the
+    decimal mark), when the column shows it (a decimal comma, or "1.000.000") and every value reads that way;
+    else ``None``."""
+    cleaned = [t.replace(" ", "").replace("\u00a0", "").rstrip("%") for t in non_null]
+    if not any("," in t or t.count(".") >= 2 for t in cleaned) or not all(_EUROPEAN.match(t) for t in cleaned):
+        return None  # no decimal comma and no "1.000.000" to show the column is written the European way
+    out = []
+    for t in texts:
+        s = None if t is None else t.strip().replace(" ", "").replace("\u00a0", "").rstrip("%")
+        out.append(None if s is None or s in NULL_TOKENS else float(s.replace(".", "").replace(",", ".")))
+    return out
 
 
 def _int_or_double(numbers):
