@@ -877,155 +877,185 @@
         <translation>검토한 점을 {0}에 저장할 수 없습니다(읽기 전용인가요?).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="78"/>
+        <location filename="../core/geocode/batch.py" line="79"/>
         <source>The input must be a vector layer or the path of a table (CSV, XLSX, GeoPackage...).</source>
         <translation>입력은 벡터 레이어이거나 표 파일(CSV, XLSX, GeoPackage 등)의 경로여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="71"/>
+        <location filename="../core/geocode/batch.py" line="72"/>
         <source>The input layer is not valid.</source>
         <translation>입력 레이어가 유효하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="295"/>
+        <location filename="../core/geocode/batch.py" line="338"/>
         <source>daily request cap of {0} reached for {1}; run again tomorrow to continue</source>
         <translation>{1}의 하루 요청 한도 {0}건에 도달했습니다. 내일 다시 실행하면 이어서 진행합니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="306"/>
+        <location filename="../core/geocode/batch.py" line="349"/>
         <source>not geocoded</source>
         <translation>지오코딩되지 않음</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="292"/>
+        <location filename="../core/geocode/batch.py" line="335"/>
         <source>{0} The {1} addresses geocoded so far are cached; {2} remain. Fix the problem and run again to resume.</source>
         <translation>{0} 지금까지 지오코딩한 주소 {1}건은 캐시에 저장되었고 {2}건이 남았습니다. 문제를 고친 뒤 다시 실행하면 이어서 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="319"/>
+        <location filename="../core/geocode/batch.py" line="362"/>
         <source>The output CRS '{0}' is not valid. Example: EPSG:4326 or EPSG:5179.</source>
         <translation>출력 좌표계 '{0}'이(가) 유효하지 않습니다. 예: EPSG:4326 또는 EPSG:5179.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="369"/>
+        <location filename="../core/geocode/batch.py" line="412"/>
         <source>The output folder {0} does not exist.</source>
         <translation>출력 폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="374"/>
+        <location filename="../core/geocode/batch.py" line="417"/>
         <source>Cannot write geocoded points to '{0}': choose a file ending in .gpkg, .shp, .geojson or .csv.</source>
         <translation>지오코딩한 점을 '{0}'에 쓸 수 없습니다. .gpkg, .shp, .geojson 또는 .csv로 끝나는 파일을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="385"/>
-        <location filename="../core/thematic/join.py" line="345"/>
+        <location filename="../core/geocode/batch.py" line="428"/>
+        <location filename="../core/thematic/join.py" line="364"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="403"/>
+        <location filename="../core/geocode/batch.py" line="446"/>
         <source>Could not open the written output {0}.</source>
         <translation>작성한 출력 {0}을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="418"/>
+        <location filename="../core/geocode/batch.py" line="461"/>
         <source>Could not write {0}: its rows do not match the geocoded layer.</source>
         <translation>{0}을(를) 쓸 수 없습니다. 행이 지오코딩한 레이어와 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="110"/>
+        <location filename="../core/geocode/batch.py" line="111"/>
         <source>{0} has no field {1}. Fields: {2}.</source>
         <translation>{0}에 필드 {1}이(가) 없습니다. 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="117"/>
+        <location filename="../core/geocode/batch.py" line="118"/>
         <source>The address expression is not valid: {0}</source>
         <translation>주소 표현식이 올바르지 않습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="121"/>
+        <location filename="../core/geocode/batch.py" line="122"/>
         <source>The address expression uses field(s) {0} that {1} does not have. Available fields: {2}.</source>
         <translation>주소 식이 {1}에 없는 필드 {0}을(를) 사용합니다. 사용 가능한 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="106"/>
+        <location filename="../core/geocode/batch.py" line="107"/>
         <source>No address field in {0}: choose the field(s) that hold the address (or an expression). Fields: {1}.</source>
         <translation>{0}에 주소 필드가 없습니다: 주소가 들어 있는 필드(또는 표현식)를 선택하세요. 필드: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="107"/>
+        <location filename="../core/geocode/batch.py" line="108"/>
         <location filename="../core/wealth/raster.py" line="300"/>
         <location filename="../ui/wealth_predict_widget.py" line="123"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="135"/>
+        <location filename="../core/geocode/batch.py" line="136"/>
         <source>The address expression failed on row {0}: {1}</source>
         <translation>{0}번째 행에서 주소 표현식이 실패했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="187"/>
+        <location filename="../core/geocode/batch.py" line="193"/>
         <source>address too long ({0} characters, at most {1})</source>
         <translation>주소가 너무 깁니다({0}자, 최대 {1}자)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="246"/>
+        <location filename="../core/geocode/batch.py" line="254"/>
+        <source>the service's answer does not have the documented format ({0})</source>
+        <translation>서비스의 응답이 문서화된 형식이 아닙니다({0})</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="276"/>
         <source>{0}/{1} addresses geocoded; about {2:.0f} s left.</source>
         <translation>{1}건 중 {0}건 지오코딩; 약 {2:.0f}초 남음.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="105"/>
+        <location filename="../core/geocode/batch.py" line="264"/>
+        <source>The service failed for {0} addresses in a row (last: {1}); it looks unreachable or broken.</source>
+        <translation>서비스가 주소 {0}개에 연속으로 실패했습니다(마지막: {1}). 접속할 수 없거나 고장 난 것으로 보입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/http.py" line="117"/>
         <source>The authentication configuration '{0}' holds no API key: put the key in its password field.</source>
         <translation>인증 설정 '{0}'에 API 키가 없습니다: 키를 비밀번호 칸에 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="96"/>
+        <location filename="../core/geocode/http.py" line="108"/>
         <source>The authentication configuration '{0}' was not found or could not be decrypted. Create it in Settings &gt; Options &gt; Authentication (method Basic, the API key as password) and choose it.</source>
         <translation>인증 설정 '{0}'을(를) 찾을 수 없거나 복호화할 수 없습니다. 설정 &gt; 옵션 &gt; 인증에서 만들고(방식 Basic, API 키를 비밀번호로) 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="195"/>
+        <location filename="../core/geocode/http.py" line="268"/>
         <source>Cancelled.</source>
         <translation>취소되었습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="243"/>
+        <location filename="../core/geocode/http.py" line="331"/>
         <source>Request failed after {0} attempts: {1}</source>
         <translation>{0}회 시도 후 요청이 실패했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="205"/>
+        <location filename="../core/geocode/http.py" line="290"/>
+        <source>The service redirects in a loop (more than 5 redirects). Check the endpoint.</source>
+        <translation>서비스가 반복해서 리디렉션합니다(5회 초과). 엔드포인트를 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/http.py" line="288"/>
+        <source>no complete answer within {0:.0f} s (timeout)</source>
+        <translation>{0:.0f}초 안에 완전한 응답이 없음(시간 초과)</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/http.py" line="293"/>
         <source>no answer within {0:.0f} s (timeout)</source>
         <translation>{0:.0f}초 안에 응답이 없습니다(시간 초과)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="207"/>
+        <location filename="../core/geocode/http.py" line="295"/>
         <source>connection failed ({0})</source>
         <translation>연결 실패({0})</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="218"/>
+        <location filename="../core/geocode/http.py" line="306"/>
         <source>HTTP {0} from the service</source>
         <translation>서비스가 HTTP {0}을(를) 반환했습니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="214"/>
+        <location filename="../core/geocode/http.py" line="245"/>
+        <source>the service's answer is larger than {0} MB; it is not a geocoding answer</source>
+        <translation>서비스의 응답이 {0} MB보다 큽니다. 지오코딩 응답이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/http.py" line="282"/>
+        <source>The service redirects to {0}; an API key is not sent on to another address. Set the endpoint to the address it redirects to.</source>
+        <translation>서비스가 {0}(으)로 리디렉션합니다. API 키는 다른 주소로 보내지 않습니다. 엔드포인트를 리디렉션되는 주소로 설정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/http.py" line="302"/>
         <source>The service refused the request (HTTP {0}): the API key is missing, wrong or not allowed for this service. Check the authentication configuration.</source>
         <translation>서비스가 요청을 거부했습니다(HTTP {0}): API 키가 없거나 틀렸거나 이 서비스에 허용되지 않았습니다. 인증 설정을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="235"/>
+        <location filename="../core/geocode/http.py" line="323"/>
         <source>the service answered with malformed JSON</source>
         <translation>서비스가 잘못된 JSON으로 응답했습니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="229"/>
+        <location filename="../core/geocode/http.py" line="317"/>
         <source>HTTP {0} from the service: {1}</source>
         <translation>서비스가 HTTP {0}을(를) 반환했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="223"/>
+        <location filename="../core/geocode/http.py" line="311"/>
         <source>The service's rate limit or quota is exceeded (HTTP 429) even after {0} retries. Finished rows are cached: run again later to resume.</source>
         <translation>서비스의 요청 속도 제한 또는 할당량을 {0}회 재시도 후에도 초과했습니다(HTTP 429). 끝난 행은 캐시에 있으니 나중에 다시 실행하면 이어서 진행합니다.</translation>
     </message>
@@ -1080,67 +1110,67 @@
         <translation>VWorld(한국)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="153"/>
+        <location filename="../core/geocode/providers.py" line="163"/>
         <source>the service's answer does not have the documented format</source>
         <translation>서비스 응답이 문서화된 형식이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="83"/>
+        <location filename="../core/geocode/providers.py" line="90"/>
         <source>No offline address index: give an index file or keep the bundled gazetteer.</source>
         <translation>오프라인 주소 색인이 없습니다: 색인 파일을 지정하거나 내장 지명 사전을 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="168"/>
+        <location filename="../core/geocode/providers.py" line="178"/>
         <source>The public Nominatim server allows one request per second: {0} new addresses take about {1:.0f} minutes. For larger tables use the offline index or your own server.</source>
         <translation>공개 Nominatim 서버는 초당 1건만 허용합니다: 새 주소 {0}건에 약 {1:.0f}분이 걸립니다. 더 큰 표는 오프라인 색인이나 자체 서버를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="373"/>
+        <location filename="../core/geocode/providers.py" line="386"/>
         <source>Unknown geocoding provider '{0}'. Choose one of: {1}.</source>
         <translation>알 수 없는 지오코딩 제공자 '{0}'. 다음 중에서 선택하세요: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="113"/>
+        <location filename="../core/geocode/providers.py" line="120"/>
         <source>The endpoint '{0}' is not an http(s) URL. Example: https://nominatim.example.org</source>
         <translation>엔드포인트 '{0}'은(는) http(s) URL이 아닙니다. 예: https://nominatim.example.org</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="163"/>
+        <location filename="../core/geocode/providers.py" line="173"/>
         <source>{0} new addresses for the public Nominatim server: its usage policy forbids bulk geocoding (at most 1 request per second, no heavy use). Geocode at most {1} at a time, use the offline index, or run your own Nominatim (scripts/setup_service_nominatim.sh).</source>
         <translation>공개 Nominatim 서버에 새 주소 {0}건: 사용 정책상 대량 지오코딩은 금지되어 있습니다(초당 최대 1건, 과도한 사용 금지). 한 번에 최대 {1}건만 하거나, 오프라인 색인을 쓰거나, 자체 Nominatim을 운영하세요(scripts/setup_service_nominatim.sh).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="277"/>
+        <location filename="../core/geocode/providers.py" line="287"/>
         <source>Google refused the request: {0}. Check the API key.</source>
         <translation>Google이 요청을 거부했습니다: {0}. API 키를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="280"/>
+        <location filename="../core/geocode/providers.py" line="290"/>
         <source>Google's quota is exceeded ({0}). Finished rows are cached: run again later.</source>
         <translation>Google 할당량을 초과했습니다({0}). 끝난 행은 캐시에 있으니 나중에 다시 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="283"/>
+        <location filename="../core/geocode/providers.py" line="293"/>
         <source>Google answered {0}</source>
         <translation>Google 응답: {0}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="120"/>
+        <location filename="../core/geocode/providers.py" line="127"/>
         <source>{0} needs an API key: store it in QGIS's authentication database (Settings &gt; Options &gt; Authentication, method Basic, key as password) and choose that configuration.</source>
         <translation>{0}에는 API 키가 필요합니다: QGIS 인증 데이터베이스(설정 &gt; 옵션 &gt; 인증, 방식 Basic, 키를 비밀번호로)에 저장하고 그 설정을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="126"/>
+        <location filename="../core/geocode/providers.py" line="133"/>
         <source>{0} sends an API key: use an https:// endpoint (got {1}).</source>
         <translation>{0}은(는) API 키를 보냅니다: https:// 엔드포인트를 사용하세요(입력값 {1}).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="351"/>
+        <location filename="../core/geocode/providers.py" line="364"/>
         <source>VWorld error {0}: {1}</source>
         <translation>VWorld 오류 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="349"/>
+        <location filename="../core/geocode/providers.py" line="362"/>
         <source>VWorld refused the request: {0} ({1}).</source>
         <translation>VWorld가 요청을 거부했습니다: {0}({1}).</translation>
     </message>
@@ -1191,13 +1221,13 @@
     </message>
     <message>
         <location filename="../core/tables.py" line="152"/>
-        <location filename="../core/thematic/join.py" line="163"/>
+        <location filename="../core/thematic/join.py" line="182"/>
         <source>The table file {0} does not exist. Check the path.</source>
         <translation>표 파일 {0}이(가) 없습니다. 경로를 확인하세요.</translation>
     </message>
     <message>
         <location filename="../core/tables.py" line="154"/>
-        <location filename="../core/thematic/join.py" line="166"/>
+        <location filename="../core/thematic/join.py" line="185"/>
         <source>The table file {0} is empty (0 bytes).</source>
         <translation>표 파일 {0}이(가) 비어 있습니다 (0바이트).</translation>
     </message>
@@ -1512,103 +1542,103 @@
         <translation>지원하지 않는 내보내기 형식 '{0}': .png, .jpg, .pdf 또는 .svg를 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="132"/>
+        <location filename="../core/thematic/join.py" line="151"/>
         <source>Matched {0} of {1} features with {2} of {3} table rows.</source>
         <translation>피처 {1}개 중 {0}개가 표의 {3}행 중 {2}행과 일치했습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="201"/>
+        <location filename="../core/thematic/join.py" line="220"/>
         <source>The boundary layer is not valid.</source>
         <translation>경계 레이어가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="135"/>
+        <location filename="../core/thematic/join.py" line="154"/>
         <source>{0} features have no row (e.g. {1}).</source>
         <translation>피처 {0}개에 해당하는 행이 없습니다 (예: {1}).</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="138"/>
+        <location filename="../core/thematic/join.py" line="157"/>
         <source>{0} table rows have no feature (e.g. {1}).</source>
         <translation>표의 {0}행에 해당하는 피처가 없습니다 (예: {1}).</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="141"/>
+        <location filename="../core/thematic/join.py" line="160"/>
         <location filename="../ui/thematic_dock.py" line="323"/>
         <source>Duplicate table keys: {0}.</source>
         <translation>중복된 표 키: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="143"/>
+        <location filename="../core/thematic/join.py" line="162"/>
         <source>Keys shared by several features: {0}.</source>
         <translation>여러 피처가 같이 쓰는 키: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="146"/>
+        <location filename="../core/thematic/join.py" line="165"/>
         <source>Read as numbers: {0}.</source>
         <translation>숫자로 읽은 열: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="186"/>
+        <location filename="../core/thematic/join.py" line="205"/>
         <source>Could not open the boundary layer {0}.</source>
         <translation>경계 레이어 {0}을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="203"/>
+        <location filename="../core/thematic/join.py" line="222"/>
         <source>The key field '{0}' is not in the layer '{1}'. Its fields: {2}.</source>
         <translation>키 필드 '{0}'이(가) 레이어 '{1}'에 없습니다. 레이어의 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="206"/>
+        <location filename="../core/thematic/join.py" line="225"/>
         <source>The layer '{0}' has no features; there is nothing to join to.</source>
         <translation>레이어 '{0}'에 피처가 없어 결합할 대상이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="212"/>
+        <location filename="../core/thematic/join.py" line="231"/>
         <source>The table {0} has a header but no rows.</source>
         <translation>표 {0}에 머리글만 있고 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="234"/>
+        <location filename="../core/thematic/join.py" line="253"/>
         <source>The table {0} has {1} duplicate keys in '{2}' (e.g. {3}); each region needs one row. Remove or aggregate the duplicates, or choose 'keep the first row'.</source>
         <translation>표 {0}의 '{2}' 열에 중복 키가 {1}개 있습니다 (예: {3}). 지역마다 행이 하나여야 합니다. 중복을 지우거나 합치거나 '첫 행 유지'를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="312"/>
+        <location filename="../core/thematic/join.py" line="331"/>
         <source>No table row matched a feature: layer keys look like {0}, table keys like {1}. Check the key fields (and their normalisation).</source>
         <translation>표의 어떤 행도 피처와 일치하지 않았습니다: 레이어 키는 {0}, 표 키는 {1} 같은 모양입니다. 키 필드(와 정규화)를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="331"/>
+        <location filename="../core/thematic/join.py" line="350"/>
         <source>The output {0} must be a GeoPackage (.gpkg) or 'memory:'.</source>
         <translation>출력 {0}은(는) GeoPackage(.gpkg) 또는 'memory:'여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="350"/>
+        <location filename="../core/thematic/join.py" line="369"/>
         <source>Could not open the written file {0}.</source>
         <translation>쓴 파일 {0}을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="155"/>
+        <location filename="../core/thematic/join.py" line="174"/>
         <source>The table layer '{0}' is not valid.</source>
         <translation>표 레이어 '{0}'이(가) 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="209"/>
+        <location filename="../core/thematic/join.py" line="228"/>
         <source>The key column '{0}' is not in the table {1}. Its columns: {2}.</source>
         <translation>키 열 '{0}'이(가) 표 {1}에 없습니다. 표의 열: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="218"/>
+        <location filename="../core/thematic/join.py" line="237"/>
         <source>The column '{0}' is not in the table {1}. Its columns: {2}.</source>
         <translation>열 '{0}'이(가) 표 {1}에 없습니다. 표의 열: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="171"/>
+        <location filename="../core/thematic/join.py" line="190"/>
         <source>The table {0} is not in the encoding {1}. Leave the encoding empty to detect it (UTF-8 with or without BOM, CP949/EUC-KR).</source>
         <translation>표 {0}은(는) {1} 인코딩이 아닙니다. 인코딩을 비워 두면 자동으로 감지합니다(BOM 유무와 관계없이 UTF-8, CP949/EUC-KR).</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="336"/>
+        <location filename="../core/thematic/join.py" line="355"/>
         <source>Could not overwrite {0}: {1}. Close it in other programs.</source>
         <translation>{0}을(를) 덮어쓸 수 없습니다: {1}. 다른 프로그램에서 닫으세요.</translation>
     </message>

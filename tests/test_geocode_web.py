@@ -110,6 +110,31 @@ class FakeService:
                     self.end_headers()
                     self.wfile.write(body)
                     return
+                if kind == "trickle":  # a valid answer, one byte at a time
+                    status, payload = documented_answer(url.path, query, self.headers)
+                    body = json.dumps(payload).encode("utf-8")
+                    self.send_response(status)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    try:
+                        for b in body:
+                            self.wfile.write(bytes([b]))
+                            self.wfile.flush()
+                            time.sleep(action[1])
+                    except OSError:
+                        pass
+                    return
+                if kind == "endless":  # a stream that never ends
+                    self.send_response(200)
+                    self.send_header("Transfer-Encoding", "chunked")
+                    self.end_headers()
+                    try:
+                        while True:
+                            chunk = b" " * 65536
+                            self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                    except OSError:
+                        pass
+                    return
                 if kind == "malformed":
                     body = b'{"results": [ {"lat": 47.1,'
                     status = 200
@@ -328,12 +353,14 @@ def test_vworld_daily_cap(service, tmp_path, authcfg, qgis_app):
     from wealthmap.core.geocode.cache import GeocodeCache
 
     prov = _provider("vworld", service.url, authcfg)
-    prov.daily_cap = 3
+    prov.daily_cap = 7
     cache = GeocodeCache(str(tmp_path / "c.sqlite"))
-    per_text, _stats = run_batch(["가온로 {}".format(i) for i in range(5)], prov, cache, {})
+    per_text, stats = run_batch(["가온로 {}".format(i) for i in range(8)], prov, cache, {})
+    # the cap counts requests, and an address may take two (road, then parcel: these do): an address starts
+    # only while two more requests fit, so a cap of 7 allows 3 addresses; every request is counted
     assert sum("candidates" in p for p in per_text) == 3
     assert all("daily request cap" in p["error"] for p in per_text if "error" in p)
-    assert cache.usage_today("vworld") == 3
+    assert cache.usage_today("vworld") == stats["requested"] == 6
 
 
 def test_qgis_proxy_settings_are_used(service, qgis_app):
@@ -367,3 +394,67 @@ def test_unreachable_endpoint_gives_row_errors(tmp_path, qgis_app):
                   cache_path=str(tmp_path / "c.sqlite"))
     row = next(res["layer"].getFeatures())
     assert row["status"] == "error" and "connection failed" in row["error"] and not row.hasGeometry()
+
+
+def test_slow_and_endless_answers_are_cut_off(service):
+    """The timeout bounds the whole request (requests' own only bounds each socket read: an answer sent a byte
+    at a time took 36 s with a 2 s timeout) and an answer that never ends is cut off at 8 MB."""
+    from wealthmap.core.geocode.http import HttpError
+
+    prov = _provider("photon", service.url, timeout=1.0, retries=0)
+    service.plan = [("trickle", 0.2)]
+    started = time.monotonic()
+    with pytest.raises(HttpError, match="no complete answer within 1 s"):
+        prov.search("Äulestrasse 30 Vaduz")
+    assert time.monotonic() - started < 3.0
+    service.plan = [("endless",)]
+    started = time.monotonic()
+    with pytest.raises(HttpError, match="larger than 8 MB"):
+        prov.search("Äulestrasse 30 Vaduz")
+    assert time.monotonic() - started < 10.0
+    assert prov.search("Äulestrasse 30 Vaduz")  # the next request is served as usual
+
+
+def test_malformed_items_fail_their_row_and_a_dead_service_stops_the_batch(service, tmp_path, qgis_app):
+    """An answer item of another shape than documented fails its row, not the batch (a Photon feature with
+    null coordinates raised TypeError and stopped everything); a service that fails address after address
+    stops the batch with a message instead of being asked every row, with retries, for hours."""
+    from wealthmap.core.geocode.batch import MAX_CONSECUTIVE_FAILURES, run_batch
+    from wealthmap.core.geocode.cache import GeocodeCache
+
+    bad = json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [None, None]},
+         "properties": {"name": "x"}}]}).encode("utf-8")
+    service.plan = [("ok",), ("status", 200, {"Content-Type": "application/json"}, bad), ("ok",)]
+    prov = _provider("photon", service.url, workers=1, backoff=0.01)
+    cache = GeocodeCache(str(tmp_path / "c.sqlite"))
+    texts = ["Äulestrasse {} Vaduz".format(i) for i in (1, 2, 3)]
+    per_text, stats = run_batch(texts, prov, cache, {})
+    assert ["candidates" in p for p in per_text] == [True, False, True]
+    assert "does not have the documented format" in per_text[1]["error"]
+    service.plan = [("status", 503, {}, b"down")] * (4 * (MAX_CONSECUTIVE_FAILURES + 5))
+    prov = _provider("photon", service.url, workers=1, retries=1, backoff=0.01)
+    texts = ["Landstrasse {} Vaduz".format(i) for i in range(MAX_CONSECUTIVE_FAILURES + 15)]
+    with pytest.raises(WealthMapError, match="failed for {} addresses in a row".format(MAX_CONSECUTIVE_FAILURES)):
+        run_batch(texts, prov, cache, {})
+    assert prov.requests_made() == 2 * MAX_CONSECUTIVE_FAILURES  # not every address, with retries
+
+
+def test_echoed_keys_redirects_and_plain_http_to_other_hosts(service, authcfg, qgis_app):
+    """A key a service echoes in its error text is not shown; a keyed request does not follow a redirect to
+    another host; a key goes over plain http only to this machine (not to a private network)."""
+    from wealthmap.core.geocode.http import HttpError
+
+    denied = json.dumps({"status": "REQUEST_DENIED", "error_message": "API key {} invalid".format(KEY)})
+    service.plan = [("status", 200, {"Content-Type": "application/json"}, denied.encode("utf-8"))]
+    prov = _provider("google", service.url, authcfg)
+    with pytest.raises(HttpError) as err:
+        prov.search("Vaduz")
+    assert KEY not in str(err.value) and "***" in str(err.value)
+    service.plan = [("status", 302, {"Location": "http://elsewhere.invalid/maps/api/geocode/json"}, b"")]
+    with pytest.raises(HttpError, match="redirects to elsewhere.invalid; an API key is not sent on"):
+        prov.search("Vaduz")
+    assert len(service.log) == 2  # nothing retried, nothing followed
+    for endpoint in ("http://192.168.1.20:8080", "http://10.0.0.5", "http://geo.local"):
+        with pytest.raises(WealthMapError, match="use an https:// endpoint"):
+            _provider("google", endpoint, authcfg)

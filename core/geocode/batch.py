@@ -10,6 +10,7 @@ import csv
 import json
 import os
 import time
+from collections import deque
 from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 
 from qgis.core import (
@@ -168,6 +169,11 @@ def decide(candidates, min_score=0.6, margin=0.05, spread_m=250.0):
     return "matched", best
 
 
+#: After this many addresses in a row without an answer from the service (connection, timeout, 5xx) the batch
+#: stops: a server that is down would otherwise be asked every remaining address, with retries, for hours.
+MAX_CONSECUTIVE_FAILURES = 10
+
+
 def run_batch(texts, provider, cache=None, options=None, feedback=None, log=None):
     """Geocode ``texts``; returns ``(per_text, stats)`` with ``per_text[i] = {"key", "candidates"
     or "error", "empty"}``. Unique normalised texts are geocoded once; the cache is read first and
@@ -209,32 +215,56 @@ def run_batch(texts, provider, cache=None, options=None, feedback=None, log=None
             log(warning)
     errors = {}
     capped = []
-    if provider.daily_cap and cache is not None:
-        left = max(0, provider.daily_cap - cache.usage_today(provider.name))
-        if len(todo) > left:
-            todo, capped = todo[:left], todo[left:]
+    used_before = cache.usage_today(provider.name) if provider.daily_cap and cache is not None else 0
     started = time.monotonic()
     pending_cache = []
     last_flush = [time.monotonic()]
     requests_before = provider.requests_made()
+    counted = [requests_before]  # requests already added to today's usage
+    failures = [0, None]  # consecutive failures of the service itself (no answer, 5xx) and the last one
 
     def flush(force=False):
-        if cache is not None and pending_cache and (force or len(pending_cache) >= 50
-                                                    or time.monotonic() - last_flush[0] > 2.0):
-            cache.put_many(pending_cache, identity)
-            if provider.daily_cap:
-                cache.add_usage(provider.name, len(pending_cache))
+        if cache is not None and (pending_cache or force) and (force or len(pending_cache) >= 50
+                                                               or time.monotonic() - last_flush[0] > 2.0):
+            if pending_cache:
+                cache.put_many(pending_cache, identity)
+            if provider.daily_cap:  # every request counts, retries and failed rows included
+                made = provider.requests_made()
+                if made > counted[0]:
+                    cache.add_usage(provider.name, made - counted[0])
+                    counted[0] = made
             pending_cache.clear()
             last_flush[0] = time.monotonic()
 
+    def may_start(in_flight=0):
+        """Whether another address fits in the daily cap, counting requests (an address may need
+        ``requests_per_address`` of them; ``in_flight`` addresses are still being asked): the cap is the
+        service's, in requests."""
+        if not provider.daily_cap or cache is None:
+            return True
+        made = provider.requests_made() - requests_before
+        return used_before + made + (in_flight + 1) * provider.requests_per_address <= provider.daily_cap
+
     def one(key):
-        return provider.search(unique[key], countries=options.get("countries"), viewbox=options.get("viewbox"),
-                               limit=limit, feedback=feedback)
+        try:
+            return provider.search(unique[key], countries=options.get("countries"), viewbox=options.get("viewbox"),
+                                   limit=limit, feedback=feedback)
+        except (TypeError, ValueError, AttributeError, KeyError, IndexError) as err:
+            # an answer of another shape than documented: this row fails, the batch goes on
+            raise HttpError(tr("the service's answer does not have the documented format ({0})").format(
+                type(err).__name__)) from err
 
     def done(key, cands=None, err=None):
         if err is not None:
-            errors[key] = str(err)
+            errors[key] = provider.redact(err)
+            if getattr(err, "status", None) is None or err.status >= 500:
+                failures[0] += 1
+                failures[1] = errors[key]
+                if failures[0] >= MAX_CONSECUTIVE_FAILURES:
+                    raise HttpError(tr("The service failed for {0} addresses in a row (last: {1}); it looks "
+                                       "unreachable or broken.").format(failures[0], failures[1]), fatal=True)
         else:
+            failures[0] = 0
             results[key] = cands
             pending_cache.append((key, unique[key], cands))
         n = len(results) + len(errors) - stats["cached"]
@@ -249,39 +279,52 @@ def run_batch(texts, provider, cache=None, options=None, feedback=None, log=None
     fatal = None
     try:
         if provider.workers <= 1:
-            for key in todo:
+            for i, key in enumerate(todo):
                 check_cancel(feedback)
+                if not may_start():
+                    capped = todo[i:]
+                    break
                 try:
-                    done(key, one(key))
+                    try:
+                        done(key, one(key))
+                    except HttpError as err:
+                        if err.fatal:
+                            raise
+                        done(key, err=err)
                 except HttpError as err:
-                    if err.fatal:
-                        fatal = err
-                        break
-                    done(key, err=err)
+                    fatal = err
+                    break
         else:
             with ThreadPoolExecutor(max_workers=provider.workers) as pool:
-                queue = iter(todo)
+                pending = deque(todo)
                 running = {}
-                for key in queue:
-                    running[pool.submit(one, key)] = key
-                    if len(running) >= provider.workers * 2:
-                        break
+
+                def submit_more():
+                    while pending and len(running) < provider.workers * 2:
+                        if not may_start(len(running)):
+                            if not running:  # nothing left to finish: the rest waits for tomorrow
+                                capped.extend(pending)
+                                pending.clear()
+                            return
+                        key = pending.popleft()
+                        running[pool.submit(one, key)] = key
+
+                submit_more()
                 while running:
                     finished, _ = wait(list(running), return_when=FIRST_COMPLETED)
                     for fut in finished:
                         key = running.pop(fut)
                         try:
-                            done(key, fut.result())
-                        except HttpError as err:
-                            if err.fatal:
-                                fatal = fatal or err
-                            else:
+                            try:
+                                done(key, fut.result())
+                            except HttpError as err:
+                                if err.fatal:
+                                    raise
                                 done(key, err=err)
+                        except HttpError as err:
+                            fatal = fatal or err
                     if fatal is None and not (feedback is not None and feedback.isCanceled()):
-                        for key in queue:
-                            running[pool.submit(one, key)] = key
-                            if len(running) >= provider.workers * 2:
-                                break
+                        submit_more()
                 check_cancel(feedback)
     finally:
         flush(force=True)
@@ -290,7 +333,7 @@ def run_batch(texts, provider, cache=None, options=None, feedback=None, log=None
         left = len(todo) - len(results) + stats["cached"]
         raise WealthMapError(
             tr("{0} The {1} addresses geocoded so far are cached; {2} remain. Fix the problem and run again to "
-               "resume.").format(str(fatal), len(results), left))
+               "resume.").format(provider.redact(fatal), len(results), left))
     for key in capped:
         errors[key] = tr("daily request cap of {0} reached for {1}; run again tomorrow to continue").format(
             provider.daily_cap, provider.name)

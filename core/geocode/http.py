@@ -7,6 +7,7 @@ logs, projects, output layers or error messages (:func:`redact` removes them).
 
 import email.utils
 import ipaddress
+import json
 import random
 import threading
 import time
@@ -68,6 +69,17 @@ def is_local_url(url):
     except ValueError:
         return False
     return ip.is_loopback or ip.is_private or ip.is_link_local
+
+
+def is_loopback_url(url):
+    """True for ``localhost`` and loopback addresses only (where a key over plain http never leaves the machine)."""
+    host = (urlparse(url).hostname or "").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def redact(text, secrets):
@@ -159,6 +171,37 @@ class HttpError(Exception):
         self.status = status
 
 
+#: The largest answer read (geocoding answers are a few kB; a server streaming without end is cut off).
+MAX_ANSWER_BYTES = 8 * 1024 * 1024
+
+
+class _TooSlowError(Exception):
+    pass
+
+
+def _abort(response):
+    """Stop a read blocked in another thread: shut the socket down (closing it does not wake a blocked
+    ``recv``), then close the response. The socket is reached through urllib3's objects where they are."""
+    import socket
+
+    for find in (lambda: response.raw._connection.sock, lambda: response.raw._fp.fp.raw._sock):
+        try:
+            sock = find()
+        except AttributeError:
+            continue
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            break
+    response.close()
+
+
+def _text(body, response):
+    return body.decode(response.encoding or "utf-8", errors="replace")
+
+
 class HttpClient:
     """GET JSON with retries. One per batch; thread-safe (``requests.Session`` per thread)."""
 
@@ -183,7 +226,37 @@ class HttpClient:
             s = self.local.session = requests.Session()
             s.headers.update({"User-Agent": USER_AGENT, "Accept": "application/json"})
             s.headers.update(self.headers)
+            s.max_redirects = 5
         return s
+
+    def _read_body(self, response, started):
+        """The answer's bytes, read within the request's timeout counted from ``started`` (``requests``' own
+        timeout limits each socket read only: a server sending a byte every second would never time out)
+        and at most :data:`MAX_ANSWER_BYTES`. A watchdog closes the connection at the deadline."""
+        remaining = max(0.05, self.timeout - (time.monotonic() - started))
+        watchdog = threading.Timer(remaining, _abort, (response,))
+        watchdog.daemon = True
+        watchdog.start()
+        chunks, size = [], 0
+        try:
+            for chunk in response.iter_content(chunk_size=16384):
+                size += len(chunk)
+                if size > MAX_ANSWER_BYTES:
+                    raise HttpError(tr("the service's answer is larger than {0} MB; it is not a geocoding "
+                                       "answer").format(MAX_ANSWER_BYTES // (1024 * 1024)))
+                chunks.append(chunk)
+                if time.monotonic() - started > self.timeout:
+                    raise _TooSlowError()
+        except (HttpError, _TooSlowError):
+            raise
+        except Exception:  # noqa: BLE001 - whatever the closed connection raised, past the deadline it is a timeout
+            if time.monotonic() - started >= self.timeout * 0.95:
+                raise _TooSlowError() from None
+            raise
+        finally:
+            watchdog.cancel()
+            response.close()
+        return b"".join(chunks)
 
     def get_json(self, url, params=None, headers=None, feedback=None):
         import requests
@@ -199,8 +272,23 @@ class HttpClient:
             try:
                 with self.count_lock:
                     self.requests_made += 1
+                started = time.monotonic()
+                keyed = any(self.secrets)  # a key in the URL must not follow a redirect to another host
                 response = self.session().get(url, params=params, headers=headers, timeout=self.timeout,
-                                              proxies=proxies)
+                                              proxies=proxies, stream=True, allow_redirects=not keyed)
+                if keyed and response.is_redirect:
+                    target = urlparse(response.headers.get("Location", "")).hostname or "?"
+                    response.close()
+                    raise HttpError(tr("The service redirects to {0}; an API key is not sent on to another "
+                                       "address. Set the endpoint to the address it redirects to.").format(target),
+                                    fatal=True)
+                if response.status_code not in (401, 403):
+                    body = self._read_body(response, started)
+            except _TooSlowError:
+                last = tr("no complete answer within {0:.0f} s (timeout)").format(self.timeout)
+            except requests.exceptions.TooManyRedirects:
+                raise HttpError(tr("The service redirects in a loop (more than 5 redirects). Check the endpoint."),
+                                fatal=True) from None
             except requests.exceptions.Timeout:
                 last = tr("no answer within {0:.0f} s (timeout)").format(self.timeout)
             except requests.exceptions.ConnectionError as err:
@@ -227,10 +315,10 @@ class HttpClient:
                         wait = retry_after_seconds(response.headers.get("Retry-After"), wait)
                 elif status >= 400:
                     raise HttpError(tr("HTTP {0} from the service: {1}").format(
-                        status, redact(response.text[:200], self.secrets)), status=status)
+                        status, redact(_text(body, response)[:200], self.secrets)), status=status)
                 else:
                     try:
-                        return response.json()
+                        return json.loads(_text(body, response))
                     except ValueError:
                         last = tr("the service answered with malformed JSON")
             if attempt < self.retries:

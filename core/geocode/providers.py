@@ -16,7 +16,7 @@ from urllib.parse import urlparse
 from ..errors import WealthMapError
 from ..i18n import tr, tr_noop
 from .gazetteer import gazetteer_path
-from .http import HttpClient, HttpError, auth_key, is_local_url, throttle_for
+from .http import HttpClient, HttpError, auth_key, is_local_url, is_loopback_url, redact, throttle_for
 from .index import AddressIndex
 from .normalize import text_score, tokens
 
@@ -50,6 +50,13 @@ class Provider:
     endpoint = ""
     workers = 1
     daily_cap = None
+
+    #: Requests one address may take at most without retries (VWorld: road address, then parcel).
+    requests_per_address = 1
+
+    def redact(self, text):
+        """``text`` without the provider's secrets (an error text a service echoes the key in)."""
+        return str(text)
 
     def cache_identity(self):
         """What makes results differ: provider, endpoint (never the key)."""
@@ -121,7 +128,7 @@ class WebProvider(Provider):
                        "Authentication, method Basic, key as password) and choose that configuration.").format(
                         self.name))
             self.key = auth_key(authcfg)
-            if parsed.scheme != "https" and not self.local:
+            if parsed.scheme != "https" and not is_loopback_url(self.endpoint):
                 raise WealthMapError(
                     tr("{0} sends an API key: use an https:// endpoint (got {1}).").format(self.name, self.endpoint))
         if rate is None:
@@ -135,6 +142,9 @@ class WebProvider(Provider):
 
     def requests_made(self):
         return self.client.requests_made
+
+    def redact(self, text):
+        return redact(text, [self.key])
 
     def get(self, path, params, headers=None, feedback=None):
         try:
@@ -275,7 +285,7 @@ class GoogleProvider(WebProvider):
             return []
         if status in ("REQUEST_DENIED",):
             raise HttpError(tr("Google refused the request: {0}. Check the API key.").format(
-                data.get("error_message", status)), fatal=True)
+                self.redact(data.get("error_message", status))), fatal=True)
         if status in ("OVER_QUERY_LIMIT", "OVER_DAILY_LIMIT"):
             raise HttpError(tr("Google's quota is exceeded ({0}). Finished rows are cached: run again later.").format(
                 status), fatal=True)
@@ -327,6 +337,7 @@ class VWorldProvider(WebProvider):
 
     name = "vworld"
     needs_key = True
+    requests_per_address = 2
     daily_cap = VWORLD_DAILY_CAP
 
     def search(self, text, countries=None, viewbox=None, limit=5, feedback=None):
@@ -344,11 +355,13 @@ class VWorldProvider(WebProvider):
                 continue
             if status == "ERROR":
                 error = response.get("error") or {}
+                if not isinstance(error, dict):
+                    error = {"text": str(error)}
                 code = str(error.get("code", ""))
                 if code in ("INVALID_KEY", "INCORRECT_KEY", "UNAVAILABLE_KEY", "OVER_REQUEST_LIMIT"):
-                    raise HttpError(tr("VWorld refused the request: {0} ({1}).").format(code, error.get("text", "")),
-                                    fatal=True)
-                raise HttpError(tr("VWorld error {0}: {1}").format(code, error.get("text", "")))
+                    raise HttpError(tr("VWorld refused the request: {0} ({1}).").format(
+                        code, self.redact(error.get("text", ""))), fatal=True)
+                raise HttpError(tr("VWorld error {0}: {1}").format(code, self.redact(error.get("text", ""))))
             point = (response.get("result") or {}).get("point") or {}
             lon, lat = self._float(point.get("x")), self._float(point.get("y"))
             if lon is None or lat is None:
