@@ -142,20 +142,19 @@ def test_join_choropleth_export_model_with_temporary_outputs(processing, tmp_pat
     model = QgsProcessingModelAlgorithm("join_choropleth_export", "wealthmap_tests")
     model.addModelParameter(QgsProcessingParameterVectorLayer("districts", "districts"),
                             QgsProcessingModelParameter("districts"))
-    join = QgsProcessingModelChildAlgorithm("wealthmap:jointable")
-    join.setChildId("join")
-    join.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromModelParameter("districts")])
-    for key, value in (("LAYER_KEY", "code"), ("TABLE", STATS), ("TABLE_KEY", "code"),
-                       ("OUTPUT", QgsProcessing.TEMPORARY_OUTPUT)):
-        join.addParameterSources(key, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
-    model.addChildAlgorithm(join)
-    choro = QgsProcessingModelChildAlgorithm("wealthmap:choropleth")
-    choro.setChildId("choro")
-    choro.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromChildOutput("join", "OUTPUT")])
-    for key, value in (("FIELD", "population"), ("METHOD", 1), ("CLASSES", 4), ("RAMP", 0),
-                       ("OUTPUT", QgsProcessing.TEMPORARY_OUTPUT)):
-        choro.addParameterSources(key, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
-    model.addChildAlgorithm(choro)
+    def child(alg, child_id, source, static):
+        step = QgsProcessingModelChildAlgorithm(alg)
+        step.setChildId(child_id)
+        step.addParameterSources("INPUT", [source])
+        for key, value in static:
+            step.addParameterSources(key, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
+        model.addChildAlgorithm(step)
+
+    temporary = ("OUTPUT", QgsProcessing.TEMPORARY_OUTPUT)
+    child("wealthmap:jointable", "join", QgsProcessingModelChildParameterSource.fromModelParameter("districts"),
+          (("LAYER_KEY", "code"), ("TABLE", STATS), ("TABLE_KEY", "code"), temporary))
+    child("wealthmap:choropleth", "choro", QgsProcessingModelChildParameterSource.fromChildOutput("join", "OUTPUT"),
+          (("FIELD", "population"), ("METHOD", 1), ("CLASSES", 4), ("RAMP", 0), temporary))
     export = QgsProcessingModelChildAlgorithm("wealthmap:exportmap")
     export.setChildId("export")
     export.addParameterSources("LAYERS", [QgsProcessingModelChildParameterSource.fromChildOutput("choro", "OUTPUT")])
