@@ -80,7 +80,7 @@ class WealthMapPlugin:
         for dock in self.docks.values():
             if hasattr(dock, "cleanup"):
                 dock.cleanup()
-            dock.cancel_task()
+            dock.detach_task()
             self.iface.removeDockWidget(dock)
             dock.setParent(None)
             dock.deleteLater()

@@ -70,7 +70,12 @@ class WealthMapTask(QgsTask):
         self.feedback.cancel()
         super().cancel()
 
-    def finished(self, ok):  # noqa: ARG002 - state is in attributes
+    def finished(self, ok):
+        if not ok and self.error is None:
+            # cancelled (or terminated) before run() ever started, e.g. while queued behind other tasks
+            self.cancelled = True
+        if self.isCanceled() or self.feedback.isCanceled():
+            self.cancelled = True
         if self.error and not self.cancelled:
             log.warning("{}: {}".format(self.description(), self.error))
         if self.on_finished is not None:

@@ -31,7 +31,7 @@
     <message>
         <location filename="../algorithms/geocode_algs.py" line="56"/>
         <location filename="../algorithms/geocode_algs.py" line="162"/>
-        <location filename="../ui/geocode_dock.py" line="116"/>
+        <location filename="../ui/geocode_dock.py" line="117"/>
         <source>Address field(s)</source>
         <translation>주소 필드</translation>
     </message>
@@ -42,7 +42,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="60"/>
-        <location filename="../ui/geocode_dock.py" line="125"/>
+        <location filename="../ui/geocode_dock.py" line="126"/>
         <source>Provider</source>
         <translation>제공자</translation>
     </message>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="72"/>
-        <location filename="../ui/geocode_dock.py" line="154"/>
+        <location filename="../ui/geocode_dock.py" line="155"/>
         <source>Minimum score</source>
         <translation>최소 점수</translation>
     </message>
@@ -84,7 +84,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="76"/>
-        <location filename="../ui/geocode_dock.py" line="167"/>
+        <location filename="../ui/geocode_dock.py" line="168"/>
         <source>Output CRS</source>
         <translation>출력 좌표계</translation>
     </message>
@@ -294,7 +294,7 @@
     <message>
         <location filename="../algorithms/thematic_algs.py" line="169"/>
         <location filename="../ui/thematic_dock.py" line="134"/>
-        <location filename="../ui/wealth_train_widget.py" line="49"/>
+        <location filename="../ui/wealth_train_widget.py" line="50"/>
         <source>Value field</source>
         <translation>값 필드</translation>
     </message>
@@ -702,7 +702,7 @@
     </message>
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="74"/>
-        <location filename="../ui/wealth_train_widget.py" line="55"/>
+        <location filename="../ui/wealth_train_widget.py" line="56"/>
         <source>Urban/rural field</source>
         <translation>도시/농촌 필드</translation>
     </message>
@@ -718,7 +718,7 @@
     </message>
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="80"/>
-        <location filename="../ui/wealth_train_widget.py" line="58"/>
+        <location filename="../ui/wealth_train_widget.py" line="59"/>
         <source>Sentinel-2 rasters</source>
         <translation>Sentinel-2 래스터</translation>
     </message>
@@ -730,7 +730,7 @@
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="88"/>
         <location filename="../core/wealth/report.py" line="91"/>
-        <location filename="../ui/wealth_train_widget.py" line="62"/>
+        <location filename="../ui/wealth_train_widget.py" line="63"/>
         <source>Cross-validation</source>
         <translation>교차 검증</translation>
     </message>
@@ -746,7 +746,7 @@
     </message>
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="94"/>
-        <location filename="../ui/wealth_train_widget.py" line="71"/>
+        <location filename="../ui/wealth_train_widget.py" line="72"/>
         <source>Trees</source>
         <translation>트리 수</translation>
     </message>
@@ -767,13 +767,13 @@
     </message>
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="104"/>
-        <location filename="../ui/wealth_train_widget.py" line="72"/>
+        <location filename="../ui/wealth_train_widget.py" line="73"/>
         <source>Compare feature groups (ablation)</source>
         <translation>특징 그룹 비교(제거 실험)</translation>
     </message>
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="106"/>
-        <location filename="../ui/wealth_train_widget.py" line="77"/>
+        <location filename="../ui/wealth_train_widget.py" line="78"/>
         <source>Model bundle folder</source>
         <translation>모델 번들 폴더</translation>
     </message>
@@ -800,14 +800,14 @@
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="88"/>
         <location filename="../core/wealth/report.py" line="89"/>
-        <location filename="../ui/wealth_train_widget.py" line="60"/>
+        <location filename="../ui/wealth_train_widget.py" line="61"/>
         <source>spatially blocked k-fold</source>
         <translation>공간 블록 k-폴드</translation>
     </message>
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="88"/>
         <location filename="../core/wealth/report.py" line="89"/>
-        <location filename="../ui/wealth_train_widget.py" line="61"/>
+        <location filename="../ui/wealth_train_widget.py" line="62"/>
         <source>leave one group out</source>
         <translation>그룹 하나씩 제외</translation>
     </message>
@@ -1252,7 +1252,7 @@
         <translation>통합 문서 {0}에 '{1}' 시트가 없습니다. 시트: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/tasks.py" line="118"/>
+        <location filename="../core/tasks.py" line="123"/>
         <source>Cancelled by the user; the work done so far is kept.</source>
         <translation>사용자가 취소했습니다. 지금까지 처리한 결과는 보존됩니다.</translation>
     </message>
@@ -1563,7 +1563,7 @@
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="160"/>
-        <location filename="../ui/thematic_dock.py" line="323"/>
+        <location filename="../ui/thematic_dock.py" line="329"/>
         <source>Duplicate table keys: {0}.</source>
         <translation>중복된 표 키: {0}.</translation>
     </message>
@@ -2008,7 +2008,7 @@
     </message>
     <message>
         <location filename="../core/wealth/predict.py" line="808"/>
-        <location filename="../ui/wealth_predict_widget.py" line="379"/>
+        <location filename="../ui/wealth_predict_widget.py" line="392"/>
         <source>This is a demonstration model, not a wealth estimate.</source>
         <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
     </message>
@@ -2413,7 +2413,7 @@
     </message>
     <message>
         <location filename="../core/wealth/report.py" line="107"/>
-        <location filename="../core/wealth/survey.py" line="313"/>
+        <location filename="../core/wealth/survey.py" line="316"/>
         <source>group</source>
         <translation>그룹</translation>
     </message>
@@ -2498,47 +2498,47 @@
         <translation>Sentinel-2 제품 '{1}'의 밴드 {0}이(가) 10 m 밴드와 같은 영역을 덮지 않습니다. 제품이 불완전하거나 변경된 것으로 보입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="305"/>
+        <location filename="../core/wealth/survey.py" line="308"/>
         <source>value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="314"/>
+        <location filename="../core/wealth/survey.py" line="317"/>
         <source>urban/rural</source>
         <translation>도시/농촌</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="315"/>
+        <location filename="../core/wealth/survey.py" line="318"/>
         <source>year</source>
         <translation>연도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="475"/>
+        <location filename="../core/wealth/survey.py" line="478"/>
         <source>duplicate point averaged into an earlier row</source>
         <translation>중복 지점을 앞 행에 평균하여 합침</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="308"/>
+        <location filename="../core/wealth/survey.py" line="311"/>
         <source>latitude</source>
         <translation>위도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="309"/>
+        <location filename="../core/wealth/survey.py" line="312"/>
         <source>longitude</source>
         <translation>경도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="316"/>
+        <location filename="../core/wealth/survey.py" line="319"/>
         <source>extra feature</source>
         <translation>추가 특징</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="268"/>
+        <location filename="../core/wealth/survey.py" line="271"/>
         <source> The latitude and longitude columns look swapped.</source>
         <translation> 위도와 경도 열이 뒤바뀐 것 같습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="268"/>
+        <location filename="../core/wealth/survey.py" line="271"/>
         <source> They look like projected coordinates (metres): declare the CRS they are in.</source>
         <translation> 투영 좌표(미터)로 보입니다: 실제 좌표계를 지정하십시오.</translation>
     </message>
@@ -2558,92 +2558,92 @@
         <translation>{1}의 '{0}' 열에 '{2}'처럼 천 단위 구분 기호로도, 소수점 쉼표로도 읽을 수 있는 값이 있습니다. 천 단위 구분 기호 없이 쓰거나 소수점(.)을 사용한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="259"/>
+        <location filename="../core/wealth/survey.py" line="262"/>
         <source>The CRS '{0}' declared for {1} is not a valid CRS. Use an EPSG code such as EPSG:4326.</source>
         <translation>{1}에 지정된 좌표계 '{0}'이(가) 올바르지 않습니다. EPSG:4326 같은 EPSG 코드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="301"/>
+        <location filename="../core/wealth/survey.py" line="304"/>
         <source>The survey {0} has no rows.</source>
         <translation>설문 {0}에 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="303"/>
+        <location filename="../core/wealth/survey.py" line="306"/>
         <source>No value field given: name the numeric column to learn (for example 'wealthpooled'). Columns of {0}: {1}.</source>
         <translation>값 필드가 없습니다: 학습할 숫자 열의 이름을 지정하십시오(예: 'wealthpooled'). {0}의 열: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="386"/>
+        <location filename="../core/wealth/survey.py" line="389"/>
         <source>The value field '{0}' of {1} is not numeric in {2} rows, for example row {3}. Pick a numeric field or clean these rows.</source>
         <translation>{1}의 값 필드 '{0}'이(가) {2}개 행에서 숫자가 아닙니다. 예: 행 {3}. 숫자 필드를 고르거나 이 행들을 정리하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="398"/>
+        <location filename="../core/wealth/survey.py" line="401"/>
         <source>empty value</source>
         <translation>빈 값</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="413"/>
+        <location filename="../core/wealth/survey.py" line="416"/>
         <source>Only {0} usable points in {1} ({2} left out); at least {3} are needed to train and cross-validate. Add points or fix the rows listed in the report.</source>
         <translation>{1}에서 사용할 수 있는 지점이 {0}개뿐입니다({2}개 제외). 학습과 교차 검증에는 최소 {3}개가 필요합니다. 지점을 추가하거나 보고서에 나열된 행을 고치십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="465"/>
+        <location filename="../core/wealth/survey.py" line="468"/>
         <source>{0} points of {1} share their coordinates with another point (rows {2}, ...). Duplicated points inflate cross-validated accuracy: remove them, or average them (duplicates='mean').</source>
         <translation>{1}의 지점 {0}개가 다른 지점과 좌표가 같습니다(행 {2}, ...). 중복 지점은 교차 검증 정확도를 부풀립니다: 제거하거나 평균하십시오(duplicates='mean').</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="470"/>
+        <location filename="../core/wealth/survey.py" line="473"/>
         <source>Unknown duplicates policy '{0}': use 'error' or 'mean'.</source>
         <translation>알 수 없는 중복 처리 방식 '{0}': 'error' 또는 'mean'을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="191"/>
+        <location filename="../core/wealth/survey.py" line="194"/>
         <source>The survey file {0} does not exist. Check the path.</source>
         <translation>설문 파일 {0}이(가) 없습니다. 경로를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="222"/>
+        <location filename="../core/wealth/survey.py" line="225"/>
         <source>The survey layer '{0}' has no CRS. Set its CRS (Layer Properties &gt; Source) and run again.</source>
         <translation>설문 레이어 '{0}'에 좌표계가 없습니다. 좌표계를 설정하고(레이어 속성 &gt; 소스) 다시 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="277"/>
+        <location filename="../core/wealth/survey.py" line="280"/>
         <source>All coordinates of {0} are small numbers (x {1:.3f}..{2:.3f}, y {3:.3f}..{4:.3f}) that look like degrees, but the declared CRS {5} is projected (metres). Declare EPSG:4326 or the right CRS.</source>
         <translation>{0}의 모든 좌표가 도(degree)처럼 보이는 작은 수(x {1:.3f}..{2:.3f}, y {3:.3f}..{4:.3f})인데, 지정된 좌표계 {5}는 투영 좌표계(미터)입니다. EPSG:4326이나 올바른 좌표계를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="400"/>
+        <location filename="../core/wealth/survey.py" line="403"/>
         <source>no coordinates (0, 0: missing GPS in DHS)</source>
         <translation>좌표 없음(0, 0: DHS에서 GPS 누락)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="271"/>
+        <location filename="../core/wealth/survey.py" line="274"/>
         <source>{0} points of {1} are outside the range of degrees (longitude -180..180, latitude -90..90) although the declared CRS {2} is in degrees (first: x={3}, y={4}).</source>
         <translation>지정된 좌표계 {2}는 도 단위인데 {1}의 지점 {0}개가 도의 범위(경도 -180..180, 위도 -90..90)를 벗어납니다(첫 지점: x={3}, y={4}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="402"/>
+        <location filename="../core/wealth/survey.py" line="405"/>
         <source>no coordinates</source>
         <translation>좌표 없음</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="200"/>
+        <location filename="../core/wealth/survey.py" line="203"/>
         <source>Could not decode the survey file {0}: {1}. Save it as UTF-8 CSV.</source>
         <translation>설문 파일 {0}을(를) 해독할 수 없습니다: {1}. UTF-8 CSV로 저장하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="347"/>
+        <location filename="../core/wealth/survey.py" line="350"/>
         <source>Row {0} of {1} has a coordinate that is not a number ({2}, {3}). Fix the coordinate columns '{4}'/'{5}'.</source>
         <translation>{1}의 {0}행 좌표가 숫자가 아닙니다({2}, {3}). 좌표 열 '{4}'/'{5}'를 고치십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="367"/>
+        <location filename="../core/wealth/survey.py" line="370"/>
         <source>Row {0} of {1}: the urban/rural field '{2}' has the value '{3}'; use 1/0, urban/rural or U/R.</source>
         <translation>{1}의 {0}행: 도시/농촌 필드 '{2}'의 값이 '{3}'입니다. 1/0, urban/rural 또는 U/R을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="380"/>
+        <location filename="../core/wealth/survey.py" line="383"/>
         <source>Row {0} of {1}: the extra feature '{2}' has the value '{3}', which is not a number. Only numeric columns can be features.</source>
         <translation>{1}의 {0}행: 추가 특징 '{2}'의 값 '{3}'은(는) 숫자가 아닙니다. 숫자 열만 특징이 될 수 있습니다.</translation>
     </message>
@@ -2744,7 +2744,7 @@
     </message>
     <message>
         <location filename="../plugin.py" line="55"/>
-        <location filename="../ui/geocode_dock.py" line="170"/>
+        <location filename="../ui/geocode_dock.py" line="171"/>
         <source>Geocode</source>
         <translation>지오코딩</translation>
     </message>
@@ -2856,218 +2856,218 @@
         <translation>WealthMap: 지오코딩</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="71"/>
+        <location filename="../ui/geocode_dock.py" line="72"/>
         <source>Batch geocoding of address tables.</source>
         <translation>주소 표 일괄 지오코딩.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="94"/>
+        <location filename="../ui/geocode_dock.py" line="95"/>
         <source>WealthMap geocoder (offline)</source>
         <translation>WealthMap 지오코더(오프라인)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="102"/>
+        <location filename="../ui/geocode_dock.py" line="103"/>
         <source>Addresses</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="108"/>
+        <location filename="../ui/geocode_dock.py" line="109"/>
         <source>Open table…</source>
         <translation>표 열기…</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="109"/>
+        <location filename="../ui/geocode_dock.py" line="110"/>
         <source>CSV (UTF-8 or CP949/EUC-KR), XLSX or any vector file</source>
         <translation>CSV(UTF-8 또는 CP949/EUC-KR), XLSX 또는 모든 벡터 파일</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="113"/>
+        <location filename="../ui/geocode_dock.py" line="114"/>
         <source>Table or layer</source>
         <translation>표 또는 레이어</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="115"/>
+        <location filename="../ui/geocode_dock.py" line="116"/>
         <source>One or several fields, joined with commas</source>
         <translation>하나 이상의 필드, 쉼표로 연결</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="118"/>
+        <location filename="../ui/geocode_dock.py" line="119"/>
         <source>Instead of fields: a QGIS expression that builds the address</source>
         <translation>필드 대신: 주소를 만드는 QGIS 표현식</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="119"/>
+        <location filename="../ui/geocode_dock.py" line="120"/>
         <source>Or expression</source>
         <translation>또는 표현식</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="133"/>
+        <location filename="../ui/geocode_dock.py" line="134"/>
         <source>Service</source>
         <translation>서비스</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="135"/>
+        <location filename="../ui/geocode_dock.py" line="136"/>
         <source>Address index (*.sqlite)</source>
         <translation>주소 색인 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="136"/>
+        <location filename="../ui/geocode_dock.py" line="137"/>
         <source>Built with 'Build offline address index'; the world gazetteer is always used</source>
         <translation>'오프라인 주소 색인 만들기'로 만든 파일; 세계 지명 사전은 항상 사용됩니다</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="137"/>
+        <location filename="../ui/geocode_dock.py" line="138"/>
         <source>Address index</source>
         <translation>주소 색인</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="140"/>
+        <location filename="../ui/geocode_dock.py" line="141"/>
         <source>Endpoint URL</source>
         <translation>엔드포인트 URL</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="142"/>
+        <location filename="../ui/geocode_dock.py" line="143"/>
         <source>The API key is kept in QGIS's authentication database (method Basic, key as password), never in settings or projects.</source>
         <translation>API 키는 설정이나 프로젝트가 아닌 QGIS 인증 데이터베이스(방식 Basic, 키를 비밀번호로)에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="144"/>
+        <location filename="../ui/geocode_dock.py" line="145"/>
         <source>API key</source>
         <translation>API 키</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="146"/>
+        <location filename="../ui/geocode_dock.py" line="147"/>
         <source>e.g. kr, li</source>
         <translation>예: kr, li</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="147"/>
+        <location filename="../ui/geocode_dock.py" line="148"/>
         <source>Country codes</source>
         <translation>국가 코드</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="148"/>
+        <location filename="../ui/geocode_dock.py" line="149"/>
         <source>Only in the current map extent</source>
         <translation>현재 지도 범위 안에서만</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="159"/>
+        <location filename="../ui/geocode_dock.py" line="160"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="163"/>
+        <location filename="../ui/geocode_dock.py" line="164"/>
         <location filename="../ui/wealth_predict_widget.py" line="158"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="164"/>
+        <location filename="../ui/geocode_dock.py" line="165"/>
         <source>Output file</source>
         <translation>출력 파일</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="168"/>
+        <location filename="../ui/geocode_dock.py" line="169"/>
         <source>Also write the unmatched rows to a CSV file</source>
         <translation>찾지 못한 행도 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="179"/>
+        <location filename="../ui/geocode_dock.py" line="180"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="186"/>
+        <location filename="../ui/geocode_dock.py" line="187"/>
         <source>Show</source>
         <translation>표시</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="196"/>
+        <location filename="../ui/geocode_dock.py" line="197"/>
         <source>Candidates</source>
         <translation>후보</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="198"/>
+        <location filename="../ui/geocode_dock.py" line="199"/>
         <source>Use candidate</source>
         <translation>후보 사용</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="200"/>
+        <location filename="../ui/geocode_dock.py" line="201"/>
         <source>Place on map</source>
         <translation>지도에서 지정</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="202"/>
+        <location filename="../ui/geocode_dock.py" line="203"/>
         <source>Click on the map to place the selected row's point by hand</source>
         <translation>지도를 클릭해 선택한 행의 점을 직접 지정합니다</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="214"/>
+        <location filename="../ui/geocode_dock.py" line="215"/>
         <source>Open an address table</source>
         <translation>주소 표 열기</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="215"/>
+        <location filename="../ui/geocode_dock.py" line="216"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</source>
         <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="420"/>
+        <location filename="../ui/geocode_dock.py" line="426"/>
         <source>Saved the reviewed point; the cache remembers it for later runs.</source>
         <translation>검토한 점을 저장했습니다. 이후 실행에서도 캐시가 기억합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="444"/>
+        <location filename="../ui/geocode_dock.py" line="450"/>
         <source>placed by hand</source>
         <translation>직접 지정함</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="188"/>
+        <location filename="../ui/geocode_dock.py" line="189"/>
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="188"/>
+        <location filename="../ui/geocode_dock.py" line="189"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="188"/>
+        <location filename="../ui/geocode_dock.py" line="189"/>
         <source>Score</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="188"/>
+        <location filename="../ui/geocode_dock.py" line="189"/>
         <source>Matched address</source>
         <translation>일치한 주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="288"/>
+        <location filename="../ui/geocode_dock.py" line="289"/>
         <source>Choose a table or layer with addresses first.</source>
         <translation>먼저 주소가 있는 표나 레이어를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="409"/>
+        <location filename="../ui/geocode_dock.py" line="415"/>
         <source>Select a row and one of its candidates first.</source>
         <translation>먼저 행과 그 후보 하나를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="442"/>
+        <location filename="../ui/geocode_dock.py" line="448"/>
         <source>Select the row to place first.</source>
         <translation>먼저 지정할 행을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="305"/>
+        <location filename="../ui/geocode_dock.py" line="306"/>
         <source>Geocoding {0}</source>
         <translation>{0} 지오코딩 중</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="325"/>
+        <location filename="../ui/geocode_dock.py" line="331"/>
         <source>Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}. {5} requests, {6} addresses from the cache.</source>
         <translation>일치 {0}, 모호 {1}, 찾지 못함 {2}, 빈 주소 {3}, 오류 {4}. 요청 {5}건, 캐시에서 {6}건.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="314"/>
+        <location filename="../ui/geocode_dock.py" line="315"/>
         <source>Geocoding: {0:.0f}% done, about {1:.0f} s left.</source>
         <translation>지오코딩: {0:.0f}% 완료, 약 {1:.0f}초 남음.</translation>
     </message>
@@ -3312,73 +3312,73 @@
         <translation>보라-금색</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="320"/>
+        <location filename="../ui/thematic_dock.py" line="326"/>
         <source>Keys: {0} of {1} layer keys match {2} table keys; {3} table keys have no feature.</source>
         <translation>키: 레이어 키 {1}개 중 {0}개가 표 키 {2}개와 일치; 표 키 {3}개는 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="333"/>
+        <location filename="../ui/thematic_dock.py" line="339"/>
         <source>Pick a boundary layer and a table file first.</source>
         <translation>먼저 경계 레이어와 표 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="392"/>
+        <location filename="../ui/thematic_dock.py" line="398"/>
         <source>Pick a polygon layer and a value field first.</source>
         <translation>먼저 폴리곤 레이어와 값 필드를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="405"/>
+        <location filename="../ui/thematic_dock.py" line="411"/>
         <source>Styled {0}: {1} classes, goodness of variance fit {2:.3f}.</source>
         <translation>{0}에 스타일 적용: 등급 {1}개, 분산 적합도 {2:.3f}.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="411"/>
+        <location filename="../ui/thematic_dock.py" line="417"/>
         <source>This colour ramp is not colour-blind safe for this many classes.</source>
         <translation>이 색상 램프는 이 등급 수에서 색각 이상자가 구별하기 어렵습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="450"/>
-        <location filename="../ui/thematic_dock.py" line="466"/>
+        <location filename="../ui/thematic_dock.py" line="456"/>
+        <location filename="../ui/thematic_dock.py" line="472"/>
         <source>Pick a polygon layer first.</source>
         <translation>먼저 폴리곤 레이어를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="489"/>
+        <location filename="../ui/thematic_dock.py" line="495"/>
         <source>Pick a layer and a PNG file to export to.</source>
         <translation>레이어와 내보낼 PNG 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="351"/>
+        <location filename="../ui/thematic_dock.py" line="357"/>
         <source>Join {0}</source>
         <translation>{0} 결합</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="386"/>
+        <location filename="../ui/thematic_dock.py" line="392"/>
         <source>{0} classes, goodness of variance fit {1:.3f}; counts {2}.</source>
         <translation>등급 {0}개, 분산 적합도 {1:.3f}; 개수 {2}.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="460"/>
+        <location filename="../ui/thematic_dock.py" line="466"/>
         <source>Charts added to {0}.</source>
         <translation>{0}에 차트를 추가했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="481"/>
+        <location filename="../ui/thematic_dock.py" line="487"/>
         <source>Bivariate map applied to {0}.</source>
         <translation>{0}에 이변량 지도를 적용했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="501"/>
+        <location filename="../ui/thematic_dock.py" line="507"/>
         <source>Exported: {0}</source>
         <translation>내보냄: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="325"/>
+        <location filename="../ui/thematic_dock.py" line="331"/>
         <source>Encoding: {0}.</source>
         <translation>인코딩: {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="408"/>
+        <location filename="../ui/thematic_dock.py" line="414"/>
         <source>{0} features have a zero or NULL denominator (shown as No data).</source>
         <translation>피처 {0}개의 분모가 0이거나 NULL입니다 (자료 없음으로 표시).</translation>
     </message>
@@ -3410,7 +3410,7 @@
     </message>
     <message>
         <location filename="../ui/wealth_dock.py" line="24"/>
-        <location filename="../ui/wealth_train_widget.py" line="80"/>
+        <location filename="../ui/wealth_train_widget.py" line="81"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
@@ -3515,17 +3515,17 @@
         <translation>가능하면 CUDA(GPU) 사용</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="236"/>
+        <location filename="../ui/wealth_predict_widget.py" line="249"/>
         <source>Draw the region on the map.</source>
         <translation>지도에 영역을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="330"/>
+        <location filename="../ui/wealth_predict_widget.py" line="343"/>
         <source>Large region</source>
         <translation>큰 영역</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="355"/>
+        <location filename="../ui/wealth_predict_widget.py" line="368"/>
         <source>Predict wealth</source>
         <translation>부 지수 추정</translation>
     </message>
@@ -3535,154 +3535,159 @@
         <translation>이곳의 onnxruntime에는 CUDA 공급자가 없어 CPU를 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="277"/>
+        <location filename="../ui/wealth_predict_widget.py" line="290"/>
         <source>Choose the polygon layer of the region.</source>
         <translation>영역의 폴리곤 레이어를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="315"/>
+        <location filename="../ui/wealth_predict_widget.py" line="328"/>
         <source>Choose a Sentinel-2 raster layer (add one to the project first).</source>
         <translation>Sentinel-2 래스터 레이어를 선택하십시오(먼저 프로젝트에 추가).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="319"/>
+        <location filename="../ui/wealth_predict_widget.py" line="332"/>
         <source>Choose the output GeoPackage or tick 'Temporary file'.</source>
         <translation>출력 GeoPackage를 선택하거나 '임시 파일'을 체크하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="383"/>
+        <location filename="../ui/wealth_predict_widget.py" line="396"/>
         <source>Prediction done with a demonstration model, not a wealth estimate.</source>
         <translation>시연용 모델로 추정을 마쳤습니다. 부 추정치가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="259"/>
+        <location filename="../ui/wealth_predict_widget.py" line="272"/>
         <source>Region drawn ({0} vertices, {1}).</source>
         <translation>영역을 그렸습니다(꼭짓점 {0}개, {1}).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="267"/>
+        <location filename="../ui/wealth_predict_widget.py" line="280"/>
         <source>Draw a region on the map first (press Draw, then drag a rectangle or click a polygon).</source>
         <translation>먼저 지도에 영역을 그리십시오('그리기'를 누른 뒤 사각형을 끌거나 폴리곤을 클릭).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="331"/>
+        <location filename="../ui/wealth_predict_widget.py" line="344"/>
         <source>The region needs {0} chips, more than the limit of {1} (WealthMap setting max_chips). Predict anyway?</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개(WealthMap 설정 max_chips)를 넘습니다. 그래도 추정할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="354"/>
+        <location filename="../ui/wealth_predict_widget.py" line="367"/>
         <source>Predicting {0} chips…</source>
         <translation>칩 {0}개 추정 중…</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="367"/>
+        <location filename="../ui/wealth_predict_widget.py" line="380"/>
         <source>Chips: {0} used, {1} skipped ({2}); region {3:.1f} km².</source>
         <translation>칩: 사용 {0}개, 건너뜀 {1}개({2}); 영역 {3:.1f} km².</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="370"/>
+        <location filename="../ui/wealth_predict_widget.py" line="383"/>
         <source>Mean {0:.4g}, median {1:.4g} ({2}).</source>
         <translation>평균 {0:.4g}, 중앙값 {1:.4g}({2}).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="371"/>
+        <location filename="../ui/wealth_predict_widget.py" line="384"/>
         <source>Output: {0}</source>
         <translation>출력: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="282"/>
+        <location filename="../ui/wealth_predict_widget.py" line="295"/>
         <source>No feature of '{0}' is selected; select the region's polygons first.</source>
         <translation>'{0}'에서 선택된 피처가 없습니다. 먼저 영역의 폴리곤을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="371"/>
+        <location filename="../ui/wealth_predict_widget.py" line="384"/>
         <source> (temporary)</source>
         <translation> (임시)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="374"/>
+        <location filename="../ui/wealth_predict_widget.py" line="387"/>
         <source>Read the Sentinel-2 product {0} (all its bands, stacked at 10 m; reflectance = DN x {1:g} {2:+g}).</source>
         <translation>Sentinel-2 제품 {0}을(를) 읽었습니다 (모든 밴드를 10 m로 묶음, 반사율 = DN x {1:g} {2:+g}).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="350"/>
+        <location filename="../ui/wealth_predict_widget.py" line="363"/>
         <source>Not run: {0} chips is more than the limit of {1}.</source>
         <translation>실행하지 않음: 칩 {0}개는 제한 {1}개보다 많습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="36"/>
+        <location filename="../ui/wealth_train_widget.py" line="37"/>
         <source>Train your own wealth head on survey points (for example DHS clusters). Accuracy is cross-validated on held-out areas or countries, next to simple baselines.</source>
         <translation>설문 지점(예: DHS 클러스터)으로 직접 부 헤드를 학습합니다. 정확도는 제외된 지역이나 국가로 교차 검증하며 단순 기준선과 함께 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="44"/>
+        <location filename="../ui/wealth_train_widget.py" line="45"/>
         <source>Survey points</source>
         <translation>설문 지점</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="46"/>
+        <location filename="../ui/wealth_train_widget.py" line="47"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.ods *.gpkg)</source>
         <translation>표 (*.csv *.txt *.tsv *.xlsx *.ods *.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="47"/>
+        <location filename="../ui/wealth_train_widget.py" line="48"/>
         <source>or survey table</source>
         <translation>또는 설문 표</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="51"/>
+        <location filename="../ui/wealth_train_widget.py" line="52"/>
         <source>detected (country, region, ...)</source>
         <translation>자동 감지(country, region, ...)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="52"/>
+        <location filename="../ui/wealth_train_widget.py" line="53"/>
         <source>Group field</source>
         <translation>그룹 필드</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="54"/>
+        <location filename="../ui/wealth_train_widget.py" line="55"/>
         <source>detected (urban_rural, urban, ...)</source>
         <translation>자동 감지(urban_rural, urban, ...)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="67"/>
+        <location filename="../ui/wealth_train_widget.py" line="68"/>
         <source>Spatial block size</source>
         <translation>공간 블록 크기</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="82"/>
+        <location filename="../ui/wealth_train_widget.py" line="83"/>
         <source>Open report</source>
         <translation>보고서 열기</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="157"/>
+        <location filename="../ui/wealth_train_widget.py" line="197"/>
         <source>Train wealth model</source>
         <translation>부 모델 학습</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="168"/>
+        <location filename="../ui/wealth_train_widget.py" line="208"/>
         <source>Model trained; open the report to see its accuracy.</source>
         <translation>모델을 학습했습니다. 보고서를 열어 정확도를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="142"/>
+        <location filename="../ui/wealth_train_widget.py" line="182"/>
         <source>Choose a survey point layer or a table file.</source>
         <translation>설문 점 레이어나 표 파일을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="145"/>
+        <location filename="../ui/wealth_train_widget.py" line="185"/>
         <source>Add Sentinel-2 rasters to the project and check them in the list.</source>
         <translation>프로젝트에 Sentinel-2 래스터를 추가하고 목록에서 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="149"/>
+        <location filename="../ui/wealth_train_widget.py" line="189"/>
         <source>Choose a folder for the model bundle.</source>
         <translation>모델 번들을 저장할 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="163"/>
+        <location filename="../ui/wealth_train_widget.py" line="203"/>
         <source>Cross-validated r² {0:.3f} (squared r {1:.3f}, RMSE {2:.3f}) on {3} points; best simple baseline r² {4:.3f}. Bundle: {5} (status 'trained').</source>
         <translation>{3}개 지점에서 교차 검증 r² {0:.3f} (r 제곱 {1:.3f}, RMSE {2:.3f}); 가장 좋은 단순 기준선 r² {4:.3f}. 번들: {5} (상태 'trained').</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="149"/>
+        <source>The survey layer '{0}' could not be read: {1}</source>
+        <translation>조사 레이어 '{0}'을(를) 읽을 수 없습니다: {1}</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@ import os
 import time
 
 import pytest
-from qgis.core import QgsPointXY, QgsProject, QgsVectorLayer
+from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 
 
@@ -66,6 +66,7 @@ def test_dock_geocodes_and_reviews(dock, tmp_path, qgis_iface):
     dock.table.selectRow(0)
     dock.pick_button.setChecked(True)
     canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))  # the click below is in degrees
     assert canvas.mapTool() is dock.map_tool
     dock.map_tool.canvasClicked.emit(QgsPointXY(126.5, 33.5), Qt.MouseButton.LeftButton)
     assert not dock.pick_button.isChecked()

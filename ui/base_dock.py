@@ -113,7 +113,7 @@ class WealthMapDock(QgsDockWidget):
                     on_done(task.result)
 
         task = WealthMapTask(description, function, *args, on_finished=finished, **kwargs)
-        task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
+        task.progressChanged.connect(self._task_progress)
         self.task = task
         self.progress.setValue(0)
         self.cancel_button.setEnabled(True)
@@ -124,6 +124,21 @@ class WealthMapDock(QgsDockWidget):
     def cancel_task(self):
         if self.task is not None:
             self.task.cancel()
+
+    def _task_progress(self, value):
+        self.progress.setValue(int(value))
+
+    def detach_task(self):
+        """Cancel the running task and cut it loose from this panel (the plugin is unloading and the panel is
+        about to be deleted: the task's progress and end must not reach deleted widgets)."""
+        task, self.task = self.task, None
+        if task is not None:
+            task.on_finished = None
+            try:
+                task.progressChanged.disconnect(self._task_progress)
+            except (TypeError, RuntimeError):
+                pass
+            task.cancel()
 
     def show_message(self, text, level=Qgis.Info):
         if self.iface is not None and hasattr(self.iface, "messageBar"):

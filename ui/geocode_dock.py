@@ -62,6 +62,7 @@ class GeocodeDock(WealthMapDock):
         super().__init__(iface, tr("WealthMap: Geocode"), "WealthMapGeocodeDock", parent)
         self.result = None
         self.output_layer = None
+        QgsProject.instance().layerWillBeRemoved[str].connect(self.output_layer_removed)
         self.review_fields = []
         self.map_tool = None
         self.previous_tool = None
@@ -316,8 +317,13 @@ class GeocodeDock(WealthMapDock):
     def finished(self, result):
         from qgis.core import QgsVectorLayer
 
+        project = QgsProject.instance()
+        stale = [lyr.id() for lyr in project.mapLayers().values()
+                 if lyr.providerType() == "ogr" and lyr.source().split("|")[0] == result["output"]]
+        if stale:  # a rerun into the same file replaced it: the old layer goes, not a second copy beside it
+            project.removeMapLayers(stale)
         layer = QgsVectorLayer(result["output"], os.path.splitext(os.path.basename(result["output"]))[0], "ogr")
-        QgsProject.instance().addMapLayer(layer)
+        project.addMapLayer(layer)
         self.result = result
         self.output_layer = layer
         counts = result["counts"]
@@ -444,8 +450,25 @@ class GeocodeDock(WealthMapDock):
         self.apply(fid, lon, lat, tr("placed by hand"))
         self.pick_button.setChecked(False)
 
+    def output_layer_removed(self, layer_id):
+        """The reviewed layer left the project: the review has nothing to edit any more."""
+        if self.output_layer is not None:
+            try:
+                gone = self.output_layer.id() == layer_id
+            except RuntimeError:  # already deleted
+                gone = True
+            if gone:
+                self.output_layer = None
+                self.table.setRowCount(0)
+                self.candidates.clear()
+                self.set_review_enabled(False)
+
     def cleanup(self):
         """Remove the map tool, markers and locator filter (plugin.unload() calls this)."""
+        try:
+            QgsProject.instance().layerWillBeRemoved[str].disconnect(self.output_layer_removed)
+        except (TypeError, RuntimeError, KeyError):
+            pass
         self.markers.clear()
         if self.locator_filter is not None:
             if self.locator_registered:

@@ -275,9 +275,15 @@ class ThematicDock(WealthMapDock):
 
     # --- join ----------------------------------------------------------------------------------
     def _table(self, path):
-        if path not in self._table_cache:
-            self._table_cache[path] = read_table(path)
-        return self._table_cache[path]
+        """The table's rows, read again when the file changed (an edited table gives a new key report)."""
+        try:
+            stat = os.stat(path)
+            key = (path, stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            key = (path, None, None)
+        if key not in self._table_cache:
+            self._table_cache = {key: read_table(path)}
+        return self._table_cache[key]
 
     def on_table_changed(self, path):
         self.table_key.blockSignals(True)
@@ -507,9 +513,10 @@ class ThematicDock(WealthMapDock):
         self.status.setText(text)
         self.show_message(text, Qgis.Critical)
 
-    def closeEvent(self, event):  # noqa: N802 - Qt override
+    def cleanup(self):
+        """Disconnect from the project (called when the plugin unloads; closing the panel keeps the link, so
+        a project opened after the panel was closed and reopened still restores its choices)."""
         try:
             QgsProject.instance().readProject.disconnect(self.restore_settings)
-        except TypeError:
+        except (TypeError, RuntimeError):
             pass
-        super().closeEvent(event)

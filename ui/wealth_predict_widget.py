@@ -200,6 +200,17 @@ class PredictWidget(QWidget):
         key = self.mode_key()
         self.region_layer.setEnabled(key in ("selected", "layer"))
         self.draw_button.setEnabled(key in ("rectangle", "polygon"))
+        self.stop_drawing()  # another region mode: the drawing tool must not keep capturing clicks
+
+    def stop_drawing(self):
+        """Give the canvas back its previous map tool if one of the drawing tools is active."""
+        canvas = self.canvas()
+        if canvas is not None and canvas.mapTool() is not None and canvas.mapTool() in (self.rect_tool,
+                                                                                          self.poly_tool):
+            if self.previous_tool is not None:
+                canvas.setMapTool(self.previous_tool)
+            else:
+                canvas.unsetMapTool(canvas.mapTool())
 
     def update_model_label(self, *args):
         from ..core.wealth.bundle import load_bundle
@@ -222,7 +233,9 @@ class PredictWidget(QWidget):
         canvas = self.canvas()
         if canvas is None:
             return
-        self.previous_tool = canvas.mapTool()
+        current = canvas.mapTool()
+        if current is not None and current not in (self.rect_tool, self.poly_tool):
+            self.previous_tool = current  # pressing Draw again keeps the user's tool to go back to
         if self.mode_key() == "rectangle":
             if self.rect_tool is None:
                 self.rect_tool = QgsMapToolExtent(canvas)

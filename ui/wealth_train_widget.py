@@ -22,6 +22,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core.errors import WealthMapError
 from ..core.i18n import tr
 
 
@@ -91,8 +92,23 @@ class TrainWidget(QWidget):
         layout.addWidget(self.summary)
         layout.addStretch(1)
         self.refresh_rasters()
+        from qgis.core import QgsProject
 
-    def refresh_rasters(self):
+        # the list follows the project (the dock is built when QGIS starts, before any raster is loaded)
+        QgsProject.instance().layersAdded.connect(self.refresh_rasters)
+        QgsProject.instance().layersRemoved.connect(self.refresh_rasters)
+
+    def cleanup(self):
+        """Disconnect from the project (called when the plugin unloads)."""
+        from qgis.core import QgsProject
+
+        for signal in (QgsProject.instance().layersAdded, QgsProject.instance().layersRemoved):
+            try:
+                signal.disconnect(self.refresh_rasters)
+            except (TypeError, RuntimeError):
+                pass
+
+    def refresh_rasters(self, *_changed):
         """List the project's raster layers (checked = used)."""
         from qgis.core import QgsProject, QgsRasterLayer
 
@@ -115,11 +131,31 @@ class TrainWidget(QWidget):
                 out.append(item.data(Qt.ItemDataRole.UserRole))
         return out
 
+    def survey_copy(self, layer):
+        """The survey layer written to a temporary GeoPackage on the main thread (any provider: a delimited
+        text or memory layer's source is no file the task could read, and layers are read on the main
+        thread); the task reads the copy."""
+        import tempfile
+
+        from qgis.core import QgsProject, QgsVectorFileWriter
+
+        path = os.path.join(tempfile.mkdtemp(prefix="wealthmap_survey_"), "survey.gpkg")
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = "survey"
+        result = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsProject.instance().transformContext(),
+                                                           options)
+        if result[0] != QgsVectorFileWriter.NoError:
+            raise WealthMapError(tr("The survey layer '{0}' could not be read: {1}").format(layer.name(), result[1]))
+        return path
+
     def parameters(self):
         """The keyword arguments for ``train_wealth_model`` (layers resolved to sources)."""
         layer = self.layer_combo.currentLayer()
-        survey = layer.source() if layer is not None and not self.file_widget.filePath() else \
-            self.file_widget.filePath()
+        if layer is not None and not self.file_widget.filePath():
+            survey = self.survey_copy(layer)
+        else:
+            survey = self.file_widget.filePath()
         return {
             "survey": survey,
             "rasters": self.selected_rasters(),
@@ -136,7 +172,11 @@ class TrainWidget(QWidget):
     def start(self, extra=None):
         from ..core.wealth.train_api import train_wealth_model
 
-        params = self.parameters()
+        try:
+            params = self.parameters()
+        except WealthMapError as err:
+            self.dock.show_message(str(err), Qgis.Warning)
+            return None
         params.update(extra or {})
         if not params["survey"]:
             self.dock.show_message(tr("Choose a survey point layer or a table file."), Qgis.Warning)

@@ -186,11 +186,14 @@ def _read_records(source, layer_crs=None):
         layer = source
         path = layer.source()
     else:
+        from ..tables import split_sheet
+
         path = str(source)
-        if not os.path.exists(path):
-            raise WealthMapError(tr("The survey file {0} does not exist. Check the path.").format(path))
+        file_path, _sheet = split_sheet(path)  # "survey.gpkg|layername=points", as QGIS names a layer's source
+        if not os.path.exists(file_path):
+            raise WealthMapError(tr("The survey file {0} does not exist. Check the path.").format(file_path))
         layer = None
-        ext = os.path.splitext(path)[1].lower()
+        ext = os.path.splitext(file_path)[1].lower()
         if ext in (".csv", ".txt", ".tsv", ".tab"):
             from ..tables import read_csv_rows
 
