@@ -16,6 +16,7 @@ PACKAGES = {
     "numpy": ("numpy", tr_noop("all computations")),
     "sklearn": ("scikit-learn", tr_noop("training wealth models and statistics")),
     "onnxruntime": ("onnxruntime", tr_noop("wealth prediction (running the ONNX models)")),
+    "onnx": ("onnx", tr_noop("wealth prediction and training (building the ONNX graphs)")),
     "requests": ("requests", tr_noop("web geocoding providers")),
     "osgeo.gdal": ("GDAL", tr_noop("reading rasters")),
 }
@@ -24,8 +25,8 @@ PACKAGES = {
 NEEDS = {
     "geocode": ["requests"],
     "thematic": ["numpy"],
-    "wealth": ["numpy", "onnxruntime", "osgeo.gdal"],
-    "train": ["numpy", "sklearn", "onnxruntime", "osgeo.gdal"],
+    "wealth": ["numpy", "onnxruntime", "onnx", "osgeo.gdal"],
+    "train": ["numpy", "sklearn", "onnxruntime", "onnx", "osgeo.gdal"],
 }
 
 

@@ -833,16 +833,21 @@
     </message>
     <message>
         <location filename="../core/deps.py" line="19"/>
+        <source>wealth prediction and training (building the ONNX graphs)</source>
+        <translation>부 예측과 학습(ONNX 그래프 생성)</translation>
+    </message>
+    <message>
+        <location filename="../core/deps.py" line="20"/>
         <source>web geocoding providers</source>
         <translation>웹 지오코딩 서비스</translation>
     </message>
     <message>
-        <location filename="../core/deps.py" line="20"/>
+        <location filename="../core/deps.py" line="21"/>
         <source>reading rasters</source>
         <translation>래스터 읽기</translation>
     </message>
     <message>
-        <location filename="../core/deps.py" line="79"/>
+        <location filename="../core/deps.py" line="80"/>
         <source>WealthMap needs Python packages that are not installed: {0}. Install them for the Python that QGIS uses, then restart QGIS: {1}</source>
         <translation>WealthMap에 필요한 파이썬 패키지가 설치되어 있지 않습니다: {0}. QGIS가 사용하는 파이썬에 설치한 뒤 QGIS를 다시 시작하세요: {1}</translation>
     </message>
@@ -2728,7 +2733,7 @@
         <translation>포레스트 설정은 정수여야 합니다({0}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="51"/>
+        <location filename="../core/wealth/train_api.py" line="54"/>
         <source>No output folder given for the model bundle. Choose a new or empty folder.</source>
         <translation>모델 번들의 출력 폴더가 없습니다. 새 폴더나 빈 폴더를 고르십시오.</translation>
     </message>

@@ -207,6 +207,24 @@ def test_onnxruntime_missing_gives_install_message(tmp_path):
     assert "pip install" in out.stdout
 
 
+@pytest.mark.parametrize("module, call, name", [
+    ("onnx", "from wealthmap.core.wealth.api import predict_wealth as f; f({sample!r})", "onnx"),
+    ("sklearn", "from wealthmap.core.wealth.train_api import train_wealth_model as f; f('s.csv', [{sample!r}], "
+                "out_dir='/tmp/x')", "scikit-learn"),
+])
+def test_missing_onnx_or_sklearn_gives_install_message(module, call, name):
+    """onnx (prediction builds its graphs with it) and scikit-learn (training) missing: the install message,
+    before any work (onnx missing was reported as a corrupt model; scikit-learn as an internal error)."""
+    code = ("import sys; sys.modules[{module!r}] = None; sys.path.insert(0, {root!r}); import conftest\n"
+            "from qgis.testing import start_app; start_app()\n"
+            "from wealthmap.core.errors import WealthMapError  # noqa: E402\n"
+            "try:\n    " + call + "\nexcept WealthMapError as err:\n    print('MSG', err)\n"
+            ).format(module=module, root=ROOT, sample=SAMPLE)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
+    assert "MSG WealthMap needs Python packages that are not installed: " + name in out.stdout, out.stderr[-2000:]
+
+
 # --- raster reading -------------------------------------------------------------------------
 def test_band_names_are_recognised():
     from wealthmap.core.wealth.raster import canonical_band

@@ -41,11 +41,13 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
                                        out_dir="/tmp/my_head", cv="group")
         print(result["metrics"]["model"]["r2"], result["report_html"])
     """
+    from .. import deps
     from .feature_cache import FeatureCache
     from .features import FeatureSettings
     from .survey import read_survey
     from .train import ForestSettings, train
 
+    deps.require("train")  # scikit-learn and onnx: said before any work, with how to install them
     feedback = ensure_feedback(feedback)
     if not out_dir:
         raise WealthMapError(tr("No output folder given for the model bundle. Choose a new or empty folder."))
