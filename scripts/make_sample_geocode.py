@@ -1,7 +1,7 @@
 """Make the geocoding sample tables in sample_data/ (committed; rerun only to refresh them).
 
 * ``addresses_reference_points.csv`` (UTF-8): address, lon, lat of house numbers in Vaduz
-  (Liechtenstein) from ../shared/data/osm_liechtenstein_autauga.osm.pbf (© OpenStreetMap
+  (Liechtenstein) from tests/data/osm/osm_liechtenstein_autauga.osm.pbf (© OpenStreetMap
   contributors, ODbL 1.0) and of the synthetic Korean town 가온시; the demo builds an offline
   index from it.
 * ``addresses_vaduz.csv`` (UTF-8): 40 addresses to geocode, written as people do (typos,
@@ -21,7 +21,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 import conftest  # noqa: E402,F401 - registers the package as ``wealthmap``
 
-OSM = os.path.join(ROOT, "..", "shared", "data", "osm_liechtenstein_autauga.osm.pbf")
+OSM = os.path.join(ROOT, "tests", "data", "osm", "osm_liechtenstein_autauga.osm.pbf")
 OUT = os.path.join(ROOT, "sample_data")
 
 KOREAN_POINTS = [

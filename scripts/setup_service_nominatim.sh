@@ -18,7 +18,7 @@
 #   NOM_HTTP_PORT  port of the Nominatim HTTP API                    [8089]
 #   NOM_PG_PORT    port of the private PostgreSQL cluster            [5498]
 #   NOM_OSM_FILE   OSM extract to import besides the synthetic Korean town written below;
-#                  default ../shared/data/osm_liechtenstein_autauga.osm.pbf when present
+#                  default tests/data/osm/osm_liechtenstein_autauga.osm.pbf (shipped)
 #                  (Liechtenstein + Autauga County AL, (c) OpenStreetMap contributors, ODbL)
 #   NOM_THREADS    import threads                                    [2]
 # Pitfalls handled: PyICU from Debian (venv with --system-site-packages), --offline import,
@@ -164,14 +164,14 @@ NOMINATIM_DATABASE_WEBUSER="www-data"
 EOF
   local files=()
   local real=${NOM_OSM_FILE:-}
-  if [ -z "$real" ] && [ -f "$REPO/../shared/data/osm_liechtenstein_autauga.osm.pbf" ]; then
-    real=$REPO/../shared/data/osm_liechtenstein_autauga.osm.pbf
+  if [ -z "$real" ] && [ -f "$REPO/tests/data/osm/osm_liechtenstein_autauga.osm.pbf" ]; then
+    real=$REPO/tests/data/osm/osm_liechtenstein_autauga.osm.pbf
   fi
   if [ -n "$real" ]; then
     [ -f "$real" ] || { echo "NOM_OSM_FILE not found: $real" >&2; exit 1; }
     files+=("$(cd "$(dirname "$real")" && pwd)/$(basename "$real")")
   else
-    log "no OSM extract found (../shared/data/osm_liechtenstein_autauga.osm.pbf or NOM_OSM_FILE): importing the synthetic town only"
+    log "no OSM extract found (tests/data/osm/osm_liechtenstein_autauga.osm.pbf or NOM_OSM_FILE): importing the synthetic town only"
   fi
   files+=("$NOM_DIR/data/synthetic_kr.osm")
   local stamp; stamp=$(sha256sum "${files[@]}" | sha256sum | cut -c1-16)

@@ -12,9 +12,9 @@ from wealthmap.core.errors import CancelledError, WealthMapError
 from wealthmap.core.geocode import normalize as nz
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-OSM = os.path.join(ROOT, "..", "shared", "data", "osm_liechtenstein_autauga.osm.pbf")
-KR_OSM = os.path.join(ROOT, "..", "shared", "data", "synthetic_kr.osm")
-needs_osm = pytest.mark.skipif(not os.path.exists(OSM), reason="../shared/data/osm_liechtenstein_autauga.osm.pbf "
+OSM = os.path.join(ROOT, "tests", "data", "osm", "osm_liechtenstein_autauga.osm.pbf")  # ODbL, shipped
+KR_OSM = os.path.join(ROOT, "tests", "data", "osm", "synthetic_kr.osm")
+needs_osm = pytest.mark.skipif(not os.path.exists(OSM), reason="tests/data/osm/osm_liechtenstein_autauga.osm.pbf "
                                                                 "(real OSM test data) is not present")
 
 
@@ -47,7 +47,7 @@ def test_similarity_and_text_score():
 @pytest.fixture(scope="module")
 def osm_index(tmp_path_factory, qgis_app):
     if not os.path.exists(OSM):
-        pytest.skip("../shared/data/osm_liechtenstein_autauga.osm.pbf (real OSM test data) is not present")
+        pytest.skip("tests/data/osm/osm_liechtenstein_autauga.osm.pbf (real OSM test data) is not present")
     from wealthmap.core.geocode.api import build_address_index
 
     path = str(tmp_path_factory.mktemp("idx") / "osm.sqlite")
@@ -205,7 +205,7 @@ def _write_cp949(path):
 
 def test_batch_cp949_keeps_rows_and_fields(tmp_path, qgis_app):
     if not os.path.exists(KR_OSM):
-        pytest.skip("../shared/data/synthetic_kr.osm is not present")
+        pytest.skip("tests/data/osm/synthetic_kr.osm is not present")
     from wealthmap.core.geocode.api import build_address_index, geocode
 
     idx = str(tmp_path / "kr.sqlite")
@@ -445,7 +445,7 @@ def test_processing_algorithms(provider, tmp_path):
     from qgis.core import QgsProcessingException, QgsVectorLayer
 
     if not os.path.exists(KR_OSM):
-        pytest.skip("../shared/data/synthetic_kr.osm is not present")
+        pytest.skip("tests/data/osm/synthetic_kr.osm is not present")
     idx = str(tmp_path / "i.sqlite")
     built = processing.run("wealthmap:buildaddressindex", {"OSM": KR_OSM, "COUNTRY": "kr", "OUTPUT": idx})
     assert built["ROWS"] > 5 and os.path.exists(idx)

@@ -16,7 +16,7 @@ import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRIPT = os.path.join(ROOT, "scripts", "setup_service_nominatim.sh")
-OSM = os.path.join(ROOT, "..", "shared", "data", "osm_liechtenstein_autauga.osm.pbf")
+OSM = os.path.join(ROOT, "tests", "data", "osm", "osm_liechtenstein_autauga.osm.pbf")  # ODbL, shipped
 PORT = int(os.environ.get("NOM_HTTP_PORT", "8089"))
 URL = "http://127.0.0.1:{}".format(PORT)
 PIDFILE = os.path.join(os.environ.get("NOM_DIR", os.path.join(ROOT, ".nominatim")), "nominatim-serve.pid")
@@ -59,7 +59,7 @@ def nominatim():
 
 def test_nominatim_match_rate_on_osm_addresses(nominatim, qgis_app):
     if not os.path.exists(OSM):
-        pytest.skip("../shared/data/osm_liechtenstein_autauga.osm.pbf is not present")
+        pytest.skip("tests/data/osm/osm_liechtenstein_autauga.osm.pbf is not present")
     from concurrent.futures import ThreadPoolExecutor
 
     from wealthmap.core.geocode.evaluation import address_set, evaluate
