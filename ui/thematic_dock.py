@@ -468,9 +468,13 @@ class ThematicDock(WealthMapDock):
         self.status.setText(message)
         self.show_message(message, Qgis.Success)
         self.last_choropleth = result
-        if self.iface is not None and hasattr(self.iface, "layerTreeView") and self.iface.layerTreeView():
-            self.iface.layerTreeView().refreshLayerSymbology(result.layer.id())
+        self.refresh_legend(result.layer)
         return result
+
+    def refresh_legend(self, layer):
+        """Show the new style in the Layers panel (its legend items)."""
+        if self.iface is not None and hasattr(self.iface, "layerTreeView") and self.iface.layerTreeView():
+            self.iface.layerTreeView().refreshLayerSymbology(layer.id())
 
     # --- charts --------------------------------------------------------------------------------
     def prefer_data_field(self, *_args):
@@ -514,6 +518,7 @@ class ThematicDock(WealthMapDock):
         except WealthMapError as err:
             self.show_error(str(err))
             return None
+        self.refresh_legend(layer)
         self.status.setText(tr("Charts added to {0}.").format(layer.name()))
         self.show_message(self.status.text(), Qgis.Success)
         return result
@@ -536,6 +541,7 @@ class ThematicDock(WealthMapDock):
         if not pixmap.isNull():
             self.bivariate_legend.setPixmap(pixmap.scaledToWidth(160, Qt.TransformationMode.SmoothTransformation))
         layer.triggerRepaint()
+        self.refresh_legend(layer)
         self.status.setText(tr("Bivariate map applied to {0}.").format(layer.name()))
         self.show_message(self.status.text(), Qgis.Success)
         return result

@@ -29,7 +29,7 @@ from ..i18n import tr
 from ..tasks import check_cancel
 from . import style
 from .classify import FIXED_CLASS_METHODS, METHODS, classify, resolve_method
-from .export import build_layout, export_layout
+from .export import LEGEND_TITLE, build_layout, export_layout
 from .join import DEFAULT_NORMALISE, JoinResult, join_summary, parse_number, write_features  # noqa: F401
 from .join import join_table as _join_table
 
@@ -247,10 +247,6 @@ def describe_choropleth(field=None, expression=None, normalize_by=None, per_area
     return "{} ({})".format(what, how)
 
 
-#: layer custom property holding the readable legend title set by the styling functions
-LEGEND_TITLE = "wealthmap/legend_title"
-
-
 def choropleth(layer, field=None, method="jenks", classes=5, expression=None, breaks=None, ramp="YlOrRd",
                reverse=False, normalize_by=None, per_area=False, area_unit="km2", area_method="ellipsoidal",
                multiplier=1.0, output=None, rate_field=None, null_class=True, null_color=style.NULL_COLOR,
@@ -289,9 +285,9 @@ def choropleth(layer, field=None, method="jenks", classes=5, expression=None, br
                                         outline)
     title = describe_choropleth(field, expression, normalize_by, per_area, area_unit, multiplier, method,
                                 classification.k)
-    if apply or target_layer is not layer:
-        target_layer.setCustomProperty(LEGEND_TITLE, title)
     _apply(target_layer, renderer, apply or target_layer is not layer, qml)
+    if apply or target_layer is not layer:  # after the .qml is written: the style file needs nothing of the plugin
+        target_layer.setCustomProperty(LEGEND_TITLE, title)
     return Result(layer=target_layer, field=attribute, breaks=classification.breaks, counts=classification.counts,
                   gvf=classification.gvf, null_count=null_count, zero_denominators=computed.zero_denominators,
                   colorblind_safe=style.is_colorblind_safe(ramp, classification.k), renderer=renderer,
@@ -328,10 +324,10 @@ def bivariate(layer, field_x, field_y, palette="pinkblue", legend_image=None, la
     null_count = int((~both).sum())
     renderer = style.bivariate_renderer(field_x, field_y, bx, by, palette, counts, null_count, outline=outline,
                                         label_x=label_x, label_y=label_y, layer=layer)
+    _apply(layer, renderer, apply, qml)
     if apply:
         layer.setCustomProperty(LEGEND_TITLE, tr("{0} and {1} (bivariate map, tertiles)").format(
             label_x or field_x, label_y or field_y))
-    _apply(layer, renderer, apply, qml)
     if legend_image:
         style.bivariate_legend_image(legend_image, palette, label_x or field_x, label_y or field_y)
     return Result(layer=layer, breaks_x=bx, breaks_y=by, counts=counts, null_count=null_count, renderer=renderer,

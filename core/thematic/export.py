@@ -1,6 +1,7 @@
 """A finished map: a print layout with title, map, legend, scale bar, north arrow and source note."""
 
 import os
+import re
 
 from qgis.core import (
     QgsApplication,
@@ -52,12 +53,22 @@ def layer_legend_title(layer):
 
 
 def wrap_text(text, width=LEGEND_WRAP):
-    """``text`` broken into lines of at most ``width`` characters (at spaces) for a legend heading."""
-    import textwrap
-
+    """``text`` broken into lines of at most ``width`` characters for a legend heading: at spaces, else after
+    ``_``, ``-`` or ``/`` (layer names such as ``districts_joined_elderly_rate``), else anywhere."""
     lines = []
     for paragraph in str(text).split("\n"):
-        lines.extend(textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False) or [""])
+        line = ""
+        for word in paragraph.split():
+            pieces = [p for p in re.findall(r"[^_\-/]*[_\-/]?", word) if p]
+            pieces = [p[i:i + width] for p in pieces for i in range(0, len(p), width)]
+            for number, piece in enumerate(pieces):
+                sep = " " if number == 0 and line else ""
+                if line and len(line) + len(sep) + len(piece) > width:
+                    lines.append(line)
+                    line = piece
+                else:
+                    line += sep + piece
+        lines.append(line)
     return "\n".join(lines)
 
 
