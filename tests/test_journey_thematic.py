@@ -77,6 +77,13 @@ def visible_top():
             return node.layer()
     return None
 
+def panel(layer):
+    """What the Layers panel shows of ``layer``: unfolded?, its legend items."""
+    node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
+    model = U.iface.layerTreeView().layerTreeModel()
+    return {"expanded": node.isExpanded(), "items": [n.data(Qt.ItemDataRole.DisplayRole)
+                                                     for n in model.layerLegendNodes(node)]}
+
 def renderer_info(layer):
     renderer = layer.renderer()
     info = {"layer": layer.name(), "type": renderer.type(), "colors": []}
@@ -84,6 +91,7 @@ def renderer_info(layer):
         if item.symbol() is not None:
             info["colors"].append(item.symbol().color().name())
     info["diagrams"] = layer.diagramRenderer() is not None
+    info["panel"] = panel(layer)
     return info
 
 %(body)s
@@ -151,13 +159,15 @@ def journey():
     dock.chart_button.click()
     settle()
     out["chart"] = {"visible": renderer_info(visible_top()), "message": message_bar()}
-    out["shot_choropleth"] = shot("thematic.png")
+    from qgis.PyQt.QtWidgets import QScrollArea
+    dock.findChild(QScrollArea).ensureWidgetVisible(dock.apply_button)  # the choropleth section and its preview
+    out["shot_choropleth"] = shot("thematic{}.png".format(CONF["suffix"]))
     # 4. export the finished map
     dock.title.setText("Population aged 65+ (%)")
     dock.source.setText("Source: synthetic sample (WealthMap)")
     dock.dpi.setValue(100)
     dock.export_pdf.setChecked(False)
-    png = os.path.join(CONF["out"], "thematic_export.png")
+    png = os.path.join(CONF["out"], "thematic_export{}.png".format(CONF["suffix"]))
     dock.export_file.setFilePath(png)
     exported = dock.export()
     settle()
@@ -185,8 +195,9 @@ def journey():
     dock.bivariate_button.click()
     settle()
     out["bivariate"] = {"visible": renderer_info(visible_top()), "message": message_bar(),
-                        "canvas": canvas_image("thematic_bivariate_canvas.png"), "tree": tree()}
-    out["shot_bivariate"] = shot("thematic_bivariate.png")
+                        "canvas": canvas_image("thematic_bivariate_canvas{}.png".format(CONF["suffix"])),
+                        "tree": tree()}
+    out["shot_bivariate"] = shot("thematic_bivariate{}.png".format(CONF["suffix"]))
 '''
 
 DOCKS = r'''
@@ -229,13 +240,13 @@ def artefacts():
     return folder
 
 
-def drive(body, folder, **conf):
+def drive(body, folder, locale=None, **conf):
     from desktop import run_qgis
 
-    conf = dict(conf, out=folder)
+    conf = dict(conf, out=folder, suffix="_" + locale if locale else "")
     code = DRIVER % {"conf": json.dumps(conf), "body": body}
     plugin = os.environ.get("WEALTHMAP_PLUGIN_DIR") or ROOT
-    result, log = run_qgis(code, plugin, timeout=240)
+    result, log = run_qgis(code, plugin, timeout=240, locale=locale)
     assert result is not None, "QGIS did not run the journey:\n" + log[-3000:]
     assert "error" not in result, result["error"]
     return result, log
@@ -256,14 +267,20 @@ def colour_pixels(path, colours, box=None):
     return {c: int(np.all(image == np.array(rgb(c), dtype=np.uint8), axis=2).sum()) for c in colours}
 
 
-@pytest.fixture(scope="module")
-def journey():
+def run_journey(locale=None):
     folder = artefacts()
-    result, log = drive(JOURNEY, folder, districts=os.path.join(ROOT, "sample_data", "thematic_districts.gpkg"),
+    result, log = drive(JOURNEY, folder, locale=locale,
+                        districts=os.path.join(ROOT, "sample_data", "thematic_districts.gpkg"),
                         stats=os.path.join(ROOT, "sample_data", "thematic_stats_cp949.csv"))
-    with open(os.path.join(folder, "journey.json"), "w", encoding="utf-8") as handle:
+    name = "journey{}.json".format("_" + locale if locale else "")
+    with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
         json.dump(result, handle, indent=1, ensure_ascii=False, default=str)
     return result
+
+
+@pytest.fixture(scope="module")
+def journey():
+    return run_journey()
 
 
 def test_join_then_choropleth_works_on_the_layer_it_made(journey):
@@ -297,6 +314,9 @@ def test_preview_is_the_applied_classification(journey):
 def test_chart_map_goes_on_the_visible_choropleth(journey):
     visible = journey["chart"]["visible"]
     assert visible["layer"] == "thematic_districts_joined_elderly_rate" and visible["diagrams"], visible
+    # the Layers panel shows the classes and the charts' legend, unfolded
+    assert visible["panel"]["expanded"], visible["panel"]
+    assert "8.08 – 10.29 (7)" in visible["panel"]["items"] and "men" in visible["panel"]["items"], visible["panel"]
 
 
 def test_export_shows_the_canvas_with_a_readable_legend_that_fits(journey):
@@ -355,3 +375,16 @@ def test_three_docks_open_together_are_tabs():
     assert docks["geocode"]["geometry"][2] >= 300 and docks["geocode"]["geometry"][3] >= 500, docks
     # tabs behind another stay open: their toolbar buttons stay checked
     assert docks["checked"] == {"geocode": True, "thematic": True, "wealth": True}, docks
+
+
+def test_korean_journey_reaches_the_same_map():
+    """The same journey with QGIS in Korean: the same layers and classes, the reports in Korean."""
+    if not os.path.exists(os.path.join(os.environ.get("WEALTHMAP_PLUGIN_DIR") or ROOT, "i18n", "wealthmap_ko.qm")):
+        pytest.skip("run `make i18n` for the Korean translation")
+    korean = run_journey("ko")
+    chosen = korean["choropleth"]
+    assert chosen["layer_box"] == "thematic_districts_joined_elderly_rate", chosen
+    assert chosen["counts"] == [7, 6, 4, 5, 7]
+    assert "스타일" in chosen["message"] or "등급" in chosen["message"], chosen["message"]
+    assert korean["export"]["legend_headings"][0].startswith("elderly ÷ population × 100 (자연 구분"), korean["export"]
+    assert korean["bivariate"]["visible"]["type"] == "RuleRenderer"

@@ -472,9 +472,12 @@ class ThematicDock(WealthMapDock):
         return result
 
     def refresh_legend(self, layer):
-        """Show the new style in the Layers panel (its legend items)."""
+        """Show the new style in the Layers panel: its legend items, unfolded (a refresh folds them)."""
         if self.iface is not None and hasattr(self.iface, "layerTreeView") and self.iface.layerTreeView():
             self.iface.layerTreeView().refreshLayerSymbology(layer.id())
+        node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
+        if node is not None:
+            node.setExpanded(True)
 
     # --- charts --------------------------------------------------------------------------------
     def prefer_data_field(self, *_args):
