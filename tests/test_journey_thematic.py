@@ -198,6 +198,10 @@ def journey():
                         "canvas": canvas_image("thematic_bivariate_canvas{}.png".format(CONF["suffix"])),
                         "tree": tree()}
     out["shot_bivariate"] = shot("thematic_bivariate{}.png".format(CONF["suffix"]))
+    # 6. the user picks the boundary layer in the Layers panel: the dock follows
+    U.iface.setActiveLayer(districts)
+    settle()
+    out["follow"] = dock.map_layer.currentLayer().name()
 '''
 
 DOCKS = r'''
@@ -354,6 +358,10 @@ def test_bivariate_map_shows_on_the_canvas(journey):
     pixels = colour_pixels(bivariate["canvas"], palette)
     assert sum(1 for n in pixels.values() if n > 100) >= 7, pixels
     assert "Bivariate map applied to thematic_districts_joined_elderly_rate" in bivariate["message"]
+
+
+def test_dock_follows_the_layer_picked_in_the_layers_panel(journey):
+    assert journey["follow"] == "thematic_districts"
 
 
 def test_three_docks_open_together_are_tabs():
