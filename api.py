@@ -87,22 +87,44 @@ def build_address_index(source, output, address_fields=None, x_field=None, y_fie
 # --- thematic maps -------------------------------------------------------------------------
 def join_table(layer, table, layer_key, table_key, output=None, fields=None, normalise=("trim", "case", "zeros"),
                on_duplicate="error", encoding=None, name=None, feedback=None, sheet=None):
-    """Join a statistics table (CSV/XLSX path or layer) to boundaries by key into a *new* layer.
+    """Join a statistics table to boundaries by key into a *new* layer (the input layer is not changed).
 
-    Keys are trimmed, case-folded and compared without leading zeros (``normalise``); text
-    columns of numbers with thousands separators become numbers; the encoding of a CSV is
-    detected (UTF-8 with/without BOM, CP949/EUC-KR). ``output``: ``None`` (memory layer) or a
-    ``.gpkg`` path. ``on_duplicate``: ``"error"`` or ``"first"``. Returns a dict-like result:
-    ``layer``, ``report`` (matched, unmatched on each side, duplicates, numeric fields),
-    ``path``, ``summary`` (a sentence). ``sheet``: the sheet of a workbook (default: the first; also
-    ``book.xlsx|layername=Sheet``).
+    Parameters:
 
-    Example::
+    * ``layer``: the boundary layer (a polygon ``QgsVectorLayer``).
+    * ``table``: the table: a path (``.csv``, ``.txt``, ``.tsv``, ``.xlsx``, ``.xls``, ``.ods``) or a layer.
+    * ``layer_key``: the key field of ``layer``; ``table_key``: the key column of ``table``.
+    * ``output``: ``None`` (default: a memory layer) or a ``.gpkg`` path to write.
+    * ``fields``: the table columns to add (default ``None``: all but the key).
+    * ``normalise``: how keys are compared (default ``("trim", "case", "zeros")``: surrounding spaces
+      trimmed, case ignored, leading zeros of all-digit codes dropped, so ``01101`` matches ``1101``).
+    * ``on_duplicate``: a key twice in the table: ``"error"`` (default, stop and say which keys) or
+      ``"first"`` (keep the first row).
+    * ``encoding``: the CSV encoding (default ``None``: detected; UTF-8 with or without BOM, CP949/EUC-KR).
+    * ``name``: the new layer's name (default: ``<layer name>_joined``).
+    * ``feedback``: an optional ``QgsFeedback`` (progress, cancel).
+    * ``sheet``: the sheet of a workbook (default ``None``: the first; also ``book.xlsx|layername=Sheet``).
 
-        import wealthmap.api as wm
-        result = wm.join_table(boundaries, "stats.csv", layer_key="code", table_key="code")
-        print(result.summary)
-        QgsProject.instance().addMapLayer(result.layer)
+    Text columns of numbers (``141,223``; empty, ``-``, ``X``, ``N/A`` as NULL) become numeric fields;
+    codes with leading zeros stay text. Returns a dict-like result (keys also read as attributes):
+    ``layer``, ``report`` (``matched_features``, ``unmatched_features``, ``unmatched_rows``,
+    ``duplicate_table_keys``, ``numeric_fields``, ``encoding``...), ``path`` (``None`` for memory),
+    ``summary`` (a sentence).
+
+    Example (the sample data of a WealthMap checkout):
+
+    >>> import os
+    >>> from qgis.core import QgsProject, QgsVectorLayer
+    >>> import wealthmap.api as wm
+    >>> sample = os.path.join(os.path.dirname(wm.__file__), "sample_data")
+    >>> districts = QgsVectorLayer(os.path.join(sample, "thematic_districts.gpkg"), "districts", "ogr")
+    >>> result = wm.join_table(districts, os.path.join(sample, "thematic_stats_cp949.csv"), "code", "code")
+    >>> result.report["matched_features"], result.report["unmatched_rows"], result.report["encoding"]
+    (29, ['99990'], 'cp949')
+    >>> print(result.summary)  # doctest: +ELLIPSIS
+    Matched 29 of 30 features with 29 of 30 table rows. 1 features have no row (e.g. 11300). ...
+    >>> QgsProject.instance().addMapLayer(result.layer).name()
+    'districts_joined'
     """
     from .core.thematic.api import join_table as impl
 
@@ -115,18 +137,55 @@ def choropleth(layer, field=None, method="jenks", classes=5, expression=None, br
                multiplier=1.0, output=None, rate_field=None, null_class=True, apply=True, qml=None, feedback=None):
     """Classify a field of a polygon layer and style it as a choropleth (QGIS graduated renderer).
 
-    ``method``: ``equal``, ``quantile``, ``jenks``, ``stddev``, ``pretty``, ``manual`` (with
-    ``breaks``), ``box`` (hinge 1.5), ``percentile`` or ``log``. ``ramp``: a ColorBrewer name.
-    ``normalize_by`` (a field) or ``per_area`` (ellipsoidal km²) with ``multiplier`` write the rate
-    to a new layer (``output``: memory or ``.gpkg``). Returns ``layer``, ``breaks``, ``counts``,
-    ``gvf`` (goodness of variance fit), ``null_count``, ``zero_denominators``, ``colorblind_safe``.
+    Parameters:
 
-    Example::
+    * ``layer``: a polygon ``QgsVectorLayer``; ``field``: the numeric field to map (or ``expression``,
+      a QGIS expression, instead).
+    * ``method`` (default ``"jenks"``): ``equal`` (equal interval), ``quantile`` (equal count), ``jenks``
+      (natural breaks, exact Fisher-Jenks), ``stddev`` (standard deviation), ``pretty`` (round numbers),
+      ``manual`` (with ``breaks``), ``box`` (box map, hinge 1.5), ``percentile`` (1, 10, 50, 90, 99 %),
+      ``log`` (equal intervals of log10) or ``headtail`` (head/tail breaks for heavy-tailed data).
+      The names of QGIS and mapclassify are accepted too: ``equal_interval``, ``EqualInterval``,
+      ``natural_breaks``, ``NaturalBreaks``, ``FisherJenks``, ``quantiles``, ``Quantiles``, ``std_mean``,
+      ``StdMean``, ``pretty``, ``HeadTailBreaks``, ``UserDefined``... (case, ``_`` and spaces ignored).
+    * ``classes``: the number of classes, 2 to 20 (default 5; ``box``, ``percentile`` and ``headtail``
+      decide it themselves).
+    * ``breaks``: the upper bounds of the classes for ``manual``, increasing (default ``None``).
+    * ``ramp``: a ColorBrewer ramp name (default ``"YlOrRd"``); ``reverse``: reverse it (default ``False``).
+    * ``normalize_by``: divide by this field (default ``None``); ``per_area``: divide by the area
+      (default ``False``) in ``area_unit`` (``"km2"`` default, ``"m2"``, ``"ha"``) measured
+      ``area_method`` (``"ellipsoidal"`` default, or ``"planar"`` in a projected CRS).
+    * ``multiplier``: times this (default 1.0; 100 for %, 1000 for per 1,000).
+    * ``output``: where a rate layer is written: ``None`` (default: memory) or a ``.gpkg`` path;
+      ``rate_field``: its rate field (default ``<field>_rate`` or ``<field>_per_km2``).
+    * ``null_class``: draw features without a value as a grey *No data* class (default ``True``).
+    * ``apply``: set the renderer on the layer (default ``True``; ``False`` only computes, and writes ``qml``).
+    * ``qml``: also save the style to this ``.qml`` path (default ``None``).
+    * ``feedback``: an optional ``QgsFeedback``.
 
-        import wealthmap.api as wm
-        result = wm.choropleth(layer, "population", method="jenks", classes=5, ramp="Blues")
-        print(result.breaks, result.gvf)
-        wm.choropleth(layer, "elderly", normalize_by="population", multiplier=100, method="quantile")
+    With ``normalize_by`` or ``per_area`` the rate is written to a *new* layer (``result.layer``) and
+    that layer is styled; zero or NULL denominators give *No data* (listed in ``zero_denominators``).
+    Returns a dict-like result: ``layer``, ``field`` (what the renderer classifies), ``breaks`` (upper
+    bounds), ``counts`` (features per class), ``gvf`` (goodness of variance fit, 0 to 1), ``null_count``,
+    ``zero_denominators``, ``colorblind_safe``, ``title`` (the legend heading of an exported map).
+
+    Example (the share of people aged 65 or more, in %, of the joined sample districts):
+
+    >>> import os
+    >>> from qgis.core import QgsProject, QgsVectorLayer
+    >>> import wealthmap.api as wm
+    >>> sample = os.path.join(os.path.dirname(wm.__file__), "sample_data")
+    >>> districts = QgsVectorLayer(os.path.join(sample, "thematic_districts.gpkg"), "districts", "ogr")
+    >>> joined = wm.join_table(districts, os.path.join(sample, "thematic_stats_cp949.csv"), "code", "code").layer
+    >>> result = wm.choropleth(joined, "elderly", normalize_by="population", multiplier=100, method="jenks")
+    >>> [round(b, 2) for b in result.breaks], result.counts, round(result.gvf, 3), result.null_count
+    ([10.29, 13.26, 15.94, 19.83, 23.39], [7, 6, 4, 5, 7], 0.972, 1)
+    >>> result.layer.name(), result.field
+    ('districts_joined_elderly_rate', 'elderly_rate')
+    >>> QgsProject.instance().addMapLayer(result.layer) is not None
+    True
+    >>> wm.choropleth(joined, "population", method="HeadTailBreaks").counts
+    [17, 8, 3, 1]
     """
     from .core.thematic.api import choropleth as impl
 
@@ -140,13 +199,34 @@ def bivariate(layer, field_x, field_y, palette="pinkblue", legend_image=None, la
               apply=True, qml=None, feedback=None):
     """Style a polygon layer as a 3 x 3 bivariate choropleth (rule-based renderer, tertiles of each field).
 
-    ``palette``: ``pinkblue``, ``greenblue`` or ``purplegold``. ``legend_image``: a PNG path for
-    the colour-grid legend. Returns ``breaks_x``, ``breaks_y``, ``counts`` (``[y][x]``), ``null_count``.
+    Parameters:
 
-    Example::
+    * ``layer``: a polygon ``QgsVectorLayer``.
+    * ``field_x``: the first field (the columns of the legend grid); ``field_y``: the second (the rows).
+    * ``palette``: ``"pinkblue"`` (default), ``"greenblue"`` or ``"purplegold"`` (Joshua Stevens' palettes).
+    * ``legend_image``: a ``.png`` path for the colour-grid legend (default ``None``: none written).
+    * ``label_x``, ``label_y``: axis titles of the legend and legend labels (default: the field names).
+    * ``apply``: set the renderer on the layer (default ``True``); ``qml``: also save it to this ``.qml``.
+    * ``feedback``: an optional ``QgsFeedback``.
 
-        import wealthmap.api as wm
-        wm.bivariate(layer, "income", "elderly_rate", legend_image="/tmp/legend.png")
+    Features without a value in either field get a *No data* class. Returns a dict-like result:
+    ``breaks_x``, ``breaks_y`` (the two inner bounds of each field), ``counts`` (``counts[y][x]``,
+    features per cell, low to high), ``null_count``, ``legend_image``.
+
+    Example (population against the share of people aged 65 or more):
+
+    >>> import os, tempfile
+    >>> from qgis.core import QgsVectorLayer
+    >>> import wealthmap.api as wm
+    >>> sample = os.path.join(os.path.dirname(wm.__file__), "sample_data")
+    >>> districts = QgsVectorLayer(os.path.join(sample, "thematic_districts.gpkg"), "districts", "ogr")
+    >>> joined = wm.join_table(districts, os.path.join(sample, "thematic_stats_cp949.csv"), "code", "code").layer
+    >>> rate = wm.choropleth(joined, "elderly", normalize_by="population", multiplier=100).layer
+    >>> legend = os.path.join(tempfile.mkdtemp(), "legend.png")
+    >>> result = wm.bivariate(rate, "population", "elderly_rate", legend_image=legend, label_x="Population",
+    ...                       label_y="Aged 65+ (%)")
+    >>> result.counts, result.null_count, os.path.exists(legend)
+    ([[5, 3, 2], [2, 2, 5], [3, 4, 3]], 1, True)
     """
     from .core.thematic.api import bivariate as impl
 
@@ -158,13 +238,35 @@ def chart_map(layer, fields, kind="pie", colors=None, ramp="Set2", size_mode="to
               fixed_size=8.0, labels=None, apply=True, qml=None, feedback=None):
     """Add pie, bar or stacked-bar charts per region from two or more fields (QGIS diagrams).
 
-    ``kind``: ``pie``, ``bar``, ``stacked`` or ``proportional`` (circles of one field).
-    ``size_mode``: ``total`` (linear by total, with a size legend) or ``fixed``.
+    Parameters:
 
-    Example::
+    * ``layer``: a polygon ``QgsVectorLayer``.
+    * ``fields``: the numeric fields (a list, or names separated by commas), values of zero or more.
+    * ``kind``: ``"pie"`` (default), ``"bar"``, ``"stacked"`` or ``"proportional"`` (circles of one field).
+    * ``colors``: one colour per field (``"#1f78b4"``...; default ``None``: from ``ramp``, a ColorBrewer
+      name, default ``"Set2"``).
+    * ``size_mode``: ``"total"`` (default: the chart's area, or the bar's length, grows linearly with the
+      total, with a size legend) or ``"fixed"``.
+    * ``max_size``: the largest chart's size in millimetres (default 12.0); ``fixed_size``: the size in
+      millimetres with ``size_mode="fixed"`` (default 8.0).
+    * ``labels``: legend labels of the fields (default: the field names).
+    * ``apply``: set the diagrams on the layer (default ``True``); ``qml``: also save them to this ``.qml``.
+    * ``feedback``: an optional ``QgsFeedback``.
 
-        import wealthmap.api as wm
-        wm.chart_map(layer, ["men", "women"], kind="pie", max_size=15)
+    The layer's own renderer (a choropleth, say) stays: the charts are drawn over it. Returns a dict-like
+    result: ``max_total`` (the largest total, drawn at ``max_size``), ``colors``, ``fields``, ``kind``.
+
+    Example (men and women per district, over the district layer):
+
+    >>> import os
+    >>> from qgis.core import QgsVectorLayer
+    >>> import wealthmap.api as wm
+    >>> sample = os.path.join(os.path.dirname(wm.__file__), "sample_data")
+    >>> districts = QgsVectorLayer(os.path.join(sample, "thematic_districts.gpkg"), "districts", "ogr")
+    >>> joined = wm.join_table(districts, os.path.join(sample, "thematic_stats_cp949.csv"), "code", "code").layer
+    >>> result = wm.chart_map(joined, ["men", "women"], kind="pie", max_size=15)
+    >>> result.max_total, result.colors
+    (410137.0, ['#66c2a5', '#fc8d62'])
     """
     from .core.thematic.api import chart_map as impl
 
@@ -176,13 +278,42 @@ def export_map(layers, output, title="", source="", dpi=300, page="A4", landscap
                legend_image=None, project=None, feedback=None):
     """Export a finished map (title, map, legend, scale bar, north arrow, source note) to PNG and/or PDF.
 
-    ``output``: a path or a list of paths (``.png``, ``.pdf``, ``.jpg``, ``.svg``). Returns
-    ``files`` (``{"png": path, ...}``) and the ``layout``.
+    Parameters:
 
-    Example::
+    * ``layers``: a layer or a list of layers, the first drawn on top (what the canvas shows:
+      ``wealthmap.core.thematic.export.visible_layers()``).
+    * ``output``: a path or a list of paths; the extension picks the format (``.png``, ``.pdf``, ``.jpg``,
+      ``.svg``). The folder must exist.
+    * ``title``: the map title (default ``""``: none); ``source``: the source note at the bottom right
+      (default ``""``).
+    * ``dpi``: the resolution of images, 30 to 1200 dots per inch (default 300).
+    * ``page``: ``"A4"`` (default, 297 x 210 mm), ``"A3"`` or ``"letter"``; ``landscape``: default ``True``.
+    * ``extent``: the map extent ``(xmin, ymin, xmax, ymax)`` in the CRS of the first layer, or a
+      ``QgsRectangle`` (default ``None``: all the layers, plus 5 %).
+    * ``legend_image``: a picture (the bivariate legend) in place of the legend list (default ``None``).
+    * ``project``: the ``QgsProject`` (default: the current one); ``feedback``: an optional ``QgsFeedback``.
 
-        import wealthmap.api as wm
-        wm.export_map([layer], ["/tmp/map.png", "/tmp/map.pdf"], title="Population", source="KOSIS 2024", dpi=300)
+    Each layer's legend heading is its title (Layer Properties > Metadata), else what its WealthMap style
+    shows, else its name, wrapped so that the legend fits the page. Returns a dict-like result: ``files``
+    (``{"png": path, ...}``) and ``layout`` (the ``QgsPrintLayout``).
+
+    Example (the share of people aged 65 or more, as a 100 DPI PNG and a PDF):
+
+    >>> import os, tempfile
+    >>> from qgis.core import QgsVectorLayer
+    >>> import wealthmap.api as wm
+    >>> sample = os.path.join(os.path.dirname(wm.__file__), "sample_data")
+    >>> districts = QgsVectorLayer(os.path.join(sample, "thematic_districts.gpkg"), "districts", "ogr")
+    >>> joined = wm.join_table(districts, os.path.join(sample, "thematic_stats_cp949.csv"), "code", "code").layer
+    >>> rate = wm.choropleth(joined, "elderly", normalize_by="population", multiplier=100).layer
+    >>> folder = tempfile.mkdtemp()
+    >>> result = wm.export_map([rate], [os.path.join(folder, "map.png"), os.path.join(folder, "map.pdf")],
+    ...                        title="Population aged 65+ (%)", source="Source: synthetic sample", dpi=100)
+    >>> sorted(result.files)
+    ['pdf', 'png']
+    >>> from qgis.PyQt.QtGui import QImage
+    >>> QImage(result.files["png"]).size().width()  # 297 mm at 100 DPI
+    1169
     """
     from .core.thematic.api import export_map as impl
 

@@ -116,10 +116,20 @@ class WealthMapPlugin:
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             if first is not None and hasattr(self.iface.mainWindow(), "tabifyDockWidget"):
                 self.iface.mainWindow().tabifyDockWidget(first, dock)
-            action = self.action(key)
-            if action is not None:
-                dock.visibilityChanged.connect(action.setChecked)
+            dock.visibilityChanged.connect(lambda visible, k=key: self.dock_visibility_changed(k, visible))
         return self.docks[key]
+
+    def dock_visibility_changed(self, key, visible):
+        """Keep the toolbar button in step with the dock: checked while the dock is open, also when it is a tab
+        behind another WealthMap dock (hidden tabs say they are not visible; unchecking would close them)."""
+        action, dock = self.action(key), self.docks.get(key)
+        if action is None or dock is None:
+            return
+        checked = bool(visible) or not dock.isHidden()
+        if action.isChecked() != checked:
+            action.blockSignals(True)
+            action.setChecked(checked)
+            action.blockSignals(False)
 
     def action(self, key):
         for action in self.actions:
@@ -131,9 +141,13 @@ class WealthMapPlugin:
         if visible:
             dock = self.dock(key)
             first_time = not getattr(dock, "_sized", False)
-            dock.show()
-            dock.raise_()
             window = self.iface.mainWindow()
+            # docks opened together form tabs (they used to stack, squeezing the second and third)
+            others = [d for k, d in self.docks.items() if k != key and not d.isHidden() and not d.isFloating()]
+            dock.show()
+            if others and hasattr(window, "tabifyDockWidget") and dock not in window.tabifiedDockWidgets(others[0]):
+                window.tabifyDockWidget(others[0], dock)
+            dock.raise_()
             if first_time and hasattr(window, "resizeDocks"):
                 dock._sized = True
                 window.resizeDocks([dock], [max(dock.width(), 420)], Qt.Orientation.Horizontal)

@@ -160,8 +160,8 @@ class ChoroplethAlgorithm(ThematicAlgorithm):
         return tr("Classifies a numeric field (optionally divided by another field or by the ellipsoidal area, "
                   "times a multiplier) and writes a copy of the layer styled with a graduated renderer: equal "
                   "interval, quantile, natural breaks (Fisher-Jenks), standard deviation, pretty, manual, box map, "
-                  "percentile or logarithmic classes, ColorBrewer colours, a No data class and class counts in the "
-                  "legend. Zero or NULL denominators become No data and are reported.")
+                  "percentile, logarithmic or head/tail breaks classes, ColorBrewer colours, a No data class and "
+                  "class counts in the legend. Zero or NULL denominators become No data and are reported.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS override
         self.addParameter(QgsProcessingParameterVectorLayer("INPUT", tr("Polygon layer"),

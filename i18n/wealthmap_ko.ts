@@ -200,8 +200,8 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="160"/>
-        <source>Classifies a numeric field (optionally divided by another field or by the ellipsoidal area, times a multiplier) and writes a copy of the layer styled with a graduated renderer: equal interval, quantile, natural breaks (Fisher-Jenks), standard deviation, pretty, manual, box map, percentile or logarithmic classes, ColorBrewer colours, a No data class and class counts in the legend. Zero or NULL denominators become No data and are reported.</source>
-        <translation>숫자 필드(선택적으로 다른 필드나 타원체 면적으로 나누고 배율을 곱함)를 분류하고, 단계 렌더러로 스타일을 적용한 레이어 사본을 씁니다: 등간격, 분위수, 자연 구분(Fisher-Jenks), 표준편차, 보기 좋은 구간, 수동, 상자 지도, 백분위 또는 로그 구간, ColorBrewer 색상, 자료 없음 등급과 범례의 등급별 개수. 분모가 0이거나 NULL이면 자료 없음이 되고 보고됩니다.</translation>
+        <source>Classifies a numeric field (optionally divided by another field or by the ellipsoidal area, times a multiplier) and writes a copy of the layer styled with a graduated renderer: equal interval, quantile, natural breaks (Fisher-Jenks), standard deviation, pretty, manual, box map, percentile, logarithmic or head/tail breaks classes, ColorBrewer colours, a No data class and class counts in the legend. Zero or NULL denominators become No data and are reported.</source>
+        <translation>숫자 필드(선택적으로 다른 필드나 타원체 면적으로 나누고 배율을 곱함)를 분류하고, 단계 렌더러로 스타일을 적용한 레이어 사본을 씁니다: 등간격, 분위수, 자연 구분(Fisher-Jenks), 표준편차, 보기 좋은 구간, 수동, 상자 지도, 백분위, 로그 또는 헤드/테일 구분, ColorBrewer 색상, 자료 없음 등급과 범례의 등급별 개수. 분모가 0이거나 NULL이면 자료 없음이 되고 보고됩니다.</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="224"/>
@@ -240,7 +240,7 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="121"/>
-        <location filename="../ui/thematic_dock.py" line="78"/>
+        <location filename="../ui/thematic_dock.py" line="82"/>
         <source>Boundary layer</source>
         <translation>경계 레이어</translation>
     </message>
@@ -293,7 +293,7 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="169"/>
-        <location filename="../ui/thematic_dock.py" line="134"/>
+        <location filename="../ui/thematic_dock.py" line="138"/>
         <location filename="../ui/wealth_train_widget.py" line="50"/>
         <source>Value field</source>
         <translation>값 필드</translation>
@@ -325,7 +325,7 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="180"/>
-        <location filename="../ui/thematic_dock.py" line="135"/>
+        <location filename="../ui/thematic_dock.py" line="139"/>
         <source>Divide by field</source>
         <translation>나눌 필드</translation>
     </message>
@@ -361,7 +361,7 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="238"/>
-        <location filename="../ui/thematic_dock.py" line="198"/>
+        <location filename="../ui/thematic_dock.py" line="203"/>
         <source>Palette</source>
         <translation>팔레트</translation>
     </message>
@@ -378,13 +378,13 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="271"/>
-        <location filename="../ui/thematic_dock.py" line="170"/>
+        <location filename="../ui/thematic_dock.py" line="175"/>
         <source>Fields</source>
         <translation>필드</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="273"/>
-        <location filename="../ui/thematic_dock.py" line="171"/>
+        <location filename="../ui/thematic_dock.py" line="176"/>
         <source>Chart type</source>
         <translation>차트 종류</translation>
     </message>
@@ -410,19 +410,19 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="316"/>
-        <location filename="../ui/thematic_dock.py" line="219"/>
+        <location filename="../ui/thematic_dock.py" line="224"/>
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="317"/>
-        <location filename="../ui/thematic_dock.py" line="220"/>
+        <location filename="../ui/thematic_dock.py" line="225"/>
         <source>Source note</source>
         <translation>출처 주석</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="318"/>
-        <location filename="../ui/thematic_dock.py" line="221"/>
+        <location filename="../ui/thematic_dock.py" line="226"/>
         <source>Resolution (DPI)</source>
         <translation>해상도 (DPI)</translation>
     </message>
@@ -449,7 +449,7 @@
     <message>
         <location filename="../algorithms/thematic_algs.py" line="85"/>
         <location filename="../core/thematic/api.py" line="170"/>
-        <location filename="../core/thematic/api.py" line="333"/>
+        <location filename="../core/thematic/api.py" line="391"/>
         <source>Could not write the style file {0}: {1}</source>
         <translation>스타일 파일 {0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
@@ -470,7 +470,7 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="126"/>
-        <location filename="../ui/thematic_dock.py" line="72"/>
+        <location filename="../ui/thematic_dock.py" line="76"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods)</source>
         <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods)</translation>
     </message>
@@ -491,25 +491,25 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="274"/>
-        <location filename="../ui/thematic_dock.py" line="161"/>
+        <location filename="../ui/thematic_dock.py" line="166"/>
         <source>Pie</source>
         <translation>파이</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="274"/>
-        <location filename="../ui/thematic_dock.py" line="161"/>
+        <location filename="../ui/thematic_dock.py" line="166"/>
         <source>Bars</source>
         <translation>막대</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="274"/>
-        <location filename="../ui/thematic_dock.py" line="161"/>
+        <location filename="../ui/thematic_dock.py" line="166"/>
         <source>Stacked bar</source>
         <translation>누적 막대</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="275"/>
-        <location filename="../ui/thematic_dock.py" line="162"/>
+        <location filename="../ui/thematic_dock.py" line="167"/>
         <source>Proportional circles (one field)</source>
         <translation>비례 원 (필드 하나)</translation>
     </message>
@@ -1272,24 +1272,29 @@
         <translation>올바른 벡터 레이어를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="191"/>
+        <location filename="../core/thematic/api.py" line="183"/>
         <source>Normalise either by a field or by area, not both.</source>
         <translation>필드나 면적 중 하나로만 나누세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="255"/>
+        <location filename="../core/thematic/api.py" line="310"/>
         <source>A bivariate map needs two different fields.</source>
         <translation>이변량 지도에는 서로 다른 두 필드가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="264"/>
+        <location filename="../core/thematic/api.py" line="319"/>
         <source>A bivariate map needs at least 3 distinct values in each field.</source>
         <translation>이변량 지도에는 각 필드에 서로 다른 값이 3개 이상 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="348"/>
+        <location filename="../core/thematic/api.py" line="406"/>
         <source>Give at least one output file (.png or .pdf).</source>
         <translation>출력 파일(.png 또는 .pdf)을 하나 이상 지정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="246"/>
+        <source>{0}, {1} classes</source>
+        <translation>{0}, {1}개 등급</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="62"/>
@@ -1322,42 +1327,52 @@
         <translation>레이어에 이미 '{0}' 필드가 있습니다. 비율 필드에 다른 이름을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="252"/>
+        <location filename="../core/thematic/api.py" line="241"/>
+        <source>{0} per {1}</source>
+        <translation>{1}당 {0}</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="307"/>
         <source>Unknown bivariate palette '{0}'. Use one of: {1}.</source>
         <translation>알 수 없는 이변량 팔레트 '{0}'. 다음 중 하나를 쓰세요: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="260"/>
+        <location filename="../core/thematic/api.py" line="315"/>
         <source>No feature has values in both '{0}' and '{1}'.</source>
         <translation>'{0}'과(와) '{1}' 둘 다에 값이 있는 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="292"/>
+        <location filename="../core/thematic/api.py" line="329"/>
+        <source>{0} and {1} (bivariate map, tertiles)</source>
+        <translation>{0}와(과) {1} (이변량 지도, 삼분위)</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="350"/>
         <source>Unknown chart type '{0}'. Use one of: {1}.</source>
         <translation>알 수 없는 차트 종류 '{0}'. 다음 중 하나를 쓰세요: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="294"/>
+        <location filename="../core/thematic/api.py" line="352"/>
         <source>Unknown chart size mode '{0}'. Use 'total' (size grows with the total) or 'fixed'.</source>
         <translation>알 수 없는 차트 크기 방식 '{0}'입니다. 'total'(합계에 따라 크기 증가) 또는 'fixed'를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="297"/>
+        <location filename="../core/thematic/api.py" line="355"/>
         <source>A proportional-symbol map shows one field; got {0}.</source>
         <translation>비례 기호 지도는 필드 하나를 보여 줍니다. 받은 필드 수: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="299"/>
+        <location filename="../core/thematic/api.py" line="357"/>
         <source>A chart map needs two or more fields; got {0}.</source>
         <translation>차트맵에는 필드가 둘 이상 필요합니다. 받은 필드 수: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="308"/>
+        <location filename="../core/thematic/api.py" line="366"/>
         <source>The field '{0}' has negative values; pies, bars and circles need values of zero or more.</source>
         <translation>필드 '{0}'에 음수 값이 있습니다. 파이, 막대, 원에는 0 이상의 값이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="313"/>
+        <location filename="../core/thematic/api.py" line="371"/>
         <source>Every value of {0} is zero or NULL; there is nothing to chart.</source>
         <translation>{0}의 모든 값이 0이거나 NULL이어서 차트로 그릴 것이 없습니다.</translation>
     </message>
@@ -1372,22 +1387,22 @@
         <translation>필드 '{0}'이(가) 레이어 '{1}'에 없습니다. 레이어의 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="206"/>
+        <location filename="../core/thematic/api.py" line="197"/>
         <source>Cannot normalise by '{0}': it is zero or NULL for every feature, so no rate can be computed. Pick another field to divide by.</source>
         <translation>'{0}'(으)로 정규화할 수 없습니다. 모든 객체에서 0 또는 NULL이라 비율을 계산할 수 없습니다. 나눌 다른 필드를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="208"/>
+        <location filename="../core/thematic/api.py" line="199"/>
         <source>area</source>
         <translation>면적</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="224"/>
+        <location filename="../core/thematic/api.py" line="223"/>
         <source>Only {0} distinct values for {1} classes. Use at most {0} classes.</source>
         <translation>서로 다른 값이 {0}개뿐인데 등급이 {1}개입니다. 등급을 {0}개 이하로 하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="318"/>
+        <location filename="../core/thematic/api.py" line="376"/>
         <source>Give one colour per field: {0} fields, {1} colours.</source>
         <translation>필드마다 색을 하나씩 주세요: 필드 {0}개, 색 {1}개.</translation>
     </message>
@@ -1397,152 +1412,157 @@
         <translation>식 {0}이(가) 피처 {1}에서 실패합니다: {2}</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="229"/>
+        <location filename="../core/thematic/api.py" line="228"/>
         <source>field {0}</source>
         <translation>필드 {0}</translation>
     </message>
     <message>
-        <location filename="../core/thematic/classify.py" line="29"/>
+        <location filename="../core/thematic/classify.py" line="37"/>
         <source>Equal interval</source>
         <translation>등간격</translation>
     </message>
     <message>
-        <location filename="../core/thematic/classify.py" line="30"/>
+        <location filename="../core/thematic/classify.py" line="38"/>
         <source>Quantile (equal count)</source>
         <translation>분위수 (같은 개수)</translation>
     </message>
     <message>
-        <location filename="../core/thematic/classify.py" line="31"/>
+        <location filename="../core/thematic/classify.py" line="39"/>
         <source>Natural breaks (Fisher-Jenks)</source>
         <translation>자연 구분 (Fisher-Jenks)</translation>
     </message>
     <message>
-        <location filename="../core/thematic/classify.py" line="32"/>
+        <location filename="../core/thematic/classify.py" line="40"/>
         <source>Standard deviation</source>
         <translation>표준편차</translation>
     </message>
     <message>
-        <location filename="../core/thematic/classify.py" line="33"/>
+        <location filename="../core/thematic/classify.py" line="41"/>
         <source>Pretty breaks</source>
         <translation>보기 좋은 구간</translation>
     </message>
     <message>
-        <location filename="../core/thematic/classify.py" line="34"/>
+        <location filename="../core/thematic/classify.py" line="42"/>
         <source>Manual breaks</source>
         <translation>수동 구간</translation>
     </message>
     <message>
-        <location filename="../core/thematic/classify.py" line="35"/>
+        <location filename="../core/thematic/classify.py" line="43"/>
         <source>Box map (hinge 1.5)</source>
         <translation>상자 지도 (힌지 1.5)</translation>
     </message>
     <message>
-        <location filename="../core/thematic/classify.py" line="36"/>
+        <location filename="../core/thematic/classify.py" line="44"/>
         <source>Percentile map</source>
         <translation>백분위 지도</translation>
     </message>
     <message>
-        <location filename="../core/thematic/classify.py" line="37"/>
+        <location filename="../core/thematic/classify.py" line="45"/>
         <source>Logarithmic (equal intervals of log10)</source>
         <translation>로그 (log10 등간격)</translation>
     </message>
     <message>
-        <location filename="../core/thematic/classify.py" line="178"/>
+        <location filename="../core/thematic/classify.py" line="46"/>
+        <source>Head/tail breaks (heavy-tailed data)</source>
+        <translation>헤드/테일 구분 (꼬리가 긴 분포)</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/classify.py" line="212"/>
         <source>Manual classification needs breaks, e.g. 10, 50, 100 (upper bounds of the classes, in increasing order).</source>
         <translation>수동 분류에는 구간이 필요합니다. 예: 10, 50, 100 (등급 상한, 증가하는 순서).</translation>
     </message>
     <message>
-        <location filename="../core/thematic/classify.py" line="105"/>
+        <location filename="../core/thematic/classify.py" line="138"/>
+        <source>Unknown classification method '{0}'. Use one of: {1} (or the QGIS/mapclassify names such as equal_interval, natural_breaks, quantiles, std_mean, HeadTailBreaks).</source>
+        <translation>알 수 없는 분류 방법 '{0}'. 다음 중 하나를 쓰세요: {1} (QGIS/mapclassify 이름도 됩니다: equal_interval, natural_breaks, quantiles, std_mean, HeadTailBreaks 등).</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/classify.py" line="122"/>
         <source>{0}has no values to classify: every value is NULL or empty. Pick another field or check the join.</source>
         <translation>{0}분류할 값이 없습니다: 모든 값이 NULL이거나 비어 있습니다. 다른 필드를 고르거나 결합을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/classify.py" line="119"/>
-        <source>Unknown classification method '{0}'. Use one of: {1}.</source>
-        <translation>알 수 없는 분류 방법 '{0}'. 다음 중 하나를 쓰세요: {1}.</translation>
-    </message>
-    <message>
-        <location filename="../core/thematic/classify.py" line="126"/>
+        <location filename="../core/thematic/classify.py" line="158"/>
         <source>All {0} values are equal ({1}); there is nothing to classify. Use a single-symbol style or another field.</source>
         <translation>{0}개의 값이 모두 같습니다({1}). 분류할 것이 없습니다. 단일 심볼 스타일이나 다른 필드를 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/classify.py" line="139"/>
+        <location filename="../core/thematic/classify.py" line="171"/>
         <source>The logarithmic method needs values above zero, but the smallest value is {0} ({1} values are zero or negative). Use another method, or add a constant to the values.</source>
         <translation>로그 방법에는 0보다 큰 값이 필요한데 가장 작은 값이 {0}입니다({1}개 값이 0이거나 음수). 다른 방법을 쓰거나 값에 상수를 더하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/classify.py" line="186"/>
+        <location filename="../core/thematic/classify.py" line="220"/>
         <source>Manual breaks must increase strictly; got {0}.</source>
         <translation>수동 구간은 엄격히 증가해야 합니다. 받은 값: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/classify.py" line="131"/>
+        <location filename="../core/thematic/classify.py" line="163"/>
         <source>The number of classes must be between 2 and {0}; got {1}.</source>
         <translation>등급 수는 2에서 {0} 사이여야 합니다. 받은 값: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/classify.py" line="183"/>
+        <location filename="../core/thematic/classify.py" line="217"/>
         <source>Manual breaks must be numbers separated by commas; got {0}.</source>
         <translation>수동 구간은 쉼표로 구분한 숫자여야 합니다. 받은 값: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/classify.py" line="136"/>
+        <location filename="../core/thematic/classify.py" line="168"/>
         <source>Only {0} distinct values for {1} classes. Use at most {0} classes or the manual method.</source>
         <translation>서로 다른 값이 {0}개뿐인데 등급이 {1}개입니다. 등급을 {0}개 이하로 하거나 수동 방법을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="43"/>
+        <location filename="../core/thematic/export.py" line="88"/>
         <source>Export needs at least one layer.</source>
         <translation>내보내려면 레이어가 하나 이상 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="150"/>
+        <location filename="../core/thematic/export.py" line="203"/>
         <source>Legend</source>
         <translation>범례</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="46"/>
+        <location filename="../core/thematic/export.py" line="91"/>
         <source>A layer to export is not valid.</source>
         <translation>내보낼 레이어가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="88"/>
+        <location filename="../core/thematic/export.py" line="136"/>
         <source>The layers to export are empty; there is nothing to draw.</source>
         <translation>내보낼 레이어가 비어 있어 그릴 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="50"/>
+        <location filename="../core/thematic/export.py" line="95"/>
         <source>Unknown page size '{0}'; use one of {1}.</source>
         <translation>알 수 없는 용지 크기 '{0}'입니다. {1} 중 하나를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="166"/>
+        <location filename="../core/thematic/export.py" line="228"/>
         <source>The resolution must be between 30 and 1200 DPI; got {0}.</source>
         <translation>해상도는 30에서 1200 DPI 사이여야 합니다. 받은 값: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="59"/>
+        <location filename="../core/thematic/export.py" line="104"/>
         <source>The map extent {0!r} is empty: give (xmin, ymin, xmax, ymax) with xmax &gt; xmin and ymax &gt; ymin.</source>
         <translation>지도 범위 {0!r}이(가) 비어 있습니다. xmax &gt; xmin, ymax &gt; ymin인 (xmin, ymin, xmax, ymax)를 주세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="172"/>
+        <location filename="../core/thematic/export.py" line="234"/>
         <source>The folder {0} does not exist.</source>
         <translation>폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="190"/>
+        <location filename="../core/thematic/export.py" line="252"/>
         <source>Exporting {0} failed ({1}). Check that the file is not open elsewhere.</source>
         <translation>{0} 내보내기에 실패했습니다({1}). 파일이 다른 곳에서 열려 있지 않은지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="56"/>
+        <location filename="../core/thematic/export.py" line="101"/>
         <source>The map extent must be (xmin, ymin, xmax, ymax) in the CRS of the first layer or a QgsRectangle, not {0!r}.</source>
         <translation>지도 범위는 첫 레이어 좌표계의 (xmin, ymin, xmax, ymax) 또는 QgsRectangle이어야 합니다. {0!r}은(는) 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="188"/>
+        <location filename="../core/thematic/export.py" line="250"/>
         <source>Unsupported export format '{0}': use .png, .jpg, .pdf or .svg.</source>
         <translation>지원하지 않는 내보내기 형식 '{0}': .png, .jpg, .pdf 또는 .svg를 쓰세요.</translation>
     </message>
@@ -1568,7 +1588,7 @@
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="160"/>
-        <location filename="../ui/thematic_dock.py" line="329"/>
+        <location filename="../ui/thematic_dock.py" line="334"/>
         <source>Duplicate table keys: {0}.</source>
         <translation>중복된 표 키: {0}.</translation>
     </message>
@@ -2733,7 +2753,7 @@
         <translation>포레스트 설정은 정수여야 합니다({0}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="54"/>
+        <location filename="../core/wealth/train_api.py" line="53"/>
         <source>No output folder given for the model bundle. Choose a new or empty folder.</source>
         <translation>모델 번들의 출력 폴더가 없습니다. 새 폴더나 빈 폴더를 고르십시오.</translation>
     </message>
@@ -3132,258 +3152,258 @@
         <translation>오프라인 색인</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="45"/>
+        <location filename="../ui/thematic_dock.py" line="46"/>
         <source>WealthMap: Thematic maps</source>
         <translation>WealthMap: 주제도</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="50"/>
+        <location filename="../ui/thematic_dock.py" line="52"/>
         <source>Choropleth and chart maps from statistics tables.</source>
         <translation>통계표로 만드는 단계구분도와 차트맵.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="64"/>
+        <location filename="../ui/thematic_dock.py" line="68"/>
         <source>1. Join a table</source>
         <translation>1. 표 결합</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="74"/>
+        <location filename="../ui/thematic_dock.py" line="78"/>
         <source>Keep the first row of duplicate keys</source>
         <translation>중복 키는 첫 행 유지</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="75"/>
+        <location filename="../ui/thematic_dock.py" line="79"/>
         <source>Pick a layer, a table and the key of each.</source>
         <translation>레이어, 표, 각각의 키를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="77"/>
+        <location filename="../ui/thematic_dock.py" line="81"/>
         <source>Join</source>
         <translation>결합</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="79"/>
+        <location filename="../ui/thematic_dock.py" line="83"/>
         <source>Layer key</source>
         <translation>레이어 키</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="80"/>
+        <location filename="../ui/thematic_dock.py" line="84"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="81"/>
+        <location filename="../ui/thematic_dock.py" line="85"/>
         <source>Table key</source>
         <translation>표 키</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="93"/>
+        <location filename="../ui/thematic_dock.py" line="97"/>
         <source>2. Choropleth</source>
         <translation>2. 단계구분도</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="105"/>
+        <location filename="../ui/thematic_dock.py" line="109"/>
         <source>Divide by area (km²)</source>
         <translation>면적으로 나누기 (km²)</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="118"/>
+        <location filename="../ui/thematic_dock.py" line="122"/>
         <source>Manual breaks, e.g. 10, 50, 100</source>
         <translation>수동 구간, 예: 10, 50, 100</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="122"/>
+        <location filename="../ui/thematic_dock.py" line="126"/>
         <source>✓: colour-blind safe (ColorBrewer)</source>
         <translation>✓: 색각 이상자도 구별 가능 (ColorBrewer)</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="124"/>
+        <location filename="../ui/thematic_dock.py" line="128"/>
         <source>Reverse colours</source>
         <translation>색상 뒤집기</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="128"/>
+        <location filename="../ui/thematic_dock.py" line="132"/>
         <source>Apply choropleth</source>
         <translation>단계구분도 적용</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="133"/>
+        <location filename="../ui/thematic_dock.py" line="137"/>
         <source>Layer</source>
         <translation>레이어</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="137"/>
+        <location filename="../ui/thematic_dock.py" line="141"/>
         <source>Multiplier</source>
         <translation>배율</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="138"/>
+        <location filename="../ui/thematic_dock.py" line="142"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="139"/>
+        <location filename="../ui/thematic_dock.py" line="143"/>
         <source>Classes</source>
         <translation>등급</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="144"/>
+        <location filename="../ui/thematic_dock.py" line="148"/>
         <source>Colours</source>
         <translation>색상</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="156"/>
+        <location filename="../ui/thematic_dock.py" line="161"/>
         <source>3. Chart map</source>
         <translation>3. 차트맵</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="164"/>
+        <location filename="../ui/thematic_dock.py" line="169"/>
         <source>Same size for every chart</source>
         <translation>모든 차트를 같은 크기로</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="169"/>
+        <location filename="../ui/thematic_dock.py" line="174"/>
         <source>Apply chart map</source>
         <translation>차트맵 적용</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="173"/>
+        <location filename="../ui/thematic_dock.py" line="178"/>
         <source>Largest chart size</source>
         <translation>가장 큰 차트 크기</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="181"/>
+        <location filename="../ui/thematic_dock.py" line="186"/>
         <source>4. Bivariate map (3 x 3)</source>
         <translation>4. 이변량 지도 (3 x 3)</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="194"/>
+        <location filename="../ui/thematic_dock.py" line="199"/>
         <source>Apply bivariate map</source>
         <translation>이변량 지도 적용</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="196"/>
+        <location filename="../ui/thematic_dock.py" line="201"/>
         <source>First field (columns)</source>
         <translation>첫째 필드 (열)</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="197"/>
+        <location filename="../ui/thematic_dock.py" line="202"/>
         <source>Second field (rows)</source>
         <translation>둘째 필드 (행)</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="205"/>
+        <location filename="../ui/thematic_dock.py" line="210"/>
         <source>5. Export map</source>
         <translation>5. 지도 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="209"/>
+        <location filename="../ui/thematic_dock.py" line="214"/>
         <source>e.g. Source: KOSIS, 2024</source>
         <translation>예: 출처: KOSIS, 2024</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="215"/>
+        <location filename="../ui/thematic_dock.py" line="220"/>
         <source>PNG and PDF (*.png)</source>
         <translation>PNG와 PDF (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="216"/>
+        <location filename="../ui/thematic_dock.py" line="221"/>
         <source>Also write a PDF</source>
         <translation>PDF도 쓰기</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="218"/>
+        <location filename="../ui/thematic_dock.py" line="223"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="222"/>
+        <location filename="../ui/thematic_dock.py" line="227"/>
         <source>PNG file</source>
         <translation>PNG 파일</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="191"/>
+        <location filename="../ui/thematic_dock.py" line="196"/>
         <source>Pink-blue</source>
         <translation>분홍-파랑</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="191"/>
+        <location filename="../ui/thematic_dock.py" line="196"/>
         <source>Green-blue</source>
         <translation>초록-파랑</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="192"/>
+        <location filename="../ui/thematic_dock.py" line="197"/>
         <source>Purple-gold</source>
         <translation>보라-금색</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="326"/>
+        <location filename="../ui/thematic_dock.py" line="331"/>
         <source>Keys: {0} of {1} layer keys match {2} table keys; {3} table keys have no feature.</source>
         <translation>키: 레이어 키 {1}개 중 {0}개가 표 키 {2}개와 일치; 표 키 {3}개는 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="339"/>
+        <location filename="../ui/thematic_dock.py" line="344"/>
         <source>Pick a boundary layer and a table file first.</source>
         <translation>먼저 경계 레이어와 표 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="398"/>
+        <location filename="../ui/thematic_dock.py" line="441"/>
         <source>Pick a polygon layer and a value field first.</source>
         <translation>먼저 폴리곤 레이어와 값 필드를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="411"/>
+        <location filename="../ui/thematic_dock.py" line="461"/>
         <source>Styled {0}: {1} classes, goodness of variance fit {2:.3f}.</source>
         <translation>{0}에 스타일 적용: 등급 {1}개, 분산 적합도 {2:.3f}.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="417"/>
+        <location filename="../ui/thematic_dock.py" line="467"/>
         <source>This colour ramp is not colour-blind safe for this many classes.</source>
         <translation>이 색상 램프는 이 등급 수에서 색각 이상자가 구별하기 어렵습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="456"/>
-        <location filename="../ui/thematic_dock.py" line="472"/>
+        <location filename="../ui/thematic_dock.py" line="511"/>
+        <location filename="../ui/thematic_dock.py" line="529"/>
         <source>Pick a polygon layer first.</source>
         <translation>먼저 폴리곤 레이어를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="495"/>
+        <location filename="../ui/thematic_dock.py" line="556"/>
         <source>Pick a layer and a PNG file to export to.</source>
         <translation>레이어와 내보낼 PNG 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="357"/>
+        <location filename="../ui/thematic_dock.py" line="363"/>
         <source>Join {0}</source>
         <translation>{0} 결합</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="392"/>
+        <location filename="../ui/thematic_dock.py" line="435"/>
         <source>{0} classes, goodness of variance fit {1:.3f}; counts {2}.</source>
         <translation>등급 {0}개, 분산 적합도 {1:.3f}; 개수 {2}.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="466"/>
+        <location filename="../ui/thematic_dock.py" line="522"/>
         <source>Charts added to {0}.</source>
         <translation>{0}에 차트를 추가했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="487"/>
+        <location filename="../ui/thematic_dock.py" line="545"/>
         <source>Bivariate map applied to {0}.</source>
         <translation>{0}에 이변량 지도를 적용했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="507"/>
+        <location filename="../ui/thematic_dock.py" line="568"/>
         <source>Exported: {0}</source>
         <translation>내보냄: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="331"/>
+        <location filename="../ui/thematic_dock.py" line="336"/>
         <source>Encoding: {0}.</source>
         <translation>인코딩: {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="414"/>
+        <location filename="../ui/thematic_dock.py" line="464"/>
         <source>{0} features have a zero or NULL denominator (shown as No data).</source>
         <translation>피처 {0}개의 분모가 0이거나 NULL입니다 (자료 없음으로 표시).</translation>
     </message>

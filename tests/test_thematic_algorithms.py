@@ -15,6 +15,7 @@ from qgis.core import (
     QgsRuleBasedRenderer,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import NULL
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DISTRICTS = os.path.join(ROOT, "sample_data", "thematic_districts.gpkg")
@@ -168,3 +169,24 @@ def test_join_choropleth_export_model_with_temporary_outputs(processing, tmp_pat
     png = str(tmp_path / "map.png")
     result = processing.run(model, {"districts": DISTRICTS, "export:map": png})
     assert os.path.exists(png) and os.path.getsize(png) > 10000, result
+
+
+def test_choropleth_algorithm_head_tail_breaks_match_mapclassify(processing, joined, tmp_path):
+    """Head/tail breaks (asked of QGIS in qgis/QGIS#64044) are in the algorithm's method list."""
+    import mapclassify
+    import numpy as np
+
+    from wealthmap.algorithms.thematic_algs import METHOD_KEYS
+
+    _, layer = joined
+    alg = QgsApplication.processingRegistry().algorithmById("wealthmap:choropleth")
+    options = alg.parameterDefinition("METHOD").options()
+    assert options[METHOD_KEYS.index("headtail")] == "Head/tail breaks (heavy-tailed data)"
+    assert METHOD_KEYS.index("jenks") == 2 == alg.parameterDefinition("METHOD").defaultValue()  # models keep working
+    result = processing.run("wealthmap:choropleth", {
+        "INPUT": layer, "FIELD": "population", "METHOD": METHOD_KEYS.index("headtail"),
+        "OUTPUT": str(tmp_path / "headtail.gpkg")})
+    values = np.array([f["population"] for f in layer.getFeatures() if f["population"] not in (None, NULL)],
+                      dtype=float)
+    np.testing.assert_allclose([float(b) for b in result["BREAKS_OUT"].split(",")],
+                               mapclassify.HeadTailBreaks(values).bins)

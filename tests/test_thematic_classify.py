@@ -121,7 +121,41 @@ def test_bad_values_have_clear_messages(values, method, kwargs, message):
 
 
 def test_every_method_is_listed():
-    assert set(METHODS) == {"equal", "quantile", "jenks", "stddev", "pretty", "manual", "box", "percentile", "log"}
+    assert set(METHODS) == {"equal", "quantile", "jenks", "stddev", "pretty", "manual", "box", "percentile", "log",
+                            "headtail"}
+
+
+@pytest.mark.parametrize("name,key", [
+    ("equal_interval", "equal"), ("EqualInterval", "equal"), ("Equal interval", "equal"),
+    ("quantiles", "quantile"), ("Quantiles", "quantile"), ("Quantile", "quantile"),
+    ("natural_breaks", "jenks"), ("NaturalBreaks", "jenks"), ("FisherJenks", "jenks"), ("Jenks", "jenks"),
+    ("fisher-jenks", "jenks"), ("std_mean", "stddev"), ("StdMean", "stddev"), ("StdDev", "stddev"),
+    ("pretty", "pretty"), ("PrettyBreaks", "pretty"), ("HeadTailBreaks", "headtail"), ("head_tail", "headtail"),
+    ("UserDefined", "manual"), ("BoxPlot", "box"), ("Percentiles", "percentile"), ("Logarithmic", "log"),
+])
+def test_method_names_from_qgis_and_mapclassify_are_accepted(name, key):
+    from wealthmap.core.thematic.classify import resolve_method
+
+    assert resolve_method(name) == key
+    values = np.arange(1.0, 41.0) ** 2
+    breaks = [1, 100, 400, 900] if key == "manual" else None
+    assert classify(values, name, 4, breaks=breaks).breaks == classify(values, key, 4, breaks=breaks).breaks
+
+
+def test_unknown_method_names_the_accepted_ones():
+    with pytest.raises(WealthMapError, match="natural_breaks"):
+        classify([1, 2, 3], "natural breaks please")
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_head_tail_breaks_match_mapclassify(skewed, seed):
+    rng = np.random.default_rng(seed)
+    for values in (skewed, np.round(rng.pareto(1.5, 400) * 1000 + 1), rng.integers(0, 5, 60).astype(float)):
+        oracle = mapclassify.HeadTailBreaks(values)
+        result = classify(values, "HeadTailBreaks", classes=3)  # the number of classes follows from the data
+        np.testing.assert_allclose(result.breaks, oracle.bins, rtol=1e-12)
+        assert result.counts == list(oracle.counts)
+        assert result.gvf == pytest.approx(_gvf_of(values, oracle.bins))
 
 
 def test_quantile_breaks_on_data_values_keep_them_in_their_class():

@@ -158,3 +158,27 @@ def test_dock_bivariate_map(qgis_iface):
     finally:
         dock.deleteLater()
         QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_method_box_offers_head_tail_breaks_in_english_and_korean(qgis_iface):
+    from wealthmap.core.i18n import install_translator, remove_translator
+
+    project = QgsProject.instance()
+    layer = QgsVectorLayer(DISTRICTS, "districts", "ogr")
+    project.addMapLayer(layer)
+    dock = ThematicDock(qgis_iface)
+    try:
+        index = dock.method.findData("headtail")
+        assert index >= 0 and dock.method.itemText(index) == "Head/tail breaks (heavy-tailed data)"
+        dock.method.setCurrentIndex(index)
+        assert not dock.classes.isEnabled()  # the data decide the number of classes
+    finally:
+        dock.deleteLater()
+        project.removeAllMapLayers()
+    assert install_translator("ko") == "ko", "run `make i18n`"
+    try:
+        korean = ThematicDock(qgis_iface)
+        assert korean.method.itemText(korean.method.findData("headtail")) == "헤드/테일 구분 (꼬리가 긴 분포)"
+        korean.deleteLater()
+    finally:
+        remove_translator()

@@ -335,3 +335,15 @@ def test_text_fields_of_numbers_are_drawn_like_numbers(qgis_app):
         pixels = [sorted(QColor(image.pixel(x, y)).name() for x in range(0, 500, 2) for y in range(0, 500, 2))
                   for image in (render(numbers)[0], render(text)[0])]
         assert pixels[0].count("#ff0000") > 100 and pixels[0] == pixels[1], kind
+
+
+@pytest.mark.parametrize("alias,key", [("natural_breaks", "jenks"), ("NaturalBreaks", "jenks"),
+                                       ("equal_interval", "equal"), ("Quantiles", "quantile"),
+                                       ("std_mean", "stddev"), ("HeadTailBreaks", "headtail")])
+def test_console_api_accepts_qgis_and_mapclassify_method_names(qgis_app, values, alias, key):
+    import wealthmap.api as wm
+
+    by_alias = wm.choropleth(make_layer(values), "v", method=alias, classes=3)
+    by_key = wm.choropleth(make_layer(values), "v", method=key, classes=3)
+    assert by_alias.breaks == by_key.breaks and by_alias.counts == by_key.counts
+    assert by_alias.title == by_key.title

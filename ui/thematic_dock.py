@@ -8,7 +8,7 @@ per project.
 import os
 import tempfile
 
-from qgis.core import QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
+from qgis.core import Qgis, QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer, QgsWkbTypes
 from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
@@ -30,7 +30,8 @@ from ..core import settings
 from ..core.errors import WealthMapError
 from ..core.i18n import tr
 from ..core.thematic import api, style
-from ..core.thematic.classify import FIXED_CLASS_METHODS, METHODS, classify
+from ..core.thematic.classify import FIXED_CLASS_METHODS, METHODS
+from ..core.thematic.export import visible_layers
 from ..core.thematic.join import normalise_key, read_table
 from .base_dock import WealthMapDock
 from .thematic_histogram import ClassHistogram
@@ -47,6 +48,7 @@ class ThematicDock(WealthMapDock):
         self._restoring = False
         self.last_join = None
         self.last_choropleth = None
+        self._join_source = None
         intro = QLabel(tr("Choropleth and chart maps from statistics tables."))
         intro.setWordWrap(True)
         self.body.addWidget(intro)
@@ -58,6 +60,8 @@ class ThematicDock(WealthMapDock):
         self.body.addStretch(1)
         self.restore_settings()
         QgsProject.instance().readProject.connect(self.restore_settings)
+        if iface is not None and hasattr(iface, "currentLayerChanged"):
+            iface.currentLayerChanged.connect(self.follow_current_layer)
 
     # --- widgets -------------------------------------------------------------------------------
     def _build_join(self):
@@ -148,7 +152,8 @@ class ThematicDock(WealthMapDock):
         self.body.addWidget(box)
         for signal in (self.field.fieldChanged, self.method.currentIndexChanged, self.classes.valueChanged,
                        self.ramp.currentIndexChanged, self.reverse.toggled, self.manual_breaks.editingFinished,
-                       self.map_layer.layerChanged):
+                       self.map_layer.layerChanged, self.normalize.fieldChanged, self.per_area.toggled,
+                       self.multiplier.valueChanged):
             signal.connect(self.update_preview)
         self.apply_button.clicked.connect(self.apply_choropleth)
 
@@ -339,6 +344,7 @@ class ThematicDock(WealthMapDock):
             self.show_error(tr("Pick a boundary layer and a table file first."))
             return None
         self.save_settings()
+        self._join_source = layer
         on_duplicate = "first" if self.keep_first.isChecked() else "error"
         source, provider, name = layer.source(), layer.providerType(), layer.name()
         layer_key, table_key = self.layer_key.currentField(), self.table_key.currentText()
@@ -359,8 +365,8 @@ class ThematicDock(WealthMapDock):
     def on_joined(self, result):
         self.last_join = result
         layer = result.layer
-        QgsProject.instance().addMapLayer(layer)
-        self.map_layer.setLayer(layer)
+        self.add_above(layer, self._join_source)
+        self.work_on(layer)
         self.join_report.setText(result.summary)
         self.status.setText(result.summary)
 
@@ -369,6 +375,42 @@ class ThematicDock(WealthMapDock):
         breaks = [b.strip() for b in self.manual_breaks.text().replace(";", ",").split(",") if b.strip()]
         return dict(method=self.method.currentData(), classes=self.classes.value(), breaks=breaks or None,
                     ramp=self.ramp.currentData(), reverse=self.reverse.isChecked())
+
+    def _normalisation(self):
+        return dict(normalize_by=self.normalize.currentField() or None, per_area=self.per_area.isChecked(),
+                    multiplier=self.multiplier.value())
+
+    def follow_current_layer(self, layer):
+        """The user picked a layer in the Layers panel: the dock works on it (when it is a polygon layer)."""
+        if isinstance(layer, QgsVectorLayer) and layer.isValid() and \
+                layer.geometryType() == QgsWkbTypes.PolygonGeometry and layer is not self.map_layer.currentLayer():
+            self.map_layer.setLayer(layer)
+
+    @staticmethod
+    def add_above(new, source):
+        """Add ``new`` (made from ``source``: a joined copy, a rate layer) to the project just above ``source`` and
+        hide ``source``: the new layer covers it, so only the new one shows, on the canvas and in an export."""
+        project = QgsProject.instance()
+        project.addMapLayer(new, False)
+        root = project.layerTreeRoot()
+        try:
+            node = root.findLayer(source.id()) if source is not None else None
+        except RuntimeError:  # the source layer was removed meanwhile
+            node = None
+        parent = node.parent() if node is not None else root
+        index = parent.children().index(node) if node is not None else 0
+        parent.insertLayer(index, new)
+        if node is not None:
+            node.setItemVisibilityChecked(False)
+
+    def work_on(self, layer, field=None):
+        """Make ``layer`` (a layer the dock just made) the one every section works on: selected in the *Layer*
+        box and in the Layers panel, on top, with the layer it was made from hidden under it."""
+        self.map_layer.setLayer(layer)
+        if field:
+            self.field.setField(field)
+        if self.iface is not None and hasattr(self.iface, "setActiveLayer"):
+            self.iface.setActiveLayer(layer)
 
     def update_preview(self, *args):
         if self._restoring:
@@ -381,14 +423,15 @@ class ThematicDock(WealthMapDock):
             return
         options = self._options()
         try:
-            _fids, values = api.read_values(layer, field)
-            result = classify(values, options["method"], options["classes"], breaks=options["breaks"])
+            computed = api.classify_choropleth(layer, field, options["method"], options["classes"],
+                                               breaks=options["breaks"], **self._normalisation())
+            result = computed.classification
             colors = style.ramp_colors(options["ramp"], result.k, options["reverse"])
         except WealthMapError as err:
             self.histogram.clear()
             self.class_info.setText(str(err))
             return
-        self.histogram.set_data(values, result.breaks, colors)
+        self.histogram.set_data(computed.numbers, result.breaks, colors)
         self.class_info.setText(tr("{0} classes, goodness of variance fit {1:.3f}; counts {2}.").format(
             result.k, result.gvf, ", ".join(map(str, result.counts))))
 
@@ -399,15 +442,22 @@ class ThematicDock(WealthMapDock):
             return None
         self.save_settings()
         try:
-            result = api.choropleth(layer, self.field.currentField(),
-                                    normalize_by=self.normalize.currentField() or None,
-                                    per_area=self.per_area.isChecked(), multiplier=self.multiplier.value(),
-                                    **self._options())
+            result = api.choropleth(layer, self.field.currentField(), **self._normalisation(), **self._options())
         except WealthMapError as err:
             self.show_error(str(err))
             return None
         if result.layer is not layer:
-            QgsProject.instance().addMapLayer(result.layer)
+            self.add_above(result.layer, layer)
+            # the rate layer is now the one to work on: its rate field, already divided and multiplied
+            self._restoring = True
+            try:
+                self.work_on(result.layer, result.field)
+                self.normalize.setField("")
+                self.per_area.setChecked(False)
+                self.multiplier.setValue(1.0)
+            finally:
+                self._restoring = False
+            self.update_preview()
         message = tr("Styled {0}: {1} classes, goodness of variance fit {2:.3f}.").format(
             result.layer.name(), len(result.breaks), result.gvf)
         if result.zero_denominators:
@@ -416,10 +466,18 @@ class ThematicDock(WealthMapDock):
         if not result.colorblind_safe:
             message += " " + tr("This colour ramp is not colour-blind safe for this many classes.")
         self.status.setText(message)
+        self.show_message(message, Qgis.Success)
         self.last_choropleth = result
-        if self.iface is not None and hasattr(self.iface, "layerTreeView") and self.iface.layerTreeView():
-            self.iface.layerTreeView().refreshLayerSymbology(result.layer.id())
+        self.refresh_legend(result.layer)
         return result
+
+    def refresh_legend(self, layer):
+        """Show the new style in the Layers panel: its legend items, unfolded (a refresh folds them)."""
+        if self.iface is not None and hasattr(self.iface, "layerTreeView") and self.iface.layerTreeView():
+            self.iface.layerTreeView().refreshLayerSymbology(layer.id())
+        node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
+        if node is not None:
+            node.setExpanded(True)
 
     # --- charts --------------------------------------------------------------------------------
     def prefer_data_field(self, *_args):
@@ -463,7 +521,9 @@ class ThematicDock(WealthMapDock):
         except WealthMapError as err:
             self.show_error(str(err))
             return None
+        self.refresh_legend(layer)
         self.status.setText(tr("Charts added to {0}.").format(layer.name()))
+        self.show_message(self.status.text(), Qgis.Success)
         return result
 
     def apply_bivariate(self):
@@ -484,14 +544,18 @@ class ThematicDock(WealthMapDock):
         if not pixmap.isNull():
             self.bivariate_legend.setPixmap(pixmap.scaledToWidth(160, Qt.TransformationMode.SmoothTransformation))
         layer.triggerRepaint()
+        self.refresh_legend(layer)
         self.status.setText(tr("Bivariate map applied to {0}.").format(layer.name()))
+        self.show_message(self.status.text(), Qgis.Success)
         return result
 
     # --- export --------------------------------------------------------------------------------
     def export(self):
-        layer = self.map_layer.currentLayer()
+        """Export what the canvas shows: the visible layers, in their drawing order, with their legends (the
+        *Layer* box's layer when none is visible)."""
+        layers = visible_layers() or [lyr for lyr in [self.map_layer.currentLayer()] if lyr is not None]
         path = self.export_file.filePath()
-        if layer is None or not path:
+        if not layers or not path:
             self.show_error(tr("Pick a layer and a PNG file to export to."))
             return None
         if not path.lower().endswith(".png"):
@@ -499,17 +563,16 @@ class ThematicDock(WealthMapDock):
         outputs = [path] + ([os.path.splitext(path)[0] + ".pdf"] if self.export_pdf.isChecked() else [])
         self.save_settings()
         try:
-            result = api.export_map([layer], outputs, title=self.title.text(), source=self.source.text(),
+            result = api.export_map(layers, outputs, title=self.title.text(), source=self.source.text(),
                                     dpi=self.dpi.value())
         except WealthMapError as err:
             self.show_error(str(err))
             return None
         self.status.setText(tr("Exported: {0}").format(", ".join(result.files.values())))
+        self.show_message(self.status.text(), Qgis.Success)
         return result
 
     def show_error(self, text):
-        from qgis.core import Qgis
-
         self.status.setText(text)
         self.show_message(text, Qgis.Critical)
 
@@ -520,3 +583,8 @@ class ThematicDock(WealthMapDock):
             QgsProject.instance().readProject.disconnect(self.restore_settings)
         except (TypeError, RuntimeError):
             pass
+        if self.iface is not None and hasattr(self.iface, "currentLayerChanged"):
+            try:
+                self.iface.currentLayerChanged.disconnect(self.follow_current_layer)
+            except (TypeError, RuntimeError):
+                pass

@@ -28,8 +28,8 @@ from ..errors import WealthMapError
 from ..i18n import tr
 from ..tasks import check_cancel
 from . import style
-from .classify import FIXED_CLASS_METHODS, classify
-from .export import build_layout, export_layout
+from .classify import FIXED_CLASS_METHODS, METHODS, classify, resolve_method
+from .export import LEGEND_TITLE, build_layout, export_layout
 from .join import DEFAULT_NORMALISE, JoinResult, join_summary, parse_number, write_features  # noqa: F401
 from .join import join_table as _join_table
 
@@ -170,21 +170,13 @@ def _apply(layer, renderer, apply=True, qml=None):
             raise WealthMapError(tr("Could not write the style file {0}: {1}").format(qml, message))
 
 
-def choropleth(layer, field=None, method="jenks", classes=5, expression=None, breaks=None, ramp="YlOrRd",
-               reverse=False, normalize_by=None, per_area=False, area_unit="km2", area_method="ellipsoidal",
-               multiplier=1.0, output=None, rate_field=None, null_class=True, null_color=style.NULL_COLOR,
-               outline="#ffffff", apply=True, qml=None, feedback=None):
-    """Classify a field (or expression) of a polygon layer and style it as a choropleth.
+def rate_values(layer, field=None, expression=None, normalize_by=None, per_area=False, area_unit="km2",
+                area_method="ellipsoidal", multiplier=1.0, feedback=None):
+    """The values a choropleth classifies: ``field`` (or ``expression``) of ``layer``, divided by the field
+    ``normalize_by`` or by the area (``per_area``, in ``area_unit``), times ``multiplier``.
 
-    Normalisation: ``normalize_by`` (a field: value / that field) or ``per_area`` (value / area in
-    ``area_unit``, measured on the ellipsoid), times ``multiplier`` (1000: per 1,000; 100: %).
-    Zero or NULL denominators give NULL (reported in ``zero_denominators``), never a division.
-    A normalised rate is written to a new layer (``output``: memory when ``None``, else a
-    ``.gpkg``) in field ``rate_field``; without normalisation ``layer`` itself is styled.
-
-    Returns a :class:`Result`: ``layer``, ``field`` (what the renderer classifies), ``breaks``,
-    ``counts``, ``gvf``, ``null_count``, ``zero_denominators``, ``colorblind_safe``, ``renderer``,
-    ``classification`` (a :class:`~.classify.Classification`).
+    Returns a :class:`Result`: ``fids``, ``numbers`` (float array, NaN for NULL and for zero/NULL
+    denominators), ``zero_denominators`` (feature ids), ``normalised`` (whether a rate was computed).
     """
     _check_layer(layer)
     if normalize_by and per_area:
@@ -192,9 +184,8 @@ def choropleth(layer, field=None, method="jenks", classes=5, expression=None, br
     fids, values = read_values(layer, field, expression, feedback)
     check_cancel(feedback)
     zero_denominators = []
-    target_layer = layer
-    attribute = style.number_expression(layer, field) if not expression else expression
-    if normalize_by or per_area:
+    normalised = bool(normalize_by or per_area)
+    if normalised:
         if normalize_by:
             _, denominators = read_values(layer, normalize_by, None, feedback)
         else:
@@ -207,17 +198,25 @@ def choropleth(layer, field=None, method="jenks", classes=5, expression=None, br
                                     "can be computed. Pick another field to divide by.").format(
                 normalize_by or tr("area")))
         with np.errstate(divide="ignore", invalid="ignore"):
-            rates = np.where(bad, np.nan, values / np.where(bad, 1.0, denominators) * float(multiplier))
-        values = rates
-        base = field or "value"
-        rate_field = rate_field or ("{}_per_{}".format(base, area_unit) if per_area else "{}_rate".format(base))[:60]
-        target_layer, _path = _copy_with_field(layer, rate_field, dict(zip(fids, values.tolist())), output,
-                                               "{}_{}".format(layer.name(), rate_field))
-        attribute = rate_field
+            values = np.where(bad, np.nan, values / np.where(bad, 1.0, denominators) * float(multiplier))
     elif multiplier != 1.0:
         values = values * float(multiplier)
-        attribute = "{} * {}".format(attribute if not expression else "({})".format(expression), repr(multiplier))
-    null_count = int((~np.isfinite(values)).sum())
+    return Result(fids=fids, numbers=values, zero_denominators=zero_denominators, normalised=normalised)
+
+
+def classify_choropleth(layer, field=None, method="jenks", classes=5, expression=None, breaks=None,
+                        normalize_by=None, per_area=False, area_unit="km2", area_method="ellipsoidal",
+                        multiplier=1.0, feedback=None):
+    """The classification a choropleth with these options draws, without styling anything: what the dock's
+    preview shows and what :func:`choropleth` applies (one computation for both).
+
+    Returns :func:`rate_values`'s :class:`Result` plus ``method`` (the canonical key of ``method``),
+    ``classification`` (a :class:`~.classify.Classification`) and ``null_count``.
+    """
+    method = resolve_method(method)
+    rated = rate_values(layer, field, expression, normalize_by, per_area, area_unit, area_method, multiplier,
+                        feedback)
+    values = rated.numbers
     if method not in FIXED_CLASS_METHODS and np.isfinite(values).any():
         distinct = np.unique(values[np.isfinite(values)]).size
         if method in ("equal", "pretty", "stddev", "log") and distinct < classes and distinct > 1:
@@ -227,16 +226,72 @@ def choropleth(layer, field=None, method="jenks", classes=5, expression=None, br
         classification = classify(values, method, classes, breaks=breaks, feedback=feedback)
     except WealthMapError as err:
         raise WealthMapError("{} ({})".format(err, tr("field {0}").format(field or expression))) from err
+    rated.update(method=method, classification=classification, null_count=int((~np.isfinite(values)).sum()))
+    return rated
+
+
+def describe_choropleth(field=None, expression=None, normalize_by=None, per_area=False, area_unit="km2",
+                        multiplier=1.0, method="jenks", classes=None):
+    """A readable title of what a choropleth shows, e.g. ``elderly ÷ population × 100 (Natural breaks
+    (Fisher-Jenks), 5 classes)``: used as the layer's legend title in exported maps."""
+    what = expression or field or ""
+    if normalize_by:
+        what = "{} ÷ {}".format(what, normalize_by)
+    elif per_area:
+        what = tr("{0} per {1}").format(what, {"km2": "km²", "m2": "m²", "ha": "ha"}.get(area_unit, area_unit))
+    if multiplier != 1.0:
+        what = "{} × {:,g}".format(what, multiplier)
+    how = tr(METHODS[resolve_method(method)])
+    if classes:
+        how = tr("{0}, {1} classes").format(how, classes)
+    return "{} ({})".format(what, how)
+
+
+def choropleth(layer, field=None, method="jenks", classes=5, expression=None, breaks=None, ramp="YlOrRd",
+               reverse=False, normalize_by=None, per_area=False, area_unit="km2", area_method="ellipsoidal",
+               multiplier=1.0, output=None, rate_field=None, null_class=True, null_color=style.NULL_COLOR,
+               outline="#ffffff", apply=True, qml=None, feedback=None):
+    """Classify a field (or expression) of a polygon layer and style it as a choropleth.
+
+    Normalisation: ``normalize_by`` (a field: value / that field) or ``per_area`` (value / area in
+    ``area_unit``, measured on the ellipsoid), times ``multiplier`` (1000: per 1,000; 100: %).
+    Zero or NULL denominators give NULL (reported in ``zero_denominators``), never a division.
+    A normalised rate is written to a new layer (``output``: memory when ``None``, else a
+    ``.gpkg``) in field ``rate_field``; without normalisation ``layer`` itself is styled.
+    The classes are :func:`classify_choropleth`'s (what the dock previews).
+
+    Returns a :class:`Result`: ``layer``, ``field`` (what the renderer classifies), ``breaks``,
+    ``counts``, ``gvf``, ``null_count``, ``zero_denominators``, ``colorblind_safe``, ``renderer``,
+    ``classification`` (a :class:`~.classify.Classification`), ``title`` (the legend title).
+    """
+    computed = classify_choropleth(layer, field, method, classes, expression, breaks, normalize_by, per_area,
+                                   area_unit, area_method, multiplier, feedback)
+    method, values, fids = computed.method, computed.numbers, computed.fids
+    classification, null_count = computed.classification, computed.null_count
+    target_layer = layer
+    attribute = style.number_expression(layer, field) if not expression else expression
+    if computed.normalised:
+        base = field or "value"
+        rate_field = rate_field or ("{}_per_{}".format(base, area_unit) if per_area else "{}_rate".format(base))[:60]
+        target_layer, _path = _copy_with_field(layer, rate_field, dict(zip(fids, values.tolist())), output,
+                                               "{}_{}".format(layer.name(), rate_field))
+        attribute = rate_field
+    elif multiplier != 1.0:
+        attribute = "{} * {}".format(attribute if not expression else "({})".format(expression), repr(multiplier))
     colors = style.ramp_colors(ramp, classification.k, reverse)
     if method == "box" and not breaks:
         colors = style.ramp_colors("RdBu", 6, not reverse)
     renderer = style.graduated_renderer(attribute, classification, colors, null_count, null_class, null_color,
                                         outline)
+    title = describe_choropleth(field, expression, normalize_by, per_area, area_unit, multiplier, method,
+                                classification.k)
     _apply(target_layer, renderer, apply or target_layer is not layer, qml)
+    if apply or target_layer is not layer:  # after the .qml is written: the style file needs nothing of the plugin
+        target_layer.setCustomProperty(LEGEND_TITLE, title)
     return Result(layer=target_layer, field=attribute, breaks=classification.breaks, counts=classification.counts,
-                  gvf=classification.gvf, null_count=null_count, zero_denominators=zero_denominators,
+                  gvf=classification.gvf, null_count=null_count, zero_denominators=computed.zero_denominators,
                   colorblind_safe=style.is_colorblind_safe(ramp, classification.k), renderer=renderer,
-                  classification=classification, colors=[c.name() for c in colors])
+                  classification=classification, colors=[c.name() for c in colors], title=title)
 
 
 def bivariate(layer, field_x, field_y, palette="pinkblue", legend_image=None, label_x=None, label_y=None,
@@ -270,6 +325,9 @@ def bivariate(layer, field_x, field_y, palette="pinkblue", legend_image=None, la
     renderer = style.bivariate_renderer(field_x, field_y, bx, by, palette, counts, null_count, outline=outline,
                                         label_x=label_x, label_y=label_y, layer=layer)
     _apply(layer, renderer, apply, qml)
+    if apply:
+        layer.setCustomProperty(LEGEND_TITLE, tr("{0} and {1} (bivariate map, tertiles)").format(
+            label_x or field_x, label_y or field_y))
     if legend_image:
         style.bivariate_legend_image(legend_image, palette, label_x or field_x, label_y or field_y)
     return Result(layer=layer, breaks_x=bx, breaks_y=by, counts=counts, null_count=null_count, renderer=renderer,

@@ -8,8 +8,16 @@ lower class), so the counts here are the counts the map shows.
 Methods (``METHODS``): ``equal`` (equal interval), ``quantile``, ``jenks`` (Fisher-Jenks
 natural breaks), ``stddev`` (standard deviation around the mean), ``pretty`` (round
 numbers), ``manual`` (user breaks), ``box`` (GeoDa's box map, hinge 1.5) and
-``percentile`` (GeoDa's percentile map: 1, 10, 50, 90, 99, 100 %) and ``log`` (equal
-intervals of log10; values must be above zero).
+``percentile`` (GeoDa's percentile map: 1, 10, 50, 90, 99, 100 %), ``log`` (equal
+intervals of log10; values must be above zero) and ``headtail`` (Jiang's head/tail breaks
+for heavy-tailed data: split at the mean, again in the part above it, until one value is
+left; the number of classes follows from the data).
+
+Method names users bring from QGIS and mapclassify are accepted too (:data:`ALIASES`,
+:func:`resolve_method`): ``equal_interval``/``EqualInterval``, ``quantiles``/``Quantiles``,
+``natural_breaks``/``NaturalBreaks``/``FisherJenks``, ``std_mean``/``StdMean``,
+``HeadTailBreaks``, ``PrettyBreaks``, ``UserDefined``, ``BoxPlot``, ``Percentiles``,
+``Logarithmic``...; case, ``_``, ``-`` and spaces do not matter.
 
 Fisher-Jenks is *exact* (the global optimum, by dynamic programming) when the data have
 at most :data:`JENKS_EXACT_LIMIT` distinct values. Above that, the sorted values are
@@ -35,9 +43,18 @@ METHODS = {
     "box": tr_noop("Box map (hinge 1.5)"),
     "percentile": tr_noop("Percentile map"),
     "log": tr_noop("Logarithmic (equal intervals of log10)"),
+    "headtail": tr_noop("Head/tail breaks (heavy-tailed data)"),
 }
-#: methods whose number of classes is fixed by the method (``classes`` is ignored)
-FIXED_CLASS_METHODS = ("box", "percentile")
+#: other names of the methods (QGIS's and mapclassify's), compared without case, ``_``, ``-`` and spaces
+ALIASES = {
+    "equalinterval": "equal", "equalintervals": "equal", "equalcount": "quantile", "quantiles": "quantile",
+    "naturalbreaks": "jenks", "fisherjenks": "jenks", "jenksnaturalbreaks": "jenks", "naturalbreaksjenks": "jenks",
+    "stdmean": "stddev", "standarddeviation": "stddev", "std": "stddev", "prettybreaks": "pretty",
+    "userdefined": "manual", "custom": "manual", "boxplot": "box", "boxmap": "box", "percentiles": "percentile",
+    "percentilemap": "percentile", "logarithmic": "log", "headtailbreaks": "headtail", "headtail": "headtail",
+}
+#: methods whose number of classes is fixed by the method or the data (``classes`` is ignored)
+FIXED_CLASS_METHODS = ("box", "percentile", "headtail")
 #: largest number of distinct values for which Fisher-Jenks is solved exactly
 JENKS_EXACT_LIMIT = 3000
 #: number of equal-count groups that summarise larger data sets for Fisher-Jenks
@@ -107,17 +124,32 @@ def clean_values(values, what=""):
     return arr
 
 
+def resolve_method(method):
+    """The key in :data:`METHODS` of ``method`` or of one of its :data:`ALIASES` (``"NaturalBreaks"`` ->
+    ``"jenks"``); raises :class:`WealthMapError` for an unknown name."""
+    if isinstance(method, str):
+        if method in METHODS:
+            return method
+        key = "".join(c for c in method.lower() if c not in "_- ")
+        if key in METHODS:
+            return key
+        if key in ALIASES:
+            return ALIASES[key]
+    raise WealthMapError(tr("Unknown classification method '{0}'. Use one of: {1} (or the QGIS/mapclassify names "
+                            "such as equal_interval, natural_breaks, quantiles, std_mean, HeadTailBreaks).").format(
+        method, ", ".join(METHODS)))
+
+
 def classify(values, method="jenks", classes=5, breaks=None, percentiles=None, multiples=None, hinge=1.5,
              feedback=None):
     """Classify ``values`` (array-like; NULL/NaN ignored) and return a :class:`Classification`.
 
-    ``breaks`` are the upper bounds for ``method="manual"`` (the maximum is added when
-    values lie above the last one). Raises :class:`WealthMapError` when the values cannot
-    be classified: all NULL, all equal, fewer distinct values than classes, bad breaks.
+    ``method``: a key of :data:`METHODS` or an alias (:func:`resolve_method`). ``breaks`` are the
+    upper bounds for ``method="manual"`` (the maximum is added when values lie above the last one).
+    Raises :class:`WealthMapError` when the values cannot be classified: all NULL, all equal, fewer
+    distinct values than classes, bad breaks.
     """
-    if method not in METHODS:
-        raise WealthMapError(tr("Unknown classification method '{0}'. Use one of: {1}.").format(
-            method, ", ".join(METHODS)))
+    method = resolve_method(method)
     arr = clean_values(values)
     lo, hi = float(arr.min()), float(arr.max())
     if method == "manual":
@@ -168,6 +200,8 @@ def classify(values, method="jenks", classes=5, breaks=None, percentiles=None, m
         out = [q1 - pivot, q1, q2, q3]
         out += [q3 + pivot, q4] if q3 + pivot < q4 else [q3 + pivot]
         return Classification(method, out, arr, lower=min(lo, q1 - pivot))
+    elif method == "headtail":
+        out = head_tail_breaks(arr)
     else:  # percentile
         out = np.percentile(arr, list(percentiles or PERCENTILES))
     return Classification(method, np.asarray(out, dtype=float), arr)
@@ -188,6 +222,22 @@ def _manual_breaks(arr, breaks):
     if out[-1] < arr.max():
         out.append(float(arr.max()))
     return out
+
+
+def head_tail_breaks(values):
+    """Head/tail breaks (Jiang 2013): the mean of the values, then the mean of those above it, and so on
+    while more than one distinct value is left; the last bound is the maximum (as mapclassify's
+    ``HeadTailBreaks``)."""
+    head = np.asarray(values, dtype=float)
+    out = []
+    while head.size:
+        mean = float(head.mean())
+        out.append(mean)
+        if np.unique(head).size <= 1:
+            break
+        head = head[head > mean]
+    out[-1] = float(np.max(values))
+    return np.asarray(out, dtype=float)
 
 
 def _pretty_number(x, rounded):

@@ -1,10 +1,12 @@
 """A finished map: a print layout with title, map, legend, scale bar, north arrow and source note."""
 
 import os
+import re
 
 from qgis.core import (
     QgsApplication,
     QgsLayerTree,
+    QgsLayerTreeLayer,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
@@ -25,6 +27,49 @@ from ..errors import WealthMapError
 from ..i18n import tr
 
 PAGE_SIZES = {"A4": (297.0, 210.0), "A3": (420.0, 297.0), "letter": (279.4, 215.9)}
+#: layer custom property with the readable legend title the thematic styling functions set
+LEGEND_TITLE = "wealthmap/legend_title"
+#: narrowest legend column (mm) and widest, as a share of the page width
+LEGEND_MIN_WIDTH = 70.0
+LEGEND_MAX_SHARE = 0.42
+#: characters per line of a legend heading before it wraps
+LEGEND_WRAP = 34
+
+
+def visible_layers(project=None):
+    """The layers a user sees on the canvas, top first: the checked layers of the layer tree in drawing order
+    (the custom layer order when one is set)."""
+    project = project or QgsProject.instance()
+    root = project.layerTreeRoot()
+    order = root.customLayerOrder() if root.hasCustomLayerOrder() else root.layerOrder()
+    checked = {layer.id() for layer in root.checkedLayers()}
+    return [layer for layer in order if layer is not None and layer.id() in checked]
+
+
+def layer_legend_title(layer):
+    """A readable heading for ``layer`` in a legend: its title (Layer Properties > Metadata), else what the
+    WealthMap style shows (``elderly ÷ population × 100 (Natural breaks, 5 classes)``), else its name."""
+    return (layer.title() or layer.customProperty(LEGEND_TITLE, "") or layer.name()).strip()
+
+
+def wrap_text(text, width=LEGEND_WRAP):
+    """``text`` broken into lines of at most ``width`` characters for a legend heading: at spaces, else after
+    ``_``, ``-`` or ``/`` (layer names such as ``districts_joined_elderly_rate``), else anywhere."""
+    lines = []
+    for paragraph in str(text).split("\n"):
+        line = ""
+        for word in paragraph.split():
+            pieces = [p for p in re.findall(r"[^_\-/]*[_\-/]?", word) if p]
+            pieces = [p[i:i + width] for p in pieces for i in range(0, len(p), width)]
+            for number, piece in enumerate(pieces):
+                sep = " " if number == 0 and line else ""
+                if line and len(line) + len(sep) + len(piece) > width:
+                    lines.append(line)
+                    line = piece
+                else:
+                    line += sep + piece
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def north_arrow_svg():
@@ -68,7 +113,10 @@ def build_layout(layers, title="", source="", page="A4", landscape=True, extent=
     page_item.setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutMillimeters))
     margin = 10.0
     title_h = 14.0 if title else 0.0
-    legend_w = 70.0
+    legend = QgsLayoutItemLegend(layout) if not extra_picture else None  # a legend image replaces the list
+    legend_w = LEGEND_MIN_WIDTH
+    if legend is not None:
+        legend_w = _add_legend(layout, legend, layers, legend_title, width, height - 2 * margin - title_h - 16)
     map_item = QgsLayoutItemMap(layout)
     map_item.attemptMove(QgsLayoutPoint(margin, margin + title_h, QgsUnitTypes.LayoutMillimeters))
     map_item.attemptResize(QgsLayoutSize(width - 3 * margin - legend_w, height - 2 * margin - title_h - 8,
@@ -102,9 +150,10 @@ def build_layout(layers, title="", source="", page="A4", landscape=True, extent=
         label.attemptMove(QgsLayoutPoint(margin, margin - 2, QgsUnitTypes.LayoutMillimeters))
         label.attemptResize(QgsLayoutSize(width - 2 * margin, title_h, QgsUnitTypes.LayoutMillimeters))
         layout.addLayoutItem(label)
-    legend = QgsLayoutItemLegend(layout) if not extra_picture else None  # a legend image replaces the list
     if legend is not None:
-        _add_legend(layout, legend, layers, map_item, legend_title, width - margin - legend_w, margin + title_h)
+        legend.setLinkedMap(map_item)
+        legend.attemptMove(QgsLayoutPoint(width - margin - legend_w, margin + title_h,
+                                          QgsUnitTypes.LayoutMillimeters))
     scale = QgsLayoutItemScaleBar(layout)
     scale.setStyle("Single Box")
     scale.setLinkedMap(map_item)
@@ -146,18 +195,31 @@ def build_layout(layers, title="", source="", page="A4", landscape=True, extent=
     return layout
 
 
-def _add_legend(layout, legend, layers, map_item, legend_title, x, y):
+def _add_legend(layout, legend, layers, legend_title, page_width, max_height):
+    """Fill ``legend`` with ``layers`` under readable, wrapped headings (:func:`layer_legend_title`) and size it
+    to fit the page: wider than :data:`LEGEND_MIN_WIDTH` when its text needs it (the map gives way), at most
+    :data:`LEGEND_MAX_SHARE` of the page, in two columns when it is taller than ``max_height`` mm.
+    Returns the width (mm) the legend takes."""
     legend.setTitle(legend_title if legend_title is not None else tr("Legend"))
     legend.setAutoUpdateModel(False)
+    legend.setWrapString("\n")
     root = QgsLayerTree()
     for layer in layers:
-        root.addLayer(layer)
+        node = root.addLayer(layer)
+        if isinstance(node, QgsLayerTreeLayer):
+            node.setCustomProperty("legend/title-label", wrap_text(layer_legend_title(layer)))
     legend.model().setRootGroup(root)
     legend._wealthmap_root = root  # keep the tree alive as long as the legend
-    legend.setLinkedMap(map_item)
-    legend.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
     legend.setResizeToContents(True)
     layout.addLayoutItem(legend)
+    legend.adjustBoxSize()
+    size = legend.sizeWithUnits()
+    if size.height() > max_height:
+        legend.setColumnCount(2)
+        legend.setSplitLayer(True)
+        legend.adjustBoxSize()
+        size = legend.sizeWithUnits()
+    return min(max(LEGEND_MIN_WIDTH, size.width() + 1.0), page_width * LEGEND_MAX_SHARE)
 
 
 def export_layout(layout, outputs, dpi=300, feedback=None):
