@@ -9,7 +9,7 @@ APT_PACKAGES := qgis python3-qgis qgis-providers python3-gdal python3-numpy pyth
 export QT_QPA_PLATFORM ?= offscreen
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help setup apt venv pydeps services i18n i18n-check lint test test-fast demo qgis package sample-data bench screenshot clean
+.PHONY: help setup apt venv pydeps wheels services i18n i18n-check lint test test-fast demo qgis package sample-data bench screenshot clean
 
 help:
 	@echo "make setup    install everything (apt packages, .venv, pinned pip deps, test services); run as root"
@@ -19,7 +19,7 @@ help:
 	@echo "make package  build dist/wealthmap-<version>.zip for the QGIS plugin manager"
 	@echo "make bench    run the benchmarks in bench/ (figures printed and saved as JSON)"
 
-setup: apt venv pydeps i18n services
+setup: apt venv pydeps wheels i18n services
 
 apt:
 	@if dpkg-query -W -f='$${Status}\n' $(APT_PACKAGES) 2>/dev/null | grep -vq "install ok installed" \
@@ -35,6 +35,10 @@ venv:
 pydeps: venv
 	$(PIP) install -q -c $(VENV)/constraints.txt -r requirements/runtime.txt -r requirements/dev.txt
 	@$(PY) -c "import numpy, sklearn, onnxruntime, osgeo.gdal, qgis.core; print('numpy', numpy.__version__, '| scikit-learn', sklearn.__version__, '| onnxruntime', onnxruntime.__version__, '| GDAL', osgeo.gdal.__version__)"
+
+# Wheels for the in-QGIS installer's offline mode (and its test): .whl/<python abi>/
+wheels: venv
+	@$(PY) scripts/download_wheels.py
 
 # Test services (a local Nominatim, ...): every scripts/setup_service_*.sh is run; each is idempotent.
 services:

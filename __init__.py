@@ -8,6 +8,9 @@ Python console) stays cheap.
 
 def classFactory(iface):  # noqa: N802 (name required by QGIS)
     """Create the plugin instance (called by QGIS with its interface)."""
+    from .core.installer import activate
+
+    activate()  # packages installed earlier into the profile by WealthMap's installer become importable
     from .plugin import WealthMapPlugin
 
     return WealthMapPlugin(iface)

@@ -26,6 +26,7 @@ __all__ = [
     "export_map",
     "predict_wealth",
     "train_wealth_model",
+    "install_dependencies",
 ]
 
 
@@ -373,3 +374,21 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, **kwargs
     from .core.wealth.train_api import train_wealth_model as impl
 
     return impl(survey, rasters, value_field=value_field, out_dir=out_dir, **kwargs)
+
+
+# --- setup ----------------------------------------------------------------------------------
+def install_dependencies(wheel_dir=None, force=False, feedback=None):
+    """Install the Python packages WealthMap needs (scikit-learn, onnxruntime, onnx) into the QGIS profile.
+
+    The same installer as the docks' *Install the missing packages...* button: pip runs with QGIS's own Python
+    into ``<profile>/python/wealthmap-deps/<python ABI>``, numpy (and scipy) pinned to the versions QGIS has,
+    versions from the plugin's ``requirements/runtime.txt``; usable at once, without restarting QGIS.
+
+    ``wheel_dir``: a folder of ``.whl`` files, for a machine without internet (``pip download`` them elsewhere
+    for the same Python version and platform). ``force``: reinstall, to repair a broken install.
+    Returns a dict: ``installed`` (requirement lines), ``site_dir``, ``python``, ``missing`` (empty on success).
+    """
+    from .core.installer import install
+
+    return install(wheel_dir=wheel_dir, force=force, feedback=feedback)
+

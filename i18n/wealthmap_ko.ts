@@ -1001,6 +1001,7 @@
     </message>
     <message>
         <location filename="../core/geocode/http.py" line="268"/>
+        <location filename="../ui/deps_dialog.py" line="116"/>
         <source>Cancelled.</source>
         <translation>취소되었습니다.</translation>
     </message>
@@ -1203,6 +1204,62 @@
         <location filename="../core/geocode/sources.py" line="156"/>
         <source>The table {0} has no geometry: choose its longitude (x) and latitude (y) fields.</source>
         <translation>표 {0}에 도형이 없습니다: 경도(x)와 위도(y) 필드를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/installer.py" line="237"/>
+        <source>pip is not installed for QGIS's Python: on Debian/Ubuntu run `apt install python3-pip` (as root), then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/installer.py" line="248"/>
+        <source>Installing the packages failed. {0}
+{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/installer.py" line="134"/>
+        <source>The Python interpreter that QGIS uses (Python {0}) was not found (looked at: {1}). Install the packages from a terminal instead: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/installer.py" line="244"/>
+        <source>The profile folder is not writable: check its permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/installer.py" line="246"/>
+        <source>See the log for pip's message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/installer.py" line="277"/>
+        <source>Installing {0} into {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/installer.py" line="161"/>
+        <source>WealthMap cannot install {0}: it installs only {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/installer.py" line="240"/>
+        <source>No suitable package was found: with a folder of wheels, check that it holds wheels for this Python ({0}); without one, check the internet connection or QGIS's proxy settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/installer.py" line="259"/>
+        <source>The folder of wheels {0} does not exist: choose the folder that holds the .whl files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/installer.py" line="211"/>
+        <source>Could not start pip ({0}): {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/installer.py" line="272"/>
+        <source>Cannot create the packages folder {0}: {1}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core/tables.py" line="54"/>
@@ -2799,39 +2856,125 @@
         <translation>Sentinel-2 영상으로 부 지수를 추정하거나 모델을 학습</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="59"/>
+        <location filename="../ui/base_dock.py" line="45"/>
+        <source>Install the missing packages...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/base_dock.py" line="65"/>
+        <location filename="../ui/deps_dialog.py" line="60"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="65"/>
+        <location filename="../ui/base_dock.py" line="71"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="97"/>
+        <location filename="../ui/base_dock.py" line="121"/>
+        <source>The Python packages are installed: WealthMap is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/base_dock.py" line="127"/>
         <source>A job is already running in this panel; wait for it or cancel it.</source>
         <translation>이 패널에서 이미 작업이 실행 중입니다. 끝날 때까지 기다리거나 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="104"/>
+        <location filename="../ui/base_dock.py" line="134"/>
         <source>Cancelled. Run again to resume where it stopped.</source>
         <translation>취소되었습니다. 다시 실행하면 멈춘 곳부터 이어서 처리합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="120"/>
+        <location filename="../ui/base_dock.py" line="150"/>
         <source>Running: {0}</source>
         <translation>실행 중: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="105"/>
+        <location filename="../ui/base_dock.py" line="135"/>
         <source>{0}: cancelled.</source>
         <translation>{0}: 취소됨.</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="111"/>
+        <location filename="../ui/base_dock.py" line="141"/>
         <source>Done in {0:.1f} s.</source>
         <translation>{0:.1f}초 만에 완료.</translation>
+    </message>
+    <message>
+        <location filename="../ui/deps_dialog.py" line="31"/>
+        <source>WealthMap: Python packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/deps_dialog.py" line="39"/>
+        <source>Install from a folder of wheels (no internet needed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/deps_dialog.py" line="57"/>
+        <source>Install</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/deps_dialog.py" line="58"/>
+        <source>Repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/deps_dialog.py" line="59"/>
+        <source>Uninstall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/deps_dialog.py" line="61"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/deps_dialog.py" line="131"/>
+        <source>Installing Python packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/deps_dialog.py" line="82"/>
+        <source>Every package WealthMap needs is installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/deps_dialog.py" line="103"/>
+        <source>Choose the folder of wheels first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/deps_dialog.py" line="88"/>
+        <source>Folder: {0} ({1} packages installed there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/deps_dialog.py" line="79"/>
+        <source>Missing: {0}. WealthMap installs them into this QGIS profile for this Python; numpy and GDAL stay as QGIS has them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/deps_dialog.py" line="151"/>
+        <source>Removed {0}. {1} stay loaded until QGIS restarts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/deps_dialog.py" line="154"/>
+        <source>Removed {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/deps_dialog.py" line="127"/>
+        <source>Installed. The packages are ready to use: no restart needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/deps_dialog.py" line="124"/>
+        <source>pip finished, but these still cannot be imported: {0}. Restart QGIS; if they are still missing, use Repair.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../ui/geocode_dock.py" line="54"/>

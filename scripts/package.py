@@ -14,7 +14,8 @@ import sys
 import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-INCLUDE_FILES = ["metadata.txt", "__init__.py", "plugin.py", "api.py", "LICENSE", "README.md", "resources.qrc"]
+INCLUDE_FILES = ["metadata.txt", "__init__.py", "plugin.py", "api.py", "LICENSE", "README.md", "resources.qrc",
+                 "requirements/runtime.txt"]  # the installer's pins
 INCLUDE_DIRS = ["core", "ui", "algorithms", "icons", "models", "i18n"]
 EXCLUDE = ["*/__pycache__/*", "*.pyc", "*.ts", "*/ko/*.tsv", "models/*.py", "models/*/__pycache__/*", "*.tmp",
            "*~", "*.orig"]

@@ -42,6 +42,12 @@ class WealthMapDock(QgsDockWidget):
         self.deps_label.setStyleSheet("color: #a40000;")
         self.deps_label.hide()
         outer.addWidget(self.deps_label)
+        self.install_deps_button = QPushButton(tr("Install the missing packages..."))
+        self.install_deps_button.setObjectName("WealthMapInstallDepsButton")
+        self.install_deps_button.clicked.connect(self.open_installer)
+        self.install_deps_button.hide()
+        outer.addWidget(self.install_deps_button)
+        self.deps_dialog = None
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         # Forms reflow to the dock's width instead of hiding fields behind a horizontal scroll bar.
@@ -88,7 +94,31 @@ class WealthMapDock(QgsDockWidget):
         message = deps.missing_message(self.JOB) if self.JOB else None
         self.deps_label.setText(message or "")
         self.deps_label.setVisible(bool(message))
+        installable = bool(message) and bool(deps.missing([m for m in deps.NEEDS[self.JOB]
+                                                          if m not in ("numpy", "osgeo.gdal")]))
+        self.install_deps_button.setVisible(installable)
         return message is None
+
+    def open_installer(self):
+        """The dialog that installs the missing packages into the QGIS profile (no restart needed)."""
+        from .deps_dialog import DependenciesDialog
+
+        if self.deps_dialog is None:
+            self.deps_dialog = DependenciesDialog(self)
+            self.deps_dialog.changed.connect(self.dependencies_changed)
+        self.deps_dialog.refresh()
+        self.deps_dialog.show()
+        self.deps_dialog.raise_()
+        return self.deps_dialog
+
+    def dependencies_changed(self):
+        """Packages came or went: every WealthMap dock re-checks what it needs."""
+        window = self.window()
+        docks = set(window.findChildren(WealthMapDock)) if window is not None else set()
+        for dock in docks | {self}:
+            dock.check_dependencies()
+        if self.check_dependencies():
+            self.show_message(tr("The Python packages are installed: WealthMap is ready."), Qgis.Success)
 
     # --- tasks ---------------------------------------------------------------------------
     def start_task(self, description, function, *args, on_done=None, **kwargs):
