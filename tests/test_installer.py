@@ -18,7 +18,7 @@ sys.path.insert(0, os.path.join(ROOT, "scripts"))
 ABI = "{}-{}".format(sys.implementation.cache_tag, sysconfig.get_platform().replace("-", "_").replace(".", "_"))
 WHEELS = os.path.join(ROOT, ".whl", ABI)
 SYSTEM_PYTHON = "/usr/bin/python3"
-ARTIFACTS = os.environ.get("WEALTHMAP_ARTIFACTS", os.path.join(ROOT, ".test-artifacts"))
+ARTIFACTS = os.path.join(os.environ.get("WEALTHMAP_ARTEFACTS", os.path.join(ROOT, "build", "journeys")), "installer")
 
 
 def _wheels():
