@@ -178,6 +178,53 @@ def deletes(token):
     return {token} | {token[:i] + token[i + 1:] for i in range(len(token))}
 
 
+class IndexDamagedError(Exception):
+    """Reading an index failed in the middle of a batch (its file is damaged): the row fails with this text."""
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+REQUIRED_TABLES = ("meta", "docs", "docs_fts", "vocab", "vocab_fts")
+#: Files that passed the integrity check in this session, by (path, size, mtime): checked once per version.
+_CHECKED = set()
+
+
+def rebuild_hint(path):
+    """How to get a good copy of the index file ``path`` again."""
+    from .gazetteer import GAZETTEER_PATH
+
+    if os.path.abspath(path) == os.path.abspath(GAZETTEER_PATH):
+        return tr("It is the gazetteer bundled with the plugin: reinstall WealthMap (Plugins > Manage and Install "
+                  "Plugins) to restore it.")
+    return tr("Rebuild it from its source with 'Build offline address index' (Processing: "
+              "wealthmap:buildaddressindex) and run again.")
+
+
+def _damaged(path, detail):
+    return WealthMapError(tr("The address index {0} is damaged ({1}). {2}").format(path, detail, rebuild_hint(path)))
+
+
+def check_index_file(path, con):
+    """Refuse an index that is not one, of another schema, or damaged (``PRAGMA quick_check``, once per file
+    version in a session): a :class:`WealthMapError` that names the file and says how to rebuild it."""
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    missing = [t for t in REQUIRED_TABLES if t not in tables]
+    if missing:
+        raise WealthMapError(tr("{0} is not a WealthMap address index (no table {1}). Build one with 'Build "
+                                "offline address index'.").format(path, ", ".join(missing)))
+    schema = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    if schema is not None and str(schema[0]) != SCHEMA_VERSION:
+        raise WealthMapError(tr("The address index {0} has format version {1}; this WealthMap reads version {2}. "
+                                "{3}").format(path, schema[0], SCHEMA_VERSION, rebuild_hint(path)))
+    stat = os.stat(path)
+    version = (os.path.abspath(path), stat.st_size, stat.st_mtime_ns)
+    if version in _CHECKED:
+        return
+    problems = [r[0] for r in con.execute("PRAGMA quick_check(3)")]
+    if problems != ["ok"]:
+        raise _damaged(path, "; ".join(str(p) for p in problems)[:300])
+    _CHECKED.add(version)
+
+
 class AddressIndex:
     """Read an index file; :meth:`search` returns scored candidates. Thread-safe (one lock)."""
 
@@ -189,14 +236,34 @@ class AddressIndex:
         self.path = path
         self.lock = threading.Lock()
         try:
-            self.con = sqlite3.connect("file:{}?mode=ro".format(path), uri=True, check_same_thread=False)
-            meta = dict(self.con.execute("SELECT key, value FROM meta"))
-            self.vocab = dict(self.con.execute("SELECT token, df FROM vocab"))
-        except sqlite3.DatabaseError as err:
+            with open(path, "rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
+        except OSError as err:
+            raise WealthMapError(tr("The address index {0} cannot be read ({1}). Check its permissions.").format(
+                path, err.strerror or err)) from None
+        if header != SQLITE_HEADER:
             raise WealthMapError(
                 tr("{0} is not a WealthMap address index ({1}). Rebuild it with 'Build address index'.").format(
-                    path, err)
-            ) from err
+                    path, tr("not an SQLite file")))
+        self.con = None
+        try:
+            self.con = sqlite3.connect("file:{}?mode=ro".format(path), uri=True, check_same_thread=False)
+            check_index_file(path, self.con)
+            meta = dict(self.con.execute("SELECT key, value FROM meta"))
+            self.vocab = dict(self.con.execute("SELECT token, df FROM vocab"))
+        except WealthMapError:
+            self._close_quietly()
+            raise
+        except sqlite3.DatabaseError as err:
+            self._close_quietly()
+            if "not a database" in str(err) or "no such table" in str(err):
+                raise WealthMapError(
+                    tr("{0} is not a WealthMap address index ({1}). Rebuild it with 'Build address index'.").format(
+                        path, err)) from None
+            raise _damaged(path, err) from None
+        except (UnicodeError, ValueError, TypeError) as err:
+            self._close_quietly()
+            raise _damaged(path, type(err).__name__) from None
         self.count = int(meta.get("count", "0") or 0)
         self.source = meta.get("source", "")
         stat = os.stat(path)
@@ -210,6 +277,13 @@ class AddressIndex:
 
     def close(self):
         self.con.close()
+
+    def _close_quietly(self):
+        if self.con is not None:
+            try:
+                self.con.close()
+            except sqlite3.Error:
+                pass
 
     # --- token correction --------------------------------------------------------------
     def _idf(self, df):
@@ -277,7 +351,13 @@ class AddressIndex:
         if not qtokens:
             return []
         with self.lock:
-            return self._search(qtokens, limit, countries, viewbox)
+            try:
+                return self._search(qtokens, limit, countries, viewbox)
+            except (sqlite3.DatabaseError, UnicodeError, TypeError, ValueError) as err:
+                # damage that the quick check at opening did not see (a flipped byte in a text or number)
+                raise IndexDamagedError(
+                    tr("the address index {0} could not be read ({1}): it looks damaged. {2}").format(
+                        self.path, str(err)[:120] or type(err).__name__, rebuild_hint(self.path))) from None
 
     def _search(self, qtokens, limit, countries, viewbox):
         norm = " ".join(qtokens)
