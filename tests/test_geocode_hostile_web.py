@@ -27,6 +27,7 @@ class HostileService:
 
     def __init__(self):
         self.body = b"[]"
+        self.content_type = "application/json; charset=utf-8"
         self.requests = 0
         self.lock = threading.Lock()
         service = self
@@ -42,7 +43,7 @@ class HostileService:
                     body = service.body
                     service.requests += 1
                 self.send_response(200)
-                self.send_header("Content-Type", "application/json; charset=utf-8")
+                self.send_header("Content-Type", service.content_type)
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
@@ -252,3 +253,13 @@ def test_hostile_answers_keep_the_invariant(provider, service, table, authcfg, q
         check_invariant(provider, service, table, body, authcfg)
 
     check()
+
+
+def test_unknown_charset_is_read_as_utf8(service, table, authcfg, qgis_app):
+    """A charset Python does not know raised LookupError out of the batch."""
+    service.content_type = "application/json; charset=x-no-such-charset"
+    try:
+        rows = check_invariant("nominatim", service, table, answer("nominatim", "9.5213", "47.1396"), authcfg)
+    finally:
+        service.content_type = "application/json; charset=utf-8"
+    assert rows[0]["status"] == "matched"

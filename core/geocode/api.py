@@ -1,6 +1,7 @@
 """The geocoding job's core entry points, shared by the dock, the algorithms and ``wealthmap.api``."""
 
 import os
+import sqlite3
 import time
 
 from qgis.core import QgsFeedback, QgsVectorLayer
@@ -153,13 +154,19 @@ def build_address_index(source, output, address_fields=None, x_field=None, y_fie
             raise WealthMapError(tr("No usable rows for the index: every row lacks an address or a point."))
         feedback.setProgress(85)
         writer.close()
-    except BaseException:
+    except BaseException as err:
         try:
             writer.con.close()
         except Exception:  # noqa: BLE001 - already closed
             pass
         if os.path.exists(output):
-            os.remove(output)
+            try:
+                os.remove(output)
+            except OSError:
+                pass
+        if isinstance(err, (sqlite3.Error, OSError)):  # disk full, the file removed or locked while writing
+            raise WealthMapError(tr("Cannot write the address index {0} ({1}). Check the free space and that "
+                                    "the folder is writable.").format(output, err)) from None
         raise
     feedback.setProgress(100)
     return {"path": output, "rows": rows, "elapsed_s": round(time.monotonic() - started, 3)}

@@ -64,13 +64,26 @@ class IndexWriter:
     """Write an index file: ``add(row)`` many times, then ``close()`` (builds FTS and vocab)."""
 
     def __init__(self, path, source="", overwrite=True, deletes=True):
-        if overwrite and os.path.exists(path):
-            os.remove(path)
         folder = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(folder):
             raise WealthMapError(tr("The folder {0} for the address index does not exist.").format(folder))
+        if os.path.isdir(path):
+            raise WealthMapError(tr("Cannot write the address index {0}: it is a folder. Give a file name such as "
+                                    "addresses.sqlite.").format(path))
         self.path = path
-        self.con = _connect(path)
+        try:
+            if overwrite and os.path.exists(path):
+                os.remove(path)
+            self.con = _connect(path)
+            self._create(source)
+        except (OSError, sqlite3.Error) as err:
+            raise WealthMapError(tr("Cannot write the address index {0} ({1}). Choose a writable folder.").format(
+                path, getattr(err, "strerror", None) or err)) from None
+        self.buffer = []
+        self.count = 0
+        self.deletes = deletes  # False: smaller file (trigram-only typo lookup), e.g. the bundled gazetteer
+
+    def _create(self, source):
         self.con.executescript(
             """
             CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -83,9 +96,6 @@ class IndexWriter:
         self.con.execute("INSERT OR REPLACE INTO meta VALUES('source', ?)", (str(source),))
         # a new id for each build: geocoding caches key on it, so a rebuilt index is asked again
         self.con.execute("INSERT OR REPLACE INTO meta VALUES('build', ?)", (uuid.uuid4().hex,))
-        self.buffer = []
-        self.count = 0
-        self.deletes = deletes  # False: smaller file (trigram-only typo lookup), e.g. the bundled gazetteer
 
     def add(self, row):
         """Add one row: dict with ``lon``, ``lat`` and some of ``kind``, ``name``, ``housenumber``,
