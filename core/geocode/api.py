@@ -11,6 +11,7 @@ from .. import settings
 from ..errors import WealthMapError
 from ..i18n import tr
 from ..tasks import check_cancel, ensure_feedback
+from .answers import valid_lonlat
 from .batch import build_layer, decide, read_input, run_batch, search_one, write_layer, write_unmatched_csv
 from .cache import open_cache
 from .consensus import review_outliers
@@ -201,6 +202,13 @@ def apply_review(layer, fid, lon, lat, address=None, crs=None, cache_path=None, 
 
     names = fields or {n: n for n in ("status", "score", "match_type", "matched_address", "provider",
                                       "error", "cache_key")}
+    try:
+        lon, lat = float(lon), float(lat)
+    except (TypeError, ValueError, OverflowError):
+        lon = lat = float("nan")
+    if not valid_lonlat(lon, lat):
+        raise WealthMapError(tr("The reviewed point ({0}, {1}) is not a valid longitude/latitude (EPSG:4326: "
+                                "-180..180, -90..90).").format(lon, lat))
     feature = layer.getFeature(fid)
     if not feature.isValid():
         raise WealthMapError(tr("Feature {0} is not in layer {1}.").format(fid, layer.name()))

@@ -261,6 +261,10 @@ class AddressIndex:
             check_index_file(path, self.con)
             meta = dict(self.con.execute("SELECT key, value FROM meta"))
             self.vocab = dict(self.con.execute("SELECT token, df FROM vocab"))
+            self.count = int(meta.get("count", "0") or 0)
+            self.has_deletes = bool(self.con.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'vocab_del'").fetchone()) and bool(self.con.execute(
+                "SELECT 1 FROM vocab_del LIMIT 1").fetchone())
         except WealthMapError:
             self._close_quietly()
             raise
@@ -274,16 +278,12 @@ class AddressIndex:
         except (UnicodeError, ValueError, TypeError) as err:
             self._close_quietly()
             raise _damaged(path, type(err).__name__) from None
-        self.count = int(meta.get("count", "0") or 0)
         self.source = meta.get("source", "")
         stat = os.stat(path)
         # what this build of the index is (older files and the bundled gazetteer: their size and time)
         self.build = meta.get("build") or "{}-{}".format(stat.st_size, stat.st_mtime_ns)
         self.n = max(self.count, 1)
         self._fuzzy_cache = {}
-        self.has_deletes = bool(self.con.execute(
-            "SELECT 1 FROM sqlite_master WHERE name = 'vocab_del'").fetchone()) and bool(self.con.execute(
-            "SELECT 1 FROM vocab_del LIMIT 1").fetchone())
 
     def close(self):
         self.con.close()
