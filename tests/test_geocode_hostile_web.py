@@ -263,3 +263,9 @@ def test_unknown_charset_is_read_as_utf8(service, table, authcfg, qgis_app):
     finally:
         service.content_type = "application/json; charset=utf-8"
     assert rows[0]["status"] == "matched"
+
+
+def test_huge_error_text_is_cut(service, table, authcfg, qgis_app):
+    """A Nominatim error of 5 MB went whole into every row's error field."""
+    rows = check_invariant("nominatim", service, table, '{"error": "' + "x" * 5000000 + '"}', authcfg)
+    assert rows[0]["status"] == "error" and len(rows[0]["error"]) <= 500

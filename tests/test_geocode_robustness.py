@@ -421,3 +421,41 @@ def test_index_output_that_cannot_be_written_is_refused(tmp_path, qgis_app):
     with pytest.raises(WealthMapError, match="it is a folder") as err:
         wm.build_address_index(str(table), str(folder), address_fields=["address"], x_field="lon", y_field="lat")
     assert str(folder) in str(err.value)
+
+
+@needs_osm
+def test_dock_damaged_index_says_so_in_the_message_bar(qgis_iface, osm_index, tmp_path):
+    import time
+
+    from qgis.core import Qgis, QgsProject
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from wealthmap.core import settings
+    from wealthmap.ui.geocode_dock import GeocodeDock
+
+    truncated = _copy(osm_index, tmp_path, "damaged index.sqlite")
+    with open(truncated, "r+b") as handle:
+        handle.truncate(os.path.getsize(truncated) // 3)
+    settings.GEOCODE_CACHE_DIR.set(str(tmp_path / "cache"))
+    dock = GeocodeDock(qgis_iface)
+    try:
+        qgis_iface.messageBar().clear_messages()
+        dock.add_table(_csv(tmp_path / "a.csv", ["Äulestrasse 30, Vaduz"]))
+        dock.index_file.setFilePath(truncated)
+        dock.output_file.setFilePath(str(tmp_path / "out.gpkg"))
+        dock.run()
+        deadline = time.monotonic() + 60
+        while dock.task is not None:
+            QCoreApplication.processEvents()
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        QCoreApplication.processEvents()
+        assert dock.result is None
+        shown = " ".join(qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+                         + qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning))
+        assert truncated in shown and "damaged" in shown and "Traceback" not in shown, shown
+        assert "internal error" not in shown.lower()
+    finally:
+        dock.cleanup()
+        settings.GEOCODE_CACHE_DIR.reset()
+        QgsProject.instance().removeAllMapLayers()

@@ -45,6 +45,7 @@ from .normalize import normalize
 
 STATUSES = ("matched", "ambiguous", "not_found", "empty", "error")
 MAX_ADDRESS_CHARS = 500
+MAX_ERROR_CHARS = 500
 OUTPUT_FIELDS = [
     ("status", STRING), ("score", DOUBLE), ("match_type", STRING),
     ("n_candidates", INT), ("matched_address", STRING), ("provider", STRING),
@@ -270,6 +271,8 @@ def run_batch(texts, provider, cache=None, options=None, feedback=None, log=None
     def done(key, cands=None, err=None):
         if err is not None:
             errors[key] = provider.redact(err)
+            if len(errors[key]) > MAX_ERROR_CHARS:  # a service may echo megabytes in its error text
+                errors[key] = errors[key][:MAX_ERROR_CHARS - 3] + "..."
             if getattr(err, "status", None) is None or err.status >= 500:
                 failures[0] += 1
                 failures[1] = errors[key]
