@@ -113,20 +113,20 @@ def answer(provider, x, y, extra="1.0"):
     raise AssertionError(provider)
 
 
-def run(provider, service, table, body, authcfg):
+def run(provider, service, table, body, authcfg, workers=1):
     from wealthmap.api import geocode
 
     service.body = body.encode("utf-8") if isinstance(body, str) else body
     return geocode(table, address_fields=["address"], provider=provider, endpoint=service.url,
-                   authcfg=authcfg if provider in KEYED else None, use_cache=False, retries=0, workers=1,
+                   authcfg=authcfg if provider in KEYED else None, use_cache=False, retries=0, workers=workers,
                    timeout=5)
 
 
-def check_invariant(provider, service, table, body, authcfg):
+def check_invariant(provider, service, table, body, authcfg, workers=1):
     """Run the batch on ``body``: only WealthMapError may escape; every row has a status; matched rows have
     valid points. Returns the rows (or None when the batch stopped with a WealthMapError)."""
     try:
-        result = run(provider, service, table, body, authcfg)
+        result = run(provider, service, table, body, authcfg, workers)
     except WealthMapError:
         return None
     rows = list(result["layer"].getFeatures())
@@ -169,10 +169,11 @@ def test_valid_answer_still_matches(provider, service, table, authcfg, qgis_app)
     assert rows[0].geometry().asPoint().x() == pytest.approx(9.5213)
 
 
+@pytest.mark.parametrize("workers", [1, 4])  # in the batch's thread and in its pool of parallel requests
 @pytest.mark.parametrize("provider", PROVIDERS)
-def test_deep_nesting_fails_rows_not_the_batch(provider, service, table, authcfg, qgis_app):
+def test_deep_nesting_fails_rows_not_the_batch(provider, workers, service, table, authcfg, qgis_app):
     """A JSON answer nested 100,000 deep raised RecursionError out of the batch."""
-    rows = check_invariant(provider, service, table, "[" * 100000 + "]" * 100000, authcfg)
+    rows = check_invariant(provider, service, table, "[" * 100000 + "]" * 100000, authcfg, workers)
     assert rows is not None and rows[0]["status"] == "error" and rows[1]["status"] == "error"
 
 

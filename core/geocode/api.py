@@ -165,7 +165,7 @@ def build_address_index(source, output, address_fields=None, x_field=None, y_fie
                 os.remove(output)
             except OSError:
                 pass
-        if isinstance(err, (sqlite3.Error, OSError)):  # disk full, the file removed or locked while writing
+        if isinstance(err, sqlite3.Error):  # disk full, the file removed or locked while writing
             raise WealthMapError(tr("Cannot write the address index {0} ({1}). Check the free space and that "
                                     "the folder is writable.").format(output, err)) from None
         raise
