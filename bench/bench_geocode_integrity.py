@@ -1,5 +1,6 @@
 """What the integrity checks cost: opening the geocoding cache (``PRAGMA quick_check`` on every open) and an
-address index (schema check + ``quick_check``, once per file version in a session), on generated data.
+address index (schema check + ``quick_check``, once per file version in a session), and the batch consensus,
+on generated data.
 
 Prints figures and writes bench/results/geocode_integrity.json.
 
@@ -59,6 +60,21 @@ def main():
         t0 = time.perf_counter()
         AddressIndex(ipath).close()
         out["index_next_open_s"] = round(time.perf_counter() - t0, 3)
+    # the batch consensus over as many rows as the cache holds (half exact, half fuzzy matches; all unique,
+    # none scoring 1: the worst case, every row's query and address normalised)
+    from wealthmap.core.geocode.batch import decide
+    from wealthmap.core.geocode.consensus import review_outliers
+
+    texts, per_text = [], []
+    for i in range(args.cache_rows):
+        exact = i % 2 == 0
+        texts.append("Street{} {} Town{}".format(i % 5000, i % 300, i % 800) if exact else "Stret{} Town".format(i))
+        per_text.append({"key": "k{}".format(i), "candidates": [
+            {"lon": 9.5 + (i % 100) / 1000.0, "lat": 47.1, "score": 0.96 if exact else 0.7, "country": "li",
+             "address": "Street{} {} Town{}".format(i % 5000, i % 300, i % 800), "match_type": "house"}]})
+    t0 = time.perf_counter()
+    out["consensus_marked"] = review_outliers(texts, per_text, decide, 0.6, 0.05)
+    out["consensus_s"] = round(time.perf_counter() - t0, 3)
     print(json.dumps(out, indent=1))
     os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
     with open(os.path.join(ROOT, "bench", "results", "geocode_integrity.json"), "w", encoding="utf-8") as handle:
