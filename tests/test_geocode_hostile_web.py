@@ -267,6 +267,11 @@ def test_unknown_charset_is_read_as_utf8(service, table, authcfg, qgis_app):
 
 
 def test_huge_error_text_is_cut(service, table, authcfg, qgis_app):
-    """A Nominatim error of 5 MB went whole into every row's error field."""
+    """A Nominatim error of 5 MB went whole into every row's error field, a Google refusal of 5 MB whole into
+    the message that stops the batch."""
     rows = check_invariant("nominatim", service, table, '{"error": "' + "x" * 5000000 + '"}', authcfg)
     assert rows[0]["status"] == "error" and len(rows[0]["error"]) <= 500
+    with pytest.raises(WealthMapError, match="Google refused the request") as err:
+        run("google", service, table, '{"status": "REQUEST_DENIED", "error_message": "' + "y" * 5000000 + '"}',
+            authcfg)
+    assert len(str(err.value)) < 1000

@@ -347,9 +347,12 @@ def run_batch(texts, provider, cache=None, options=None, feedback=None, log=None
         stats["requested"] = provider.requests_made() - requests_before
     if fatal is not None:
         left = len(todo) - len(results) + stats["cached"]
+        reason = provider.redact(fatal)
+        if len(reason) > MAX_ERROR_CHARS:  # a service's error text of any length
+            reason = reason[:MAX_ERROR_CHARS - 3] + "..."
         raise WealthMapError(
             tr("{0} The {1} addresses geocoded so far are cached; {2} remain. Fix the problem and run again to "
-               "resume.").format(provider.redact(fatal), len(results), left))
+               "resume.").format(reason, len(results), left))
     for key in capped:
         errors[key] = tr("daily request cap of {0} reached for {1}; run again tomorrow to continue").format(
             provider.daily_cap, provider.name)
