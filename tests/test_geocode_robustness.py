@@ -175,6 +175,26 @@ def test_unwritable_cache_folder_runs_without_cache_and_says_so(where, tmp_path,
     assert "without the cache" in result["stats"]["warning"]
 
 
+def test_cache_folder_setting_under_a_file_runs_without_cache(provider, tmp_path):
+    """The cache folder of the options (what the dock and Processing use) under a regular file."""
+    from qgis import processing
+    from qgis.core import QgsProcessingFeedback
+
+    from wealthmap.core import settings
+
+    blocker = tmp_path / "a_file"
+    blocker.write_text("x", encoding="utf-8")
+    settings.GEOCODE_CACHE_DIR.set(str(blocker / "cache"))
+    feedback = QgsProcessingFeedback()
+    try:
+        res = processing.run("wealthmap:geocode", {"INPUT": _csv(tmp_path / "a.csv", ["Vaduz", "Seoul"]),
+                                                   "FIELDS": ["address"], "OUTPUT": str(tmp_path / "o.gpkg")},
+                             feedback=feedback)
+    finally:
+        settings.GEOCODE_CACHE_DIR.reset()
+    assert res["MATCHED"] == 2
+
+
 def test_cache_failing_mid_batch_is_turned_off_with_a_warning(tmp_path, qgis_app):
     """A database error while the batch writes (here the table is gone) raised out of the batch."""
     from wealthmap.core.geocode.batch import run_batch

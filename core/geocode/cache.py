@@ -62,7 +62,11 @@ class GeocodeCache:
     for the rest of the run with a warning instead of stopping the batch."""
 
     def __init__(self, path=None):
-        self.path = path or default_cache_path()
+        try:
+            self.path = path or default_cache_path()
+        except OSError as err:  # the profile's folder cannot be created
+            raise _unwritable(err.filename or settings.GEOCODE_CACHE_DIR.value() or "geocode_cache.sqlite",
+                              err.strerror or err) from None
         self.lock = threading.Lock()
         self.warnings = []
         self.broken = False
