@@ -852,142 +852,235 @@
         <translation>WealthMap에 필요한 파이썬 패키지가 설치되어 있지 않습니다: {0}. QGIS가 사용하는 파이썬에 설치한 뒤 QGIS를 다시 시작하세요: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="100"/>
+        <location filename="../core/geocode/answers.py" line="110"/>
+        <source>the geocoder's answer is not a list of candidates</source>
+        <translation>지오코더의 응답이 후보 목록이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/answers.py" line="115"/>
+        <source>a candidate is not a record</source>
+        <translation>후보 하나가 레코드 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/answers.py" line="55"/>
+        <location filename="../core/geocode/answers.py" line="76"/>
+        <location filename="../core/geocode/answers.py" line="119"/>
+        <source>the service answered coordinates that are not a valid point ({0})</source>
+        <translation>서비스가 유효한 지점이 아닌 좌표를 응답했습니다({0})</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/answers.py" line="80"/>
+        <source>the service answered coordinates in an unknown CRS ({0})</source>
+        <translation>서비스가 알 수 없는 좌표계의 좌표를 응답했습니다({0})</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/answers.py" line="92"/>
+        <location filename="../core/geocode/answers.py" line="85"/>
+        <source>the service answered coordinates that are not a valid point ({0} in {1})</source>
+        <translation>서비스가 유효한 지점이 아닌 좌표를 응답했습니다({1}의 {0})</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/answers.py" line="124"/>
+        <source>a candidate's score is not a number ({0})</source>
+        <translation>후보의 점수가 숫자가 아닙니다({0})</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="133"/>
         <source>Give the path of the index file to write (e.g. addresses.sqlite).</source>
         <translation>쓸 색인 파일의 경로를 지정하세요(예: addresses.sqlite).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="122"/>
+        <location filename="../core/geocode/api.py" line="94"/>
+        <source>{0} fuzzy matches disagree with the rest of the batch (another country, or far from the other matches): they are marked ambiguous for review, with the reason in the error field.</source>
+        <translation>유사 일치 {0}건이 배치의 나머지와 맞지 않습니다(다른 국가이거나 다른 일치 결과와 멀리 떨어짐). 검토할 수 있도록 모호함으로 표시했으며 이유는 error 필드에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="155"/>
         <source>No usable rows for the index: every row lacks an address or a point.</source>
         <translation>색인에 쓸 수 있는 행이 없습니다: 모든 행에 주소나 좌표가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="53"/>
+        <location filename="../core/geocode/api.py" line="66"/>
         <source>The input {0} has no rows to geocode.</source>
         <translation>입력 {0}에 지오코딩할 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="72"/>
+        <location filename="../core/geocode/api.py" line="105"/>
         <source>{0} geocoded</source>
         <translation>{0} 지오코딩 결과</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="166"/>
+        <location filename="../core/geocode/api.py" line="210"/>
+        <source>The reviewed point ({0}, {1}) is not a valid longitude/latitude (EPSG:4326: -180..180, -90..90).</source>
+        <translation>검토한 지점({0}, {1})이(가) 유효한 경도/위도가 아닙니다(EPSG:4326: -180..180, -90..90).</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="214"/>
         <source>Feature {0} is not in layer {1}.</source>
         <translation>피처 {0}이(가) 레이어 {1}에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="180"/>
+        <location filename="../core/geocode/api.py" line="228"/>
         <source>Could not save the reviewed point in {0} (is it read-only?).</source>
         <translation>검토한 점을 {0}에 저장할 수 없습니다(읽기 전용인가요?).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="79"/>
+        <location filename="../core/geocode/api.py" line="182"/>
+        <source>Geocoding '{0}' failed: {1}</source>
+        <translation>'{0}' 지오코딩 실패: {1}</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="169"/>
+        <source>Cannot write the address index {0} ({1}). Check the free space and that the folder is writable.</source>
+        <translation>주소 색인 {0}을(를) 쓸 수 없습니다({1}). 여유 공간과 폴더 쓰기 권한을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="81"/>
         <source>The input must be a vector layer or the path of a table (CSV, XLSX, GeoPackage...).</source>
         <translation>입력은 벡터 레이어이거나 표 파일(CSV, XLSX, GeoPackage 등)의 경로여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="72"/>
+        <location filename="../core/geocode/batch.py" line="74"/>
         <source>The input layer is not valid.</source>
         <translation>입력 레이어가 유효하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="338"/>
+        <location filename="../core/geocode/batch.py" line="357"/>
         <source>daily request cap of {0} reached for {1}; run again tomorrow to continue</source>
         <translation>{1}의 하루 요청 한도 {0}건에 도달했습니다. 내일 다시 실행하면 이어서 진행합니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="349"/>
+        <location filename="../core/geocode/batch.py" line="368"/>
         <source>not geocoded</source>
         <translation>지오코딩되지 않음</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="335"/>
+        <location filename="../core/geocode/batch.py" line="354"/>
         <source>{0} The {1} addresses geocoded so far are cached; {2} remain. Fix the problem and run again to resume.</source>
         <translation>{0} 지금까지 지오코딩한 주소 {1}건은 캐시에 저장되었고 {2}건이 남았습니다. 문제를 고친 뒤 다시 실행하면 이어서 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="362"/>
+        <location filename="../core/geocode/batch.py" line="381"/>
         <source>The output CRS '{0}' is not valid. Example: EPSG:4326 or EPSG:5179.</source>
         <translation>출력 좌표계 '{0}'이(가) 유효하지 않습니다. 예: EPSG:4326 또는 EPSG:5179.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="412"/>
+        <location filename="../core/geocode/batch.py" line="434"/>
         <source>The output folder {0} does not exist.</source>
         <translation>출력 폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="417"/>
+        <location filename="../core/geocode/batch.py" line="439"/>
         <source>Cannot write geocoded points to '{0}': choose a file ending in .gpkg, .shp, .geojson or .csv.</source>
         <translation>지오코딩한 점을 '{0}'에 쓸 수 없습니다. .gpkg, .shp, .geojson 또는 .csv로 끝나는 파일을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="428"/>
+        <location filename="../core/geocode/batch.py" line="450"/>
         <location filename="../core/thematic/join.py" line="364"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="446"/>
+        <location filename="../core/geocode/batch.py" line="468"/>
         <source>Could not open the written output {0}.</source>
         <translation>작성한 출력 {0}을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="461"/>
+        <location filename="../core/geocode/batch.py" line="483"/>
         <source>Could not write {0}: its rows do not match the geocoded layer.</source>
         <translation>{0}을(를) 쓸 수 없습니다. 행이 지오코딩한 레이어와 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="111"/>
+        <location filename="../core/geocode/batch.py" line="113"/>
         <source>{0} has no field {1}. Fields: {2}.</source>
         <translation>{0}에 필드 {1}이(가) 없습니다. 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="118"/>
+        <location filename="../core/geocode/batch.py" line="120"/>
         <source>The address expression is not valid: {0}</source>
         <translation>주소 표현식이 올바르지 않습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="122"/>
+        <location filename="../core/geocode/batch.py" line="124"/>
         <source>The address expression uses field(s) {0} that {1} does not have. Available fields: {2}.</source>
         <translation>주소 식이 {1}에 없는 필드 {0}을(를) 사용합니다. 사용 가능한 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="107"/>
+        <location filename="../core/geocode/batch.py" line="188"/>
+        <source>the service's answer does not have the documented format ({0})</source>
+        <translation>서비스의 응답이 문서화된 형식이 아닙니다({0})</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="109"/>
         <source>No address field in {0}: choose the field(s) that hold the address (or an expression). Fields: {1}.</source>
         <translation>{0}에 주소 필드가 없습니다: 주소가 들어 있는 필드(또는 표현식)를 선택하세요. 필드: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="108"/>
+        <location filename="../core/geocode/batch.py" line="110"/>
         <location filename="../core/wealth/raster.py" line="300"/>
         <location filename="../ui/wealth_predict_widget.py" line="123"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="136"/>
+        <location filename="../core/geocode/batch.py" line="138"/>
         <source>The address expression failed on row {0}: {1}</source>
         <translation>{0}번째 행에서 주소 표현식이 실패했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="193"/>
+        <location filename="../core/geocode/batch.py" line="213"/>
         <source>address too long ({0} characters, at most {1})</source>
         <translation>주소가 너무 깁니다({0}자, 최대 {1}자)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="254"/>
-        <source>the service's answer does not have the documented format ({0})</source>
-        <translation>서비스의 응답이 문서화된 형식이 아닙니다({0})</translation>
-    </message>
-    <message>
-        <location filename="../core/geocode/batch.py" line="276"/>
+        <location filename="../core/geocode/batch.py" line="292"/>
         <source>{0}/{1} addresses geocoded; about {2:.0f} s left.</source>
         <translation>{1}건 중 {0}건 지오코딩; 약 {2:.0f}초 남음.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="264"/>
+        <location filename="../core/geocode/batch.py" line="280"/>
         <source>The service failed for {0} addresses in a row (last: {1}); it looks unreachable or broken.</source>
         <translation>서비스가 주소 {0}개에 연속으로 실패했습니다(마지막: {1}). 접속할 수 없거나 고장 난 것으로 보입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/cache.py" line="52"/>
+        <source>The geocoding cache {0} cannot be written ({1}): geocoding runs without the cache (nothing is remembered for a rerun). Choose a writable folder in the WealthMap options (geocoding cache folder).</source>
+        <translation>지오코딩 캐시 {0}에 쓸 수 없습니다({1}). 캐시 없이 지오코딩합니다(다시 실행할 때 기억되는 결과가 없습니다). WealthMap 옵션에서 쓸 수 있는 폴더(지오코딩 캐시 폴더)를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/cache.py" line="79"/>
+        <source>it is a folder</source>
+        <translation>폴더입니다</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/cache.py" line="147"/>
+        <source>The geocoding cache {0} failed while in use ({1}); the rest of this run goes without it. If it happens again, delete the file.</source>
+        <translation>지오코딩 캐시 {0}이(가) 사용 중 실패했습니다({1}). 이번 실행의 나머지는 캐시 없이 진행합니다. 다시 발생하면 파일을 삭제하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/cache.py" line="178"/>
+        <source>{0} entries of the geocoding cache {1} could not be read and were dropped; those addresses are asked again.</source>
+        <translation>지오코딩 캐시 {1}의 항목 {0}개를 읽을 수 없어 버렸습니다. 해당 주소는 다시 조회합니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/cache.py" line="87"/>
+        <source>The geocoding cache {0} was damaged ({1}); it was moved to {2} and a new, empty cache was started (addresses are asked again).</source>
+        <translation>지오코딩 캐시 {0}이(가) 손상되었습니다({1}). {2}(으)로 옮기고 비어 있는 새 캐시를 시작했습니다(주소를 다시 조회합니다).</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/consensus.py" line="91"/>
+        <source>fuzzy match in another country ({0}) than the batch's exact matches ({1}): check it</source>
+        <translation>배치의 정확한 일치 결과({1})와 다른 국가({0})의 유사 일치입니다. 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/consensus.py" line="98"/>
+        <source>fuzzy match {0:.0f} km from the batch's other matches (more than {1:.0f} km): check it</source>
+        <translation>배치의 다른 일치 결과에서 {0:.0f} km 떨어진 유사 일치입니다({1:.0f} km 초과). 확인하세요</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/consensus.py" line="76"/>
+        <source>fuzzy match (score {0:.2f}) with no exact match in the batch to confirm it: check it</source>
+        <translation>배치에 이를 확인해 줄 정확한 일치 결과가 없는 유사 일치입니다(점수 {0:.2f}). 확인하세요</translation>
     </message>
     <message>
         <location filename="../core/geocode/http.py" line="117"/>
@@ -1000,183 +1093,249 @@
         <translation>인증 설정 '{0}'을(를) 찾을 수 없거나 복호화할 수 없습니다. 설정 &gt; 옵션 &gt; 인증에서 만들고(방식 Basic, API 키를 비밀번호로) 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="268"/>
+        <location filename="../core/geocode/http.py" line="280"/>
         <location filename="../ui/deps_dialog.py" line="116"/>
         <source>Cancelled.</source>
         <translation>취소되었습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="331"/>
+        <location filename="../core/geocode/http.py" line="343"/>
         <source>Request failed after {0} attempts: {1}</source>
         <translation>{0}회 시도 후 요청이 실패했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="290"/>
+        <location filename="../core/geocode/http.py" line="302"/>
         <source>The service redirects in a loop (more than 5 redirects). Check the endpoint.</source>
         <translation>서비스가 반복해서 리디렉션합니다(5회 초과). 엔드포인트를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="288"/>
+        <location filename="../core/geocode/http.py" line="300"/>
         <source>no complete answer within {0:.0f} s (timeout)</source>
         <translation>{0:.0f}초 안에 완전한 응답이 없음(시간 초과)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="293"/>
+        <location filename="../core/geocode/http.py" line="305"/>
         <source>no answer within {0:.0f} s (timeout)</source>
         <translation>{0:.0f}초 안에 응답이 없습니다(시간 초과)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="295"/>
+        <location filename="../core/geocode/http.py" line="307"/>
         <source>connection failed ({0})</source>
         <translation>연결 실패({0})</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="306"/>
+        <location filename="../core/geocode/http.py" line="318"/>
         <source>HTTP {0} from the service</source>
         <translation>서비스가 HTTP {0}을(를) 반환했습니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="245"/>
+        <location filename="../core/geocode/http.py" line="257"/>
         <source>the service's answer is larger than {0} MB; it is not a geocoding answer</source>
         <translation>서비스의 응답이 {0} MB보다 큽니다. 지오코딩 응답이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="282"/>
+        <location filename="../core/geocode/http.py" line="294"/>
         <source>The service redirects to {0}; an API key is not sent on to another address. Set the endpoint to the address it redirects to.</source>
         <translation>서비스가 {0}(으)로 리디렉션합니다. API 키는 다른 주소로 보내지 않습니다. 엔드포인트를 리디렉션되는 주소로 설정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="302"/>
+        <location filename="../core/geocode/http.py" line="314"/>
         <source>The service refused the request (HTTP {0}): the API key is missing, wrong or not allowed for this service. Check the authentication configuration.</source>
         <translation>서비스가 요청을 거부했습니다(HTTP {0}): API 키가 없거나 틀렸거나 이 서비스에 허용되지 않았습니다. 인증 설정을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="323"/>
+        <location filename="../core/geocode/http.py" line="335"/>
         <source>the service answered with malformed JSON</source>
         <translation>서비스가 잘못된 JSON으로 응답했습니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="317"/>
+        <location filename="../core/geocode/http.py" line="329"/>
         <source>HTTP {0} from the service: {1}</source>
         <translation>서비스가 HTTP {0}을(를) 반환했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/http.py" line="311"/>
+        <location filename="../core/geocode/http.py" line="323"/>
         <source>The service's rate limit or quota is exceeded (HTTP 429) even after {0} retries. Finished rows are cached: run again later to resume.</source>
         <translation>서비스의 요청 속도 제한 또는 할당량을 {0}회 재시도 후에도 초과했습니다(HTTP 429). 끝난 행은 캐시에 있으니 나중에 다시 실행하면 이어서 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/index.py" line="71"/>
+        <location filename="../core/geocode/index.py" line="208"/>
+        <source>Rebuild it from its source with 'Build offline address index' (Processing: wealthmap:buildaddressindex) and run again.</source>
+        <translation>'오프라인 주소 색인 만들기'(프로세싱: wealthmap:buildaddressindex)로 원본에서 다시 만든 뒤 다시 실행하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/index.py" line="206"/>
+        <source>It is the gazetteer bundled with the plugin: reinstall WealthMap (Plugins &gt; Manage and Install Plugins) to restore it.</source>
+        <translation>플러그인에 포함된 지명 사전입니다. WealthMap을 다시 설치(플러그인 &gt; 플러그인 관리 및 설치)하여 복구하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/index.py" line="213"/>
+        <source>The address index {0} is damaged ({1}). {2}</source>
+        <translation>주소 색인 {0}이(가) 손상되었습니다({1}). {2}</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/index.py" line="222"/>
+        <source>{0} is not a WealthMap address index (no table {1}). Build one with 'Build offline address index'.</source>
+        <translation>{0}은(는) WealthMap 주소 색인이 아닙니다({1} 테이블 없음). '오프라인 주소 색인 만들기'로 만드세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/index.py" line="226"/>
+        <source>The address index {0} has format version {1}; this WealthMap reads version {2}. {3}</source>
+        <translation>주소 색인 {0}의 형식 버전은 {1}입니다. 이 WealthMap은 버전 {2}를 읽습니다. {3}</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/index.py" line="257"/>
+        <source>not an SQLite file</source>
+        <translation>SQLite 파일이 아님</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/index.py" line="69"/>
         <source>The folder {0} for the address index does not exist.</source>
         <translation>주소 색인을 저장할 폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/index.py" line="187"/>
+        <location filename="../core/geocode/index.py" line="71"/>
+        <source>Cannot write the address index {0}: it is a folder. Give a file name such as addresses.sqlite.</source>
+        <translation>주소 색인 {0}을(를) 쓸 수 없습니다: 폴더입니다. addresses.sqlite 같은 파일 이름을 지정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/index.py" line="244"/>
         <source>The address index {0} does not exist. Build one with 'Build address index' first.</source>
         <translation>주소 색인 {0}이(가) 없습니다. 먼저 '주소 색인 만들기'로 만드세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/index.py" line="197"/>
+        <location filename="../core/geocode/index.py" line="256"/>
+        <location filename="../core/geocode/index.py" line="275"/>
         <source>{0} is not a WealthMap address index ({1}). Rebuild it with 'Build address index'.</source>
         <translation>{0}은(는) WealthMap 주소 색인이 아닙니다({1}). '주소 색인 만들기'로 다시 만드세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="26"/>
+        <location filename="../core/geocode/index.py" line="80"/>
+        <source>Cannot write the address index {0} ({1}). Choose a writable folder.</source>
+        <translation>주소 색인 {0}을(를) 쓸 수 없습니다({1}). 쓸 수 있는 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/index.py" line="252"/>
+        <source>The address index {0} cannot be read ({1}). Check its permissions.</source>
+        <translation>주소 색인 {0}을(를) 읽을 수 없습니다({1}). 권한을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/index.py" line="369"/>
+        <source>the address index {0} could not be read ({1}): it looks damaged. {2}</source>
+        <translation>주소 색인 {0}을(를) 읽을 수 없습니다({1}). 손상된 것으로 보입니다. {2}</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="28"/>
         <source>Offline index (no network)</source>
         <translation>오프라인 색인(네트워크 없음)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="27"/>
+        <location filename="../core/geocode/providers.py" line="29"/>
         <source>Nominatim (OpenStreetMap)</source>
         <translation>Nominatim(OpenStreetMap)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="28"/>
+        <location filename="../core/geocode/providers.py" line="30"/>
         <source>Photon (komoot)</source>
         <translation>Photon(komoot)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="29"/>
+        <location filename="../core/geocode/providers.py" line="31"/>
         <source>Pelias</source>
         <translation>Pelias</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="30"/>
+        <location filename="../core/geocode/providers.py" line="32"/>
         <source>Google Geocoding API</source>
         <translation>Google 지오코딩 API</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="31"/>
+        <location filename="../core/geocode/providers.py" line="33"/>
         <source>Kakao Local (Korea)</source>
         <translation>카카오 로컬(한국)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="32"/>
+        <location filename="../core/geocode/providers.py" line="34"/>
         <source>VWorld (Korea)</source>
         <translation>VWorld(한국)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="163"/>
+        <location filename="../core/geocode/providers.py" line="195"/>
         <source>the service's answer does not have the documented format</source>
         <translation>서비스 응답이 문서화된 형식이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="90"/>
+        <location filename="../core/geocode/providers.py" line="92"/>
         <source>No offline address index: give an index file or keep the bundled gazetteer.</source>
         <translation>오프라인 주소 색인이 없습니다: 색인 파일을 지정하거나 내장 지명 사전을 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="178"/>
+        <location filename="../core/geocode/providers.py" line="191"/>
+        <source>an item of the service's answer has no point coordinates</source>
+        <translation>서비스 응답의 항목에 지점 좌표가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="210"/>
         <source>The public Nominatim server allows one request per second: {0} new addresses take about {1:.0f} minutes. For larger tables use the offline index or your own server.</source>
         <translation>공개 Nominatim 서버는 초당 1건만 허용합니다: 새 주소 {0}건에 약 {1:.0f}분이 걸립니다. 더 큰 표는 오프라인 색인이나 자체 서버를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="386"/>
+        <location filename="../core/geocode/providers.py" line="406"/>
+        <source>the service's answer has no point coordinates</source>
+        <translation>서비스 응답에 지점 좌표가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="427"/>
         <source>Unknown geocoding provider '{0}'. Choose one of: {1}.</source>
         <translation>알 수 없는 지오코딩 제공자 '{0}'. 다음 중에서 선택하세요: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="120"/>
+        <location filename="../core/geocode/providers.py" line="122"/>
         <source>The endpoint '{0}' is not an http(s) URL. Example: https://nominatim.example.org</source>
         <translation>엔드포인트 '{0}'은(는) http(s) URL이 아닙니다. 예: https://nominatim.example.org</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="173"/>
+        <location filename="../core/geocode/providers.py" line="174"/>
+        <source>an item of the service's answer is not a record</source>
+        <translation>서비스 응답의 항목이 레코드 형식이 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="205"/>
         <source>{0} new addresses for the public Nominatim server: its usage policy forbids bulk geocoding (at most 1 request per second, no heavy use). Geocode at most {1} at a time, use the offline index, or run your own Nominatim (scripts/setup_service_nominatim.sh).</source>
         <translation>공개 Nominatim 서버에 새 주소 {0}건: 사용 정책상 대량 지오코딩은 금지되어 있습니다(초당 최대 1건, 과도한 사용 금지). 한 번에 최대 {1}건만 하거나, 오프라인 색인을 쓰거나, 자체 Nominatim을 운영하세요(scripts/setup_service_nominatim.sh).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="287"/>
+        <location filename="../core/geocode/providers.py" line="320"/>
         <source>Google refused the request: {0}. Check the API key.</source>
         <translation>Google이 요청을 거부했습니다: {0}. API 키를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="290"/>
+        <location filename="../core/geocode/providers.py" line="323"/>
         <source>Google's quota is exceeded ({0}). Finished rows are cached: run again later.</source>
         <translation>Google 할당량을 초과했습니다({0}). 끝난 행은 캐시에 있으니 나중에 다시 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="293"/>
+        <location filename="../core/geocode/providers.py" line="326"/>
         <source>Google answered {0}</source>
         <translation>Google 응답: {0}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="127"/>
+        <location filename="../core/geocode/providers.py" line="129"/>
         <source>{0} needs an API key: store it in QGIS's authentication database (Settings &gt; Options &gt; Authentication, method Basic, key as password) and choose that configuration.</source>
         <translation>{0}에는 API 키가 필요합니다: QGIS 인증 데이터베이스(설정 &gt; 옵션 &gt; 인증, 방식 Basic, 키를 비밀번호로)에 저장하고 그 설정을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="133"/>
+        <location filename="../core/geocode/providers.py" line="135"/>
         <source>{0} sends an API key: use an https:// endpoint (got {1}).</source>
         <translation>{0}은(는) API 키를 보냅니다: https:// 엔드포인트를 사용하세요(입력값 {1}).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="364"/>
+        <location filename="../core/geocode/providers.py" line="402"/>
         <source>VWorld error {0}: {1}</source>
         <translation>VWorld 오류 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="362"/>
+        <location filename="../core/geocode/providers.py" line="400"/>
         <source>VWorld refused the request: {0} ({1}).</source>
         <translation>VWorld가 요청을 거부했습니다: {0}({1}).</translation>
     </message>
@@ -1206,60 +1365,61 @@
         <translation>표 {0}에 도형이 없습니다: 경도(x)와 위도(y) 필드를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/installer.py" line="237"/>
+        <location filename="../core/installer.py" line="239"/>
         <source>pip is not installed for QGIS's Python: on Debian/Ubuntu run `apt install python3-pip` (as root), then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>QGIS의 파이썬에 pip가 설치되어 있지 않습니다. Debian/Ubuntu에서는 (root로) `apt install python3-pip`를 실행한 뒤 다시 시도하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/installer.py" line="248"/>
+        <location filename="../core/installer.py" line="250"/>
         <source>Installing the packages failed. {0}
 {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>패키지 설치에 실패했습니다. {0}
+{1}</translation>
     </message>
     <message>
-        <location filename="../core/installer.py" line="134"/>
+        <location filename="../core/installer.py" line="136"/>
         <source>The Python interpreter that QGIS uses (Python {0}) was not found (looked at: {1}). Install the packages from a terminal instead: {2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../core/installer.py" line="244"/>
-        <source>The profile folder is not writable: check its permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>QGIS가 사용하는 파이썬 인터프리터(Python {0})를 찾지 못했습니다(확인한 경로: {1}). 대신 터미널에서 패키지를 설치하십시오: {2}</translation>
     </message>
     <message>
         <location filename="../core/installer.py" line="246"/>
+        <source>The profile folder is not writable: check its permissions.</source>
+        <translation>프로필 폴더에 쓸 수 없습니다. 권한을 확인하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/installer.py" line="248"/>
         <source>See the log for pip's message.</source>
-        <translation type="unfinished"></translation>
+        <translation>pip의 메시지는 로그를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/installer.py" line="277"/>
+        <location filename="../core/installer.py" line="279"/>
         <source>Installing {0} into {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}을(를) {1}에 설치하는 중</translation>
     </message>
     <message>
-        <location filename="../core/installer.py" line="161"/>
+        <location filename="../core/installer.py" line="163"/>
         <source>WealthMap cannot install {0}: it installs only {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>WealthMap은 {0}을(를) 설치할 수 없습니다. 설치할 수 있는 것은 {1}뿐입니다.</translation>
     </message>
     <message>
-        <location filename="../core/installer.py" line="240"/>
+        <location filename="../core/installer.py" line="242"/>
         <source>No suitable package was found: with a folder of wheels, check that it holds wheels for this Python ({0}); without one, check the internet connection or QGIS's proxy settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>알맞은 패키지를 찾지 못했습니다. 휠 폴더를 사용한다면 이 파이썬({0})용 휠이 들어 있는지 확인하고, 그렇지 않다면 인터넷 연결이나 QGIS의 프록시 설정을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/installer.py" line="259"/>
+        <location filename="../core/installer.py" line="261"/>
         <source>The folder of wheels {0} does not exist: choose the folder that holds the .whl files.</source>
-        <translation type="unfinished"></translation>
+        <translation>휠 폴더 {0}이(가) 없습니다. .whl 파일이 들어 있는 폴더를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/installer.py" line="211"/>
+        <location filename="../core/installer.py" line="213"/>
         <source>Could not start pip ({0}): {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>pip를 시작할 수 없습니다({0}): {1}</translation>
     </message>
     <message>
-        <location filename="../core/installer.py" line="272"/>
+        <location filename="../core/installer.py" line="274"/>
         <source>Cannot create the packages folder {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>패키지 폴더 {0}을(를) 만들 수 없습니다: {1}</translation>
     </message>
     <message>
         <location filename="../core/tables.py" line="54"/>
@@ -2858,7 +3018,7 @@
     <message>
         <location filename="../ui/base_dock.py" line="45"/>
         <source>Install the missing packages...</source>
-        <translation type="unfinished"></translation>
+        <translation>없는 패키지 설치...</translation>
     </message>
     <message>
         <location filename="../ui/base_dock.py" line="65"/>
@@ -2874,7 +3034,7 @@
     <message>
         <location filename="../ui/base_dock.py" line="121"/>
         <source>The Python packages are installed: WealthMap is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>파이썬 패키지가 설치되었습니다. WealthMap을 사용할 수 있습니다.</translation>
     </message>
     <message>
         <location filename="../ui/base_dock.py" line="127"/>
@@ -2904,77 +3064,77 @@
     <message>
         <location filename="../ui/deps_dialog.py" line="31"/>
         <source>WealthMap: Python packages</source>
-        <translation type="unfinished"></translation>
+        <translation>WealthMap: 파이썬 패키지</translation>
     </message>
     <message>
         <location filename="../ui/deps_dialog.py" line="39"/>
         <source>Install from a folder of wheels (no internet needed)</source>
-        <translation type="unfinished"></translation>
+        <translation>휠 폴더에서 설치(인터넷 불필요)</translation>
     </message>
     <message>
         <location filename="../ui/deps_dialog.py" line="57"/>
         <source>Install</source>
-        <translation type="unfinished"></translation>
+        <translation>설치</translation>
     </message>
     <message>
         <location filename="../ui/deps_dialog.py" line="58"/>
         <source>Repair</source>
-        <translation type="unfinished"></translation>
+        <translation>복구</translation>
     </message>
     <message>
         <location filename="../ui/deps_dialog.py" line="59"/>
         <source>Uninstall</source>
-        <translation type="unfinished"></translation>
+        <translation>제거</translation>
     </message>
     <message>
         <location filename="../ui/deps_dialog.py" line="61"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>닫기</translation>
     </message>
     <message>
         <location filename="../ui/deps_dialog.py" line="131"/>
         <source>Installing Python packages</source>
-        <translation type="unfinished"></translation>
+        <translation>파이썬 패키지 설치 중</translation>
     </message>
     <message>
         <location filename="../ui/deps_dialog.py" line="82"/>
         <source>Every package WealthMap needs is installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>WealthMap에 필요한 패키지가 모두 설치되어 있습니다.</translation>
     </message>
     <message>
         <location filename="../ui/deps_dialog.py" line="103"/>
         <source>Choose the folder of wheels first.</source>
-        <translation type="unfinished"></translation>
+        <translation>먼저 휠 폴더를 선택하십시오.</translation>
     </message>
     <message>
         <location filename="../ui/deps_dialog.py" line="88"/>
         <source>Folder: {0} ({1} packages installed there)</source>
-        <translation type="unfinished"></translation>
+        <translation>폴더: {0} (설치된 패키지 {1}개)</translation>
     </message>
     <message>
         <location filename="../ui/deps_dialog.py" line="79"/>
         <source>Missing: {0}. WealthMap installs them into this QGIS profile for this Python; numpy and GDAL stay as QGIS has them.</source>
-        <translation type="unfinished"></translation>
+        <translation>없는 패키지: {0}. WealthMap은 이 파이썬용으로 이 QGIS 프로필에 설치합니다. numpy와 GDAL은 QGIS에 있는 그대로 둡니다.</translation>
     </message>
     <message>
         <location filename="../ui/deps_dialog.py" line="151"/>
         <source>Removed {0}. {1} stay loaded until QGIS restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}을(를) 제거했습니다. {1}은(는) QGIS를 다시 시작할 때까지 메모리에 남아 있습니다.</translation>
     </message>
     <message>
         <location filename="../ui/deps_dialog.py" line="154"/>
         <source>Removed {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}을(를) 제거했습니다.</translation>
     </message>
     <message>
         <location filename="../ui/deps_dialog.py" line="127"/>
         <source>Installed. The packages are ready to use: no restart needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>설치했습니다. 바로 사용할 수 있으며 다시 시작할 필요가 없습니다.</translation>
     </message>
     <message>
         <location filename="../ui/deps_dialog.py" line="124"/>
         <source>pip finished, but these still cannot be imported: {0}. Restart QGIS; if they are still missing, use Repair.</source>
-        <translation type="unfinished"></translation>
+        <translation>pip는 끝났지만 다음을 아직 가져올 수 없습니다: {0}. QGIS를 다시 시작하고, 그래도 없으면 복구를 사용하십시오.</translation>
     </message>
     <message>
         <location filename="../ui/geocode_dock.py" line="54"/>
@@ -3505,13 +3665,13 @@
         <translation>이 색상 램프는 이 등급 수에서 색각 이상자가 구별하기 어렵습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="511"/>
-        <location filename="../ui/thematic_dock.py" line="529"/>
+        <location filename="../ui/thematic_dock.py" line="514"/>
+        <location filename="../ui/thematic_dock.py" line="532"/>
         <source>Pick a polygon layer first.</source>
         <translation>먼저 폴리곤 레이어를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="556"/>
+        <location filename="../ui/thematic_dock.py" line="559"/>
         <source>Pick a layer and a PNG file to export to.</source>
         <translation>레이어와 내보낼 PNG 파일을 고르세요.</translation>
     </message>
@@ -3526,17 +3686,17 @@
         <translation>등급 {0}개, 분산 적합도 {1:.3f}; 개수 {2}.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="522"/>
+        <location filename="../ui/thematic_dock.py" line="525"/>
         <source>Charts added to {0}.</source>
         <translation>{0}에 차트를 추가했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="545"/>
+        <location filename="../ui/thematic_dock.py" line="548"/>
         <source>Bivariate map applied to {0}.</source>
         <translation>{0}에 이변량 지도를 적용했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="568"/>
+        <location filename="../ui/thematic_dock.py" line="571"/>
         <source>Exported: {0}</source>
         <translation>내보냄: {0}</translation>
     </message>

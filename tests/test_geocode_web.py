@@ -431,7 +431,7 @@ def test_malformed_items_fail_their_row_and_a_dead_service_stops_the_batch(servi
     texts = ["Äulestrasse {} Vaduz".format(i) for i in (1, 2, 3)]
     per_text, stats = run_batch(texts, prov, cache, {})
     assert ["candidates" in p for p in per_text] == [True, False, True]
-    assert "does not have the documented format" in per_text[1]["error"]
+    assert "coordinates that are not a valid point" in per_text[1]["error"]
     service.plan = [("status", 503, {}, b"down")] * (4 * (MAX_CONSECUTIVE_FAILURES + 5))
     prov = _provider("photon", service.url, workers=1, retries=1, backoff=0.01)
     texts = ["Landstrasse {} Vaduz".format(i) for i in range(MAX_CONSECUTIVE_FAILURES + 15)]

@@ -1,6 +1,7 @@
 """The geocoding job's core entry points, shared by the dock, the algorithms and ``wealthmap.api``."""
 
 import os
+import sqlite3
 import time
 
 from qgis.core import QgsFeedback, QgsVectorLayer
@@ -10,13 +11,25 @@ from .. import settings
 from ..errors import WealthMapError
 from ..i18n import tr
 from ..tasks import check_cancel, ensure_feedback
-from .batch import build_layer, read_input, run_batch, write_layer, write_unmatched_csv
-from .cache import GeocodeCache
+from .answers import valid_lonlat
+from .batch import build_layer, decide, read_input, run_batch, search_one, write_layer, write_unmatched_csv
+from .cache import open_cache
+from .consensus import review_outliers
+from .http import HttpError
 from .index import IndexWriter
 from .providers import make_provider
 from .sources import layer_index_rows, osm_rows
 
 OSM_EXTENSIONS = (".pbf", ".osm", ".o5m")
+
+
+def _warn(feedback, text):
+    """A warning to the QGIS message log and to Processing's log (``pushWarning`` from QGIS 3.20)."""
+    wm_log.warning(text)
+    if hasattr(feedback, "pushWarning"):
+        feedback.pushWarning(text)
+    elif hasattr(feedback, "pushInfo"):
+        feedback.pushInfo(text)
 
 
 def _log_to(feedback):
@@ -56,18 +69,38 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
         provider, endpoint=endpoint, authcfg=authcfg, index_paths=index_paths, use_gazetteer=use_gazetteer,
         timeout=settings.GEOCODE_TIMEOUT.value() if timeout is None else timeout,
         retries=settings.GEOCODE_RETRIES.value() if retries is None else retries, workers=workers, rate=rate)
-    cache = GeocodeCache(cache_path) if use_cache else None
+    warnings = []
+    cache = None
     try:
+        if use_cache:
+            cache, warnings = open_cache(cache_path)
+            for text in warnings:
+                _warn(feedback, text)
         if isinstance(countries, str):  # "kr, jp" as the dock and Processing take it, not its letters
             countries = [c.strip() for c in countries.split(",") if c.strip()]
         options = {"countries": list(countries or []), "viewbox": list(viewbox) if viewbox else None, "limit": limit}
         per_text, stats = run_batch(data["texts"], prov, cache, options, feedback, log=_log_to(feedback))
     finally:
         if cache is not None:
+            for text in cache.warnings[len(warnings):]:  # said while the batch ran (unreadable entries...)
+                warnings.append(text)
+                _warn(feedback, text)
             cache.close()
         if hasattr(prov, "close"):
             prov.close()
     check_cancel(feedback)
+    n_review = review_outliers(data["texts"], per_text, decide, min_score, ambiguity_margin)
+    if n_review:
+        text = tr("{0} fuzzy matches disagree with the rest of the batch (another country, or far from the other "
+                  "matches): they are marked ambiguous for review, with the reason in the error field.").format(
+            n_review)
+        warnings.append(text)
+        _warn(feedback, text)
+    stats["review"] = n_review
+    if stats.get("warning"):
+        warnings.insert(0, stats["warning"])
+    if warnings:
+        stats["warning"] = "\n".join(warnings)  # what the dock shows in its message bar
     layer, counts, names = build_layer(data, per_text, prov.name, min_score, ambiguity_margin, crs,
                                        name=tr("{0} geocoded").format(data["name"]))
     if output:
@@ -81,7 +114,7 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
     feedback.setProgress(100)
     return {"layer": layer, "output": output, "counts": counts, "stats": stats, "fields": names,
             "provider": prov.name, "unmatched_csv": unmatched_csv, "n_unmatched": n_unmatched,
-            "cache_path": cache.path if cache is not None else None}
+            "cache_path": cache.path if cache is not None else None, "warnings": warnings}
 
 
 def build_address_index(source, output, address_fields=None, x_field=None, y_field=None, country_field=None,
@@ -122,13 +155,19 @@ def build_address_index(source, output, address_fields=None, x_field=None, y_fie
             raise WealthMapError(tr("No usable rows for the index: every row lacks an address or a point."))
         feedback.setProgress(85)
         writer.close()
-    except BaseException:
+    except BaseException as err:
         try:
             writer.con.close()
         except Exception:  # noqa: BLE001 - already closed
             pass
         if os.path.exists(output):
-            os.remove(output)
+            try:
+                os.remove(output)
+            except OSError:
+                pass
+        if isinstance(err, sqlite3.Error):  # disk full, the file removed or locked while writing
+            raise WealthMapError(tr("Cannot write the address index {0} ({1}). Check the free space and that "
+                                    "the folder is writable.").format(output, err)) from None
         raise
     feedback.setProgress(100)
     return {"path": output, "rows": rows, "elapsed_s": round(time.monotonic() - started, 3)}
@@ -138,7 +177,9 @@ def geocode_one(text, provider="offline", limit=5, **kwargs):
     """Candidates for one address (no cache): list of dicts ``lon, lat, address, score, match_type``."""
     prov = make_provider(provider, **kwargs)
     try:
-        return prov.search(text, limit=limit)
+        return search_one(prov, text, limit=limit)
+    except HttpError as err:
+        raise WealthMapError(tr("Geocoding '{0}' failed: {1}").format(text[:100], prov.redact(err))) from None
     finally:
         if hasattr(prov, "close"):
             prov.close()
@@ -161,6 +202,13 @@ def apply_review(layer, fid, lon, lat, address=None, crs=None, cache_path=None, 
 
     names = fields or {n: n for n in ("status", "score", "match_type", "matched_address", "provider",
                                       "error", "cache_key")}
+    try:
+        lon, lat = float(lon), float(lat)
+    except (TypeError, ValueError, OverflowError):
+        lon = lat = float("nan")
+    if not valid_lonlat(lon, lat):
+        raise WealthMapError(tr("The reviewed point ({0}, {1}) is not a valid longitude/latitude (EPSG:4326: "
+                                "-180..180, -90..90).").format(lon, lat))
     feature = layer.getFeature(fid)
     if not feature.isValid():
         raise WealthMapError(tr("Feature {0} is not in layer {1}.").format(fid, layer.name()))
@@ -181,7 +229,9 @@ def apply_review(layer, fid, lon, lat, address=None, crs=None, cache_path=None, 
     layer.triggerRepaint()
     key = feature[names["cache_key"]] if idx(names["cache_key"]) >= 0 else None
     if key:
-        cache = GeocodeCache(cache_path)
+        cache, _warnings = open_cache(cache_path)  # unwritable: the edit is in the layer, not remembered (logged)
+        if cache is None:
+            return True
         try:
             cache.put_manual(str(key), address or "", {"lon": float(lon), "lat": float(lat),
                                                          "address": address or "", "score": 1.0,

@@ -37,13 +37,15 @@ from ..fieldtypes import DOUBLE, INT, STRING
 from ..i18n import tr
 from ..tables import load_table, sheets_hint
 from ..tasks import check_cancel, eta_seconds
+from .answers import InvalidAnswerError, clean_candidates
 from .cache import cache_key
 from .http import HttpError
-from .index import distance_m
+from .index import IndexDamagedError, distance_m
 from .normalize import normalize
 
 STATUSES = ("matched", "ambiguous", "not_found", "empty", "error")
 MAX_ADDRESS_CHARS = 500
+MAX_ERROR_CHARS = 500
 OUTPUT_FIELDS = [
     ("status", STRING), ("score", DOUBLE), ("match_type", STRING),
     ("n_candidates", INT), ("matched_address", STRING), ("provider", STRING),
@@ -169,6 +171,24 @@ def decide(candidates, min_score=0.6, margin=0.05, spread_m=250.0):
     return "matched", best
 
 
+def search_one(provider, text, countries=None, viewbox=None, limit=5, feedback=None):
+    """``provider.search`` for one address, its candidates checked (:func:`.answers.clean_candidates`).
+
+    Whatever one answer does wrong (another shape than documented, invalid coordinates, nesting too deep,
+    numbers too large, a damaged index) raises :class:`HttpError` for this row only: the batch goes on."""
+    try:
+        return clean_candidates(provider.search(text, countries=countries, viewbox=viewbox, limit=limit,
+                                                feedback=feedback))
+    except InvalidAnswerError as err:
+        raise HttpError(str(err)) from None
+    except IndexDamagedError as err:
+        raise HttpError(str(err)) from None
+    except (TypeError, ValueError, AttributeError, KeyError, IndexError, OverflowError, RecursionError) as err:
+        # an answer of another shape than documented: this row fails, the batch goes on
+        raise HttpError(tr("the service's answer does not have the documented format ({0})").format(
+            type(err).__name__)) from None
+
+
 #: After this many addresses in a row without an answer from the service (connection, timeout, 5xx) the batch
 #: stops: a server that is down would otherwise be asked every remaining address, with retries, for hours.
 MAX_CONSECUTIVE_FAILURES = 10
@@ -246,17 +266,13 @@ def run_batch(texts, provider, cache=None, options=None, feedback=None, log=None
         return used_before + made + (in_flight + 1) * provider.requests_per_address <= provider.daily_cap
 
     def one(key):
-        try:
-            return provider.search(unique[key], countries=options.get("countries"), viewbox=options.get("viewbox"),
-                                   limit=limit, feedback=feedback)
-        except (TypeError, ValueError, AttributeError, KeyError, IndexError) as err:
-            # an answer of another shape than documented: this row fails, the batch goes on
-            raise HttpError(tr("the service's answer does not have the documented format ({0})").format(
-                type(err).__name__)) from err
+        return search_one(provider, unique[key], options.get("countries"), options.get("viewbox"), limit, feedback)
 
     def done(key, cands=None, err=None):
         if err is not None:
             errors[key] = provider.redact(err)
+            if len(errors[key]) > MAX_ERROR_CHARS:  # a service may echo megabytes in its error text
+                errors[key] = errors[key][:MAX_ERROR_CHARS - 3] + "..."
             if getattr(err, "status", None) is None or err.status >= 500:
                 failures[0] += 1
                 failures[1] = errors[key]
@@ -331,9 +347,12 @@ def run_batch(texts, provider, cache=None, options=None, feedback=None, log=None
         stats["requested"] = provider.requests_made() - requests_before
     if fatal is not None:
         left = len(todo) - len(results) + stats["cached"]
+        reason = provider.redact(fatal)
+        if len(reason) > MAX_ERROR_CHARS:  # a service's error text of any length
+            reason = reason[:MAX_ERROR_CHARS - 3] + "..."
         raise WealthMapError(
             tr("{0} The {1} addresses geocoded so far are cached; {2} remain. Fix the problem and run again to "
-               "resume.").format(provider.redact(fatal), len(results), left))
+               "resume.").format(reason, len(results), left))
     for key in capped:
         errors[key] = tr("daily request cap of {0} reached for {1}; run again tomorrow to continue").format(
             provider.daily_cap, provider.name)
@@ -380,6 +399,9 @@ def build_layer(data, per_text, provider_name, min_score=0.6, margin=0.05, crs="
         else:
             cands = item["candidates"]
             status, best = decide(cands, min_score, margin)
+            if status == "matched" and item.get("review"):  # a fuzzy match the batch disagrees with (consensus)
+                status = "ambiguous"
+                values["error"] = item["review"]
             values["status"] = status
             values["n_candidates"] = len(cands)
             if cands:

@@ -199,7 +199,19 @@ def _abort(response):
 
 
 def _text(body, response):
-    return body.decode(response.encoding or "utf-8", errors="replace")
+    try:
+        return body.decode(response.encoding or "utf-8", errors="replace")
+    except LookupError:  # a charset Python does not know (e.g. "charset=bogus"): read it as UTF-8
+        return body.decode("utf-8", errors="replace")
+
+
+def parse_json(text):
+    """The JSON value of ``text``, or ``ValueError`` for anything that is not JSON, nested too deep
+    (``RecursionError``) or holding a number too long to read."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("JSON nested too deep") from None
 
 
 class HttpClient:
@@ -318,7 +330,7 @@ class HttpClient:
                         status, redact(_text(body, response)[:200], self.secrets)), status=status)
                 else:
                     try:
-                        return json.loads(_text(body, response))
+                        return parse_json(_text(body, response))
                     except ValueError:
                         last = tr("the service answered with malformed JSON")
             if attempt < self.retries:

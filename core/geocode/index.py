@@ -64,13 +64,26 @@ class IndexWriter:
     """Write an index file: ``add(row)`` many times, then ``close()`` (builds FTS and vocab)."""
 
     def __init__(self, path, source="", overwrite=True, deletes=True):
-        if overwrite and os.path.exists(path):
-            os.remove(path)
         folder = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(folder):
             raise WealthMapError(tr("The folder {0} for the address index does not exist.").format(folder))
+        if os.path.isdir(path):
+            raise WealthMapError(tr("Cannot write the address index {0}: it is a folder. Give a file name such as "
+                                    "addresses.sqlite.").format(path))
         self.path = path
-        self.con = _connect(path)
+        try:
+            if overwrite and os.path.exists(path):
+                os.remove(path)
+            self.con = _connect(path)
+            self._create(source)
+        except (OSError, sqlite3.Error) as err:
+            raise WealthMapError(tr("Cannot write the address index {0} ({1}). Choose a writable folder.").format(
+                path, getattr(err, "strerror", None) or err)) from None
+        self.buffer = []
+        self.count = 0
+        self.deletes = deletes  # False: smaller file (trigram-only typo lookup), e.g. the bundled gazetteer
+
+    def _create(self, source):
         self.con.executescript(
             """
             CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -83,9 +96,6 @@ class IndexWriter:
         self.con.execute("INSERT OR REPLACE INTO meta VALUES('source', ?)", (str(source),))
         # a new id for each build: geocoding caches key on it, so a rebuilt index is asked again
         self.con.execute("INSERT OR REPLACE INTO meta VALUES('build', ?)", (uuid.uuid4().hex,))
-        self.buffer = []
-        self.count = 0
-        self.deletes = deletes  # False: smaller file (trigram-only typo lookup), e.g. the bundled gazetteer
 
     def add(self, row):
         """Add one row: dict with ``lon``, ``lat`` and some of ``kind``, ``name``, ``housenumber``,
@@ -178,6 +188,53 @@ def deletes(token):
     return {token} | {token[:i] + token[i + 1:] for i in range(len(token))}
 
 
+class IndexDamagedError(Exception):
+    """Reading an index failed in the middle of a batch (its file is damaged): the row fails with this text."""
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+REQUIRED_TABLES = ("meta", "docs", "docs_fts", "vocab", "vocab_fts")
+#: Files that passed the integrity check in this session, by (path, size, mtime): checked once per version.
+_CHECKED = set()
+
+
+def rebuild_hint(path):
+    """How to get a good copy of the index file ``path`` again."""
+    from .gazetteer import GAZETTEER_PATH
+
+    if os.path.abspath(path) == os.path.abspath(GAZETTEER_PATH):
+        return tr("It is the gazetteer bundled with the plugin: reinstall WealthMap (Plugins > Manage and Install "
+                  "Plugins) to restore it.")
+    return tr("Rebuild it from its source with 'Build offline address index' (Processing: "
+              "wealthmap:buildaddressindex) and run again.")
+
+
+def _damaged(path, detail):
+    return WealthMapError(tr("The address index {0} is damaged ({1}). {2}").format(path, detail, rebuild_hint(path)))
+
+
+def check_index_file(path, con):
+    """Refuse an index that is not one, of another schema, or damaged (``PRAGMA quick_check``, once per file
+    version in a session): a :class:`WealthMapError` that names the file and says how to rebuild it."""
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+    missing = [t for t in REQUIRED_TABLES if t not in tables]
+    if missing:
+        raise WealthMapError(tr("{0} is not a WealthMap address index (no table {1}). Build one with 'Build "
+                                "offline address index'.").format(path, ", ".join(missing)))
+    schema = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    if schema is not None and str(schema[0]) != SCHEMA_VERSION:
+        raise WealthMapError(tr("The address index {0} has format version {1}; this WealthMap reads version {2}. "
+                                "{3}").format(path, schema[0], SCHEMA_VERSION, rebuild_hint(path)))
+    stat = os.stat(path)
+    version = (os.path.abspath(path), stat.st_size, stat.st_mtime_ns)
+    if version in _CHECKED:
+        return
+    problems = [r[0] for r in con.execute("PRAGMA quick_check(3)")]
+    if problems != ["ok"]:
+        raise _damaged(path, "; ".join(str(p) for p in problems)[:300])
+    _CHECKED.add(version)
+
+
 class AddressIndex:
     """Read an index file; :meth:`search` returns scored candidates. Thread-safe (one lock)."""
 
@@ -189,27 +246,54 @@ class AddressIndex:
         self.path = path
         self.lock = threading.Lock()
         try:
-            self.con = sqlite3.connect("file:{}?mode=ro".format(path), uri=True, check_same_thread=False)
-            meta = dict(self.con.execute("SELECT key, value FROM meta"))
-            self.vocab = dict(self.con.execute("SELECT token, df FROM vocab"))
-        except sqlite3.DatabaseError as err:
+            with open(path, "rb") as handle:
+                header = handle.read(len(SQLITE_HEADER))
+        except OSError as err:
+            raise WealthMapError(tr("The address index {0} cannot be read ({1}). Check its permissions.").format(
+                path, err.strerror or err)) from None
+        if header != SQLITE_HEADER:
             raise WealthMapError(
                 tr("{0} is not a WealthMap address index ({1}). Rebuild it with 'Build address index'.").format(
-                    path, err)
-            ) from err
-        self.count = int(meta.get("count", "0") or 0)
+                    path, tr("not an SQLite file")))
+        self.con = None
+        try:
+            self.con = sqlite3.connect("file:{}?mode=ro".format(path), uri=True, check_same_thread=False)
+            check_index_file(path, self.con)
+            meta = dict(self.con.execute("SELECT key, value FROM meta"))
+            self.vocab = dict(self.con.execute("SELECT token, df FROM vocab"))
+            self.count = int(meta.get("count", "0") or 0)
+            self.has_deletes = bool(self.con.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'vocab_del'").fetchone()) and bool(self.con.execute(
+                "SELECT 1 FROM vocab_del LIMIT 1").fetchone())
+        except WealthMapError:
+            self._close_quietly()
+            raise
+        except sqlite3.DatabaseError as err:
+            self._close_quietly()
+            if "not a database" in str(err) or "no such table" in str(err):
+                raise WealthMapError(
+                    tr("{0} is not a WealthMap address index ({1}). Rebuild it with 'Build address index'.").format(
+                        path, err)) from None
+            raise _damaged(path, err) from None
+        except (UnicodeError, ValueError, TypeError) as err:
+            self._close_quietly()
+            raise _damaged(path, type(err).__name__) from None
         self.source = meta.get("source", "")
         stat = os.stat(path)
         # what this build of the index is (older files and the bundled gazetteer: their size and time)
         self.build = meta.get("build") or "{}-{}".format(stat.st_size, stat.st_mtime_ns)
         self.n = max(self.count, 1)
         self._fuzzy_cache = {}
-        self.has_deletes = bool(self.con.execute(
-            "SELECT 1 FROM sqlite_master WHERE name = 'vocab_del'").fetchone()) and bool(self.con.execute(
-            "SELECT 1 FROM vocab_del LIMIT 1").fetchone())
 
     def close(self):
         self.con.close()
+
+    def _close_quietly(self):
+        if self.con is not None:
+            try:
+                self.con.close()
+            except sqlite3.Error:
+                pass
 
     # --- token correction --------------------------------------------------------------
     def _idf(self, df):
@@ -277,7 +361,13 @@ class AddressIndex:
         if not qtokens:
             return []
         with self.lock:
-            return self._search(qtokens, limit, countries, viewbox)
+            try:
+                return self._search(qtokens, limit, countries, viewbox)
+            except (sqlite3.DatabaseError, UnicodeError, TypeError, ValueError) as err:
+                # damage that the quick check at opening did not see (a flipped byte in a text or number)
+                raise IndexDamagedError(
+                    tr("the address index {0} could not be read ({1}): it looks damaged. {2}").format(
+                        self.path, str(err)[:120] or type(err).__name__, rebuild_hint(self.path))) from None
 
     def _search(self, qtokens, limit, countries, viewbox):
         norm = " ".join(qtokens)

@@ -15,6 +15,8 @@ from urllib.parse import urlparse
 
 from ..errors import WealthMapError
 from ..i18n import tr, tr_noop
+from .answers import InvalidAnswerError, lonlat, number, projected
+from .answers import text as answer_text
 from .gazetteer import gazetteer_path
 from .http import HttpClient, HttpError, auth_key, is_local_url, is_loopback_url, redact, throttle_for
 from .index import AddressIndex
@@ -154,10 +156,40 @@ class WebProvider(Provider):
 
     @staticmethod
     def _float(value):
-        try:
-            return float(value)
-        except (TypeError, ValueError):
-            return None
+        """A finite float, or ``None`` (NaN, infinite, huge, booleans and text that is not a number)."""
+        return number(value)
+
+    @staticmethod
+    def _dict(value):
+        return value if isinstance(value, dict) else {}
+
+    @staticmethod
+    def _items(items, build):
+        """Candidates from the answer's ``items`` through ``build(item)`` (a candidate, ``None`` to skip, or
+        :class:`InvalidAnswerError`); when every item is invalid, the row fails with the first reason."""
+        out, reason = [], None
+        for item in items:
+            try:
+                if not isinstance(item, dict):
+                    raise InvalidAnswerError(tr("an item of the service's answer is not a record"))
+                cand = build(item)
+            except InvalidAnswerError as err:
+                reason = reason or err
+                continue
+            if cand is not None:
+                out.append(cand)
+        if reason is not None and not out:
+            raise reason
+        return out
+
+    @staticmethod
+    def _coordinates(feature):
+        """``(lon, lat)`` of a GeoJSON feature's point, checked."""
+        geometry = feature.get("geometry")
+        coords = geometry.get("coordinates") if isinstance(geometry, dict) else None
+        if not isinstance(coords, list) or len(coords) < 2:
+            raise InvalidAnswerError(tr("an item of the service's answer has no point coordinates"))
+        return lonlat(coords[0], coords[1])
 
     def _malformed(self):
         return HttpError(tr("the service's answer does not have the documented format"))
@@ -193,17 +225,16 @@ class NominatimProvider(WebProvider):
         if not isinstance(data, list):
             raise self._malformed()
         qt = tokens(text)
-        out = []
-        for item in data:
-            lon, lat = self._float(item.get("lon")), self._float(item.get("lat"))
-            if lon is None or lat is None:
-                continue
-            address = item.get("display_name", "")
-            rank = int(item.get("place_rank") or 0)
+
+        def build(item):
+            lon, lat = lonlat(item.get("lon"), item.get("lat"))
+            address = answer_text(item.get("display_name"))
+            rank = self._float(item.get("place_rank")) or 0
             kind = "house" if rank >= 28 else "street" if rank >= 26 else "place" if rank >= 13 else "region"
-            out.append({"lon": lon, "lat": lat, "address": address, "score": text_score(qt, address),
-                        "match_type": kind})
-        return out
+            return {"lon": lon, "lat": lat, "address": address, "score": text_score(qt, address),
+                    "match_type": kind}
+
+        return self._items(data, build)
 
 
 class PhotonProvider(WebProvider):
@@ -217,22 +248,24 @@ class PhotonProvider(WebProvider):
         if not isinstance(data, dict) or not isinstance(data.get("features"), list):
             raise self._malformed()
         qt = tokens(text)
-        out = []
-        for feat in data["features"]:
-            props = feat.get("properties") or {}
-            coords = (feat.get("geometry") or {}).get("coordinates") or []
-            if len(coords) < 2:
-                continue
-            if countries and (props.get("countrycode") or "").lower() not in {c.lower() for c in countries}:
-                continue
-            street = " ".join(x for x in (props.get("street"), props.get("housenumber")) if x)
-            parts = [props.get("name"), street, " ".join(x for x in (props.get("postcode"), props.get("city")) if x),
-                     props.get("country")]
+        wanted = {c.lower() for c in countries} if countries else None
+
+        def build(feat):
+            lon, lat = self._coordinates(feat)
+            props = self._dict(feat.get("properties"))
+            if wanted and answer_text(props.get("countrycode")).lower() not in wanted:
+                return None
+            part = {k: answer_text(props.get(k)) for k in ("name", "street", "housenumber", "postcode", "city",
+                                                          "country", "type")}
+            street = " ".join(x for x in (part["street"], part["housenumber"]) if x)
+            parts = [part["name"], street, " ".join(x for x in (part["postcode"], part["city"]) if x),
+                     part["country"]]
             address = ", ".join(p for p in parts if p)
-            kind = props.get("type") or ("house" if props.get("housenumber") else "place")
-            out.append({"lon": float(coords[0]), "lat": float(coords[1]), "address": address,
-                        "score": text_score(qt, address), "match_type": kind})
-        return out
+            kind = part["type"] or ("house" if part["housenumber"] else "place")
+            return {"lon": lon, "lat": lat, "address": address, "score": text_score(qt, address),
+                    "match_type": kind}
+
+        return self._items(data["features"], build)
 
 
 class PeliasProvider(WebProvider):
@@ -250,19 +283,19 @@ class PeliasProvider(WebProvider):
         if not isinstance(data, dict) or not isinstance(data.get("features"), list):
             raise self._malformed()
         qt = tokens(text)
-        out = []
-        for feat in data["features"]:
-            props = feat.get("properties") or {}
-            coords = (feat.get("geometry") or {}).get("coordinates") or []
-            if len(coords) < 2:
-                continue
-            address = props.get("label") or props.get("name") or ""
+
+        def build(feat):
+            lon, lat = self._coordinates(feat)
+            props = self._dict(feat.get("properties"))
+            address = answer_text(props.get("label")) or answer_text(props.get("name"))
             conf = self._float(props.get("confidence"))
+            if conf is not None:
+                conf = min(1.0, max(0.0, conf))
             score = text_score(qt, address) if conf is None else round(0.5 * conf + 0.5 * text_score(qt, address), 4)
-            kind = props.get("match_type") or props.get("layer") or ""
-            out.append({"lon": float(coords[0]), "lat": float(coords[1]), "address": address, "score": score,
-                        "match_type": kind})
-        return out
+            kind = answer_text(props.get("match_type")) or answer_text(props.get("layer"))
+            return {"lon": lon, "lat": lat, "address": address, "score": score, "match_type": kind}
+
+        return self._items(data["features"], build)
 
 
 class GoogleProvider(WebProvider):
@@ -291,18 +324,22 @@ class GoogleProvider(WebProvider):
                 status), fatal=True)
         if status != "OK":
             raise HttpError(tr("Google answered {0}").format(status))
+        results = data.get("results", [])
+        if not isinstance(results, list):
+            raise self._malformed()
         qt = tokens(text)
-        out = []
-        for item in data.get("results", [])[:limit]:
-            geom = item.get("geometry") or {}
-            loc = geom.get("location") or {}
-            if "lat" not in loc or "lng" not in loc:
-                continue
-            address = item.get("formatted_address", "")
-            score = text_score(qt, address) * (0.8 if item.get("partial_match") else 1.0)
-            out.append({"lon": float(loc["lng"]), "lat": float(loc["lat"]), "address": address,
-                        "score": round(score, 4), "match_type": self.TYPES.get(geom.get("location_type"), "place")})
-        return out
+
+        def build(item):
+            geom = self._dict(item.get("geometry"))
+            loc = self._dict(geom.get("location"))
+            lon, lat = lonlat(loc.get("lng"), loc.get("lat"))
+            address = answer_text(item.get("formatted_address"))
+            score = text_score(qt, address) * (0.8 if item.get("partial_match") is True else 1.0)
+            kind = geom.get("location_type")
+            return {"lon": lon, "lat": lat, "address": address, "score": round(score, 4),
+                    "match_type": self.TYPES.get(kind, "place") if isinstance(kind, str) else "place"}
+
+        return self._items(results[:limit], build)
 
 
 class KakaoProvider(WebProvider):
@@ -317,16 +354,17 @@ class KakaoProvider(WebProvider):
         if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
             raise self._malformed()
         qt = tokens(text)
-        out = []
-        for doc in data["documents"]:
-            lon, lat = self._float(doc.get("x")), self._float(doc.get("y"))
-            if lon is None or lat is None:
-                continue
-            road = doc.get("road_address") or {}
-            address = doc.get("address_name") or road.get("address_name") or ""
-            score = max(text_score(qt, address), text_score(qt, road.get("address_name") or ""))
-            out.append({"lon": lon, "lat": lat, "address": address, "score": score,
-                        "match_type": self.TYPES.get(doc.get("address_type"), "address")})
+
+        def build(doc):
+            lon, lat = lonlat(doc.get("x"), doc.get("y"))
+            road = answer_text(self._dict(doc.get("road_address")).get("address_name"))
+            address = answer_text(doc.get("address_name")) or road
+            score = max(text_score(qt, address), text_score(qt, road))
+            kind = doc.get("address_type")
+            return {"lon": lon, "lat": lat, "address": address, "score": score,
+                    "match_type": self.TYPES.get(kind, "address") if isinstance(kind, str) else "address"}
+
+        out = self._items(data["documents"], build)
         if viewbox:
             out = [c for c in out if viewbox[0] <= c["lon"] <= viewbox[2] and viewbox[1] <= c["lat"] <= viewbox[3]]
         return out
@@ -362,11 +400,14 @@ class VWorldProvider(WebProvider):
                     raise HttpError(tr("VWorld refused the request: {0} ({1}).").format(
                         code, self.redact(error.get("text", ""))), fatal=True)
                 raise HttpError(tr("VWorld error {0}: {1}").format(code, self.redact(error.get("text", ""))))
-            point = (response.get("result") or {}).get("point") or {}
-            lon, lat = self._float(point.get("x")), self._float(point.get("y"))
-            if lon is None or lat is None:
-                raise self._malformed()
-            refined = (response.get("refined") or {}).get("text") or text
+            result = self._dict(response.get("result"))
+            point = result.get("point")
+            if not isinstance(point, dict):
+                raise InvalidAnswerError(tr("the service's answer has no point coordinates"))
+            # asked for EPSG:4326; an answer in another CRS (result.crs) is transformed and checked
+            crs = result.get("crs")
+            lon, lat = projected(point.get("x"), point.get("y"), crs if isinstance(crs, str) else "")
+            refined = answer_text(self._dict(response.get("refined")).get("text")) or text
             return [{"lon": lon, "lat": lat, "address": refined, "score": max(text_score(qt, refined), 0.0),
                      "match_type": "road_address" if kind == "road" else "parcel_address"}]
         return []

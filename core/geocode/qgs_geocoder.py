@@ -14,6 +14,7 @@ from qgis.core import (
 )
 
 from ..fieldtypes import DOUBLE, STRING
+from .answers import clean_candidates
 from .providers import make_provider
 
 
@@ -40,7 +41,7 @@ class WealthMapGeocoder(QgsGeocoderInterface):
     def geocodeString(self, string, context, feedback=None):  # noqa: N802 - QGIS override
         feedback = feedback or QgsFeedback()
         try:
-            candidates = self.provider.search(string, limit=5, feedback=feedback)
+            candidates = clean_candidates(self.provider.search(string, limit=5, feedback=feedback))
         except Exception as err:  # noqa: BLE001 - reported as an error result, as QGIS expects
             return [QgsGeocoderResult.errorResult(str(err))]
         results = []
