@@ -33,7 +33,7 @@ venv:
 	@scripts/write_constraints.sh $(VENV)/constraints.txt
 
 pydeps: venv
-	$(PIP) install -q -c $(VENV)/constraints.txt -r requirements/runtime.txt -r requirements/dev.txt
+	$(PIP) install -q -c $(VENV)/constraints.txt -r requirements/runtime.txt -r requirements/dev.txt -r requirements/distributed.txt
 	@$(PY) -c "import numpy, sklearn, onnxruntime, osgeo.gdal, qgis.core; print('numpy', numpy.__version__, '| scikit-learn', sklearn.__version__, '| onnxruntime', onnxruntime.__version__, '| GDAL', osgeo.gdal.__version__)"
 
 # Wheels for the in-QGIS installer's offline mode (and its test): .whl/<python abi>/

@@ -33,6 +33,12 @@ def _register_package():
 
 _register_package()
 
+# pytest imports this file as ``<checkout folder>.conftest``: a checkout named like a real package (a worktree
+# called "dask") would shadow that package for the whole session
+_OWN = os.path.basename(ROOT)
+if _OWN != "wealthmap" and getattr(sys.modules.get(_OWN), "__file__", None) == os.path.join(ROOT, "__init__.py"):
+    del sys.modules[_OWN]
+
 
 _FIGURES = []
 

@@ -21,12 +21,20 @@ PACKAGES = {
     "osgeo.gdal": ("GDAL", tr_noop("reading rasters")),
 }
 
+# Optional packages, never reported missing for a job that does not ask for them (and not installed by the
+# dock's "Install the missing packages" button): Dask for runs beyond one process (requirements/distributed.txt).
+OPTIONAL = {
+    "dask": ("dask==2026.8.0", tr_noop("runs on several processes or machines (Dask)")),
+    "distributed": ("distributed==2026.8.0", tr_noop("runs on several processes or machines (Dask)")),
+}
+
 # What each job needs.
 NEEDS = {
     "geocode": ["requests"],
     "thematic": ["numpy"],
     "wealth": ["numpy", "onnxruntime", "onnx", "osgeo.gdal"],
     "train": ["numpy", "sklearn", "onnxruntime", "onnx", "osgeo.gdal"],
+    "distributed": ["dask", "distributed"],  # asked for only by a run with scheduler="local" or an address
 }
 
 
@@ -54,7 +62,7 @@ def python_command():
 
 def install_command(modules):
     """The command that installs ``modules`` without touching the numpy that QGIS's GDAL needs."""
-    names = " ".join(PACKAGES.get(m, (m, ""))[0] for m in modules if m not in ("osgeo.gdal", "numpy"))
+    names = " ".join(_known(m)[0] for m in modules if m not in ("osgeo.gdal", "numpy"))
     prefix = ""
     if "osgeo.gdal" in modules or "numpy" in modules:
         prefix = "apt install python3-gdal python3-numpy; " if sys.platform.startswith("linux") else ""
@@ -71,12 +79,16 @@ def install_command(modules):
     return "{}{} install --user{} {}{}".format(prefix, python_command(), extra, pin, names)
 
 
+def _known(module, job=""):
+    return PACKAGES.get(module) or OPTIONAL.get(module) or (module, job)
+
+
 def missing_message(job):
     """A user-facing message for the packages ``job`` needs that are missing (or ``None``)."""
     absent = missing(NEEDS[job])
     if not absent:
         return None
-    what = ", ".join("{} ({})".format(*PACKAGES.get(m, (m, ""))[:1], tr(PACKAGES.get(m, (m, job))[1])) for m in absent)
+    what = ", ".join("{} ({})".format(_known(m, job)[0], tr(_known(m, job)[1])) for m in absent)
     return tr(
         "WealthMap needs Python packages that are not installed: {0}. "
         "Install them for the Python that QGIS uses, then restart QGIS: {1}"

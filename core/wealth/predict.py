@@ -101,12 +101,13 @@ def region_geometry(region, region_crs, source):
     return geom, srs
 
 
-def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale=None, offset=None):
+def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale=None, offset=None, grid_srs=None):
     """Check the inputs and lay out the chips; returns a dict used by :func:`predict` (and to count chips).
 
     Keys: ``bundle``, ``source``, ``srs`` (grid CRS), ``grid`` (:class:`ChipGrid`),
     ``geometry`` (region in the grid CRS), ``rows`` (``[(row, [cols])]``), ``n_chips``,
-    ``area_km2``, ``bounds`` (grid CRS bbox to read).
+    ``area_km2``, ``bounds`` (grid CRS bbox to read). ``grid_srs``: the grid CRS to use instead of the one
+    chosen from the region (a partition of a larger run keeps the run's grid).
     """
     from qgis.core import QgsCoordinateTransform, QgsCoordinateTransformContext, QgsGeometry, QgsPointXY
 
@@ -118,7 +119,7 @@ def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale
     elif isinstance(raster, (list, tuple)):
         if not raster:
             raise WealthMapError(tr("No raster was given."))
-        return plan(raster[0], region, region_crs, bundle, band_map, scale, offset)
+        return plan(raster[0], region, region_crs, bundle, band_map, scale, offset, grid_srs)
     else:
         source = raster if isinstance(raster, RasterSource) else RasterSource(
             raster.source() if hasattr(raster, "source") else raster, band_map, scale, offset)
@@ -135,7 +136,7 @@ def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale
         from osgeo import osr
 
         lon, lat = osr.CoordinateTransformation(rsrs, srs_from(4326)).TransformPoint(lon, lat)[:2]
-    srs = working_srs(source, lon, lat)
+    srs = srs_from(grid_srs) if grid_srs is not None else working_srs(source, lon, lat)
     if not rsrs.IsSame(srs):
         ct = QgsCoordinateTransform(_qgis_crs(rsrs), _qgis_crs(srs), QgsCoordinateTransformContext())
         geom = QgsGeometry(geom)
@@ -509,7 +510,7 @@ class _Output:
 
 def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=None, layer_name=None,
             geotiff=None, band_map=None, scale=None, offset=None, max_chips=None, min_valid=None, max_cloud=None,
-            use_cuda=None, batch_size=16):
+            use_cuda=None, batch_size=16, threads=None, grid_srs=None):
     """Predict per chip over ``region`` of ``raster``; returns a summary dict.
 
     :param raster: path of a GDAL raster (or a ``QgsRasterLayer``/``RasterSource``).
@@ -523,6 +524,9 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
     :param max_chips: refuse regions with more chips (default ``WEALTH_MAX_CHIPS``; 0 = no limit).
     :param min_valid, max_cloud: chip thresholds (defaults from the settings).
     :param use_cuda: CUDA when onnxruntime has it (default ``WEALTH_USE_CUDA``).
+    :param threads: onnxruntime threads of the embedder (default: the physical cores); several workers on one
+        machine each take cores / workers (``core.wealth.distributed``).
+    :param grid_srs: force the grid CRS (a partition of a distributed run keeps the run's grid).
     """
     from .. import deps
     from ..settings import WEALTH_MAX_CHIPS, WEALTH_MAX_CLOUD, WEALTH_MIN_VALID, WEALTH_USE_CUDA
@@ -549,7 +553,7 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
     if not 0.0 <= min_valid <= 1.0 or not 0.0 <= max_cloud <= 1.0:
         raise WealthMapError(tr("The valid-pixel and cloud thresholds must be between 0 and 1 (got {0} and "
                                 "{1}).").format(min_valid, max_cloud))
-    layout = plan(raster, region, region_crs, bundle, band_map, scale, offset)
+    layout = plan(raster, region, region_crs, bundle, band_map, scale, offset, grid_srs)
     bundle, source, grid = layout["bundle"], layout["source"], layout["grid"]
     n_chips = layout["n_chips"]
     if max_chips and n_chips > max_chips:
@@ -577,7 +581,7 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
                     "({4}).").format(source.name, source.sentinel2_vrt, source.scale, source.offset,
                                      source.reflectance_source))
     check_cancel(feedback)
-    embedder = Embedder(bundle, use_cuda=use_cuda, batch_size=batch_size)
+    embedder = Embedder(bundle, use_cuda=use_cuda, batch_size=batch_size, threads=threads)
     head = Head(bundle, use_cuda=use_cuda)
     reader = GridReader(source, layout["srs"], grid.gsd, grid.origin_x, grid.origin_y, bundle.bands,
                         bounds=layout["bounds"])

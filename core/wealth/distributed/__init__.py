@@ -1,0 +1,25 @@
+"""Country- and continent-scale runs on Dask distributed: partitions, run manifest, merge, worker preload.
+
+Entry points: :func:`.run.predict_distributed` (prediction over a region) and
+:func:`.features.point_features_distributed` (training features over a survey); ``scheduler`` chooses where
+they run (:mod:`.cluster`). Dask is optional: without it, everything runs in-process as before.
+
+Source hook (for STAC searches and other readers built elsewhere): an input that is not a path may be an
+object with ``fingerprint()`` (a stable text naming its items and their versions, for the run manifest) and
+``paths()`` (the GDAL paths or URLs of its assets, which the workers open); see :func:`resolve_source`.
+"""
+
+
+def resolve_source(raster):
+    """The GDAL paths/URLs a run reads: ``raster`` itself, or ``raster.paths()`` for a source object (a STAC
+    query's result, ...)."""
+    if hasattr(raster, "paths") and callable(raster.paths):
+        return list(raster.paths())
+    return raster
+
+
+def is_distributed(scheduler):
+    """True when ``scheduler`` asks for Dask (``"local"`` or an address), False for in-process."""
+    from .cluster import kind
+
+    return kind(scheduler) != "inprocess"

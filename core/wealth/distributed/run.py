@@ -1,0 +1,281 @@
+"""A prediction over a region fanned out on Dask: partitions run by the same core ``predict``, resumable.
+
+:func:`predict_distributed` plans the whole region (the same checks and chip limit as an in-process run),
+cuts the plan into square tiles (:mod:`.partition`), skips the tiles the run folder's manifest records as
+done (:mod:`.run_manifest`), submits the others to the scheduler (:mod:`.cluster`) and writes each part
+as its future completes (then releases the future: a finished part is not recomputed when a worker is
+lost). A worker lost mid-run is restarted by its nanny and its partition re-run elsewhere; a partition
+whose workers keep dying (Dask's KilledWorker) is reported, the others finish, and running the same
+prediction again runs only what is missing. The parts are merged into one GeoPackage (and GeoTIFF) in
+plan order (:mod:`.merge`): the same chips, ids and values as an in-process run.
+"""
+
+import hashlib
+import os
+import tempfile
+import time
+
+from ... import log
+from ...errors import CancelledError, WealthMapError
+from ...i18n import tr
+from ...tasks import check_cancel
+from .partition import DEFAULT_TILE, tiles
+
+CODE_VERSION = 1
+
+
+def _raster_inputs(raster):
+    from ..mosaic import is_mosaic_request, raster_paths
+    from ..raster import RasterSource
+
+    if isinstance(raster, RasterSource):
+        raise WealthMapError(tr("A distributed run needs the raster's path or URL (the workers open it), not an "
+                                "opened raster."))
+    if is_mosaic_request(raster):
+        return raster_paths(raster)
+    if isinstance(raster, (list, tuple)):
+        return [str(r) for r in raster]
+    return [str(raster)]
+
+
+def _region_wkt(geometry, cells, grid):
+    from qgis.core import QgsGeometry, QgsRectangle
+
+    c0, c1, r0, r1 = cells
+    xa, ya, _, _ = grid.bounds(c0, r1 - 1)
+    _, _, xb, yb = grid.bounds(c1 - 1, r0)
+    part = geometry.intersection(QgsGeometry.fromRect(QgsRectangle(min(xa, xb), min(ya, yb), max(xa, xb),
+                                                                   max(ya, yb))))
+    return part.asWkt(17)
+
+
+def definition(layout, inputs, bundle, options):
+    """What makes a run the same run (its manifest key)."""
+    from .run_manifest import fingerprint
+
+    grid = layout["grid"]
+    return {
+        "code": CODE_VERSION, "inputs": [fingerprint(p) for p in inputs],
+        "bundle": {"id": bundle.id, "files": {k: v.get("sha256") for k, v in bundle.manifest["files"].items()}},
+        "grid_srs": layout["srs"].ExportToWkt(), "origin": [grid.origin_x, grid.origin_y], "chip_m": grid.chip_m,
+        "region_sha256": hashlib.sha256(layout["geometry"].asWkt(17).encode("utf-8")).hexdigest(),
+        "n_chips": layout["n_chips"], "options": options,
+    }
+
+
+def default_run_folder(output):
+    return os.path.splitext(str(output))[0] + ".wealthmap-run"
+
+
+def predict_distributed(feedback, raster, region=None, region_crs=None, bundle=None, output=None, layer_name=None,
+                        geotiff=None, band_map=None, scale=None, offset=None, max_chips=None, min_valid=None,
+                        max_cloud=None, use_cuda=None, batch_size=16, scheduler="local", workers=None, threads=None,
+                        tile_chips=DEFAULT_TILE, run_folder=None):
+    """Predict like :func:`wealthmap.core.wealth.predict.predict`, partitioned on a Dask scheduler.
+
+    :param scheduler: ``"local"`` (a LocalCluster of ``workers`` processes on 127.0.0.1) or a scheduler address
+        (``tcp://host:8786``).
+    :param workers: local worker processes (default: the physical cores).
+    :param threads: onnxruntime threads per partition (default: the host's cores / its task slots).
+    :param tile_chips: side of a partition's square tile, in chips.
+    :param run_folder: where the parts and the run manifest are kept (default: beside the output,
+        ``<output>.wealthmap-run``); a rerun with the same folder skips the finished parts.
+    Returns predict's summary plus ``distributed`` (scheduler, parts, parts_run, parts_skipped, pids...).
+    """
+    from ... import deps
+    from ...settings import WEALTH_MAX_CHIPS, WEALTH_MAX_CLOUD, WEALTH_MIN_VALID, WEALTH_USE_CUDA
+    from ..predict import _foreign_layers, _settings_default, layer_title, make_renderer, plan, style_layer, style_qml
+    from . import cluster
+    from .merge import merge
+    from .run_manifest import RunManifest
+
+    deps.require("wealth")
+    cluster.require_dask()
+    started = time.perf_counter()
+    if cluster.kind(scheduler) == "inprocess":
+        raise WealthMapError(tr("A distributed run needs a scheduler: 'local' or a cluster address."))
+    max_chips = int(_settings_default(WEALTH_MAX_CHIPS, max_chips))
+    min_valid = float(_settings_default(WEALTH_MIN_VALID, min_valid))
+    max_cloud = float(_settings_default(WEALTH_MAX_CLOUD, max_cloud))
+    use_cuda = bool(_settings_default(WEALTH_USE_CUDA, use_cuda))
+    try:
+        tile_chips = int(tile_chips)
+    except (TypeError, ValueError):
+        tile_chips = 0
+    if tile_chips < 1:
+        raise WealthMapError(tr("The partition size must be a whole number of chips of at least 1 (16 is a good "
+                                "value)."))
+    inputs = _raster_inputs(raster)
+    layout = plan(raster, region, region_crs, bundle, band_map, scale, offset)
+    bundle, grid, n_chips = layout["bundle"], layout["grid"], layout["n_chips"]
+    if max_chips and n_chips > max_chips:
+        raise WealthMapError(tr("The region needs {0} chips, more than the limit of {1} (setting "
+                                "'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller "
+                                "region or raise the limit.").format(n_chips, max_chips))
+    temporary = output is None or output == ""
+    if temporary:
+        fd, output = tempfile.mkstemp(prefix="wealthmap_wealth_", suffix=".gpkg")
+        os.close(fd)
+        os.remove(output)
+    output = str(output)
+    if not output.lower().endswith(".gpkg"):
+        raise WealthMapError(tr("The output must be a GeoPackage (.gpkg), not '{0}'.").format(output))
+    foreign = _foreign_layers(output)
+    if foreign:
+        raise WealthMapError(tr("The output '{0}' already holds other layers ({1}), and a prediction replaces the "
+                                "whole file. Choose a new file name, or move those layers elsewhere first.").format(
+            output, ", ".join(foreign)))
+    layer_name = layer_name or ("wealth_demo_not_a_wealth_estimate" if bundle.is_demo else "wealth")
+    options = {"band_map": band_map, "scale": scale, "offset": offset, "min_valid": min_valid,
+               "max_cloud": max_cloud, "tile": tile_chips, "layer_name": layer_name}
+    run_folder = run_folder or default_run_folder(output)
+    try:
+        manifest = RunManifest(run_folder, definition(layout, inputs, bundle, options))
+    except OSError as err:
+        raise WealthMapError(tr("Cannot write the run folder {0} ({1}). Choose an output in a folder you can write "
+                                "to, or give another run folder.").format(run_folder, err)) from err
+    plan_tiles = tiles(layout["rows"], tile_chips)
+    todo = [t for t in plan_tiles if not manifest.is_done(t["key"])]
+    skipped = len(plan_tiles) - len(todo)
+    grid_wkt = layout["srs"].ExportToWkt()
+    base = {"raster": raster if not isinstance(raster, (list, tuple)) else list(raster), "grid_srs": grid_wkt,
+            "bundle": bundle.path, "layer_name": layer_name, "band_map": band_map, "scale": scale, "offset": offset,
+            "min_valid": min_valid, "max_cloud": max_cloud, "use_cuda": use_cuda, "batch_size": batch_size,
+            "threads": threads}
+    done_chips = sum(t["n_chips"] for t in plan_tiles if manifest.is_done(t["key"]))
+    run_info = {"scheduler": str(scheduler), "parts": len(plan_tiles), "parts_skipped": skipped, "parts_run": 0,
+                "parts_failed": [], "tile_chips": tile_chips, "run_folder": run_folder, "pids": [],
+                "part_seconds": [], "workers": None, "connect_s": None}
+    if todo:
+        check_cancel(feedback)
+        t0 = time.perf_counter()
+        connection = cluster.Connection(scheduler, workers)
+        run_info["connect_s"] = time.perf_counter() - t0
+        try:
+            slots = connection.slots()
+            run_info["workers"] = sum(slots.values())
+            if threads is None and connection.kind == "local":
+                from ..embed import physical_cores
+
+                base["threads"] = max(1, physical_cores() // max(1, connection.workers))
+            base["slots"] = slots
+            done_chips = _run_parts(connection.client, todo, base, layout, manifest, run_info, feedback, done_chips,
+                                    n_chips)
+        finally:
+            connection.close()
+    if run_info["parts_failed"]:
+        raise WealthMapError(tr("{0} of {1} partitions failed ({2}); the {3} finished ones are kept in {4}. Run the "
+                                "same prediction again to finish the rest.").format(
+            len(run_info["parts_failed"]), len(plan_tiles), "; ".join(run_info["parts_failed"][:3]),
+            len(manifest.parts), run_folder), details={"distributed": run_info})
+    check_cancel(feedback)
+    style = style_layer(bundle)
+    fixed_qml = None
+    if bundle.class_breaks:
+        style.setRenderer(make_renderer(None, bundle))
+        fixed_qml = style_qml(style)
+    t0 = time.perf_counter()
+    parts = [(t, manifest.part_path(t["key"])) for t in plan_tiles]
+    values, statuses = merge(parts, layout, bundle, output, layer_name, geotiff, fixed_qml, style, feedback)
+    run_info["merge_s"] = time.perf_counter() - t0
+    from ..chips import STATUS_OK
+
+    used = statuses.get(STATUS_OK, 0)
+    if used == 0:
+        raise WealthMapError(tr("All {0} chips of the region are cloudy or without data (valid below {1:.0%} or "
+                                "clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's "
+                                "nodata value, or relax the thresholds.").format(n_chips, min_valid, max_cloud),
+                             details={"output": output, "statuses": statuses})
+    import numpy as np
+
+    arr = np.asarray(values, dtype=float)
+    elapsed = time.perf_counter() - started
+    log.info(tr("Distributed prediction: {0} partitions ({1} run, {2} already done) on {3}, {4} chips in {5:.1f} "
+                "s.").format(len(plan_tiles), run_info["parts_run"], skipped, scheduler, n_chips, elapsed))
+    return {
+        "output": output, "layer_name": layer_name, "temporary": temporary,
+        "geotiff": str(geotiff) if geotiff else None,
+        "chips": n_chips, "chips_used": used, "chips_skipped": n_chips - used, "statuses": statuses,
+        "mean": float(arr.mean()), "median": float(np.median(arr)), "min": float(arr.min()), "max": float(arr.max()),
+        "area_km2": float(layout["area_km2"]), "chip_km": grid.chip_m / 1000.0, "crs": grid_wkt,
+        "model_id": bundle.id, "model_status": bundle.status, "model_label": bundle.label(),
+        "title": layer_title(bundle), "is_demo": bundle.is_demo, "units": bundle.manifest["output"].get("units", ""),
+        "seconds": elapsed, "chips_per_s": n_chips / elapsed if elapsed > 0 else None, "advice": [],
+        "distributed": run_info,
+    }
+
+
+def _error_text(err):
+    return "{}: {}".format(type(err).__name__, str(err).splitlines()[0][:300] if str(err) else "")
+
+
+def _run_parts(client, todo, base, layout, manifest, run_info, feedback, done_chips, n_chips):
+    """Submit the partitions, write each part as it completes, follow progress and cancel; returns chips done."""
+    import uuid
+
+    from distributed import as_completed
+
+    from .worker import run_partition
+
+    try:
+        from distributed.scheduler import KilledWorker
+    except ImportError:  # pragma: no cover - older layouts
+        from distributed import KilledWorker
+    grid = layout["grid"]
+    attempt = uuid.uuid4().hex[:8]
+    futures = {}
+    for tile in todo:
+        spec = dict(base, name=tile["key"], n_chips=tile["n_chips"],
+                    region=_region_wkt(layout["geometry"], tile["cells"], grid))
+        future = client.submit(run_partition, spec, key="wealthmap-{}-{}".format(attempt, tile["key"]), pure=False)
+        futures[future] = tile
+    pending = as_completed(list(futures), loop=client.loop)
+    try:
+        while not pending.is_empty():
+            if feedback is not None and feedback.isCanceled():
+                raise CancelledError(tr("Cancelled: {0} of {1} partitions are finished and kept in {2}; run the same "
+                                        "prediction again to resume.").format(
+                    len(manifest.parts), run_info["parts"], manifest.folder))
+            batch = pending.next_batch(block=False)
+            if not batch:
+                time.sleep(0.1)
+                continue
+            for future in batch:
+                tile = futures.pop(future)
+                try:
+                    result = future.result()
+                except KilledWorker as err:
+                    run_info["parts_failed"].append("{}: {}".format(tile["key"], _error_text(err)))
+                    future.release()
+                    continue
+                except WealthMapError as err:
+                    raise WealthMapError(tr("Partition {0} failed: {1}").format(tile["key"], err)) from err
+                except (ImportError, RuntimeError) as err:
+                    if isinstance(err, RuntimeError) and "deserializ" not in str(err):
+                        raise
+                    raise WealthMapError(tr(
+                        "The Dask scheduler or workers cannot import WealthMap ({0}). Start the scheduler and each "
+                        "worker with the plugin's preload and WEALTHMAP_PLUGIN_DIR set to the plugin folder: dask "
+                        "scheduler --preload {1}; dask worker <scheduler> --preload {1}").format(
+                        _error_text(err), _preload())) from err
+                manifest.record(tile["key"], result["data"], chips=result["chips"], pid=result["pid"],
+                                seconds=round(result["seconds"], 4))
+                future.release()  # a lost worker must not recompute a part already written
+                run_info["parts_run"] += 1
+                run_info["pids"].append(result["pid"])
+                run_info["part_seconds"].append(result["seconds"])
+                done_chips += result["chips"]
+                if feedback is not None:
+                    feedback.setProgress(95.0 * done_chips / max(1, n_chips))
+    except BaseException:
+        left = list(futures)
+        if left:
+            client.cancel(left)
+        raise
+    return done_chips
+
+
+def _preload():
+    from .cluster import preload_path
+
+    return preload_path()

@@ -1,0 +1,231 @@
+"""Wealth prediction on Dask distributed (issue 16): the same chips as in-process, exactly once, resumable.
+
+Real parts: a real Dask scheduler and nanny-managed workers (subprocesses started by the fixture on 127.0.0.1,
+the documented ``dask scheduler`` / ``dask worker --preload`` commands, stopped by PID), the LocalCluster the
+``"local"`` scheduler starts, real GeoTIFFs, onnxruntime and GeoPackages. Skipped when dask is not installed.
+"""
+
+import json
+import os
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+
+pytest.importorskip("distributed")
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from test_wealth_helpers import ROOT, make_s2  # noqa: E402
+
+from wealthmap.core.errors import CancelledError, WealthMapError  # noqa: E402
+
+PRELOAD = os.path.join(ROOT, "core", "wealth", "distributed", "worker_preload.py")
+DASK_BIN = os.path.join(os.path.dirname(sys.executable), "dask")
+
+
+def read_chips(path):
+    con = sqlite3.connect(path)
+    try:
+        table = con.execute("select table_name from gpkg_contents where data_type='features'").fetchone()[0]
+        cur = con.execute('select fid, chip_id, grid_col, grid_row, wealth, uncertainty, valid_frac, cloud_frac, '
+                          'status, model_id, note from "{}" order by fid'.format(table))
+        return cur.fetchall()
+    finally:
+        con.close()
+
+
+def same_chips(a, b):
+    assert len(a) == len(b)
+    for x, y in zip(a, b):
+        assert x[:4] == y[:4] and x[6:] == y[6:]  # fid, chip id, column, row; fractions, status, model
+        for u, v in zip(x[4:6], y[4:6]):
+            assert (u is None and v is None) or u == pytest.approx(v, rel=1e-5, abs=1e-6)
+
+
+@pytest.fixture(scope="module")
+def raster(tmp_path_factory):
+    # 14 x 10 chips with a cloud patch: ok and cloudy chips
+    path = tmp_path_factory.mktemp("dask") / "s2.tif"
+    return str(make_s2(path, width=256 * 14, height=256 * 10, cloud_box=(256 * 9, 256 * 2, 512, 512)))
+
+
+@pytest.fixture(scope="module")
+def reference(raster, tmp_path_factory, qgis_app):
+    from wealthmap.core.wealth.predict import predict
+
+    out = str(tmp_path_factory.mktemp("ref") / "ref.gpkg")
+    result = predict(None, raster, output=out, max_chips=0, geotiff=out[:-5] + ".tif")
+    return result, read_chips(out)
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _stop(proc):
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def dask_cluster(tmp_path_factory):
+    """``dask scheduler`` and ``dask worker --nworkers 2 --preload worker_preload.py`` on 127.0.0.1."""
+    port = _free_port()
+    address = "tcp://127.0.0.1:{}".format(port)
+    logs = tmp_path_factory.mktemp("dasklogs")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MALLOC_TRIM_THRESHOLD_="", WEALTHMAP_PLUGIN_DIR=ROOT,
+               WEALTHMAP_WORKER_PROFILE=str(tmp_path_factory.mktemp("profile")))
+    env.pop("MALLOC_TRIM_THRESHOLD_")
+    scheduler = subprocess.Popen([DASK_BIN, "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                  "--no-dashboard", "--preload", PRELOAD], stdout=open(logs / "scheduler.log", "w"),
+                                 stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    worker = subprocess.Popen([DASK_BIN, "worker", address, "--host", "127.0.0.1", "--nworkers", "2", "--nthreads",
+                               "1", "--no-dashboard", "--preload", PRELOAD], stdout=open(logs / "worker.log", "w"),
+                              stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    try:
+        from distributed import Client
+
+        client = Client(address, timeout=60, set_as_default=False)
+        client.wait_for_workers(2, timeout=120)
+        yield address, client
+        client.close()
+    finally:
+        _stop(worker)
+        _stop(scheduler)
+
+
+def run(raster, out, **kw):
+    from wealthmap.core.wealth.distributed.run import predict_distributed
+
+    kw.setdefault("max_chips", 0)
+    return predict_distributed(kw.pop("feedback", None), raster, output=str(out), **kw)
+
+
+def test_local_cluster_equals_the_in_process_run(raster, reference, tmp_path):
+    result = run(raster, tmp_path / "local.gpkg", scheduler="local", workers=2, tile_chips=4,
+                 geotiff=str(tmp_path / "local.tif"))
+    ref_result, ref_chips = reference
+    assert result["chips"] == ref_result["chips"] == 140
+    same_chips(read_chips(str(tmp_path / "local.gpkg")), ref_chips)
+    info = result["distributed"]
+    assert info["parts"] == 12 and info["parts_run"] == 12 and info["parts_skipped"] == 0
+    assert len(set(info["pids"])) == 2  # both workers did work, none in this process
+    assert os.getpid() not in info["pids"]
+    assert result["statuses"] == ref_result["statuses"] and "cloudy" in result["statuses"]
+    from osgeo import gdal
+
+    a = gdal.Open(str(tmp_path / "local.tif")).ReadAsArray()
+    b = gdal.Open(ref_result["geotiff"]).ReadAsArray()
+    np.testing.assert_allclose(a, b, rtol=1e-5)
+    # merging again (a rerun of a finished run) runs no partition and gives the same output
+    again = run(raster, tmp_path / "local.gpkg", scheduler="local", workers=2, tile_chips=4)
+    assert again["distributed"]["parts_run"] == 0 and again["distributed"]["parts_skipped"] == 12
+    same_chips(read_chips(str(tmp_path / "local.gpkg")), ref_chips)
+
+
+class _Feedback:
+    """A QgsFeedback that calls ``hook(progress)`` on each progress step (in the driver's thread)."""
+
+    def __init__(self, hook):
+        from qgis.core import QgsFeedback
+
+        self.feedback = QgsFeedback()
+        self.feedback.progressChanged.connect(hook)
+
+
+def test_a_worker_killed_mid_run_the_run_completes_with_every_chip_once(raster, reference, dask_cluster, tmp_path):
+    address, client = dask_cluster
+    pids = sorted(client.run(os.getpid).values())
+    assert len(pids) == 2
+    killed = []
+
+    def kill(progress):
+        if progress > 0 and not killed:  # a first part is written: kill one worker while others run
+            killed.append(pids[0])
+            os.kill(pids[0], signal.SIGKILL)
+
+    fb = _Feedback(kill)
+    out = tmp_path / "killed.gpkg"
+    result = run(raster, out, scheduler=address, tile_chips=2, feedback=fb.feedback)
+    assert killed
+    info = result["distributed"]
+    assert info["parts"] == 35 and info["parts_run"] == 35 and not info["parts_failed"]
+    chips = read_chips(str(out))
+    assert sorted(c[1] for c in chips) == list(range(140))  # every chip exactly once
+    assert len({(c[2], c[3]) for c in chips}) == 140
+    same_chips(chips, reference[1])
+    # the nanny restarted the killed worker: a new process took its place
+    deadline = time.time() + 60
+    while time.time() < deadline and len(client.run(os.getpid)) < 2:
+        time.sleep(0.5)
+    assert pids[0] not in client.run(os.getpid).values()
+    # the manifest records each part once, with the pid of the worker that ran it
+    manifest = os.path.join(info["run_folder"], "parts.jsonl")
+    with open(manifest, encoding="utf-8") as handle:
+        lines = [json.loads(line) for line in handle]
+    assert sorted(e["name"] for e in lines) == sorted({e["name"] for e in lines}) and len(lines) == 35
+
+
+def test_a_cancelled_run_restarted_skips_the_finished_parts(raster, reference, dask_cluster, tmp_path):
+    address, _ = dask_cluster
+    box = []
+
+    def cancel(progress):
+        if progress > 0:
+            box[0].feedback.cancel()
+
+    box.append(_Feedback(cancel))
+    out = tmp_path / "resumed.gpkg"
+    with pytest.raises(CancelledError) as info:
+        run(raster, out, scheduler=address, tile_chips=2, feedback=box[0].feedback)
+    assert "run the same prediction again" in str(info.value)
+    assert not out.exists()
+    folder = str(out)[:-5] + ".wealthmap-run"
+    with open(os.path.join(folder, "parts.jsonl"), encoding="utf-8") as handle:
+        finished = {json.loads(line)["name"] for line in handle}
+    assert 1 <= len(finished) < 35
+    result = run(raster, out, scheduler=address, tile_chips=2)
+    run_info = result["distributed"]
+    assert run_info["parts_skipped"] == len(finished) and run_info["parts_run"] == 35 - len(finished)
+    same_chips(read_chips(str(out)), reference[1])
+    # other parameters (another partition size) are another run: started afresh, not mixed with the old parts
+    again = run(raster, out, scheduler=address, tile_chips=7)
+    assert again["distributed"]["parts_skipped"] == 0 and again["distributed"]["parts_run"] == 4
+    same_chips(read_chips(str(out)), reference[1])
+
+
+def test_a_cluster_address_that_does_not_answer_gives_a_clear_message(raster, tmp_path, qgis_app, monkeypatch):
+    from wealthmap.core.wealth.distributed import cluster
+
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT_S", 2)
+    port = _free_port()  # nothing listens there
+    with pytest.raises(WealthMapError) as info:
+        run(raster, tmp_path / "x.gpkg", scheduler="tcp://127.0.0.1:{}".format(port))
+    text = str(info.value)
+    assert "does not answer" in text and "dask scheduler" in text and str(port) in text
+    assert not (tmp_path / "x.gpkg").exists()
+    with pytest.raises(WealthMapError, match="not understood"):
+        run(raster, tmp_path / "x.gpkg", scheduler="somewhere")
+
+
+def test_without_dask_a_distributed_run_says_how_to_add_it(raster, tmp_path, qgis_app, monkeypatch):
+    from wealthmap.core import deps
+
+    for name in ("dask", "distributed"):
+        monkeypatch.setitem(sys.modules, name, None)  # import fails as when not installed
+    assert deps.missing_message("wealth") is None  # the jobs do not need it
+    with pytest.raises(WealthMapError) as info:
+        run(raster, tmp_path / "x.gpkg", scheduler="local")
+    assert "dask==2026.8.0" in str(info.value) and "distributed==2026.8.0" in str(info.value)
