@@ -325,7 +325,7 @@ def export_map(layers, output, title="", source="", dpi=300, page="A4", landscap
 # --- wealth from imagery -------------------------------------------------------------------
 def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=None, geotiff=None, band_map=None,
                    scale=None, offset=None, max_chips=None, min_valid=None, max_cloud=None, use_cuda=None,
-                   batch_size=16, feedback=None):
+                   batch_size=16, feedback=None, scheduler=None, workers=None, **distributed):
     """Predict a wealth index per image chip over a region of a Sentinel-2 raster.
 
     ``raster`` is a ``QgsRasterLayer`` or a raster path; ``region`` a ``QgsGeometry``,
@@ -336,19 +336,24 @@ def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=Non
     refuses larger regions (default: setting ``WealthMap/wealth/max_chips``; 0: no limit).
     Returns a summary dict (``output``, ``layer_name``, ``chips``, ``chips_used``,
     ``chips_skipped``, ``mean``, ``median``, ``area_km2``, ``model_id``, ``title``...).
+    ``scheduler``: ``None`` (in-process), ``"local"`` (``workers`` processes) or ``"tcp://host:8786"`` (a Dask
+    cluster); more options (``threads``, ``tile_chips``, ``run_folder``): docs/distributed.md.
 
     Example::
 
         import wealthmap.api as wm
         from wealthmap.core.wealth.predict import load_output_layer
         result = wm.predict_wealth(raster_layer, region=raster_layer.extent(), output="/tmp/wealth.gpkg")
+        # the same on 4 worker processes (resumable: a rerun skips the finished tiles)
+        result = wm.predict_wealth(raster_layer, output="/tmp/wealth.gpkg", scheduler="local", workers=4)
         QgsProject.instance().addMapLayer(load_output_layer(result))
     """
     from .core.wealth.api import predict_wealth as impl
 
     return impl(raster, region=region, region_crs=region_crs, bundle=bundle, output=output, geotiff=geotiff,
                 band_map=band_map, scale=scale, offset=offset, max_chips=max_chips, min_valid=min_valid,
-                max_cloud=max_cloud, use_cuda=use_cuda, batch_size=batch_size, feedback=feedback)
+                max_cloud=max_cloud, use_cuda=use_cuda, batch_size=batch_size, feedback=feedback,
+                scheduler=scheduler, workers=workers, **distributed)
 
 
 def train_wealth_model(survey, rasters, value_field=None, out_dir=None, **kwargs):

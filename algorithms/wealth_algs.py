@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -41,6 +42,8 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
     USE_CUDA = "USE_CUDA"
     OUTPUT = "OUTPUT"
     OUTPUT_RASTER = "OUTPUT_RASTER"
+    SCHEDULER = "SCHEDULER"
+    WORKERS = "WORKERS"
 
     def name(self):
         return "predictwealth"
@@ -87,6 +90,15 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
             WEALTH_MAX_CLOUD.value(), minValue=0.0, maxValue=1.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.USE_CUDA, tr("Use CUDA when available"), WEALTH_USE_CUDA.value()))
+        for param in (
+                QgsProcessingParameterString(
+                    self.SCHEDULER, tr("Run on (empty: in this process; 'local': worker processes on this machine; "
+                                       "tcp://host:8786: a Dask cluster)"), optional=True),
+                QgsProcessingParameterNumber(
+                    self.WORKERS, tr("Local worker processes (0: one per core)"), QgsProcessingParameterNumber.Integer,
+                    0, minValue=0)):
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(param)
         self.addParameter(QgsProcessingParameterVectorDestination(
             self.OUTPUT, tr("Wealth chips (GeoPackage)"), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterRasterDestination(
@@ -102,7 +114,7 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
         self.addOutput(QgsProcessingOutputString("MODEL_STATUS", tr("Model status")))
 
     def run_core(self, parameters, context, feedback):
-        from ..core.wealth.predict import predict
+        from ..core.wealth.distributed import predict_with
         from ..core.wealth.raster import RasterSource
         from ..core.wealth.sentinel2 import require_product
 
@@ -134,8 +146,10 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
             raise WealthMapError(tr("The output must be a GeoPackage (.gpkg) file, not '{0}'.").format(output))
         geotiff = self.parameterAsOutputLayer(parameters, self.OUTPUT_RASTER, context) \
             if parameters.get(self.OUTPUT_RASTER) else None
-        result = predict(
-            feedback, path, region=region, region_crs=region_crs,
+        result = predict_with(
+            feedback, path, scheduler=self.parameterAsString(parameters, self.SCHEDULER, context) or None,
+            workers=self.parameterAsInt(parameters, self.WORKERS, context) or None, region=region,
+            region_crs=region_crs,
             bundle=self.parameterAsFile(parameters, self.MODEL, context) or None, output=output, geotiff=geotiff,
             band_map=parse_band_map(self.parameterAsString(parameters, self.BAND_MAP, context)),
             max_chips=self.parameterAsInt(parameters, self.MAX_CHIPS, context),
@@ -145,6 +159,10 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
         feedback.pushInfo(tr("{0}: {1} chips, {2} used, {3} skipped; mean {4:.4g}, median {5:.4g}.").format(
             result["title"], result["chips"], result["chips_used"], result["chips_skipped"], result["mean"],
             result["median"]))
+        if result.get("distributed"):
+            run = result["distributed"]
+            feedback.pushInfo(tr("{0} partitions: {1} run, {2} already done (run folder {3}).").format(
+                run["parts"], run["parts_run"], run["parts_skipped"], run["run_folder"]))
         if context.willLoadLayerOnCompletion(output):
             details = context.layerToLoadOnCompletionDetails(output)
             details.name = result["title"]

@@ -229,3 +229,29 @@ def test_without_dask_a_distributed_run_says_how_to_add_it(raster, tmp_path, qgi
     with pytest.raises(WealthMapError) as info:
         run(raster, tmp_path / "x.gpkg", scheduler="local")
     assert "dask==2026.8.0" in str(info.value) and "distributed==2026.8.0" in str(info.value)
+
+
+def test_headless_command_and_processing_run_on_the_cluster(raster, reference, dask_cluster, tmp_path, processing):
+    address, _ = dask_cluster
+    pkgs = tmp_path / "pkgs"
+    pkgs.mkdir()
+    os.symlink(ROOT, pkgs / "wealthmap")
+    out = tmp_path / "cli.gpkg"
+    env = dict(os.environ, PYTHONPATH=str(pkgs), QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-m", "wealthmap", "predict", raster, "--output", str(out),
+                           "--scheduler", address, "--tile-chips", "5"], capture_output=True, text=True, env=env,
+                          timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    summary = json.loads(proc.stdout)
+    assert summary["chips"] == 140 and summary["distributed"]["parts"] == 6
+    assert "100%" in proc.stderr
+    same_chips(read_chips(str(out)), reference[1])
+    # a problem to fix: exit status 2 and the message, no traceback
+    bad = subprocess.run([sys.executable, "-m", "wealthmap", "predict", str(tmp_path / "missing.tif"), "--output",
+                          str(tmp_path / "m.gpkg")], capture_output=True, text=True, env=env, timeout=300)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr and "missing.tif" in bad.stderr
+    # Processing: the advanced SCHEDULER parameter
+    res = processing.run("wealthmap:predictwealth", {"INPUT": raster, "MAX_CHIPS": 0, "SCHEDULER": address,
+                                                     "OUTPUT": str(tmp_path / "alg.gpkg")})
+    assert res["CHIPS"] == 140
+    same_chips(read_chips(str(tmp_path / "alg.gpkg")), reference[1])

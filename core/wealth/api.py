@@ -1,11 +1,12 @@
 """Console entry point of wealth prediction (``wealthmap.api.predict_wealth`` delegates here)."""
 
-from .predict import predict
+from .distributed import predict_with
 
 
 def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=None, geotiff=None, band_map=None,
                    scale=None, offset=None, max_chips=None, min_valid=None, max_cloud=None, use_cuda=None,
-                   batch_size=16, feedback=None):
+                   batch_size=16, feedback=None, scheduler=None, workers=None, threads=None, tile_chips=None,
+                   run_folder=None):
     """Predict a wealth index per chip over ``region`` of a Sentinel-2 ``raster``; returns a summary dict.
 
     ``raster``: a ``QgsRasterLayer`` or a raster path (a Sentinel-2 product's zip too), or a list of them:
@@ -15,6 +16,11 @@ def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=Non
     :func:`wealthmap.core.wealth.predict.predict` for every parameter. The result has
     ``output``, ``layer_name``, ``chips``, ``chips_used``, ``chips_skipped``, ``mean``,
     ``median``, ``area_km2``, ``model_id``, ``model_status``, ``title``...
+
+    ``scheduler``: ``None`` (in-process, default), ``"local"`` (``workers`` processes on this machine) or a Dask
+    scheduler's address ``"tcp://host:8786"``: the region is cut into tiles of ``tile_chips`` x ``tile_chips``
+    chips run in parallel, kept in ``run_folder`` (default ``<output>.wealthmap-run``) so that a rerun resumes;
+    the result then has ``distributed`` (partitions run, skipped...). See docs/distributed.md.
 
     Example::
 
@@ -32,6 +38,8 @@ def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=Non
         raster = [r.source() if hasattr(r, "source") and callable(r.source) else r for r in raster]
     elif hasattr(raster, "source") and callable(raster.source):
         raster = raster.source()
-    return predict(feedback, raster, region=region, region_crs=region_crs, bundle=bundle, output=output,
-                   geotiff=geotiff, band_map=band_map, scale=scale, offset=offset, max_chips=max_chips,
-                   min_valid=min_valid, max_cloud=max_cloud, use_cuda=use_cuda, batch_size=batch_size)
+    return predict_with(feedback, raster, scheduler=scheduler, workers=workers, threads=threads,
+                        tile_chips=tile_chips, run_folder=run_folder, region=region, region_crs=region_crs,
+                        bundle=bundle, output=output, geotiff=geotiff, band_map=band_map, scale=scale, offset=offset,
+                        max_chips=max_chips, min_valid=min_valid, max_cloud=max_cloud, use_cuda=use_cuda,
+                        batch_size=batch_size)

@@ -23,3 +23,20 @@ def is_distributed(scheduler):
     from .cluster import kind
 
     return kind(scheduler) != "inprocess"
+
+
+def predict_with(feedback, raster, scheduler=None, workers=None, threads=None, tile_chips=None, run_folder=None,
+                 **kwargs):
+    """The one entry point of dock, algorithm, API and headless command: in-process ``predict`` (the default,
+    ``scheduler`` None/"inprocess") or :func:`.run.predict_distributed` (``"local"`` or a cluster address).
+    ``kwargs``: :func:`wealthmap.core.wealth.predict.predict`'s parameters."""
+    raster = resolve_source(raster)
+    if not is_distributed(scheduler):
+        from ..predict import predict
+
+        return predict(feedback, raster, threads=threads, **kwargs)
+    from .partition import DEFAULT_TILE
+    from .run import predict_distributed
+
+    return predict_distributed(feedback, raster, scheduler=scheduler, workers=workers, threads=threads,
+                               tile_chips=tile_chips or DEFAULT_TILE, run_folder=run_folder, **kwargs)
