@@ -255,3 +255,61 @@ def test_headless_command_and_processing_run_on_the_cluster(raster, reference, d
                                                      "OUTPUT": str(tmp_path / "alg.gpkg")})
     assert res["CHIPS"] == 140
     same_chips(read_chips(str(tmp_path / "alg.gpkg")), reference[1])
+
+
+def test_dock_advanced_section_runs_on_the_cluster_and_cancel_cancels_it(raster, reference, dask_cluster, tmp_path,
+                                                                         qgis_iface):
+    from qgis.core import QgsProject, QgsRasterLayer
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from wealthmap.ui.wealth_dock import WealthDock
+
+    address, client = dask_cluster
+    layer = QgsRasterLayer(raster, "s2")
+    QgsProject.instance().addMapLayer(layer)
+    dock = WealthDock(qgis_iface)
+    widget = dock.predict_widget
+
+    def wait(timeout=300):
+        deadline = time.monotonic() + timeout
+        while dock.task is not None and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.02)
+        assert dock.task is None
+
+    try:
+        widget.raster.setLayer(layer)
+        widget.set_mode("raster")
+        widget.temporary.setChecked(False)
+        out = str(tmp_path / "dock.gpkg")
+        widget.output.setFilePath(out)
+        options = widget.run_options
+        assert options.mode_key() == "inprocess" and not options.address.isEnabled()
+        options.set_mode("cluster")
+        assert options.address.isEnabled() and not options.workers.isEnabled()
+        assert widget.run() is None and "address" in dock.status.text()  # no address given: said, not run
+        options.address.setText(address)
+        # cancel as soon as a first partition is written: the futures are cancelled, the parts kept
+        task = widget.run()
+        assert task is not None
+        seen = []
+        task.progressChanged.connect(lambda v: (seen.append(v), dock.cancel_task() if v > 0 else None))
+        wait()
+        assert "Cancelled" in dock.status.text() and widget.last_result is None
+        deadline = time.time() + 30  # the cancelled futures leave the cluster
+        while time.time() < deadline and client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks)):
+            time.sleep(0.2)
+        assert client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks)) == 0
+        # run again: resumes, the summary says how many partitions were already done
+        assert widget.run() is not None
+        wait()
+        result = widget.last_result
+        assert result is not None, dock.status.text()
+        assert result["distributed"]["parts_skipped"] >= 1
+        assert "already done" in widget.summary.text()
+        same_chips(read_chips(out), reference[1])
+    finally:
+        dock.cleanup()
+        dock.deleteLater()
+        for lyr in list(QgsProject.instance().mapLayers().values()):
+            QgsProject.instance().removeMapLayer(lyr.id())

@@ -167,6 +167,10 @@ class PredictWidget(QWidget):
         self.use_cuda = QCheckBox(tr("Use CUDA (GPU) when available"))
         form.addRow("", self.use_cuda)
         layout.addLayout(form)
+        from .wealth_run_options import RunOptionsBox
+
+        self.run_options = RunOptionsBox()  # in this process / local workers / a Dask cluster
+        layout.addWidget(self.run_options)
         self.run_button = QPushButton(tr("Predict"))
         self.run_button.clicked.connect(self.run)
         layout.addWidget(self.run_button)
@@ -347,10 +351,12 @@ class PredictWidget(QWidget):
 
     def run(self):
         from ..core.settings import WEALTH_MAX_CHIPS
-        from ..core.wealth.predict import count_chips, predict
+        from ..core.wealth.distributed import predict_with
+        from ..core.wealth.predict import count_chips
 
         try:
             params = self.parameters()
+            params.update(self.run_options.values())
             n_chips = count_chips(params["raster"], params["region"], params["region_crs"], params["bundle"],
                                   params["band_map"])
         except WealthMapError as err:
@@ -365,7 +371,7 @@ class PredictWidget(QWidget):
                 return None
         params["max_chips"] = 0  # the user agreed (or it is under the limit)
         self.summary.setText(tr("Predicting {0} chips…").format(n_chips))
-        return self.dock.start_task(tr("Predict wealth"), predict, on_done=self.finished, **params)
+        return self.dock.start_task(tr("Predict wealth"), predict_with, on_done=self.finished, **params)
 
     def finished(self, result):
         from ..core.wealth.predict import load_output_layer
@@ -391,6 +397,10 @@ class PredictWidget(QWidget):
             lines.append("<span style='color:#a40000'><b>{}</b></span>".format(
                 tr("This is a demonstration model, not a wealth estimate.")))
         lines.extend(result.get("advice", []))
+        if result.get("distributed"):
+            run = result["distributed"]
+            lines.append(tr("{0} partitions: {1} run, {2} already done (run folder {3}).").format(
+                run["parts"], run["parts_run"], run["parts_skipped"], run["run_folder"]))
         self.summary.setText("<br>".join(lines))
         if result["is_demo"]:
             self.dock.show_message(tr("Prediction done with a demonstration model, not a wealth estimate."),
