@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -103,6 +104,15 @@ class TrainWealthModelAlgorithm(WealthMapAlgorithm):
                                                        QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean(self.ABLATION, tr("Compare feature groups (ablation)"),
                                                         True))
+        for param in (
+                QgsProcessingParameterString(
+                    "SCHEDULER", tr("Run on (empty: in this process; 'local': worker processes on this machine; "
+                                    "tcp://host:8786: a Dask cluster)"), optional=True),
+                QgsProcessingParameterNumber(
+                    "WORKERS", tr("Local worker processes (0: one per core)"), QgsProcessingParameterNumber.Integer,
+                    0, minValue=0)):
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(param)
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, tr("Model bundle folder")))
         self.addOutput(QgsProcessingOutputFile("REPORT", tr("Training report (HTML)")))
         self.addOutput(QgsProcessingOutputNumber("R2", tr("Cross-validated r²")))
@@ -150,6 +160,8 @@ class TrainWealthModelAlgorithm(WealthMapAlgorithm):
             window_m=window if window > 0 else None,
             bundle=self.parameterAsFile(parameters, self.BUNDLE, context) or None,
             ablation=self.parameterAsBool(parameters, self.ABLATION, context),
+            scheduler=self.parameterAsString(parameters, "SCHEDULER", context) or None,
+            workers=self.parameterAsInt(parameters, "WORKERS", context) or None,
             feedback=feedback)
         m = result["metrics"]
         feedback.pushInfo(tr("Cross-validated r² {0:.3f} (urban/rural-mean baseline {1}); report: {2}").format(

@@ -313,3 +313,70 @@ def test_dock_advanced_section_runs_on_the_cluster_and_cancel_cancels_it(raster,
         dock.deleteLater()
         for lyr in list(QgsProject.instance().mapLayers().values()):
             QgsProject.instance().removeMapLayer(lyr.id())
+
+
+def test_training_features_on_the_cluster_equal_the_in_process_ones(raster, dask_cluster, tmp_path, qgis_app):
+    from osgeo import osr
+
+    from wealthmap.core.wealth.bundle import DEFAULT_BUNDLE, load_bundle
+    from wealthmap.core.wealth.distributed.features import _Points, point_features_distributed
+    from wealthmap.core.wealth.features import FeatureSettings, point_features
+
+    address, _ = dask_cluster
+    bundle = load_bundle(DEFAULT_BUNDLE)
+    # 40 points inside the raster (some under the cloud patch), 2 outside, in lon/lat
+    rng = np.random.default_rng(1)
+    xs = 500000 + rng.uniform(100, 256 * 14 * 10 - 100, 40)
+    ys = 5800000 - rng.uniform(100, 256 * 10 * 10 - 100, 40)
+    utm, wgs = osr.SpatialReference(), osr.SpatialReference()
+    utm.ImportFromEPSG(32633)
+    wgs.ImportFromEPSG(4326)
+    wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    ct = osr.CoordinateTransformation(utm, wgs)
+    lonlat = [ct.TransformPoint(float(x), float(y))[:2] for x, y in zip(xs, ys)] + [(30.0, 10.0), (-60.0, -5.0)]
+    points = _Points([p[0] for p in lonlat], [p[1] for p in lonlat])
+    settings = FeatureSettings(context_chips=3)
+    X0, keep0, reasons0, _ = point_features(points, [raster], bundle, settings)
+    folder = str(tmp_path / "features-run")
+    X1, keep1, reasons1, timings = point_features_distributed(points, [raster], bundle, settings, scheduler=address,
+                                                              group_size=8, run_folder=folder)
+    assert keep1.tolist() == keep0.tolist() and sorted(reasons1) == sorted(reasons0) and {40, 41} <= set(reasons1)
+    np.testing.assert_allclose(X1, X0, rtol=1e-5, atol=1e-6)
+    info = timings["distributed"]
+    assert info["groups"] == 6 and info["groups_run"] == 6  # 40 in 5 groups of 8, the 2 outside in one more
+    again = point_features_distributed(points, [raster], bundle, settings, scheduler=address, group_size=8,
+                                       run_folder=folder)
+    assert again[3]["distributed"]["groups_run"] == 0 and again[3]["distributed"]["groups_skipped"] == 6
+    np.testing.assert_allclose(again[0], X0, rtol=1e-5, atol=1e-6)
+
+
+def test_trainwealthmodel_on_the_cluster_trains_the_same_model(dask_cluster, tmp_path, processing):
+    from test_wealth_helpers import SAMPLE
+
+    from wealthmap.core.wealth.train_api import train_wealth_model
+
+    address, _ = dask_cluster
+    survey = os.path.join(ROOT, "sample_data", "train_survey_berlin.csv")
+    common = {"SURVEY_FILE": survey, "VALUE_FIELD": "synthetic_index", "RASTERS": [SAMPLE], "CV": 0, "FOLDS": 3,
+              "BLOCK_KM": 5.0, "TREES": 20, "ABLATION": False}
+    import glob
+    import shutil
+    import tempfile
+
+    pattern = os.path.join(tempfile.gettempdir(), "wealthmap_features_*")
+    for folder in glob.glob(pattern):  # run folders of earlier sessions
+        shutil.rmtree(folder, ignore_errors=True)
+    result = processing.run("wealthmap:trainwealthmodel", dict(common, SCHEDULER=address,
+                                                               OUTPUT=str(tmp_path / "dask_model")))
+    assert len(glob.glob(pattern)) == 1  # the features were computed on the cluster, kept in a run folder
+    api = train_wealth_model(survey, [SAMPLE], value_field="synthetic_index", out_dir=str(tmp_path / "api"),
+                             cv="blocked", folds=3, block_km=5.0, n_estimators=20, ablation=False, scheduler=address)
+    assert api["distributed"]["groups"] >= 2 and api["distributed"]["groups_skipped"] == api["distributed"]["groups"]
+    local = train_wealth_model(survey, [SAMPLE], value_field="synthetic_index", out_dir=str(tmp_path / "here"),
+                               cv="blocked", folds=3, block_km=5.0, n_estimators=20, ablation=False,
+                               use_cache=False)
+    assert result["R2"] == pytest.approx(local["metrics"]["model"]["r2"], abs=1e-6)
+    with open(os.path.join(result["OUTPUT"], "manifest.json"), encoding="utf-8") as a, \
+            open(os.path.join(local["bundle"], "manifest.json"), encoding="utf-8") as b:
+        ma, mb = json.load(a), json.load(b)
+    assert ma["files"][ma["head"]["file"]]["sha256"] == mb["files"][mb["head"]["file"]]["sha256"]

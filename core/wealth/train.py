@@ -199,12 +199,13 @@ def _hash_inputs(survey, sources):
 
 def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=5, block_km=50.0, forest=None,
           feature_settings=None, cache=None, name=None, ablation=True, ablation_trees=60, status="trained",
-          model_id=None, embedder=None):
+          model_id=None, embedder=None, scheduler=None, workers=None):
     """Train, cross-validate and export a bundle; returns the result dict (also ``report.json``).
 
     ``base`` is the :class:`ModelBundle` whose embedder is reused (bands, normalisation, chip
     geometry; its ONNX file is copied into the new bundle); ``embedder`` an optional
-    ``embed.Embedder`` of it (made here when absent).
+    ``embed.Embedder`` of it (made here when absent). ``scheduler``: ``None`` (in-process) or ``"local"`` / a
+    Dask scheduler's address: the features are computed there (``core.wealth.distributed.features``).
     """
     from .bundle import EMBEDDING_FEATURE, write_bundle
     from .forest_onnx import forest_to_onnx
@@ -227,8 +228,16 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
     # 1. features
     t0 = time.monotonic()
     sub = _SubFeedback(feedback, 0, 60)
-    X, keep, reasons, ftimes = point_features(survey, raster_paths, base, feature_settings, cache, sub,
-                                              embedder=embedder)
+    from .distributed import is_distributed
+
+    if is_distributed(scheduler):
+        from .distributed.features import point_features_distributed
+
+        X, keep, reasons, ftimes = point_features_distributed(survey, raster_paths, base, feature_settings, sub,
+                                                              scheduler=scheduler, workers=workers)
+    else:
+        X, keep, reasons, ftimes = point_features(survey, raster_paths, base, feature_settings, cache, sub,
+                                                  embedder=embedder)
     timings["features_s"] = time.monotonic() - t0
     timings.update({"read_s": ftimes["read_s"], "embed_s": ftimes["embed_s"]})
     used = survey.subset(keep, None)
@@ -349,6 +358,7 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
     timings["total_s"] = time.monotonic() - t_start
     result = {
         "bundle": os.path.abspath(out_dir), "metrics": metrics_out, "training_data": training_data,
+        "distributed": ftimes.get("distributed"),
         "importances": importances, "timings": timings, "cached_points": ftimes["cached_points"],
         "embedded_chips": ftimes["embedded_chips"], "manifest_id": model_id, "status": status,
         "observed": [float(v) for v in y], "predicted": [float(v) for v in pred],

@@ -12,13 +12,16 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
                        duplicates="error", cv="blocked", folds=5, block_km=50.0, n_estimators=200,
                        min_samples_leaf=3, max_features=0.33, max_depth=None, pca_components=30, seed=0,
                        window_m=None, context_chips=None, chips_per_side=None, min_valid=None, max_cloud=None,
-                       bundle=None, use_cache=True, cache_path=None, ablation=True, name=None, feedback=None):
+                       bundle=None, use_cache=True, cache_path=None, ablation=True, name=None, feedback=None,
+                       scheduler=None, workers=None):
     """Train a wealth head from survey points and Sentinel-2 rasters; write a model bundle.
 
     :param survey: a CSV/XLSX/GeoPackage path or a QGIS point layer.
     :param rasters: one or more Sentinel-2 raster paths (or raster layers) with the same bands.
     :param value_field: the numeric target, e.g. ``"wealthpooled"``.
     :param out_dir: the bundle folder to write (replaced atomically; a cancel leaves nothing).
+    :param scheduler: where the features are computed: ``None`` (here), ``"local"`` (``workers`` processes) or a
+        Dask scheduler's address (docs/distributed.md).
     :param cv: ``"blocked"`` (spatial blocks of ``block_km``, ``folds`` folds) or ``"group"``
         (leave one group out; needs a group field with two or more values).
     :param bundle: the bundle whose embedder is used (default: the bundled one).
@@ -77,7 +80,8 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
     try:
         return train(feedback, data, paths, base, out_dir, cv_scheme=cv, k=folds, block_km=block_km,
                      forest=forest,
-                     feature_settings=settings, cache=cache, name=name, ablation=ablation)
+                     feature_settings=settings, cache=cache, name=name, ablation=ablation, scheduler=scheduler,
+                     workers=workers)
     finally:
         if cache is not None:
             cache.close()

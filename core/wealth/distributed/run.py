@@ -16,7 +16,7 @@ import tempfile
 import time
 
 from ... import log
-from ...errors import CancelledError, WealthMapError
+from ...errors import WealthMapError
 from ...i18n import tr
 from ...tasks import check_cancel
 from .partition import DEFAULT_TILE, tiles
@@ -205,77 +205,29 @@ def predict_distributed(feedback, raster, region=None, region_crs=None, bundle=N
     }
 
 
-def _error_text(err):
-    return "{}: {}".format(type(err).__name__, str(err).splitlines()[0][:300] if str(err) else "")
-
-
 def _run_parts(client, todo, base, layout, manifest, run_info, feedback, done_chips, n_chips):
     """Submit the partitions, write each part as it completes, follow progress and cancel; returns chips done."""
-    import uuid
-
-    from distributed import as_completed
-
+    from .collect import run_futures
     from .worker import run_partition
 
-    try:
-        from distributed.scheduler import KilledWorker
-    except ImportError:  # pragma: no cover - older layouts
-        from distributed import KilledWorker
     grid = layout["grid"]
-    attempt = uuid.uuid4().hex[:8]
-    futures = {}
-    for tile in todo:
-        spec = dict(base, name=tile["key"], n_chips=tile["n_chips"],
-                    region=_region_wkt(layout["geometry"], tile["cells"], grid))
-        future = client.submit(run_partition, spec, key="wealthmap-{}-{}".format(attempt, tile["key"]), pure=False)
-        futures[future] = tile
-    pending = as_completed(list(futures), loop=client.loop)
-    try:
-        while not pending.is_empty():
-            if feedback is not None and feedback.isCanceled():
-                raise CancelledError(tr("Cancelled: {0} of {1} partitions are finished and kept in {2}; run the same "
-                                        "prediction again to resume.").format(
-                    len(manifest.parts), run_info["parts"], manifest.folder))
-            batch = pending.next_batch(block=False)
-            if not batch:
-                time.sleep(0.1)
-                continue
-            for future in batch:
-                tile = futures.pop(future)
-                try:
-                    result = future.result()
-                except KilledWorker as err:
-                    run_info["parts_failed"].append("{}: {}".format(tile["key"], _error_text(err)))
-                    future.release()
-                    continue
-                except WealthMapError as err:
-                    raise WealthMapError(tr("Partition {0} failed: {1}").format(tile["key"], err)) from err
-                except (ImportError, RuntimeError) as err:
-                    if isinstance(err, RuntimeError) and "deserializ" not in str(err):
-                        raise
-                    raise WealthMapError(tr(
-                        "The Dask scheduler or workers cannot import WealthMap ({0}). Start the scheduler and each "
-                        "worker with the plugin's preload and WEALTHMAP_PLUGIN_DIR set to the plugin folder: dask "
-                        "scheduler --preload {1}; dask worker <scheduler> --preload {1}").format(
-                        _error_text(err), _preload())) from err
-                manifest.record(tile["key"], result["data"], chips=result["chips"], pid=result["pid"],
-                                seconds=round(result["seconds"], 4))
-                future.release()  # a lost worker must not recompute a part already written
-                run_info["parts_run"] += 1
-                run_info["pids"].append(result["pid"])
-                run_info["part_seconds"].append(result["seconds"])
-                done_chips += result["chips"]
-                if feedback is not None:
-                    feedback.setProgress(95.0 * done_chips / max(1, n_chips))
-    except BaseException:
-        left = list(futures)
-        if left:
-            client.cancel(left)
-        raise
-    return done_chips
+    jobs = [(tile["key"], dict(base, name=tile["key"], n_chips=tile["n_chips"],
+                               region=_region_wkt(layout["geometry"], tile["cells"], grid))) for tile in todo]
+    done = [done_chips]
 
+    def on_done(name, result):
+        manifest.record(name, result["data"], chips=result["chips"], pid=result["pid"],
+                        seconds=round(result["seconds"], 4))
+        run_info["parts_run"] += 1
+        run_info["pids"].append(result["pid"])
+        run_info["part_seconds"].append(result["seconds"])
+        done[0] += result["chips"]
+        if feedback is not None:
+            feedback.setProgress(95.0 * done[0] / max(1, n_chips))
 
-def _preload():
-    from .cluster import preload_path
+    def cancelled():
+        return tr("Cancelled: {0} of {1} partitions are finished and kept in {2}; run the same prediction again to "
+                  "resume.").format(len(manifest.parts), run_info["parts"], manifest.folder)
 
-    return preload_path()
+    run_info["parts_failed"] += run_futures(client, jobs, run_partition, on_done, feedback, cancelled)
+    return done[0]
