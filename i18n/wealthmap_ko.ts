@@ -529,290 +529,308 @@
         <translation>피처 {0}개의 분모가 0이거나 NULL이어서 자료 없음으로 표시됩니다 (피처 id {1}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="49"/>
+        <location filename="../algorithms/wealth_algs.py" line="52"/>
         <source>Predict wealth from Sentinel-2 imagery</source>
         <translation>Sentinel-2 영상으로 부(富) 지수 추정</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="52"/>
+        <location filename="../algorithms/wealth_algs.py" line="55"/>
         <source>Cuts the region into chips on the model's grid (256 px at 10 m), embeds each chip with the bundle's CNN, adds NDVI/NDBI/NDWI statistics and predicts a wealth index with the bundle's random forest (uncertainty = spread of the trees). Chips with too few valid pixels or too many clouds stay in the output with a status. The region is the selected or all features of REGION, else EXTENT, else the whole raster. The bundled model is a demonstration model, not a wealth estimate.</source>
         <translation>모델 격자(10 m에서 256 px)로 영역을 칩으로 나누고, 번들의 CNN으로 각 칩을 임베딩하고, NDVI/NDBI/NDWI 통계를 더해 번들의 랜덤 포레스트로 부 지수를 추정합니다(불확실성 = 트리 간 편차). 유효 픽셀이 너무 적거나 구름이 너무 많은 칩은 상태 값과 함께 출력에 남습니다. 영역은 REGION의 선택(또는 전체) 피처, 없으면 EXTENT, 없으면 래스터 전체입니다. 내장 모델은 시연용 모델이며 부 추정치가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="62"/>
+        <location filename="../algorithms/wealth_algs.py" line="65"/>
         <location filename="../ui/wealth_predict_widget.py" line="120"/>
         <source>Sentinel-2 raster</source>
         <translation>Sentinel-2 래스터</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="64"/>
+        <location filename="../algorithms/wealth_algs.py" line="67"/>
         <source>More rasters (adjacent tiles: mosaicked, the first given wins where they overlap)</source>
         <translation>추가 래스터 (인접 타일: 모자이크하며, 겹치는 곳은 먼저 지정한 래스터를 씀)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="67"/>
-        <location filename="../algorithms/wealth_train_algs.py" line="82"/>
+        <location filename="../algorithms/wealth_algs.py" line="70"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="83"/>
         <source>…and/or Sentinel-2 products as downloaded (.zip or MTD_MSIL2A.xml / MTD_MSIL1C.xml)</source>
         <translation>…및/또는 내려받은 Sentinel-2 제품 (.zip 또는 MTD_MSIL2A.xml / MTD_MSIL1C.xml)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="70"/>
+        <location filename="../algorithms/wealth_algs.py" line="73"/>
         <source>Region polygons (selected features are used when 'selected only' is set)</source>
         <translation>영역 폴리곤('선택된 피처만'을 켜면 선택된 피처 사용)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="72"/>
+        <location filename="../algorithms/wealth_algs.py" line="75"/>
         <source>Region extent</source>
         <translation>영역 범위</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="74"/>
+        <location filename="../algorithms/wealth_algs.py" line="77"/>
         <source>Model bundle folder (empty: the bundled demonstration model)</source>
         <translation>모델 번들 폴더(비우면 내장 시연 모델)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="77"/>
+        <location filename="../algorithms/wealth_algs.py" line="80"/>
         <source>Band mapping, e.g. B02=1, B03=2, B04=3, B08=4, B11=5 (empty: from band names)</source>
         <translation>밴드 매핑, 예: B02=1, B03=2, B04=3, B08=4, B11=5(비우면 밴드 이름에서 찾음)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="80"/>
+        <location filename="../algorithms/wealth_algs.py" line="83"/>
         <source>Maximum number of chips (0: no limit)</source>
         <translation>최대 칩 수(0: 제한 없음)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="83"/>
+        <location filename="../algorithms/wealth_algs.py" line="86"/>
         <source>Minimum valid-pixel fraction of a chip</source>
         <translation>칩의 최소 유효 픽셀 비율</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="86"/>
+        <location filename="../algorithms/wealth_algs.py" line="89"/>
         <source>Maximum cloud fraction of a chip</source>
         <translation>칩의 최대 구름 비율</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="89"/>
+        <location filename="../algorithms/wealth_algs.py" line="92"/>
         <source>Use CUDA when available</source>
         <translation>가능하면 CUDA 사용</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="91"/>
+        <location filename="../algorithms/wealth_algs.py" line="95"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="109"/>
+        <source>Run on (empty: in this process; 'local': worker processes on this machine; tcp://host:8786: a Dask cluster)</source>
+        <translation>실행 위치 (비움: 이 프로세스; 'local': 이 컴퓨터의 작업자 프로세스; tcp://host:8786: Dask 클러스터)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="98"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="112"/>
+        <source>Local worker processes (0: one per core)</source>
+        <translation>로컬 작업자 프로세스 수 (0: 코어마다 하나)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="103"/>
         <source>Wealth chips (GeoPackage)</source>
         <translation>부 지수 칩(GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="93"/>
+        <location filename="../algorithms/wealth_algs.py" line="105"/>
         <source>Wealth raster (Float32 GeoTIFF, one pixel per chip)</source>
         <translation>부 지수 래스터(Float32 GeoTIFF, 칩당 한 픽셀)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="95"/>
+        <location filename="../algorithms/wealth_algs.py" line="107"/>
         <source>Chips</source>
         <translation>칩</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="95"/>
+        <location filename="../algorithms/wealth_algs.py" line="107"/>
         <source>Chips used</source>
         <translation>사용한 칩</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="96"/>
+        <location filename="../algorithms/wealth_algs.py" line="108"/>
         <source>Chips skipped</source>
         <translation>건너뛴 칩</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="98"/>
+        <location filename="../algorithms/wealth_algs.py" line="110"/>
         <source>Mean wealth</source>
         <translation>부 지수 평균</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="99"/>
+        <location filename="../algorithms/wealth_algs.py" line="111"/>
         <source>Median wealth</source>
         <translation>부 지수 중앙값</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="100"/>
+        <location filename="../algorithms/wealth_algs.py" line="112"/>
         <source>Region area (km²)</source>
         <translation>영역 면적(km²)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="101"/>
+        <location filename="../algorithms/wealth_algs.py" line="113"/>
         <source>Model id</source>
         <translation>모델 ID</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="102"/>
+        <location filename="../algorithms/wealth_algs.py" line="114"/>
         <source>Model status</source>
         <translation>모델 상태</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="115"/>
+        <location filename="../algorithms/wealth_algs.py" line="127"/>
         <source>No raster was given: choose a raster layer (INPUT) or Sentinel-2 products (PRODUCTS).</source>
         <translation>래스터가 지정되지 않았습니다. 래스터 레이어(INPUT) 또는 Sentinel-2 제품(PRODUCTS)을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="125"/>
+        <location filename="../algorithms/wealth_algs.py" line="137"/>
         <source>The region layer has no (selected) polygon features.</source>
         <translation>영역 레이어에 (선택된) 폴리곤 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="145"/>
+        <location filename="../algorithms/wealth_algs.py" line="159"/>
         <source>{0}: {1} chips, {2} used, {3} skipped; mean {4:.4g}, median {5:.4g}.</source>
         <translation>{0}: 칩 {1}개, 사용 {2}개, 건너뜀 {3}개; 평균 {4:.4g}, 중앙값 {5:.4g}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="134"/>
+        <location filename="../algorithms/wealth_algs.py" line="146"/>
         <source>The output must be a GeoPackage (.gpkg) file, not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg) 파일이어야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="27"/>
+        <location filename="../algorithms/wealth_algs.py" line="164"/>
+        <location filename="../ui/wealth_predict_widget.py" line="402"/>
+        <source>{0} partitions: {1} run, {2} already done (run folder {3}).</source>
+        <translation>분할 {0}개: {1}개 실행, {2}개는 이미 완료 (실행 폴더 {3}).</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="28"/>
         <source>Wealth from imagery</source>
         <translation>영상 기반 부 추정</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="55"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="56"/>
         <source>Train wealth model from survey points</source>
         <translation>설문 지점으로 부 모델 학습</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="58"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="59"/>
         <source>Trains a random forest wealth head on survey points (for example DHS clusters) and Sentinel-2 rasters, with the features prediction computes for the chip that contains each point: the mean embedding of the grid-aligned chips around it (3 x 3 chips = 7.68 km by default, covering the survey's coordinate displacement) plus NDVI/NDBI/NDWI statistics. Accuracy is cross-validated on held-out spatial blocks or whole groups, next to baselines (group mean, urban/rural mean). Writes a model bundle (status 'trained') with report.html and report.json. Give the survey as a point layer, or as a table file with latitude/longitude columns.</source>
         <translation>설문 지점(예: DHS 클러스터)과 Sentinel-2 래스터로 랜덤 포레스트 부 헤드를 학습합니다. 특징은 예측이 각 지점을 포함하는 칩에 대해 계산하는 것과 같습니다: 그 주변의 격자에 맞춘 칩들(기본 3 x 3 칩 = 7.68 km, 설문 좌표의 변위를 포함)의 평균 임베딩과 NDVI/NDBI/NDWI 통계입니다. 정확도는 제외된 공간 블록이나 그룹 전체로 교차 검증하며, 기준선(그룹 평균, 도시/농촌 평균)과 함께 보여 줍니다. 모델 번들(상태 'trained')과 report.html, report.json을 씁니다. 설문은 점 레이어나 위도/경도 열이 있는 표 파일로 주십시오.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="68"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="69"/>
         <source>Survey points (point layer)</source>
         <translation>설문 지점(점 레이어)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="70"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="71"/>
         <source>or survey table (CSV/XLSX with latitude/longitude columns)</source>
         <translation>또는 설문 표(위도/경도 열이 있는 CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="71"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="72"/>
         <source>Value field (e.g. wealthpooled)</source>
         <translation>값 필드(예: wealthpooled)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="72"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="73"/>
         <source>Group field (country/region)</source>
         <translation>그룹 필드(국가/지역)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="74"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="75"/>
         <location filename="../ui/wealth_train_widget.py" line="56"/>
         <source>Urban/rural field</source>
         <translation>도시/농촌 필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="75"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="76"/>
         <source>Extra feature columns (comma-separated)</source>
         <translation>추가 특징 열(쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="77"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="78"/>
         <source>CRS of the table's coordinates</source>
         <translation>표 좌표의 좌표계</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="80"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="81"/>
         <location filename="../ui/wealth_train_widget.py" line="59"/>
         <source>Sentinel-2 rasters</source>
         <translation>Sentinel-2 래스터</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="85"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="86"/>
         <source>Bundle whose embedder to use (empty: the bundled one)</source>
         <translation>임베더를 가져올 번들(비우면 내장 번들)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="88"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="89"/>
         <location filename="../core/wealth/report.py" line="91"/>
         <location filename="../ui/wealth_train_widget.py" line="63"/>
         <source>Cross-validation</source>
         <translation>교차 검증</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="90"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="91"/>
         <source>Folds (blocked k-fold)</source>
         <translation>폴드 수(블록 k-폴드)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="92"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="93"/>
         <source>Spatial block size (km)</source>
         <translation>공간 블록 크기(km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="94"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="95"/>
         <location filename="../ui/wealth_train_widget.py" line="72"/>
         <source>Trees</source>
         <translation>트리 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="96"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="97"/>
         <source>Minimum points per leaf</source>
         <translation>리프당 최소 지점 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="98"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="99"/>
         <source>PCA components of the embedding</source>
         <translation>임베딩의 PCA 성분 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="100"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="101"/>
         <source>Context width (m, rounded up to an odd number of chips; 0: automatic, at least 5 km)</source>
         <translation>맥락 너비(m, 홀수 개의 칩으로 올림; 0: 자동, 최소 5 km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="104"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="105"/>
         <location filename="../ui/wealth_train_widget.py" line="73"/>
         <source>Compare feature groups (ablation)</source>
         <translation>특징 그룹 비교(제거 실험)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="106"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="116"/>
         <location filename="../ui/wealth_train_widget.py" line="78"/>
         <source>Model bundle folder</source>
         <translation>모델 번들 폴더</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="107"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="117"/>
         <source>Training report (HTML)</source>
         <translation>학습 보고서(HTML)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="108"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="118"/>
         <source>Cross-validated r²</source>
         <translation>교차검증 r²</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="124"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="134"/>
         <source>Give the survey points: a point layer or a table file.</source>
         <translation>설문 지점을 주십시오: 점 레이어 또는 표 파일.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="131"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="141"/>
         <source>Give the Sentinel-2 rasters (RASTERS) or products (PRODUCTS) that cover the survey points.</source>
         <translation>조사 지점을 덮는 Sentinel-2 래스터(RASTERS) 또는 제품(PRODUCTS)을 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="88"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="89"/>
         <location filename="../core/wealth/report.py" line="89"/>
         <location filename="../ui/wealth_train_widget.py" line="61"/>
         <source>spatially blocked k-fold</source>
         <translation>공간 블록 k-폴드</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="88"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="89"/>
         <location filename="../core/wealth/report.py" line="89"/>
         <location filename="../ui/wealth_train_widget.py" line="62"/>
         <source>leave one group out</source>
         <translation>그룹 하나씩 제외</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="155"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="167"/>
         <source>Cross-validated r² {0:.3f} (urban/rural-mean baseline {1}); report: {2}</source>
         <translation>교차 검증 r² {0:.3f} (도시/농촌 평균 기준선 {1}); 보고서: {2}</translation>
     </message>
@@ -847,7 +865,13 @@
         <translation>래스터 읽기</translation>
     </message>
     <message>
-        <location filename="../core/deps.py" line="80"/>
+        <location filename="../core/deps.py" line="27"/>
+        <location filename="../core/deps.py" line="28"/>
+        <source>runs on several processes or machines (Dask)</source>
+        <translation>여러 프로세스나 컴퓨터에서 실행 (Dask)</translation>
+    </message>
+    <message>
+        <location filename="../core/deps.py" line="92"/>
         <source>WealthMap needs Python packages that are not installed: {0}. Install them for the Python that QGIS uses, then restart QGIS: {1}</source>
         <translation>WealthMap에 필요한 파이썬 패키지가 설치되어 있지 않습니다: {0}. QGIS가 사용하는 파이썬에 설치한 뒤 QGIS를 다시 시작하세요: {1}</translation>
     </message>
@@ -1094,6 +1118,7 @@
     </message>
     <message>
         <location filename="../core/geocode/http.py" line="280"/>
+        <location filename="../core/wealth/distributed/collect.py" line="43"/>
         <location filename="../ui/deps_dialog.py" line="116"/>
         <source>Cancelled.</source>
         <translation>취소되었습니다.</translation>
@@ -2132,6 +2157,136 @@
         <translation>폴드 수와 블록 크기는 숫자여야 합니다(입력값 {0}, {1}).</translation>
     </message>
     <message>
+        <location filename="../core/wealth/distributed/cluster.py" line="35"/>
+        <source>The scheduler '{0}' is not understood: give 'inprocess' (default), 'local' (worker processes on this machine) or a Dask scheduler's address such as tcp://host:8786.</source>
+        <translation>스케줄러 '{0}'을(를) 알 수 없습니다. 'inprocess'(기본값), 'local'(이 컴퓨터의 작업자 프로세스) 또는 tcp://host:8786 같은 Dask 스케줄러 주소를 지정하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/cluster.py" line="48"/>
+        <source>Dask cannot be imported ({0}).</source>
+        <translation>Dask를 불러올 수 없습니다 ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/cluster.py" line="110"/>
+        <source>The Dask cluster at {0} does not answer ({1}). Start its scheduler ('dask scheduler') and workers ('dask worker {0} --preload {2}'), check the address and port (8786 by default) and the firewall, or run in-process.</source>
+        <translation>{0}의 Dask 클러스터가 응답하지 않습니다 ({1}). 스케줄러('dask scheduler')와 작업자('dask worker {0} --preload {2}')를 시작하고, 주소와 포트(기본 8786), 방화벽을 확인하거나 이 프로세스에서 실행하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/collect.py" line="57"/>
+        <source>Partition {0} failed: {1}</source>
+        <translation>분할 {0} 실패: {1}</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/collect.py" line="61"/>
+        <source>The Dask scheduler or workers cannot import WealthMap ({0}). Start the scheduler and each worker with the plugin's preload and WEALTHMAP_PLUGIN_DIR set to the plugin folder: dask scheduler --preload {1}; dask worker &lt;scheduler&gt; --preload {1}</source>
+        <translation>Dask 스케줄러나 작업자가 WealthMap을 불러올 수 없습니다 ({0}). WEALTHMAP_PLUGIN_DIR을 플러그인 폴더로 설정하고 플러그인의 preload로 스케줄러와 각 작업자를 시작하십시오: dask scheduler --preload {1}; dask worker &lt;scheduler&gt; --preload {1}</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/features.py" line="102"/>
+        <location filename="../core/wealth/features.py" line="472"/>
+        <source>No raster given: pick one or more Sentinel-2 rasters that cover the survey points.</source>
+        <translation>래스터가 없습니다: 설문 지점을 덮는 Sentinel-2 래스터를 하나 이상 고르십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/features.py" line="150"/>
+        <source>{0} of {1} groups of points failed ({2}); the finished ones are kept in {3}. Run the same training again to finish the rest.</source>
+        <translation>지점 그룹 {1}개 중 {0}개가 실패했습니다 ({2}). 완료된 그룹은 {3}에 보관됩니다. 같은 학습을 다시 실행하면 나머지를 마칩니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/features.py" line="140"/>
+        <source>Cancelled: {0} of {1} groups of points are finished and kept in {2}; run the same training again to resume.</source>
+        <translation>취소됨: 지점 그룹 {1}개 중 {0}개가 완료되어 {2}에 보관됩니다. 같은 학습을 다시 실행하면 이어서 진행합니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/merge.py" line="22"/>
+        <source>The part {0} of the run cannot be read; delete it and run again.</source>
+        <translation>실행의 부분 파일 {0}을(를) 읽을 수 없습니다. 삭제하고 다시 실행하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/merge.py" line="103"/>
+        <source>The merged output has {0} chips, the plan {1}; delete the run folder and run again.</source>
+        <translation>병합된 결과에 칩이 {0}개 있지만 계획은 {1}개입니다. 실행 폴더를 삭제하고 다시 실행하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/merge.py" line="70"/>
+        <source>The parts of tile row {0} miss {1} chips; delete the run folder and run again.</source>
+        <translation>타일 행 {0}의 부분 파일에 칩 {1}개가 없습니다. 실행 폴더를 삭제하고 다시 실행하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/merge.py" line="86"/>
+        <source>Writing to '{0}' failed.</source>
+        <translation>'{0}'에 쓰지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/merge.py" line="65"/>
+        <source>The part {0} holds the chip (column {1}, row {2}) twice or outside its tile; delete the run folder and run again.</source>
+        <translation>부분 파일 {0}에 칩(열 {1}, 행 {2})이 두 번 있거나 타일 밖에 있습니다. 실행 폴더를 삭제하고 다시 실행하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/run.py" line="32"/>
+        <source>A distributed run needs the raster's path or URL (the workers open it), not an opened raster.</source>
+        <translation>분산 실행에는 열린 래스터가 아니라 래스터의 경로나 URL이 필요합니다 (작업자가 직접 엽니다).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/run.py" line="96"/>
+        <source>A distributed run needs a scheduler: 'local' or a cluster address.</source>
+        <translation>분산 실행에는 스케줄러가 필요합니다: 'local' 또는 클러스터 주소.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/run.py" line="106"/>
+        <source>The partition size must be a whole number of chips of at least 1 (16 is a good value).</source>
+        <translation>분할 크기는 1 이상의 정수(칩 수)여야 합니다 (16이 적당합니다).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/run.py" line="193"/>
+        <source>Distributed prediction: {0} partitions ({1} run, {2} already done) on {3}, {4} chips in {5:.1f} s.</source>
+        <translation>분산 예측: {3}에서 분할 {0}개 ({1}개 실행, {2}개는 이미 완료), 칩 {4}개, {5:.1f}초.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/run.py" line="232"/>
+        <source>Cancelled: {0} of {1} partitions are finished and kept in {2}; run the same prediction again to resume.</source>
+        <translation>취소됨: 분할 {1}개 중 {0}개가 완료되어 {2}에 보관됩니다. 같은 예측을 다시 실행하면 이어서 진행합니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/run.py" line="112"/>
+        <location filename="../core/wealth/predict.py" line="560"/>
+        <source>The region needs {0} chips, more than the limit of {1} (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
+        <translation>영역에 칩 {0}개가 필요해 제한 {1}개를 넘습니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 제한을 늘리십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/run.py" line="122"/>
+        <location filename="../core/wealth/predict.py" line="612"/>
+        <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
+        <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/run.py" line="125"/>
+        <location filename="../core/wealth/predict.py" line="616"/>
+        <source>The output '{0}' already holds other layers ({1}), and a prediction replaces the whole file. Choose a new file name, or move those layers elsewhere first.</source>
+        <translation>출력 '{0}'에 이미 다른 레이어({1})가 있으며, 예측은 파일 전체를 대체합니다. 새 파일 이름을 선택하거나 먼저 그 레이어들을 다른 곳으로 옮기세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/run.py" line="167"/>
+        <source>{0} of {1} partitions failed ({2}); the {3} finished ones are kept in {4}. Run the same prediction again to finish the rest.</source>
+        <translation>분할 {1}개 중 {0}개가 실패했습니다 ({2}). 완료된 {3}개는 {4}에 보관됩니다. 같은 예측을 다시 실행하면 나머지를 마칩니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/run.py" line="185"/>
+        <location filename="../core/wealth/predict.py" line="669"/>
+        <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
+        <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/run.py" line="135"/>
+        <source>Cannot write the run folder {0} ({1}). Choose an output in a folder you can write to, or give another run folder.</source>
+        <translation>실행 폴더 {0}에 쓸 수 없습니다 ({1}). 쓰기 가능한 폴더에 결과를 지정하거나 다른 실행 폴더를 지정하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/distributed/run_manifest.py" line="101"/>
+        <source>The run folder {0} held another run (other inputs or parameters): it is started afresh.</source>
+        <translation>실행 폴더 {0}에 다른 실행(다른 입력이나 매개변수)이 있었습니다. 새로 시작합니다.</translation>
+    </message>
+    <message>
         <location filename="../core/wealth/embed.py" line="200"/>
         <source>The embedder '{0}' expects input of shape {1}, not (N, 3, H, W); the bundle does not fit this plugin.</source>
         <translation>임베더 '{0}'은(는) (N, 3, H, W)가 아닌 {1} 형태의 입력을 받습니다. 이 번들은 이 플러그인에 맞지 않습니다.</translation>
@@ -2166,11 +2321,6 @@
         <location filename="../core/wealth/embed.py" line="405"/>
         <source>The model '{0}' expects the feature '{1}', which prediction from imagery cannot compute (only the embedding and {2}). Use a head trained without extra columns.</source>
         <translation>모델 '{0}'은(는) 특징 '{1}'을(를) 요구하지만, 영상으로부터의 추정에서는 계산할 수 없습니다(임베딩과 {2}만 가능). 추가 열 없이 학습한 헤드를 사용하십시오.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/features.py" line="472"/>
-        <source>No raster given: pick one or more Sentinel-2 rasters that cover the survey points.</source>
-        <translation>래스터가 없습니다: 설문 지점을 덮는 Sentinel-2 래스터를 하나 이상 고르십시오.</translation>
     </message>
     <message>
         <location filename="../core/wealth/features.py" line="554"/>
@@ -2229,169 +2379,149 @@
         <translation>영역이 비어 있습니다. 사각형이나 폴리곤을 그리거나 폴리곤 피처를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="206"/>
+        <location filename="../core/wealth/predict.py" line="207"/>
         <source>Wealth: {0} ({1})</source>
         <translation>부 지수: {0}({1})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="538"/>
+        <location filename="../core/wealth/predict.py" line="542"/>
         <source>The batch size must be a whole number of at least 1 (chips per model call; 16 is a good value).</source>
         <translation>배치 크기는 1 이상의 정수여야 합니다(모델 호출당 칩 수, 16이 적당합니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="572"/>
+        <location filename="../core/wealth/predict.py" line="576"/>
         <source>CUDA was asked for, but this onnxruntime has no CUDA provider: the prediction runs on the CPU. To use the GPU, install onnxruntime-gpu (matching your CUDA version) in the Python that QGIS uses.</source>
         <translation>CUDA를 요청했지만 이 onnxruntime에는 CUDA 제공자가 없어 CPU로 추정합니다. GPU를 쓰려면 QGIS가 쓰는 Python에 (CUDA 버전에 맞는) onnxruntime-gpu를 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="805"/>
+        <location filename="../core/wealth/predict.py" line="809"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="808"/>
-        <location filename="../ui/wealth_predict_widget.py" line="392"/>
+        <location filename="../core/wealth/predict.py" line="812"/>
+        <location filename="../ui/wealth_predict_widget.py" line="398"/>
         <source>This is a demonstration model, not a wealth estimate.</source>
         <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="144"/>
+        <location filename="../core/wealth/predict.py" line="145"/>
         <source>The region cannot be transformed to the grid's coordinate system.</source>
         <translation>영역을 격자 좌표계로 변환할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="205"/>
+        <location filename="../core/wealth/predict.py" line="206"/>
         <source>Wealth: {0} (demonstration model, not a wealth estimate)</source>
         <translation>부 지수: {0}(시연용 모델, 부 추정치 아님)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="332"/>
+        <location filename="../core/wealth/predict.py" line="333"/>
         <source>the style is missing from the template</source>
         <translation>템플릿에 스타일이 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="120"/>
+        <location filename="../core/wealth/predict.py" line="121"/>
         <source>No raster was given.</source>
         <translation>래스터가 지정되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="152"/>
+        <location filename="../core/wealth/predict.py" line="153"/>
         <source>The region lies outside the raster '{0}'. Draw the region over the raster (zoom to the raster layer first) or choose the raster that covers it.</source>
         <translation>영역이 래스터 '{0}' 밖에 있습니다. 래스터 위에 영역을 그리거나(먼저 래스터 레이어로 확대) 그 영역을 덮는 래스터를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="175"/>
+        <location filename="../core/wealth/predict.py" line="176"/>
         <source>The region ({0:.2f} km²) contains no chip centre: chips are {1:.2f} km wide ({2} px at {3:g} m). Draw a larger region (at least one chip) over the raster.</source>
         <translation>영역({0:.2f} km²)에 칩 중심이 하나도 없습니다: 칩 너비는 {1:.2f} km({3:g} m에서 {2} px)입니다. 래스터 위에 더 큰 영역(칩 하나 이상)을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="229"/>
-        <location filename="../core/wealth/predict.py" line="359"/>
+        <location filename="../core/wealth/predict.py" line="230"/>
+        <location filename="../core/wealth/predict.py" line="360"/>
         <source>Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write to.</source>
         <translation>출력 GeoPackage '{0}'을(를) 쓸 수 없습니다: {1}. 쓰기 권한이 있는 폴더를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="246"/>
+        <location filename="../core/wealth/predict.py" line="247"/>
         <source>The output '{0}' exists and is not a GeoPackage; a prediction would replace it. Choose a new file name.</source>
         <translation>출력 '{0}'이(가) 이미 있고 GeoPackage가 아닙니다. 예측하면 이 파일을 대체합니다. 새 파일 이름을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="550"/>
+        <location filename="../core/wealth/predict.py" line="554"/>
         <source>The valid-pixel and cloud thresholds must be between 0 and 1 (got {0} and {1}).</source>
         <translation>유효 픽셀 및 구름 임계값은 0과 1 사이여야 합니다({0}, {1} 입력됨).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="556"/>
-        <source>The region needs {0} chips, more than the limit of {1} (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
-        <translation>영역에 칩 {0}개가 필요해 제한 {1}개를 넘습니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 제한을 늘리십시오.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/predict.py" line="561"/>
+        <location filename="../core/wealth/predict.py" line="565"/>
         <source>The raster '{0}' is JPEG 2000, which is slow to decode (about {1:.0f} ms per chip, some {2:.0f} s for these {3} chips). For large regions, convert it once to a tiled GeoTIFF (Raster &gt; Conversion &gt; Translate with TILED=YES, COMPRESS=DEFLATE and INTERLEAVE=BAND) and predict on that.</source>
         <translation>래스터 '{0}'은(는) JPEG 2000 형식이라 디코딩이 느립니다 (칩당 약 {1:.0f} ms, 이 {3}개 칩에 약 {2:.0f}초). 넓은 지역은 먼저 타일 GeoTIFF로 한 번 변환한 뒤 (래스터 &gt; 변환 &gt; 변환(Translate), TILED=YES, COMPRESS=DEFLATE, INTERLEAVE=BAND) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="576"/>
+        <location filename="../core/wealth/predict.py" line="580"/>
         <source>Sentinel-2 product {0}: its bands stacked at 10 m ({1}); reflectance = DN x {2:g} {3:+g} ({4}).</source>
         <translation>Sentinel-2 제품 {0}: 밴드를 10 m로 묶었습니다 ({1}). 반사율 = DN x {2:g} {3:+g} ({4}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="585"/>
+        <location filename="../core/wealth/predict.py" line="589"/>
         <source>The raster '{0}' is not on the model's grid ({1}, {2:g} m pixels), so it is resampled while it is read (about {3:.0f} ms per chip, some {4:.0f} s for these {5} chips, about twice the time of a raster on the grid). To predict faster, reproject it once to {1} at {2:g} m (Raster &gt; Projections &gt; Warp (Reproject)) and predict on that.</source>
         <translation>래스터 '{0}'은(는) 모델의 격자({1}, {2:g} m 픽셀)에 맞지 않아 읽는 동안 재샘플링됩니다 (칩당 약 {3:.0f} ms, 이 {5}개 칩에 약 {4:.0f}초로, 격자에 맞는 래스터의 약 두 배입니다). 더 빨리 추정하려면 먼저 {1}, {2:g} m로 한 번 재투영한 뒤 (래스터 &gt; 투영 &gt; 워프(재투영)) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="665"/>
-        <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
-        <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/predict.py" line="701"/>
+        <location filename="../core/wealth/predict.py" line="705"/>
         <source>{0} and above</source>
         <translation>{0} 이상</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="770"/>
+        <location filename="../core/wealth/predict.py" line="774"/>
         <source>The style of the output cannot be written: {0}</source>
         <translation>출력의 스타일을 기록할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="794"/>
+        <location filename="../core/wealth/predict.py" line="798"/>
         <source>The style cannot be saved in the output '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>출력 '{0}'에 스타일을 저장할 수 없습니다 ({1}). 쓰기 권한이 있는 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="128"/>
+        <location filename="../core/wealth/predict.py" line="129"/>
         <source>{0} (The model '{1}' expects the bands {2}.)</source>
         <translation>{0}(모델 '{1}'은(는) 밴드 {2}을(를) 요구합니다.)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="260"/>
+        <location filename="../core/wealth/predict.py" line="261"/>
         <source>The output '{0}' exists and cannot be read as a GeoPackage ({1}); a prediction would replace it. Choose a new file name.</source>
         <translation>출력 '{0}'이(가) 이미 있고 GeoPackage로 읽을 수 없습니다({1}). 예측하면 이 파일을 대체합니다. 새 파일 이름을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="336"/>
+        <location filename="../core/wealth/predict.py" line="337"/>
         <source>The empty output template could not be written ({0}); the output is created directly.</source>
         <translation>빈 출력 템플릿을 쓸 수 없습니다({0}). 출력 파일을 직접 만듭니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="390"/>
+        <location filename="../core/wealth/predict.py" line="391"/>
         <source>Cannot write the GeoTIFF '{0}'.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="543"/>
+        <location filename="../core/wealth/predict.py" line="547"/>
         <source>The folder {0} for the GeoTIFF does not exist. Create it or choose another path.</source>
         <translation>GeoTIFF를 쓸 폴더 {0}이(가) 없습니다. 폴더를 만들거나 다른 경로를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="567"/>
+        <location filename="../core/wealth/predict.py" line="571"/>
         <source>For this Sentinel-2 product, translate the stack of its bands at 10 m that WealthMap wrote: {0}</source>
         <translation>이 Sentinel-2 제품은 WealthMap이 만든 10 m 밴드 묶음을 변환하세요: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="608"/>
-        <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
-        <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/predict.py" line="612"/>
-        <source>The output '{0}' already holds other layers ({1}), and a prediction replaces the whole file. Choose a new file name, or move those layers elsewhere first.</source>
-        <translation>출력 '{0}'에 이미 다른 레이어({1})가 있으며, 예측은 파일 전체를 대체합니다. 새 파일 이름을 선택하거나 먼저 그 레이어들을 다른 곳으로 옮기세요.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/predict.py" line="700"/>
+        <location filename="../core/wealth/predict.py" line="704"/>
         <source>below {0}</source>
         <translation>{0} 미만</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="700"/>
+        <location filename="../core/wealth/predict.py" line="704"/>
         <source>{0} – {1}</source>
         <translation>{0} – {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="387"/>
+        <location filename="../core/wealth/predict.py" line="388"/>
         <source>Cannot write the GeoTIFF '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다({1}). 쓰기 가능한 폴더를 선택하세요.</translation>
     </message>
@@ -2401,12 +2531,12 @@
         <translation>영역 '{0}'은(는) 올바른 WKT가 아닙니다. 영역 좌표계의 POLYGON((x1 y1, x2 y2, x3 y3, x1 y1)) 같은 형식이나 경계 상자 (xmin, ymin, xmax, ymax)를 주세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="273"/>
+        <location filename="../core/wealth/predict.py" line="274"/>
         <source>Cannot replace the existing output '{0}' ({1}). Close it or choose another file name.</source>
         <translation>기존 출력 '{0}'을(를) 바꿀 수 없습니다({1}). 파일을 닫거나 다른 이름을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="473"/>
+        <location filename="../core/wealth/predict.py" line="474"/>
         <source>Writing to '{0}' failed: {1}</source>
         <translation>'{0}'에 쓰기 실패: {1}</translation>
     </message>
@@ -2890,7 +3020,7 @@
         <translation>{1}의 {0}행: 추가 특징 '{2}'의 값 '{3}'은(는) 숫자가 아닙니다. 숫자 열만 특징이 될 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="213"/>
+        <location filename="../core/wealth/train.py" line="214"/>
         <source>A newly trained model is 'trained'; mark it 'validated' yourself only after independent checks.</source>
         <translation>새로 학습한 모델의 상태는 'trained'입니다. 독립적인 확인을 거친 뒤에만 직접 'validated'로 표시하십시오.</translation>
     </message>
@@ -2905,22 +3035,22 @@
         <translation>위도와 경도를 바꾸면 {0}개의 점이 래스터 위에 놓입니다. 어느 열이 위도이고 경도인지 확인하세요(lat_field / lon_field).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="223"/>
+        <location filename="../core/wealth/train.py" line="224"/>
         <source>The value field '{0}' has the same value ({1:g}) at every point: there is nothing to learn. Pick the field with the wealth index.</source>
         <translation>값 필드 '{0}'이(가) 모든 점에서 같은 값({1:g})이라 학습할 것이 없습니다. 부 지수가 있는 필드를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="252"/>
+        <location filename="../core/wealth/train.py" line="261"/>
         <source>{0} points got non-finite features (all pixels invalid for one index?). Check the rasters' nodata value.</source>
         <translation>지점 {0}개의 특징이 유한하지 않습니다(한 지수의 모든 픽셀이 무효?). 래스터의 nodata 값을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="298"/>
+        <location filename="../core/wealth/train.py" line="307"/>
         <source>The exported ONNX head differs from the trained forest (max {0:.3g}); please report this bug.</source>
         <translation>내보낸 ONNX 헤드가 학습한 포레스트와 다릅니다(최대 {0:.3g}). 이 버그를 보고해 주십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="342"/>
+        <location filename="../core/wealth/train.py" line="351"/>
         <source>Random-forest head trained on {0} survey points ({1}) with the embedder of {2}; cross-validated metrics in 'metrics'.</source>
         <translation>{2}의 임베더로 조사 지점 {0}개({1})에서 학습한 랜덤 포레스트 헤드입니다. 교차검증 지표는 'metrics'에 있습니다.</translation>
     </message>
@@ -2940,27 +3070,27 @@
         <translation>max_features는 (0, 1] 범위의 특징 비율, 특징 개수(정수), 'sqrt', 'log2' 또는 None이어야 합니다(입력값 {0!r}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="239"/>
+        <location filename="../core/wealth/train.py" line="248"/>
         <source>Only {0} of {1} survey points have usable imagery (at least {2} are needed). {3} were left out, for example {4}. Use rasters that cover the points, with fewer clouds.</source>
         <translation>설문 지점 {1}개 중 {0}개만 쓸 수 있는 영상이 있습니다(최소 {2}개 필요). {3}개가 제외되었습니다. 예: {4}. 지점을 덮고 구름이 적은 래스터를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="247"/>
+        <location filename="../core/wealth/train.py" line="256"/>
         <source>The extra feature columns {0} have empty values in some rows; fill them or leave those columns out.</source>
         <translation>추가 특징 열 {0}에 빈 값이 있는 행이 있습니다. 채우거나 그 열을 빼십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="327"/>
+        <location filename="../core/wealth/train.py" line="336"/>
         <source>Wealth head trained on {0}</source>
         <translation>{0}(으)로 학습한 부 헤드</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="327"/>
+        <location filename="../core/wealth/train.py" line="336"/>
         <source>survey points</source>
         <translation>설문 지점</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="337"/>
+        <location filename="../core/wealth/train.py" line="346"/>
         <source>{0} (the survey's value field)</source>
         <translation>{0}(설문의 값 필드)</translation>
     </message>
@@ -2970,7 +3100,7 @@
         <translation>포레스트 설정은 정수여야 합니다({0}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="53"/>
+        <location filename="../core/wealth/train_api.py" line="56"/>
         <source>No output folder given for the model bundle. Choose a new or empty folder.</source>
         <translation>모델 번들의 출력 폴더가 없습니다. 새 폴더나 빈 폴더를 고르십시오.</translation>
     </message>
@@ -3732,7 +3862,7 @@
     </message>
     <message>
         <location filename="../ui/wealth_dock.py" line="23"/>
-        <location filename="../ui/wealth_predict_widget.py" line="170"/>
+        <location filename="../ui/wealth_predict_widget.py" line="174"/>
         <source>Predict</source>
         <translation>추정</translation>
     </message>
@@ -3843,99 +3973,149 @@
         <translation>가능하면 CUDA(GPU) 사용</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="249"/>
+        <location filename="../ui/wealth_predict_widget.py" line="253"/>
         <source>Draw the region on the map.</source>
         <translation>지도에 영역을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="343"/>
+        <location filename="../ui/wealth_predict_widget.py" line="347"/>
         <source>Large region</source>
         <translation>큰 영역</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="368"/>
+        <location filename="../ui/wealth_predict_widget.py" line="374"/>
         <source>Predict wealth</source>
         <translation>부 지수 추정</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="191"/>
+        <location filename="../ui/wealth_predict_widget.py" line="195"/>
         <source>onnxruntime has no CUDA provider here; the CPU is used.</source>
         <translation>이곳의 onnxruntime에는 CUDA 공급자가 없어 CPU를 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="290"/>
+        <location filename="../ui/wealth_predict_widget.py" line="294"/>
         <source>Choose the polygon layer of the region.</source>
         <translation>영역의 폴리곤 레이어를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="328"/>
+        <location filename="../ui/wealth_predict_widget.py" line="332"/>
         <source>Choose a Sentinel-2 raster layer (add one to the project first).</source>
         <translation>Sentinel-2 래스터 레이어를 선택하십시오(먼저 프로젝트에 추가).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="332"/>
+        <location filename="../ui/wealth_predict_widget.py" line="336"/>
         <source>Choose the output GeoPackage or tick 'Temporary file'.</source>
         <translation>출력 GeoPackage를 선택하거나 '임시 파일'을 체크하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="396"/>
+        <location filename="../ui/wealth_predict_widget.py" line="406"/>
         <source>Prediction done with a demonstration model, not a wealth estimate.</source>
         <translation>시연용 모델로 추정을 마쳤습니다. 부 추정치가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="272"/>
+        <location filename="../ui/wealth_predict_widget.py" line="276"/>
         <source>Region drawn ({0} vertices, {1}).</source>
         <translation>영역을 그렸습니다(꼭짓점 {0}개, {1}).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="280"/>
+        <location filename="../ui/wealth_predict_widget.py" line="284"/>
         <source>Draw a region on the map first (press Draw, then drag a rectangle or click a polygon).</source>
         <translation>먼저 지도에 영역을 그리십시오('그리기'를 누른 뒤 사각형을 끌거나 폴리곤을 클릭).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="344"/>
+        <location filename="../ui/wealth_predict_widget.py" line="348"/>
         <source>The region needs {0} chips, more than the limit of {1} (WealthMap setting max_chips). Predict anyway?</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개(WealthMap 설정 max_chips)를 넘습니다. 그래도 추정할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="367"/>
+        <location filename="../ui/wealth_predict_widget.py" line="373"/>
         <source>Predicting {0} chips…</source>
         <translation>칩 {0}개 추정 중…</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="380"/>
+        <location filename="../ui/wealth_predict_widget.py" line="386"/>
         <source>Chips: {0} used, {1} skipped ({2}); region {3:.1f} km².</source>
         <translation>칩: 사용 {0}개, 건너뜀 {1}개({2}); 영역 {3:.1f} km².</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="383"/>
+        <location filename="../ui/wealth_predict_widget.py" line="389"/>
         <source>Mean {0:.4g}, median {1:.4g} ({2}).</source>
         <translation>평균 {0:.4g}, 중앙값 {1:.4g}({2}).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="384"/>
+        <location filename="../ui/wealth_predict_widget.py" line="390"/>
         <source>Output: {0}</source>
         <translation>출력: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="295"/>
+        <location filename="../ui/wealth_predict_widget.py" line="299"/>
         <source>No feature of '{0}' is selected; select the region's polygons first.</source>
         <translation>'{0}'에서 선택된 피처가 없습니다. 먼저 영역의 폴리곤을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="384"/>
+        <location filename="../ui/wealth_predict_widget.py" line="390"/>
         <source> (temporary)</source>
         <translation> (임시)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="387"/>
+        <location filename="../ui/wealth_predict_widget.py" line="393"/>
         <source>Read the Sentinel-2 product {0} (all its bands, stacked at 10 m; reflectance = DN x {1:g} {2:+g}).</source>
         <translation>Sentinel-2 제품 {0}을(를) 읽었습니다 (모든 밴드를 10 m로 묶음, 반사율 = DN x {1:g} {2:+g}).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="363"/>
+        <location filename="../ui/wealth_predict_widget.py" line="369"/>
         <source>Not run: {0} chips is more than the limit of {1}.</source>
         <translation>실행하지 않음: 칩 {0}개는 제한 {1}개보다 많습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_run_options.py" line="13"/>
+        <source>In this process (default)</source>
+        <translation>이 프로세스에서 (기본값)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_run_options.py" line="14"/>
+        <source>Local worker processes (Dask)</source>
+        <translation>로컬 작업자 프로세스 (Dask)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_run_options.py" line="15"/>
+        <source>Dask cluster at an address</source>
+        <translation>주소로 지정한 Dask 클러스터</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_run_options.py" line="20"/>
+        <source>Advanced: where to run</source>
+        <translation>고급: 실행 위치</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_run_options.py" line="26"/>
+        <source>Run on</source>
+        <translation>실행 위치</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_run_options.py" line="32"/>
+        <source>Worker processes</source>
+        <translation>작업자 프로세스 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_run_options.py" line="35"/>
+        <source>Scheduler address</source>
+        <translation>스케줄러 주소</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_run_options.py" line="78"/>
+        <source>Give the Dask scheduler's address (e.g. tcp://host:8786) under Advanced, or run in this process.</source>
+        <translation>고급 항목에 Dask 스케줄러 주소(예: tcp://host:8786)를 입력하거나 이 프로세스에서 실행하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_run_options.py" line="58"/>
+        <source>The region is predicted here, as one job.</source>
+        <translation>영역을 여기에서 하나의 작업으로 예측합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_run_options.py" line="60"/>
+        <source>The region is cut into tiles run in parallel; the finished tiles are kept beside the output, so a cancelled or failed run resumes where it stopped when run again. On one machine this is faster only with more cores than two.</source>
+        <translation>영역을 타일로 나누어 병렬로 실행합니다. 완료된 타일은 결과 옆에 보관되므로, 취소되거나 실패한 실행은 다시 실행하면 멈춘 곳부터 이어집니다. 한 컴퓨터에서는 코어가 두 개보다 많을 때만 더 빠릅니다.</translation>
     </message>
     <message>
         <location filename="../ui/wealth_train_widget.py" line="37"/>

@@ -221,6 +221,9 @@ def _run_parts(client, todo, base, layout, manifest, run_info, feedback, done_ch
         run_info["parts_run"] += 1
         run_info["pids"].append(result["pid"])
         run_info["part_seconds"].append(result["seconds"])
+        if result.get("rss_mb") is not None:
+            peaks = run_info.setdefault("peak_rss_mb", {})
+            peaks[str(result["pid"])] = max(peaks.get(str(result["pid"]), 0), result["rss_mb"])
         done[0] += result["chips"]
         if feedback is not None:
             feedback.setProgress(95.0 * done[0] / max(1, n_chips))

@@ -28,6 +28,18 @@ def _threads(spec):
     return max(1, physical_cores() // max(1, int(slots)))
 
 
+def peak_rss_mb():
+    """The worker process's peak resident memory (MB; Linux/macOS, ``None`` elsewhere)."""
+    try:
+        import resource
+        import sys
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+    except (ImportError, OSError):
+        return None
+
+
 def run_partition(spec):
     """Predict the chips of one tile; returns ``{"name", "data" (GeoPackage bytes), "chips", "statuses",
     "pid", "seconds"}``."""
@@ -59,6 +71,6 @@ def run_partition(spec):
         with open(out, "rb") as handle:
             data = handle.read()
         return {"name": spec["name"], "data": data, "chips": chips, "statuses": statuses, "pid": os.getpid(),
-                "seconds": time.perf_counter() - started}
+                "seconds": time.perf_counter() - started, "rss_mb": peak_rss_mb()}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
