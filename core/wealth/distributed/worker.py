@@ -29,15 +29,17 @@ def _threads(spec):
 
 
 def peak_rss_mb():
-    """The worker process's peak resident memory (MB; Linux/macOS, ``None`` elsewhere)."""
+    """The worker process's peak resident memory in MB (Linux: VmHWM, which starts afresh with the worker's
+    program, unlike ``getrusage``'s ``ru_maxrss``, kept across exec from the process that spawned it);
+    ``None`` elsewhere."""
     try:
-        import resource
-        import sys
-
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
-    except (ImportError, OSError):
-        return None
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
 
 
 def run_partition(spec):
