@@ -191,6 +191,8 @@ def main():
     parser.add_argument("--points", type=int, default=1000)
     parser.add_argument("--cog", action="store_true")
     parser.add_argument("--skip-features", action="store_true")
+    parser.add_argument("--skip-predict", action="store_true")
+    parser.add_argument("--name", default="wealth_distributed", help="bench/results/<name>.json")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from qgis.core import QgsApplication
@@ -203,7 +205,7 @@ def main():
            "region_chips": args.chips_x * args.chips_y, "tile_chips": args.tile}
     def save():
         os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
-        with open(os.path.join(ROOT, "bench", "results", "wealth_distributed.json"), "w", encoding="utf-8") as f:
+        with open(os.path.join(ROOT, "bench", "results", args.name + ".json"), "w", encoding="utf-8") as f:
             json.dump(out, f, indent=1)
 
     with tempfile.TemporaryDirectory() as folder:
@@ -212,8 +214,9 @@ def main():
             print("cog:", out["cog"], flush=True)
             save()
         raster = mosaic(folder, args.chips_x, args.chips_y)
-        out["predict"] = predict_runs(raster, folder, args)
-        save()
+        if not args.skip_predict:
+            out["predict"] = predict_runs(raster, folder, args)
+            save()
         if not args.skip_features:
             out["features"] = feature_runs(raster, args)
             save()

@@ -50,14 +50,21 @@ def plan_index(rows):
     return index
 
 
+#: Side, in chips, of the square blocks that order survey points into groups (neighbours share context chips).
+POINT_BLOCK = 8
+
+
 def point_groups(cells, size):
-    """Group survey points for training features: ``cells`` is ``[(point index, asset, cell key)]`` (the
-    raster a point is read from and its chip cell); points are grouped by asset first (each worker opens
-    each asset once), then cut into groups of at most ``size`` points in cell order (neighbours together).
+    """Group survey points for training features: ``cells`` is ``[(point index, asset, (grid key, row, col))]``
+    (the raster a point is read from and its chip cell); points are grouped by asset first (each worker opens
+    each asset once), then ordered by square blocks of ``POINT_BLOCK`` chips (not row by row: a group of
+    neighbours embeds fewer halo chips) and cut into groups of at most ``size`` points.
     Returns ``[(asset, [point indices])]`` in a stable order."""
     by_asset = {}
     for index, asset, cell in cells:
-        by_asset.setdefault(asset, []).append((cell, index))
+        key, row, col = cell
+        block = (str(key), row // POINT_BLOCK, col // POINT_BLOCK, row, col)
+        by_asset.setdefault(asset, []).append((block, index))
     groups = []
     for asset in sorted(by_asset, key=str):
         items = sorted(by_asset[asset])
