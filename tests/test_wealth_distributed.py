@@ -380,3 +380,35 @@ def test_trainwealthmodel_on_the_cluster_trains_the_same_model(dask_cluster, tmp
             open(os.path.join(local["bundle"], "manifest.json"), encoding="utf-8") as b:
         ma, mb = json.load(a), json.load(b)
     assert ma["files"][ma["head"]["file"]]["sha256"] == mb["files"][mb["head"]["file"]]["sha256"]
+
+
+def test_a_partition_whose_worker_dies_is_reported_the_rest_finishes_and_a_rerun_completes(raster, reference,
+                                                                                            tmp_path, monkeypatch):
+    import psutil
+
+    from wealthmap.core.wealth.distributed import cluster
+
+    monkeypatch.setattr(cluster, "ALLOWED_FAILURES", 0)  # no retry: the lost partition becomes a KilledWorker
+    killed = []
+
+    def kill(progress):
+        if progress > 0 and not killed:
+            workers = [p for p in psutil.Process().children(recursive=True)
+                       if "spawn_main" in " ".join(p.cmdline())]
+            killed.append(workers[0].pid)
+            os.kill(workers[0].pid, signal.SIGKILL)
+
+    fb = _Feedback(kill)
+    out = tmp_path / "lost.gpkg"
+    with pytest.raises(WealthMapError) as info:
+        run(raster, out, scheduler="local", workers=2, tile_chips=2, feedback=fb.feedback)
+    assert killed
+    text = str(info.value)
+    assert "partitions failed" in text and "run the same prediction again" in text.lower(), text
+    failed = info.value.details["distributed"]["parts_failed"]
+    assert 1 <= len(failed) and info.value.details["distributed"]["parts_run"] == 35 - len(failed)
+    assert not out.exists()
+    result = run(raster, out, scheduler="local", workers=2, tile_chips=2)
+    assert result["distributed"]["parts_run"] == len(failed) and result["distributed"]["parts_skipped"] == 35 - len(
+        failed)
+    same_chips(read_chips(str(out)), reference[1])

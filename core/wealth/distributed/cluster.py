@@ -19,6 +19,8 @@ from ...errors import WealthMapError
 from ...i18n import tr
 
 INPROCESS = ("", "inprocess", "in-process", "none")
+#: Retries of a partition whose worker died (Dask's allowed-failures; the LocalCluster's scheduler runs here).
+ALLOWED_FAILURES = 3
 #: Seconds to wait for a cluster address to answer.
 CONNECT_TIMEOUT_S = 10
 
@@ -67,7 +69,7 @@ def worker_config():
     """Dask settings of the workers: no MALLOC_TRIM_THRESHOLD_ (it cost 15% CPU here), one BLAS thread."""
     return {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
             "distributed.nanny.pre-spawn-environ.WEALTHMAP_PLUGIN_DIR": _plugin_dir(),
-            "distributed.worker.daemon": False, "distributed.scheduler.allowed-failures": 3,
+            "distributed.worker.daemon": False, "distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
             "distributed.admin.tick.limit": "60s", "distributed.comm.timeouts.connect": "{}s".format(
                 CONNECT_TIMEOUT_S)}
 

@@ -2,10 +2,11 @@
 
 The points are grouped by the first raster that covers them (each worker opens each raster, tile or product
 once per group) and, within a raster, in square blocks of 8 x 8 chip cells (neighbours share their context
-chips), in groups of at most ``group_size`` points. Every group gets all rasters in the given order, so a point's features come
-from the same raster as in-process (the first one that covers it with usable imagery). Each group's result is
-written to the run folder (``.npy`` bytes, no pickle) and recorded in its manifest: a rerun skips the finished
-groups. The feature cache of in-process training is not used on the workers; the run folder plays its part.
+chips), in groups of at most ``group_size`` points. Every group gets all rasters in the given order, so a
+point's features come from the same raster as in-process (the first one that covers it with usable
+imagery). Each group's result is written to the run folder (``.npy`` bytes, no pickle) and recorded in its
+manifest: a rerun skips the finished groups. The feature cache of in-process training is not used on the
+workers; the run folder plays its part.
 """
 
 import io
