@@ -412,3 +412,31 @@ def test_a_partition_whose_worker_dies_is_reported_the_rest_finishes_and_a_rerun
     assert result["distributed"]["parts_run"] == len(failed) and result["distributed"]["parts_skipped"] == 35 - len(
         failed)
     same_chips(read_chips(str(out)), reference[1])
+
+
+class _Source:
+    """A source object as a STAC reader may hand it: its assets' paths and a fingerprint of its items."""
+
+    def __init__(self, paths, version):
+        self._paths, self.version = paths, version
+
+    def paths(self):
+        return list(self._paths)
+
+    def fingerprint(self):
+        return "test-items:a@{}".format(self.version)
+
+
+def test_a_source_object_is_read_through_its_paths_and_its_fingerprint_names_the_run(raster, reference, dask_cluster,
+                                                                                      tmp_path, qgis_app):
+    address, _ = dask_cluster
+    out = tmp_path / "source.gpkg"
+    first = run(_Source([raster], 1), out, scheduler=address, tile_chips=7)
+    assert first["distributed"]["parts_run"] == 4
+    same_chips(read_chips(str(out)), reference[1])
+    again = run(_Source([raster], 1), out, scheduler=address, tile_chips=7)
+    assert again["distributed"]["parts_run"] == 0
+    changed = run(_Source([raster], 2), out, scheduler=address, tile_chips=7)  # the items changed: run afresh
+    assert changed["distributed"]["parts_run"] == 4
+    with open(os.path.join(changed["distributed"]["run_folder"], "manifest.json"), encoding="utf-8") as handle:
+        assert json.load(handle)["definition"]["options"]["source"] == "test-items:a@2"

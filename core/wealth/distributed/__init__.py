@@ -30,8 +30,8 @@ def predict_with(feedback, raster, scheduler=None, workers=None, threads=None, t
     """The one entry point of dock, algorithm, API and headless command: in-process ``predict`` (the default,
     ``scheduler`` None/"inprocess") or :func:`.run.predict_distributed` (``"local"`` or a cluster address).
     ``kwargs``: :func:`wealthmap.core.wealth.predict.predict`'s parameters."""
-    raster = resolve_source(raster)
     if not is_distributed(scheduler):
+        raster = resolve_source(raster)
         from ..predict import predict
 
         return predict(feedback, raster, threads=threads, **kwargs)

@@ -105,6 +105,13 @@ def predict_distributed(feedback, raster, region=None, region_crs=None, bundle=N
     if tile_chips < 1:
         raise WealthMapError(tr("The partition size must be a whole number of chips of at least 1 (16 is a good "
                                 "value)."))
+    source_fingerprint = None
+    if hasattr(raster, "paths") and callable(raster.paths):  # a source object (STAC search result...)
+        from . import resolve_source
+
+        source_fingerprint = str(raster.fingerprint()) if hasattr(raster, "fingerprint") else None
+        raster = resolve_source(raster)
+        raster = raster[0] if len(raster) == 1 else raster
     inputs = _raster_inputs(raster)
     layout = plan(raster, region, region_crs, bundle, band_map, scale, offset)
     bundle, grid, n_chips = layout["bundle"], layout["grid"], layout["n_chips"]
@@ -127,7 +134,7 @@ def predict_distributed(feedback, raster, region=None, region_crs=None, bundle=N
             output, ", ".join(foreign)))
     layer_name = layer_name or ("wealth_demo_not_a_wealth_estimate" if bundle.is_demo else "wealth")
     options = {"band_map": band_map, "scale": scale, "offset": offset, "min_valid": min_valid,
-               "max_cloud": max_cloud, "tile": tile_chips, "layer_name": layer_name}
+               "max_cloud": max_cloud, "tile": tile_chips, "layer_name": layer_name, "source": source_fingerprint}
     run_folder = run_folder or default_run_folder(output)
     try:
         manifest = RunManifest(run_folder, definition(layout, inputs, bundle, options))
