@@ -7,6 +7,7 @@ the documented ``dask scheduler`` / ``dask worker --preload`` commands, stopped 
 
 import json
 import os
+import shutil
 import signal
 import socket
 import sqlite3
@@ -440,3 +441,23 @@ def test_a_source_object_is_read_through_its_paths_and_its_fingerprint_names_the
     assert changed["distributed"]["parts_run"] == 4
     with open(os.path.join(changed["distributed"]["run_folder"], "manifest.json"), encoding="utf-8") as handle:
         assert json.load(handle)["definition"]["options"]["source"] == "test-items:a@2"
+
+
+@pytest.mark.skipif(not (shutil.which("qgis_process.bin") or shutil.which("qgis_process")),
+                    reason="qgis_process is installed by `make setup`")
+def test_qgis_process_runs_predictwealth_on_the_cluster(raster, reference, dask_cluster, tmp_path, qgis_app):
+    sys.path.insert(0, os.path.join(ROOT, "scripts"))
+    from desktop import venv_site_packages
+    from qgis_profile import make_profile
+
+    address, _ = dask_cluster
+    make_profile(str(tmp_path / "profile"), "default", ROOT)
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "profile"), QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=venv_site_packages() or "")
+    out = tmp_path / "qp.gpkg"
+    proc = subprocess.run([shutil.which("qgis_process.bin") or shutil.which("qgis_process"), "run",
+                           "wealthmap:predictwealth", "--INPUT=" + raster, "--MAX_CHIPS=0", "--SCHEDULER=" + address,
+                           "--OUTPUT=" + str(out)], env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    assert "partitions:" in proc.stdout + proc.stderr
+    same_chips(read_chips(str(out)), reference[1])
