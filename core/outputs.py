@@ -602,7 +602,7 @@ def check_replaceable(path, ours=None, label=None, single_ok=True):
         raise WealthMapError(tr("The {0} '{1}' exists and cannot be read as a GeoPackage ({2}); writing would "
                                 "replace it. Choose a new file name.").format(what, path, err)) from err
     ours = ours or (lambda table: GPKG_MARK in table["description"])
-    foreign = [t["name"] for t in tables if not ours(t)]
+    foreign = sorted(t["name"] for t in tables if not ours(t))
     if foreign and not (single_ok and len(tables) == 1):
         raise WealthMapError(tr("The {0} '{1}' already holds other layers ({2}), and writing replaces the whole "
                                 "file. Choose a new file name, or move those layers elsewhere first.").format(
