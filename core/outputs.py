@@ -381,8 +381,10 @@ def atomic_output(path, label=None):
                                     "unchanged.").format(_label(label), path))
         try:
             commit(tmp, path)
-        except OSError as err:
-            raise _write_error(_label(label), path, err) from err
+        except OSError as err:  # the folder could be written: the old file is held (open elsewhere, on Windows)
+            raise WealthMapError(tr("Could not replace the {0} '{1}' ({2}). Close it in other programs (or remove the "
+                                    "layer from the project) and run again; the previous file is unchanged.").format(
+                _label(label), path, err.strerror or err)) from err
     finally:
         _remove_all(related_files(tmp))
 

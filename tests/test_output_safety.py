@@ -325,6 +325,10 @@ def test_join_output_that_is_its_boundary_layer_is_refused(tmp_path, qgis_app, p
     with pytest.raises(QgsProcessingException, match="is also the boundary layer"):
         processing.run("wealthmap:jointable", {"INPUT": layer, "LAYER_KEY": "code", "TABLE": str(table),
                                                "TABLE_KEY": "code", "OUTPUT": str(boundary)})
+    for alg, params in (("wealthmap:choropleth", {"FIELD": "code", "METHOD": 1, "CLASSES": 3, "RAMP": 0}),
+                        ("wealthmap:chartmap", {"FIELDS": ["code", "code"]})):
+        with pytest.raises(QgsProcessingException, match="is also the input layer"):
+            processing.run(alg, dict(params, INPUT=layer, OUTPUT=str(boundary)))
     assert snapshot(tmp_path) == before
     # a rerun replaces its own output; a GeoPackage with other layers is refused
     out = str(tmp_path / "joined.gpkg")
