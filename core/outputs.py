@@ -27,6 +27,7 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
 import threading
 import time
 import uuid
@@ -337,6 +338,10 @@ def commit(tmp, path):
         settle_sqlite(tmp)
     pairs = list(zip(related_files(tmp), related_files(path)))
     main_tmp, main = pairs[0]
+    try:  # the new file keeps the old one's permissions
+        os.chmod(main_tmp, stat.S_IMODE(os.stat(main).st_mode))
+    except OSError:
+        pass
     for src, dst in pairs[1:]:
         if ext in _SQLITE:  # the journal of the old file must not be read with the new one
             continue
@@ -364,6 +369,8 @@ def atomic_output(path, label=None):
     ``tmp`` is a new name in the same folder (same extension). When the block ends without error the file
     is flushed and replaces ``path`` in one rename; on an error (or a kill) ``path`` is untouched and the
     temporary file is removed (now, or by the next write to ``path`` after a kill)."""
+    if os.path.islink(path):  # the file the link points to is replaced, not the link
+        path = os.path.realpath(path)
     path = check_writable(path, label)
     clean_stale(path)
     tmp = temp_path(path)

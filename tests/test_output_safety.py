@@ -194,8 +194,14 @@ def test_atomic_output_keeps_the_old_file_on_error_and_cleans_killed_runs(tmp_pa
     stale.write_text("partial")
     live = tmp_path / ".out.wm-{}-4567abcd.csv".format(os.getppid())
     live.write_text("another writer")
+    os.chmod(target, 0o640)
     outputs.write_text(str(target), "new\n")
     assert target.read_text() == "new\n" and hidden(tmp_path) == [live.name]
+    assert os.stat(target).st_mode & 0o777 == 0o640  # the old file's permissions are kept
+    # a link: the file it points to is replaced, the link stays
+    os.symlink(target, tmp_path / "link.csv")
+    outputs.write_text(str(tmp_path / "link.csv"), "through the link\n")
+    assert os.path.islink(tmp_path / "link.csv") and target.read_text() == "through the link\n"
 
 
 def test_atomic_folder_swaps_and_restores_a_bundle_a_kill_moved_aside(tmp_path):
