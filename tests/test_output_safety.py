@@ -118,7 +118,8 @@ def geocode(source, ref_index, **kwargs):
     from wealthmap.core.geocode.api import geocode as run
 
     kwargs.setdefault("address_fields", "address")
-    return run(source, index=ref_index, use_gazetteer=False, use_cache=False, **kwargs)
+    kwargs.setdefault("use_cache", False)
+    return run(source, index=ref_index, use_gazetteer=False, **kwargs)
 
 
 # --- the path guard ------------------------------------------------------------------------------
@@ -239,6 +240,8 @@ def test_geocode_output_that_is_an_input_is_refused_and_nothing_changes(tmp_path
         (dict(source=table, output=str(tmp_path / "o.gpkg"), unmatched_csv=table),
          "CSV of unmatched rows .* is also the input table"),
         (dict(source=table, output=ref_index), "is also the address index"),
+        (dict(source=table, use_cache=True, cache_path=ref_index), "geocoding cache .* is also the address index"),
+        (dict(source=gpkg, use_cache=True, cache_path=gpkg), "geocoding cache .* is also the input table"),
     ]
     for kwargs, message in cases:
         source = kwargs.pop("source")
@@ -290,7 +293,9 @@ def test_geocode_algorithm_refuses_its_input_as_output(tmp_path, ref_index, proc
     assert snapshot(tmp_path) == before
 
 
-def test_address_index_output_vs_sources_and_a_failed_rebuild_keeps_the_index(tmp_path, qgis_app):
+def test_address_index_output_vs_sources_and_a_failed_rebuild_keeps_the_index(tmp_path, qgis_app, processing):
+    from qgis.core import QgsProcessingException
+
     from wealthmap.core.geocode.api import build_address_index
 
     source = tmp_path / "points.csv"
@@ -301,6 +306,11 @@ def test_address_index_output_vs_sources_and_a_failed_rebuild_keeps_the_index(tm
         build_address_index(str(source), str(source), **kwargs)
     with pytest.raises(WealthMapError, match="is also the index source"):
         build_address_index(str(source), str(tmp_path / "extra.csv"), append=[str(tmp_path / "extra.csv")], **kwargs)
+    osm = tmp_path / "town.osm"
+    shutil.copy(os.path.join(ROOT, "tests", "data", "osm", "synthetic_kr.osm"), osm)
+    before = snapshot(tmp_path)
+    with pytest.raises(QgsProcessingException, match="is also the index source"):
+        processing.run("wealthmap:buildaddressindex", {"OSM": str(osm), "OUTPUT": str(osm)})
     assert snapshot(tmp_path) == before
     index = str(tmp_path / "idx.sqlite")
     build_address_index(str(source), index, **kwargs)
@@ -468,7 +478,7 @@ def test_unnamed_predictions_go_to_a_bounded_profile_folder(tmp_path, qgis_app):
     assert sorted(removed) == ["big1.gpkg", "old.gpkg"] and sorted(os.listdir(box)) == ["big2.gpkg", "recent.gpkg"]
 
 
-def test_training_bundle_folder_never_holds_or_is_an_input(tmp_path, qgis_app):
+def test_training_bundle_folder_never_holds_or_is_an_input(tmp_path, qgis_app, processing):
     pytest.importorskip("sklearn")
     from wealthmap.core.wealth.train_api import train_wealth_model
 
@@ -485,6 +495,11 @@ def test_training_bundle_folder_never_holds_or_is_an_input(tmp_path, qgis_app):
         train_wealth_model(str(survey), [str(raster)], value_field="wealth", out_dir=str(survey))
     with pytest.raises(WealthMapError, match="model bundle folder .* holds the survey"):
         train_wealth_model(str(survey), [str(raster)], value_field="wealth", out_dir=str(tmp_path))
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="holds the survey"):
+        processing.run("wealthmap:trainwealthmodel", {"SURVEY_FILE": str(survey), "VALUE_FIELD": "wealth",
+                                                      "RASTERS": [str(raster)], "OUTPUT": str(work)})
     assert snapshot(tmp_path) == before
 
 

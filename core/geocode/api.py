@@ -53,9 +53,9 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
     index_paths = [index] if isinstance(index, str) else list(index or [])
     # before any work: an output that is an input (or the other output) would destroy it
     outputs.guard([(tr_noop("input table"), data.get("source") or source)]
-                  + [(tr_noop("address index"), p) for p in index_paths]
-                  + [(tr_noop("geocoding cache"), cache_path if use_cache else None)],
-                  [(tr_noop("geocoded output"), output or None), (tr_noop("CSV of unmatched rows"), unmatched_csv)])
+                  + [(tr_noop("address index"), p) for p in index_paths],
+                  [(tr_noop("geocoded output"), output or None), (tr_noop("CSV of unmatched rows"), unmatched_csv),
+                   (tr_noop("geocoding cache"), cache_path if use_cache else None)])  # the cache is written too
     prov = make_provider(
         provider, endpoint=endpoint, authcfg=authcfg, index_paths=index_paths, use_gazetteer=use_gazetteer,
         timeout=settings.GEOCODE_TIMEOUT.value() if timeout is None else timeout,
