@@ -597,8 +597,9 @@ def _writing(folder, target, first):
 
 
 def _killed_rerun(job, target, args, delay):
-    """Run ``job`` in a subprocess; SIGKILL it ``delay`` seconds after it starts writing (see :func:`_writing`). Returns 0 (it ended first), 1 (killed) or 2 (killed while
-    a temporary file was beside the output: in the middle of writing)."""
+    """Run ``job`` in a subprocess; SIGKILL it ``delay`` seconds after it starts writing (see :func:`_writing`).
+    Returns 0 (it ended first), 1 (killed) or 2 (killed while a temporary file was beside the output: in the
+    middle of writing)."""
     folder = os.path.dirname(target)
     code = CHILD_START.format(scripts=os.path.join(ROOT, "scripts")) + KILL_JOBS[job]
     first = _mark(target)
