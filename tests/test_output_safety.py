@@ -535,12 +535,23 @@ def test_read_only_folders_get_a_clear_message(tmp_path, ref_index):
             os.chmod(path, 0o755 if os.path.isdir(path) else 0o644)
         os.chmod(locked, 0o555)
         code = CHILD_START.format(scripts=os.path.join(ROOT, "scripts")) + r"""
+from qgis.core import QgsVectorLayer
 from wealthmap.core.errors import WealthMapError
-from wealthmap.core.geocode.api import geocode
-from wealthmap.core.thematic.api import join_table
+from wealthmap.core.geocode.api import build_address_index, geocode
+from wealthmap.core.thematic.api import choropleth, export_map, join_table
+from wealthmap.core.wealth.api import predict_wealth
+locked = sys.argv[3]
+layer = QgsVectorLayer(sys.argv[4], "districts", "ogr")
 jobs = [lambda: geocode(sys.argv[1], address_fields="address", index=sys.argv[2], use_gazetteer=False,
-                        use_cache=False, output=os.path.join(sys.argv[3], "o.gpkg")),
-        lambda: join_table(sys.argv[4], sys.argv[5], "code", "code", output=os.path.join(sys.argv[3], "j.gpkg"))]
+                        use_cache=False, output=os.path.join(locked, "o.gpkg")),
+        lambda: geocode(sys.argv[1], address_fields="address", index=sys.argv[2], use_gazetteer=False,
+                        use_cache=False, unmatched_csv=os.path.join(locked, "u.csv")),
+        lambda: build_address_index(sys.argv[6], os.path.join(locked, "i.sqlite"), address_fields="address",
+                                    x_field="lon", y_field="lat"),
+        lambda: join_table(layer, sys.argv[5], "code", "code", output=os.path.join(locked, "j.gpkg")),
+        lambda: choropleth(layer, "code", method="quantile", classes=3, qml=os.path.join(locked, "s.qml")),
+        lambda: export_map([layer], os.path.join(locked, "m.png"), dpi=30),
+        lambda: predict_wealth(sys.argv[7], output=os.path.join(locked, "w.gpkg"), max_chips=0)]
 for job in jobs:
     try:
         job()
@@ -549,10 +560,11 @@ for job in jobs:
         print("MESSAGE", err)
 """
         env = dict(os.environ, HOME=base, QT_QPA_PLATFORM="offscreen")
-        proc = subprocess.run(_unprivileged() + [PYTHON, "-c", code, table, index, locked, DISTRICTS, STATS],
+        proc = subprocess.run(_unprivileged() + [PYTHON, "-c", code, table, index, locked, DISTRICTS, STATS,
+                                                 REFERENCE, SAMPLE],
                               capture_output=True, text=True, timeout=180, env=env, cwd=base)
         lines = [ln for ln in proc.stdout.splitlines() if ln.startswith(("MESSAGE", "WROTE"))]
-        assert len(lines) == 2, proc.stdout[-2000:] + proc.stderr[-3000:]
+        assert len(lines) == 7, proc.stdout[-2000:] + proc.stderr[-3000:]
         for line in lines:
             assert line.startswith("MESSAGE") and "read-only for you" in line and locked in line, line
             assert "Choose a folder you can write to" in line
