@@ -473,10 +473,18 @@ _temp_lock = threading.Lock()
 
 
 def temporary_folder():
-    """The profile's ``wealthmap/temporary`` folder (outputs the user did not name)."""
+    """The profile's ``wealthmap/temporary`` folder (outputs the user did not name); the system's temporary
+    folder's ``wealthmap_temporary`` where the profile cannot be written (kept bounded the same way)."""
     from .settings import data_dir
 
-    return data_dir("temporary")
+    try:
+        return data_dir("temporary")
+    except OSError:
+        import tempfile
+
+        folder = os.path.join(tempfile.gettempdir(), "wealthmap_temporary")
+        os.makedirs(folder, exist_ok=True)
+        return folder
 
 
 def prune_temporary(folder=None, budget=None, max_age=None, keep=None, now=None):
