@@ -676,3 +676,46 @@ def test_a_killed_prediction_rerun_leaves_the_old_or_the_new_complete_output(tmp
     assert kills.count(2) >= 2, kills
     predict(SAMPLE, output=target)
     assert count(target) == 18 and hidden(tmp_path) == []
+
+
+BUNDLE_CHILD = r"""
+import os, sys
+sys.path.insert(0, {scripts!r})
+from demo import start_qgis
+start_qgis()
+from wealthmap.core.wealth.bundle import DEFAULT_BUNDLE, load_bundle, write_bundle
+demo = load_bundle(DEFAULT_BUNDLE)
+files = {{"embedder_int8.onnx": demo.embedder_path, "embedder_copy.onnx": os.path.join(DEFAULT_BUNDLE, "embedder.onnx"),
+          "head.onnx": demo.head_path}}
+write_bundle(sys.argv[1], dict(demo.manifest, id=sys.argv[2], status="trained"), files)
+"""
+
+
+def test_a_killed_bundle_write_keeps_the_previous_bundle_and_leaves_nothing(tmp_path, qgis_app):
+    """A training killed while it writes its bundle: the previous bundle stays whole and loadable, and what the
+    killed run left beside it (a 17 MB folder) is removed by the next write."""
+    from wealthmap.core.wealth.bundle import load_bundle
+
+    folder = str(tmp_path / "bundle")
+    code = BUNDLE_CHILD.format(scripts=os.path.join(ROOT, "scripts"))
+    subprocess.run([PYTHON, "-c", code, folder, "old"], check=True, capture_output=True, timeout=180,
+                   env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    kills = []
+    for delay in (0.0, 0.02, random.Random(5).uniform(0.0, 0.1)):
+        proc = subprocess.Popen([PYTHON, "-c", code, folder, "new"], stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+        deadline = time.monotonic() + 180
+        while proc.poll() is None and not hidden(tmp_path) and time.monotonic() < deadline:
+            time.sleep(0.002)
+        time.sleep(delay)
+        kills.append(proc.poll() is None and bool(hidden(tmp_path)))
+        proc.kill()
+        proc.wait(timeout=60)
+        bundle = load_bundle(folder)  # whole: every file's sha256 checked
+        assert bundle.id in ("old", "new")
+        if bundle.id == "new":
+            break
+    assert any(kills), kills
+    subprocess.run([PYTHON, "-c", code, folder, "again"], check=True, capture_output=True, timeout=180,
+                   env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert load_bundle(folder).id == "again" and hidden(tmp_path) == []
