@@ -221,7 +221,8 @@ def guard_outputs(raster, bundle, output, geotiff):
 
 
 def _open_writer(path, layer_name, srs, bundle, append=False):
-    """A ``QgsVectorFileWriter`` creating the output GeoPackage (replacing the file), or with ``append``
+    """A ``QgsVectorFileWriter`` creating a new GeoPackage at ``path`` (a temporary file beside the output), or with
+    ``append``
     adding features to the layer created before."""
     from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsWkbTypes
 
@@ -236,7 +237,6 @@ def _open_writer(path, layer_name, srs, bundle, append=False):
         if bundle.is_demo:
             description += " | " + DEMO_NOTE
         options.layerOptions = ["IDENTIFIER={}".format(layer_title(bundle)), "DESCRIPTION={}".format(description)]
-        _remove_output(path)
     writer = QgsVectorFileWriter.create(path, _output_fields(), QgsWkbTypes.Polygon, _qgis_crs(srs),
                                         QgsCoordinateTransformContext(), options)
     if writer.hasError() != QgsVectorFileWriter.NoError:
@@ -252,17 +252,6 @@ _OUTPUT_COLUMNS = {"chip_id", "grid_col", "grid_row", "wealth", "uncertainty", "
 def _is_prediction(table):
     """A GeoPackage table a new prediction may replace: a WealthMap prediction layer."""
     return table["kind"] == "features" and _OUTPUT_COLUMNS <= table["columns"]
-
-
-def _remove_output(path):
-    """Remove an existing output GeoPackage (and its SQLite journal files): the output is replaced as a whole."""
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(path + suffix):
-            try:
-                os.remove(path + suffix)
-            except OSError as err:
-                raise WealthMapError(tr("Cannot replace the existing output '{0}' ({1}). Close it or choose "
-                                        "another file name.").format(path, err)) from err
 
 
 #: Bump when what an empty output holds changes (fields, layer options, style handling): old templates are
@@ -330,8 +319,7 @@ def _create_output(path, layer_name, srs, bundle, style_qml):
     import shutil
 
     template = output_template(layer_name, srs, bundle, style_qml)
-    if template is not None:
-        _remove_output(path)
+    if template is not None:  # ``path`` is a new file beside the output (see ``outputs.atomic_output``)
         try:
             shutil.copyfile(template, path)
         except OSError as err:
