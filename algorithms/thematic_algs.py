@@ -29,6 +29,7 @@ from qgis.core import (
 
 from ..core.errors import WealthMapError
 from ..core.i18n import tr
+from ..core.outputs import save_style_file
 from ..core.thematic import api, style
 from ..core.thematic.classify import METHODS
 from ..core.thematic.join import write_features
@@ -80,9 +81,7 @@ def finish_styled(alg, layer, parameters, context, dest, qml_key="OUTPUT_QML"):
         else ""
     if not qml or qml == "TEMPORARY_OUTPUT":
         qml = os.path.splitext(dest)[0] + ".qml"
-    message, ok = layer.saveNamedStyle(qml)
-    if not ok:
-        raise WealthMapError(tr("Could not write the style file {0}: {1}").format(qml, message))
+    save_style_file(layer, qml)  # checked complete: saveNamedStyle says ok even when it wrote nothing
     layer.saveStyleToDatabase("wealthmap", "WealthMap", True, "")
     if context.willLoadLayerOnCompletion(dest):
         context.layerToLoadOnCompletionDetails(dest).setPostProcessor(StylePostProcessor.create(qml))

@@ -184,347 +184,340 @@
         <translation>출력 좌표계 '{0}'이(가) 올바르지 않습니다. 예: EPSG:4326 또는 EPSG:5179.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="112"/>
+        <location filename="../algorithms/thematic_algs.py" line="111"/>
         <source>Join statistics table to boundaries</source>
         <translation>통계표를 경계에 결합</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="115"/>
+        <location filename="../algorithms/thematic_algs.py" line="114"/>
         <source>Joins a CSV/XLSX table (UTF-8 or CP949/EUC-KR, detected) to a boundary layer by key into a new layer. Keys are trimmed, compared without case and without leading zeros; text columns of numbers with thousands separators become numbers. The join report lists unmatched keys on both sides and duplicates. The input layer is not changed.</source>
         <translation>CSV/XLSX 표(UTF-8 또는 CP949/EUC-KR, 자동 감지)를 키로 경계 레이어에 결합하여 새 레이어를 만듭니다. 키는 앞뒤 공백을 없애고 대소문자와 앞자리 0을 무시하고 비교합니다. 천 단위 구분 기호가 있는 숫자 텍스트 열은 숫자가 됩니다. 결합 보고서에는 양쪽의 불일치 키와 중복 키가 나옵니다. 입력 레이어는 바뀌지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="157"/>
+        <location filename="../algorithms/thematic_algs.py" line="156"/>
         <source>Choropleth map</source>
         <translation>단계구분도</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="160"/>
+        <location filename="../algorithms/thematic_algs.py" line="159"/>
         <source>Classifies a numeric field (optionally divided by another field or by the ellipsoidal area, times a multiplier) and writes a copy of the layer styled with a graduated renderer: equal interval, quantile, natural breaks (Fisher-Jenks), standard deviation, pretty, manual, box map, percentile, logarithmic or head/tail breaks classes, ColorBrewer colours, a No data class and class counts in the legend. Zero or NULL denominators become No data and are reported.</source>
         <translation>숫자 필드(선택적으로 다른 필드나 타원체 면적으로 나누고 배율을 곱함)를 분류하고, 단계 렌더러로 스타일을 적용한 레이어 사본을 씁니다: 등간격, 분위수, 자연 구분(Fisher-Jenks), 표준편차, 보기 좋은 구간, 수동, 상자 지도, 백분위, 로그 또는 헤드/테일 구분, ColorBrewer 색상, 자료 없음 등급과 범례의 등급별 개수. 분모가 0이거나 NULL이면 자료 없음이 되고 보고됩니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="224"/>
+        <location filename="../algorithms/thematic_algs.py" line="223"/>
         <source>Bivariate choropleth (3 x 3)</source>
         <translation>이변량 단계구분도 (3 x 3)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="227"/>
+        <location filename="../algorithms/thematic_algs.py" line="226"/>
         <source>Colours polygons by two fields at once: each field is split in thirds (tertiles) and the nine combinations get a colour of a standard bivariate palette. The style is a rule-based renderer that QGIS reads without this plugin; a legend image (PNG) is written too.</source>
         <translation>두 필드로 동시에 폴리곤 색을 칠합니다: 각 필드를 삼분위로 나누고 아홉 가지 조합에 표준 이변량 팔레트의 색을 줍니다. 스타일은 이 플러그인 없이도 QGIS가 읽는 규칙 기반 렌더러이며, 범례 이미지(PNG)도 씁니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="261"/>
+        <location filename="../algorithms/thematic_algs.py" line="260"/>
         <source>Chart map (pies, bars, proportional circles)</source>
         <translation>차트맵 (파이, 막대, 비례 원)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="264"/>
+        <location filename="../algorithms/thematic_algs.py" line="263"/>
         <source>Draws a pie, bar or stacked-bar chart per polygon from two or more fields (one colour per field), sized by the total with a size legend or with a fixed size; or proportional circles of one field. Uses QGIS's diagram renderers, so the style works without this plugin.</source>
         <translation>두 개 이상의 필드로 폴리곤마다 파이, 막대 또는 누적 막대 차트를 그립니다(필드마다 한 색). 크기는 합계에 따르며 크기 범례가 있거나 고정 크기입니다. 또는 한 필드의 비례 원을 그립니다. QGIS 다이어그램 렌더러를 쓰므로 이 플러그인 없이도 스타일이 유지됩니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="304"/>
+        <location filename="../algorithms/thematic_algs.py" line="303"/>
         <source>Export finished map (PNG, PDF)</source>
         <translation>완성 지도 내보내기 (PNG, PDF)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="307"/>
+        <location filename="../algorithms/thematic_algs.py" line="306"/>
         <source>Builds a print layout with a title, the map of the chosen layers, a legend, a scale bar, a north arrow and a source note, and exports it to PNG and/or PDF at the chosen resolution.</source>
         <translation>제목, 선택한 레이어의 지도, 범례, 축척 막대, 방위표, 출처 주석이 있는 인쇄 조판을 만들고 선택한 해상도로 PNG 및/또는 PDF로 내보냅니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="98"/>
+        <location filename="../algorithms/thematic_algs.py" line="97"/>
         <source>Styled layer (GeoPackage)</source>
         <translation>스타일이 적용된 레이어 (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="121"/>
+        <location filename="../algorithms/thematic_algs.py" line="120"/>
         <location filename="../ui/thematic_dock.py" line="82"/>
         <source>Boundary layer</source>
         <translation>경계 레이어</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="123"/>
+        <location filename="../algorithms/thematic_algs.py" line="122"/>
         <source>Key field in the layer</source>
         <translation>레이어의 키 필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="125"/>
+        <location filename="../algorithms/thematic_algs.py" line="124"/>
         <source>Statistics table (CSV, TXT, XLSX, ODS)</source>
         <translation>통계표 (CSV, TXT, XLSX, ODS)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="127"/>
+        <location filename="../algorithms/thematic_algs.py" line="126"/>
         <source>Key column in the table</source>
         <translation>표의 키 열</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="129"/>
+        <location filename="../algorithms/thematic_algs.py" line="128"/>
         <source>Duplicate table keys</source>
         <translation>중복된 표 키</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="131"/>
+        <location filename="../algorithms/thematic_algs.py" line="130"/>
         <source>Table encoding (empty: detect)</source>
         <translation>표 인코딩 (비워 두면 자동 감지)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="133"/>
+        <location filename="../algorithms/thematic_algs.py" line="132"/>
         <source>Joined layer</source>
         <translation>결합된 레이어</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="135"/>
+        <location filename="../algorithms/thematic_algs.py" line="134"/>
         <source>Matched features</source>
         <translation>일치한 피처</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="136"/>
+        <location filename="../algorithms/thematic_algs.py" line="135"/>
         <source>Join report (JSON)</source>
         <translation>결합 보고서 (JSON)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="167"/>
-        <location filename="../algorithms/thematic_algs.py" line="232"/>
-        <location filename="../algorithms/thematic_algs.py" line="269"/>
+        <location filename="../algorithms/thematic_algs.py" line="166"/>
+        <location filename="../algorithms/thematic_algs.py" line="231"/>
+        <location filename="../algorithms/thematic_algs.py" line="268"/>
         <source>Polygon layer</source>
         <translation>폴리곤 레이어</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="169"/>
+        <location filename="../algorithms/thematic_algs.py" line="168"/>
         <location filename="../ui/thematic_dock.py" line="138"/>
         <location filename="../ui/wealth_train_widget.py" line="50"/>
         <source>Value field</source>
         <translation>값 필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="171"/>
+        <location filename="../algorithms/thematic_algs.py" line="170"/>
         <source>Classification</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="173"/>
+        <location filename="../algorithms/thematic_algs.py" line="172"/>
         <source>Number of classes</source>
         <translation>등급 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="175"/>
+        <location filename="../algorithms/thematic_algs.py" line="174"/>
         <source>Manual breaks (upper bounds, comma separated)</source>
         <translation>수동 구간 (등급 상한, 쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="177"/>
+        <location filename="../algorithms/thematic_algs.py" line="176"/>
         <source>Colour ramp (ColorBrewer)</source>
         <translation>색상 램프 (ColorBrewer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="179"/>
+        <location filename="../algorithms/thematic_algs.py" line="178"/>
         <source>Reverse the colours</source>
         <translation>색상 뒤집기</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="180"/>
+        <location filename="../algorithms/thematic_algs.py" line="179"/>
         <location filename="../ui/thematic_dock.py" line="139"/>
         <source>Divide by field</source>
         <translation>나눌 필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="182"/>
+        <location filename="../algorithms/thematic_algs.py" line="181"/>
         <source>Divide by area (km², ellipsoidal)</source>
         <translation>면적으로 나누기 (km², 타원체)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="184"/>
+        <location filename="../algorithms/thematic_algs.py" line="183"/>
         <source>Multiplier (e.g. 1000 for per 1,000, 100 for %)</source>
         <translation>배율 (예: 1,000명당은 1000, %는 100)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="188"/>
+        <location filename="../algorithms/thematic_algs.py" line="187"/>
         <source>Class breaks</source>
         <translation>등급 구간</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="189"/>
+        <location filename="../algorithms/thematic_algs.py" line="188"/>
         <source>Goodness of variance fit</source>
         <translation>분산 적합도</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="234"/>
+        <location filename="../algorithms/thematic_algs.py" line="233"/>
         <source>First field (horizontal)</source>
         <translation>첫째 필드 (가로)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="236"/>
+        <location filename="../algorithms/thematic_algs.py" line="235"/>
         <source>Second field (vertical)</source>
         <translation>둘째 필드 (세로)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="238"/>
+        <location filename="../algorithms/thematic_algs.py" line="237"/>
         <location filename="../ui/thematic_dock.py" line="203"/>
         <source>Palette</source>
         <translation>팔레트</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="240"/>
+        <location filename="../algorithms/thematic_algs.py" line="239"/>
         <source>Legend image</source>
         <translation>범례 이미지</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="240"/>
-        <location filename="../algorithms/thematic_algs.py" line="320"/>
+        <location filename="../algorithms/thematic_algs.py" line="239"/>
+        <location filename="../algorithms/thematic_algs.py" line="319"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="271"/>
+        <location filename="../algorithms/thematic_algs.py" line="270"/>
         <location filename="../ui/thematic_dock.py" line="175"/>
         <source>Fields</source>
         <translation>필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="273"/>
+        <location filename="../algorithms/thematic_algs.py" line="272"/>
         <location filename="../ui/thematic_dock.py" line="176"/>
         <source>Chart type</source>
         <translation>차트 종류</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="276"/>
+        <location filename="../algorithms/thematic_algs.py" line="275"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="278"/>
+        <location filename="../algorithms/thematic_algs.py" line="277"/>
         <source>Largest chart size (mm)</source>
         <translation>가장 큰 차트 크기 (mm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="281"/>
+        <location filename="../algorithms/thematic_algs.py" line="280"/>
         <source>Colours (ColorBrewer)</source>
         <translation>색상 (ColorBrewer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="314"/>
+        <location filename="../algorithms/thematic_algs.py" line="313"/>
         <source>Layers (first on top)</source>
         <translation>레이어 (첫 레이어가 맨 위)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="316"/>
+        <location filename="../algorithms/thematic_algs.py" line="315"/>
         <location filename="../ui/thematic_dock.py" line="224"/>
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="317"/>
+        <location filename="../algorithms/thematic_algs.py" line="316"/>
         <location filename="../ui/thematic_dock.py" line="225"/>
         <source>Source note</source>
         <translation>출처 주석</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="318"/>
+        <location filename="../algorithms/thematic_algs.py" line="317"/>
         <location filename="../ui/thematic_dock.py" line="226"/>
         <source>Resolution (DPI)</source>
         <translation>해상도 (DPI)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="320"/>
+        <location filename="../algorithms/thematic_algs.py" line="319"/>
         <source>PNG image</source>
         <translation>PNG 이미지</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="322"/>
+        <location filename="../algorithms/thematic_algs.py" line="321"/>
         <source>PDF document</source>
         <translation>PDF 문서</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="322"/>
+        <location filename="../algorithms/thematic_algs.py" line="321"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="330"/>
+        <location filename="../algorithms/thematic_algs.py" line="329"/>
         <source>Choose a PNG and/or a PDF file to export to.</source>
         <translation>내보낼 PNG 및/또는 PDF 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="85"/>
-        <location filename="../core/thematic/api.py" line="170"/>
-        <location filename="../core/thematic/api.py" line="391"/>
-        <source>Could not write the style file {0}: {1}</source>
-        <translation>스타일 파일 {0}을(를) 쓸 수 없습니다: {1}</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/thematic_algs.py" line="102"/>
+        <location filename="../algorithms/thematic_algs.py" line="101"/>
         <source>Style file (.qml; default: beside the layer)</source>
         <translation>스타일 파일 (.qml; 기본: 레이어 옆)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="102"/>
+        <location filename="../algorithms/thematic_algs.py" line="101"/>
         <source>QGIS style (*.qml)</source>
         <translation>QGIS 스타일 (*.qml)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="104"/>
+        <location filename="../algorithms/thematic_algs.py" line="103"/>
         <source>Style file</source>
         <translation>스타일 파일</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="126"/>
+        <location filename="../algorithms/thematic_algs.py" line="125"/>
         <location filename="../ui/thematic_dock.py" line="76"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods)</source>
         <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="130"/>
+        <location filename="../algorithms/thematic_algs.py" line="129"/>
         <source>Stop with an error</source>
         <translation>오류로 중단</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="130"/>
+        <location filename="../algorithms/thematic_algs.py" line="129"/>
         <source>Keep the first row</source>
         <translation>첫 행 유지</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="213"/>
+        <location filename="../algorithms/thematic_algs.py" line="212"/>
         <source>Breaks: {0}; goodness of variance fit {1:.3f}.</source>
         <translation>구간: {0}; 분산 적합도 {1:.3f}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="274"/>
+        <location filename="../algorithms/thematic_algs.py" line="273"/>
         <location filename="../ui/thematic_dock.py" line="166"/>
         <source>Pie</source>
         <translation>파이</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="274"/>
+        <location filename="../algorithms/thematic_algs.py" line="273"/>
         <location filename="../ui/thematic_dock.py" line="166"/>
         <source>Bars</source>
         <translation>막대</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="274"/>
+        <location filename="../algorithms/thematic_algs.py" line="273"/>
         <location filename="../ui/thematic_dock.py" line="166"/>
         <source>Stacked bar</source>
         <translation>누적 막대</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="275"/>
+        <location filename="../algorithms/thematic_algs.py" line="274"/>
         <location filename="../ui/thematic_dock.py" line="167"/>
         <source>Proportional circles (one field)</source>
         <translation>비례 원 (필드 하나)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="276"/>
+        <location filename="../algorithms/thematic_algs.py" line="275"/>
         <source>By total</source>
         <translation>합계에 따라</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="276"/>
+        <location filename="../algorithms/thematic_algs.py" line="275"/>
         <source>Fixed</source>
         <translation>고정</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="209"/>
+        <location filename="../algorithms/thematic_algs.py" line="208"/>
         <source>{0} features have a zero or NULL denominator and are shown as No data (feature ids {1}).</source>
         <translation>피처 {0}개의 분모가 0이거나 NULL이어서 자료 없음으로 표시됩니다 (피처 id {1}).</translation>
     </message>
@@ -885,52 +878,86 @@
         <translation>후보의 점수가 숫자가 아닙니다({0})</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="133"/>
+        <location filename="../core/geocode/api.py" line="137"/>
         <source>Give the path of the index file to write (e.g. addresses.sqlite).</source>
         <translation>쓸 색인 파일의 경로를 지정하세요(예: addresses.sqlite).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="94"/>
+        <location filename="../core/geocode/api.py" line="141"/>
+        <location filename="../core/geocode/api.py" line="139"/>
+        <location filename="../core/geocode/api.py" line="69"/>
+        <source>address index</source>
+        <translation>주소 색인</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="70"/>
+        <location filename="../core/geocode/batch.py" line="441"/>
+        <source>geocoded output</source>
+        <translation>지오코딩 결과 파일</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="70"/>
+        <location filename="../core/geocode/batch.py" line="527"/>
+        <source>CSV of unmatched rows</source>
+        <translation>매칭되지 않은 행의 CSV</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="71"/>
+        <source>geocoding cache</source>
+        <translation>지오코딩 캐시</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="98"/>
         <source>{0} fuzzy matches disagree with the rest of the batch (another country, or far from the other matches): they are marked ambiguous for review, with the reason in the error field.</source>
         <translation>유사 일치 {0}건이 배치의 나머지와 맞지 않습니다(다른 국가이거나 다른 일치 결과와 멀리 떨어짐). 검토할 수 있도록 모호함으로 표시했으며 이유는 error 필드에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="155"/>
-        <source>No usable rows for the index: every row lacks an address or a point.</source>
-        <translation>색인에 쓸 수 있는 행이 없습니다: 모든 행에 주소나 좌표가 없습니다.</translation>
+        <location filename="../core/geocode/api.py" line="139"/>
+        <source>index source</source>
+        <translation>색인 원본</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="66"/>
+        <location filename="../core/geocode/api.py" line="65"/>
         <source>The input {0} has no rows to geocode.</source>
         <translation>입력 {0}에 지오코딩할 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="105"/>
+        <location filename="../core/geocode/api.py" line="68"/>
+        <source>input table</source>
+        <translation>입력 표</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="109"/>
         <source>{0} geocoded</source>
         <translation>{0} 지오코딩 결과</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="210"/>
+        <location filename="../core/geocode/api.py" line="161"/>
+        <source>No usable rows for the index: every row lacks an address or a point.</source>
+        <translation>색인에 쓸 수 있는 행이 없습니다: 모든 행에 주소나 좌표가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="211"/>
         <source>The reviewed point ({0}, {1}) is not a valid longitude/latitude (EPSG:4326: -180..180, -90..90).</source>
         <translation>검토한 지점({0}, {1})이(가) 유효한 경도/위도가 아닙니다(EPSG:4326: -180..180, -90..90).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="214"/>
+        <location filename="../core/geocode/api.py" line="215"/>
         <source>Feature {0} is not in layer {1}.</source>
         <translation>피처 {0}이(가) 레이어 {1}에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="228"/>
+        <location filename="../core/geocode/api.py" line="229"/>
         <source>Could not save the reviewed point in {0} (is it read-only?).</source>
         <translation>검토한 점을 {0}에 저장할 수 없습니다(읽기 전용인가요?).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="182"/>
+        <location filename="../core/geocode/api.py" line="183"/>
         <source>Geocoding '{0}' failed: {1}</source>
         <translation>'{0}' 지오코딩 실패: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="169"/>
+        <location filename="../core/geocode/api.py" line="170"/>
         <source>Cannot write the address index {0} ({1}). Check the free space and that the folder is writable.</source>
         <translation>주소 색인 {0}을(를) 쓸 수 없습니다({1}). 여유 공간과 폴더 쓰기 권한을 확인하세요.</translation>
     </message>
@@ -945,48 +972,42 @@
         <translation>입력 레이어가 유효하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="357"/>
+        <location filename="../core/geocode/batch.py" line="360"/>
         <source>daily request cap of {0} reached for {1}; run again tomorrow to continue</source>
         <translation>{1}의 하루 요청 한도 {0}건에 도달했습니다. 내일 다시 실행하면 이어서 진행합니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="368"/>
+        <location filename="../core/geocode/batch.py" line="371"/>
         <source>not geocoded</source>
         <translation>지오코딩되지 않음</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="354"/>
+        <location filename="../core/geocode/batch.py" line="357"/>
         <source>{0} The {1} addresses geocoded so far are cached; {2} remain. Fix the problem and run again to resume.</source>
         <translation>{0} 지금까지 지오코딩한 주소 {1}건은 캐시에 저장되었고 {2}건이 남았습니다. 문제를 고친 뒤 다시 실행하면 이어서 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="381"/>
+        <location filename="../core/geocode/batch.py" line="384"/>
         <source>The output CRS '{0}' is not valid. Example: EPSG:4326 or EPSG:5179.</source>
         <translation>출력 좌표계 '{0}'이(가) 유효하지 않습니다. 예: EPSG:4326 또는 EPSG:5179.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="434"/>
+        <location filename="../core/geocode/batch.py" line="444"/>
         <source>The output folder {0} does not exist.</source>
         <translation>출력 폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="439"/>
+        <location filename="../core/geocode/batch.py" line="449"/>
         <source>Cannot write geocoded points to '{0}': choose a file ending in .gpkg, .shp, .geojson or .csv.</source>
         <translation>지오코딩한 점을 '{0}'에 쓸 수 없습니다. .gpkg, .shp, .geojson 또는 .csv로 끝나는 파일을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="450"/>
-        <location filename="../core/thematic/join.py" line="364"/>
-        <source>Could not write {0}: {1}</source>
-        <translation>{0}을(를) 쓸 수 없습니다: {1}</translation>
-    </message>
-    <message>
-        <location filename="../core/geocode/batch.py" line="468"/>
+        <location filename="../core/geocode/batch.py" line="482"/>
         <source>Could not open the written output {0}.</source>
         <translation>작성한 출력 {0}을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="483"/>
+        <location filename="../core/geocode/batch.py" line="497"/>
         <source>Could not write {0}: its rows do not match the geocoded layer.</source>
         <translation>{0}을(를) 쓸 수 없습니다. 행이 지오코딩한 레이어와 맞지 않습니다.</translation>
     </message>
@@ -1006,9 +1027,16 @@
         <translation>주소 식이 {1}에 없는 필드 {0}을(를) 사용합니다. 사용 가능한 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="188"/>
+        <location filename="../core/geocode/batch.py" line="191"/>
         <source>the service's answer does not have the documented format ({0})</source>
         <translation>서비스의 응답이 문서화된 형식이 아닙니다({0})</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/batch.py" line="463"/>
+        <location filename="../core/thematic/join.py" line="368"/>
+        <location filename="../core/thematic/join.py" line="372"/>
+        <source>Could not write {0}: {1}</source>
+        <translation>{0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="109"/>
@@ -1028,17 +1056,17 @@
         <translation>{0}번째 행에서 주소 표현식이 실패했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="213"/>
+        <location filename="../core/geocode/batch.py" line="216"/>
         <source>address too long ({0} characters, at most {1})</source>
         <translation>주소가 너무 깁니다({0}자, 최대 {1}자)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="292"/>
+        <location filename="../core/geocode/batch.py" line="295"/>
         <source>{0}/{1} addresses geocoded; about {2:.0f} s left.</source>
         <translation>{1}건 중 {0}건 지오코딩; 약 {2:.0f}초 남음.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="280"/>
+        <location filename="../core/geocode/batch.py" line="283"/>
         <source>The service failed for {0} addresses in a row (last: {1}); it looks unreachable or broken.</source>
         <translation>서비스가 주소 {0}개에 연속으로 실패했습니다(마지막: {1}). 접속할 수 없거나 고장 난 것으로 보입니다.</translation>
     </message>
@@ -1422,6 +1450,115 @@
         <translation>패키지 폴더 {0}을(를) 만들 수 없습니다: {1}</translation>
     </message>
     <message>
+        <location filename="../core/outputs.py" line="53"/>
+        <source>output</source>
+        <translation>출력 파일</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="54"/>
+        <source>input</source>
+        <translation>입력 파일</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="544"/>
+        <location filename="../core/thematic/api.py" line="184"/>
+        <location filename="../core/thematic/api.py" line="308"/>
+        <location filename="../core/thematic/api.py" line="349"/>
+        <source>style file</source>
+        <translation>스타일 파일</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="190"/>
+        <source>Cannot write the {0} '{1}': the folder '{2}' is read-only for you{3}. Choose a folder you can write to (e.g. in your Documents), or ask for write permission on it.</source>
+        <translation>{0} '{1}'을(를) 쓸 수 없습니다: 폴더 '{2}'에 쓰기 권한이 없습니다{3}. 쓸 수 있는 폴더(예: 문서 폴더)를 고르거나 그 폴더의 쓰기 권한을 요청하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="202"/>
+        <source>Cannot write the {0} '{1}' ({2}). Choose a folder you can write to; the previous file is unchanged.</source>
+        <translation>{0} '{1}'을(를) 쓸 수 없습니다({2}). 쓸 수 있는 폴더를 고르세요. 이전 파일은 그대로입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="546"/>
+        <source>styled layer</source>
+        <translation>스타일을 적용할 레이어</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="176"/>
+        <location filename="../core/outputs.py" line="433"/>
+        <source>Cannot write the {0} '{1}': the folder '{2}' does not exist. Choose a folder you can write to, or create it.</source>
+        <translation>{0} '{1}'을(를) 쓸 수 없습니다: 폴더 '{2}'이(가) 없습니다. 쓸 수 있는 폴더를 고르거나 폴더를 만드세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="179"/>
+        <source>Cannot write the {0} '{1}': it is a folder. Give a file name.</source>
+        <translation>{0} '{1}'을(를) 쓸 수 없습니다: 폴더입니다. 파일 이름을 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="181"/>
+        <source>Cannot write the {0} '{1}': the file is read-only. Choose another file name, or make it writable first.</source>
+        <translation>{0} '{1}'을(를) 쓸 수 없습니다: 읽기 전용 파일입니다. 다른 파일 이름을 고르거나 먼저 쓰기 가능하게 바꾸세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="200"/>
+        <source>Cannot write the {0} '{1}': the disk is full. Free some space or choose another folder; the previous file is unchanged.</source>
+        <translation>{0} '{1}'을(를) 쓸 수 없습니다: 디스크가 가득 찼습니다. 공간을 비우거나 다른 폴더를 고르세요. 이전 파일은 그대로입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="550"/>
+        <source>Could not write the style file {0}: {1}</source>
+        <translation>스타일 파일 {0}을(를) 쓸 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="553"/>
+        <source>Could not write the style file {0}: the style is empty.</source>
+        <translation>스타일 파일 {0}을(를) 쓸 수 없습니다: 스타일이 비어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="562"/>
+        <source>The style file {0} was written but cannot be read back. Choose another folder.</source>
+        <translation>스타일 파일 {0}을(를) 썼지만 다시 읽을 수 없습니다. 다른 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="614"/>
+        <source>The {0} '{1}' exists and is not a GeoPackage; writing would replace it. Choose a new file name.</source>
+        <translation>{0} '{1}'이(가) 이미 있고 GeoPackage가 아닙니다. 쓰면 그 파일이 바뀝니다. 새 파일 이름을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="624"/>
+        <source>The {0} '{1}' already holds other layers ({2}), and writing replaces the whole file. Choose a new file name, or move those layers elsewhere first.</source>
+        <translation>{0} '{1}'에는 이미 다른 레이어({2})가 있고, 쓰면 파일 전체가 바뀝니다. 새 파일 이름을 고르거나 그 레이어들을 먼저 다른 곳으로 옮기세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="387"/>
+        <source>The {0} '{1}' was not written (no file came out). The previous file is unchanged.</source>
+        <translation>{0} '{1}'이(가) 써지지 않았습니다(만들어진 파일이 없습니다). 이전 파일은 그대로입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="619"/>
+        <source>The {0} '{1}' exists and cannot be read as a GeoPackage ({2}); writing would replace it. Choose a new file name.</source>
+        <translation>{0} '{1}'이(가) 이미 있지만 GeoPackage로 읽을 수 없습니다({2}). 쓰면 그 파일이 바뀝니다. 새 파일 이름을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="157"/>
+        <source>The {0} '{1}' holds the {2} ('{3}'): writing it would destroy that file. Choose another folder for the {0}.</source>
+        <translation>{0} '{1}' 안에 {2}('{3}')이(가) 있습니다: 쓰면 그 파일이 사라집니다. {0}에 다른 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="162"/>
+        <source>The {0} and the {1} are the same file ('{2}'): one would overwrite the other. Give them different file names.</source>
+        <translation>{0}와(과) {1}이(가) 같은 파일('{2}')입니다: 하나가 다른 하나를 덮어씁니다. 서로 다른 파일 이름을 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="392"/>
+        <source>Could not replace the {0} '{1}' ({2}). Close it in other programs (or remove the layer from the project) and run again; the previous file is unchanged.</source>
+        <translation>{0} '{1}'을(를) 바꿀 수 없습니다({2}). 다른 프로그램에서 닫거나 프로젝트에서 레이어를 제거한 뒤 다시 실행하세요. 이전 파일은 그대로입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="154"/>
+        <source>The {0} '{1}' is also the {2} ('{3}'): writing it would destroy that file. Choose another file name (or folder) for the {0}.</source>
+        <translation>{0} '{1}'은(는) {2}('{3}')이기도 합니다: 쓰면 그 파일이 망가집니다. {0}에 다른 파일 이름(또는 폴더)을 고르세요.</translation>
+    </message>
+    <message>
         <location filename="../core/tables.py" line="54"/>
         <source>another encoding</source>
         <translation>다른 인코딩</translation>
@@ -1489,29 +1626,59 @@
         <translation>올바른 벡터 레이어를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="183"/>
+        <location filename="../core/thematic/api.py" line="181"/>
         <source>Normalise either by a field or by area, not both.</source>
         <translation>필드나 면적 중 하나로만 나누세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="310"/>
+        <location filename="../core/thematic/api.py" line="313"/>
         <source>A bivariate map needs two different fields.</source>
         <translation>이변량 지도에는 서로 다른 두 필드가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="319"/>
+        <location filename="../core/thematic/api.py" line="322"/>
         <source>A bivariate map needs at least 3 distinct values in each field.</source>
         <translation>이변량 지도에는 각 필드에 서로 다른 값이 3개 이상 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="406"/>
+        <location filename="../core/thematic/api.py" line="408"/>
         <source>Give at least one output file (.png or .pdf).</source>
         <translation>출력 파일(.png 또는 .pdf)을 하나 이상 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="246"/>
+        <location filename="../core/thematic/api.py" line="182"/>
+        <location filename="../core/thematic/api.py" line="307"/>
+        <location filename="../core/thematic/api.py" line="349"/>
+        <location filename="../core/thematic/join.py" line="356"/>
+        <source>input layer</source>
+        <translation>입력 레이어</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="183"/>
+        <location filename="../core/thematic/join.py" line="355"/>
+        <location filename="../core/wealth/predict.py" line="578"/>
+        <location filename="../core/wealth/predict.py" line="220"/>
+        <location filename="../core/wealth/predict.py" line="579"/>
+        <source>output GeoPackage</source>
+        <translation>출력 GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="247"/>
         <source>{0}, {1} classes</source>
         <translation>{0}, {1}개 등급</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="308"/>
+        <location filename="../core/thematic/api.py" line="409"/>
+        <location filename="../core/thematic/style.py" line="242"/>
+        <source>legend image</source>
+        <translation>범례 이미지</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="410"/>
+        <location filename="../core/thematic/export.py" line="240"/>
+        <source>exported map</source>
+        <translation>내보낼 지도 파일</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="62"/>
@@ -1544,54 +1711,59 @@
         <translation>레이어에 이미 '{0}' 필드가 있습니다. 비율 필드에 다른 이름을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="241"/>
+        <location filename="../core/thematic/api.py" line="242"/>
         <source>{0} per {1}</source>
         <translation>{1}당 {0}</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="307"/>
+        <location filename="../core/thematic/api.py" line="310"/>
         <source>Unknown bivariate palette '{0}'. Use one of: {1}.</source>
         <translation>알 수 없는 이변량 팔레트 '{0}'. 다음 중 하나를 쓰세요: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="315"/>
+        <location filename="../core/thematic/api.py" line="318"/>
         <source>No feature has values in both '{0}' and '{1}'.</source>
         <translation>'{0}'과(와) '{1}' 둘 다에 값이 있는 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="329"/>
+        <location filename="../core/thematic/api.py" line="332"/>
         <source>{0} and {1} (bivariate map, tertiles)</source>
         <translation>{0}와(과) {1} (이변량 지도, 삼분위)</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="350"/>
+        <location filename="../core/thematic/api.py" line="354"/>
         <source>Unknown chart type '{0}'. Use one of: {1}.</source>
         <translation>알 수 없는 차트 종류 '{0}'. 다음 중 하나를 쓰세요: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="352"/>
+        <location filename="../core/thematic/api.py" line="356"/>
         <source>Unknown chart size mode '{0}'. Use 'total' (size grows with the total) or 'fixed'.</source>
         <translation>알 수 없는 차트 크기 방식 '{0}'입니다. 'total'(합계에 따라 크기 증가) 또는 'fixed'를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="355"/>
+        <location filename="../core/thematic/api.py" line="359"/>
         <source>A proportional-symbol map shows one field; got {0}.</source>
         <translation>비례 기호 지도는 필드 하나를 보여 줍니다. 받은 필드 수: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="357"/>
+        <location filename="../core/thematic/api.py" line="361"/>
         <source>A chart map needs two or more fields; got {0}.</source>
         <translation>차트맵에는 필드가 둘 이상 필요합니다. 받은 필드 수: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="366"/>
+        <location filename="../core/thematic/api.py" line="370"/>
         <source>The field '{0}' has negative values; pies, bars and circles need values of zero or more.</source>
         <translation>필드 '{0}'에 음수 값이 있습니다. 파이, 막대, 원에는 0 이상의 값이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="371"/>
+        <location filename="../core/thematic/api.py" line="375"/>
         <source>Every value of {0} is zero or NULL; there is nothing to chart.</source>
         <translation>{0}의 모든 값이 0이거나 NULL이어서 차트로 그릴 것이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="409"/>
+        <source>map layer</source>
+        <translation>지도 레이어</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="75"/>
@@ -1604,22 +1776,22 @@
         <translation>필드 '{0}'이(가) 레이어 '{1}'에 없습니다. 레이어의 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="197"/>
+        <location filename="../core/thematic/api.py" line="198"/>
         <source>Cannot normalise by '{0}': it is zero or NULL for every feature, so no rate can be computed. Pick another field to divide by.</source>
         <translation>'{0}'(으)로 정규화할 수 없습니다. 모든 객체에서 0 또는 NULL이라 비율을 계산할 수 없습니다. 나눌 다른 필드를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="199"/>
+        <location filename="../core/thematic/api.py" line="200"/>
         <source>area</source>
         <translation>면적</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="223"/>
+        <location filename="../core/thematic/api.py" line="224"/>
         <source>Only {0} distinct values for {1} classes. Use at most {0} classes.</source>
         <translation>서로 다른 값이 {0}개뿐인데 등급이 {1}개입니다. 등급을 {0}개 이하로 하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="376"/>
+        <location filename="../core/thematic/api.py" line="380"/>
         <source>Give one colour per field: {0} fields, {1} colours.</source>
         <translation>필드마다 색을 하나씩 주세요: 필드 {0}개, 색 {1}개.</translation>
     </message>
@@ -1629,7 +1801,7 @@
         <translation>식 {0}이(가) 피처 {1}에서 실패합니다: {2}</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="228"/>
+        <location filename="../core/thematic/api.py" line="229"/>
         <source>field {0}</source>
         <translation>필드 {0}</translation>
     </message>
@@ -1729,59 +1901,59 @@
         <translation>서로 다른 값이 {0}개뿐인데 등급이 {1}개입니다. 등급을 {0}개 이하로 하거나 수동 방법을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="88"/>
+        <location filename="../core/thematic/export.py" line="89"/>
         <source>Export needs at least one layer.</source>
         <translation>내보내려면 레이어가 하나 이상 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="203"/>
+        <location filename="../core/thematic/export.py" line="204"/>
         <source>Legend</source>
         <translation>범례</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="91"/>
+        <location filename="../core/thematic/export.py" line="92"/>
         <source>A layer to export is not valid.</source>
         <translation>내보낼 레이어가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="136"/>
+        <location filename="../core/thematic/export.py" line="137"/>
         <source>The layers to export are empty; there is nothing to draw.</source>
         <translation>내보낼 레이어가 비어 있어 그릴 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="95"/>
+        <location filename="../core/thematic/export.py" line="96"/>
         <source>Unknown page size '{0}'; use one of {1}.</source>
         <translation>알 수 없는 용지 크기 '{0}'입니다. {1} 중 하나를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="228"/>
+        <location filename="../core/thematic/export.py" line="229"/>
         <source>The resolution must be between 30 and 1200 DPI; got {0}.</source>
         <translation>해상도는 30에서 1200 DPI 사이여야 합니다. 받은 값: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="104"/>
+        <location filename="../core/thematic/export.py" line="105"/>
         <source>The map extent {0!r} is empty: give (xmin, ymin, xmax, ymax) with xmax &gt; xmin and ymax &gt; ymin.</source>
         <translation>지도 범위 {0!r}이(가) 비어 있습니다. xmax &gt; xmin, ymax &gt; ymin인 (xmin, ymin, xmax, ymax)를 주세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="234"/>
+        <location filename="../core/thematic/export.py" line="235"/>
         <source>The folder {0} does not exist.</source>
         <translation>폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="252"/>
-        <source>Exporting {0} failed ({1}). Check that the file is not open elsewhere.</source>
-        <translation>{0} 내보내기에 실패했습니다({1}). 파일이 다른 곳에서 열려 있지 않은지 확인하세요.</translation>
+        <location filename="../core/thematic/export.py" line="238"/>
+        <source>Unsupported export format '{0}': use .png, .jpg, .pdf or .svg.</source>
+        <translation>지원하지 않는 내보내기 형식 '{0}': .png, .jpg, .pdf 또는 .svg를 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="101"/>
+        <location filename="../core/thematic/export.py" line="102"/>
         <source>The map extent must be (xmin, ymin, xmax, ymax) in the CRS of the first layer or a QgsRectangle, not {0!r}.</source>
         <translation>지도 범위는 첫 레이어 좌표계의 (xmin, ymin, xmax, ymax) 또는 QgsRectangle이어야 합니다. {0!r}은(는) 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="250"/>
-        <source>Unsupported export format '{0}': use .png, .jpg, .pdf or .svg.</source>
-        <translation>지원하지 않는 내보내기 형식 '{0}': .png, .jpg, .pdf 또는 .svg를 쓰세요.</translation>
+        <location filename="../core/thematic/export.py" line="255"/>
+        <source>Exporting {0} failed ({1}). Check that the file is not open elsewhere.</source>
+        <translation>{0} 내보내기에 실패했습니다({1}). 파일이 다른 곳에서 열려 있지 않은지 확인하세요.</translation>
     </message>
     <message>
         <location filename="../core/thematic/join.py" line="151"/>
@@ -1789,7 +1961,7 @@
         <translation>피처 {1}개 중 {0}개가 표의 {3}행 중 {2}행과 일치했습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="220"/>
+        <location filename="../core/thematic/join.py" line="221"/>
         <source>The boundary layer is not valid.</source>
         <translation>경계 레이어가 올바르지 않습니다.</translation>
     </message>
@@ -1825,37 +1997,52 @@
         <translation>경계 레이어 {0}을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="222"/>
+        <location filename="../core/thematic/join.py" line="223"/>
         <source>The key field '{0}' is not in the layer '{1}'. Its fields: {2}.</source>
         <translation>키 필드 '{0}'이(가) 레이어 '{1}'에 없습니다. 레이어의 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="225"/>
+        <location filename="../core/thematic/join.py" line="226"/>
         <source>The layer '{0}' has no features; there is nothing to join to.</source>
         <translation>레이어 '{0}'에 피처가 없어 결합할 대상이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="231"/>
+        <location filename="../core/thematic/join.py" line="228"/>
+        <source>boundary layer</source>
+        <translation>경계 레이어</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="228"/>
+        <source>table</source>
+        <translation>표</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="229"/>
+        <source>joined output</source>
+        <translation>결합 결과 파일</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/join.py" line="235"/>
         <source>The table {0} has a header but no rows.</source>
         <translation>표 {0}에 머리글만 있고 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="253"/>
+        <location filename="../core/thematic/join.py" line="257"/>
         <source>The table {0} has {1} duplicate keys in '{2}' (e.g. {3}); each region needs one row. Remove or aggregate the duplicates, or choose 'keep the first row'.</source>
         <translation>표 {0}의 '{2}' 열에 중복 키가 {1}개 있습니다 (예: {3}). 지역마다 행이 하나여야 합니다. 중복을 지우거나 합치거나 '첫 행 유지'를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="331"/>
+        <location filename="../core/thematic/join.py" line="335"/>
         <source>No table row matched a feature: layer keys look like {0}, table keys like {1}. Check the key fields (and their normalisation).</source>
         <translation>표의 어떤 행도 피처와 일치하지 않았습니다: 레이어 키는 {0}, 표 키는 {1} 같은 모양입니다. 키 필드(와 정규화)를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="350"/>
+        <location filename="../core/thematic/join.py" line="354"/>
         <source>The output {0} must be a GeoPackage (.gpkg) or 'memory:'.</source>
         <translation>출력 {0}은(는) GeoPackage(.gpkg) 또는 'memory:'여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="369"/>
+        <location filename="../core/thematic/join.py" line="376"/>
         <source>Could not open the written file {0}.</source>
         <translation>쓴 파일 {0}을(를) 열 수 없습니다.</translation>
     </message>
@@ -1865,12 +2052,12 @@
         <translation>표 레이어 '{0}'이(가) 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="228"/>
+        <location filename="../core/thematic/join.py" line="232"/>
         <source>The key column '{0}' is not in the table {1}. Its columns: {2}.</source>
         <translation>키 열 '{0}'이(가) 표 {1}에 없습니다. 표의 열: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="237"/>
+        <location filename="../core/thematic/join.py" line="241"/>
         <source>The column '{0}' is not in the table {1}. Its columns: {2}.</source>
         <translation>열 '{0}'이(가) 표 {1}에 없습니다. 표의 열: {2}.</translation>
     </message>
@@ -1878,11 +2065,6 @@
         <location filename="../core/thematic/join.py" line="190"/>
         <source>The table {0} is not in the encoding {1}. Leave the encoding empty to detect it (UTF-8 with or without BOM, CP949/EUC-KR).</source>
         <translation>표 {0}은(는) {1} 인코딩이 아닙니다. 인코딩을 비워 두면 자동으로 감지합니다(BOM 유무와 관계없이 UTF-8, CP949/EUC-KR).</translation>
-    </message>
-    <message>
-        <location filename="../core/thematic/join.py" line="355"/>
-        <source>Could not overwrite {0}: {1}. Close it in other programs.</source>
-        <translation>{0}을(를) 덮어쓸 수 없습니다: {1}. 다른 프로그램에서 닫으세요.</translation>
     </message>
     <message>
         <location filename="../core/thematic/style.py" line="58"/>
@@ -1920,7 +2102,7 @@
         <translation>{0} – {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../core/thematic/style.py" line="288"/>
+        <location filename="../core/thematic/style.py" line="291"/>
         <source>Total</source>
         <translation>합계</translation>
     </message>
@@ -1941,152 +2123,158 @@
         <translation>{0}: {1}, {2}: {3} ({4})</translation>
     </message>
     <message>
-        <location filename="../core/thematic/style.py" line="241"/>
+        <location filename="../core/thematic/style.py" line="244"/>
         <source>Could not write the legend image {0}.</source>
         <translation>범례 이미지 {0}을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="244"/>
+        <location filename="../core/wealth/bundle.py" line="245"/>
         <source>manifest.json is not a JSON object</source>
         <translation>manifest.json이 JSON 객체가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="257"/>
+        <location filename="../core/wealth/bundle.py" line="258"/>
         <source>'bands' must be a non-empty list of distinct band names</source>
         <translation>'bands'는 서로 다른 밴드 이름의 비어 있지 않은 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="263"/>
+        <location filename="../core/wealth/bundle.py" line="264"/>
         <source>normalization.rgb_bands must name three of the bands</source>
         <translation>normalization.rgb_bands는 밴드 중 세 개를 지정해야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="265"/>
+        <location filename="../core/wealth/bundle.py" line="266"/>
         <source>normalization.stretch_max must be above stretch_min</source>
         <translation>normalization.stretch_max는 stretch_min보다 커야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="268"/>
+        <location filename="../core/wealth/bundle.py" line="269"/>
         <source>gsd_m must be &gt; 0, chip_px &gt;= 8 and context_chips an odd number &gt;= 1</source>
         <translation>gsd_m은 0보다 크고, chip_px는 8 이상, context_chips는 1 이상의 홀수여야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="275"/>
+        <location filename="../core/wealth/bundle.py" line="276"/>
         <source>head.outputs must name the 'mean' and 'std' outputs</source>
         <translation>head.outputs는 'mean'과 'std' 출력을 지정해야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="287"/>
+        <location filename="../core/wealth/bundle.py" line="288"/>
         <source>'features' must be a non-empty list of distinct names</source>
         <translation>'features'는 서로 다른 이름의 비어 있지 않은 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="295"/>
+        <location filename="../core/wealth/bundle.py" line="296"/>
         <source>file names must be relative to the bundle folder</source>
         <translation>파일 이름은 번들 폴더 기준 상대 경로여야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="237"/>
+        <location filename="../core/wealth/bundle.py" line="415"/>
+        <location filename="../core/wealth/predict.py" line="219"/>
+        <source>model bundle</source>
+        <translation>모델 번들</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="238"/>
         <source>The model bundle '{0}' is not valid: {1}. Use a bundle written by WealthMap (see models/README.md) or re-export it.</source>
         <translation>모델 번들 '{0}'이(가) 올바르지 않습니다: {1}. WealthMap이 만든 번들(models/README.md 참고)을 사용하거나 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="284"/>
+        <location filename="../core/wealth/bundle.py" line="285"/>
         <source>output.classes must be a list of increasing numbers (the legend's class breaks)</source>
         <translation>output.classes는 증가하는 숫자의 목록(범례의 계급 경계값)이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="136"/>
+        <location filename="../core/wealth/bundle.py" line="137"/>
         <source>{0} (demonstration model, not a wealth estimate)</source>
         <translation>{0}(시연용 모델, 부 추정치 아님)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="251"/>
+        <location filename="../core/wealth/bundle.py" line="252"/>
         <source>schema version {0} is newer than this plugin understands ({1}); update WealthMap</source>
         <translation>스키마 버전 {0}은(는) 이 플러그인이 이해하는 버전({1})보다 새롭습니다. WealthMap을 업데이트하십시오</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="254"/>
+        <location filename="../core/wealth/bundle.py" line="255"/>
         <source>status '{0}' is not one of {1}</source>
         <translation>상태 '{0}'은(는) {1} 중 하나가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="319"/>
+        <location filename="../core/wealth/bundle.py" line="320"/>
         <source>No model bundle at '{0}': the folder has no manifest.json. Choose a folder written by WealthMap (the bundled one is models/wealthmap_demo).</source>
         <translation>'{0}'에 모델 번들이 없습니다: 폴더에 manifest.json이 없습니다. WealthMap이 만든 폴더를 선택하십시오(내장 번들은 models/wealthmap_demo).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="364"/>
+        <location filename="../core/wealth/bundle.py" line="365"/>
         <source>The output folder '{0}' is the model bundle the training starts from (or the bundled demonstration model); it would be replaced. Choose a new folder.</source>
         <translation>출력 폴더 '{0}'은(는) 학습의 기반이 되는 모델 번들(또는 내장 시연 모델)입니다. 대체될 수 있으니 새 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="368"/>
+        <location filename="../core/wealth/bundle.py" line="369"/>
         <source>The output '{0}' is a file, not a folder. Choose a new or empty folder for the model bundle.</source>
         <translation>출력 '{0}'은(는) 폴더가 아니라 파일입니다. 모델 번들을 위한 새 폴더나 빈 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="247"/>
+        <location filename="../core/wealth/bundle.py" line="248"/>
         <source>manifest.json has no '{0}' field</source>
         <translation>manifest.json에 '{0}' 필드가 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="249"/>
+        <location filename="../core/wealth/bundle.py" line="250"/>
         <source>manifest field '{0}' has the wrong type</source>
         <translation>manifest 필드 '{0}'의 형식이 잘못되었습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="261"/>
+        <location filename="../core/wealth/bundle.py" line="262"/>
         <source>normalization has no '{0}'</source>
         <translation>normalization에 '{0}'이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="290"/>
+        <location filename="../core/wealth/bundle.py" line="291"/>
         <source>the file '{0}' is not listed under 'files' with its sha256</source>
         <translation>파일 '{0}'이(가) 'files'에 sha256과 함께 나열되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="293"/>
+        <location filename="../core/wealth/bundle.py" line="294"/>
         <source>the 'files' entry '{0}' needs a plain file name and a sha256</source>
         <translation>'files' 항목 '{0}'에는 단순 파일 이름과 sha256이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="325"/>
+        <location filename="../core/wealth/bundle.py" line="326"/>
         <source>manifest.json cannot be read ({0})</source>
         <translation>manifest.json을 읽을 수 없습니다({0})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="380"/>
+        <location filename="../core/wealth/bundle.py" line="381"/>
         <source>The folder '{0}' holds a model bundle and other files ({1}); writing the new bundle replaces the folder and would delete them. Move them, or choose a new folder.</source>
         <translation>폴더 '{0}'에 모델 번들과 다른 파일({1})이 함께 있습니다. 새 번들을 쓰면 폴더가 대체되어 그 파일들이 삭제됩니다. 파일을 옮기거나 새 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="389"/>
+        <location filename="../core/wealth/bundle.py" line="390"/>
         <source>The model bundle cannot be written in '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>'{0}'에 모델 번들을 쓸 수 없습니다({1}). 쓰기 가능한 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="272"/>
+        <location filename="../core/wealth/bundle.py" line="273"/>
         <source>'{0}' has no '{1}'</source>
         <translation>'{0}'에 '{1}'이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="332"/>
+        <location filename="../core/wealth/bundle.py" line="333"/>
         <source>The model bundle '{0}' lacks the file '{1}' that its manifest lists. Copy the whole bundle folder again.</source>
         <translation>모델 번들 '{0}'에 매니페스트가 나열한 파일 '{1}'이(가) 없습니다. 번들 폴더 전체를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="336"/>
+        <location filename="../core/wealth/bundle.py" line="337"/>
         <source>The model file '{0}' in bundle '{1}' does not match its manifest (sha256 differs): it was changed or corrupted. Reinstall or re-export the bundle; WealthMap refuses to run it.</source>
         <translation>번들 '{1}'의 모델 파일 '{0}'이(가) 매니페스트와 일치하지 않습니다(sha256 불일치): 변경되었거나 손상되었습니다. 번들을 다시 설치하거나 다시 내보내십시오. WealthMap은 이 파일을 실행하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="374"/>
+        <location filename="../core/wealth/bundle.py" line="375"/>
         <source>The folder '{0}' is not empty and holds no valid WealthMap model bundle ({1}); it would be replaced. Choose an empty or new folder.</source>
         <translation>폴더 '{0}'이(가) 비어 있지 않고 올바른 WealthMap 모델 번들도 없습니다({1}). 대체될 수 있으니 빈 폴더나 새 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="418"/>
+        <location filename="../core/wealth/bundle.py" line="419"/>
         <source>Bundle file names must be plain names, not '{0}'.</source>
         <translation>번들 파일 이름은 단순 이름이어야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
@@ -2234,22 +2422,22 @@
         <translation>부 지수: {0}({1})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="538"/>
+        <location filename="../core/wealth/predict.py" line="505"/>
         <source>The batch size must be a whole number of at least 1 (chips per model call; 16 is a good value).</source>
         <translation>배치 크기는 1 이상의 정수여야 합니다(모델 호출당 칩 수, 16이 적당합니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="572"/>
+        <location filename="../core/wealth/predict.py" line="540"/>
         <source>CUDA was asked for, but this onnxruntime has no CUDA provider: the prediction runs on the CPU. To use the GPU, install onnxruntime-gpu (matching your CUDA version) in the Python that QGIS uses.</source>
         <translation>CUDA를 요청했지만 이 onnxruntime에는 CUDA 제공자가 없어 CPU로 추정합니다. GPU를 쓰려면 QGIS가 쓰는 Python에 (CUDA 버전에 맞는) onnxruntime-gpu를 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="805"/>
+        <location filename="../core/wealth/predict.py" line="774"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="808"/>
+        <location filename="../core/wealth/predict.py" line="777"/>
         <location filename="../ui/wealth_predict_widget.py" line="392"/>
         <source>This is a demonstration model, not a wealth estimate.</source>
         <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
@@ -2265,7 +2453,19 @@
         <translation>부 지수: {0}(시연용 모델, 부 추정치 아님)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="332"/>
+        <location filename="../core/wealth/predict.py" line="215"/>
+        <location filename="../core/wealth/train_api.py" line="64"/>
+        <source>raster</source>
+        <translation>래스터</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="220"/>
+        <location filename="../core/wealth/predict.py" line="580"/>
+        <source>GeoTIFF</source>
+        <translation>GeoTIFF</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="300"/>
         <source>the style is missing from the template</source>
         <translation>템플릿에 스타일이 없습니다</translation>
     </message>
@@ -2285,58 +2485,53 @@
         <translation>영역({0:.2f} km²)에 칩 중심이 하나도 없습니다: 칩 너비는 {1:.2f} km({3:g} m에서 {2} px)입니다. 래스터 위에 더 큰 영역(칩 하나 이상)을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="229"/>
-        <location filename="../core/wealth/predict.py" line="359"/>
+        <location filename="../core/wealth/predict.py" line="218"/>
+        <source>Sentinel-2 product</source>
+        <translation>Sentinel-2 제품</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="243"/>
+        <location filename="../core/wealth/predict.py" line="326"/>
         <source>Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write to.</source>
         <translation>출력 GeoPackage '{0}'을(를) 쓸 수 없습니다: {1}. 쓰기 권한이 있는 폴더를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="246"/>
-        <source>The output '{0}' exists and is not a GeoPackage; a prediction would replace it. Choose a new file name.</source>
-        <translation>출력 '{0}'이(가) 이미 있고 GeoPackage가 아닙니다. 예측하면 이 파일을 대체합니다. 새 파일 이름을 선택하세요.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/predict.py" line="550"/>
+        <location filename="../core/wealth/predict.py" line="517"/>
         <source>The valid-pixel and cloud thresholds must be between 0 and 1 (got {0} and {1}).</source>
         <translation>유효 픽셀 및 구름 임계값은 0과 1 사이여야 합니다({0}, {1} 입력됨).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="556"/>
+        <location filename="../core/wealth/predict.py" line="524"/>
         <source>The region needs {0} chips, more than the limit of {1} (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개를 넘습니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 제한을 늘리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="561"/>
+        <location filename="../core/wealth/predict.py" line="529"/>
         <source>The raster '{0}' is JPEG 2000, which is slow to decode (about {1:.0f} ms per chip, some {2:.0f} s for these {3} chips). For large regions, convert it once to a tiled GeoTIFF (Raster &gt; Conversion &gt; Translate with TILED=YES, COMPRESS=DEFLATE and INTERLEAVE=BAND) and predict on that.</source>
         <translation>래스터 '{0}'은(는) JPEG 2000 형식이라 디코딩이 느립니다 (칩당 약 {1:.0f} ms, 이 {3}개 칩에 약 {2:.0f}초). 넓은 지역은 먼저 타일 GeoTIFF로 한 번 변환한 뒤 (래스터 &gt; 변환 &gt; 변환(Translate), TILED=YES, COMPRESS=DEFLATE, INTERLEAVE=BAND) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="576"/>
+        <location filename="../core/wealth/predict.py" line="544"/>
         <source>Sentinel-2 product {0}: its bands stacked at 10 m ({1}); reflectance = DN x {2:g} {3:+g} ({4}).</source>
         <translation>Sentinel-2 제품 {0}: 밴드를 10 m로 묶었습니다 ({1}). 반사율 = DN x {2:g} {3:+g} ({4}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="585"/>
+        <location filename="../core/wealth/predict.py" line="553"/>
         <source>The raster '{0}' is not on the model's grid ({1}, {2:g} m pixels), so it is resampled while it is read (about {3:.0f} ms per chip, some {4:.0f} s for these {5} chips, about twice the time of a raster on the grid). To predict faster, reproject it once to {1} at {2:g} m (Raster &gt; Projections &gt; Warp (Reproject)) and predict on that.</source>
         <translation>래스터 '{0}'은(는) 모델의 격자({1}, {2:g} m 픽셀)에 맞지 않아 읽는 동안 재샘플링됩니다 (칩당 약 {3:.0f} ms, 이 {5}개 칩에 약 {4:.0f}초로, 격자에 맞는 래스터의 약 두 배입니다). 더 빨리 추정하려면 먼저 {1}, {2:g} m로 한 번 재투영한 뒤 (래스터 &gt; 투영 &gt; 워프(재투영)) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="665"/>
-        <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
-        <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/predict.py" line="701"/>
+        <location filename="../core/wealth/predict.py" line="670"/>
         <source>{0} and above</source>
         <translation>{0} 이상</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="770"/>
+        <location filename="../core/wealth/predict.py" line="739"/>
         <source>The style of the output cannot be written: {0}</source>
         <translation>출력의 스타일을 기록할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="794"/>
+        <location filename="../core/wealth/predict.py" line="763"/>
         <source>The style cannot be saved in the output '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>출력 '{0}'에 스타일을 저장할 수 없습니다 ({1}). 쓰기 권한이 있는 폴더를 선택하세요.</translation>
     </message>
@@ -2346,52 +2541,47 @@
         <translation>{0}(모델 '{1}'은(는) 밴드 {2}을(를) 요구합니다.)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="260"/>
-        <source>The output '{0}' exists and cannot be read as a GeoPackage ({1}); a prediction would replace it. Choose a new file name.</source>
-        <translation>출력 '{0}'이(가) 이미 있고 GeoPackage로 읽을 수 없습니다({1}). 예측하면 이 파일을 대체합니다. 새 파일 이름을 선택하세요.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/predict.py" line="336"/>
+        <location filename="../core/wealth/predict.py" line="304"/>
         <source>The empty output template could not be written ({0}); the output is created directly.</source>
         <translation>빈 출력 템플릿을 쓸 수 없습니다({0}). 출력 파일을 직접 만듭니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="390"/>
+        <location filename="../core/wealth/predict.py" line="357"/>
         <source>Cannot write the GeoTIFF '{0}'.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="543"/>
+        <location filename="../core/wealth/predict.py" line="510"/>
         <source>The folder {0} for the GeoTIFF does not exist. Create it or choose another path.</source>
         <translation>GeoTIFF를 쓸 폴더 {0}이(가) 없습니다. 폴더를 만들거나 다른 경로를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="567"/>
+        <location filename="../core/wealth/predict.py" line="535"/>
         <source>For this Sentinel-2 product, translate the stack of its bands at 10 m that WealthMap wrote: {0}</source>
         <translation>이 Sentinel-2 제품은 WealthMap이 만든 10 m 밴드 묶음을 변환하세요: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="608"/>
+        <location filename="../core/wealth/predict.py" line="575"/>
         <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="612"/>
-        <source>The output '{0}' already holds other layers ({1}), and a prediction replaces the whole file. Choose a new file name, or move those layers elsewhere first.</source>
-        <translation>출력 '{0}'에 이미 다른 레이어({1})가 있으며, 예측은 파일 전체를 대체합니다. 새 파일 이름을 선택하거나 먼저 그 레이어들을 다른 곳으로 옮기세요.</translation>
+        <location filename="../core/wealth/predict.py" line="634"/>
+        <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
+        <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="700"/>
+        <location filename="../core/wealth/predict.py" line="669"/>
         <source>below {0}</source>
         <translation>{0} 미만</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="700"/>
+        <location filename="../core/wealth/predict.py" line="669"/>
         <source>{0} – {1}</source>
         <translation>{0} – {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="387"/>
+        <location filename="../core/wealth/predict.py" line="354"/>
         <source>Cannot write the GeoTIFF '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다({1}). 쓰기 가능한 폴더를 선택하세요.</translation>
     </message>
@@ -2401,12 +2591,7 @@
         <translation>영역 '{0}'은(는) 올바른 WKT가 아닙니다. 영역 좌표계의 POLYGON((x1 y1, x2 y2, x3 y3, x1 y1)) 같은 형식이나 경계 상자 (xmin, ymin, xmax, ymax)를 주세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="273"/>
-        <source>Cannot replace the existing output '{0}' ({1}). Close it or choose another file name.</source>
-        <translation>기존 출력 '{0}'을(를) 바꿀 수 없습니다({1}). 파일을 닫거나 다른 이름을 선택하십시오.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/predict.py" line="473"/>
+        <location filename="../core/wealth/predict.py" line="440"/>
         <source>Writing to '{0}' failed: {1}</source>
         <translation>'{0}'에 쓰기 실패: {1}</translation>
     </message>
@@ -2970,9 +3155,24 @@
         <translation>포레스트 설정은 정수여야 합니다({0}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="53"/>
+        <location filename="../core/wealth/train_api.py" line="54"/>
         <source>No output folder given for the model bundle. Choose a new or empty folder.</source>
         <translation>모델 번들의 출력 폴더가 없습니다. 새 폴더나 빈 폴더를 고르십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train_api.py" line="66"/>
+        <source>model bundle folder</source>
+        <translation>모델 번들 폴더</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train_api.py" line="65"/>
+        <source>feature cache</source>
+        <translation>특징 캐시</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train_api.py" line="64"/>
+        <source>survey</source>
+        <translation>조사 자료</translation>
     </message>
     <message>
         <location filename="../plugin.py" line="53"/>

@@ -968,7 +968,7 @@ def test_output_is_copied_from_a_cached_empty_template(tmp_path, demo, qgis_app,
         handle.write(b"not a GeoPackage")
     again = predict(SAMPLE, output=str(tmp_path / "again.gpkg"))
     assert read_gpkg(again["output"]) == read_gpkg(first["output"])
-    assert os.listdir(folder) == templates and predict_mod._is_gpkg(template)
+    assert os.listdir(folder) == templates and predict_mod.outputs.is_gpkg(template)
     other = predict_mod.predict(None, SAMPLE, output=str(tmp_path / "other.gpkg"), layer_name="berlin_demo",
                                 max_chips=0)
     assert other["layer_name"] == "berlin_demo" and _gpkg_meta(other["output"])[0] == "berlin_demo"

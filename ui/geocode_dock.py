@@ -8,7 +8,6 @@ candidates on the map, pick one or click the map; edits update the layer and the
 
 import json
 import os
-import tempfile
 import time
 
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsMapLayerProxyModel, QgsProject
@@ -43,6 +42,7 @@ from ..core.geocode import api
 from ..core.geocode.batch import read_input
 from ..core.geocode.providers import DEFAULT_ENDPOINTS, PROVIDERS
 from ..core.i18n import tr, tr_noop
+from ..core.outputs import temporary_output
 from ..core.tables import load_table
 from ..core.tasks import eta_seconds
 from .base_dock import WealthMapDock
@@ -252,8 +252,8 @@ class GeocodeDock(WealthMapDock):
     # --- run -------------------------------------------------------------------------------------
     def options(self):
         key = self.provider_combo.currentData()
-        output = self.output_file.filePath() or os.path.join(
-            tempfile.mkdtemp(prefix="wealthmap-geocode-"), "geocoded.gpkg")
+        # no file named: one in the profile's bounded temporary folder (not left in the system's forever)
+        output = self.output_file.filePath() or temporary_output("geocoded_", ".gpkg")
         unmatched = os.path.splitext(output)[0] + "_unmatched.csv" if self.unmatched_check.isChecked() else None
         return {
             "provider": key,

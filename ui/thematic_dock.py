@@ -6,7 +6,6 @@ per project.
 """
 
 import os
-import tempfile
 
 from qgis.core import Qgis, QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer, QgsWkbTypes
 from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
@@ -29,6 +28,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core import settings
 from ..core.errors import WealthMapError
 from ..core.i18n import tr
+from ..core.outputs import temporary_output
 from ..core.thematic import api, style
 from ..core.thematic.classify import FIXED_CLASS_METHODS, METHODS
 from ..core.thematic.export import visible_layers
@@ -531,7 +531,7 @@ class ThematicDock(WealthMapDock):
         if layer is None:
             self.show_error(tr("Pick a polygon layer first."))
             return None
-        legend = os.path.join(tempfile.mkdtemp(prefix="wealthmap-bivariate-"), "legend.png")
+        legend = temporary_output("bivariate_legend_", ".png")  # in the profile's bounded temporary folder
         try:
             result = api.bivariate(layer, self.bivariate_x.currentField(), self.bivariate_y.currentField(),
                                    palette=self.bivariate_palette.currentData(), legend_image=legend)

@@ -135,11 +135,11 @@ class TrainWidget(QWidget):
         """The survey layer written to a temporary GeoPackage on the main thread (any provider: a delimited
         text or memory layer's source is no file the task could read, and layers are read on the main
         thread); the task reads the copy."""
-        import tempfile
-
         from qgis.core import QgsProject, QgsVectorFileWriter
 
-        path = os.path.join(tempfile.mkdtemp(prefix="wealthmap_survey_"), "survey.gpkg")
+        from ..core.outputs import temporary_output
+
+        path = temporary_output("survey_", ".gpkg")  # in the profile's bounded temporary folder
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName = "GPKG"
         options.layerName = "survey"

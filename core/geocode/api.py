@@ -1,15 +1,14 @@
 """The geocoding job's core entry points, shared by the dock, the algorithms and ``wealthmap.api``."""
 
-import os
 import sqlite3
 import time
 
 from qgis.core import QgsFeedback, QgsVectorLayer
 
 from .. import log as wm_log
-from .. import settings
+from .. import outputs, settings
 from ..errors import WealthMapError
-from ..i18n import tr
+from ..i18n import tr, tr_noop
 from ..tasks import check_cancel, ensure_feedback
 from .answers import valid_lonlat
 from .batch import build_layer, decide, read_input, run_batch, search_one, write_layer, write_unmatched_csv
@@ -65,6 +64,11 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
     if not data["rows"]:
         raise WealthMapError(tr("The input {0} has no rows to geocode.").format(data["name"]))
     index_paths = [index] if isinstance(index, str) else list(index or [])
+    # before any work: an output that is an input (or the other output) would destroy it
+    outputs.guard([(tr_noop("input table"), data.get("source") or source)]
+                  + [(tr_noop("address index"), p) for p in index_paths],
+                  [(tr_noop("geocoded output"), output or None), (tr_noop("CSV of unmatched rows"), unmatched_csv),
+                   (tr_noop("geocoding cache"), cache_path if use_cache else None)])  # the cache is written too
     prov = make_provider(
         provider, endpoint=endpoint, authcfg=authcfg, index_paths=index_paths, use_gazetteer=use_gazetteer,
         timeout=settings.GEOCODE_TIMEOUT.value() if timeout is None else timeout,
@@ -132,43 +136,40 @@ def build_address_index(source, output, address_fields=None, x_field=None, y_fie
     if not output:
         raise WealthMapError(tr("Give the path of the index file to write (e.g. addresses.sqlite)."))
     sources = [source] + list(append or [])
-    writer = IndexWriter(output, source=";".join(str(s) if isinstance(s, str) else s.source() for s in sources))
+    outputs.guard([(tr_noop("index source"), s) for s in sources], [(tr_noop("address index"), output)])
     rows = 0
-    try:
-        for src in sources:
-            if isinstance(src, str) and src.lower().endswith(OSM_EXTENSIONS):
-                it = osm_rows(src, feedback, country=country)
-            else:
-                from .batch import open_source
-
-                layer = src if isinstance(src, QgsVectorLayer) else open_source(src, encoding)
-                fields = [address_fields] if isinstance(address_fields, str) else list(address_fields or [])
-                it = layer_index_rows(layer, fields, x_field, y_field, country_field, feedback=feedback)
-            for i, row in enumerate(it):
-                if country and not row.get("country"):
-                    row["country"] = country
-                if writer.add(row):
-                    rows += 1
-                if i % 10000 == 0:
-                    check_cancel(feedback)
-        if rows == 0:
-            raise WealthMapError(tr("No usable rows for the index: every row lacks an address or a point."))
-        feedback.setProgress(85)
-        writer.close()
-    except BaseException as err:
+    with outputs.atomic_output(output, tr_noop("address index")) as tmp:
+        writer = IndexWriter(tmp, source=";".join(str(s) if isinstance(s, str) else s.source() for s in sources))
         try:
-            writer.con.close()
-        except Exception:  # noqa: BLE001 - already closed
-            pass
-        if os.path.exists(output):
+            for src in sources:
+                if isinstance(src, str) and src.lower().endswith(OSM_EXTENSIONS):
+                    it = osm_rows(src, feedback, country=country)
+                else:
+                    from .batch import open_source
+
+                    layer = src if isinstance(src, QgsVectorLayer) else open_source(src, encoding)
+                    fields = [address_fields] if isinstance(address_fields, str) else list(address_fields or [])
+                    it = layer_index_rows(layer, fields, x_field, y_field, country_field, feedback=feedback)
+                for i, row in enumerate(it):
+                    if country and not row.get("country"):
+                        row["country"] = country
+                    if writer.add(row):
+                        rows += 1
+                    if i % 10000 == 0:
+                        check_cancel(feedback)
+            if rows == 0:
+                raise WealthMapError(tr("No usable rows for the index: every row lacks an address or a point."))
+            feedback.setProgress(85)
+            writer.close()
+        except BaseException as err:
             try:
-                os.remove(output)
-            except OSError:
+                writer.con.close()
+            except Exception:  # noqa: BLE001 - already closed
                 pass
-        if isinstance(err, sqlite3.Error):  # disk full, the file removed or locked while writing
-            raise WealthMapError(tr("Cannot write the address index {0} ({1}). Check the free space and that "
-                                    "the folder is writable.").format(output, err)) from None
-        raise
+            if isinstance(err, sqlite3.Error):  # disk full, the file removed or locked while writing
+                raise WealthMapError(tr("Cannot write the address index {0} ({1}). Check the free space and that "
+                                        "the folder is writable.").format(output, err)) from None
+            raise  # the temporary file goes; an existing index at ``output`` is untouched
     feedback.setProgress(100)
     return {"path": output, "rows": rows, "elapsed_s": round(time.monotonic() - started, 3)}
 

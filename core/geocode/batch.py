@@ -34,7 +34,7 @@ from qgis.core import (
 
 from ..errors import WealthMapError
 from ..fieldtypes import DOUBLE, INT, STRING
-from ..i18n import tr
+from ..i18n import tr, tr_noop
 from ..tables import load_table, sheets_hint
 from ..tasks import check_cancel, eta_seconds
 from .answers import InvalidAnswerError, clean_candidates
@@ -149,7 +149,10 @@ def read_input(source, address_fields=None, expression=None, encoding=None, feed
                     parts.append(v)
             text = ", ".join(parts)
         texts.append(text.strip())
-    return {"fields": QgsFields(layer.fields()), "rows": rows, "texts": texts, "name": layer.name()}
+    from ..outputs import source_path
+
+    return {"fields": QgsFields(layer.fields()), "rows": rows, "texts": texts, "name": layer.name(),
+            "source": source_path(layer)}
 
 
 # --- geocoding -------------------------------------------------------------------------------
@@ -428,7 +431,14 @@ def build_layer(data, per_text, provider_name, min_score=0.6, margin=0.05, crs="
 
 
 def write_layer(layer, path):
-    """Write ``layer`` to a GeoPackage (or any OGR format by extension) and return the file layer."""
+    """Write ``layer`` to a GeoPackage (or any OGR format by extension) and return the file layer.
+
+    The file is written beside ``path`` and moved over it when complete (:func:`..outputs.atomic_output`):
+    a failure or a kill leaves the previous file as it was. An existing GeoPackage holding other layers
+    is refused (:func:`..outputs.check_replaceable`)."""
+    from .. import outputs
+
+    label = tr_noop("geocoded output")
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise WealthMapError(tr("The output folder {0} does not exist.").format(folder))
@@ -440,20 +450,24 @@ def write_layer(layer, path):
                                 ".geojson or .csv.").format(path))
     options.driverName = drivers[ext]
     options.fileEncoding = "UTF-8"
+    options.layerName = os.path.splitext(os.path.basename(path))[0]  # not the temporary file's name
     if ext == ".csv":  # the points as X and Y columns (in the layer's CRS), with a BOM so Excel reads Korean text
         options.layerOptions = ["GEOMETRY=AS_XY", "WRITE_BOM=YES"]
-    if os.path.exists(path):
-        os.remove(path)
-    err, message, _new_path, _layer_name = QgsVectorFileWriter.writeAsVectorFormatV3(
-        layer, path, QgsProject.instance().transformContext(), options)
-    if err != QgsVectorFileWriter.NoError:
-        raise WealthMapError(tr("Could not write {0}: {1}").format(path, message))
-    if options.driverName == "GPKG":
-        _null_empty_geometries(path)
+    elif ext == ".gpkg":
+        outputs.check_replaceable(path, label=label)
+        options.layerOptions = ["DESCRIPTION={} (geocoding)".format(outputs.GPKG_MARK)]
+    with outputs.atomic_output(path, label) as tmp:
+        err, message, _new_path, _layer_name = QgsVectorFileWriter.writeAsVectorFormatV3(
+            layer, tmp, QgsProject.instance().transformContext(), options)
+        if err != QgsVectorFileWriter.NoError:
+            raise WealthMapError(tr("Could not write {0}: {1}").format(path, message))
+        if options.driverName == "GPKG":
+            _null_empty_geometries(tmp)
+        if ext == ".csv":
+            _blank_missing_xy(tmp, layer, path)
     if ext == ".csv":
         from qgis.PyQt.QtCore import QUrl, QUrlQuery
 
-        _blank_missing_xy(path, layer)
         url = QUrl.fromLocalFile(os.path.abspath(path))
         query = QUrlQuery()
         for key, value in (("type", "csv"), ("delimiter", ","), ("xField", "X"), ("yField", "Y"),
@@ -469,9 +483,9 @@ def write_layer(layer, path):
     return out
 
 
-def _blank_missing_xy(path, layer):
+def _blank_missing_xy(path, layer, name=None):
     """Rows without a point get empty X and Y in a CSV output: OGR writes them as 0,0 (a point in the Gulf
-    of Guinea a reader would take for a result)."""
+    of Guinea a reader would take for a result). ``name``: the output's path in messages."""
     import csv
 
     missing = [not f.hasGeometry() or f.geometry().isEmpty() for f in layer.getFeatures()]
@@ -480,7 +494,7 @@ def _blank_missing_xy(path, layer):
     with open(path, newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
     if len(rows) != len(missing) + 1 or rows[0][:2] != ["X", "Y"]:
-        raise WealthMapError(tr("Could not write {0}: its rows do not match the geocoded layer.").format(path))
+        raise WealthMapError(tr("Could not write {0}: its rows do not match the geocoded layer.").format(name or path))
     for row, blank in zip(rows[1:], missing):
         if blank:
             row[0] = row[1] = ""
@@ -503,18 +517,22 @@ def _null_empty_geometries(path):
 
 
 def write_unmatched_csv(layer, path, names):
-    """Rows whose status is not ``matched`` as a UTF-8 CSV (with BOM, so Excel opens Korean text)."""
+    """Rows whose status is not ``matched`` as a UTF-8 CSV (with BOM, so Excel opens Korean text), written
+    beside ``path`` and moved over it when complete."""
+    from .. import outputs
+
     status = names["status"]
     keep = [f.name() for f in layer.fields() if f.name() not in (names["candidates"], names["cache_key"])]
     n = 0
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(keep)
-        for feat in layer.getFeatures():
-            if feat[status] == "matched":
-                continue
-            writer.writerow(["" if feat[k] is None or feat[k] == NULL else feat[k] for k in keep])
-            n += 1
+    with outputs.atomic_output(path, tr_noop("CSV of unmatched rows")) as tmp:
+        with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(keep)
+            for feat in layer.getFeatures():
+                if feat[status] == "matched":
+                    continue
+                writer.writerow(["" if feat[k] is None or feat[k] == NULL else feat[k] for k in keep])
+                n += 1
     return n
 
 

@@ -23,9 +23,9 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from .. import fieldtypes
+from .. import fieldtypes, outputs
 from ..errors import WealthMapError
-from ..i18n import tr
+from ..i18n import tr, tr_noop
 from ..tasks import check_cancel
 from . import style
 from .classify import FIXED_CLASS_METHODS, METHODS, classify, resolve_method
@@ -165,9 +165,7 @@ def _apply(layer, renderer, apply=True, qml=None):
         target = layer if apply else layer.clone()
         if not apply:
             target.setRenderer(renderer.clone())
-        message, ok = target.saveNamedStyle(qml)
-        if not ok:
-            raise WealthMapError(tr("Could not write the style file {0}: {1}").format(qml, message))
+        outputs.save_style_file(target, qml)
 
 
 def rate_values(layer, field=None, expression=None, normalize_by=None, per_area=False, area_unit="km2",
@@ -264,6 +262,10 @@ def choropleth(layer, field=None, method="jenks", classes=5, expression=None, br
     ``counts``, ``gvf``, ``null_count``, ``zero_denominators``, ``colorblind_safe``, ``renderer``,
     ``classification`` (a :class:`~.classify.Classification`), ``title`` (the legend title).
     """
+    _check_layer(layer)
+    outputs.guard([(tr_noop("input layer"), layer)],
+                  [(tr_noop("output GeoPackage"), output if (normalize_by or per_area) else None),
+                   (tr_noop("style file"), qml)])
     computed = classify_choropleth(layer, field, method, classes, expression, breaks, normalize_by, per_area,
                                    area_unit, area_method, multiplier, feedback)
     method, values, fids = computed.method, computed.numbers, computed.fids
@@ -303,6 +305,8 @@ def bivariate(layer, field_x, field_y, palette="pinkblue", legend_image=None, la
     ``renderer``, ``legend_image``.
     """
     _check_layer(layer)
+    outputs.guard([(tr_noop("input layer"), layer)],
+                  [(tr_noop("style file"), qml), (tr_noop("legend image"), legend_image)])
     if palette not in style.BIVARIATE_PALETTES:
         raise WealthMapError(tr("Unknown bivariate palette '{0}'. Use one of: {1}.").format(
             palette, ", ".join(style.BIVARIATE_PALETTES)))
@@ -343,6 +347,7 @@ def chart_map(layer, fields, kind="pie", colors=None, ramp="Set2", size_mode="to
     Returns a :class:`Result`: ``renderer``, ``max_total``, ``colors``.
     """
     _check_layer(layer)
+    outputs.guard([(tr_noop("input layer"), layer)], [(tr_noop("style file"), qml)])
     if isinstance(fields, str):
         fields = [f.strip() for f in fields.split(",") if f.strip()]
     fields = list(fields or [])
@@ -386,9 +391,7 @@ def chart_map(layer, fields, kind="pie", colors=None, ramp="Set2", size_mode="to
         target.setDiagramLayerSettings(style.diagram_layer_settings())
         target.triggerRepaint()
         if qml:
-            message, ok = target.saveNamedStyle(qml)
-            if not ok:
-                raise WealthMapError(tr("Could not write the style file {0}: {1}").format(qml, message))
+            outputs.save_style_file(target, qml)
     return Result(layer=layer, renderer=renderer, max_total=max_total, colors=colors, fields=fields, kind=kind)
 
 
@@ -401,10 +404,12 @@ def export_map(layers, output, title="", source="", dpi=300, page="A4", landscap
     """
     if isinstance(layers, QgsVectorLayer) or not isinstance(layers, (list, tuple)):
         layers = [layers]
-    outputs = [output] if isinstance(output, str) else list(output)
-    if not outputs:
+    paths = [output] if isinstance(output, str) else list(output)
+    if not paths:
         raise WealthMapError(tr("Give at least one output file (.png or .pdf)."))
+    outputs.guard([(tr_noop("map layer"), lyr) for lyr in layers] + [(tr_noop("legend image"), legend_image)],
+                  [(tr_noop("exported map"), p) for p in paths])
     layout = build_layout(list(layers), title=title, source=source, page=page, landscape=landscape, extent=extent,
                           project=project, extra_picture=legend_image)
-    files = export_layout(layout, [os.path.abspath(p) for p in outputs], dpi=dpi, feedback=feedback)
+    files = export_layout(layout, [os.path.abspath(p) for p in paths], dpi=dpi, feedback=feedback)
     return Result(files=files, layout=layout)

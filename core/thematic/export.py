@@ -24,7 +24,8 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QFont
 
 from ..errors import WealthMapError
-from ..i18n import tr
+from ..i18n import tr, tr_noop
+from ..outputs import atomic_output
 
 PAGE_SIZES = {"A4": (297.0, 210.0), "A3": (420.0, 297.0), "letter": (279.4, 215.9)}
 #: layer custom property with the readable legend title the thematic styling functions set
@@ -233,24 +234,26 @@ def export_layout(layout, outputs, dpi=300, feedback=None):
         if not os.path.isdir(folder):
             raise WealthMapError(tr("The folder {0} does not exist.").format(folder))
         ext = os.path.splitext(path)[1].lower()
-        if ext == ".pdf":
-            settings = QgsLayoutExporter.PdfExportSettings()
-            settings.dpi = dpi
-            settings.rasterizeWholeImage = False
-            result = exporter.exportToPdf(path, settings)
-        elif ext in (".png", ".jpg", ".jpeg", ".tif", ".tiff"):
-            settings = QgsLayoutExporter.ImageExportSettings()
-            settings.dpi = dpi
-            result = exporter.exportToImage(path, settings)
-        elif ext == ".svg":
-            settings = QgsLayoutExporter.SvgExportSettings()
-            settings.dpi = dpi
-            result = exporter.exportToSvg(path, settings)
-        else:
+        if ext not in (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".svg"):
             raise WealthMapError(tr("Unsupported export format '{0}': use .png, .jpg, .pdf or .svg.").format(ext))
-        if result != QgsLayoutExporter.Success:
-            raise WealthMapError(tr("Exporting {0} failed ({1}). Check that the file is not open elsewhere.").format(
-                path, exporter.errorFile() or result))
+        # written beside the file and moved over it when complete: a failure keeps the previous export
+        with atomic_output(path, tr_noop("exported map")) as tmp:
+            if ext == ".pdf":
+                settings = QgsLayoutExporter.PdfExportSettings()
+                settings.dpi = dpi
+                settings.rasterizeWholeImage = False
+                result = exporter.exportToPdf(tmp, settings)
+            elif ext == ".svg":
+                settings = QgsLayoutExporter.SvgExportSettings()
+                settings.dpi = dpi
+                result = exporter.exportToSvg(tmp, settings)
+            else:
+                settings = QgsLayoutExporter.ImageExportSettings()
+                settings.dpi = dpi
+                result = exporter.exportToImage(tmp, settings)
+            if result != QgsLayoutExporter.Success:
+                raise WealthMapError(tr("Exporting {0} failed ({1}). Check that the file is not open "
+                                        "elsewhere.").format(path, exporter.errorFile() or result))
         written[ext.lstrip(".")] = path
         if feedback is not None:
             feedback.setProgress(100.0 * (number + 1) / len(outputs))

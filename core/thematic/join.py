@@ -21,9 +21,9 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from .. import fieldtypes
+from .. import fieldtypes, outputs
 from ..errors import WealthMapError
-from ..i18n import tr
+from ..i18n import tr, tr_noop
 from ..tables import (
     TEXT_EXTENSIONS,
     check_encoding,
@@ -210,7 +210,8 @@ def join_table(layer, table, layer_key, table_key, output=None, fields=None, nor
                on_duplicate="error", encoding=None, name=None, feedback=None, sheet=None):
     """Join ``table`` (CSV/XLSX path or layer) to ``layer`` by key into a new layer; see the module docstring.
 
-    ``output``: ``None`` or ``"memory:"`` for a memory layer, else a ``.gpkg`` path (overwritten).
+    ``output``: ``None`` or ``"memory:"`` for a memory layer, else a ``.gpkg`` path (replaced
+    as a whole once complete; refused when it is the layer or the table, or holds other layers).
     ``fields``: table columns to copy (default all but the key). ``on_duplicate``: ``"error"``
     (default: duplicate table keys stop the join with a message) or ``"first"`` (keep the first row).
     Returns a :class:`JoinResult`.
@@ -223,6 +224,9 @@ def join_table(layer, table, layer_key, table_key, output=None, fields=None, nor
             layer_key, layer.name(), ", ".join(layer.fields().names())))
     if layer.featureCount() == 0:
         raise WealthMapError(tr("The layer '{0}' has no features; there is nothing to join to.").format(layer.name()))
+    if output is not None and not str(output).startswith("memory:"):  # before any work
+        outputs.guard([(tr_noop("boundary layer"), layer), (tr_noop("table"), table)],
+                      [(tr_noop("joined output"), output)])
     header, rows, info = read_table(table, encoding, sheet)
     if table_key not in header:
         raise WealthMapError(tr("The key column '{0}' is not in the table {1}. Its columns: {2}.").format(
@@ -348,22 +352,25 @@ def write_features(features, fields, template, output, name):
     path = str(output)
     if not path.lower().endswith(".gpkg"):
         raise WealthMapError(tr("The output {0} must be a GeoPackage (.gpkg) or 'memory:'.").format(path))
-    if os.path.exists(path):
-        try:
-            os.remove(path)
-        except OSError as err:
-            raise WealthMapError(tr("Could not overwrite {0}: {1}. Close it in other programs.").format(
-                path, err)) from err
+    label = tr_noop("output GeoPackage")
+    outputs.guard([(tr_noop("input layer"), template)], [(label, path)])
+    outputs.check_replaceable(path, label=label)
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = name
     options.fileEncoding = "UTF-8"
-    writer = QgsVectorFileWriter.create(path, fields, template.wkbType(), template.crs(),
-                                        QgsProject.instance().transformContext(), options)
-    if writer.hasError() != QgsVectorFileWriter.NoError:
-        raise WealthMapError(tr("Could not write {0}: {1}").format(path, writer.errorMessage()))
-    writer.addFeatures(features)
-    del writer
+    options.layerOptions = ["DESCRIPTION={}".format(outputs.GPKG_MARK)]
+    # written beside the file and moved over it when complete: a failure or a kill keeps the previous file
+    with outputs.atomic_output(path, label) as tmp:
+        writer = QgsVectorFileWriter.create(tmp, fields, template.wkbType(), template.crs(),
+                                            QgsProject.instance().transformContext(), options)
+        if writer.hasError() != QgsVectorFileWriter.NoError:
+            raise WealthMapError(tr("Could not write {0}: {1}").format(path, writer.errorMessage()))
+        if not writer.addFeatures(features):
+            message = writer.errorMessage()
+            del writer
+            raise WealthMapError(tr("Could not write {0}: {1}").format(path, message))
+        del writer
     layer = QgsVectorLayer(path, name, "ogr")
     if not layer.isValid():
         raise WealthMapError(tr("Could not open the written file {0}.").format(path))

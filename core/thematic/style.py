@@ -237,8 +237,11 @@ def bivariate_legend_image(path, palette, label_x, label_y, size=360):
     painter.drawText(QRectF(0, -margin + 4, 3 * cell, margin - 8),
                      int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), "{} →".format(label_y))
     painter.end()
-    if not image.save(path, "PNG"):
-        raise WealthMapError(tr("Could not write the legend image {0}.").format(path))
+    from .. import outputs
+
+    with outputs.atomic_output(path, tr_noop("legend image")) as tmp:  # the previous image stays until complete
+        if not image.save(tmp, "PNG"):
+            raise WealthMapError(tr("Could not write the legend image {0}.").format(path))
     return path
 
 

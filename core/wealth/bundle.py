@@ -32,7 +32,8 @@ import threading
 import time
 
 from ..errors import WealthMapError
-from ..i18n import tr
+from ..i18n import tr, tr_noop
+from ..outputs import atomic_folder
 
 SCHEMA_VERSION = 1
 MANIFEST = "manifest.json"
@@ -400,18 +401,18 @@ def write_bundle(folder, manifest, files, base=None, replace_demo=False):
         ``bytes``, or an ``onnx.ModelProto``. Both ``manifest["embedder"]["file"]`` and
         ``manifest["head"]["file"]`` must be among them.
 
-    The bundle is written to a temporary sibling folder and renamed into place, so a
-    failure leaves no partial bundle. An existing bundle at ``folder`` is replaced; an
+    The bundle is written to a temporary sibling folder and swapped into place
+    (:func:`..outputs.atomic_folder`), so a failure or a kill leaves no partial bundle and keeps
+    the previous one. An existing bundle at ``folder`` is replaced; an
     existing folder that is not a bundle, or that holds other files besides one, is refused, as are the
     bundled demonstration model and ``base`` (see :func:`check_bundle_folder`).
     """
     folder = check_bundle_folder(folder, base, replace_demo)
     manifest = copy.deepcopy(manifest)
     manifest.setdefault("schema_version", SCHEMA_VERSION)
-    parent = os.path.dirname(folder)
-    os.makedirs(parent, exist_ok=True)
-    tmp = tempfile.mkdtemp(prefix=".partial-" + os.path.basename(folder) + "-", dir=parent)
-    try:
+    os.makedirs(os.path.dirname(folder), exist_ok=True)
+    # built in a folder beside it, then swapped in: a failure or a kill leaves the previous bundle whole
+    with atomic_folder(folder, tr_noop("model bundle")) as tmp:
         entries = {}
         for name, source in files.items():
             if os.path.basename(name) != name:
@@ -431,11 +432,5 @@ def write_bundle(folder, manifest, files, base=None, replace_demo=False):
         with open(os.path.join(tmp, MANIFEST), "w", encoding="utf-8") as handle:
             json.dump(json_safe(manifest), handle, indent=2, ensure_ascii=False, allow_nan=False)
             handle.write("\n")
-        os.chmod(tmp, 0o755)  # mkdtemp makes it private
-        if os.path.isdir(folder):
-            shutil.rmtree(folder)
-        os.rename(tmp, folder)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        os.chmod(tmp, 0o755)
     return load_bundle(folder)

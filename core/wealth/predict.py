@@ -19,16 +19,16 @@ Chips over the thresholds stay in the output with status ``nodata`` or ``cloudy`
 NULL wealth.
 """
 
+import contextlib
 import math
 import os
-import tempfile
 import time
 
 import numpy as np
 
-from .. import log
+from .. import log, outputs
 from ..errors import WealthMapError
-from ..i18n import tr
+from ..i18n import tr, tr_noop
 from ..tasks import check_cancel
 from .bundle import DEMO_NOTE, ModelBundle, load_bundle
 from .chips import STATUS_OK, ChipGrid
@@ -206,8 +206,23 @@ def layer_title(bundle):
     return tr("Wealth: {0} ({1})").format(bundle.name, bundle.status)
 
 
+def guard_outputs(raster, bundle, output, geotiff):
+    """Refuse outputs that are the imagery (or a file of a Sentinel-2 product, or of the model bundle) or
+    each other, before any work (see :func:`..outputs.guard`)."""
+    rasters = list(raster) if isinstance(raster, (list, tuple)) else [raster]
+    inputs = []
+    for item in rasters:
+        inputs.append((tr_noop("raster"), item))
+        path = outputs.source_path(item)
+        if path and os.path.basename(path).upper().startswith("MTD_MSI"):
+            inputs.append((tr_noop("Sentinel-2 product"), os.path.dirname(path)))
+    inputs.append((tr_noop("model bundle"), getattr(bundle, "path", bundle)))
+    outputs.guard(inputs, [(tr_noop("output GeoPackage"), output or None), (tr_noop("GeoTIFF"), geotiff or None)])
+
+
 def _open_writer(path, layer_name, srs, bundle, append=False):
-    """A ``QgsVectorFileWriter`` creating the output GeoPackage (replacing the file), or with ``append``
+    """A ``QgsVectorFileWriter`` creating a new GeoPackage at ``path`` (a temporary file beside the output), or with
+    ``append``
     adding features to the layer created before."""
     from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsWkbTypes
 
@@ -222,7 +237,6 @@ def _open_writer(path, layer_name, srs, bundle, append=False):
         if bundle.is_demo:
             description += " | " + DEMO_NOTE
         options.layerOptions = ["IDENTIFIER={}".format(layer_title(bundle)), "DESCRIPTION={}".format(description)]
-        _remove_output(path)
     writer = QgsVectorFileWriter.create(path, _output_fields(), QgsWkbTypes.Polygon, _qgis_crs(srs),
                                         QgsCoordinateTransformContext(), options)
     if writer.hasError() != QgsVectorFileWriter.NoError:
@@ -235,60 +249,14 @@ def _open_writer(path, layer_name, srs, bundle, append=False):
 _OUTPUT_COLUMNS = {"chip_id", "grid_col", "grid_row", "wealth", "uncertainty", "model_id"}
 
 
-def _foreign_layers(path):
-    """Names of the tables in an existing output file that are not WealthMap predictions (a prediction
-    replaces the whole file, so it must not take them with it); a file that is no GeoPackage is refused."""
-    import sqlite3
-
-    if not os.path.exists(path) or os.path.getsize(path) == 0:
-        return []
-    if not _is_gpkg(path):
-        raise WealthMapError(tr("The output '{0}' exists and is not a GeoPackage; a prediction would replace it. "
-                                "Choose a new file name.").format(path))
-    con = sqlite3.connect("file:{}?mode=ro".format(path), uri=True)
-    try:
-        tables = con.execute("SELECT table_name, data_type FROM gpkg_contents").fetchall()
-        foreign = []
-        for name, kind in tables:
-            if name == "layer_styles":  # the styles QGIS saves (ours among them)
-                continue
-            columns = {row[1] for row in con.execute('PRAGMA table_info("{}")'.format(name.replace('"', '""')))}
-            if kind != "features" or not _OUTPUT_COLUMNS <= columns:
-                foreign.append(name)
-        return foreign
-    except sqlite3.Error as err:
-        raise WealthMapError(tr("The output '{0}' exists and cannot be read as a GeoPackage ({1}); a prediction "
-                                "would replace it. Choose a new file name.").format(path, err)) from err
-    finally:
-        con.close()
-
-
-def _remove_output(path):
-    """Remove an existing output GeoPackage (and its SQLite journal files): the output is replaced as a whole."""
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(path + suffix):
-            try:
-                os.remove(path + suffix)
-            except OSError as err:
-                raise WealthMapError(tr("Cannot replace the existing output '{0}' ({1}). Close it or choose "
-                                        "another file name.").format(path, err)) from err
+def _is_prediction(table):
+    """A GeoPackage table a new prediction may replace: a WealthMap prediction layer."""
+    return table["kind"] == "features" and _OUTPUT_COLUMNS <= table["columns"]
 
 
 #: Bump when what an empty output holds changes (fields, layer options, style handling): old templates are
 #: then no longer used.
 TEMPLATE_VERSION = "1"
-_GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
-
-
-def _is_gpkg(path):
-    """True when ``path`` is a readable GeoPackage (its SQLite header and application id)."""
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(72)
-    except OSError:
-        return False
-    return (len(header) == 72 and header[:16] == b"SQLite format 3\x00"
-            and int.from_bytes(header[68:72], "big") == _GPKG_APPLICATION_ID)
 
 
 def output_template(layer_name, srs, bundle, style_qml=None):
@@ -313,7 +281,7 @@ def output_template(layer_name, srs, bundle, style_qml=None):
     except OSError:
         return None
     path = os.path.join(folder, key + ".gpkg")
-    if _is_gpkg(path):
+    if outputs.is_gpkg(path):
         return path
     part = os.path.join(folder, "{}.{}-{}.part.gpkg".format(key, os.getpid(), threading.get_ident()))
     try:
@@ -351,8 +319,7 @@ def _create_output(path, layer_name, srs, bundle, style_qml):
     import shutil
 
     template = output_template(layer_name, srs, bundle, style_qml)
-    if template is not None:
-        _remove_output(path)
+    if template is not None:  # ``path`` is a new file beside the output (see ``outputs.atomic_output``)
         try:
             shutil.copyfile(template, path)
         except OSError as err:
@@ -551,6 +518,7 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
                                 "{1}).").format(min_valid, max_cloud))
     layout = plan(raster, region, region_crs, bundle, band_map, scale, offset)
     bundle, source, grid = layout["bundle"], layout["source"], layout["grid"]
+    guard_outputs(raster, bundle, output, geotiff)
     n_chips = layout["n_chips"]
     if max_chips and n_chips > max_chips:
         raise WealthMapError(tr("The region needs {0} chips, more than the limit of {1} (setting "
@@ -597,29 +565,28 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
     featurizer = ChipFeaturizer(bundle, embedder, reader, min_valid, max_cloud, timings)
     # the reader thread starts on the first batch now; the output files are created once it is read
     rows = iter_context(featurizer, layout["rows"], k, batch_size, feedback, first_batch=FIRST_BATCH)
+    stack = contextlib.ExitStack()  # the outputs are written beside their paths and replace them when complete
     try:
         temporary = output is None or output == ""
-        if temporary:
-            fd, output = tempfile.mkstemp(prefix="wealthmap_wealth_", suffix=".gpkg")
-            os.close(fd)
-            os.remove(output)
+        if temporary:  # in the profile's bounded temporary folder, not left in the system's forever
+            output = outputs.temporary_output("wealthmap_wealth_", ".gpkg")
         output = str(output)
         if not output.lower().endswith(".gpkg"):
             raise WealthMapError(tr("The output must be a GeoPackage (.gpkg), not '{0}'.").format(output))
         layer_name = layer_name or ("wealth_demo_not_a_wealth_estimate" if bundle.is_demo else "wealth")
-        foreign = _foreign_layers(output)
-        if foreign:
-            raise WealthMapError(tr("The output '{0}' already holds other layers ({1}), and a prediction replaces the "
-                                    "whole file. Choose a new file name, or move those layers elsewhere first.").format(
-                output, ", ".join(foreign)))
+        # a prediction replaces the whole file: not one that holds other data
+        outputs.check_replaceable(output, _is_prediction, tr_noop("output GeoPackage"), single_ok=False)
+        work = stack.enter_context(outputs.atomic_output(output, tr_noop("output GeoPackage")))
+        work_tif = stack.enter_context(outputs.atomic_output(str(geotiff), tr_noop("GeoTIFF"))) if geotiff else None
         style = style_layer(bundle)
         fixed_qml = None
         if bundle.class_breaks:  # the model's fixed legend: styled before any value exists
             style.setRenderer(make_renderer(None, bundle))
             fixed_qml = style_qml(style)
-        out = _Output(output, layer_name, layout, bundle, geotiff, fixed_qml, start=featurizer.first_loaded)
-    except BaseException:
+        out = _Output(work, layer_name, layout, bundle, work_tif, fixed_qml, start=featurizer.first_loaded)
+    except BaseException as err:
         rows.close()  # stops the reader thread
+        stack.__exit__(type(err), err, err.__traceback__)
         raise
     done, chip_id = 0, 0
     values, statuses = [], {}
@@ -647,27 +614,29 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
             done += len(cols)
             if feedback is not None:
                 feedback.setProgress(100.0 * done / n_chips)
-    except BaseException:
+    except BaseException as err:
         rows.close()
         try:
             out.finish()
         except Exception:  # noqa: BLE001 - the first error is the one reported
             pass
+        stack.__exit__(type(err), err, err.__traceback__)  # the previous outputs stay as they were
         raise
-    rows.close()
-    t0 = time.perf_counter()
-    out.finish()  # the last rows, then the GeoPackage is closed
-    timings["write_s"] = out.write_s
-    timings["finish_s"] = time.perf_counter() - t0
-    elapsed = time.perf_counter() - started
-    used = statuses.get(STATUS_OK, 0)
-    if used == 0:
-        raise WealthMapError(tr("All {0} chips of the region are cloudy or without data (valid below {1:.0%} or "
-                                "clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's "
-                                "nodata value, or relax the thresholds.").format(n_chips, min_valid, max_cloud),
-                             details={"output": output, "statuses": statuses})
-    if fixed_qml is None:  # natural breaks of this run's values
-        style_output(output, layer_name, bundle, values, style)
+    with stack:  # on leaving without error the complete files replace the outputs (else they are left as they were)
+        rows.close()
+        t0 = time.perf_counter()
+        out.finish()  # the last rows, then the GeoPackage is closed
+        timings["write_s"] = out.write_s
+        timings["finish_s"] = time.perf_counter() - t0
+        elapsed = time.perf_counter() - started
+        used = statuses.get(STATUS_OK, 0)
+        if used == 0:
+            raise WealthMapError(tr("All {0} chips of the region are cloudy or without data (valid below {1:.0%} or "
+                                    "clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the "
+                                    "raster's nodata value, or relax the thresholds.").format(
+                n_chips, min_valid, max_cloud), details={"statuses": statuses})
+        if fixed_qml is None:  # natural breaks of this run's values
+            style_output(work, layer_name, bundle, values, style)
     arr = np.asarray(values, dtype=float)
     return {
         "output": output, "layer_name": layer_name, "temporary": temporary,

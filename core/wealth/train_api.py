@@ -3,7 +3,8 @@
 import os
 
 from ..errors import WealthMapError
-from ..i18n import tr
+from ..i18n import tr, tr_noop
+from ..outputs import guard
 from ..tasks import ensure_feedback
 
 
@@ -57,9 +58,13 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
     check_cv_settings(cv, folds, block_km)
     forest = ForestSettings(n_estimators, min_samples_leaf, max_features, max_depth, pca_components, seed)
     base = load_bundle(bundle)
-    check_bundle_folder(out_dir, base)  # before any work: an unwritable or wrong folder is said at once
     if isinstance(rasters, (str, os.PathLike)) or hasattr(rasters, "source"):
         rasters = [rasters]
+    # before any work: the bundle folder is replaced whole, so it must not be or hold an input
+    guard([(tr_noop("survey"), survey)] + [(tr_noop("raster"), r) for r in (rasters or [])]
+          + [(tr_noop("feature cache"), cache_path if use_cache else None)],
+          [(tr_noop("model bundle folder"), out_dir)])
+    check_bundle_folder(out_dir, base)  # an unwritable or wrong folder is said at once
     paths = [r.source() if hasattr(r, "source") else str(r) for r in (rasters or [])]
     data = read_survey(survey, value_field=value_field, lat_field=lat_field, lon_field=lon_field,
                        group_field=group_field, urban_field=urban_field, year_field=year_field,
