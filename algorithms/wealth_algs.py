@@ -19,13 +19,13 @@ from qgis.core import (
 )
 
 from ..core.errors import WealthMapError
-from ..core.i18n import tr
+from ..core.i18n import tr, tr_noop
 from ..core.wealth.raster import parse_band_map
 from .base import WealthMapAlgorithm
 
 
 class PredictWealthAlgorithm(WealthMapAlgorithm):
-    GROUP = "Wealth from imagery"
+    GROUP = tr_noop("Wealth from imagery")
     GROUP_ID = "wealth"
     ICON = "wealth"
     INPUT = "INPUT"

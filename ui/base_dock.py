@@ -91,8 +91,12 @@ class WealthMapDock(QgsDockWidget):
         return message is None
 
     # --- tasks ---------------------------------------------------------------------------
-    def start_task(self, description, function, *args, on_done=None, **kwargs):
-        """Run ``function(feedback, *args, **kwargs)`` as a QgsTask; ``on_done(result)`` on success."""
+    def start_task(self, description, function, *args, on_done=None, status_label=None, **kwargs):
+        """Run ``function(feedback, *args, **kwargs)`` as a QgsTask; ``on_done(result)`` on success.
+
+        ``status_label``: the QLabel that tells how the job goes (default: the panel's status line; a tab
+        with its own status line passes it, so that each tab says only its own news)."""
+        status = status_label if status_label is not None else self.status
         if self.task is not None:
             self.show_message(tr("A job is already running in this panel; wait for it or cancel it."), Qgis.Warning)
             return None
@@ -101,14 +105,14 @@ class WealthMapDock(QgsDockWidget):
             self.task = None
             self.cancel_button.setEnabled(False)
             if task.cancelled:
-                self.status.setText(tr("Cancelled. Run again to resume where it stopped."))
+                status.setText(tr("Cancelled. Run again to resume where it stopped."))
                 self.show_message(tr("{0}: cancelled.").format(description), Qgis.Info)
             elif task.error:
-                self.status.setText(task.error)
+                status.setText(task.error)
                 self.show_message(task.error, Qgis.Critical)
             else:
                 self.progress.setValue(100)
-                self.status.setText(tr("Done in {0:.1f} s.").format(task.elapsed))
+                status.setText(tr("Done in {0:.1f} s.").format(task.elapsed))
                 if on_done is not None:
                     on_done(task.result)
 
@@ -117,7 +121,7 @@ class WealthMapDock(QgsDockWidget):
         self.task = task
         self.progress.setValue(0)
         self.cancel_button.setEnabled(True)
-        self.status.setText(tr("Running: {0}").format(description))
+        status.setText(tr("Running: {0}").format(description))
         QgsApplication.taskManager().addTask(task)
         return task
 
