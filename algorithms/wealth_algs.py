@@ -147,7 +147,7 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
             result["median"]))
         if context.willLoadLayerOnCompletion(output):
             details = context.layerToLoadOnCompletionDetails(output)
-            details.name = result["title"]
+            details.name = result["short_title"]  # the long title is in the layer's metadata
             details.forceName = True
         return {self.OUTPUT: output, self.OUTPUT_RASTER: geotiff, "CHIPS": result["chips"],
                 "CHIPS_USED": result["chips_used"], "CHIPS_SKIPPED": result["chips_skipped"],

@@ -190,6 +190,12 @@
         <translation>출력 좌표계 '{0}'이(가) 올바르지 않습니다. 예: EPSG:4326 또는 EPSG:5179.</translation>
     </message>
     <message>
+        <location filename="../algorithms/thematic_algs.py" line="93"/>
+        <location filename="../plugin.py" line="56"/>
+        <source>Thematic maps</source>
+        <translation>주제도</translation>
+    </message>
+    <message>
         <location filename="../algorithms/thematic_algs.py" line="112"/>
         <source>Join statistics table to boundaries</source>
         <translation>통계표를 경계에 결합</translation>
@@ -668,6 +674,7 @@
     </message>
     <message>
         <location filename="../algorithms/wealth_algs.py" line="145"/>
+        <location filename="../core/wealth/api.py" line="50"/>
         <source>{0}: {1} chips, {2} used, {3} skipped; mean {4:.4g}, median {5:.4g}.</source>
         <translation>{0}: 칩 {1}개, 사용 {2}개, 건너뜀 {3}개; 평균 {4:.4g}, 중앙값 {5:.4g}.</translation>
     </message>
@@ -2368,6 +2375,26 @@
         <translation>밴드 매핑이 {0}을(를) 밴드 {1}에 연결하지만 '{2}'의 밴드는 {3}개입니다.</translation>
     </message>
     <message>
+        <location filename="../core/wealth/region.py" line="14"/>
+        <source>The region layer '{0}' is not valid.</source>
+        <translation>영역 레이어 '{0}'이(가) 유효하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/region.py" line="16"/>
+        <source>The region layer '{0}' has no polygons: give a polygon layer, a rectangle or a bounding box (xmin, ymin, xmax, ymax).</source>
+        <translation>영역 레이어 '{0}'에 폴리곤이 없습니다. 폴리곤 레이어, 사각형 또는 경계 상자(xmin, ymin, xmax, ymax)를 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/region.py" line="24"/>
+        <source>The region layer '{0}' has no polygon features.</source>
+        <translation>영역 레이어 '{0}'에 폴리곤 피처가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/region.py" line="22"/>
+        <source>No feature of '{0}' is selected; select the region's polygons first.</source>
+        <translation>'{0}'에서 선택된 피처가 없습니다. 먼저 영역의 폴리곤을 선택하십시오.</translation>
+    </message>
+    <message>
         <location filename="../core/wealth/report.py" line="98"/>
         <source>baseline: training mean</source>
         <translation>기준선: 학습 평균</translation>
@@ -2862,6 +2889,11 @@
         <translation>모델 번들의 출력 폴더가 없습니다. 새 폴더나 빈 폴더를 고르십시오.</translation>
     </message>
     <message>
+        <location filename="../core/wealth/train_api.py" line="97"/>
+        <source>Cross-validated r² {0:.3f} (squared r {1:.3f}, RMSE {2:.3f}) on {3} points; best simple baseline ({4}) r² {5:.3f}. Bundle: {6} (status '{7}').</source>
+        <translation>교차 검증 r² {0:.3f} (r 제곱 {1:.3f}, RMSE {2:.3f}), 지점 {3}개. 가장 좋은 단순 기준선({4}) r² {5:.3f}. 번들: {6} (상태 '{7}').</translation>
+    </message>
+    <message>
         <location filename="../plugin.py" line="53"/>
         <source>WealthMap toolbar</source>
         <translation>WealthMap 도구 모음</translation>
@@ -2881,11 +2913,6 @@
         <location filename="../plugin.py" line="55"/>
         <source>Batch geocode an address table</source>
         <translation>주소 표를 일괄 지오코딩</translation>
-    </message>
-    <message>
-        <location filename="../plugin.py" line="56"/>
-        <source>Thematic maps</source>
-        <translation>주제도</translation>
     </message>
     <message>
         <location filename="../plugin.py" line="56"/>
@@ -3694,12 +3721,12 @@
         <translation>지도에 영역을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="425"/>
+        <location filename="../ui/wealth_predict_widget.py" line="423"/>
         <source>Large region</source>
         <translation>큰 영역</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="450"/>
+        <location filename="../ui/wealth_predict_widget.py" line="448"/>
         <source>Predict wealth</source>
         <translation>부 지수 추정</translation>
     </message>
@@ -3734,17 +3761,17 @@
         <translation>영역의 폴리곤 레이어를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="410"/>
+        <location filename="../ui/wealth_predict_widget.py" line="408"/>
         <source>Choose a Sentinel-2 raster layer (add one to the project first).</source>
         <translation>Sentinel-2 래스터 레이어를 선택하십시오(먼저 프로젝트에 추가).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="414"/>
+        <location filename="../ui/wealth_predict_widget.py" line="412"/>
         <source>Choose the output GeoPackage or tick 'Temporary file'.</source>
         <translation>출력 GeoPackage를 선택하거나 '임시 파일'을 체크하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="466"/>
+        <location filename="../ui/wealth_predict_widget.py" line="464"/>
         <source>Prediction done with a demonstration model, not a wealth estimate.</source>
         <translation>시연용 모델로 추정을 마쳤습니다. 부 추정치가 아닙니다.</translation>
     </message>
@@ -3769,24 +3796,19 @@
         <translation>먼저 지도에 영역을 그리십시오('그리기'를 누른 뒤 사각형을 끌거나 폴리곤을 클릭).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="426"/>
+        <location filename="../ui/wealth_predict_widget.py" line="424"/>
         <source>The region needs {0} chips, more than the limit of {1} (WealthMap setting max_chips). Predict anyway?</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개(WealthMap 설정 max_chips)를 넘습니다. 그래도 추정할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="449"/>
+        <location filename="../ui/wealth_predict_widget.py" line="447"/>
         <source>Predicting {0} chips…</source>
         <translation>칩 {0}개 추정 중…</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="469"/>
+        <location filename="../ui/wealth_predict_widget.py" line="467"/>
         <source>Prediction done with a weak model: it does not beat a simple baseline (see its training report).</source>
         <translation>약한 모델로 예측했습니다: 단순 기준선보다 낫지 않습니다(학습 보고서 참조).</translation>
-    </message>
-    <message>
-        <location filename="../ui/wealth_predict_widget.py" line="377"/>
-        <source>No feature of '{0}' is selected; select the region's polygons first.</source>
-        <translation>'{0}'에서 선택된 피처가 없습니다. 먼저 영역의 폴리곤을 선택하십시오.</translation>
     </message>
     <message>
         <location filename="../ui/wealth_predict_widget.py" line="250"/>
@@ -3809,7 +3831,7 @@
         <translation>영역 레이어에서 선택한 피처를 예측합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="445"/>
+        <location filename="../ui/wealth_predict_widget.py" line="443"/>
         <source>Not run: {0} chips is more than the limit of {1}.</source>
         <translation>실행하지 않음: 칩 {0}개는 제한 {1}개보다 많습니다.</translation>
     </message>
@@ -3879,17 +3901,12 @@
         <translation>모델 번들을 저장할 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="213"/>
-        <source>Cross-validated r² {0:.3f} (squared r {1:.3f}, RMSE {2:.3f}) on {3} points; best simple baseline ({4}) r² {5:.3f}. Bundle: {6} (status '{7}').</source>
-        <translation>교차 검증 r² {0:.3f} (r 제곱 {1:.3f}, RMSE {2:.3f}), 지점 {3}개. 가장 좋은 단순 기준선({4}) r² {5:.3f}. 번들: {6} (상태 '{7}').</translation>
-    </message>
-    <message>
-        <location filename="../ui/wealth_train_widget.py" line="222"/>
+        <location filename="../ui/wealth_train_widget.py" line="212"/>
         <source>Model trained, but weak: it does not beat the best simple baseline. Open the report before using it.</source>
         <translation>모델을 학습했지만 약합니다: 가장 좋은 단순 기준선보다 낫지 않습니다. 쓰기 전에 보고서를 여세요.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="226"/>
+        <location filename="../ui/wealth_train_widget.py" line="216"/>
         <source>Model trained; open the report to see its accuracy.</source>
         <translation>모델을 학습했습니다. 보고서를 열어 정확도를 확인하십시오.</translation>
     </message>

@@ -372,11 +372,9 @@ class PredictWidget(QWidget):
             raise WealthMapError(tr("Choose the polygon layer of the region."))
         if key == "layer":
             return QgsGeometry.fromRect(layer.extent()), layer.crs()
-        geoms = [f.geometry() for f in layer.selectedFeatures() if f.hasGeometry()]
-        if not geoms:
-            raise WealthMapError(tr("No feature of '{0}' is selected; select the region's polygons first.").format(
-                layer.name()))
-        return QgsGeometry.unaryUnion(geoms), layer.crs()
+        from ..core.wealth.region import layer_region
+
+        return layer_region(layer, selected_only=True)
 
     # --- run -----------------------------------------------------------------------------------
     def refresh_more_rasters(self, *args):

@@ -201,28 +201,18 @@ class TrainWidget(QWidget):
         return self.dock.start_task(tr("Train wealth model"), run, on_done=self.finished, status_label=self.status)
 
     def finished(self, result):
-        from ..core.wealth.bundle import BASELINE_NAMES
+        from ..core.wealth.train_api import summary
 
         self.last_result = result
-        m = result["metrics"]
-        best = m.get("best_baseline") or {}
-        base_r2 = best.get("r2")
-        if base_r2 is None:
-            base = m["baselines"].get("urban_rural_mean") or m["baselines"].get("group_mean") or m["baselines"]["mean"]
-            base_r2 = base["r2"]
-        text = tr("Cross-validated r² {0:.3f} (squared r {1:.3f}, RMSE {2:.3f}) on {3} points; best simple baseline "
-                  "({4}) r² {5:.3f}. Bundle: {6} (status '{7}').").format(
-            m["model"]["r2"], m["model"]["pearson_r2"], m["model"]["rmse"], m["model"]["n"],
-            tr(BASELINE_NAMES.get(best.get("name"), best.get("name") or "")), base_r2, result["bundle"],
-            tr(result["status"]))
         self.report_button.setEnabled(True)
         if result.get("status") == "weak":
+            text = summary(dict(result, warning=None))
             self.summary.setText("{}<br><span style='color:#a40000'><b>{}</b></span>".format(
                 text, result["warning"]))
             self.dock.show_message(tr("Model trained, but weak: it does not beat the best simple baseline. Open "
                                       "the report before using it."), Qgis.Warning)
         else:
-            self.summary.setText(text)
+            self.summary.setText(summary(result))
             self.dock.show_message(tr("Model trained; open the report to see its accuracy."), Qgis.Success)
 
     def report_path(self):
