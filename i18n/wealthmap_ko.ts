@@ -3048,7 +3048,7 @@
     </message>
     <message>
         <location filename="../ui/geocode_dock.py" line="139"/>
-        <location filename="../ui/geocode_dock.py" line="383"/>
+        <location filename="../ui/geocode_dock.py" line="391"/>
         <source>Build index…</source>
         <translation>색인 만들기…</translation>
     </message>
@@ -3157,37 +3157,37 @@
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="242"/>
+        <location filename="../ui/geocode_dock.py" line="246"/>
         <source>Open an address table</source>
         <translation>주소 표 열기</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="243"/>
+        <location filename="../ui/geocode_dock.py" line="247"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</source>
         <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="401"/>
+        <location filename="../ui/geocode_dock.py" line="409"/>
         <source>Build an address index from…</source>
         <translation>주소 색인 만들 원본…</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="402"/>
+        <location filename="../ui/geocode_dock.py" line="410"/>
         <source>OpenStreetMap or address points (*.osm.pbf *.pbf *.osm *.csv *.txt *.tsv *.xlsx *.gpkg *.shp)</source>
         <translation>OpenStreetMap 또는 주소 점 (*.osm.pbf *.pbf *.osm *.csv *.txt *.tsv *.xlsx *.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="447"/>
+        <location filename="../ui/geocode_dock.py" line="455"/>
         <source>Building the address index</source>
         <translation>주소 색인 만드는 중</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="544"/>
+        <location filename="../ui/geocode_dock.py" line="553"/>
         <source>Saved the reviewed point; the cache remembers it for later runs.</source>
         <translation>검토한 점을 저장했습니다. 이후 실행에서도 캐시가 기억합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="568"/>
+        <location filename="../ui/geocode_dock.py" line="577"/>
         <source>placed by hand</source>
         <translation>직접 지정함</translation>
     </message>
@@ -3202,37 +3202,42 @@
         <translation>일치한 주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="320"/>
+        <location filename="../ui/geocode_dock.py" line="324"/>
         <source>Choose a table or layer with addresses first.</source>
         <translation>먼저 주소가 있는 표나 레이어를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="452"/>
+        <location filename="../ui/geocode_dock.py" line="460"/>
         <source>Address index built: {0} rows in {1}. It is now the panel's address index: run Geocode again.</source>
         <translation>주소 색인을 만들었습니다: {1}에 {0}개 행. 이제 이 패널의 주소 색인입니다. 지오코딩을 다시 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="533"/>
+        <location filename="../ui/geocode_dock.py" line="542"/>
         <source>Select a row and one of its candidates first.</source>
         <translation>먼저 행과 그 후보 하나를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="566"/>
+        <location filename="../ui/geocode_dock.py" line="575"/>
         <source>Select the row to place first.</source>
         <translation>먼저 지정할 행을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="337"/>
+        <location filename="../ui/geocode_dock.py" line="341"/>
         <source>Geocoding {0}</source>
         <translation>{0} 지오코딩 중</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="346"/>
+        <location filename="../ui/geocode_dock.py" line="388"/>
+        <source>{0} of {1} not found: build an address index.</source>
+        <translation>{1}개 중 {0}개 못 찾음: 주소 색인을 만드세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="350"/>
         <source>Geocoding: {0:.0f}% done, about {1:.0f} s left.</source>
         <translation>지오코딩: {0:.0f}% 완료, 약 {1:.0f}초 남음.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="430"/>
+        <location filename="../ui/geocode_dock.py" line="438"/>
         <source>No address field in {0}: name the field with the address 'address' (or build the index with Processing &gt; WealthMap &gt; Build offline address index).</source>
         <translation>{0}에 주소 필드가 없습니다. 주소가 든 필드 이름을 'address'로 하세요(또는 프로세싱 &gt; WealthMap &gt; 오프라인 주소 색인 만들기로 색인을 만드세요).</translation>
     </message>

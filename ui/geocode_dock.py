@@ -230,8 +230,12 @@ class GeocodeDock(WealthMapDock):
             mode = (QHeaderView.ResizeMode.ResizeToContents if label is not None and label.text() in narrow
                     else QHeaderView.ResizeMode.Stretch)
             header.setSectionResizeMode(column, mode)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setWordWrap(False)  # one line per row, cut at the right with "…" (full text in the tooltip)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setMinimumHeight(120)
         self.table.setMaximumHeight(200)
 
@@ -379,7 +383,11 @@ class GeocodeDock(WealthMapDock):
         if self.iface is None or not hasattr(self.iface, "messageBar") or self.iface.messageBar() is None:
             return
         bar = self.iface.messageBar()
-        item = bar.createMessage("WealthMap", hint)
+        counts = (self.result or {}).get("counts", {})
+        tried = sum(counts.get(k, 0) for k in ("matched", "ambiguous", "not_found"))
+        item = bar.createMessage("WealthMap", tr("{0} of {1} not found: build an address index.").format(
+            counts.get("not_found", 0), tried))
+        item.setToolTip(hint)
         button = QPushButton(tr("Build index…"))
         button.clicked.connect(self.choose_index_source)
         item.layout().addWidget(button)
@@ -515,6 +523,7 @@ class GeocodeDock(WealthMapDock):
         for cand in cands:
             item = QListWidgetItem("{:.2f}  {}  ({})".format(cand.get("score") or 0, cand.get("address"),
                                                              cand.get("match_type") or ""))
+            item.setToolTip(item.text())
             self.candidates.addItem(item)
         if cands:
             self.candidates.setCurrentRow(0)
