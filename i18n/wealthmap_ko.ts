@@ -2099,12 +2099,12 @@
     </message>
     <message>
         <location filename="../core/wealth/predict.py" line="219"/>
-        <source>Wealth (demo, not wealth)</source>
-        <translation>부 (데모, 부 아님)</translation>
+        <source>Wealth (demo)</source>
+        <translation>부 (데모)</translation>
     </message>
     <message>
         <location filename="../core/wealth/predict.py" line="221"/>
-        <source>Wealth (weak model)</source>
+        <source>Wealth (weak)</source>
         <translation>부 (약한 모델)</translation>
     </message>
     <message>

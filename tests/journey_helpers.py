@@ -74,8 +74,10 @@ def bar_button(label):
 
 
 def legend_expanded(layer):
+    """Whether the layer panel shows the layer's legend open (the view, as the user sees it)."""
     node = QgsProject.instance().layerTreeRoot().findLayer(layer.id())
-    return node is not None and node.isExpanded()
+    view = U.iface.layerTreeView()
+    return node is not None and view.isExpanded(view.node2index(node))
 
 
 def task_done(dock):

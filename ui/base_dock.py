@@ -43,6 +43,7 @@ class WealthMapDock(QgsDockWidget):
         self.deps_label.hide()
         outer.addWidget(self.deps_label)
         scroll = QScrollArea()
+        self.scroll = scroll
         scroll.setWidgetResizable(True)
         # Forms reflow to the dock's width instead of hiding fields behind a horizontal scroll bar.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -82,6 +83,15 @@ class WealthMapDock(QgsDockWidget):
         for combo in self.findChildren(QComboBox):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
+
+    def reveal(self, widget):
+        """Scroll the panel so that ``widget`` (e.g. a job's summary) is in view, now and once the panel has
+        laid out a text that just changed."""
+        from qgis.PyQt.QtCore import QTimer
+
+        self.scroll.ensureWidgetVisible(widget, 0, 0)
+        for delay in (0, 200):
+            QTimer.singleShot(delay, lambda: self.scroll.ensureWidgetVisible(widget, 0, 0))
 
     # --- dependencies ----------------------------------------------------------------
     def check_dependencies(self):

@@ -460,6 +460,8 @@ class PredictWidget(QWidget):
             self.expand_legend(layer)
             self.last_layer = layer
         self.summary.setText(prediction_summary(result))
+        if hasattr(self.dock, "reveal"):
+            self.dock.reveal(self.status)  # the bottom of the tab: the summary above it and the status line
         if result["is_demo"]:
             self.dock.show_message(tr("Prediction done with a demonstration model, not a wealth estimate."),
                                    Qgis.Warning)
@@ -470,19 +472,37 @@ class PredictWidget(QWidget):
             self.dock.show_message(result["coverage_note"], Qgis.Warning)
 
     def expand_legend(self, layer):
-        """The new layer's legend opens in the layer panel; the previous prediction's closes."""
-        root = QgsProject.instance().layerTreeRoot()
-        previous = self.last_layer
+        """The new layer's legend opens in the layer panel; the previous prediction's closes. The layer tree
+        nodes and the panel's view are both set, now and once the panel has drawn the new legend (the view
+        can collapse a legend whose rows it rebuilds when the layer's style loads)."""
+        from qgis.PyQt.QtCore import QTimer
+
+        previous = self.last_layer if self.last_layer is not layer else None
+        previous_id = None
         if previous is not None:
             try:
-                node = root.findLayer(previous.id())
+                previous_id = previous.id()
             except RuntimeError:  # deleted
-                node = None
-            if node is not None:
-                node.setExpanded(False)
-        node = root.findLayer(layer.id())
-        if node is not None:
-            node.setExpanded(True)
+                previous_id = None
+        layer_id = layer.id()
+
+        def apply():
+            root = QgsProject.instance().layerTreeRoot()
+            view = self.iface.layerTreeView() if self.iface is not None and hasattr(self.iface, "layerTreeView") \
+                else None
+            for node_id, expanded in ((previous_id, False), (layer_id, True)):
+                node = root.findLayer(node_id) if node_id else None
+                if node is None:
+                    continue
+                node.setExpanded(expanded)
+                if view is not None and hasattr(view, "node2index"):
+                    index = view.node2index(node)
+                    if index.isValid():
+                        view.setExpanded(index, expanded)
+
+        apply()
+        QTimer.singleShot(0, apply)
+        QTimer.singleShot(300, apply)
 
     # --- cleanup --------------------------------------------------------------------------------
     def cleanup(self):

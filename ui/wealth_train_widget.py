@@ -214,6 +214,8 @@ class TrainWidget(QWidget):
         else:
             self.summary.setText(summary(result))
             self.dock.show_message(tr("Model trained; open the report to see its accuracy."), Qgis.Success)
+        if hasattr(self.dock, "reveal"):
+            self.dock.reveal(self.status)  # the bottom of the tab: the summary above it and the status line
 
     def report_path(self):
         return self.last_result["report_html"] if self.last_result else None

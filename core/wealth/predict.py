@@ -216,9 +216,9 @@ def layer_title(bundle):
 def short_title(bundle):
     """The short layer name shown in the layer panel (the details are in its metadata and tooltip)."""
     if bundle.is_demo:
-        return tr("Wealth (demo, not wealth)")
+        return tr("Wealth (demo)")
     if bundle.is_weak:
-        return tr("Wealth (weak model)")
+        return tr("Wealth (weak)")
     return tr("Wealth ({0})").format(tr(bundle.status))
 
 
