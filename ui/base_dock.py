@@ -89,9 +89,15 @@ class WealthMapDock(QgsDockWidget):
         laid out a text that just changed."""
         from qgis.PyQt.QtCore import QTimer
 
-        self.scroll.ensureWidgetVisible(widget, 0, 0)
+        def scroll():
+            try:
+                self.scroll.ensureWidgetVisible(widget, 0, 0)
+            except RuntimeError:  # the panel was deleted meanwhile (plugin unloaded)
+                pass
+
+        scroll()
         for delay in (0, 200):
-            QTimer.singleShot(delay, lambda: self.scroll.ensureWidgetVisible(widget, 0, 0))
+            QTimer.singleShot(delay, scroll)
 
     # --- dependencies ----------------------------------------------------------------
     def check_dependencies(self):

@@ -487,6 +487,12 @@ class PredictWidget(QWidget):
         layer_id = layer.id()
 
         def apply():
+            try:
+                _apply()
+            except RuntimeError:  # the panel or the layer was deleted meanwhile
+                pass
+
+        def _apply():
             root = QgsProject.instance().layerTreeRoot()
             view = self.iface.layerTreeView() if self.iface is not None and hasattr(self.iface, "layerTreeView") \
                 else None
