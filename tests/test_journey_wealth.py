@@ -153,6 +153,7 @@ def trained():
                       "train_status": train.status.text(), "bundle": result and result["bundle"],
                       "report_json": result and result["report_json"], "report_html": result and result["report_html"]}
     shot("wealth_train", dock)
+    shot("wealth_train_window")
 
 
 @step
