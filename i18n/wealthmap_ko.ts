@@ -2930,39 +2930,39 @@
         <translation>Sentinel-2 영상으로 부 지수를 추정하거나 모델을 학습</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="59"/>
+        <location filename="../ui/base_dock.py" line="60"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="65"/>
+        <location filename="../ui/base_dock.py" line="66"/>
         <location filename="../ui/wealth_predict_widget.py" line="214"/>
         <location filename="../ui/wealth_train_widget.py" line="94"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="101"/>
+        <location filename="../ui/base_dock.py" line="117"/>
         <source>A job is already running in this panel; wait for it or cancel it.</source>
         <translation>이 패널에서 이미 작업이 실행 중입니다. 끝날 때까지 기다리거나 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="108"/>
+        <location filename="../ui/base_dock.py" line="124"/>
         <source>Cancelled. Run again to resume where it stopped.</source>
         <translation>취소되었습니다. 다시 실행하면 멈춘 곳부터 이어서 처리합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="124"/>
+        <location filename="../ui/base_dock.py" line="140"/>
         <source>Running: {0}</source>
         <translation>실행 중: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="109"/>
+        <location filename="../ui/base_dock.py" line="125"/>
         <source>{0}: cancelled.</source>
         <translation>{0}: 취소됨.</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="115"/>
+        <location filename="../ui/base_dock.py" line="131"/>
         <source>Done in {0:.1f} s.</source>
         <translation>{0:.1f}초 만에 완료.</translation>
     </message>
@@ -3167,27 +3167,27 @@
         <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="409"/>
+        <location filename="../ui/geocode_dock.py" line="433"/>
         <source>Build an address index from…</source>
         <translation>주소 색인 만들 원본…</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="410"/>
+        <location filename="../ui/geocode_dock.py" line="434"/>
         <source>OpenStreetMap or address points (*.osm.pbf *.pbf *.osm *.csv *.txt *.tsv *.xlsx *.gpkg *.shp)</source>
         <translation>OpenStreetMap 또는 주소 점 (*.osm.pbf *.pbf *.osm *.csv *.txt *.tsv *.xlsx *.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="455"/>
+        <location filename="../ui/geocode_dock.py" line="479"/>
         <source>Building the address index</source>
         <translation>주소 색인 만드는 중</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="553"/>
+        <location filename="../ui/geocode_dock.py" line="577"/>
         <source>Saved the reviewed point; the cache remembers it for later runs.</source>
         <translation>검토한 점을 저장했습니다. 이후 실행에서도 캐시가 기억합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="577"/>
+        <location filename="../ui/geocode_dock.py" line="601"/>
         <source>placed by hand</source>
         <translation>직접 지정함</translation>
     </message>
@@ -3207,17 +3207,22 @@
         <translation>먼저 주소가 있는 표나 레이어를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="460"/>
+        <location filename="../ui/geocode_dock.py" line="415"/>
+        <source>From an OpenStreetMap file or a table…</source>
+        <translation>OpenStreetMap 파일이나 표에서…</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="484"/>
         <source>Address index built: {0} rows in {1}. It is now the panel's address index: run Geocode again.</source>
         <translation>주소 색인을 만들었습니다: {1}에 {0}개 행. 이제 이 패널의 주소 색인입니다. 지오코딩을 다시 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="542"/>
+        <location filename="../ui/geocode_dock.py" line="566"/>
         <source>Select a row and one of its candidates first.</source>
         <translation>먼저 행과 그 후보 하나를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="575"/>
+        <location filename="../ui/geocode_dock.py" line="599"/>
         <source>Select the row to place first.</source>
         <translation>먼저 지정할 행을 선택하세요.</translation>
     </message>
@@ -3237,7 +3242,12 @@
         <translation>지오코딩: {0:.0f}% 완료, 약 {1:.0f}초 남음.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="438"/>
+        <location filename="../ui/geocode_dock.py" line="422"/>
+        <source>From the point layer '{0}'</source>
+        <translation>점 레이어 '{0}'에서</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="462"/>
         <source>No address field in {0}: name the field with the address 'address' (or build the index with Processing &gt; WealthMap &gt; Build offline address index).</source>
         <translation>{0}에 주소 필드가 없습니다. 주소가 든 필드 이름을 'address'로 하세요(또는 프로세싱 &gt; WealthMap &gt; 오프라인 주소 색인 만들기로 색인을 만드세요).</translation>
     </message>
@@ -3776,7 +3786,7 @@
         <translation>출력 GeoPackage를 선택하거나 '임시 파일'을 체크하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="464"/>
+        <location filename="../ui/wealth_predict_widget.py" line="466"/>
         <source>Prediction done with a demonstration model, not a wealth estimate.</source>
         <translation>시연용 모델로 추정을 마쳤습니다. 부 추정치가 아닙니다.</translation>
     </message>
@@ -3811,7 +3821,7 @@
         <translation>칩 {0}개 추정 중…</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="467"/>
+        <location filename="../ui/wealth_predict_widget.py" line="469"/>
         <source>Prediction done with a weak model: it does not beat a simple baseline (see its training report).</source>
         <translation>약한 모델로 예측했습니다: 단순 기준선보다 낫지 않습니다(학습 보고서 참조).</translation>
     </message>

@@ -92,3 +92,21 @@ def test_review_columns_fit_the_table(dock):
     assert modes == [QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents,
                      QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch]
     assert dock.table.maximumHeight() <= 200 and not dock.table.wordWrap()
+
+
+def test_index_from_a_point_layer_of_the_project(dock, tmp_path):
+    from qgis.PyQt.QtCore import QUrl
+
+    url = QUrl.fromLocalFile(POINTS)
+    url.setQuery("type=csv&delimiter=,&xField=lon&yField=lat&crs=EPSG:4326&detectTypes=yes&geomType=point")
+    points = QgsVectorLayer(url.toString(), "vaduz points", "delimitedtext")
+    assert points.isValid()
+    QgsProject.instance().addMapLayer(points)
+    menu = dock.index_menu()
+    menu.aboutToShow.emit()
+    actions = {a.text(): a for a in menu.actions() if a.text()}
+    assert list(actions) == ["From an OpenStreetMap file or a table…", "From the point layer 'vaduz points'"]
+    actions["From the point layer 'vaduz points'"].trigger()
+    wait(dock)
+    assert dock.index_file.filePath().endswith("vaduz_points_index.sqlite"), dock.status.text()
+    assert "1298 rows" in dock.status.text()

@@ -56,7 +56,9 @@ def first_result():
 
 @step
 def build_the_index_from_address_points():
-    OUT["offered_button"] = bar_button("Build index…") is not None
+    button = bar_button("Build index…")
+    OUT["offered_button"] = button is not None
+    OUT["offered_menu"] = [a.text() for a in button.menu().actions() if a.text()] if button is not None else []
     dock.build_index(os.path.join(ROOT, "sample_data", "addresses_reference_points.csv"),
                      os.path.join(TMP, "vaduz_index.sqlite"))
     return task_done(dock)
@@ -116,7 +118,7 @@ def test_geocode_journey(tmp_path):
     assert "address index" in first["summary"]
     hints = [m for m in first["bar"] if "build an address index" in m["text"]]
     assert hints and "Build index…" in hints[0]["buttons"], first["bar"]
-    assert out["offered_button"]
+    assert out["offered_button"] and out["offered_menu"][0] == "From an OpenStreetMap file or a table…"
     # the output is named after the input and coloured by status, with readable legend labels
     assert first["layers"].count("addresses_vaduz geocoded") == 1, first["layers"]
     assert first["renderer"]["type"] == "categorizedSymbol" and first["renderer"]["field"] == "status"

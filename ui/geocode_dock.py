@@ -140,7 +140,7 @@ class GeocodeDock(WealthMapDock):
         self.build_index_button.setToolTip(tr("Build an address index from an OpenStreetMap file (.osm.pbf, .osm) "
                                               "or a table or layer of address points (address and lon/lat "
                                               "fields)"))
-        self.build_index_button.clicked.connect(self.choose_index_source)
+        self.build_index_button.setMenu(self.index_menu())
         index_row.addWidget(self.build_index_button)
         form.addRow(tr("Address index"), index_row)
         self.endpoint = QLineEdit()
@@ -389,7 +389,7 @@ class GeocodeDock(WealthMapDock):
             counts.get("not_found", 0), tried))
         item.setToolTip(hint)
         button = QPushButton(tr("Build index…"))
-        button.clicked.connect(self.choose_index_source)
+        button.setMenu(self.index_menu(button))
         item.layout().addWidget(button)
         bar.pushWidget(item, Qgis.Warning, 0)
 
@@ -402,6 +402,30 @@ class GeocodeDock(WealthMapDock):
             scroll.ensureWidgetVisible(self.use_button, 0, 0)
 
     # --- address index -----------------------------------------------------------------------------
+    def index_menu(self, parent=None):
+        """What an index is built from: a file (OSM, table), or a point layer of the project (listed when the
+        menu opens)."""
+        from qgis.core import QgsVectorLayer, QgsWkbTypes
+        from qgis.PyQt.QtWidgets import QMenu
+
+        menu = QMenu(parent or self)
+
+        def fill():
+            menu.clear()
+            menu.addAction(tr("From an OpenStreetMap file or a table…"), self.choose_index_source)
+            layers = [lyr for lyr in QgsProject.instance().mapLayers().values()
+                      if isinstance(lyr, QgsVectorLayer) and lyr.geometryType() == QgsWkbTypes.PointGeometry
+                      and lyr is not self.output_layer]
+            if layers:
+                menu.addSeparator()
+            for lyr in layers:
+                menu.addAction(tr("From the point layer '{0}'").format(lyr.name()),
+                               lambda checked=False, layer=lyr: self.build_index(layer))
+
+        menu.aboutToShow.connect(fill)
+        fill()
+        return menu
+
     def choose_index_source(self):
         from qgis.PyQt.QtWidgets import QFileDialog
 
