@@ -3048,7 +3048,7 @@
     </message>
     <message>
         <location filename="../ui/geocode_dock.py" line="139"/>
-        <location filename="../ui/geocode_dock.py" line="391"/>
+        <location filename="../ui/geocode_dock.py" line="398"/>
         <source>Build index…</source>
         <translation>색인 만들기…</translation>
     </message>
@@ -3167,27 +3167,32 @@
         <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="433"/>
+        <location filename="../ui/geocode_dock.py" line="396"/>
+        <source>Street addresses need an address index.</source>
+        <translation>도로명 주소에는 주소 색인이 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="440"/>
         <source>Build an address index from…</source>
         <translation>주소 색인 만들 원본…</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="434"/>
+        <location filename="../ui/geocode_dock.py" line="441"/>
         <source>OpenStreetMap or address points (*.osm.pbf *.pbf *.osm *.csv *.txt *.tsv *.xlsx *.gpkg *.shp)</source>
         <translation>OpenStreetMap 또는 주소 점 (*.osm.pbf *.pbf *.osm *.csv *.txt *.tsv *.xlsx *.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="479"/>
+        <location filename="../ui/geocode_dock.py" line="486"/>
         <source>Building the address index</source>
         <translation>주소 색인 만드는 중</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="577"/>
+        <location filename="../ui/geocode_dock.py" line="584"/>
         <source>Saved the reviewed point; the cache remembers it for later runs.</source>
         <translation>검토한 점을 저장했습니다. 이후 실행에서도 캐시가 기억합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="601"/>
+        <location filename="../ui/geocode_dock.py" line="608"/>
         <source>placed by hand</source>
         <translation>직접 지정함</translation>
     </message>
@@ -3207,22 +3212,22 @@
         <translation>먼저 주소가 있는 표나 레이어를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="415"/>
+        <location filename="../ui/geocode_dock.py" line="422"/>
         <source>From an OpenStreetMap file or a table…</source>
         <translation>OpenStreetMap 파일이나 표에서…</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="484"/>
+        <location filename="../ui/geocode_dock.py" line="491"/>
         <source>Address index built: {0} rows in {1}. It is now the panel's address index: run Geocode again.</source>
         <translation>주소 색인을 만들었습니다: {1}에 {0}개 행. 이제 이 패널의 주소 색인입니다. 지오코딩을 다시 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="566"/>
+        <location filename="../ui/geocode_dock.py" line="573"/>
         <source>Select a row and one of its candidates first.</source>
         <translation>먼저 행과 그 후보 하나를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="599"/>
+        <location filename="../ui/geocode_dock.py" line="606"/>
         <source>Select the row to place first.</source>
         <translation>먼저 지정할 행을 선택하세요.</translation>
     </message>
@@ -3232,22 +3237,17 @@
         <translation>{0} 지오코딩 중</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="388"/>
-        <source>{0} of {1} not found: build an address index.</source>
-        <translation>{1}개 중 {0}개 못 찾음: 주소 색인을 만드세요.</translation>
-    </message>
-    <message>
         <location filename="../ui/geocode_dock.py" line="350"/>
         <source>Geocoding: {0:.0f}% done, about {1:.0f} s left.</source>
         <translation>지오코딩: {0:.0f}% 완료, 약 {1:.0f}초 남음.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="422"/>
+        <location filename="../ui/geocode_dock.py" line="429"/>
         <source>From the point layer '{0}'</source>
         <translation>점 레이어 '{0}'에서</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="462"/>
+        <location filename="../ui/geocode_dock.py" line="469"/>
         <source>No address field in {0}: name the field with the address 'address' (or build the index with Processing &gt; WealthMap &gt; Build offline address index).</source>
         <translation>{0}에 주소 필드가 없습니다. 주소가 든 필드 이름을 'address'로 하세요(또는 프로세싱 &gt; WealthMap &gt; 오프라인 주소 색인 만들기로 색인을 만드세요).</translation>
     </message>

@@ -116,7 +116,7 @@ def test_geocode_journey(tmp_path):
     # the gazetteer alone cannot find streets: the summary and the message bar say an index is needed,
     # and the message bar offers to build one
     assert "address index" in first["summary"]
-    hints = [m for m in first["bar"] if "build an address index" in m["text"]]
+    hints = [m for m in first["bar"] if "need an address index" in m["text"]]
     assert hints and "Build index…" in hints[0]["buttons"], first["bar"]
     assert out["offered_button"] and out["offered_menu"][0] == "From an OpenStreetMap file or a table…"
     # the output is named after the input and coloured by status, with readable legend labels

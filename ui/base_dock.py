@@ -166,5 +166,18 @@ class WealthMapDock(QgsDockWidget):
             if bar is not None:
                 bar.pushMessage("WealthMap", text, level, 8 if level != Qgis.Critical else 0)
 
+    def show_result_message(self, text, level=Qgis.Info):
+        """A job's outcome in the message bar, pushed a moment after the task ended so that it lands above
+        QGIS's own "Task complete" notice of a long task (which would hide it behind "1 more")."""
+        from qgis.PyQt.QtCore import QTimer
+
+        def push():
+            try:
+                self.show_message(text, level)
+            except RuntimeError:  # the panel was deleted meanwhile
+                pass
+
+        QTimer.singleShot(250, push)
+
     def closeEvent(self, event):  # noqa: N802 - Qt override
         super().closeEvent(event)

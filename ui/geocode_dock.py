@@ -369,7 +369,9 @@ class GeocodeDock(WealthMapDock):
         hint = result.get("hint")
         if hint:
             text += "<br><span style='color:#a40000'>{}</span>".format(hint)
-            self.show_index_hint(hint)
+            from qgis.PyQt.QtCore import QTimer
+
+            QTimer.singleShot(250, self.show_index_hint_later)  # above QGIS's "Task complete" of a long run
         self.summary.setText(text)
         stats = result["stats"]
         if stats.get("warning"):
@@ -378,15 +380,20 @@ class GeocodeDock(WealthMapDock):
         self.fill_review()
         self.show_review()
 
+    def show_index_hint_later(self):
+        try:
+            if self.result and self.result.get("hint"):
+                self.show_index_hint(self.result["hint"])
+        except RuntimeError:  # the panel was deleted meanwhile
+            pass
+
     def show_index_hint(self, hint):
         """The message bar says an address index is needed, with a button that builds one."""
         if self.iface is None or not hasattr(self.iface, "messageBar") or self.iface.messageBar() is None:
             return
         bar = self.iface.messageBar()
-        counts = (self.result or {}).get("counts", {})
-        tried = sum(counts.get(k, 0) for k in ("matched", "ambiguous", "not_found"))
-        item = bar.createMessage("WealthMap", tr("{0} of {1} not found: build an address index.").format(
-            counts.get("not_found", 0), tried))
+        # short: the bar has one line beside the button; the whole hint is in the summary and the tooltip
+        item = bar.createMessage("", tr("Street addresses need an address index."))
         item.setToolTip(hint)
         button = QPushButton(tr("Build index…"))
         button.setMenu(self.index_menu(button))

@@ -463,13 +463,13 @@ class PredictWidget(QWidget):
         if hasattr(self.dock, "reveal"):
             self.dock.reveal(self.status)  # the bottom of the tab: the summary above it and the status line
         if result["is_demo"]:
-            self.dock.show_message(tr("Prediction done with a demonstration model, not a wealth estimate."),
-                                   Qgis.Warning)
+            self.dock.show_result_message(tr("Prediction done with a demonstration model, not a wealth estimate."),
+                                          Qgis.Warning)
         elif result.get("is_weak"):
-            self.dock.show_message(tr("Prediction done with a weak model: it does not beat a simple baseline (see "
-                                      "its training report)."), Qgis.Warning)
+            self.dock.show_result_message(tr("Prediction done with a weak model: it does not beat a simple baseline "
+                                             "(see its training report)."), Qgis.Warning)
         if result.get("coverage_note"):
-            self.dock.show_message(result["coverage_note"], Qgis.Warning)
+            self.dock.show_result_message(result["coverage_note"], Qgis.Warning)
 
     def expand_legend(self, layer):
         """The new layer's legend opens in the layer panel; the previous prediction's closes. The layer tree

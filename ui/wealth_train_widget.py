@@ -209,11 +209,12 @@ class TrainWidget(QWidget):
             text = summary(dict(result, warning=None))
             self.summary.setText("{}<br><span style='color:#a40000'><b>{}</b></span>".format(
                 text, result["warning"]))
-            self.dock.show_message(tr("Model trained, but weak: it does not beat the best simple baseline. Open "
-                                      "the report before using it."), Qgis.Warning)
+            self.dock.show_result_message(tr("Model trained, but weak: it does not beat the best simple baseline. "
+                                             "Open the report before using it."), Qgis.Warning)
         else:
             self.summary.setText(summary(result))
-            self.dock.show_message(tr("Model trained; open the report to see its accuracy."), Qgis.Success)
+            self.dock.show_result_message(tr("Model trained; open the report to see its accuracy."),
+                                          Qgis.Success)
         if hasattr(self.dock, "reveal"):
             self.dock.reveal(self.status)  # the bottom of the tab: the summary above it and the status line
 
