@@ -32,7 +32,9 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
             unmatched_csv=None, min_score=0.6, ambiguity_margin=0.05, limit=5, use_cache=True, cache_path=None,
             workers=None, rate=None, timeout=None, retries=None, encoding=None, feedback=None, prepared=None,
             sheet=None):
-    """Batch geocode a layer or table; returns a dict with ``layer``, ``counts``, ``stats``, ``output``.
+    """Batch geocode a layer or table; returns a dict with ``layer`` (named after the input, coloured by
+    status), ``path`` (= ``output``), ``summary``, ``hint`` (an address index is needed, or ``None``),
+    ``counts``, ``stats``, ``fields``. See :func:`wealthmap.api.geocode` for every parameter.
 
     ``source``: a QgsVectorLayer, a layer id, or a table/layer path (CSV in UTF-8 with or without
     BOM or CP949/EUC-KR, XLSX, GeoPackage...). ``address_fields``: one or several fields joined
