@@ -226,3 +226,53 @@ def test_wealth_journey(tmp_path):
     assert "weak model" in texts(weak["bar"]) and "Weak model" in weak["summary"]
     assert "weak model" in weak["model_label"]
     assert "Traceback" not in log, log[-3000:]
+
+
+KOREAN = r'''
+plugin = U.plugins["wealthmap"]
+for key, d in plugin.docks.items():
+    if key != "wealth":
+        d.hide()
+plugin.action("wealth").setChecked(True)
+dock = plugin.docks["wealth"]
+dock.raise_()
+predict = dock.predict_widget
+
+
+@step
+def predict_in_korean():
+    layer = U.iface.addRasterLayer(os.path.join(ROOT, "sample_data", "sentinel2_berlin.tif"), "sentinel2_berlin")
+    predict.raster.setLayer(layer)
+    U.iface.setActiveLayer(layer)
+    U.iface.zoomToActiveLayer()
+    clear_bar()
+    predict.set_mode("raster")
+    predict.run()
+    return task_done(dock)
+
+
+@step
+def korean_result():
+    registry = QgsApplication.processingRegistry().providerById("wealthmap")
+    OUT["ko"] = {"summary": predict.summary.text(), "name": predict.last_layer.name(),
+                 "model_label": predict.model_label.text(), "bar": bar_messages(),
+                 "groups": sorted({alg.group() for alg in registry.algorithms()}),
+                 "region_label": predict.region_label.text(), "status": predict.status.text()}
+    shot("wealth_predict_ko")
+'''
+
+
+@needs_desktop
+def test_wealth_journey_in_korean(tmp_path):
+    """QGIS in Korean: the prediction's summary, the model's name and units read from its manifest, the chip
+    statuses, the layer name and the Processing groups are Korean (no English word left but names)."""
+    from test_i18n import english_words
+
+    out, log = run_journey(KOREAN, tmp_path, locale="ko")
+    ko = out["ko"]
+    assert ko["name"] == "부 (데모)"
+    assert "18 정상" in ko["summary"] and "시가지 비율" in ko["summary"]
+    for key in ("summary", "model_label", "region_label"):
+        assert not english_words(ko[key]), (key, ko[key])
+    assert not english_words(" ".join(m["text"] for m in ko["bar"])), ko["bar"]
+    assert ko["groups"] == ["영상 기반 부 추정", "주제도", "지오코딩"], ko["groups"]
