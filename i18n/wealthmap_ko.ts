@@ -865,37 +865,37 @@
         <translation>WealthMap에 필요한 파이썬 패키지가 설치되어 있지 않습니다: {0}. QGIS가 사용하는 파이썬에 설치한 뒤 QGIS를 다시 시작하세요: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="99"/>
+        <location filename="../core/geocode/api.py" line="101"/>
         <source>Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}. {5} requests, {6} addresses from the cache.</source>
         <translation>일치 {0}, 모호 {1}, 찾지 못함 {2}, 빈 주소 {3}, 오류 {4}. 요청 {5}건, 캐시에서 {6}건.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="118"/>
+        <location filename="../core/geocode/api.py" line="120"/>
         <source>{0} of {1} addresses were not found: only the bundled world gazetteer (countries, cities and towns, no streets) was searched. Street addresses need an address index: build one from an OpenStreetMap file (.osm.pbf) or from a layer of address points (Geocode panel: 'Build index…'; Processing: 'Build offline address index'; console: build_address_index), choose it as the address index and run again.</source>
         <translation>주소 {1}개 중 {0}개를 찾지 못했습니다. 내장 세계 지명 사전(국가, 도시, 읍면, 도로 없음)만 검색했습니다. 도로명 주소에는 주소 색인이 필요합니다. OpenStreetMap 파일(.osm.pbf)이나 주소 점 레이어로 색인을 만드세요(지오코딩 패널: '색인 만들기…', 프로세싱: '오프라인 주소 색인 만들기', 콘솔: build_address_index). 그런 다음 그 색인을 주소 색인으로 고르고 다시 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="138"/>
+        <location filename="../core/geocode/api.py" line="140"/>
         <source>Give the path of the index file to write (e.g. addresses.sqlite).</source>
         <translation>쓸 색인 파일의 경로를 지정하세요(예: addresses.sqlite).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="175"/>
+        <location filename="../core/geocode/api.py" line="177"/>
         <source>No usable rows for the index: every row lacks an address or a point.</source>
         <translation>색인에 쓸 수 있는 행이 없습니다: 모든 행에 주소나 좌표가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="54"/>
+        <location filename="../core/geocode/api.py" line="56"/>
         <source>The input {0} has no rows to geocode.</source>
         <translation>입력 {0}에 지오코딩할 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="244"/>
+        <location filename="../core/geocode/api.py" line="246"/>
         <source>Feature {0} is not in layer {1}.</source>
         <translation>피처 {0}이(가) 레이어 {1}에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="258"/>
+        <location filename="../core/geocode/api.py" line="260"/>
         <source>Could not save the reviewed point in {0} (is it read-only?).</source>
         <translation>검토한 점을 {0}에 저장할 수 없습니다(읽기 전용인가요?).</translation>
     </message>
@@ -3182,17 +3182,17 @@
         <translation>OpenStreetMap 또는 주소 점 (*.osm.pbf *.pbf *.osm *.csv *.txt *.tsv *.xlsx *.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="486"/>
+        <location filename="../ui/geocode_dock.py" line="489"/>
         <source>Building the address index</source>
         <translation>주소 색인 만드는 중</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="584"/>
+        <location filename="../ui/geocode_dock.py" line="587"/>
         <source>Saved the reviewed point; the cache remembers it for later runs.</source>
         <translation>검토한 점을 저장했습니다. 이후 실행에서도 캐시가 기억합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="608"/>
+        <location filename="../ui/geocode_dock.py" line="611"/>
         <source>placed by hand</source>
         <translation>직접 지정함</translation>
     </message>
@@ -3217,17 +3217,17 @@
         <translation>OpenStreetMap 파일이나 표에서…</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="491"/>
+        <location filename="../ui/geocode_dock.py" line="494"/>
         <source>Address index built: {0} rows in {1}. It is now the panel's address index: run Geocode again.</source>
         <translation>주소 색인을 만들었습니다: {1}에 {0}개 행. 이제 이 패널의 주소 색인입니다. 지오코딩을 다시 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="573"/>
+        <location filename="../ui/geocode_dock.py" line="576"/>
         <source>Select a row and one of its candidates first.</source>
         <translation>먼저 행과 그 후보 하나를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="606"/>
+        <location filename="../ui/geocode_dock.py" line="609"/>
         <source>Select the row to place first.</source>
         <translation>먼저 지정할 행을 선택하세요.</translation>
     </message>
@@ -3240,6 +3240,11 @@
         <location filename="../ui/geocode_dock.py" line="350"/>
         <source>Geocoding: {0:.0f}% done, about {1:.0f} s left.</source>
         <translation>지오코딩: {0:.0f}% 완료, 약 {1:.0f}초 남음.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="480"/>
+        <source>The layer was removed; choose another source for the index.</source>
+        <translation>레이어가 제거되었습니다. 색인을 만들 다른 원본을 고르세요.</translation>
     </message>
     <message>
         <location filename="../ui/geocode_dock.py" line="429"/>
@@ -3731,17 +3736,17 @@
         <translation>실제 색으로 보기</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="330"/>
+        <location filename="../ui/wealth_predict_widget.py" line="333"/>
         <source>Draw the region on the map.</source>
         <translation>지도에 영역을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="423"/>
+        <location filename="../ui/wealth_predict_widget.py" line="426"/>
         <source>Large region</source>
         <translation>큰 영역</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="448"/>
+        <location filename="../ui/wealth_predict_widget.py" line="451"/>
         <source>Predict wealth</source>
         <translation>부 지수 추정</translation>
     </message>
@@ -3771,22 +3776,22 @@
         <translation>영역을 그렸습니다: 꼭짓점 {0}개, {1}.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="372"/>
+        <location filename="../ui/wealth_predict_widget.py" line="375"/>
         <source>Choose the polygon layer of the region.</source>
         <translation>영역의 폴리곤 레이어를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="408"/>
+        <location filename="../ui/wealth_predict_widget.py" line="411"/>
         <source>Choose a Sentinel-2 raster layer (add one to the project first).</source>
         <translation>Sentinel-2 래스터 레이어를 선택하십시오(먼저 프로젝트에 추가).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="412"/>
+        <location filename="../ui/wealth_predict_widget.py" line="415"/>
         <source>Choose the output GeoPackage or tick 'Temporary file'.</source>
         <translation>출력 GeoPackage를 선택하거나 '임시 파일'을 체크하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="466"/>
+        <location filename="../ui/wealth_predict_widget.py" line="469"/>
         <source>Prediction done with a demonstration model, not a wealth estimate.</source>
         <translation>시연용 모델로 추정을 마쳤습니다. 부 추정치가 아닙니다.</translation>
     </message>
@@ -3806,22 +3811,22 @@
         <translation>'{0}'은(는) 위색(밴드 1, 2, 3을 빨강, 초록, 파랑)으로 보이는 Sentinel-2입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="362"/>
+        <location filename="../ui/wealth_predict_widget.py" line="365"/>
         <source>Draw a region on the map first (press Draw, then drag a rectangle or click a polygon).</source>
         <translation>먼저 지도에 영역을 그리십시오('그리기'를 누른 뒤 사각형을 끌거나 폴리곤을 클릭).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="424"/>
+        <location filename="../ui/wealth_predict_widget.py" line="427"/>
         <source>The region needs {0} chips, more than the limit of {1} (WealthMap setting max_chips). Predict anyway?</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개(WealthMap 설정 max_chips)를 넘습니다. 그래도 추정할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="447"/>
+        <location filename="../ui/wealth_predict_widget.py" line="450"/>
         <source>Predicting {0} chips…</source>
         <translation>칩 {0}개 추정 중…</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="469"/>
+        <location filename="../ui/wealth_predict_widget.py" line="472"/>
         <source>Prediction done with a weak model: it does not beat a simple baseline (see its training report).</source>
         <translation>약한 모델로 예측했습니다: 단순 기준선보다 낫지 않습니다(학습 보고서 참조).</translation>
     </message>
@@ -3846,7 +3851,7 @@
         <translation>영역 레이어에서 선택한 피처를 예측합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="443"/>
+        <location filename="../ui/wealth_predict_widget.py" line="446"/>
         <source>Not run: {0} chips is more than the limit of {1}.</source>
         <translation>실행하지 않음: 칩 {0}개는 제한 {1}개보다 많습니다.</translation>
     </message>

@@ -476,6 +476,9 @@ class GeocodeDock(WealthMapDock):
                 self.status.setText(str(err))
                 self.show_message(str(err), Qgis.Warning)
                 return None
+            except RuntimeError:  # the layer was removed from the project meanwhile
+                self.status.setText(tr("The layer was removed; choose another source for the index."))
+                return None
 
             def work(feedback):
                 return api.build_index_from_rows(rows, output, source_name=rows_source.source(), feedback=feedback)

@@ -273,8 +273,11 @@ class PredictWidget(QWidget):
         button = QPushButton(tr("Show in true colour"))
 
         def apply():
-            apply_true_colour(layer)
-            bar.popWidget(item)
+            try:
+                apply_true_colour(layer)
+                bar.popWidget(item)
+            except RuntimeError:  # the layer was removed (or the message closed) before the click
+                pass
 
         button.clicked.connect(apply)
         item.layout().addWidget(button)
