@@ -22,7 +22,7 @@ from qgis.core import (
 
 from ..core.errors import WealthMapError
 from ..core.geocode.providers import PROVIDERS
-from ..core.i18n import tr
+from ..core.i18n import tr, tr_noop
 from ..core.tables import TEXT_EXTENSIONS
 from .base import WealthMapAlgorithm
 
@@ -30,7 +30,7 @@ PROVIDER_KEYS = list(PROVIDERS)
 
 
 class GeocodeAlgorithm(WealthMapAlgorithm):
-    GROUP = "Geocoding"
+    GROUP = tr_noop("Geocoding")
     GROUP_ID = "geocoding"
     ICON = "geocode"
 
@@ -137,7 +137,7 @@ class GeocodeAlgorithm(WealthMapAlgorithm):
 
 
 class BuildAddressIndexAlgorithm(WealthMapAlgorithm):
-    GROUP = "Geocoding"
+    GROUP = tr_noop("Geocoding")
     GROUP_ID = "geocoding"
     ICON = "geocode"
 

@@ -28,7 +28,7 @@ from qgis.core import (
 )
 
 from ..core.errors import WealthMapError
-from ..core.i18n import tr
+from ..core.i18n import tr, tr_noop
 from ..core.outputs import save_style_file
 from ..core.thematic import api, style
 from ..core.thematic.classify import METHODS
@@ -89,7 +89,7 @@ def finish_styled(alg, layer, parameters, context, dest, qml_key="OUTPUT_QML"):
 
 
 class ThematicAlgorithm(WealthMapAlgorithm):
-    GROUP = "Thematic maps"
+    GROUP = tr_noop("Thematic maps")
     GROUP_ID = "thematic"
     ICON = "thematic"
 

@@ -19,13 +19,13 @@ from qgis.core import (
 )
 
 from ..core.errors import WealthMapError
-from ..core.i18n import tr
+from ..core.i18n import tr, tr_noop
 from ..core.wealth.raster import parse_band_map
 from .base import WealthMapAlgorithm
 
 
 class PredictWealthAlgorithm(WealthMapAlgorithm):
-    GROUP = "Wealth from imagery"
+    GROUP = tr_noop("Wealth from imagery")
     GROUP_ID = "wealth"
     ICON = "wealth"
     INPUT = "INPUT"
@@ -147,7 +147,7 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
             result["median"]))
         if context.willLoadLayerOnCompletion(output):
             details = context.layerToLoadOnCompletionDetails(output)
-            details.name = result["title"]
+            details.name = result["short_title"]  # the long title is in the layer's metadata
             details.forceName = True
         return {self.OUTPUT: output, self.OUTPUT_RASTER: geotiff, "CHIPS": result["chips"],
                 "CHIPS_USED": result["chips_used"], "CHIPS_SKIPPED": result["chips_skipped"],

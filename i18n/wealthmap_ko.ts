@@ -4,6 +4,12 @@
 <context>
     <name>WealthMap</name>
     <message>
+        <location filename="../algorithms/geocode_algs.py" line="33"/>
+        <location filename="../algorithms/geocode_algs.py" line="140"/>
+        <source>Geocoding</source>
+        <translation>지오코딩</translation>
+    </message>
+    <message>
         <location filename="../algorithms/geocode_algs.py" line="41"/>
         <source>Batch geocode addresses</source>
         <translation>주소 일괄 지오코딩</translation>
@@ -31,7 +37,7 @@
     <message>
         <location filename="../algorithms/geocode_algs.py" line="56"/>
         <location filename="../algorithms/geocode_algs.py" line="162"/>
-        <location filename="../ui/geocode_dock.py" line="117"/>
+        <location filename="../ui/geocode_dock.py" line="116"/>
         <source>Address field(s)</source>
         <translation>주소 필드</translation>
     </message>
@@ -42,7 +48,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="60"/>
-        <location filename="../ui/geocode_dock.py" line="126"/>
+        <location filename="../ui/geocode_dock.py" line="125"/>
         <source>Provider</source>
         <translation>제공자</translation>
     </message>
@@ -73,7 +79,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="72"/>
-        <location filename="../ui/geocode_dock.py" line="155"/>
+        <location filename="../ui/geocode_dock.py" line="162"/>
         <source>Minimum score</source>
         <translation>최소 점수</translation>
     </message>
@@ -84,7 +90,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="76"/>
-        <location filename="../ui/geocode_dock.py" line="168"/>
+        <location filename="../ui/geocode_dock.py" line="175"/>
         <source>Output CRS</source>
         <translation>출력 좌표계</translation>
     </message>
@@ -182,6 +188,12 @@
         <location filename="../algorithms/geocode_algs.py" line="117"/>
         <source>The output CRS '{0}' is not valid. Give e.g. EPSG:4326 or EPSG:5179.</source>
         <translation>출력 좌표계 '{0}'이(가) 올바르지 않습니다. 예: EPSG:4326 또는 EPSG:5179.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/thematic_algs.py" line="92"/>
+        <location filename="../plugin.py" line="56"/>
+        <source>Thematic maps</source>
+        <translation>주제도</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="111"/>
@@ -522,6 +534,12 @@
         <translation>피처 {0}개의 분모가 0이거나 NULL이어서 자료 없음으로 표시됩니다 (피처 id {1}).</translation>
     </message>
     <message>
+        <location filename="../algorithms/wealth_algs.py" line="28"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="27"/>
+        <source>Wealth from imagery</source>
+        <translation>영상 기반 부 추정</translation>
+    </message>
+    <message>
         <location filename="../algorithms/wealth_algs.py" line="49"/>
         <source>Predict wealth from Sentinel-2 imagery</source>
         <translation>Sentinel-2 영상으로 부(富) 지수 추정</translation>
@@ -533,7 +551,6 @@
     </message>
     <message>
         <location filename="../algorithms/wealth_algs.py" line="62"/>
-        <location filename="../ui/wealth_predict_widget.py" line="120"/>
         <source>Sentinel-2 raster</source>
         <translation>Sentinel-2 래스터</translation>
     </message>
@@ -650,6 +667,7 @@
     </message>
     <message>
         <location filename="../algorithms/wealth_algs.py" line="145"/>
+        <location filename="../core/wealth/api.py" line="50"/>
         <source>{0}: {1} chips, {2} used, {3} skipped; mean {4:.4g}, median {5:.4g}.</source>
         <translation>{0}: 칩 {1}개, 사용 {2}개, 건너뜀 {3}개; 평균 {4:.4g}, 중앙값 {5:.4g}.</translation>
     </message>
@@ -657,11 +675,6 @@
         <location filename="../algorithms/wealth_algs.py" line="134"/>
         <source>The output must be a GeoPackage (.gpkg) file, not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg) 파일이어야 합니다('{0}'은(는) 안 됩니다).</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="27"/>
-        <source>Wealth from imagery</source>
-        <translation>영상 기반 부 추정</translation>
     </message>
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="55"/>
@@ -722,7 +735,7 @@
     </message>
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="88"/>
-        <location filename="../core/wealth/report.py" line="91"/>
+        <location filename="../core/wealth/report.py" line="94"/>
         <location filename="../ui/wealth_train_widget.py" line="63"/>
         <source>Cross-validation</source>
         <translation>교차 검증</translation>
@@ -792,14 +805,14 @@
     </message>
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="88"/>
-        <location filename="../core/wealth/report.py" line="89"/>
+        <location filename="../core/wealth/report.py" line="92"/>
         <location filename="../ui/wealth_train_widget.py" line="61"/>
         <source>spatially blocked k-fold</source>
         <translation>공간 블록 k-폴드</translation>
     </message>
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="88"/>
-        <location filename="../core/wealth/report.py" line="89"/>
+        <location filename="../core/wealth/report.py" line="92"/>
         <location filename="../ui/wealth_train_widget.py" line="62"/>
         <source>leave one group out</source>
         <translation>그룹 하나씩 제외</translation>
@@ -878,86 +891,91 @@
         <translation>후보의 점수가 숫자가 아닙니다({0})</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="137"/>
+        <location filename="../core/geocode/api.py" line="138"/>
+        <source>Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}. {5} requests, {6} addresses from the cache.</source>
+        <translation>일치 {0}, 모호 {1}, 찾지 못함 {2}, 빈 주소 {3}, 오류 {4}. 요청 {5}건, 캐시에서 {6}건.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="157"/>
+        <source>{0} of {1} addresses were not found: only the bundled world gazetteer (countries, cities and towns, no streets) was searched. Street addresses need an address index: build one from an OpenStreetMap file (.osm.pbf) or from a layer of address points (Geocode panel: 'Build index…'; Processing: 'Build offline address index'; console: build_address_index), choose it as the address index and run again.</source>
+        <translation>주소 {1}개 중 {0}개를 찾지 못했습니다. 내장 세계 지명 사전(국가, 도시, 읍면, 도로 없음)만 검색했습니다. 도로명 주소에는 주소 색인이 필요합니다. OpenStreetMap 파일(.osm.pbf)이나 주소 점 레이어로 색인을 만드세요(지오코딩 패널: '색인 만들기…', 프로세싱: '오프라인 주소 색인 만들기', 콘솔: build_address_index). 그런 다음 그 색인을 주소 색인으로 고르고 다시 실행하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="177"/>
         <source>Give the path of the index file to write (e.g. addresses.sqlite).</source>
         <translation>쓸 색인 파일의 경로를 지정하세요(예: addresses.sqlite).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="141"/>
-        <location filename="../core/geocode/api.py" line="139"/>
-        <location filename="../core/geocode/api.py" line="69"/>
+        <location filename="../core/geocode/api.py" line="206"/>
+        <location filename="../core/geocode/api.py" line="179"/>
+        <location filename="../core/geocode/api.py" line="72"/>
         <source>address index</source>
         <translation>주소 색인</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="70"/>
-        <location filename="../core/geocode/batch.py" line="441"/>
+        <location filename="../core/geocode/api.py" line="73"/>
+        <location filename="../core/geocode/batch.py" line="464"/>
         <source>geocoded output</source>
         <translation>지오코딩 결과 파일</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="70"/>
-        <location filename="../core/geocode/batch.py" line="527"/>
+        <location filename="../core/geocode/api.py" line="73"/>
+        <location filename="../core/geocode/batch.py" line="550"/>
         <source>CSV of unmatched rows</source>
         <translation>매칭되지 않은 행의 CSV</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="71"/>
+        <location filename="../core/geocode/api.py" line="74"/>
         <source>geocoding cache</source>
         <translation>지오코딩 캐시</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="98"/>
+        <location filename="../core/geocode/api.py" line="101"/>
         <source>{0} fuzzy matches disagree with the rest of the batch (another country, or far from the other matches): they are marked ambiguous for review, with the reason in the error field.</source>
         <translation>유사 일치 {0}건이 배치의 나머지와 맞지 않습니다(다른 국가이거나 다른 일치 결과와 멀리 떨어짐). 검토할 수 있도록 모호함으로 표시했으며 이유는 error 필드에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="139"/>
+        <location filename="../core/geocode/api.py" line="179"/>
         <source>index source</source>
         <translation>색인 원본</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="65"/>
+        <location filename="../core/geocode/api.py" line="68"/>
         <source>The input {0} has no rows to geocode.</source>
         <translation>입력 {0}에 지오코딩할 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="68"/>
+        <location filename="../core/geocode/api.py" line="71"/>
         <source>input table</source>
         <translation>입력 표</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="109"/>
-        <source>{0} geocoded</source>
-        <translation>{0} 지오코딩 결과</translation>
-    </message>
-    <message>
-        <location filename="../core/geocode/api.py" line="161"/>
+        <location filename="../core/geocode/api.py" line="217"/>
         <source>No usable rows for the index: every row lacks an address or a point.</source>
         <translation>색인에 쓸 수 있는 행이 없습니다: 모든 행에 주소나 좌표가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="211"/>
+        <location filename="../core/geocode/api.py" line="292"/>
         <source>The reviewed point ({0}, {1}) is not a valid longitude/latitude (EPSG:4326: -180..180, -90..90).</source>
         <translation>검토한 지점({0}, {1})이(가) 유효한 경도/위도가 아닙니다(EPSG:4326: -180..180, -90..90).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="215"/>
+        <location filename="../core/geocode/api.py" line="296"/>
         <source>Feature {0} is not in layer {1}.</source>
         <translation>피처 {0}이(가) 레이어 {1}에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="229"/>
+        <location filename="../core/geocode/api.py" line="310"/>
         <source>Could not save the reviewed point in {0} (is it read-only?).</source>
         <translation>검토한 점을 {0}에 저장할 수 없습니다(읽기 전용인가요?).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="183"/>
+        <location filename="../core/geocode/api.py" line="264"/>
         <source>Geocoding '{0}' failed: {1}</source>
         <translation>'{0}' 지오코딩 실패: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="170"/>
+        <location filename="../core/geocode/api.py" line="226"/>
         <source>Cannot write the address index {0} ({1}). Check the free space and that the folder is writable.</source>
         <translation>주소 색인 {0}을(를) 쓸 수 없습니다({1}). 여유 공간과 폴더 쓰기 권한을 확인하세요.</translation>
     </message>
@@ -972,101 +990,101 @@
         <translation>입력 레이어가 유효하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="360"/>
+        <location filename="../core/geocode/batch.py" line="383"/>
         <source>daily request cap of {0} reached for {1}; run again tomorrow to continue</source>
         <translation>{1}의 하루 요청 한도 {0}건에 도달했습니다. 내일 다시 실행하면 이어서 진행합니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="371"/>
+        <location filename="../core/geocode/batch.py" line="394"/>
         <source>not geocoded</source>
         <translation>지오코딩되지 않음</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="357"/>
+        <location filename="../core/geocode/batch.py" line="380"/>
         <source>{0} The {1} addresses geocoded so far are cached; {2} remain. Fix the problem and run again to resume.</source>
         <translation>{0} 지금까지 지오코딩한 주소 {1}건은 캐시에 저장되었고 {2}건이 남았습니다. 문제를 고친 뒤 다시 실행하면 이어서 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="384"/>
+        <location filename="../core/geocode/batch.py" line="407"/>
         <source>The output CRS '{0}' is not valid. Example: EPSG:4326 or EPSG:5179.</source>
         <translation>출력 좌표계 '{0}'이(가) 유효하지 않습니다. 예: EPSG:4326 또는 EPSG:5179.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="444"/>
+        <location filename="../core/geocode/batch.py" line="467"/>
         <source>The output folder {0} does not exist.</source>
         <translation>출력 폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="449"/>
+        <location filename="../core/geocode/batch.py" line="472"/>
         <source>Cannot write geocoded points to '{0}': choose a file ending in .gpkg, .shp, .geojson or .csv.</source>
         <translation>지오코딩한 점을 '{0}'에 쓸 수 없습니다. .gpkg, .shp, .geojson 또는 .csv로 끝나는 파일을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="482"/>
+        <location filename="../core/geocode/batch.py" line="505"/>
         <source>Could not open the written output {0}.</source>
         <translation>작성한 출력 {0}을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="497"/>
+        <location filename="../core/geocode/batch.py" line="520"/>
         <source>Could not write {0}: its rows do not match the geocoded layer.</source>
         <translation>{0}을(를) 쓸 수 없습니다. 행이 지오코딩한 레이어와 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="113"/>
+        <location filename="../core/geocode/batch.py" line="136"/>
         <source>{0} has no field {1}. Fields: {2}.</source>
         <translation>{0}에 필드 {1}이(가) 없습니다. 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="120"/>
+        <location filename="../core/geocode/batch.py" line="143"/>
         <source>The address expression is not valid: {0}</source>
         <translation>주소 표현식이 올바르지 않습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="124"/>
+        <location filename="../core/geocode/batch.py" line="147"/>
         <source>The address expression uses field(s) {0} that {1} does not have. Available fields: {2}.</source>
         <translation>주소 식이 {1}에 없는 필드 {0}을(를) 사용합니다. 사용 가능한 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="191"/>
+        <location filename="../core/geocode/batch.py" line="214"/>
         <source>the service's answer does not have the documented format ({0})</source>
         <translation>서비스의 응답이 문서화된 형식이 아닙니다({0})</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="463"/>
+        <location filename="../core/geocode/batch.py" line="486"/>
         <location filename="../core/thematic/join.py" line="368"/>
         <location filename="../core/thematic/join.py" line="372"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="109"/>
+        <location filename="../core/geocode/batch.py" line="132"/>
         <source>No address field in {0}: choose the field(s) that hold the address (or an expression). Fields: {1}.</source>
         <translation>{0}에 주소 필드가 없습니다: 주소가 들어 있는 필드(또는 표현식)를 선택하세요. 필드: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="110"/>
+        <location filename="../core/geocode/batch.py" line="133"/>
         <location filename="../core/wealth/raster.py" line="300"/>
-        <location filename="../ui/wealth_predict_widget.py" line="123"/>
+        <location filename="../ui/wealth_predict_widget.py" line="153"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="138"/>
+        <location filename="../core/geocode/batch.py" line="161"/>
         <source>The address expression failed on row {0}: {1}</source>
         <translation>{0}번째 행에서 주소 표현식이 실패했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="216"/>
+        <location filename="../core/geocode/batch.py" line="239"/>
         <source>address too long ({0} characters, at most {1})</source>
         <translation>주소가 너무 깁니다({0}자, 최대 {1}자)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="295"/>
+        <location filename="../core/geocode/batch.py" line="318"/>
         <source>{0}/{1} addresses geocoded; about {2:.0f} s left.</source>
         <translation>{1}건 중 {0}건 지오코딩; 약 {2:.0f}초 남음.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="283"/>
+        <location filename="../core/geocode/batch.py" line="306"/>
         <source>The service failed for {0} addresses in a row (last: {1}); it looks unreachable or broken.</source>
         <translation>서비스가 주소 {0}개에 연속으로 실패했습니다(마지막: {1}). 접속할 수 없거나 고장 난 것으로 보입니다.</translation>
     </message>
@@ -1393,6 +1411,43 @@
         <translation>표 {0}에 도형이 없습니다: 경도(x)와 위도(y) 필드를 선택하세요.</translation>
     </message>
     <message>
+        <location filename="../core/geocode/style.py" line="12"/>
+        <source>Matched</source>
+        <translation>일치</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/style.py" line="12"/>
+        <location filename="../ui/geocode_dock.py" line="52"/>
+        <source>Ambiguous</source>
+        <translation>모호함</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/style.py" line="12"/>
+        <location filename="../ui/geocode_dock.py" line="52"/>
+        <source>Not found</source>
+        <translation>찾지 못함</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/style.py" line="13"/>
+        <source>Empty address</source>
+        <translation>빈 주소</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/style.py" line="13"/>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/style.py" line="43"/>
+        <source>Geocoded points by status</source>
+        <translation>상태별 지오코딩 점</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/style.py" line="50"/>
+        <source>{0} geocoded</source>
+        <translation>{0} 지오코딩 결과</translation>
+    </message>
+    <message>
         <location filename="../core/installer.py" line="239"/>
         <source>pip is not installed for QGIS's Python: on Debian/Ubuntu run `apt install python3-pip` (as root), then try again.</source>
         <translation>QGIS의 파이썬에 pip가 설치되어 있지 않습니다. Debian/Ubuntu에서는 (root로) `apt install python3-pip`를 실행한 뒤 다시 시도하십시오.</translation>
@@ -1461,9 +1516,9 @@
     </message>
     <message>
         <location filename="../core/outputs.py" line="544"/>
-        <location filename="../core/thematic/api.py" line="184"/>
-        <location filename="../core/thematic/api.py" line="308"/>
-        <location filename="../core/thematic/api.py" line="349"/>
+        <location filename="../core/thematic/api.py" line="268"/>
+        <location filename="../core/thematic/api.py" line="309"/>
+        <location filename="../core/thematic/api.py" line="350"/>
         <source>style file</source>
         <translation>스타일 파일</translation>
     </message>
@@ -1631,51 +1686,51 @@
         <translation>필드나 면적 중 하나로만 나누세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="313"/>
+        <location filename="../core/thematic/api.py" line="314"/>
         <source>A bivariate map needs two different fields.</source>
         <translation>이변량 지도에는 서로 다른 두 필드가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="322"/>
+        <location filename="../core/thematic/api.py" line="323"/>
         <source>A bivariate map needs at least 3 distinct values in each field.</source>
         <translation>이변량 지도에는 각 필드에 서로 다른 값이 3개 이상 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="408"/>
+        <location filename="../core/thematic/api.py" line="409"/>
         <source>Give at least one output file (.png or .pdf).</source>
         <translation>출력 파일(.png 또는 .pdf)을 하나 이상 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="182"/>
-        <location filename="../core/thematic/api.py" line="307"/>
-        <location filename="../core/thematic/api.py" line="349"/>
+        <location filename="../core/thematic/api.py" line="244"/>
+        <source>{0}, {1} classes</source>
+        <translation>{0}, {1}개 등급</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="266"/>
+        <location filename="../core/thematic/api.py" line="308"/>
+        <location filename="../core/thematic/api.py" line="350"/>
         <location filename="../core/thematic/join.py" line="356"/>
         <source>input layer</source>
         <translation>입력 레이어</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="183"/>
+        <location filename="../core/thematic/api.py" line="267"/>
         <location filename="../core/thematic/join.py" line="355"/>
-        <location filename="../core/wealth/predict.py" line="578"/>
-        <location filename="../core/wealth/predict.py" line="220"/>
-        <location filename="../core/wealth/predict.py" line="579"/>
+        <location filename="../core/wealth/predict.py" line="602"/>
+        <location filename="../core/wealth/predict.py" line="236"/>
+        <location filename="../core/wealth/predict.py" line="603"/>
         <source>output GeoPackage</source>
         <translation>출력 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="247"/>
-        <source>{0}, {1} classes</source>
-        <translation>{0}, {1}개 등급</translation>
-    </message>
-    <message>
-        <location filename="../core/thematic/api.py" line="308"/>
-        <location filename="../core/thematic/api.py" line="409"/>
+        <location filename="../core/thematic/api.py" line="309"/>
+        <location filename="../core/thematic/api.py" line="410"/>
         <location filename="../core/thematic/style.py" line="242"/>
         <source>legend image</source>
         <translation>범례 이미지</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="410"/>
+        <location filename="../core/thematic/api.py" line="411"/>
         <location filename="../core/thematic/export.py" line="240"/>
         <source>exported map</source>
         <translation>내보낼 지도 파일</translation>
@@ -1711,57 +1766,57 @@
         <translation>레이어에 이미 '{0}' 필드가 있습니다. 비율 필드에 다른 이름을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="242"/>
+        <location filename="../core/thematic/api.py" line="239"/>
         <source>{0} per {1}</source>
         <translation>{1}당 {0}</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="310"/>
+        <location filename="../core/thematic/api.py" line="311"/>
         <source>Unknown bivariate palette '{0}'. Use one of: {1}.</source>
         <translation>알 수 없는 이변량 팔레트 '{0}'. 다음 중 하나를 쓰세요: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="318"/>
+        <location filename="../core/thematic/api.py" line="319"/>
         <source>No feature has values in both '{0}' and '{1}'.</source>
         <translation>'{0}'과(와) '{1}' 둘 다에 값이 있는 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="332"/>
+        <location filename="../core/thematic/api.py" line="333"/>
         <source>{0} and {1} (bivariate map, tertiles)</source>
         <translation>{0}와(과) {1} (이변량 지도, 삼분위)</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="354"/>
+        <location filename="../core/thematic/api.py" line="355"/>
         <source>Unknown chart type '{0}'. Use one of: {1}.</source>
         <translation>알 수 없는 차트 종류 '{0}'. 다음 중 하나를 쓰세요: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="356"/>
+        <location filename="../core/thematic/api.py" line="357"/>
         <source>Unknown chart size mode '{0}'. Use 'total' (size grows with the total) or 'fixed'.</source>
         <translation>알 수 없는 차트 크기 방식 '{0}'입니다. 'total'(합계에 따라 크기 증가) 또는 'fixed'를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="359"/>
+        <location filename="../core/thematic/api.py" line="360"/>
         <source>A proportional-symbol map shows one field; got {0}.</source>
         <translation>비례 기호 지도는 필드 하나를 보여 줍니다. 받은 필드 수: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="361"/>
+        <location filename="../core/thematic/api.py" line="362"/>
         <source>A chart map needs two or more fields; got {0}.</source>
         <translation>차트맵에는 필드가 둘 이상 필요합니다. 받은 필드 수: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="370"/>
+        <location filename="../core/thematic/api.py" line="371"/>
         <source>The field '{0}' has negative values; pies, bars and circles need values of zero or more.</source>
         <translation>필드 '{0}'에 음수 값이 있습니다. 파이, 막대, 원에는 0 이상의 값이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="375"/>
+        <location filename="../core/thematic/api.py" line="376"/>
         <source>Every value of {0} is zero or NULL; there is nothing to chart.</source>
         <translation>{0}의 모든 값이 0이거나 NULL이어서 차트로 그릴 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="409"/>
+        <location filename="../core/thematic/api.py" line="410"/>
         <source>map layer</source>
         <translation>지도 레이어</translation>
     </message>
@@ -1776,22 +1831,22 @@
         <translation>필드 '{0}'이(가) 레이어 '{1}'에 없습니다. 레이어의 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="198"/>
+        <location filename="../core/thematic/api.py" line="195"/>
         <source>Cannot normalise by '{0}': it is zero or NULL for every feature, so no rate can be computed. Pick another field to divide by.</source>
         <translation>'{0}'(으)로 정규화할 수 없습니다. 모든 객체에서 0 또는 NULL이라 비율을 계산할 수 없습니다. 나눌 다른 필드를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="200"/>
+        <location filename="../core/thematic/api.py" line="197"/>
         <source>area</source>
         <translation>면적</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="224"/>
+        <location filename="../core/thematic/api.py" line="221"/>
         <source>Only {0} distinct values for {1} classes. Use at most {0} classes.</source>
         <translation>서로 다른 값이 {0}개뿐인데 등급이 {1}개입니다. 등급을 {0}개 이하로 하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="380"/>
+        <location filename="../core/thematic/api.py" line="381"/>
         <source>Give one colour per field: {0} fields, {1} colours.</source>
         <translation>필드마다 색을 하나씩 주세요: 필드 {0}개, 색 {1}개.</translation>
     </message>
@@ -1801,7 +1856,7 @@
         <translation>식 {0}이(가) 피처 {1}에서 실패합니다: {2}</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="229"/>
+        <location filename="../core/thematic/api.py" line="226"/>
         <source>field {0}</source>
         <translation>필드 {0}</translation>
     </message>
@@ -2128,153 +2183,214 @@
         <translation>범례 이미지 {0}을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="245"/>
+        <location filename="../core/wealth/bundle.py" line="73"/>
+        <source>WealthMap demo (built-up share)</source>
+        <translation>WealthMap 데모 (시가지 비율)</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="74"/>
+        <source>built-up share 0..1 (demonstration target, not wealth)</source>
+        <translation>시가지 비율 0..1 (시연용 목표값, 부가 아님)</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="75"/>
+        <source>demo</source>
+        <translation>데모</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="75"/>
+        <source>trained</source>
+        <translation>학습됨</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="75"/>
+        <source>weak</source>
+        <translation>약함</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="75"/>
+        <source>validated</source>
+        <translation>검증됨</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="76"/>
+        <source>training mean</source>
+        <translation>학습 평균</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="76"/>
+        <source>group mean</source>
+        <translation>그룹 평균</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="77"/>
+        <source>urban/rural mean</source>
+        <translation>도시/농촌 평균</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="103"/>
+        <source>Weak model: its cross-validated r² {0:.3f} does not beat the best simple baseline ({1}, r² {2:.3f}); its maps say less than that baseline. Add survey points, rasters that cover them better, or group/urban fields, and train again.</source>
+        <translation>약한 모델: 교차 검증 r² {0:.3f}가 가장 좋은 단순 기준선({1}, r² {2:.3f})보다 낫지 않습니다. 이 모델의 지도는 그 기준선보다 알려 주는 것이 적습니다. 조사 지점, 지점을 더 잘 덮는 래스터, 그룹/도시 필드를 더하고 다시 학습하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="201"/>
+        <location filename="../ui/wealth_predict_widget.py" line="73"/>
+        <source>This is a demonstration model, not a wealth estimate.</source>
+        <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="320"/>
         <source>manifest.json is not a JSON object</source>
         <translation>manifest.json이 JSON 객체가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="258"/>
+        <location filename="../core/wealth/bundle.py" line="333"/>
         <source>'bands' must be a non-empty list of distinct band names</source>
         <translation>'bands'는 서로 다른 밴드 이름의 비어 있지 않은 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="264"/>
+        <location filename="../core/wealth/bundle.py" line="339"/>
         <source>normalization.rgb_bands must name three of the bands</source>
         <translation>normalization.rgb_bands는 밴드 중 세 개를 지정해야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="266"/>
+        <location filename="../core/wealth/bundle.py" line="341"/>
         <source>normalization.stretch_max must be above stretch_min</source>
         <translation>normalization.stretch_max는 stretch_min보다 커야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="269"/>
+        <location filename="../core/wealth/bundle.py" line="344"/>
         <source>gsd_m must be &gt; 0, chip_px &gt;= 8 and context_chips an odd number &gt;= 1</source>
         <translation>gsd_m은 0보다 크고, chip_px는 8 이상, context_chips는 1 이상의 홀수여야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="276"/>
+        <location filename="../core/wealth/bundle.py" line="351"/>
         <source>head.outputs must name the 'mean' and 'std' outputs</source>
         <translation>head.outputs는 'mean'과 'std' 출력을 지정해야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="288"/>
+        <location filename="../core/wealth/bundle.py" line="363"/>
         <source>'features' must be a non-empty list of distinct names</source>
         <translation>'features'는 서로 다른 이름의 비어 있지 않은 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="296"/>
+        <location filename="../core/wealth/bundle.py" line="371"/>
         <source>file names must be relative to the bundle folder</source>
         <translation>파일 이름은 번들 폴더 기준 상대 경로여야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="415"/>
-        <location filename="../core/wealth/predict.py" line="219"/>
+        <location filename="../core/wealth/bundle.py" line="490"/>
+        <location filename="../core/wealth/predict.py" line="235"/>
         <source>model bundle</source>
         <translation>모델 번들</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="238"/>
+        <location filename="../core/wealth/bundle.py" line="313"/>
         <source>The model bundle '{0}' is not valid: {1}. Use a bundle written by WealthMap (see models/README.md) or re-export it.</source>
         <translation>모델 번들 '{0}'이(가) 올바르지 않습니다: {1}. WealthMap이 만든 번들(models/README.md 참고)을 사용하거나 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="285"/>
+        <location filename="../core/wealth/bundle.py" line="360"/>
         <source>output.classes must be a list of increasing numbers (the legend's class breaks)</source>
         <translation>output.classes는 증가하는 숫자의 목록(범례의 계급 경계값)이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="137"/>
+        <location filename="../core/wealth/bundle.py" line="210"/>
         <source>{0} (demonstration model, not a wealth estimate)</source>
         <translation>{0}(시연용 모델, 부 추정치 아님)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="252"/>
+        <location filename="../core/wealth/bundle.py" line="212"/>
+        <source>{0} (weak model: not better than a simple baseline)</source>
+        <translation>{0} (약한 모델: 단순 기준선보다 낫지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="327"/>
         <source>schema version {0} is newer than this plugin understands ({1}); update WealthMap</source>
         <translation>스키마 버전 {0}은(는) 이 플러그인이 이해하는 버전({1})보다 새롭습니다. WealthMap을 업데이트하십시오</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="255"/>
+        <location filename="../core/wealth/bundle.py" line="330"/>
         <source>status '{0}' is not one of {1}</source>
         <translation>상태 '{0}'은(는) {1} 중 하나가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="320"/>
+        <location filename="../core/wealth/bundle.py" line="395"/>
         <source>No model bundle at '{0}': the folder has no manifest.json. Choose a folder written by WealthMap (the bundled one is models/wealthmap_demo).</source>
         <translation>'{0}'에 모델 번들이 없습니다: 폴더에 manifest.json이 없습니다. WealthMap이 만든 폴더를 선택하십시오(내장 번들은 models/wealthmap_demo).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="365"/>
+        <location filename="../core/wealth/bundle.py" line="440"/>
         <source>The output folder '{0}' is the model bundle the training starts from (or the bundled demonstration model); it would be replaced. Choose a new folder.</source>
         <translation>출력 폴더 '{0}'은(는) 학습의 기반이 되는 모델 번들(또는 내장 시연 모델)입니다. 대체될 수 있으니 새 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="369"/>
+        <location filename="../core/wealth/bundle.py" line="444"/>
         <source>The output '{0}' is a file, not a folder. Choose a new or empty folder for the model bundle.</source>
         <translation>출력 '{0}'은(는) 폴더가 아니라 파일입니다. 모델 번들을 위한 새 폴더나 빈 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="248"/>
+        <location filename="../core/wealth/bundle.py" line="323"/>
         <source>manifest.json has no '{0}' field</source>
         <translation>manifest.json에 '{0}' 필드가 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="250"/>
+        <location filename="../core/wealth/bundle.py" line="325"/>
         <source>manifest field '{0}' has the wrong type</source>
         <translation>manifest 필드 '{0}'의 형식이 잘못되었습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="262"/>
+        <location filename="../core/wealth/bundle.py" line="337"/>
         <source>normalization has no '{0}'</source>
         <translation>normalization에 '{0}'이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="291"/>
+        <location filename="../core/wealth/bundle.py" line="366"/>
         <source>the file '{0}' is not listed under 'files' with its sha256</source>
         <translation>파일 '{0}'이(가) 'files'에 sha256과 함께 나열되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="294"/>
+        <location filename="../core/wealth/bundle.py" line="369"/>
         <source>the 'files' entry '{0}' needs a plain file name and a sha256</source>
         <translation>'files' 항목 '{0}'에는 단순 파일 이름과 sha256이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="326"/>
+        <location filename="../core/wealth/bundle.py" line="401"/>
         <source>manifest.json cannot be read ({0})</source>
         <translation>manifest.json을 읽을 수 없습니다({0})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="381"/>
+        <location filename="../core/wealth/bundle.py" line="456"/>
         <source>The folder '{0}' holds a model bundle and other files ({1}); writing the new bundle replaces the folder and would delete them. Move them, or choose a new folder.</source>
         <translation>폴더 '{0}'에 모델 번들과 다른 파일({1})이 함께 있습니다. 새 번들을 쓰면 폴더가 대체되어 그 파일들이 삭제됩니다. 파일을 옮기거나 새 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="390"/>
+        <location filename="../core/wealth/bundle.py" line="465"/>
         <source>The model bundle cannot be written in '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>'{0}'에 모델 번들을 쓸 수 없습니다({1}). 쓰기 가능한 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="273"/>
+        <location filename="../core/wealth/bundle.py" line="348"/>
         <source>'{0}' has no '{1}'</source>
         <translation>'{0}'에 '{1}'이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="333"/>
+        <location filename="../core/wealth/bundle.py" line="408"/>
         <source>The model bundle '{0}' lacks the file '{1}' that its manifest lists. Copy the whole bundle folder again.</source>
         <translation>모델 번들 '{0}'에 매니페스트가 나열한 파일 '{1}'이(가) 없습니다. 번들 폴더 전체를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="337"/>
+        <location filename="../core/wealth/bundle.py" line="412"/>
         <source>The model file '{0}' in bundle '{1}' does not match its manifest (sha256 differs): it was changed or corrupted. Reinstall or re-export the bundle; WealthMap refuses to run it.</source>
         <translation>번들 '{1}'의 모델 파일 '{0}'이(가) 매니페스트와 일치하지 않습니다(sha256 불일치): 변경되었거나 손상되었습니다. 번들을 다시 설치하거나 다시 내보내십시오. WealthMap은 이 파일을 실행하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="375"/>
+        <location filename="../core/wealth/bundle.py" line="450"/>
         <source>The folder '{0}' is not empty and holds no valid WealthMap model bundle ({1}); it would be replaced. Choose an empty or new folder.</source>
         <translation>폴더 '{0}'이(가) 비어 있지 않고 올바른 WealthMap 모델 번들도 없습니다({1}). 대체될 수 있으니 빈 폴더나 새 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="419"/>
+        <location filename="../core/wealth/bundle.py" line="494"/>
         <source>Bundle file names must be plain names, not '{0}'.</source>
         <translation>번들 파일 이름은 단순 이름이어야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
@@ -2407,196 +2523,216 @@
         <translation>래스터 '{0}'을(를) 모자이크 격자({1})로 워프할 수 없습니다: {2}. 먼저 재투영하세요 (래스터 &gt; 투영 &gt; 워프).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="79"/>
+        <location filename="../core/wealth/predict.py" line="219"/>
+        <source>Wealth (demo)</source>
+        <translation>부 (데모)</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="221"/>
+        <source>Wealth (weak)</source>
+        <translation>부 (약한 모델)</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="81"/>
         <source>The region has no coordinate reference system; give its CRS (region_crs), e.g. the layer's or the map canvas's CRS.</source>
         <translation>영역에 좌표계가 없습니다. 영역의 좌표계(region_crs)를 지정하십시오. 예: 레이어나 지도 캔버스의 좌표계.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="100"/>
+        <location filename="../core/wealth/predict.py" line="102"/>
         <source>The region is empty. Draw a rectangle or polygon, or select polygon features.</source>
         <translation>영역이 비어 있습니다. 사각형이나 폴리곤을 그리거나 폴리곤 피처를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="206"/>
+        <location filename="../core/wealth/predict.py" line="213"/>
         <source>Wealth: {0} ({1})</source>
         <translation>부 지수: {0}({1})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="505"/>
+        <location filename="../core/wealth/predict.py" line="222"/>
+        <source>Wealth ({0})</source>
+        <translation>부 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="522"/>
         <source>The batch size must be a whole number of at least 1 (chips per model call; 16 is a good value).</source>
         <translation>배치 크기는 1 이상의 정수여야 합니다(모델 호출당 칩 수, 16이 적당합니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="540"/>
+        <location filename="../core/wealth/predict.py" line="564"/>
         <source>CUDA was asked for, but this onnxruntime has no CUDA provider: the prediction runs on the CPU. To use the GPU, install onnxruntime-gpu (matching your CUDA version) in the Python that QGIS uses.</source>
         <translation>CUDA를 요청했지만 이 onnxruntime에는 CUDA 제공자가 없어 CPU로 추정합니다. GPU를 쓰려면 QGIS가 쓰는 Python에 (CUDA 버전에 맞는) onnxruntime-gpu를 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="774"/>
+        <location filename="../core/wealth/predict.py" line="795"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="777"/>
-        <location filename="../ui/wealth_predict_widget.py" line="392"/>
-        <source>This is a demonstration model, not a wealth estimate.</source>
-        <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/predict.py" line="144"/>
+        <location filename="../core/wealth/predict.py" line="146"/>
         <source>The region cannot be transformed to the grid's coordinate system.</source>
         <translation>영역을 격자 좌표계로 변환할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="205"/>
+        <location filename="../core/wealth/predict.py" line="210"/>
         <source>Wealth: {0} (demonstration model, not a wealth estimate)</source>
         <translation>부 지수: {0}(시연용 모델, 부 추정치 아님)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="215"/>
+        <location filename="../core/wealth/predict.py" line="212"/>
+        <source>Wealth: {0} (weak model: not better than a simple baseline)</source>
+        <translation>부: {0} (약한 모델: 단순 기준선보다 낫지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="231"/>
         <location filename="../core/wealth/train_api.py" line="64"/>
         <source>raster</source>
         <translation>래스터</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="220"/>
-        <location filename="../core/wealth/predict.py" line="580"/>
+        <location filename="../core/wealth/predict.py" line="236"/>
+        <location filename="../core/wealth/predict.py" line="604"/>
+        <location filename="../ui/wealth_predict_widget.py" line="202"/>
         <source>GeoTIFF</source>
         <translation>GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="300"/>
+        <location filename="../core/wealth/predict.py" line="317"/>
         <source>the style is missing from the template</source>
         <translation>템플릿에 스타일이 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="120"/>
+        <location filename="../core/wealth/predict.py" line="547"/>
+        <source>Only {0:.0%} of the region ({1:.1f} of {2:.1f} km²) lies over the raster '{3}': the rest has no chips. Draw the region over the raster, or mosaic it with the raster that covers the rest.</source>
+        <translation>영역의 {0:.0%}({2:.1f} km² 중 {1:.1f} km²)만 래스터 '{3}' 위에 있습니다. 나머지에는 칩이 없습니다. 영역을 래스터 위에 그리거나, 나머지를 덮는 래스터와 모자이크하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="122"/>
         <source>No raster was given.</source>
         <translation>래스터가 지정되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="152"/>
+        <location filename="../core/wealth/predict.py" line="154"/>
         <source>The region lies outside the raster '{0}'. Draw the region over the raster (zoom to the raster layer first) or choose the raster that covers it.</source>
         <translation>영역이 래스터 '{0}' 밖에 있습니다. 래스터 위에 영역을 그리거나(먼저 래스터 레이어로 확대) 그 영역을 덮는 래스터를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="175"/>
+        <location filename="../core/wealth/predict.py" line="179"/>
         <source>The region ({0:.2f} km²) contains no chip centre: chips are {1:.2f} km wide ({2} px at {3:g} m). Draw a larger region (at least one chip) over the raster.</source>
         <translation>영역({0:.2f} km²)에 칩 중심이 하나도 없습니다: 칩 너비는 {1:.2f} km({3:g} m에서 {2} px)입니다. 래스터 위에 더 큰 영역(칩 하나 이상)을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="218"/>
+        <location filename="../core/wealth/predict.py" line="234"/>
         <source>Sentinel-2 product</source>
         <translation>Sentinel-2 제품</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="243"/>
-        <location filename="../core/wealth/predict.py" line="326"/>
+        <location filename="../core/wealth/predict.py" line="259"/>
+        <location filename="../core/wealth/predict.py" line="343"/>
         <source>Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write to.</source>
         <translation>출력 GeoPackage '{0}'을(를) 쓸 수 없습니다: {1}. 쓰기 권한이 있는 폴더를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="517"/>
+        <location filename="../core/wealth/predict.py" line="534"/>
         <source>The valid-pixel and cloud thresholds must be between 0 and 1 (got {0} and {1}).</source>
         <translation>유효 픽셀 및 구름 임계값은 0과 1 사이여야 합니다({0}, {1} 입력됨).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="524"/>
+        <location filename="../core/wealth/predict.py" line="541"/>
         <source>The region needs {0} chips, more than the limit of {1} (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개를 넘습니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 제한을 늘리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="529"/>
+        <location filename="../core/wealth/predict.py" line="553"/>
         <source>The raster '{0}' is JPEG 2000, which is slow to decode (about {1:.0f} ms per chip, some {2:.0f} s for these {3} chips). For large regions, convert it once to a tiled GeoTIFF (Raster &gt; Conversion &gt; Translate with TILED=YES, COMPRESS=DEFLATE and INTERLEAVE=BAND) and predict on that.</source>
         <translation>래스터 '{0}'은(는) JPEG 2000 형식이라 디코딩이 느립니다 (칩당 약 {1:.0f} ms, 이 {3}개 칩에 약 {2:.0f}초). 넓은 지역은 먼저 타일 GeoTIFF로 한 번 변환한 뒤 (래스터 &gt; 변환 &gt; 변환(Translate), TILED=YES, COMPRESS=DEFLATE, INTERLEAVE=BAND) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="544"/>
+        <location filename="../core/wealth/predict.py" line="568"/>
         <source>Sentinel-2 product {0}: its bands stacked at 10 m ({1}); reflectance = DN x {2:g} {3:+g} ({4}).</source>
         <translation>Sentinel-2 제품 {0}: 밴드를 10 m로 묶었습니다 ({1}). 반사율 = DN x {2:g} {3:+g} ({4}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="553"/>
+        <location filename="../core/wealth/predict.py" line="577"/>
         <source>The raster '{0}' is not on the model's grid ({1}, {2:g} m pixels), so it is resampled while it is read (about {3:.0f} ms per chip, some {4:.0f} s for these {5} chips, about twice the time of a raster on the grid). To predict faster, reproject it once to {1} at {2:g} m (Raster &gt; Projections &gt; Warp (Reproject)) and predict on that.</source>
         <translation>래스터 '{0}'은(는) 모델의 격자({1}, {2:g} m 픽셀)에 맞지 않아 읽는 동안 재샘플링됩니다 (칩당 약 {3:.0f} ms, 이 {5}개 칩에 약 {4:.0f}초로, 격자에 맞는 래스터의 약 두 배입니다). 더 빨리 추정하려면 먼저 {1}, {2:g} m로 한 번 재투영한 뒤 (래스터 &gt; 투영 &gt; 워프(재투영)) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="670"/>
+        <location filename="../core/wealth/predict.py" line="696"/>
         <source>{0} and above</source>
         <translation>{0} 이상</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="739"/>
+        <location filename="../core/wealth/predict.py" line="765"/>
         <source>The style of the output cannot be written: {0}</source>
         <translation>출력의 스타일을 기록할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="763"/>
+        <location filename="../core/wealth/predict.py" line="789"/>
         <source>The style cannot be saved in the output '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>출력 '{0}'에 스타일을 저장할 수 없습니다 ({1}). 쓰기 권한이 있는 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="128"/>
+        <location filename="../core/wealth/predict.py" line="130"/>
         <source>{0} (The model '{1}' expects the bands {2}.)</source>
         <translation>{0}(모델 '{1}'은(는) 밴드 {2}을(를) 요구합니다.)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="304"/>
+        <location filename="../core/wealth/predict.py" line="321"/>
         <source>The empty output template could not be written ({0}); the output is created directly.</source>
         <translation>빈 출력 템플릿을 쓸 수 없습니다({0}). 출력 파일을 직접 만듭니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="357"/>
+        <location filename="../core/wealth/predict.py" line="374"/>
         <source>Cannot write the GeoTIFF '{0}'.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="510"/>
+        <location filename="../core/wealth/predict.py" line="527"/>
         <source>The folder {0} for the GeoTIFF does not exist. Create it or choose another path.</source>
         <translation>GeoTIFF를 쓸 폴더 {0}이(가) 없습니다. 폴더를 만들거나 다른 경로를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="535"/>
+        <location filename="../core/wealth/predict.py" line="559"/>
         <source>For this Sentinel-2 product, translate the stack of its bands at 10 m that WealthMap wrote: {0}</source>
         <translation>이 Sentinel-2 제품은 WealthMap이 만든 10 m 밴드 묶음을 변환하세요: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="575"/>
+        <location filename="../core/wealth/predict.py" line="599"/>
         <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="634"/>
+        <location filename="../core/wealth/predict.py" line="658"/>
         <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
         <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="669"/>
+        <location filename="../core/wealth/predict.py" line="695"/>
         <source>below {0}</source>
         <translation>{0} 미만</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="669"/>
+        <location filename="../core/wealth/predict.py" line="695"/>
         <source>{0} – {1}</source>
         <translation>{0} – {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="354"/>
+        <location filename="../core/wealth/predict.py" line="371"/>
         <source>Cannot write the GeoTIFF '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다({1}). 쓰기 가능한 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="89"/>
+        <location filename="../core/wealth/predict.py" line="91"/>
         <source>The region '{0}' is not valid WKT. Give e.g. POLYGON((x1 y1, x2 y2, x3 y3, x1 y1)) in the region's CRS, or a bounding box (xmin, ymin, xmax, ymax).</source>
         <translation>영역 '{0}'은(는) 올바른 WKT가 아닙니다. 영역 좌표계의 POLYGON((x1 y1, x2 y2, x3 y3, x1 y1)) 같은 형식이나 경계 상자 (xmin, ymin, xmax, ymax)를 주세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="440"/>
+        <location filename="../core/wealth/predict.py" line="457"/>
         <source>Writing to '{0}' failed: {1}</source>
         <translation>'{0}'에 쓰기 실패: {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="96"/>
+        <location filename="../core/wealth/predict.py" line="98"/>
         <source>The region {0!r} is not a bounding box: give four numbers (xmin, ymin, xmax, ymax), a rectangle, a polygon or WKT.</source>
         <translation>영역 {0!r}은(는) 경계 상자가 아닙니다. 숫자 네 개 (xmin, ymin, xmax, ymax), 사각형, 폴리곤 또는 WKT를 주세요.</translation>
     </message>
@@ -2662,28 +2798,48 @@
         <translation>밴드 매핑이 {0}을(를) 밴드 {1}에 연결하지만 '{2}'의 밴드는 {3}개입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="95"/>
+        <location filename="../core/wealth/region.py" line="14"/>
+        <source>The region layer '{0}' is not valid.</source>
+        <translation>영역 레이어 '{0}'이(가) 유효하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/region.py" line="16"/>
+        <source>The region layer '{0}' has no polygons: give a polygon layer, a rectangle or a bounding box (xmin, ymin, xmax, ymax).</source>
+        <translation>영역 레이어 '{0}'에 폴리곤이 없습니다. 폴리곤 레이어, 사각형 또는 경계 상자(xmin, ymin, xmax, ymax)를 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/region.py" line="24"/>
+        <source>The region layer '{0}' has no polygon features.</source>
+        <translation>영역 레이어 '{0}'에 폴리곤 피처가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/region.py" line="22"/>
+        <source>No feature of '{0}' is selected; select the region's polygons first.</source>
+        <translation>'{0}'에서 선택된 피처가 없습니다. 먼저 영역의 폴리곤을 선택하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="98"/>
         <source>baseline: training mean</source>
         <translation>기준선: 학습 평균</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="95"/>
+        <location filename="../core/wealth/report.py" line="98"/>
         <source>baseline: group mean</source>
         <translation>기준선: 그룹 평균</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="96"/>
+        <location filename="../core/wealth/report.py" line="99"/>
         <source>baseline: urban/rural mean</source>
         <translation>기준선: 도시/농촌 평균</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="94"/>
+        <location filename="../core/wealth/report.py" line="97"/>
         <source>model</source>
         <translation>모델</translation>
     </message>
     <message>
         <location filename="../core/wealth/report.py" line="43"/>
-        <location filename="../core/wealth/report.py" line="100"/>
+        <location filename="../core/wealth/report.py" line="103"/>
         <source>Predicted against observed</source>
         <translation>예측값 대 관측값</translation>
     </message>
@@ -2705,6 +2861,7 @@
     </message>
     <message>
         <location filename="../core/wealth/report.py" line="84"/>
+        <location filename="../ui/wealth_predict_widget.py" line="182"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
@@ -2714,173 +2871,173 @@
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="85"/>
+        <location filename="../core/wealth/report.py" line="86"/>
         <source>Code version</source>
         <translation>코드 버전</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="85"/>
+        <location filename="../core/wealth/report.py" line="86"/>
         <source>Created</source>
         <translation>생성 시각</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="86"/>
+        <location filename="../core/wealth/report.py" line="89"/>
         <source>Cross-validated on held-out spatial blocks or whole groups; a model is 'trained', not 'validated', until someone checks it on independent data.</source>
         <translation>제외된 공간 블록이나 그룹 전체로 교차 검증했습니다. 독립된 자료로 누군가 확인하기 전까지 모델은 'validated'가 아니라 'trained'입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="91"/>
+        <location filename="../core/wealth/report.py" line="94"/>
         <source>Accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="91"/>
+        <location filename="../core/wealth/report.py" line="94"/>
         <source>folds</source>
         <translation>폴드</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="93"/>
+        <location filename="../core/wealth/report.py" line="96"/>
         <source>squared Pearson r</source>
         <translation>피어슨 r 제곱</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="93"/>
+        <location filename="../core/wealth/report.py" line="96"/>
         <source>urban r²</source>
         <translation>도시 r²</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="93"/>
+        <location filename="../core/wealth/report.py" line="96"/>
         <source>rural r²</source>
         <translation>농촌 r²</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="114"/>
+        <location filename="../core/wealth/report.py" line="117"/>
         <source>Feature importances</source>
         <translation>특징 중요도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="114"/>
+        <location filename="../core/wealth/report.py" line="117"/>
         <source>feature</source>
         <translation>특징</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="114"/>
+        <location filename="../core/wealth/report.py" line="117"/>
         <source>importance</source>
         <translation>중요도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="118"/>
+        <location filename="../core/wealth/report.py" line="121"/>
         <source>Training data</source>
         <translation>학습 자료</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="120"/>
+        <location filename="../core/wealth/report.py" line="123"/>
         <source>rows read</source>
         <translation>읽은 행</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="120"/>
+        <location filename="../core/wealth/report.py" line="123"/>
         <source>rows used</source>
         <translation>사용한 행</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="121"/>
+        <location filename="../core/wealth/report.py" line="124"/>
         <source>left out</source>
         <translation>제외됨</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="127"/>
+        <location filename="../core/wealth/report.py" line="130"/>
         <source>rasters</source>
         <translation>래스터</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="128"/>
+        <location filename="../core/wealth/report.py" line="131"/>
         <source>hash of the inputs</source>
         <translation>입력 해시</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="138"/>
+        <location filename="../core/wealth/report.py" line="141"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="138"/>
+        <location filename="../core/wealth/report.py" line="141"/>
         <source>features</source>
         <translation>특징</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="138"/>
+        <location filename="../core/wealth/report.py" line="141"/>
         <source>evaluation</source>
         <translation>평가</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="139"/>
+        <location filename="../core/wealth/report.py" line="142"/>
         <source>final forest</source>
         <translation>최종 포레스트</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="139"/>
+        <location filename="../core/wealth/report.py" line="142"/>
         <source>points from the cache:</source>
         <translation>캐시에서 읽은 지점:</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="104"/>
+        <location filename="../core/wealth/report.py" line="107"/>
         <source>urban</source>
         <translation>도시</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="104"/>
+        <location filename="../core/wealth/report.py" line="107"/>
         <source>rural</source>
         <translation>농촌</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="107"/>
+        <location filename="../core/wealth/report.py" line="110"/>
         <source>Which feature groups help</source>
         <translation>도움이 되는 특징 그룹</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="107"/>
+        <location filename="../core/wealth/report.py" line="110"/>
         <location filename="../core/wealth/survey.py" line="316"/>
         <source>group</source>
         <translation>그룹</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="107"/>
+        <location filename="../core/wealth/report.py" line="110"/>
         <source>columns</source>
         <translation>열</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="107"/>
+        <location filename="../core/wealth/report.py" line="110"/>
         <source>r² without it</source>
         <translation>제외했을 때 r²</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="108"/>
+        <location filename="../core/wealth/report.py" line="111"/>
         <source>r² with it alone</source>
         <translation>이것만 썼을 때 r²</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="123"/>
+        <location filename="../core/wealth/report.py" line="126"/>
         <source>groups</source>
         <translation>그룹</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="126"/>
+        <location filename="../core/wealth/report.py" line="129"/>
         <source>years</source>
         <translation>연도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="132"/>
+        <location filename="../core/wealth/report.py" line="135"/>
         <source>Rows left out</source>
         <translation>제외된 행</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="132"/>
+        <location filename="../core/wealth/report.py" line="135"/>
         <source>row</source>
         <translation>행</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="132"/>
+        <location filename="../core/wealth/report.py" line="135"/>
         <source>reason</source>
         <translation>이유</translation>
     </message>
@@ -3100,12 +3257,12 @@
         <translation>지점 {0}개의 특징이 유한하지 않습니다(한 지수의 모든 픽셀이 무효?). 래스터의 nodata 값을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="298"/>
+        <location filename="../core/wealth/train.py" line="307"/>
         <source>The exported ONNX head differs from the trained forest (max {0:.3g}); please report this bug.</source>
         <translation>내보낸 ONNX 헤드가 학습한 포레스트와 다릅니다(최대 {0:.3g}). 이 버그를 보고해 주십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="342"/>
+        <location filename="../core/wealth/train.py" line="356"/>
         <source>Random-forest head trained on {0} survey points ({1}) with the embedder of {2}; cross-validated metrics in 'metrics'.</source>
         <translation>{2}의 임베더로 조사 지점 {0}개({1})에서 학습한 랜덤 포레스트 헤드입니다. 교차검증 지표는 'metrics'에 있습니다.</translation>
     </message>
@@ -3135,17 +3292,12 @@
         <translation>추가 특징 열 {0}에 빈 값이 있는 행이 있습니다. 채우거나 그 열을 빼십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="327"/>
+        <location filename="../core/wealth/train.py" line="339"/>
         <source>Wealth head trained on {0}</source>
         <translation>{0}(으)로 학습한 부 헤드</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="327"/>
-        <source>survey points</source>
-        <translation>설문 지점</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/train.py" line="337"/>
+        <location filename="../core/wealth/train.py" line="341"/>
         <source>{0} (the survey's value field)</source>
         <translation>{0}(설문의 값 필드)</translation>
     </message>
@@ -3158,6 +3310,11 @@
         <location filename="../core/wealth/train_api.py" line="54"/>
         <source>No output folder given for the model bundle. Choose a new or empty folder.</source>
         <translation>모델 번들의 출력 폴더가 없습니다. 새 폴더나 빈 폴더를 고르십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train_api.py" line="102"/>
+        <source>Cross-validated r² {0:.3f} (squared r {1:.3f}, RMSE {2:.3f}) on {3} points; best simple baseline ({4}) r² {5:.3f}. Bundle: {6} (status '{7}').</source>
+        <translation>교차 검증 r² {0:.3f} (r 제곱 {1:.3f}, RMSE {2:.3f}), 지점 {3}개. 가장 좋은 단순 기준선({4}) r² {5:.3f}. 번들: {6} (상태 '{7}').</translation>
     </message>
     <message>
         <location filename="../core/wealth/train_api.py" line="66"/>
@@ -3186,7 +3343,7 @@
     </message>
     <message>
         <location filename="../plugin.py" line="55"/>
-        <location filename="../ui/geocode_dock.py" line="171"/>
+        <location filename="../ui/geocode_dock.py" line="178"/>
         <source>Geocode</source>
         <translation>지오코딩</translation>
     </message>
@@ -3194,11 +3351,6 @@
         <location filename="../plugin.py" line="55"/>
         <source>Batch geocode an address table</source>
         <translation>주소 표를 일괄 지오코딩</translation>
-    </message>
-    <message>
-        <location filename="../plugin.py" line="56"/>
-        <source>Thematic maps</source>
-        <translation>주제도</translation>
     </message>
     <message>
         <location filename="../plugin.py" line="56"/>
@@ -3221,43 +3373,45 @@
         <translation>없는 패키지 설치...</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="65"/>
+        <location filename="../ui/base_dock.py" line="66"/>
         <location filename="../ui/deps_dialog.py" line="60"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="71"/>
+        <location filename="../ui/base_dock.py" line="72"/>
+        <location filename="../ui/wealth_predict_widget.py" line="214"/>
+        <location filename="../ui/wealth_train_widget.py" line="94"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="121"/>
+        <location filename="../ui/base_dock.py" line="137"/>
         <source>The Python packages are installed: WealthMap is ready.</source>
         <translation>파이썬 패키지가 설치되었습니다. WealthMap을 사용할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="127"/>
+        <location filename="../ui/base_dock.py" line="147"/>
         <source>A job is already running in this panel; wait for it or cancel it.</source>
         <translation>이 패널에서 이미 작업이 실행 중입니다. 끝날 때까지 기다리거나 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="134"/>
+        <location filename="../ui/base_dock.py" line="154"/>
         <source>Cancelled. Run again to resume where it stopped.</source>
         <translation>취소되었습니다. 다시 실행하면 멈춘 곳부터 이어서 처리합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="150"/>
+        <location filename="../ui/base_dock.py" line="170"/>
         <source>Running: {0}</source>
         <translation>실행 중: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="135"/>
+        <location filename="../ui/base_dock.py" line="155"/>
         <source>{0}: cancelled.</source>
         <translation>{0}: 취소됨.</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="141"/>
+        <location filename="../ui/base_dock.py" line="161"/>
         <source>Done in {0:.1f} s.</source>
         <translation>{0:.1f}초 만에 완료.</translation>
     </message>
@@ -3337,33 +3491,6 @@
         <translation>pip는 끝났지만 다음을 아직 가져올 수 없습니다: {0}. QGIS를 다시 시작하고, 그래도 없으면 복구를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="54"/>
-        <source>Matched</source>
-        <translation>일치</translation>
-    </message>
-    <message>
-        <location filename="../ui/geocode_dock.py" line="54"/>
-        <location filename="../ui/geocode_dock.py" line="52"/>
-        <source>Ambiguous</source>
-        <translation>모호함</translation>
-    </message>
-    <message>
-        <location filename="../ui/geocode_dock.py" line="54"/>
-        <location filename="../ui/geocode_dock.py" line="52"/>
-        <source>Not found</source>
-        <translation>찾지 못함</translation>
-    </message>
-    <message>
-        <location filename="../ui/geocode_dock.py" line="55"/>
-        <source>Empty address</source>
-        <translation>빈 주소</translation>
-    </message>
-    <message>
-        <location filename="../ui/geocode_dock.py" line="55"/>
-        <source>Error</source>
-        <translation>오류</translation>
-    </message>
-    <message>
         <location filename="../ui/geocode_dock.py" line="51"/>
         <source>All rows</source>
         <translation>모든 행</translation>
@@ -3379,225 +3506,279 @@
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="62"/>
+        <location filename="../ui/geocode_dock.py" line="61"/>
         <source>WealthMap: Geocode</source>
         <translation>WealthMap: 지오코딩</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="72"/>
+        <location filename="../ui/geocode_dock.py" line="71"/>
         <source>Batch geocoding of address tables.</source>
         <translation>주소 표 일괄 지오코딩.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="95"/>
+        <location filename="../ui/geocode_dock.py" line="94"/>
         <source>WealthMap geocoder (offline)</source>
         <translation>WealthMap 지오코더(오프라인)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="103"/>
+        <location filename="../ui/geocode_dock.py" line="102"/>
         <source>Addresses</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="109"/>
+        <location filename="../ui/geocode_dock.py" line="108"/>
         <source>Open table…</source>
         <translation>표 열기…</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="110"/>
+        <location filename="../ui/geocode_dock.py" line="109"/>
         <source>CSV (UTF-8 or CP949/EUC-KR), XLSX or any vector file</source>
         <translation>CSV(UTF-8 또는 CP949/EUC-KR), XLSX 또는 모든 벡터 파일</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="114"/>
+        <location filename="../ui/geocode_dock.py" line="113"/>
         <source>Table or layer</source>
         <translation>표 또는 레이어</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="116"/>
+        <location filename="../ui/geocode_dock.py" line="115"/>
         <source>One or several fields, joined with commas</source>
         <translation>하나 이상의 필드, 쉼표로 연결</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="119"/>
+        <location filename="../ui/geocode_dock.py" line="118"/>
         <source>Instead of fields: a QGIS expression that builds the address</source>
         <translation>필드 대신: 주소를 만드는 QGIS 표현식</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="120"/>
+        <location filename="../ui/geocode_dock.py" line="119"/>
         <source>Or expression</source>
         <translation>또는 표현식</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="134"/>
+        <location filename="../ui/geocode_dock.py" line="133"/>
         <source>Service</source>
         <translation>서비스</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="136"/>
+        <location filename="../ui/geocode_dock.py" line="135"/>
         <source>Address index (*.sqlite)</source>
         <translation>주소 색인 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="137"/>
+        <location filename="../ui/geocode_dock.py" line="136"/>
         <source>Built with 'Build offline address index'; the world gazetteer is always used</source>
         <translation>'오프라인 주소 색인 만들기'로 만든 파일; 세계 지명 사전은 항상 사용됩니다</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="138"/>
+        <location filename="../ui/geocode_dock.py" line="139"/>
+        <location filename="../ui/geocode_dock.py" line="398"/>
+        <source>Build index…</source>
+        <translation>색인 만들기…</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="140"/>
+        <source>Build an address index from an OpenStreetMap file (.osm.pbf, .osm) or a table or layer of address points (address and lon/lat fields)</source>
+        <translation>OpenStreetMap 파일(.osm.pbf, .osm)이나 주소 점 표·레이어(주소와 경도/위도 필드)로 주소 색인을 만듭니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="145"/>
         <source>Address index</source>
         <translation>주소 색인</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="141"/>
+        <location filename="../ui/geocode_dock.py" line="148"/>
         <source>Endpoint URL</source>
         <translation>엔드포인트 URL</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="143"/>
+        <location filename="../ui/geocode_dock.py" line="150"/>
         <source>The API key is kept in QGIS's authentication database (method Basic, key as password), never in settings or projects.</source>
         <translation>API 키는 설정이나 프로젝트가 아닌 QGIS 인증 데이터베이스(방식 Basic, 키를 비밀번호로)에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="145"/>
+        <location filename="../ui/geocode_dock.py" line="152"/>
         <source>API key</source>
         <translation>API 키</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="147"/>
+        <location filename="../ui/geocode_dock.py" line="154"/>
         <source>e.g. kr, li</source>
         <translation>예: kr, li</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="148"/>
+        <location filename="../ui/geocode_dock.py" line="155"/>
         <source>Country codes</source>
         <translation>국가 코드</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="149"/>
+        <location filename="../ui/geocode_dock.py" line="156"/>
         <source>Only in the current map extent</source>
         <translation>현재 지도 범위 안에서만</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="160"/>
+        <location filename="../ui/geocode_dock.py" line="167"/>
+        <location filename="../ui/wealth_predict_widget.py" line="194"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="164"/>
-        <location filename="../ui/wealth_predict_widget.py" line="158"/>
+        <location filename="../ui/geocode_dock.py" line="171"/>
+        <location filename="../ui/wealth_predict_widget.py" line="193"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="165"/>
+        <location filename="../ui/geocode_dock.py" line="172"/>
         <source>Output file</source>
         <translation>출력 파일</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="169"/>
+        <location filename="../ui/geocode_dock.py" line="176"/>
         <source>Also write the unmatched rows to a CSV file</source>
         <translation>찾지 못한 행도 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="180"/>
+        <location filename="../ui/geocode_dock.py" line="187"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="187"/>
+        <location filename="../ui/geocode_dock.py" line="194"/>
         <source>Show</source>
         <translation>표시</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="197"/>
+        <location filename="../ui/geocode_dock.py" line="206"/>
         <source>Candidates</source>
         <translation>후보</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="199"/>
+        <location filename="../ui/geocode_dock.py" line="208"/>
         <source>Use candidate</source>
         <translation>후보 사용</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="201"/>
+        <location filename="../ui/geocode_dock.py" line="210"/>
         <source>Place on map</source>
         <translation>지도에서 지정</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="203"/>
+        <location filename="../ui/geocode_dock.py" line="212"/>
         <source>Click on the map to place the selected row's point by hand</source>
         <translation>지도를 클릭해 선택한 행의 점을 직접 지정합니다</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="215"/>
-        <source>Open an address table</source>
-        <translation>주소 표 열기</translation>
-    </message>
-    <message>
-        <location filename="../ui/geocode_dock.py" line="216"/>
-        <source>Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</source>
-        <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</translation>
-    </message>
-    <message>
-        <location filename="../ui/geocode_dock.py" line="426"/>
-        <source>Saved the reviewed point; the cache remembers it for later runs.</source>
-        <translation>검토한 점을 저장했습니다. 이후 실행에서도 캐시가 기억합니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/geocode_dock.py" line="450"/>
-        <source>placed by hand</source>
-        <translation>직접 지정함</translation>
-    </message>
-    <message>
-        <location filename="../ui/geocode_dock.py" line="189"/>
-        <source>Address</source>
-        <translation>주소</translation>
-    </message>
-    <message>
-        <location filename="../ui/geocode_dock.py" line="189"/>
+        <location filename="../ui/geocode_dock.py" line="227"/>
+        <location filename="../ui/geocode_dock.py" line="196"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="189"/>
+        <location filename="../ui/geocode_dock.py" line="227"/>
+        <location filename="../ui/geocode_dock.py" line="196"/>
         <source>Score</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="189"/>
+        <location filename="../ui/geocode_dock.py" line="246"/>
+        <source>Open an address table</source>
+        <translation>주소 표 열기</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="247"/>
+        <source>Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</source>
+        <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="396"/>
+        <source>Street addresses need an address index.</source>
+        <translation>도로명 주소에는 주소 색인이 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="440"/>
+        <source>Build an address index from…</source>
+        <translation>주소 색인 만들 원본…</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="441"/>
+        <source>OpenStreetMap or address points (*.osm.pbf *.pbf *.osm *.csv *.txt *.tsv *.xlsx *.gpkg *.shp)</source>
+        <translation>OpenStreetMap 또는 주소 점 (*.osm.pbf *.pbf *.osm *.csv *.txt *.tsv *.xlsx *.gpkg *.shp)</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="489"/>
+        <source>Building the address index</source>
+        <translation>주소 색인 만드는 중</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="587"/>
+        <source>Saved the reviewed point; the cache remembers it for later runs.</source>
+        <translation>검토한 점을 저장했습니다. 이후 실행에서도 캐시가 기억합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="611"/>
+        <source>placed by hand</source>
+        <translation>직접 지정함</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="196"/>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="196"/>
         <source>Matched address</source>
         <translation>일치한 주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="289"/>
+        <location filename="../ui/geocode_dock.py" line="324"/>
         <source>Choose a table or layer with addresses first.</source>
         <translation>먼저 주소가 있는 표나 레이어를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="415"/>
+        <location filename="../ui/geocode_dock.py" line="422"/>
+        <source>From an OpenStreetMap file or a table…</source>
+        <translation>OpenStreetMap 파일이나 표에서…</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="494"/>
+        <source>Address index built: {0} rows in {1}. It is now the panel's address index: run Geocode again.</source>
+        <translation>주소 색인을 만들었습니다: {1}에 {0}개 행. 이제 이 패널의 주소 색인입니다. 지오코딩을 다시 실행하세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="576"/>
         <source>Select a row and one of its candidates first.</source>
         <translation>먼저 행과 그 후보 하나를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="448"/>
+        <location filename="../ui/geocode_dock.py" line="609"/>
         <source>Select the row to place first.</source>
         <translation>먼저 지정할 행을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="306"/>
+        <location filename="../ui/geocode_dock.py" line="341"/>
         <source>Geocoding {0}</source>
         <translation>{0} 지오코딩 중</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="331"/>
-        <source>Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}. {5} requests, {6} addresses from the cache.</source>
-        <translation>일치 {0}, 모호 {1}, 찾지 못함 {2}, 빈 주소 {3}, 오류 {4}. 요청 {5}건, 캐시에서 {6}건.</translation>
-    </message>
-    <message>
-        <location filename="../ui/geocode_dock.py" line="315"/>
+        <location filename="../ui/geocode_dock.py" line="350"/>
         <source>Geocoding: {0:.0f}% done, about {1:.0f} s left.</source>
         <translation>지오코딩: {0:.0f}% 완료, 약 {1:.0f}초 남음.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="480"/>
+        <source>The layer was removed; choose another source for the index.</source>
+        <translation>레이어가 제거되었습니다. 색인을 만들 다른 원본을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="429"/>
+        <source>From the point layer '{0}'</source>
+        <translation>점 레이어 '{0}'에서</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="469"/>
+        <source>No address field in {0}: name the field with the address 'address' (or build the index with Processing &gt; WealthMap &gt; Build offline address index).</source>
+        <translation>{0}에 주소 필드가 없습니다. 주소가 든 필드 이름을 'address'로 하세요(또는 프로세싱 &gt; WealthMap &gt; 오프라인 주소 색인 만들기로 색인을 만드세요).</translation>
     </message>
     <message>
         <location filename="../ui/settings_page.py" line="40"/>
@@ -3932,7 +4113,7 @@
     </message>
     <message>
         <location filename="../ui/wealth_dock.py" line="23"/>
-        <location filename="../ui/wealth_predict_widget.py" line="170"/>
+        <location filename="../ui/wealth_predict_widget.py" line="206"/>
         <source>Predict</source>
         <translation>추정</translation>
     </message>
@@ -3941,6 +4122,21 @@
         <location filename="../ui/wealth_train_widget.py" line="81"/>
         <source>Train</source>
         <translation>학습</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="54"/>
+        <source>ok</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="54"/>
+        <source>cloudy</source>
+        <translation>구름</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="54"/>
+        <source>no data</source>
+        <translation>자료 없음</translation>
     </message>
     <message>
         <location filename="../ui/wealth_predict_widget.py" line="44"/>
@@ -3973,167 +4169,208 @@
         <translation>래스터 전체</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="124"/>
+        <location filename="../ui/wealth_predict_widget.py" line="149"/>
+        <source>The Sentinel-2 raster (L2A reflectance, bands B02, B03, B04, B08, B11, B12...)</source>
+        <translation>Sentinel-2 래스터 (L2A 반사율, 밴드 B02, B03, B04, B08, B11, B12...)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="150"/>
+        <source>Raster</source>
+        <translation>래스터</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="154"/>
         <source>Other raster layers to mosaic with the raster above, for a region across several tiles or products. The raster above wins where they overlap.</source>
         <translation>위 래스터와 모자이크할 다른 래스터 레이어입니다. 여러 타일이나 제품에 걸친 지역에 씁니다. 겹치는 곳은 위 래스터를 씁니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="126"/>
+        <location filename="../ui/wealth_predict_widget.py" line="156"/>
         <source>Mosaic with</source>
         <translation>모자이크할 래스터</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="134"/>
+        <location filename="../ui/wealth_predict_widget.py" line="165"/>
         <source>Region</source>
         <translation>영역</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="137"/>
+        <location filename="../ui/wealth_predict_widget.py" line="168"/>
         <source>Region layer</source>
         <translation>영역 레이어</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="139"/>
+        <location filename="../ui/wealth_predict_widget.py" line="170"/>
         <source>Draw</source>
         <translation>그리기</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="141"/>
+        <location filename="../ui/wealth_predict_widget.py" line="172"/>
+        <location filename="../ui/wealth_predict_widget.py" line="248"/>
         <source>No region drawn yet.</source>
         <translation>아직 그린 영역이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="149"/>
-        <source>Model bundle (empty: bundled)</source>
-        <translation>모델 번들(비우면 내장)</translation>
+        <location filename="../ui/wealth_predict_widget.py" line="179"/>
+        <source>A model bundle folder (manifest.json and ONNX files); empty: the bundled demonstration model</source>
+        <translation>모델 번들 폴더(manifest.json과 ONNX 파일). 비우면 내장 시연 모델</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="154"/>
-        <source>from band names; or B02=1, B03=2, B04=3, B08=4, B11=5</source>
-        <translation>밴드 이름에서 찾음; 또는 B02=1, B03=2, B04=3, B08=4, B11=5</translation>
+        <location filename="../ui/wealth_predict_widget.py" line="187"/>
+        <source>from the band names</source>
+        <translation>밴드 이름으로</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="155"/>
-        <source>Band mapping</source>
-        <translation>밴드 매핑</translation>
+        <location filename="../ui/wealth_predict_widget.py" line="188"/>
+        <source>Empty: the bands are found by their names. Else the band numbers, e.g. B02=1, B03=2, B04=3, B08=4, B11=5, B12=6</source>
+        <translation>비우면 밴드 이름으로 찾습니다. 아니면 밴드 번호, 예: B02=1, B03=2, B04=3, B08=4, B11=5, B12=6</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="159"/>
-        <source>Output GeoPackage</source>
-        <translation>출력 GeoPackage</translation>
+        <location filename="../ui/wealth_predict_widget.py" line="190"/>
+        <source>Bands</source>
+        <translation>밴드</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="160"/>
+        <location filename="../ui/wealth_predict_widget.py" line="195"/>
         <source>Temporary file (not kept)</source>
         <translation>임시 파일(보관하지 않음)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="165"/>
+        <location filename="../ui/wealth_predict_widget.py" line="200"/>
         <source>GeoTIFF (*.tif)</source>
         <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="166"/>
-        <source>Also a GeoTIFF (optional)</source>
-        <translation>GeoTIFF도 저장(선택)</translation>
+        <location filename="../ui/wealth_predict_widget.py" line="201"/>
+        <source>Also a GeoTIFF (optional): one Float32 pixel per chip</source>
+        <translation>GeoTIFF도 (선택): 칩마다 Float32 화소 하나</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="167"/>
+        <location filename="../ui/wealth_predict_widget.py" line="203"/>
         <source>Use CUDA (GPU) when available</source>
         <translation>가능하면 CUDA(GPU) 사용</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="249"/>
+        <location filename="../ui/wealth_predict_widget.py" line="273"/>
+        <source>Show in true colour</source>
+        <translation>실제 색으로 보기</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="333"/>
         <source>Draw the region on the map.</source>
         <translation>지도에 영역을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="343"/>
+        <location filename="../ui/wealth_predict_widget.py" line="426"/>
         <source>Large region</source>
         <translation>큰 영역</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="368"/>
+        <location filename="../ui/wealth_predict_widget.py" line="451"/>
         <source>Predict wealth</source>
         <translation>부 지수 추정</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="191"/>
-        <source>onnxruntime has no CUDA provider here; the CPU is used.</source>
-        <translation>이곳의 onnxruntime에는 CUDA 공급자가 없어 CPU를 사용합니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/wealth_predict_widget.py" line="290"/>
-        <source>Choose the polygon layer of the region.</source>
-        <translation>영역의 폴리곤 레이어를 선택하십시오.</translation>
-    </message>
-    <message>
-        <location filename="../ui/wealth_predict_widget.py" line="328"/>
-        <source>Choose a Sentinel-2 raster layer (add one to the project first).</source>
-        <translation>Sentinel-2 래스터 레이어를 선택하십시오(먼저 프로젝트에 추가).</translation>
-    </message>
-    <message>
-        <location filename="../ui/wealth_predict_widget.py" line="332"/>
-        <source>Choose the output GeoPackage or tick 'Temporary file'.</source>
-        <translation>출력 GeoPackage를 선택하거나 '임시 파일'을 체크하십시오.</translation>
-    </message>
-    <message>
-        <location filename="../ui/wealth_predict_widget.py" line="396"/>
-        <source>Prediction done with a demonstration model, not a wealth estimate.</source>
-        <translation>시연용 모델로 추정을 마쳤습니다. 부 추정치가 아닙니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/wealth_predict_widget.py" line="272"/>
-        <source>Region drawn ({0} vertices, {1}).</source>
-        <translation>영역을 그렸습니다(꼭짓점 {0}개, {1}).</translation>
-    </message>
-    <message>
-        <location filename="../ui/wealth_predict_widget.py" line="280"/>
-        <source>Draw a region on the map first (press Draw, then drag a rectangle or click a polygon).</source>
-        <translation>먼저 지도에 영역을 그리십시오('그리기'를 누른 뒤 사각형을 끌거나 폴리곤을 클릭).</translation>
-    </message>
-    <message>
-        <location filename="../ui/wealth_predict_widget.py" line="344"/>
-        <source>The region needs {0} chips, more than the limit of {1} (WealthMap setting max_chips). Predict anyway?</source>
-        <translation>영역에 칩 {0}개가 필요해 제한 {1}개(WealthMap 설정 max_chips)를 넘습니다. 그래도 추정할까요?</translation>
-    </message>
-    <message>
-        <location filename="../ui/wealth_predict_widget.py" line="367"/>
-        <source>Predicting {0} chips…</source>
-        <translation>칩 {0}개 추정 중…</translation>
-    </message>
-    <message>
-        <location filename="../ui/wealth_predict_widget.py" line="380"/>
+        <location filename="../ui/wealth_predict_widget.py" line="62"/>
         <source>Chips: {0} used, {1} skipped ({2}); region {3:.1f} km².</source>
         <translation>칩: 사용 {0}개, 건너뜀 {1}개({2}); 영역 {3:.1f} km².</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="383"/>
+        <location filename="../ui/wealth_predict_widget.py" line="64"/>
         <source>Mean {0:.4g}, median {1:.4g} ({2}).</source>
         <translation>평균 {0:.4g}, 중앙값 {1:.4g}({2}).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="384"/>
+        <location filename="../ui/wealth_predict_widget.py" line="65"/>
         <source>Output: {0}</source>
         <translation>출력: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="295"/>
-        <source>No feature of '{0}' is selected; select the region's polygons first.</source>
-        <translation>'{0}'에서 선택된 피처가 없습니다. 먼저 영역의 폴리곤을 선택하십시오.</translation>
+        <location filename="../ui/wealth_predict_widget.py" line="230"/>
+        <source>onnxruntime has no CUDA provider here; the CPU is used.</source>
+        <translation>이곳의 onnxruntime에는 CUDA 공급자가 없어 CPU를 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="384"/>
+        <location filename="../ui/wealth_predict_widget.py" line="258"/>
+        <source>Region drawn: {0} vertices, {1}.</source>
+        <translation>영역을 그렸습니다: 꼭짓점 {0}개, {1}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="375"/>
+        <source>Choose the polygon layer of the region.</source>
+        <translation>영역의 폴리곤 레이어를 선택하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="411"/>
+        <source>Choose a Sentinel-2 raster layer (add one to the project first).</source>
+        <translation>Sentinel-2 래스터 레이어를 선택하십시오(먼저 프로젝트에 추가).</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="415"/>
+        <source>Choose the output GeoPackage or tick 'Temporary file'.</source>
+        <translation>출력 GeoPackage를 선택하거나 '임시 파일'을 체크하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="469"/>
+        <source>Prediction done with a demonstration model, not a wealth estimate.</source>
+        <translation>시연용 모델로 추정을 마쳤습니다. 부 추정치가 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="65"/>
         <source> (temporary)</source>
         <translation> (임시)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="387"/>
+        <location filename="../ui/wealth_predict_widget.py" line="68"/>
         <source>Read the Sentinel-2 product {0} (all its bands, stacked at 10 m; reflectance = DN x {1:g} {2:+g}).</source>
         <translation>Sentinel-2 제품 {0}을(를) 읽었습니다 (모든 밴드를 10 m로 묶음, 반사율 = DN x {1:g} {2:+g}).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="363"/>
+        <location filename="../ui/wealth_predict_widget.py" line="271"/>
+        <source>'{0}' is Sentinel-2 shown in false colour (bands 1, 2, 3 as red, green, blue).</source>
+        <translation>'{0}'은(는) 위색(밴드 1, 2, 3을 빨강, 초록, 파랑)으로 보이는 Sentinel-2입니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="365"/>
+        <source>Draw a region on the map first (press Draw, then drag a rectangle or click a polygon).</source>
+        <translation>먼저 지도에 영역을 그리십시오('그리기'를 누른 뒤 사각형을 끌거나 폴리곤을 클릭).</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="427"/>
+        <source>The region needs {0} chips, more than the limit of {1} (WealthMap setting max_chips). Predict anyway?</source>
+        <translation>영역에 칩 {0}개가 필요해 제한 {1}개(WealthMap 설정 max_chips)를 넘습니다. 그래도 추정할까요?</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="450"/>
+        <source>Predicting {0} chips…</source>
+        <translation>칩 {0}개 추정 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="472"/>
+        <source>Prediction done with a weak model: it does not beat a simple baseline (see its training report).</source>
+        <translation>약한 모델로 예측했습니다: 단순 기준선보다 낫지 않습니다(학습 보고서 참조).</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="250"/>
+        <source>The whole raster is predicted.</source>
+        <translation>래스터 전체를 예측합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="251"/>
+        <source>The current map extent is predicted.</source>
+        <translation>현재 지도 범위를 예측합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="252"/>
+        <source>The extent of the region layer is predicted.</source>
+        <translation>영역 레이어의 범위를 예측합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="253"/>
+        <source>The selected features of the region layer are predicted.</source>
+        <translation>영역 레이어에서 선택한 피처를 예측합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="446"/>
         <source>Not run: {0} chips is more than the limit of {1}.</source>
         <translation>실행하지 않음: 칩 {0}개는 제한 {1}개보다 많습니다.</translation>
     </message>
@@ -4183,37 +4420,37 @@
         <translation>보고서 열기</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="197"/>
+        <location filename="../ui/wealth_train_widget.py" line="201"/>
         <source>Train wealth model</source>
         <translation>부 모델 학습</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="208"/>
-        <source>Model trained; open the report to see its accuracy.</source>
-        <translation>모델을 학습했습니다. 보고서를 열어 정확도를 확인하십시오.</translation>
-    </message>
-    <message>
-        <location filename="../ui/wealth_train_widget.py" line="182"/>
+        <location filename="../ui/wealth_train_widget.py" line="190"/>
         <source>Choose a survey point layer or a table file.</source>
         <translation>설문 점 레이어나 표 파일을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="185"/>
+        <location filename="../ui/wealth_train_widget.py" line="192"/>
         <source>Add Sentinel-2 rasters to the project and check them in the list.</source>
         <translation>프로젝트에 Sentinel-2 래스터를 추가하고 목록에서 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="189"/>
+        <location filename="../ui/wealth_train_widget.py" line="194"/>
         <source>Choose a folder for the model bundle.</source>
         <translation>모델 번들을 저장할 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="203"/>
-        <source>Cross-validated r² {0:.3f} (squared r {1:.3f}, RMSE {2:.3f}) on {3} points; best simple baseline r² {4:.3f}. Bundle: {5} (status 'trained').</source>
-        <translation>{3}개 지점에서 교차 검증 r² {0:.3f} (r 제곱 {1:.3f}, RMSE {2:.3f}); 가장 좋은 단순 기준선 r² {4:.3f}. 번들: {5} (상태 'trained').</translation>
+        <location filename="../ui/wealth_train_widget.py" line="212"/>
+        <source>Model trained, but weak: it does not beat the best simple baseline. Open the report before using it.</source>
+        <translation>모델을 학습했지만 약합니다: 가장 좋은 단순 기준선보다 낫지 않습니다. 쓰기 전에 보고서를 여세요.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="149"/>
+        <location filename="../ui/wealth_train_widget.py" line="216"/>
+        <source>Model trained; open the report to see its accuracy.</source>
+        <translation>모델을 학습했습니다. 보고서를 열어 정확도를 확인하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="152"/>
         <source>The survey layer '{0}' could not be read: {1}</source>
         <translation>조사 레이어 '{0}'을(를) 읽을 수 없습니다: {1}</translation>
     </message>

@@ -360,4 +360,5 @@ def test_trained_manifest_describes_the_new_head_in_strict_json(qgis_app, tmp_pa
         strict(handle.read())
     assert "built-up" not in manifest["description"] and "trained on" in manifest["description"]
     assert "alternatives" not in manifest["embedder"] and "extra_features" not in manifest
-    assert manifest["status"] == "trained"
+    # the sample scene has 18 distinct chips: the head does not beat the urban/rural baseline, and says so
+    assert manifest["status"] == "weak" and manifest["metrics"]["beats_baseline"] is False

@@ -156,7 +156,7 @@ def test_file_changed_after_a_first_load_is_refused(tmp_path, qgis_app):
 def test_invalid_manifest_is_refused(tmp_path, demo):
     manifest = json.loads(json.dumps(demo.manifest))
     manifest["status"] = "excellent"
-    with pytest.raises(WealthMapError, match="status 'excellent' is not one of demo, trained, validated"):
+    with pytest.raises(WealthMapError, match="status 'excellent' is not one of demo, trained, weak, validated"):
         bundle_mod.validate_manifest(manifest, "x")
     manifest = json.loads(json.dumps(demo.manifest))
     del manifest["features"]

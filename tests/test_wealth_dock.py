@@ -83,7 +83,12 @@ def test_predict_tab_end_to_end(qgis_iface, tmp_path):
         assert result is not None, dock.status.text()
         assert result["chips"] == 15 and result["output"] == out
         assert widget.last_layer.id() in project.mapLayers()
-        assert "demonstration model, not a wealth estimate" in widget.last_layer.name()
+        # a short name in the layer panel; the long title (its tooltip) says it is a demonstration model
+        assert widget.last_layer.name() == "Wealth (demo)"
+        props = widget.last_layer.serverProperties() if hasattr(widget.last_layer, "serverProperties") and \
+            hasattr(widget.last_layer.serverProperties(), "title") else widget.last_layer
+        assert "demonstration model, not a wealth estimate" in props.title()
+        assert "demonstration model, not a wealth estimate" in props.abstract()
         assert widget.last_layer.renderer().type() == "graduatedSymbol"
         assert "15 ok" in widget.summary.text() and "demonstration model, not a wealth estimate" in \
             widget.summary.text()

@@ -22,6 +22,12 @@ class WealthDock(WealthMapDock):
         self.body.addWidget(self.tabs, 1)
         self.predict_widget = self._add_tab("wealth_predict_widget", "PredictWidget", tr("Predict"))
         self.train_widget = self._add_tab("wealth_train_widget", "TrainWidget", tr("Train"))
+        # each tab has its own status line (Predict's news are not Train's): the panel's shared one goes, and
+        # ``self.status`` is the Predict tab's
+        self.panel_status = self.status
+        self.panel_status.hide()
+        if self.predict_widget is not None:
+            self.status = self.predict_widget.status
 
     def _add_tab(self, module_name, class_name, title):
         """Add the tab widget ``ui/<module_name>.py:<class_name>`` when that module exists."""

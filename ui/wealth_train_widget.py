@@ -91,6 +91,9 @@ class TrainWidget(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
         layout.addStretch(1)
+        self.status = QLabel(tr("Ready."))  # this tab's status line (Predict has its own)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
         self.refresh_rasters()
         from qgis.core import QgsProject
 
@@ -169,43 +172,51 @@ class TrainWidget(QWidget):
             "out_dir": self.out_widget.filePath(),
         }
 
+    def fail(self, text):
+        """A problem the user can fix: said in this tab's status line and in the message bar."""
+        self.status.setText(text)
+        self.dock.show_message(text, Qgis.Warning)
+        return None
+
     def start(self, extra=None):
         from ..core.wealth.train_api import train_wealth_model
 
         try:
             params = self.parameters()
         except WealthMapError as err:
-            self.dock.show_message(str(err), Qgis.Warning)
-            return None
+            return self.fail(str(err))
         params.update(extra or {})
         if not params["survey"]:
-            self.dock.show_message(tr("Choose a survey point layer or a table file."), Qgis.Warning)
-            return None
+            return self.fail(tr("Choose a survey point layer or a table file."))
         if not params["rasters"]:
-            self.dock.show_message(tr("Add Sentinel-2 rasters to the project and check them in the list."),
-                                   Qgis.Warning)
-            return None
+            return self.fail(tr("Add Sentinel-2 rasters to the project and check them in the list."))
         if not params["out_dir"]:
-            self.dock.show_message(tr("Choose a folder for the model bundle."), Qgis.Warning)
-            return None
+            return self.fail(tr("Choose a folder for the model bundle."))
         survey = params.pop("survey")
         rasters = params.pop("rasters")
 
         def run(feedback):
             return train_wealth_model(survey, rasters, feedback=feedback, **params)
 
-        return self.dock.start_task(tr("Train wealth model"), run, on_done=self.finished)
+        return self.dock.start_task(tr("Train wealth model"), run, on_done=self.finished, status_label=self.status)
 
     def finished(self, result):
+        from ..core.wealth.train_api import summary
+
         self.last_result = result
-        m = result["metrics"]
-        base = m["baselines"].get("urban_rural_mean") or m["baselines"].get("group_mean") or m["baselines"]["mean"]
-        self.summary.setText(tr("Cross-validated r² {0:.3f} (squared r {1:.3f}, RMSE {2:.3f}) on {3} points; "
-                                "best simple baseline r² {4:.3f}. Bundle: {5} (status 'trained').").format(
-            m["model"]["r2"], m["model"]["pearson_r2"], m["model"]["rmse"], m["model"]["n"], base["r2"],
-            result["bundle"]))
         self.report_button.setEnabled(True)
-        self.dock.show_message(tr("Model trained; open the report to see its accuracy."), Qgis.Success)
+        if result.get("status") == "weak":
+            text = summary(dict(result, warning=None))
+            self.summary.setText("{}<br><span style='color:#a40000'><b>{}</b></span>".format(
+                text, result["warning"]))
+            self.dock.show_result_message(tr("Model trained, but weak: it does not beat the best simple baseline. "
+                                             "Open the report before using it."), Qgis.Warning)
+        else:
+            self.summary.setText(summary(result))
+            self.dock.show_result_message(tr("Model trained; open the report to see its accuracy."),
+                                          Qgis.Success)
+        if hasattr(self.dock, "reveal"):
+            self.dock.reveal(self.status)  # the bottom of the tab: the summary above it and the status line
 
     def report_path(self):
         return self.last_result["report_html"] if self.last_result else None

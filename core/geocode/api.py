@@ -18,6 +18,7 @@ from .http import HttpError
 from .index import IndexWriter
 from .providers import make_provider
 from .sources import layer_index_rows, osm_rows
+from .style import geocoded_name, save_default_style, style_by_status
 
 OSM_EXTENSIONS = (".pbf", ".osm", ".o5m")
 
@@ -43,7 +44,9 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
             unmatched_csv=None, min_score=0.6, ambiguity_margin=0.05, limit=5, use_cache=True, cache_path=None,
             workers=None, rate=None, timeout=None, retries=None, encoding=None, feedback=None, prepared=None,
             sheet=None):
-    """Batch geocode a layer or table; returns a dict with ``layer``, ``counts``, ``stats``, ``output``.
+    """Batch geocode a layer or table; returns a dict with ``layer`` (named after the input, coloured by
+    status), ``path`` (= ``output``), ``summary``, ``hint`` (an address index is needed, or ``None``),
+    ``counts``, ``stats``, ``fields``. See :func:`wealthmap.api.geocode` for every parameter.
 
     ``source``: a QgsVectorLayer, a layer id, or a table/layer path (CSV in UTF-8 with or without
     BOM or CP949/EUC-KR, XLSX, GeoPackage...). ``address_fields``: one or several fields joined
@@ -106,9 +109,17 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
     if warnings:
         stats["warning"] = "\n".join(warnings)  # what the dock shows in its message bar
     layer, counts, names = build_layer(data, per_text, prov.name, min_score, ambiguity_margin, crs,
-                                       name=tr("{0} geocoded").format(data["name"]))
+                                       name=geocoded_name(data["name"]))
     if output:
         layer = write_layer(layer, output)
+    style_by_status(layer, names["status"])
+    if output and str(output).lower().endswith(".gpkg"):
+        save_default_style(layer)  # the file opens styled by status wherever it is opened (Processing, browser)
+    hint = index_hint(counts, provider, index_paths)
+    if hint:
+        stats["hint"] = hint
+        if hasattr(feedback, "pushWarning"):
+            feedback.pushWarning(hint)
     n_unmatched = None
     if unmatched_csv:
         n_unmatched = write_unmatched_csv(layer, unmatched_csv, names)
@@ -116,9 +127,38 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
     wm_log.info("geocode: {} rows, {} unique, {} cached, {} requests, {}".format(
         len(data["rows"]), stats["unique"], stats["cached"], stats["requested"], counts))
     feedback.setProgress(100)
-    return {"layer": layer, "output": output, "counts": counts, "stats": stats, "fields": names,
+    return {"layer": layer, "path": output, "output": output, "summary": summary(counts, stats), "hint": hint,
+            "counts": counts, "stats": stats, "fields": names, "name": layer.name(), "input_name": data["name"],
             "provider": prov.name, "unmatched_csv": unmatched_csv, "n_unmatched": n_unmatched,
             "cache_path": cache.path if cache is not None else None, "warnings": warnings}
+
+
+def summary(counts, stats):
+    """One sentence on a run: the rows per status, the requests made and the addresses from the cache."""
+    return tr("Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}. {5} requests, "
+              "{6} addresses from the cache.").format(
+        counts["matched"], counts["ambiguous"], counts["not_found"], counts["empty"], counts["error"],
+        stats.get("requested", 0), stats.get("cached", 0))
+
+
+#: With the bundled gazetteer only, this share of the addresses (or more) not found means street addresses.
+HINT_NOT_FOUND_SHARE = 0.3
+
+
+def index_hint(counts, provider, index_paths):
+    """What to do when the offline provider ran with the bundled gazetteer only and many addresses were not
+    found (the gazetteer has countries, cities and towns, no streets): build an address index. ``None``
+    otherwise."""
+    if provider != "offline" or index_paths:
+        return None
+    tried = counts["matched"] + counts["ambiguous"] + counts["not_found"]
+    if tried == 0 or counts["not_found"] < max(2, HINT_NOT_FOUND_SHARE * tried):
+        return None
+    return tr("{0} of {1} addresses were not found: only the bundled world gazetteer (countries, cities and towns, "
+              "no streets) was searched. Street addresses need an address index: build one from an OpenStreetMap "
+              "file (.osm.pbf) or from a layer of address points (Geocode panel: 'Build index…'; Processing: "
+              "'Build offline address index'; console: build_address_index), choose it as the address index "
+              "and run again.").format(counts["not_found"], tried)
 
 
 def build_address_index(source, output, address_fields=None, x_field=None, y_field=None, country_field=None,
@@ -137,27 +177,43 @@ def build_address_index(source, output, address_fields=None, x_field=None, y_fie
         raise WealthMapError(tr("Give the path of the index file to write (e.g. addresses.sqlite)."))
     sources = [source] + list(append or [])
     outputs.guard([(tr_noop("index source"), s) for s in sources], [(tr_noop("address index"), output)])
-    rows = 0
-    with outputs.atomic_output(output, tr_noop("address index")) as tmp:
-        writer = IndexWriter(tmp, source=";".join(str(s) if isinstance(s, str) else s.source() for s in sources))
-        try:
-            for src in sources:
-                if isinstance(src, str) and src.lower().endswith(OSM_EXTENSIONS):
-                    it = osm_rows(src, feedback, country=country)
-                else:
-                    from .batch import open_source
 
-                    layer = src if isinstance(src, QgsVectorLayer) else open_source(src, encoding)
-                    fields = [address_fields] if isinstance(address_fields, str) else list(address_fields or [])
-                    it = layer_index_rows(layer, fields, x_field, y_field, country_field, feedback=feedback)
-                for i, row in enumerate(it):
-                    if country and not row.get("country"):
-                        row["country"] = country
-                    if writer.add(row):
-                        rows += 1
-                    if i % 10000 == 0:
-                        check_cancel(feedback)
-            if rows == 0:
+    def rows():
+        for src in sources:
+            if isinstance(src, str) and src.lower().endswith(OSM_EXTENSIONS):
+                yield from osm_rows(src, feedback, country=country)
+            else:
+                from .batch import open_source
+
+                layer = src if isinstance(src, QgsVectorLayer) else open_source(src, encoding)
+                fields = [address_fields] if isinstance(address_fields, str) else list(address_fields or [])
+                fields, xf, yf, cf = guess_index_fields(layer, fields, x_field, y_field, country_field)
+                yield from layer_index_rows(layer, fields, xf, yf, cf, feedback=feedback)
+
+    result = build_index_from_rows(rows(), output, ";".join(str(s) if isinstance(s, str) else s.source()
+                                                            for s in sources), country, feedback)
+    result["elapsed_s"] = round(time.monotonic() - started, 3)
+    return result
+
+
+def build_index_from_rows(rows, output, source_name="", country=None, feedback=None):
+    """Write index ``rows`` (dicts from ``core.geocode.sources``: ``text``, ``lon``, ``lat``, ``kind``...) to
+    the index file ``output``, written beside it and put in place when complete: a failure, cancel or kill
+    leaves an existing index untouched. Returns ``{"path", "rows", "elapsed_s"}``."""
+    feedback = ensure_feedback(feedback)
+    started = time.monotonic()
+    n = 0
+    with outputs.atomic_output(output, tr_noop("address index")) as tmp:
+        writer = IndexWriter(tmp, source=source_name)
+        try:
+            for i, row in enumerate(rows):
+                if country and not row.get("country"):
+                    row["country"] = country
+                if writer.add(row):
+                    n += 1
+                if i % 10000 == 0:
+                    check_cancel(feedback)
+            if n == 0:
                 raise WealthMapError(tr("No usable rows for the index: every row lacks an address or a point."))
             feedback.setProgress(85)
             writer.close()
@@ -171,7 +227,32 @@ def build_address_index(source, output, address_fields=None, x_field=None, y_fie
                                         "the folder is writable.").format(output, err)) from None
             raise  # the temporary file goes; an existing index at ``output`` is untouched
     feedback.setProgress(100)
-    return {"path": output, "rows": rows, "elapsed_s": round(time.monotonic() - started, 3)}
+    return {"path": output, "rows": n, "elapsed_s": round(time.monotonic() - started, 3)}
+
+
+LON_NAMES = ("lon", "lng", "long", "longitude", "x", "경도")
+LAT_NAMES = ("lat", "latitude", "y", "위도")
+COUNTRY_NAMES = ("country", "country_code", "countrycode", "iso2", "국가")
+
+
+def guess_index_fields(layer, address_fields=None, x_field=None, y_field=None, country_field=None):
+    """``(address_fields, x_field, y_field, country_field)`` with what was not given guessed from the field
+    names: the address field and its town/postcode fields, longitude/latitude fields of a table without
+    geometry (``lon``/``lat``, ``longitude``/``latitude``, ``x``/``y``), a ``country`` field."""
+    from .batch import guess_address_fields, guess_locality_fields
+
+    names = layer.fields().names()
+    lower = {n.lower(): n for n in names}
+    if not address_fields:
+        address_fields = guess_address_fields(layer)
+        if address_fields:
+            address_fields = address_fields + guess_locality_fields(layer, address_fields)
+    if not layer.isSpatial() and not (x_field and y_field):
+        x_field = x_field or next((lower[n] for n in LON_NAMES if n in lower), None)
+        y_field = y_field or next((lower[n] for n in LAT_NAMES if n in lower), None)
+    if country_field is None:
+        country_field = next((lower[n] for n in COUNTRY_NAMES if n in lower), None)
+    return list(address_fields or []), x_field, y_field, country_field
 
 
 def geocode_one(text, provider="offline", limit=5, **kwargs):

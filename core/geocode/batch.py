@@ -33,7 +33,7 @@ from qgis.core import (
 )
 
 from ..errors import WealthMapError
-from ..fieldtypes import DOUBLE, INT, STRING
+from ..fieldtypes import DOUBLE, INT, LONGLONG, STRING
 from ..i18n import tr, tr_noop
 from ..tables import load_table, sheets_hint
 from ..tasks import check_cancel, eta_seconds
@@ -89,6 +89,29 @@ def guess_address_fields(layer):
         if field.type() in (STRING, 10) and any(h in name for h in ADDRESS_HINTS):
             found.append(field.name())
     return found[:1] if found else []
+
+
+#: Field names (whole name, case-folded) that hold the town, district or postcode of an address.
+LOCALITY_NAMES = ("city", "town", "village", "municipality", "locality", "place", "district", "suburb", "county",
+                  "province", "state", "region", "postcode", "postal_code", "postalcode", "post_code", "zip",
+                  "zipcode", "zip_code", "plz", "gemeinde", "ort", "stadt", "ville", "ciudad", "commune",
+                  "시", "구", "군", "시도", "시군구", "시/도", "시/군/구", "읍면동", "동", "도시", "우편번호")
+
+
+def guess_locality_fields(layer, address_fields=()):
+    """Fields that name the town, district or postcode (``city``, ``town``, ``postcode``, ``시``, ``구``...),
+    in the layer's order, besides ``address_fields``: ticked with a street field so that the top candidates
+    come from the right town (the dock ticks them; the API joins only the fields it is given)."""
+    found = []
+    for field in layer.fields():
+        name = field.name()
+        key = name.strip().lower()
+        if name in address_fields or field.type() not in (STRING, 10, INT, 2, LONGLONG, 4):
+            continue
+        if key in LOCALITY_NAMES or key.replace(" ", "_") in LOCALITY_NAMES or key.startswith(("addr:city",
+                                                                                                 "addr:postcode")):
+            found.append(name)
+    return found
 
 
 def read_input(source, address_fields=None, expression=None, encoding=None, feedback=None, sheet=None):

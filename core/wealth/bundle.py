@@ -5,7 +5,7 @@ The schema is documented in ``models/README.md``. In short, a bundle holds
 * ``manifest.json``: what the model reads (``bands``, ``gsd_m``, ``chip_px``,
   ``context_chips``, ``normalization``), the ``embedder`` and ``head`` ONNX files and their
   input/output names, the ordered ``features`` the head expects, the ``output`` name and
-  units, the ``status`` (``demo``, ``trained`` or ``validated``), ``metrics``,
+  units, the ``status`` (``demo``, ``trained``, ``weak`` or ``validated``), ``metrics``,
   ``training_data``, ``licence``, ``citation`` and ``files`` (sha256 and size of every file);
 * the ONNX files themselves. No pickle, ever.
 
@@ -37,11 +37,13 @@ from ..outputs import atomic_folder
 
 SCHEMA_VERSION = 1
 MANIFEST = "manifest.json"
-STATUSES = ("demo", "trained", "validated")
+#: ``weak``: trained, but its cross-validated r² does not beat the best simple baseline (see ``metrics``).
+STATUSES = ("demo", "trained", "weak", "validated")
 #: Spectral statistics a head may use, computed by :func:`core.wealth.embed.spectral_statistics`.
 SPECTRAL_FEATURES = tuple("{}_{}".format(index, stat) for index in ("ndvi", "ndbi", "ndwi") for stat in ("mean", "std"))
 EMBEDDING_FEATURE = "embedding"
 DEMO_NOTE = "demonstration model, not a wealth estimate"
+WEAK_NOTE = "weak model: not better than a simple baseline"
 BUNDLED_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "models")
 DEFAULT_BUNDLE = os.path.join(BUNDLED_DIR, "wealthmap_demo")
 
@@ -65,6 +67,44 @@ REQUIRED = {
     "citation": str,
     "files": dict,
 }
+
+
+#: The bundled model's texts (manifest ``name``, ``output.units``) and the statuses, for the translation tables.
+MANIFEST_TEXTS = (tr_noop("WealthMap demo (built-up share)"),
+                  tr_noop("built-up share 0..1 (demonstration target, not wealth)"),
+                  tr_noop("demo"), tr_noop("trained"), tr_noop("weak"), tr_noop("validated"))
+BASELINE_NAMES = {"mean": tr_noop("training mean"), "group_mean": tr_noop("group mean"),
+                  "urban_rural_mean": tr_noop("urban/rural mean")}
+
+
+def best_baseline(metrics):
+    """``(name, r2)`` of the best simple baseline in a training's ``metrics`` (``None, None`` without one)."""
+    best = (None, None)
+    for key, values in (metrics.get("baselines") or {}).items():
+        r2 = values.get("r2") if isinstance(values, dict) else None
+        if r2 is not None and math.isfinite(r2) and (best[1] is None or r2 > best[1]):
+            best = (key, float(r2))
+    return best
+
+
+def is_weak(metrics):
+    """True when the model's cross-validated r² does not beat the best simple baseline's."""
+    name, base = best_baseline(metrics)
+    model = (metrics.get("model") or {}).get("r2")
+    if base is None or model is None or not math.isfinite(model):
+        return False
+    return float(model) <= base
+
+
+def weak_warning(metrics):
+    """The warning a weak model carries (dock, report, legend), with its figures."""
+    name, base = best_baseline(metrics)
+    model = (metrics.get("model") or {}).get("r2")
+    return tr("Weak model: its cross-validated r² {0:.3f} does not beat the best simple baseline ({1}, r² {2:.3f}); "
+              "its maps say less than that baseline. Add survey points, rasters that cover them better, or "
+              "group/urban fields, and train again.").format(
+        float(model) if model is not None else float("nan"), tr(BASELINE_NAMES.get(name, name or "")),
+        base if base is not None else float("nan"))
 
 
 def sha256_file(path, block=1 << 20):
@@ -121,7 +161,26 @@ class ModelBundle:
 
     @property
     def name(self):
-        return self.manifest["name"]
+        """The model's name in the UI's language (see :meth:`text`)."""
+        return self.text("name")
+
+    @property
+    def units(self):
+        """The output's units in the UI's language, e.g. "built-up share 0..1 (demonstration target, not wealth)"."""
+        return self.text("units")
+
+    def text(self, key):
+        """A manifest text (``name`` or ``units``) translated: from ``i18n.<key>`` (``[English template,
+        [arguments]]``, written by training) when present, else the English text itself through ``tr()``
+        (the bundled model's texts are in the translation tables)."""
+        template = (self.manifest.get("i18n") or {}).get(key)
+        if isinstance(template, (list, tuple)) and len(template) == 2 and isinstance(template[0], str):
+            try:
+                return tr(template[0]).format(*template[1])
+            except (IndexError, KeyError, ValueError, TypeError):
+                pass
+        value = self.manifest["name"] if key == "name" else self.manifest.get("output", {}).get("units", "")
+        return tr(value) if value else ""
 
     @property
     def status(self):
@@ -131,11 +190,27 @@ class ModelBundle:
     def is_demo(self):
         return self.status == "demo"
 
+    @property
+    def is_weak(self):
+        """Trained, but not better than the best simple baseline in cross-validation."""
+        return self.status == "weak"
+
+    def note(self):
+        """What a user must know before reading its maps (translated), or ``""``."""
+        if self.is_demo:
+            return tr("This is a demonstration model, not a wealth estimate.")
+        if self.is_weak:
+            return weak_warning(self.manifest.get("metrics", {}))
+        return ""
+
     def label(self):
-        """Name shown in the UI and legend; a demo head says it is not a wealth estimate."""
+        """Name shown in the UI and legend; a demo head says it is not a wealth estimate, a weak one that it
+        does not beat a simple baseline."""
         if self.is_demo:
             return tr("{0} (demonstration model, not a wealth estimate)").format(self.name)
-        return "{} ({})".format(self.name, self.status)
+        if self.is_weak:
+            return tr("{0} (weak model: not better than a simple baseline)").format(self.name)
+        return "{} ({})".format(self.name, tr(self.status))
 
     # --- what the model reads -------------------------------------------------------------
     @property

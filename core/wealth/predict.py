@@ -30,7 +30,7 @@ from .. import log, outputs
 from ..errors import WealthMapError
 from ..i18n import tr, tr_noop
 from ..tasks import check_cancel
-from .bundle import DEMO_NOTE, ModelBundle, load_bundle
+from .bundle import DEMO_NOTE, WEAK_NOTE, ModelBundle, load_bundle
 from .chips import STATUS_OK, ChipGrid
 from .features import ChipFeaturizer, context_radius, iter_context, row_features
 from .raster import GridReader, RasterSource, grid_origin, srs_from, transform_bbox, working_srs
@@ -41,6 +41,8 @@ FIELDS = [("chip_id", "int"), ("grid_col", "int"), ("grid_row", "int"), ("wealth
 #: Chips in the first embedder batches: nothing overlaps with reading the first, so it is short; the next
 #: ones grow while the reader stays one batch ahead (see ``features.batches``).
 FIRST_BATCH = (4, 8)
+#: Below this share of the region over the raster, the summary, the message bar and Processing's log say so.
+COVERAGE_WARNING = 0.99
 #: From this many chips, a JPEG 2000 raster gets the advice to convert it to GeoTIFF first.
 JP2_ADVICE_CHIPS = 100
 #: Decoding time per chip of a lossless JPEG 2000 measured by the benchmark (docs/wealth.md).
@@ -171,6 +173,8 @@ def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale
             rows.append((row, cols))
             n_chips += len(cols)
     area_km2 = geom.area() / 1e6
+    inside = geom.intersection(footprint)
+    coverage = min(1.0, inside.area() / geom.area()) if geom.area() > 0 else 1.0
     if n_chips == 0:
         raise WealthMapError(tr("The region ({0:.2f} km²) contains no chip centre: chips are {1:.2f} km wide "
                                 "({2} px at {3:g} m). Draw a larger region (at least one chip) over the "
@@ -179,7 +183,7 @@ def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale
     margin = (k + 1) * grid.chip_m
     bounds = (bbox.xMinimum() - margin, bbox.yMinimum() - margin, bbox.xMaximum() + margin, bbox.yMaximum() + margin)
     return {"bundle": bundle, "source": source, "srs": srs, "grid": grid, "geometry": geom, "rows": rows,
-            "n_chips": n_chips, "area_km2": area_km2, "bounds": bounds}
+            "n_chips": n_chips, "area_km2": area_km2, "bounds": bounds, "coverage": coverage}
 
 
 def count_chips(raster, region=None, region_crs=None, bundle=None, band_map=None, scale=None, offset=None):
@@ -200,10 +204,22 @@ def _output_fields():
 
 
 def layer_title(bundle):
-    """Output layer name / legend title naming the model (says 'demonstration' for a demo head)."""
+    """The long title naming the model (says 'demonstration' for a demo head, 'weak' for a weak one): the
+    layer's metadata title, its tooltip in the layer panel and the GeoPackage's description."""
     if bundle.is_demo:
         return tr("Wealth: {0} (demonstration model, not a wealth estimate)").format(bundle.name)
-    return tr("Wealth: {0} ({1})").format(bundle.name, bundle.status)
+    if bundle.is_weak:
+        return tr("Wealth: {0} (weak model: not better than a simple baseline)").format(bundle.name)
+    return tr("Wealth: {0} ({1})").format(bundle.name, tr(bundle.status))
+
+
+def short_title(bundle):
+    """The short layer name shown in the layer panel (the details are in its metadata and tooltip)."""
+    if bundle.is_demo:
+        return tr("Wealth (demo)")
+    if bundle.is_weak:
+        return tr("Wealth (weak)")
+    return tr("Wealth ({0})").format(tr(bundle.status))
 
 
 def guard_outputs(raster, bundle, output, geotiff):
@@ -234,8 +250,8 @@ def _open_writer(path, layer_name, srs, bundle, append=False):
         options.actionOnExistingFile = QgsVectorFileWriter.AppendToLayerNoNewFields
     else:
         description = "{} | model {} ({})".format(layer_title(bundle), bundle.id, bundle.status)
-        if bundle.is_demo:
-            description += " | " + DEMO_NOTE
+        if bundle.is_demo or bundle.is_weak:
+            description += " | " + (DEMO_NOTE if bundle.is_demo else WEAK_NOTE)
         options.layerOptions = ["IDENTIFIER={}".format(layer_title(bundle)), "DESCRIPTION={}".format(description)]
     writer = QgsVectorFileWriter.create(path, _output_fields(), QgsWkbTypes.Polygon, _qgis_crs(srs),
                                         QgsCoordinateTransformContext(), options)
@@ -275,7 +291,8 @@ def output_template(layer_name, srs, bundle, style_qml=None):
 
     key = hashlib.sha256("\n".join([
         TEMPLATE_VERSION, layer_name, srs.ExportToWkt(), bundle.id, bundle.status, layer_title(bundle),
-        DEMO_NOTE if bundle.is_demo else "", repr(FIELDS), style_qml or ""]).encode("utf-8")).hexdigest()[:24]
+        DEMO_NOTE if bundle.is_demo else WEAK_NOTE if bundle.is_weak else "", repr(FIELDS),
+        style_qml or ""]).encode("utf-8")).hexdigest()[:24]
     try:
         folder = cache_folder("outputs")
     except OSError:
@@ -379,8 +396,8 @@ class _GeoTiff:
     def close(self, bundle):
         self.ds.SetMetadataItem("WEALTHMAP_MODEL_ID", bundle.id)
         self.ds.SetMetadataItem("WEALTHMAP_MODEL_STATUS", bundle.status)
-        if bundle.is_demo:
-            self.ds.SetMetadataItem("WEALTHMAP_NOTE", DEMO_NOTE)
+        if bundle.is_demo or bundle.is_weak:
+            self.ds.SetMetadataItem("WEALTHMAP_NOTE", DEMO_NOTE if bundle.is_demo else WEAK_NOTE)
         self.ds.FlushCache()
         self.ds = None
 
@@ -421,7 +438,7 @@ class _Output:
             writer = _create_output(self.path, self.layer_name, self.layout["srs"], bundle, self.style_qml)
             tif = _GeoTiff(str(self.geotiff), self.layout) if self.geotiff else None
             fields = _output_fields()
-            note = DEMO_NOTE if bundle.is_demo else ""
+            note = DEMO_NOTE if bundle.is_demo else WEAK_NOTE if bundle.is_weak else ""
             while True:
                 item = self.queue.get()
                 if item is None:
@@ -525,6 +542,13 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
                                 "'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller "
                                 "region or raise the limit.").format(n_chips, max_chips))
     advice = []
+    coverage_note = None
+    if layout["coverage"] < COVERAGE_WARNING:  # a region half outside the raster is said, not run silently
+        coverage_note = tr("Only {0:.0%} of the region ({1:.1f} of {2:.1f} km²) lies over the raster '{3}': the "
+                           "rest has no chips. Draw the region over the raster, or mosaic it with the raster that "
+                           "covers the rest.").format(layout["coverage"], layout["coverage"] * layout["area_km2"],
+                                                      layout["area_km2"], source.name)
+        advice.append(coverage_note)
     if n_chips >= JP2_ADVICE_CHIPS and source.is_jpeg2000:
         advice.append(tr("The raster '{0}' is JPEG 2000, which is slow to decode (about {1:.0f} ms per chip, some "
                          "{2:.0f} s for these {3} chips). For large regions, convert it once to a tiled GeoTIFF "
@@ -643,9 +667,11 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
         "geotiff": str(geotiff) if geotiff else None,
         "chips": n_chips, "chips_used": used, "chips_skipped": n_chips - used, "statuses": statuses,
         "mean": float(arr.mean()), "median": float(np.median(arr)), "min": float(arr.min()), "max": float(arr.max()),
-        "area_km2": float(layout["area_km2"]), "chip_km": grid.chip_m / 1000.0, "crs": layout["srs"].ExportToWkt(),
+        "area_km2": float(layout["area_km2"]), "coverage": float(layout["coverage"]), "coverage_note": coverage_note,
+        "chip_km": grid.chip_m / 1000.0, "crs": layout["srs"].ExportToWkt(),
         "model_id": bundle.id, "model_status": bundle.status, "model_label": bundle.label(),
-        "title": layer_title(bundle), "is_demo": bundle.is_demo, "units": bundle.manifest["output"].get("units", ""),
+        "title": layer_title(bundle), "short_title": short_title(bundle), "is_demo": bundle.is_demo,
+        "is_weak": bundle.is_weak, "note": bundle.note(), "abstract": model_abstract(bundle), "units": bundle.units,
         "reflectance": {"scale": source.scale, "offset": source.offset, "source": source.reflectance_source},
         "resampled": not reader.direct, "providers": embedder.providers, "seconds": elapsed,
         "chips_per_s": n_chips / elapsed if elapsed > 0 else None, "timings": timings,
@@ -764,6 +790,15 @@ def save_style(path, layer_name, bundle, qml):
                                 "write to.").format(path, saved[1] if isinstance(saved, tuple) else ""))
 
 
+def model_abstract(bundle):
+    """The layer's abstract: model, units and what a user must know (demo, weak)."""
+    abstract = tr("Predicted per chip by model {0} ({1}). Units: {2}.").format(bundle.id, tr(bundle.status),
+                                                                             bundle.units)
+    if bundle.note():
+        abstract += " " + bundle.note()
+    return abstract
+
+
 def apply_style(layer, bundle):
     """Legend title (layer name), metadata and custom properties naming the model."""
     from qgis.core import QgsLayerMetadata
@@ -771,10 +806,7 @@ def apply_style(layer, bundle):
     layer.setName(layer_title(bundle))
     meta = QgsLayerMetadata(layer.metadata())
     meta.setTitle(layer_title(bundle))
-    abstract = tr("Predicted per chip by model {0} ({1}). Units: {2}.").format(
-        bundle.id, bundle.status, bundle.manifest["output"].get("units", ""))
-    if bundle.is_demo:
-        abstract += " " + tr("This is a demonstration model, not a wealth estimate.")
+    abstract = model_abstract(bundle)
     meta.setAbstract(abstract)
     layer.setMetadata(meta)
     layer.setCustomProperty("wealthmap/model_id", bundle.id)
@@ -786,9 +818,20 @@ def load_output_layer(result):
     """A ``QgsVectorLayer`` of the result (default style from the GeoPackage), named after the model."""
     from qgis.core import QgsVectorLayer
 
-    layer = QgsVectorLayer("{}|layername={}".format(result["output"], result["layer_name"]), result["title"], "ogr")
+    name = result.get("short_title") or result["title"]
+    layer = QgsVectorLayer("{}|layername={}".format(result["output"], result["layer_name"]), name, "ogr")
     if layer.isValid():
-        layer.setName(result["title"])
+        layer.setName(name)
         layer.setCustomProperty("wealthmap/model_id", result["model_id"])
         layer.setCustomProperty("wealthmap/model_status", result["model_status"])
+        set_layer_tooltip(layer, result["title"], result.get("abstract") or result.get("note") or "")
     return layer
+
+
+def set_layer_tooltip(layer, title, abstract):
+    """The long title and abstract that the layer panel shows as the layer's tooltip (QGIS reads the layer's
+    own title/abstract there; QGIS >= 3.38 keeps them in its server properties)."""
+    server = getattr(layer, "serverProperties", None)
+    target = server() if callable(server) and hasattr(server(), "setTitle") else layer
+    target.setTitle(title)
+    target.setAbstract(abstract)

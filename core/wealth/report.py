@@ -81,8 +81,11 @@ def render_html(result, manifest):
         ".note{color:#a40000;}</style></head><body>"]
     parts.append("<h1>{}</h1>".format(e(tr("WealthMap training report"))))
     parts.append("<p>{}: <b>{}</b> ({}: <b>{}</b>). {}: {}. {}: {}.</p>".format(
-        e(tr("Model")), e(manifest.get("name", "")), e(tr("status")), e(manifest.get("status", "")),
+        e(tr("Model")), e(manifest.get("name", "")), e(tr("status")),
+        e(tr(manifest["status"]) if manifest.get("status") else ""),
         e(tr("Code version")), e(manifest.get("code_version", "")), e(tr("Created")), e(manifest.get("created", ""))))
+    if result.get("warning"):  # a weak model: it does not beat the best simple baseline
+        parts.append("<p class='note' id='weak'><b>{}</b></p>".format(e(result["warning"])))
     parts.append("<p class='note'>{}</p>".format(e(tr(
         "Cross-validated on held-out spatial blocks or whole groups; a model is 'trained', not 'validated', until "
         "someone checks it on independent data."))))

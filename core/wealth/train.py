@@ -23,7 +23,7 @@ import time
 import numpy as np
 
 from ..errors import WealthMapError
-from ..i18n import tr
+from ..i18n import tr, tr_noop
 from ..tasks import check_cancel
 from . import cv as cvmod
 from .bundle import legend_breaks
@@ -261,6 +261,15 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
     pred = cross_validate(X, y, folds, forest, dim, feedback=feedback, progress=(60, 78))
     model_metrics = cvmod.metrics(y, pred, used.urban)
     baselines, base_preds = cvmod.evaluate_baselines(y, folds, used.group, used.urban)
+    from .bundle import best_baseline, is_weak, weak_warning
+
+    scores = {"model": model_metrics, "baselines": baselines}
+    baseline_name, baseline_r2 = best_baseline(scores)
+    verdict = {"best_baseline": {"name": baseline_name, "r2": baseline_r2}, "beats_baseline": not is_weak(scores)}
+    warning = None
+    if status == "trained" and not verdict["beats_baseline"]:
+        status = "weak"  # said in the manifest, the report, the dock and every map made with it
+        warning = weak_warning(scores)
     per_fold = []
     for f in np.unique(folds):
         m = folds == f
@@ -316,6 +325,7 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
         "model": model_metrics, "baselines": baselines, "per_fold": per_fold, "ablation": ablation_rows,
         "onnx_max_abs_diff": max_diff,
     }
+    metrics_out.update(verdict)
     model_id = model_id or "trained-{}".format(datetime.datetime.utcnow().strftime("%Y%m%d-%H%M%S"))
     base_manifest = base.manifest
     manifest = dict(base_manifest)
@@ -324,7 +334,11 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
     manifest["embedder"] = {k: v for k, v in base_manifest["embedder"].items() if k != "alternatives"}
     manifest.update({
         "id": model_id,
-        "name": name or tr("Wealth head trained on {0}").format(training_data.get("source") or tr("survey points")),
+        "name": name or "Wealth head trained on {}".format(training_data.get("source") or "survey points"),
+        # the English templates of name and units: shown in the UI's language (ModelBundle.text)
+        "i18n": {} if name else {"name": [tr_noop("Wealth head trained on {0}"),
+                                          [training_data.get("source") or "survey points"]],
+                                 "units": [tr_noop("{0} (the survey's value field)"), [used.fields["value"]]]},
         "status": status,
         "head": {"file": "head.onnx", "input": "features", "outputs": {"mean": "mean", "std": "std"},
                  "kind": "random_forest", "trees": forest.n_estimators, "pca_components": int(final.pca.n_components_),
@@ -334,7 +348,7 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
         "context_chips": int(feature_settings.context_chips),
         "metrics": metrics_out,
         "training_data": training_data,
-        "output": {"name": "wealth", "units": tr("{0} (the survey's value field)").format(used.fields["value"]),
+        "output": {"name": "wealth", "units": "{} (the survey's value field)".format(used.fields["value"]),
                    "field": used.fields["value"], "classes": legend_breaks(y),
                    "classes_note": "legend breaks: quantiles of the training values (same classes for every map)"},
         "code_version": code_version(),
@@ -350,7 +364,7 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
     result = {
         "bundle": os.path.abspath(out_dir), "metrics": metrics_out, "training_data": training_data,
         "importances": importances, "timings": timings, "cached_points": ftimes["cached_points"],
-        "embedded_chips": ftimes["embedded_chips"], "manifest_id": model_id, "status": status,
+        "embedded_chips": ftimes["embedded_chips"], "manifest_id": model_id, "status": status, "warning": warning,
         "observed": [float(v) for v in y], "predicted": [float(v) for v in pred],
         "urban": None if used.urban is None else [None if not np.isfinite(u) else int(u) for u in used.urban],
         "rows": [int(r) for r in used.rows], "folds": [int(f) for f in folds],

@@ -80,9 +80,30 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
                                max_cloud=WEALTH_MAX_CLOUD.value() if max_cloud is None else max_cloud)
     cache = FeatureCache(cache_path) if use_cache else None
     try:
-        return train(feedback, data, paths, base, out_dir, cv_scheme=cv, k=folds, block_km=block_km,
-                     forest=forest,
-                     feature_settings=settings, cache=cache, name=name, ablation=ablation)
+        result = train(feedback, data, paths, base, out_dir, cv_scheme=cv, k=folds, block_km=block_km,
+                       forest=forest, feature_settings=settings, cache=cache, name=name, ablation=ablation)
     finally:
         if cache is not None:
             cache.close()
+    result["path"] = result["bundle"]
+    result["layer"] = None  # training writes a bundle, no layer
+    result["summary"] = summary(result)
+    return result
+
+
+def summary(result):
+    """One sentence on a training: cross-validated r² next to the best simple baseline's, the bundle and its
+    status; a weak model's warning after it."""
+    from .bundle import BASELINE_NAMES
+
+    m = result["metrics"]
+    best = m.get("best_baseline") or {}
+    base_r2 = best.get("r2")
+    text = tr("Cross-validated r² {0:.3f} (squared r {1:.3f}, RMSE {2:.3f}) on {3} points; best simple baseline "
+              "({4}) r² {5:.3f}. Bundle: {6} (status '{7}').").format(
+        m["model"]["r2"], m["model"]["pearson_r2"], m["model"]["rmse"], m["model"]["n"],
+        tr(BASELINE_NAMES.get(best.get("name"), best.get("name") or "")),
+        base_r2 if base_r2 is not None else float("nan"), result["bundle"], tr(result["status"]))
+    if result.get("warning"):
+        text += " " + result["warning"]
+    return text
