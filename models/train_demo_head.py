@@ -189,7 +189,8 @@ def main(argv=None):
     mean_r2 = float(r2_score(target[ok], np.full(ok.sum(), target.mean())))
     model = fit(x_all, target)
     head = forest_to_onnx(model[1], n_inputs=x_all.shape[1], pca=model[0],
-                          metadata={"wealthmap_status": "demo", "target": "built-up share"})
+                          metadata={"wealthmap_status": "demo", "target": "built-up share",
+                                    "wealthmap_features": json.dumps(manifest["features"])})
     manifest["metrics"] = {
         "target": "built-up share (NDBI > 0 and NDVI < 0.3) over the chip's valid, cloud-free pixels",
         "cv": "4 vertical strips of the sample image (blocked), chips straddling a strip edge left out",

@@ -7,6 +7,7 @@ from qgis.core import QgsFeedback, QgsVectorLayer
 
 from .. import log as wm_log
 from .. import settings
+from .. import validate as check
 from ..errors import WealthMapError
 from ..i18n import tr
 from ..tasks import check_cancel, ensure_feedback
@@ -47,6 +48,20 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
     """
     feedback = ensure_feedback(feedback)
     started = time.monotonic()
+    options = check_geocode_options(provider=provider, index=index, countries=countries, viewbox=viewbox, crs=crs,
+                                    min_score=min_score, ambiguity_margin=ambiguity_margin, limit=limit,
+                                    use_cache=use_cache, use_gazetteer=use_gazetteer, workers=workers, rate=rate,
+                                    timeout=timeout, retries=retries)
+    provider, index, countries, viewbox = options["provider"], options["index"], options["countries"], \
+        options["viewbox"]
+    min_score, ambiguity_margin, limit = options["min_score"], options["ambiguity_margin"], options["limit"]
+    workers, rate, timeout, retries = options["workers"], options["rate"], options["timeout"], options["retries"]
+    if isinstance(address_fields, str):
+        address_fields = [address_fields]
+    check.text_list(address_fields, "address_fields", where="geocode", min_len=0, allow_none=True)
+    for key, value in (("expression", expression), ("output", output), ("unmatched_csv", unmatched_csv),
+                       ("endpoint", endpoint), ("authcfg", authcfg), ("encoding", encoding)):
+        check.text(value, key, where="geocode", allow_none=True, allow_empty=True)
     data = prepared if prepared is not None else read_input(source, address_fields, expression, encoding, feedback,
                                                             sheet=sheet)
     if not data["rows"]:
@@ -58,8 +73,6 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
         retries=settings.GEOCODE_RETRIES.value() if retries is None else retries, workers=workers, rate=rate)
     cache = GeocodeCache(cache_path) if use_cache else None
     try:
-        if isinstance(countries, str):  # "kr, jp" as the dock and Processing take it, not its letters
-            countries = [c.strip() for c in countries.split(",") if c.strip()]
         options = {"countries": list(countries or []), "viewbox": list(viewbox) if viewbox else None, "limit": limit}
         per_text, stats = run_batch(data["texts"], prov, cache, options, feedback, log=_log_to(feedback))
     finally:
@@ -84,6 +97,46 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
             "cache_path": cache.path if cache is not None else None}
 
 
+def check_geocode_options(provider="offline", index=None, countries=None, viewbox=None, crs="EPSG:4326",
+                          min_score=0.6, ambiguity_margin=0.05, limit=5, use_cache=True, use_gazetteer=True,
+                          workers=None, rate=None, timeout=None, retries=None):
+    """The geocoding options checked and in their usable form (see :mod:`core.validate`); raises
+    :class:`WealthMapError` naming the first bad one. ``countries`` ``"kr, jp"`` becomes ``["kr", "jp"]``."""
+    from .providers import PROVIDERS
+
+    where = "geocode"
+    out = {"provider": check.choice(provider if provider is not None else "offline", "provider", PROVIDERS,
+                                    where=where)}
+    if isinstance(index, str) or index is None:
+        out["index"] = index or None
+    else:
+        out["index"] = check.text_list(index, "index", where=where, min_len=0)
+    if isinstance(countries, str):  # "kr, jp" as the dock and Processing take it, not its letters
+        countries = [c.strip() for c in countries.split(",") if c.strip()]
+    countries = check.text_list(countries, "countries", where=where, min_len=0, allow_none=True) or []
+    for code in countries:
+        if not (2 <= len(code.strip()) <= 3 and code.strip().isalpha()):
+            raise WealthMapError(tr("geocode: the parameter 'countries' takes ISO country codes such as 'kr' or "
+                                    "'li, ch'; got {0!r}.").format(code))
+    out["countries"] = [c.strip() for c in countries]
+    out["viewbox"] = check.bbox(viewbox, "viewbox", where=where, geographic=True, allow_none=True) \
+        if viewbox is not None and (not hasattr(viewbox, "__len__") or len(viewbox)) else None
+    check.crs(crs, "crs", where=where)
+    out["min_score"] = check.fraction(min_score, "min_score", where=where,
+                                      hint=tr("0.6 is usual; 0 accepts every candidate."))
+    out["ambiguity_margin"] = check.fraction(ambiguity_margin, "ambiguity_margin", where=where)
+    out["limit"] = check.integer(limit, "limit", 1, 50, where=where,
+                                 hint=tr("It is the number of candidates asked per address; 5 is usual."))
+    check.boolean(use_cache, "use_cache", where=where)
+    check.boolean(use_gazetteer, "use_gazetteer", where=where)
+    out["workers"] = check.integer(workers, "workers", 1, 64, where=where, allow_none=True)
+    out["rate"] = check.number(rate, "rate", 0.0, 1000.0, lo_open=True, where=where, allow_none=True,
+                               hint=tr("It is requests per second (1 for the public Nominatim)."))
+    out["timeout"] = check.number(timeout, "timeout", 0.0, 600.0, lo_open=True, where=where, allow_none=True)
+    out["retries"] = check.integer(retries, "retries", 0, 20, where=where, allow_none=True)
+    return out
+
+
 def build_address_index(source, output, address_fields=None, x_field=None, y_field=None, country_field=None,
                         country=None, encoding=None, append=None, feedback=None):
     """Build an offline address index (SQLite) from OSM data or a point layer/table.
@@ -96,9 +149,27 @@ def build_address_index(source, output, address_fields=None, x_field=None, y_fie
     """
     feedback = ensure_feedback(feedback)
     started = time.monotonic()
+    where = "build_address_index"
+    if isinstance(address_fields, str):
+        address_fields = [address_fields]
+    check.text_list(address_fields, "address_fields", where=where, min_len=0, allow_none=True)
+    for key, value in (("x_field", x_field), ("y_field", y_field), ("country_field", country_field),
+                       ("encoding", encoding)):
+        check.text(value, key, where=where, allow_none=True)
+    if country is not None and not (isinstance(country, str) and 2 <= len(country.strip()) <= 3
+                                    and country.strip().isalpha()):
+        raise WealthMapError(tr("build_address_index: the parameter 'country' takes an ISO country code such as "
+                                "'kr'; got {0!r}.").format(country))
+    if append is not None and not isinstance(append, (list, tuple)):
+        append = [append]
     if not output:
         raise WealthMapError(tr("Give the path of the index file to write (e.g. addresses.sqlite)."))
+    check.text(output, "output", where=where)
     sources = [source] + list(append or [])
+    for src in sources:
+        if not isinstance(src, (str, QgsVectorLayer)):
+            raise WealthMapError(tr("build_address_index: the source must be a file path or a vector layer; got "
+                                    "{0!r}.").format(src))
     writer = IndexWriter(output, source=";".join(str(s) if isinstance(s, str) else s.source() for s in sources))
     rows = 0
     try:
