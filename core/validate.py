@@ -49,7 +49,7 @@ def _range_text(lo, hi, lo_open=False, hi_open=False):
         return (tr("above {0}") if lo_open else tr("at least {0}")).format(fmt(lo))
     if hi is not None:
         return (tr("below {0}") if hi_open else tr("at most {0}")).format(fmt(hi))
-    return tr("any finite number")
+    return ""
 
 
 def _as_number(value):
@@ -77,11 +77,10 @@ def number(value, name, lo=None, hi=None, lo_open=False, hi_open=False, where=No
         return None
     x = _as_number(value)
     allowed = _range_text(lo, hi, lo_open, hi_open)
-    if x is None or not math.isfinite(x):
-        _fail(where, tr("The parameter '{0}' must be a finite number ({1}); got {2}.").format(
+    if x is None or not math.isfinite(x) or (lo is not None and (x <= lo if lo_open else x < lo)) \
+            or (hi is not None and (x >= hi if hi_open else x > hi)):
+        _fail(where, tr("The parameter '{0}' must be a finite number {1}; got {2}.").format(
             name, allowed, _show(value)), hint)
-    if (lo is not None and (x <= lo if lo_open else x < lo)) or (hi is not None and (x >= hi if hi_open else x > hi)):
-        _fail(where, tr("The parameter '{0}' must be a number {1}; got {2}.").format(name, allowed, _show(value)), hint)
     return x
 
 
@@ -92,10 +91,7 @@ def integer(value, name, lo=None, hi=None, where=None, hint=None, allow_none=Fal
     x = _as_number(value)
     hi_eff = MAX_INT if hi is None else hi
     allowed = _range_text(lo, hi_eff)
-    if x is None or not math.isfinite(x) or x != math.floor(x):
-        _fail(where, tr("The parameter '{0}' must be a whole number ({1}); got {2}.").format(
-            name, allowed, _show(value)), hint)
-    if (lo is not None and x < lo) or x > hi_eff:
+    if x is None or not math.isfinite(x) or x != math.floor(x) or (lo is not None and x < lo) or x > hi_eff:
         _fail(where, tr("The parameter '{0}' must be a whole number {1}; got {2}.").format(
             name, allowed, _show(value)), hint)
     return int(x)

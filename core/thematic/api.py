@@ -133,8 +133,12 @@ def read_values(layer, field=None, expression=None, feedback=None):
     return fids, out
 
 
-def feature_areas(layer, unit="km2", method="ellipsoidal"):
-    """Area of every feature (``{fid: area}``) in km² (or m², ha) measured on the ellipsoid."""
+def feature_areas(layer, unit="km2", method="ellipsoidal", repaired=None):
+    """Area of every feature (``{fid: area}``) in km² (or m², ha) measured on the ellipsoid.
+
+    A polygon that crosses itself (a bowtie) is measured as the valid polygons it outlines (``makeValid``):
+    measured as drawn, its parts cancel out (a bowtie of two equal triangles measures 0). The ids of such
+    features are appended to ``repaired`` (a list) when it is given."""
     crs = layer.crs()
     if not crs.isValid():
         raise WealthMapError(tr("The layer '{0}' has no coordinate reference system, so areas cannot be measured. "
@@ -155,6 +159,10 @@ def feature_areas(layer, unit="km2", method="ellipsoidal"):
     out = {}
     for feature in layer.getFeatures(QgsFeatureRequest().setNoAttributes()):
         geom = feature.geometry()
+        if geom and not geom.isEmpty() and not geom.isGeosValid():
+            geom = geom.makeValid()
+            if repaired is not None:
+                repaired.append(feature.id())
         out[feature.id()] = da.convertAreaMeasurement(da.measureArea(geom), target) if geom and not geom.isEmpty() \
             else 0.0
     return out
@@ -256,14 +264,14 @@ def choropleth(layer, field=None, method="jenks", classes=5, expression=None, br
         raise WealthMapError(tr("Normalise either by a field or by area, not both."))
     fids, values = read_values(layer, field, expression, feedback)
     check_cancel(feedback)
-    zero_denominators = []
+    zero_denominators, repaired = [], []
     target_layer = layer
     attribute = style.number_expression(layer, field) if not expression else expression
     if normalize_by or per_area:
         if normalize_by:
             _, denominators = read_values(layer, normalize_by, None, feedback)
         else:
-            areas = feature_areas(layer, area_unit, area_method)
+            areas = feature_areas(layer, area_unit, area_method, repaired)
             denominators = np.array([areas[f] for f in fids], dtype=float)
         bad = ~np.isfinite(denominators) | (denominators == 0)
         zero_denominators = [fids[i] for i in np.nonzero(bad & np.isfinite(values))[0]]
@@ -306,7 +314,7 @@ def choropleth(layer, field=None, method="jenks", classes=5, expression=None, br
     return Result(layer=target_layer, field=attribute, breaks=classification.breaks, counts=classification.counts,
                   gvf=classification.gvf, null_count=null_count, zero_denominators=zero_denominators,
                   colorblind_safe=style.is_colorblind_safe(ramp, classification.k), renderer=renderer,
-                  classification=classification, colors=[c.name() for c in colors])
+                  classification=classification, colors=[c.name() for c in colors], repaired_geometries=repaired)
 
 
 def bivariate(layer, field_x, field_y, palette="pinkblue", legend_image=None, label_x=None, label_y=None,
