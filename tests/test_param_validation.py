@@ -200,7 +200,8 @@ def addresses(tmp_path_factory):
     ({"viewbox": (9.0, 47.0, 10.0, NAN)}, r"'viewbox' must be a box of four finite numbers"),
     ({"provider": 5}, r"'provider' must be one of offline, nominatim"),
     ({"workers": 0}, r"'workers' must be a whole number"),
-    ({"rate": -1}, r"'rate' must be a finite number above 0"),
+    ({"rate": -1}, r"'rate' must be a finite number from 0.01 to 1000"),
+    ({"rate": 1e-300}, r"'rate' must be a finite number"),  # would have slept 1e300 s between requests
     ({"timeout": INF}, r"'timeout' must be a finite number"),
     ({"ambiguity_margin": 2}, r"'ambiguity_margin' must be a finite number from 0 to 1"),
     ({"countries": ["korea!"]}, r"'countries' takes ISO country codes"),
@@ -367,6 +368,7 @@ def test_predict_wealth_property(qgis_app, tiny, tmp_path_factory, params):
     ({"min_valid": -1}, "'min_valid' must be a finite number from 0 to 1"),
     ({"pca_components": -3}, "'pca_components' must be a whole number"),
     ({"duplicates": "sum"}, "'duplicates' must be one of error, mean"),
+    ({"window_m": 1e6}, "needs a context of 391 x 391 chips"),  # 152,881 chips per point
 ])
 def test_train_refuses_bad_settings_before_any_work(qgis_app, tmp_path, kwargs, pattern):
     with pytest.raises(WealthMapError, match=pattern):

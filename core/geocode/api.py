@@ -130,7 +130,7 @@ def check_geocode_options(provider="offline", index=None, countries=None, viewbo
     check.boolean(use_cache, "use_cache", where=where)
     check.boolean(use_gazetteer, "use_gazetteer", where=where)
     out["workers"] = check.integer(workers, "workers", 1, 64, where=where, allow_none=True)
-    out["rate"] = check.number(rate, "rate", 0.0, 1000.0, lo_open=True, where=where, allow_none=True,
+    out["rate"] = check.number(rate, "rate", 0.01, 1000.0, where=where, allow_none=True,
                                hint=tr("It is requests per second (1 for the public Nominatim)."))
     out["timeout"] = check.number(timeout, "timeout", 0.0, 600.0, lo_open=True, where=where, allow_none=True)
     out["retries"] = check.integer(retries, "retries", 0, 20, where=where, allow_none=True)

@@ -66,7 +66,7 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
     feedback = ensure_feedback(feedback)
     if not out_dir:
         raise WealthMapError(tr("No output folder given for the model bundle. Choose a new or empty folder."))
-    from .bundle import check_bundle_folder, load_bundle
+    from .bundle import MAX_CONTEXT_CHIPS, check_bundle_folder, load_bundle
     from .cv import check_cv_settings
 
     check_cv_settings(cv, folds, block_km)
@@ -76,15 +76,20 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
     if isinstance(rasters, (str, os.PathLike)) or hasattr(rasters, "source"):
         rasters = [rasters]
     paths = [r.source() if hasattr(r, "source") else str(r) for r in (rasters or [])]
-    data = read_survey(survey, value_field=value_field, lat_field=lat_field, lon_field=lon_field,
-                       group_field=group_field, urban_field=urban_field, year_field=year_field,
-                       extra_fields=extra_fields, crs=crs, duplicates=duplicates)
     from ..settings import WEALTH_MAX_CLOUD, WEALTH_MIN_VALID
     from .features import context_for
 
     if context_chips is None:
         context_chips = chips_per_side
     context = context_for(base.chip_m, window_m, context_chips, base=base.context_chips)
+    if context > MAX_CONTEXT_CHIPS:
+        raise WealthMapError(tr("train_wealth_model: a window of {0:g} m needs a context of {1} x {1} chips of "
+                                "{2:g} m, more than {3} per side. Give a smaller window_m (the context is "
+                                "averaged over it; 5,000 to 10,000 m is usual).").format(
+            window_m, context, base.chip_m, MAX_CONTEXT_CHIPS))
+    data = read_survey(survey, value_field=value_field, lat_field=lat_field, lon_field=lon_field,
+                       group_field=group_field, urban_field=urban_field, year_field=year_field,
+                       extra_fields=extra_fields, crs=crs, duplicates=duplicates)
     settings = FeatureSettings(context_chips=context,
                                min_valid=WEALTH_MIN_VALID.value() if min_valid is None else min_valid,
                                max_cloud=WEALTH_MAX_CLOUD.value() if max_cloud is None else max_cloud)
