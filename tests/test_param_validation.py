@@ -16,7 +16,7 @@ import sys
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from osgeo import gdal, osr
 from qgis.core import (
@@ -304,11 +304,20 @@ def test_bivariate_property(qgis_app, params):
 @FEW
 @given(params=st.fixed_dictionaries({"kind": maybe("pie"), "max_size": maybe(12.0), "fixed_size": maybe(8.0),
                                      "size_mode": maybe("total"), "colors": maybe(None), "ramp": maybe("Set2")}))
+@example(params={"kind": "pie", "max_size": NAN, "fixed_size": 8.0, "size_mode": "total", "colors": None,
+                 "ramp": "Set2"})
+@example(params={"kind": "bar", "max_size": 12.0, "fixed_size": -5, "size_mode": "fixed", "colors": None,
+                 "ramp": "Set2"})
 def test_chart_map_property(qgis_app, params):
     layer = polygon_layer(VALUES, extra={"w": [2.0] * 10})
     fields = ["v"] if params["kind"] == "proportional" else ["v", "w"]
-    assert_refused_or_sane(lambda: wm.chart_map(layer, fields, apply=False, **params),
-                           lambda r: r.renderer is not None and r.max_total > 0)
+
+    def sane(result):
+        renderer = result.renderer
+        size = renderer.upperSize() if hasattr(renderer, "upperSize") else renderer.diagramSettings()[0].size
+        assert result.max_total > 0
+        assert math.isfinite(size.width()) and 0 < size.width() <= 200  # NaN or -5 mm charts were accepted
+    assert_refused_or_sane(lambda: wm.chart_map(layer, fields, apply=False, **params), sane)
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
@@ -581,8 +590,10 @@ def test_bowtie_polygons_are_measured_as_what_they_outline(qgis_app, tiny):
 
 # --- Processing ------------------------------------------------------------------------------------------
 @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
-@given(params=st.fixed_dictionaries({"CLASSES": maybe(5), "MULTIPLIER": maybe(1.0), "BREAKS": maybe(""),
-                                     "METHOD": maybe(2)}))
+@given(params=st.fixed_dictionaries({"CLASSES": maybe(5), "MULTIPLIER": maybe(1.0),
+                                     "BREAKS": st.one_of(st.sampled_from(["5, nan, 30", "inf", "1e400, 2e400",
+                                                                          "10, 20"]), maybe("")),
+                                     "METHOD": st.one_of(st.just(5), maybe(2))}))  # 5: manual
 def test_processing_choropleth_property(processing, tmp_path_factory, params):
     layer = polygon_layer(VALUES)
     out = str(tmp_path_factory.mktemp("alg") / "out.gpkg")
