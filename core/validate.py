@@ -15,6 +15,7 @@ Example::
 
 import math
 import numbers
+import os
 
 from .errors import WealthMapError
 from .i18n import tr
@@ -133,9 +134,11 @@ def choice(value, name, choices, where=None, hint=None, allow_none=False):
 
 
 def text(value, name, where=None, allow_empty=False, allow_none=False, max_length=None):
-    """A string (stripped of nothing); empty only with ``allow_empty``."""
+    """A string (a path object becomes its string); empty only with ``allow_empty``."""
     if value is None and allow_none:
         return None
+    if isinstance(value, os.PathLike):
+        value = os.fspath(value)
     if not isinstance(value, str) or (not allow_empty and not value.strip()) \
             or (max_length is not None and len(value) > max_length):
         limit = "" if max_length is None else " " + tr("(at most {0} characters)").format(max_length)
@@ -145,12 +148,12 @@ def text(value, name, where=None, allow_empty=False, allow_none=False, max_lengt
 
 
 def text_list(value, name, where=None, min_len=1, allow_none=False):
-    """A list of non-empty strings (a single string is a list of one; ``"a, b"`` is not split here)."""
+    """A list of non-empty strings (a single string or path is a list of one; ``"a, b"`` is not split here)."""
     if value is None and allow_none:
         return None
-    items = [value] if isinstance(value, str) else value
+    items = [value] if isinstance(value, (str, os.PathLike)) else value
     try:
-        items = list(items)
+        items = [os.fspath(v) if isinstance(v, os.PathLike) else v for v in items]
     except TypeError:
         items = None
     if items is None or len(items) < min_len or not all(isinstance(v, str) and v.strip() for v in items):

@@ -179,6 +179,10 @@ def test_validator_messages_name_the_parameter_value_range_and_fix():
         validate.dpi(10 ** 6)
     with pytest.raises(WealthMapError, match="must be True or False"):
         validate.boolean("yes", "reverse")
+    from pathlib import Path
+
+    assert validate.text(Path("/tmp/a.gpkg"), "output") == "/tmp/a.gpkg"  # paths are texts
+    assert validate.text_list(Path("/tmp/a.png"), "output") == ["/tmp/a.png"]
 
 
 # --- geocoding -------------------------------------------------------------------------------------------

@@ -164,8 +164,8 @@ def build_address_index(source, output, address_fields=None, x_field=None, y_fie
         append = [append]
     if not output:
         raise WealthMapError(tr("Give the path of the index file to write (e.g. addresses.sqlite)."))
-    check.text(output, "output", where=where)
-    sources = [source] + list(append or [])
+    output = check.text(output, "output", where=where)
+    sources = [os.fspath(s) if isinstance(s, os.PathLike) else s for s in [source] + list(append or [])]
     for src in sources:
         if not isinstance(src, (str, QgsVectorLayer)):
             raise WealthMapError(tr("build_address_index: the source must be a file path or a vector layer; got "
