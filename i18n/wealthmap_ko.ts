@@ -852,27 +852,27 @@
         <translation>WealthMap에 필요한 파이썬 패키지가 설치되어 있지 않습니다: {0}. QGIS가 사용하는 파이썬에 설치한 뒤 QGIS를 다시 시작하세요: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="126"/>
+        <location filename="../core/geocode/api.py" line="124"/>
         <source>0.6 is usual; 0 accepts every candidate.</source>
         <translation>보통 0.6이며, 0이면 모든 후보를 받아들입니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="129"/>
+        <location filename="../core/geocode/api.py" line="127"/>
         <source>It is the number of candidates asked per address; 5 is usual.</source>
         <translation>주소마다 요청하는 후보 수이며, 보통 5입니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="134"/>
+        <location filename="../core/geocode/api.py" line="132"/>
         <source>It is requests per second (1 for the public Nominatim).</source>
         <translation>초당 요청 수입니다(공개 Nominatim은 1).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="166"/>
+        <location filename="../core/geocode/api.py" line="164"/>
         <source>Give the path of the index file to write (e.g. addresses.sqlite).</source>
         <translation>쓸 색인 파일의 경로를 지정하세요(예: addresses.sqlite).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="193"/>
+        <location filename="../core/geocode/api.py" line="191"/>
         <source>No usable rows for the index: every row lacks an address or a point.</source>
         <translation>색인에 쓸 수 있는 행이 없습니다: 모든 행에 주소나 좌표가 없습니다.</translation>
     </message>
@@ -887,27 +887,27 @@
         <translation>{0} 지오코딩 결과</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="161"/>
+        <location filename="../core/geocode/api.py" line="159"/>
         <source>build_address_index: the parameter 'country' takes an ISO country code such as 'kr'; got {0!r}.</source>
         <translation>build_address_index: 매개변수 'country'에는 'kr' 같은 ISO 국가 코드를 넣습니다. 받은 값: {0!r}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="237"/>
+        <location filename="../core/geocode/api.py" line="239"/>
         <source>Feature {0} is not in layer {1}.</source>
         <translation>피처 {0}이(가) 레이어 {1}에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="251"/>
+        <location filename="../core/geocode/api.py" line="253"/>
         <source>Could not save the reviewed point in {0} (is it read-only?).</source>
         <translation>검토한 점을 {0}에 저장할 수 없습니다(읽기 전용인가요?).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="119"/>
+        <location filename="../core/geocode/api.py" line="117"/>
         <source>geocode: the parameter 'countries' takes ISO country codes such as 'kr' or 'li, ch'; got {0!r}.</source>
         <translation>geocode: 매개변수 'countries'에는 'kr' 또는 'li, ch' 같은 ISO 국가 코드를 넣습니다. 받은 값: {0!r}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="171"/>
+        <location filename="../core/geocode/api.py" line="169"/>
         <source>build_address_index: the source must be a file path or a vector layer; got {0!r}.</source>
         <translation>build_address_index: 원본은 파일 경로나 벡터 레이어여야 합니다. 받은 값: {0!r}.</translation>
     </message>
@@ -989,7 +989,7 @@
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="108"/>
-        <location filename="../core/wealth/predict.py" line="259"/>
+        <location filename="../core/wealth/predict.py" line="260"/>
         <location filename="../core/wealth/raster.py" line="311"/>
         <location filename="../ui/wealth_predict_widget.py" line="123"/>
         <source>none</source>
@@ -1765,283 +1765,283 @@
         <translation>범례 이미지 {0}을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="219"/>
+        <location filename="../core/validate.py" line="222"/>
         <source>300 DPI is usual for print, 150 for screens.</source>
         <translation>인쇄에는 보통 300 DPI, 화면용은 150 DPI입니다.</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="47"/>
+        <location filename="../core/validate.py" line="48"/>
         <source>from {0} to {1}</source>
         <translation>{0}에서 {1}까지</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="118"/>
+        <location filename="../core/validate.py" line="119"/>
         <source>The parameter '{0}' must be True or False; got {1}.</source>
         <translation>매개변수 '{0}'은(는) True 또는 False여야 합니다. 받은 값: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="131"/>
+        <location filename="../core/validate.py" line="132"/>
         <source>The parameter '{0}' must be one of {1}; got {2}.</source>
         <translation>매개변수 '{0}'은(는) {1} 중 하나여야 합니다. 받은 값: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="46"/>
+        <location filename="../core/validate.py" line="47"/>
         <source>above {0} and at most {1}</source>
         <translation>{0} 초과 {1} 이하</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="49"/>
+        <location filename="../core/validate.py" line="50"/>
         <source>above {0}</source>
         <translation>{0} 초과</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="49"/>
+        <location filename="../core/validate.py" line="50"/>
         <source>at least {0}</source>
         <translation>{0} 이상</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="51"/>
-        <location filename="../core/wealth/predict.py" line="806"/>
+        <location filename="../core/validate.py" line="52"/>
+        <location filename="../core/wealth/predict.py" line="807"/>
         <source>below {0}</source>
         <translation>{0} 미만</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="51"/>
+        <location filename="../core/validate.py" line="52"/>
         <source>at most {0}</source>
         <translation>{0} 이하</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="82"/>
+        <location filename="../core/validate.py" line="83"/>
         <source>The parameter '{0}' must be a finite number {1}; got {2}.</source>
         <translation>매개변수 '{0}'은(는) {1}의 유한한 수여야 합니다. 받은 값: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="95"/>
+        <location filename="../core/validate.py" line="96"/>
         <source>The parameter '{0}' must be a whole number {1}; got {2}.</source>
         <translation>매개변수 '{0}'은(는) {1}의 정수여야 합니다. 받은 값: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="142"/>
+        <location filename="../core/validate.py" line="145"/>
         <source>The parameter '{0}' must be a non-empty text{1}; got {2}.</source>
         <translation>매개변수 '{0}'은(는) 비어 있지 않은 텍스트여야 합니다{1}. 받은 값: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="157"/>
+        <location filename="../core/validate.py" line="160"/>
         <source>The parameter '{0}' must be a list of at least {1} names; got {2}.</source>
         <translation>매개변수 '{0}'은(는) 이름이 {1}개 이상인 목록이어야 합니다. 받은 값: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="175"/>
+        <location filename="../core/validate.py" line="178"/>
         <source>The parameter '{0}' must be a list of at least {1} finite numbers; got {2}.</source>
         <translation>매개변수 '{0}'은(는) 유한한 수가 {1}개 이상인 목록이어야 합니다. 받은 값: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="178"/>
+        <location filename="../core/validate.py" line="181"/>
         <source>The parameter '{0}' must list numbers in strictly increasing order; got {1}.</source>
         <translation>매개변수 '{0}'에는 수를 엄격한 오름차순으로 나열해야 합니다. 받은 값: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="200"/>
+        <location filename="../core/validate.py" line="203"/>
         <source>The parameter '{0}' must be a box of four finite numbers (xmin, ymin, xmax, ymax); got {1}.</source>
         <translation>매개변수 '{0}'은(는) 유한한 수 네 개(xmin, ymin, xmax, ymax)로 된 범위여야 합니다. 받은 값: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="205"/>
+        <location filename="../core/validate.py" line="208"/>
         <source>The parameter '{0}' is in degrees (EPSG:4326): longitudes must be from -180 to 180 and latitudes from -90 to 90; got {1}. Give (lon_min, lat_min, lon_max, lat_max).</source>
         <translation>매개변수 '{0}'은(는) 도 단위(EPSG:4326)입니다. 경도는 -180에서 180, 위도는 -90에서 90이어야 합니다. 받은 값: {1}. (lon_min, lat_min, lon_max, lat_max)로 주세요.</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="209"/>
+        <location filename="../core/validate.py" line="212"/>
         <source>The parameter '{0}' is inverted or empty: ymin ({1:g}) must be below ymax ({2:g}). Give (xmin, ymin, xmax, ymax).</source>
         <translation>매개변수 '{0}'이(가) 뒤집혔거나 비어 있습니다. ymin({1:g})은 ymax({2:g})보다 작아야 합니다. (xmin, ymin, xmax, ymax)로 주세요.</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="212"/>
+        <location filename="../core/validate.py" line="215"/>
         <source>The parameter '{0}' is inverted or empty: xmin ({1:g}) must be below xmax ({2:g}). Give (xmin, ymin, xmax, ymax).</source>
         <translation>매개변수 '{0}'이(가) 뒤집혔거나 비어 있습니다. xmin({1:g})은 xmax({2:g})보다 작아야 합니다. (xmin, ymin, xmax, ymax)로 주세요.</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="230"/>
+        <location filename="../core/validate.py" line="233"/>
         <source>The parameter '{0}' must be a colour such as '#3182bd' or 'red'; got {1}.</source>
         <translation>매개변수 '{0}'은(는) '#3182bd'나 'red' 같은 색이어야 합니다. 받은 값: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="246"/>
+        <location filename="../core/validate.py" line="249"/>
         <source>The parameter '{0}' must be a coordinate reference system (CRS) such as 'EPSG:4326'; got {1}.</source>
         <translation>매개변수 '{0}'은(는) 'EPSG:4326' 같은 좌표계(CRS)여야 합니다. 받은 값: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/validate.py" line="141"/>
+        <location filename="../core/validate.py" line="144"/>
         <source>(at most {0} characters)</source>
         <translation>(최대 {0}자)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="259"/>
+        <location filename="../core/wealth/bundle.py" line="263"/>
         <source>manifest.json is not a JSON object</source>
         <translation>manifest.json이 JSON 객체가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="272"/>
+        <location filename="../core/wealth/bundle.py" line="276"/>
         <source>'bands' must be a non-empty list of distinct band names</source>
         <translation>'bands'는 서로 다른 밴드 이름의 비어 있지 않은 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="279"/>
+        <location filename="../core/wealth/bundle.py" line="283"/>
         <source>normalization.rgb_bands must name three of the bands</source>
         <translation>normalization.rgb_bands는 밴드 중 세 개를 지정해야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="305"/>
+        <location filename="../core/wealth/bundle.py" line="309"/>
         <source>head.outputs must name the 'mean' and 'std' outputs</source>
         <translation>head.outputs는 'mean'과 'std' 출력을 지정해야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="309"/>
+        <location filename="../core/wealth/bundle.py" line="313"/>
         <source>the embedder's and head's file, input and output names must be non-empty texts</source>
         <translation>임베더와 헤드의 파일, 입력, 출력 이름은 비어 있지 않은 텍스트여야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="325"/>
+        <location filename="../core/wealth/bundle.py" line="329"/>
         <source>'features' must be a non-empty list of distinct names</source>
         <translation>'features'는 서로 다른 이름의 비어 있지 않은 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="333"/>
+        <location filename="../core/wealth/bundle.py" line="337"/>
         <source>file names must be relative to the bundle folder</source>
         <translation>파일 이름은 번들 폴더 기준 상대 경로여야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="252"/>
+        <location filename="../core/wealth/bundle.py" line="256"/>
         <source>The model bundle '{0}' is not valid: {1}. Use a bundle written by WealthMap (see models/README.md) or re-export it.</source>
         <translation>모델 번들 '{0}'이(가) 올바르지 않습니다: {1}. WealthMap이 만든 번들(models/README.md 참고)을 사용하거나 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="322"/>
+        <location filename="../core/wealth/bundle.py" line="326"/>
         <source>output.classes must be a list of increasing numbers (the legend's class breaks)</source>
         <translation>output.classes는 증가하는 숫자의 목록(범례의 계급 경계값)이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="143"/>
+        <location filename="../core/wealth/bundle.py" line="147"/>
         <source>{0} (demonstration model, not a wealth estimate)</source>
         <translation>{0}(시연용 모델, 부 추정치 아님)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="266"/>
+        <location filename="../core/wealth/bundle.py" line="270"/>
         <source>schema version {0} is newer than this plugin understands ({1}); update WealthMap</source>
         <translation>스키마 버전 {0}은(는) 이 플러그인이 이해하는 버전({1})보다 새롭습니다. WealthMap을 업데이트하십시오</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="269"/>
+        <location filename="../core/wealth/bundle.py" line="273"/>
         <source>status '{0}' is not one of {1}</source>
         <translation>상태 '{0}'은(는) {1} 중 하나가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="282"/>
+        <location filename="../core/wealth/bundle.py" line="286"/>
         <source>normalization.stretch_min and stretch_max must be finite numbers with stretch_max above stretch_min (got {0!r} and {1!r})</source>
         <translation>normalization.stretch_min과 stretch_max는 유한한 수이고 stretch_max가 stretch_min보다 커야 합니다(받은 값: {0!r}, {1!r})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="292"/>
+        <location filename="../core/wealth/bundle.py" line="296"/>
         <source>gsd_m (the pixel size the model reads, in metres) must be from {0:g} to {1:g}; got {2!r}</source>
         <translation>gsd_m(모델이 읽는 픽셀 크기, 미터)은 {0:g}에서 {1:g} 사이여야 합니다. 받은 값: {2!r}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="296"/>
+        <location filename="../core/wealth/bundle.py" line="300"/>
         <source>chip_px must be from 8 to {0} and context_chips an odd number from 1 to {1} (got {2} and {3})</source>
         <translation>chip_px는 8에서 {0} 사이, context_chips는 1에서 {1} 사이의 홀수여야 합니다(받은 값: {2}, {3})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="312"/>
+        <location filename="../core/wealth/bundle.py" line="316"/>
         <source>embedder.dim (the embedding's length) must be a whole number from 1 to 1000000; got {0!r}</source>
         <translation>embedder.dim(임베딩 길이)은 1에서 1000000 사이의 정수여야 합니다. 받은 값: {0!r}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="357"/>
+        <location filename="../core/wealth/bundle.py" line="361"/>
         <source>No model bundle at '{0}': the folder has no manifest.json. Choose a folder written by WealthMap (the bundled one is models/wealthmap_demo).</source>
         <translation>'{0}'에 모델 번들이 없습니다: 폴더에 manifest.json이 없습니다. WealthMap이 만든 폴더를 선택하십시오(내장 번들은 models/wealthmap_demo).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="402"/>
+        <location filename="../core/wealth/bundle.py" line="406"/>
         <source>The output folder '{0}' is the model bundle the training starts from (or the bundled demonstration model); it would be replaced. Choose a new folder.</source>
         <translation>출력 폴더 '{0}'은(는) 학습의 기반이 되는 모델 번들(또는 내장 시연 모델)입니다. 대체될 수 있으니 새 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="406"/>
+        <location filename="../core/wealth/bundle.py" line="410"/>
         <source>The output '{0}' is a file, not a folder. Choose a new or empty folder for the model bundle.</source>
         <translation>출력 '{0}'은(는) 폴더가 아니라 파일입니다. 모델 번들을 위한 새 폴더나 빈 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="262"/>
+        <location filename="../core/wealth/bundle.py" line="266"/>
         <source>manifest.json has no '{0}' field</source>
         <translation>manifest.json에 '{0}' 필드가 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="264"/>
+        <location filename="../core/wealth/bundle.py" line="268"/>
         <source>manifest field '{0}' has the wrong type</source>
         <translation>manifest 필드 '{0}'의 형식이 잘못되었습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="276"/>
+        <location filename="../core/wealth/bundle.py" line="280"/>
         <source>normalization has no '{0}'</source>
         <translation>normalization에 '{0}'이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="287"/>
+        <location filename="../core/wealth/bundle.py" line="291"/>
         <source>normalization.{0} must list 3 finite numbers, one per RGB band{1} (got {2!r}); a zero spread would divide by zero</source>
         <translation>normalization.{0}에는 RGB 밴드마다 하나씩 유한한 수 3개가 있어야 합니다{1}(받은 값: {2!r}). 퍼짐이 0이면 0으로 나누게 됩니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="289"/>
+        <location filename="../core/wealth/bundle.py" line="293"/>
         <source>, each above 0</source>
         <translation>, 각각 0보다 크게</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="328"/>
+        <location filename="../core/wealth/bundle.py" line="332"/>
         <source>the file '{0}' is not listed under 'files' with its sha256</source>
         <translation>파일 '{0}'이(가) 'files'에 sha256과 함께 나열되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="331"/>
+        <location filename="../core/wealth/bundle.py" line="335"/>
         <source>the 'files' entry '{0}' needs a plain file name and a sha256</source>
         <translation>'files' 항목 '{0}'에는 단순 파일 이름과 sha256이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="363"/>
+        <location filename="../core/wealth/bundle.py" line="367"/>
         <source>manifest.json cannot be read ({0})</source>
         <translation>manifest.json을 읽을 수 없습니다({0})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="418"/>
+        <location filename="../core/wealth/bundle.py" line="422"/>
         <source>The folder '{0}' holds a model bundle and other files ({1}); writing the new bundle replaces the folder and would delete them. Move them, or choose a new folder.</source>
         <translation>폴더 '{0}'에 모델 번들과 다른 파일({1})이 함께 있습니다. 새 번들을 쓰면 폴더가 대체되어 그 파일들이 삭제됩니다. 파일을 옮기거나 새 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="427"/>
+        <location filename="../core/wealth/bundle.py" line="431"/>
         <source>The model bundle cannot be written in '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>'{0}'에 모델 번들을 쓸 수 없습니다({1}). 쓰기 가능한 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="302"/>
+        <location filename="../core/wealth/bundle.py" line="306"/>
         <source>'{0}' has no '{1}'</source>
         <translation>'{0}'에 '{1}'이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="370"/>
+        <location filename="../core/wealth/bundle.py" line="374"/>
         <source>The model bundle '{0}' lacks the file '{1}' that its manifest lists. Copy the whole bundle folder again.</source>
         <translation>모델 번들 '{0}'에 매니페스트가 나열한 파일 '{1}'이(가) 없습니다. 번들 폴더 전체를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="374"/>
+        <location filename="../core/wealth/bundle.py" line="378"/>
         <source>The model file '{0}' in bundle '{1}' does not match its manifest (sha256 differs): it was changed or corrupted. Reinstall or re-export the bundle; WealthMap refuses to run it.</source>
         <translation>번들 '{1}'의 모델 파일 '{0}'이(가) 매니페스트와 일치하지 않습니다(sha256 불일치): 변경되었거나 손상되었습니다. 번들을 다시 설치하거나 다시 내보내십시오. WealthMap은 이 파일을 실행하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="412"/>
+        <location filename="../core/wealth/bundle.py" line="416"/>
         <source>The folder '{0}' is not empty and holds no valid WealthMap model bundle ({1}); it would be replaced. Choose an empty or new folder.</source>
         <translation>폴더 '{0}'이(가) 비어 있지 않고 올바른 WealthMap 모델 번들도 없습니다({1}). 대체될 수 있으니 빈 폴더나 새 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="456"/>
+        <location filename="../core/wealth/bundle.py" line="460"/>
         <source>Bundle file names must be plain names, not '{0}'.</source>
         <translation>번들 파일 이름은 단순 이름이어야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
@@ -2112,7 +2112,12 @@
         <translation>임베더 '{0}'은(는) ONNX opset 13 미만을 사용합니다. opset 13 이상으로 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="459"/>
+        <location filename="../core/wealth/embed.py" line="453"/>
+        <source>the embedder file, bands, chip_px, gsd_m or normalization</source>
+        <translation>임베더 파일, 밴드, chip_px, gsd_m 또는 normalization</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/embed.py" line="474"/>
         <source>The head '{0}' reduces the first columns (the embedding) with PCA, but the manifest's 'features' list does not start with 'embedding' ({1}). Restore the manifest's order (or re-export the bundle).</source>
         <translation>헤드 '{0}'은(는) 앞쪽 열(임베딩)을 PCA로 줄이지만, 매니페스트의 'features' 목록이 'embedding'으로 시작하지 않습니다({1}). 매니페스트의 순서를 되돌리세요(또는 번들을 다시 내보내세요).</translation>
     </message>
@@ -2128,17 +2133,22 @@
         <translation>임베더 '{0}'은(는) 값 {1}개짜리 임베딩을 내지만 매니페스트의 embedder.dim은 {2}입니다. 번들이 맞지 않습니다. embedder.dim을 고치거나 모델을 다시 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="449"/>
+        <location filename="../core/wealth/embed.py" line="454"/>
+        <source>The head '{0}' was trained on features computed with other settings than its manifest now gives ({1} changed): its predictions would be wrong. Restore the manifest (or train the head again with these settings).</source>
+        <translation>헤드 '{0}'은(는) 매니페스트가 지금 지정하는 것과 다른 설정으로 계산한 특성으로 학습되었습니다({1} 변경됨). 예측이 틀리게 됩니다. 매니페스트를 되돌리세요(또는 이 설정으로 헤드를 다시 학습하세요).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/embed.py" line="464"/>
         <source>The head '{0}' was trained on the features {1} in this order, but the manifest lists {2}; the columns would reach the wrong inputs. Restore the manifest's 'features' list (or re-export the bundle).</source>
         <translation>헤드 '{0}'은(는) 특성 {1}을(를) 이 순서로 학습했지만 매니페스트에는 {2}이(가) 있습니다. 열이 잘못된 입력으로 들어갑니다. 매니페스트의 'features' 목록을 되돌리세요(또는 번들을 다시 내보내세요).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="477"/>
+        <location filename="../core/wealth/embed.py" line="492"/>
         <source>The head '{0}' does not have the input/outputs its manifest names ({1} -&gt; {2}); the bundle is mismatched. Re-export it.</source>
         <translation>헤드 '{0}'에 매니페스트가 지정한 입력/출력({1} -&gt; {2})이 없습니다. 번들이 맞지 않으니 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="483"/>
+        <location filename="../core/wealth/embed.py" line="498"/>
         <source>The head '{0}' takes {1} features but the manifest lists {2}; the bundle is mismatched. Re-export it.</source>
         <translation>헤드 '{0}'은(는) 특징 {1}개를 받지만 매니페스트에는 {2}개가 나열되어 있습니다. 번들이 맞지 않으니 다시 내보내십시오.</translation>
     </message>
@@ -2153,28 +2163,28 @@
         <translation>모델 '{0}'은(는) 특징 '{1}'을(를) 요구하지만, 영상으로부터의 추정에서는 계산할 수 없습니다(임베딩과 {2}만 가능). 추가 열 없이 학습한 헤드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="472"/>
+        <location filename="../core/wealth/features.py" line="478"/>
         <source>No raster given: pick one or more Sentinel-2 rasters that cover the survey points.</source>
         <translation>래스터가 없습니다: 설문 지점을 덮는 Sentinel-2 래스터를 하나 이상 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="554"/>
-        <location filename="../core/wealth/features.py" line="515"/>
+        <location filename="../core/wealth/features.py" line="560"/>
+        <location filename="../core/wealth/features.py" line="521"/>
         <source>outside every raster</source>
         <translation>어느 래스터에도 포함되지 않음</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="564"/>
+        <location filename="../core/wealth/features.py" line="570"/>
         <source>chip status {0} in {1}</source>
         <translation>{1}에서 칩 상태 {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="560"/>
+        <location filename="../core/wealth/features.py" line="566"/>
         <source>nodata: only {0:.0f}% valid pixels in the chip at the point in {1}</source>
         <translation>nodata: {1}에서 지점의 칩에 유효 픽셀이 {0:.0f}%뿐임</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="563"/>
+        <location filename="../core/wealth/features.py" line="569"/>
         <source>clouds over {0:.0f}% of the chip at the point in {1}</source>
         <translation>{1}에서 지점의 칩의 {0:.0f}%가 구름</translation>
     </message>
@@ -2184,7 +2194,7 @@
         <translation>맥락은 한 변에 홀수 개의 칩(1, 3, 5...)이어야 하며 {0}은(는) 안 됩니다: 지점을 포함하는 칩이 그 중심입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="409"/>
+        <location filename="../core/wealth/features.py" line="415"/>
         <source>The rasters have different bands: {0} has {1}, {2} has {3}. Use rasters with the same bands (the same product and band order).</source>
         <translation>래스터의 밴드가 서로 다릅니다: {0}에는 {1}, {2}에는 {3}. 같은 밴드(같은 제품과 밴드 순서)의 래스터를 사용하십시오.</translation>
     </message>
@@ -2209,219 +2219,219 @@
         <translation>영역에 좌표계가 없습니다. 영역의 좌표계(region_crs)를 지정하십시오. 예: 레이어나 지도 캔버스의 좌표계.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="110"/>
+        <location filename="../core/wealth/predict.py" line="111"/>
         <source>The region is empty. Draw a rectangle or polygon, or select polygon features.</source>
         <translation>영역이 비어 있습니다. 사각형이나 폴리곤을 그리거나 폴리곤 피처를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="177"/>
+        <location filename="../core/wealth/predict.py" line="178"/>
         <source>reflectance = DN x scale + offset: 0.0001 for Sentinel-2 digital numbers.</source>
         <translation>반사율 = DN x scale + offset: Sentinel-2 디지털 값에는 0.0001입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="179"/>
+        <location filename="../core/wealth/predict.py" line="180"/>
         <source>-0.1 for Sentinel-2 products of processing baseline 04.00 and later.</source>
         <translation>처리 기준선 04.00 이후의 Sentinel-2 제품에는 -0.1입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="314"/>
+        <location filename="../core/wealth/predict.py" line="315"/>
         <source>Wealth: {0} ({1})</source>
         <translation>부 지수: {0}({1})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="643"/>
+        <location filename="../core/wealth/predict.py" line="644"/>
         <source>It is the number of chips per model call; 16 is a good value.</source>
         <translation>모델 호출 한 번에 넣는 칩 수이며, 16이 적당합니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="652"/>
+        <location filename="../core/wealth/predict.py" line="653"/>
         <source>0 means no limit.</source>
         <translation>0은 제한 없음입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="678"/>
+        <location filename="../core/wealth/predict.py" line="679"/>
         <source>CUDA was asked for, but this onnxruntime has no CUDA provider: the prediction runs on the CPU. To use the GPU, install onnxruntime-gpu (matching your CUDA version) in the Python that QGIS uses.</source>
         <translation>CUDA를 요청했지만 이 onnxruntime에는 CUDA 제공자가 없어 CPU로 추정합니다. GPU를 쓰려면 QGIS가 쓰는 Python에 (CUDA 버전에 맞는) onnxruntime-gpu를 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="911"/>
+        <location filename="../core/wealth/predict.py" line="912"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="914"/>
+        <location filename="../core/wealth/predict.py" line="915"/>
         <location filename="../ui/wealth_predict_widget.py" line="392"/>
         <source>This is a demonstration model, not a wealth estimate.</source>
         <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="234"/>
+        <location filename="../core/wealth/predict.py" line="235"/>
         <source>The region cannot be transformed to the grid's coordinate system.</source>
         <translation>영역을 격자 좌표계로 변환할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="238"/>
+        <location filename="../core/wealth/predict.py" line="239"/>
         <source>The region is not a valid polygon (it crosses itself) and no area is left once repaired. Draw it again without crossing edges.</source>
         <translation>영역이 올바른 폴리곤이 아니며(자기 자신과 교차) 고친 뒤에는 면적이 남지 않습니다. 변이 교차하지 않게 다시 그리세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="313"/>
+        <location filename="../core/wealth/predict.py" line="314"/>
         <source>Wealth: {0} (demonstration model, not a wealth estimate)</source>
         <translation>부 지수: {0}(시연용 모델, 부 추정치 아님)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="440"/>
+        <location filename="../core/wealth/predict.py" line="441"/>
         <source>the style is missing from the template</source>
         <translation>템플릿에 스타일이 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="211"/>
+        <location filename="../core/wealth/predict.py" line="212"/>
         <source>No raster was given.</source>
         <translation>래스터가 지정되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="245"/>
+        <location filename="../core/wealth/predict.py" line="246"/>
         <source>The region lies outside the raster '{0}'. Draw the region over the raster (zoom to the raster layer first) or choose the raster that covers it.</source>
         <translation>영역이 래스터 '{0}' 밖에 있습니다. 래스터 위에 영역을 그리거나(먼저 래스터 레이어로 확대) 그 영역을 덮는 래스터를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="256"/>
+        <location filename="../core/wealth/predict.py" line="257"/>
         <source>The region spans {0:,} chip cells of {1:g} m on the raster (at most {2:,} are listed; the limit of chips to predict is {3}). Draw a smaller region, or check the model bundle's pixel size (gsd_m {4:g} m, chip_px {5}).</source>
         <translation>영역이 래스터 위에서 {1:g} m 칩 셀 {0:,}개에 걸칩니다(최대 {2:,}개까지 나열합니다. 예측 칩 한도는 {3}입니다). 더 작은 영역을 그리거나 모델 번들의 픽셀 크기(gsd_m {4:g} m, chip_px {5})를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="282"/>
+        <location filename="../core/wealth/predict.py" line="283"/>
         <source>The region ({0:.2f} km²) contains no chip centre: chips are {1:.2f} km wide ({2} px at {3:g} m). Draw a larger region (at least one chip) over the raster.</source>
         <translation>영역({0:.2f} km²)에 칩 중심이 하나도 없습니다: 칩 너비는 {1:.2f} km({3:g} m에서 {2} px)입니다. 래스터 위에 더 큰 영역(칩 하나 이상)을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="337"/>
-        <location filename="../core/wealth/predict.py" line="467"/>
+        <location filename="../core/wealth/predict.py" line="338"/>
+        <location filename="../core/wealth/predict.py" line="468"/>
         <source>Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write to.</source>
         <translation>출력 GeoPackage '{0}'을(를) 쓸 수 없습니다: {1}. 쓰기 권한이 있는 폴더를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="354"/>
+        <location filename="../core/wealth/predict.py" line="355"/>
         <source>The output '{0}' exists and is not a GeoPackage; a prediction would replace it. Choose a new file name.</source>
         <translation>출력 '{0}'이(가) 이미 있고 GeoPackage가 아닙니다. 예측하면 이 파일을 대체합니다. 새 파일 이름을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="662"/>
+        <location filename="../core/wealth/predict.py" line="663"/>
         <source>The region needs {0} chips, more than the limit of {1} (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개를 넘습니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 제한을 늘리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="667"/>
+        <location filename="../core/wealth/predict.py" line="668"/>
         <source>The raster '{0}' is JPEG 2000, which is slow to decode (about {1:.0f} ms per chip, some {2:.0f} s for these {3} chips). For large regions, convert it once to a tiled GeoTIFF (Raster &gt; Conversion &gt; Translate with TILED=YES, COMPRESS=DEFLATE and INTERLEAVE=BAND) and predict on that.</source>
         <translation>래스터 '{0}'은(는) JPEG 2000 형식이라 디코딩이 느립니다 (칩당 약 {1:.0f} ms, 이 {3}개 칩에 약 {2:.0f}초). 넓은 지역은 먼저 타일 GeoTIFF로 한 번 변환한 뒤 (래스터 &gt; 변환 &gt; 변환(Translate), TILED=YES, COMPRESS=DEFLATE, INTERLEAVE=BAND) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="682"/>
+        <location filename="../core/wealth/predict.py" line="683"/>
         <source>Sentinel-2 product {0}: its bands stacked at 10 m ({1}); reflectance = DN x {2:g} {3:+g} ({4}).</source>
         <translation>Sentinel-2 제품 {0}: 밴드를 10 m로 묶었습니다 ({1}). 반사율 = DN x {2:g} {3:+g} ({4}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="691"/>
+        <location filename="../core/wealth/predict.py" line="692"/>
         <source>The raster '{0}' is not on the model's grid ({1}, {2:g} m pixels), so it is resampled while it is read (about {3:.0f} ms per chip, some {4:.0f} s for these {5} chips, about twice the time of a raster on the grid). To predict faster, reproject it once to {1} at {2:g} m (Raster &gt; Projections &gt; Warp (Reproject)) and predict on that.</source>
         <translation>래스터 '{0}'은(는) 모델의 격자({1}, {2:g} m 픽셀)에 맞지 않아 읽는 동안 재샘플링됩니다 (칩당 약 {3:.0f} ms, 이 {5}개 칩에 약 {4:.0f}초로, 격자에 맞는 래스터의 약 두 배입니다). 더 빨리 추정하려면 먼저 {1}, {2:g} m로 한 번 재투영한 뒤 (래스터 &gt; 투영 &gt; 워프(재투영)) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="771"/>
+        <location filename="../core/wealth/predict.py" line="772"/>
         <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
         <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="807"/>
+        <location filename="../core/wealth/predict.py" line="808"/>
         <source>{0} and above</source>
         <translation>{0} 이상</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="876"/>
+        <location filename="../core/wealth/predict.py" line="877"/>
         <source>The style of the output cannot be written: {0}</source>
         <translation>출력의 스타일을 기록할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="900"/>
+        <location filename="../core/wealth/predict.py" line="901"/>
         <source>The style cannot be saved in the output '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>출력 '{0}'에 스타일을 저장할 수 없습니다 ({1}). 쓰기 권한이 있는 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="104"/>
+        <location filename="../core/wealth/predict.py" line="105"/>
         <source>Or give a rectangle, a polygon or WKT.</source>
         <translation>또는 사각형, 폴리곤, WKT를 주세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="182"/>
+        <location filename="../core/wealth/predict.py" line="183"/>
         <source>{0}: the parameter 'band_map' must map band names to band numbers, e.g. {{'B02': 1, 'B03': 2}} or 'B02=1, B03=2'; got {1!r}.</source>
         <translation>{0}: 매개변수 'band_map'은 밴드 이름을 밴드 번호에 대응시켜야 합니다. 예: {{'B02': 1, 'B03': 2}} 또는 'B02=1, B03=2'. 받은 값: {1!r}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="219"/>
+        <location filename="../core/wealth/predict.py" line="220"/>
         <source>{0} (The model '{1}' expects the bands {2}.)</source>
         <translation>{0}(모델 '{1}'은(는) 밴드 {2}을(를) 요구합니다.)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="266"/>
+        <location filename="../core/wealth/predict.py" line="267"/>
         <source>The region needs more than {0} chips, the limit (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
         <translation>영역에 한도인 칩 {0}개보다 많은 칩이 필요합니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 한도를 올리세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="368"/>
+        <location filename="../core/wealth/predict.py" line="369"/>
         <source>The output '{0}' exists and cannot be read as a GeoPackage ({1}); a prediction would replace it. Choose a new file name.</source>
         <translation>출력 '{0}'이(가) 이미 있고 GeoPackage로 읽을 수 없습니다({1}). 예측하면 이 파일을 대체합니다. 새 파일 이름을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="444"/>
+        <location filename="../core/wealth/predict.py" line="445"/>
         <source>The empty output template could not be written ({0}); the output is created directly.</source>
         <translation>빈 출력 템플릿을 쓸 수 없습니다({0}). 출력 파일을 직접 만듭니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="498"/>
+        <location filename="../core/wealth/predict.py" line="499"/>
         <source>Cannot write the GeoTIFF '{0}'.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="649"/>
+        <location filename="../core/wealth/predict.py" line="650"/>
         <source>The folder {0} for the GeoTIFF does not exist. Create it or choose another path.</source>
         <translation>GeoTIFF를 쓸 폴더 {0}이(가) 없습니다. 폴더를 만들거나 다른 경로를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="673"/>
+        <location filename="../core/wealth/predict.py" line="674"/>
         <source>For this Sentinel-2 product, translate the stack of its bands at 10 m that WealthMap wrote: {0}</source>
         <translation>이 Sentinel-2 제품은 WealthMap이 만든 10 m 밴드 묶음을 변환하세요: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="714"/>
+        <location filename="../core/wealth/predict.py" line="715"/>
         <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="718"/>
+        <location filename="../core/wealth/predict.py" line="719"/>
         <source>The output '{0}' already holds other layers ({1}), and a prediction replaces the whole file. Choose a new file name, or move those layers elsewhere first.</source>
         <translation>출력 '{0}'에 이미 다른 레이어({1})가 있으며, 예측은 파일 전체를 대체합니다. 새 파일 이름을 선택하거나 먼저 그 레이어들을 다른 곳으로 옮기세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="806"/>
+        <location filename="../core/wealth/predict.py" line="807"/>
         <source>{0} – {1}</source>
         <translation>{0} – {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="495"/>
+        <location filename="../core/wealth/predict.py" line="496"/>
         <source>Cannot write the GeoTIFF '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다({1}). 쓰기 가능한 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="97"/>
+        <location filename="../core/wealth/predict.py" line="98"/>
         <source>The region '{0}' is not valid WKT. Give e.g. POLYGON((x1 y1, x2 y2, x3 y3, x1 y1)) in the region's CRS, or a bounding box (xmin, ymin, xmax, ymax).</source>
         <translation>영역 '{0}'은(는) 올바른 WKT가 아닙니다. 영역 좌표계의 POLYGON((x1 y1, x2 y2, x3 y3, x1 y1)) 같은 형식이나 경계 상자 (xmin, ymin, xmax, ymax)를 주세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="381"/>
+        <location filename="../core/wealth/predict.py" line="382"/>
         <source>Cannot replace the existing output '{0}' ({1}). Close it or choose another file name.</source>
         <translation>기존 출력 '{0}'을(를) 바꿀 수 없습니다({1}). 파일을 닫거나 다른 이름을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="581"/>
+        <location filename="../core/wealth/predict.py" line="582"/>
         <source>Writing to '{0}' failed: {1}</source>
         <translation>'{0}'에 쓰기 실패: {1}</translation>
     </message>
@@ -2935,12 +2945,12 @@
         <translation>지점 {0}개의 특징이 유한하지 않습니다(한 지수의 모든 픽셀이 무효?). 래스터의 nodata 값을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="300"/>
+        <location filename="../core/wealth/train.py" line="301"/>
         <source>The exported ONNX head differs from the trained forest (max {0:.3g}); please report this bug.</source>
         <translation>내보낸 ONNX 헤드가 학습한 포레스트와 다릅니다(최대 {0:.3g}). 이 버그를 보고해 주십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="344"/>
+        <location filename="../core/wealth/train.py" line="345"/>
         <source>Random-forest head trained on {0} survey points ({1}) with the embedder of {2}; cross-validated metrics in 'metrics'.</source>
         <translation>{2}의 임베더로 조사 지점 {0}개({1})에서 학습한 랜덤 포레스트 헤드입니다. 교차검증 지표는 'metrics'에 있습니다.</translation>
     </message>
@@ -2970,17 +2980,17 @@
         <translation>추가 특징 열 {0}에 빈 값이 있는 행이 있습니다. 채우거나 그 열을 빼십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="329"/>
+        <location filename="../core/wealth/train.py" line="330"/>
         <source>Wealth head trained on {0}</source>
         <translation>{0}(으)로 학습한 부 헤드</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="329"/>
+        <location filename="../core/wealth/train.py" line="330"/>
         <source>survey points</source>
         <translation>설문 지점</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="339"/>
+        <location filename="../core/wealth/train.py" line="340"/>
         <source>{0} (the survey's value field)</source>
         <translation>{0}(설문의 값 필드)</translation>
     </message>
@@ -2990,37 +3000,37 @@
         <translation>포레스트 설정은 정수여야 합니다({0}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="68"/>
+        <location filename="../core/wealth/train_api.py" line="69"/>
         <source>No output folder given for the model bundle. Choose a new or empty folder.</source>
         <translation>모델 번들의 출력 폴더가 없습니다. 새 폴더나 빈 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="123"/>
+        <location filename="../core/wealth/train_api.py" line="124"/>
         <source>'blocked': spatial blocks; 'group': leave one group out.</source>
         <translation>'blocked': 공간 블록, 'group': 그룹 하나씩 빼기.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="125"/>
+        <location filename="../core/wealth/train_api.py" line="126"/>
         <source>5 is usual.</source>
         <translation>보통 5입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="127"/>
+        <location filename="../core/wealth/train_api.py" line="128"/>
         <source>50 km is usual.</source>
         <translation>보통 50 km입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="86"/>
+        <location filename="../core/wealth/train_api.py" line="87"/>
         <source>train_wealth_model: a window of {0:g} m needs a context of {1} x {1} chips of {2:g} m, more than {3} per side. Give a smaller window_m (the context is averaged over it; 5,000 to 10,000 m is usual).</source>
         <translation>train_wealth_model: {0:g} m 창에는 {2:g} m 칩 {1} x {1}개의 주변 영역이 필요해 한 변에 {3}개를 넘습니다. 더 작은 window_m을 주세요(주변 영역은 그 안에서 평균하며, 보통 5,000에서 10,000 m입니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="136"/>
+        <location filename="../core/wealth/train_api.py" line="137"/>
         <source>It is the share of the columns each split looks at (0.33 is usual), or a whole number of columns, 'sqrt' or 'log2'.</source>
         <translation>분할마다 살펴보는 열의 비율(보통 0.33), 또는 열의 개수(정수), 'sqrt', 'log2'입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="145"/>
+        <location filename="../core/wealth/train_api.py" line="146"/>
         <source>train_wealth_model: the parameter 'context_chips' must be an odd number (1, 3, 5...) so that the point's chip is in the middle; got {0}.</source>
         <translation>train_wealth_model: 매개변수 'context_chips'는 지점의 칩이 가운데 오도록 홀수(1, 3, 5...)여야 합니다. 받은 값: {0}.</translation>
     </message>

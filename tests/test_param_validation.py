@@ -353,7 +353,8 @@ def test_scale_zero_or_not_finite_is_refused(qgis_app, tmp_path):
     with pytest.raises(WealthMapError, match=r"'offset' must be a finite number"):
         wm.predict_wealth(SAMPLE, output=str(tmp_path / "w.gpkg"), scale=1e-4, offset=NAN)
     for key, value in (("max_chips", -1), ("min_valid", NAN), ("max_cloud", 1.5), ("batch_size", 10 ** 9),
-                       ("region", (331000, 5815000, 344000, NAN)), ("region", (344000, 5815000, 331000, 5821000))):
+                       ("region", (331000, 5815000, 344000, NAN)), ("region", (344000, 5815000, 331000, 5821000)),
+                       ("region", QgsRectangle(331000, 5815000, NAN, 5821000))):
         with pytest.raises(WealthMapError, match="'{}'".format(key)):
             wm.predict_wealth(SAMPLE, output=str(tmp_path / "w.gpkg"), region_crs="EPSG:32633", **{key: value})
     assert not (tmp_path / "w.gpkg").exists()
@@ -445,6 +446,18 @@ def test_reordered_features_are_refused(qgis_app, tmp_path):
     folder = bundle_variant(DEFAULT_BUNDLE, tmp_path / "last", embedding_last)
     with pytest.raises(WealthMapError, match=r"in this order"):
         wm.predict_wealth(SAMPLE, bundle=folder, output=str(tmp_path / "w2.gpkg"))
+
+
+def test_changed_feature_settings_are_refused(qgis_app, tmp_path):
+    """A head records what its features were computed with; a manifest edited since (another normalisation, pixel
+    size or context) predicted anyway, with features the head never saw."""
+    cases = [(lambda m: m["normalization"].update(mean=[0.5, 0.5, 0.5]), "embedder file, bands, chip_px"),
+             (lambda m: m.update(gsd_m=20.0), "embedder file, bands, chip_px"),
+             (lambda m: m.update(context_chips=3), r"context_chips changed")]
+    for i, (change, pattern) in enumerate(cases):
+        folder = bundle_variant(DEFAULT_BUNDLE, tmp_path / "c{}".format(i), change)
+        with pytest.raises(WealthMapError, match=r"trained on features computed with other settings .*" + pattern):
+            wm.predict_wealth(SAMPLE, bundle=folder, output=str(tmp_path / "w{}.gpkg".format(i)))
 
 
 def test_names_and_widths_missing_from_the_onnx_graph_are_refused(qgis_app, tiny, tmp_path):

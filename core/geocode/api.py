@@ -14,7 +14,7 @@ from ..tasks import check_cancel, ensure_feedback
 from .batch import build_layer, read_input, run_batch, write_layer, write_unmatched_csv
 from .cache import GeocodeCache
 from .index import IndexWriter
-from .providers import make_provider
+from .providers import PROVIDERS, make_provider
 from .sources import layer_index_rows, osm_rows
 
 OSM_EXTENSIONS = (".pbf", ".osm", ".o5m")
@@ -102,8 +102,6 @@ def check_geocode_options(provider="offline", index=None, countries=None, viewbo
                           workers=None, rate=None, timeout=None, retries=None):
     """The geocoding options checked and in their usable form (see :mod:`core.validate`); raises
     :class:`WealthMapError` naming the first bad one. ``countries`` ``"kr, jp"`` becomes ``["kr", "jp"]``."""
-    from .providers import PROVIDERS
-
     where = "geocode"
     out = {"provider": check.choice(provider if provider is not None else "offline", "provider", PROVIDERS,
                                     where=where)}
@@ -207,6 +205,8 @@ def build_address_index(source, output, address_fields=None, x_field=None, y_fie
 
 def geocode_one(text, provider="offline", limit=5, **kwargs):
     """Candidates for one address (no cache): list of dicts ``lon, lat, address, score, match_type``."""
+    limit = check.integer(limit, "limit", 1, 50, where="geocode")
+    provider = check.choice(provider if provider is not None else "offline", "provider", PROVIDERS, where="geocode")
     prov = make_provider(provider, **kwargs)
     try:
         return prov.search(text, limit=limit)
@@ -230,6 +230,8 @@ def apply_review(layer, fid, lon, lat, address=None, crs=None, cache_path=None, 
         QgsProject,
     )
 
+    lon = check.number(lon, "lon", -180.0, 180.0, where="apply_review")
+    lat = check.number(lat, "lat", -90.0, 90.0, where="apply_review")
     names = fields or {n: n for n in ("status", "score", "match_type", "matched_address", "provider",
                                       "error", "cache_key")}
     feature = layer.getFeature(fid)

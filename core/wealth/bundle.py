@@ -50,6 +50,10 @@ MAX_CHIP_PX = 4096
 MAX_CONTEXT_CHIPS = 99
 #: ONNX metadata key of a head holding its manifest ``features`` list (JSON): the order it was trained on.
 FEATURES_METADATA = "wealthmap_features"
+#: ONNX metadata key of a head holding what its features were computed with (JSON): the embedder signature
+#: (:func:`core.wealth.features.embedder_signature`: embedder file, bands, chip size, pixel size, normalisation)
+#: and ``context_chips``.
+INPUTS_METADATA = "wealthmap_inputs"
 
 REQUIRED = {
     "schema_version": int,

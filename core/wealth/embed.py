@@ -435,11 +435,26 @@ def check_head_features(bundle, metadata):
     and, when they reduce the embedding with PCA, that ``embedding`` comes first."""
     import json
 
-    from .bundle import FEATURES_METADATA
+    from .bundle import FEATURES_METADATA, INPUTS_METADATA
 
     features = list(bundle.manifest["features"])
     recorded = metadata.get(FEATURES_METADATA)
     name = os.path.basename(bundle.head_path)
+    inputs = metadata.get(INPUTS_METADATA)
+    if inputs is not None:
+        from .features import head_inputs
+
+        if inputs != head_inputs(bundle, bundle.context_chips):
+            try:
+                was = json.loads(inputs)
+            except ValueError:
+                was = {}
+            changed = [key for key in ("context_chips",) if was.get(key) != bundle.context_chips] or \
+                [tr("the embedder file, bands, chip_px, gsd_m or normalization")]
+            raise WealthMapError(tr("The head '{0}' was trained on features computed with other settings than its "
+                                    "manifest now gives ({1} changed): its predictions would be wrong. Restore the "
+                                    "manifest (or train the head again with these settings).").format(
+                name, ", ".join(changed)))
     if recorded is not None:
         try:
             trained = json.loads(recorded)

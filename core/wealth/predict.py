@@ -90,6 +90,7 @@ def region_geometry(region, region_crs, source):
     if isinstance(region, QgsGeometry):
         geom = QgsGeometry(region)
     elif isinstance(region, QgsRectangle):
+        check.bbox(region, "region", where="predict_wealth")  # finite and not empty
         geom = QgsGeometry.fromRect(region)
     elif isinstance(region, str):
         geom = QgsGeometry.fromWkt(region)

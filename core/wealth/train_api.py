@@ -55,6 +55,7 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
         max_features=max_features, max_depth=max_depth, pca_components=pca_components, seed=seed,
         window_m=window_m, context_chips=context_chips if context_chips is not None else chips_per_side,
         min_valid=min_valid, max_cloud=max_cloud, use_cache=use_cache, ablation=ablation, name=name)
+    check.crs(crs, "crs", where="train_wealth_model")
     cv, duplicates, folds, block_km = options["cv"], options["duplicates"], options["folds"], options["block_km"]
     n_estimators, min_samples_leaf = options["n_estimators"], options["min_samples_leaf"]
     max_features, max_depth, pca_components = options["max_features"], options["max_depth"], \
