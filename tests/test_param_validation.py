@@ -550,7 +550,8 @@ def test_region_across_the_antimeridian(qgis_app, tiny, tmp_path):
                                          QgsUnitTypes.AreaSquareKilometers)
     assert expected == pytest.approx(ellipsoid_area_km2(-0.05, -16.97, 0.05, -16.92), rel=1e-3)
     for region in ((179.95, -16.97, -179.95, -16.92),
-                   "POLYGON((179.95 -16.97, -179.95 -16.97, -179.95 -16.92, 179.95 -16.92, 179.95 -16.97))"):
+                   "POLYGON((179.95 -16.97, -179.95 -16.97, -179.95 -16.92, 179.95 -16.92, 179.95 -16.97))",
+                   QgsRectangle(179.95, -16.97, -179.95, -16.92)):  # as Processing's extent gives it (normalised)
         layout = plan(raster, region=region, region_crs="EPSG:4326", bundle=tiny["bundle"], feedback=QgsFeedback())
         assert layout["area_km2"] == pytest.approx(expected, rel=0.01)
         centres = chip_centres_lonlat(layout)
@@ -559,6 +560,10 @@ def test_region_across_the_antimeridian(qgis_app, tiny, tmp_path):
         assert ((centres[:, 1] >= -16.97) & (centres[:, 1] <= -16.92)).all()
         chip_km2 = (tiny["bundle"].chip_m / 1000.0) ** 2
         assert layout["n_chips"] * chip_km2 == pytest.approx(expected, rel=0.08)
+    # end to end: the prediction has those chips and that area
+    result = wm.predict_wealth(raster, region=(179.95, -16.97, -179.95, -16.92), region_crs="EPSG:4326",
+                               bundle=tiny["bundle"], output=str(tmp_path / "fiji.gpkg"), max_chips=0)
+    assert result["chips"] == layout["n_chips"] and result["area_km2"] == pytest.approx(expected, rel=0.01)
 
 
 def test_polar_cap_area(qgis_app, tiny, tmp_path):
