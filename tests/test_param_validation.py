@@ -654,3 +654,19 @@ def test_processing_turns_refusals_into_processing_exceptions(processing, tmp_pa
     with pytest.raises(QgsProcessingException, match=r"normalization.std must list 3 finite numbers"):
         processing.run("wealthmap:predictwealth", {"INPUT": SAMPLE, "MODEL": folder,
                                                    "OUTPUT": str(tmp_path / "w.gpkg")})
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@given(params=st.fixed_dictionaries({"MIN_SCORE": maybe(0.6), "COUNTRIES": maybe(""),
+                                     "VIEWBOX": st.one_of(st.sampled_from(["10,9,47,48 [EPSG:4326]",
+                                                                           "9,10,48,47 [EPSG:4326]"]), maybe(None))}))
+def test_processing_geocode_property(processing, addresses, tmp_path_factory, params):
+    out = str(tmp_path_factory.mktemp("alg") / "g.gpkg")
+    params = {k: v for k, v in params.items() if v is not None}
+    try:
+        result = processing.run("wealthmap:geocode", dict(params, INPUT=addresses, FIELDS=["address"],
+                                                          USE_CACHE=False, OUTPUT=out))
+    except QgsProcessingException as err:
+        assert str(err).strip()
+        return
+    assert result["MATCHED"] + result["AMBIGUOUS"] + result["NOT_FOUND"] + result["EMPTY"] + result["ERRORS"] == 3
