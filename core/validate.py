@@ -41,7 +41,8 @@ def _fail(where, message, hint=None):
 
 
 def _range_text(lo, hi, lo_open=False, hi_open=False):
-    fmt = "{:g}".format
+    def fmt(v):
+        return str(int(v)) if float(v).is_integer() and abs(v) < 1e17 else "{:g}".format(v)
     if lo is not None and hi is not None:
         if lo_open:
             return tr("above {0} and at most {1}").format(fmt(lo), fmt(hi))
