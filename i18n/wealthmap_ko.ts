@@ -891,91 +891,121 @@
         <translation>후보의 점수가 숫자가 아닙니다({0})</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="138"/>
+        <location filename="../core/geocode/api.py" line="152"/>
         <source>Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}. {5} requests, {6} addresses from the cache.</source>
         <translation>일치 {0}, 모호 {1}, 찾지 못함 {2}, 빈 주소 {3}, 오류 {4}. 요청 {5}건, 캐시에서 {6}건.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="157"/>
+        <location filename="../core/geocode/api.py" line="171"/>
         <source>{0} of {1} addresses were not found: only the bundled world gazetteer (countries, cities and towns, no streets) was searched. Street addresses need an address index: build one from an OpenStreetMap file (.osm.pbf) or from a layer of address points (Geocode panel: 'Build index…'; Processing: 'Build offline address index'; console: build_address_index), choose it as the address index and run again.</source>
         <translation>주소 {1}개 중 {0}개를 찾지 못했습니다. 내장 세계 지명 사전(국가, 도시, 읍면, 도로 없음)만 검색했습니다. 도로명 주소에는 주소 색인이 필요합니다. OpenStreetMap 파일(.osm.pbf)이나 주소 점 레이어로 색인을 만드세요(지오코딩 패널: '색인 만들기…', 프로세싱: '오프라인 주소 색인 만들기', 콘솔: build_address_index). 그런 다음 그 색인을 주소 색인으로 고르고 다시 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="177"/>
+        <location filename="../core/geocode/api.py" line="202"/>
+        <source>0.6 is usual; 0 accepts every candidate.</source>
+        <translation>보통 0.6이며, 0이면 모든 후보를 받아들입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="205"/>
+        <source>It is the number of candidates asked per address; 5 is usual.</source>
+        <translation>주소마다 요청하는 후보 수이며, 보통 5입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="210"/>
+        <source>It is requests per second (1 for the public Nominatim).</source>
+        <translation>초당 요청 수입니다(공개 Nominatim은 1).</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="242"/>
         <source>Give the path of the index file to write (e.g. addresses.sqlite).</source>
         <translation>쓸 색인 파일의 경로를 지정하세요(예: addresses.sqlite).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="206"/>
-        <location filename="../core/geocode/api.py" line="179"/>
-        <location filename="../core/geocode/api.py" line="72"/>
+        <location filename="../core/geocode/api.py" line="276"/>
+        <location filename="../core/geocode/api.py" line="249"/>
+        <location filename="../core/geocode/api.py" line="88"/>
         <source>address index</source>
         <translation>주소 색인</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="73"/>
+        <location filename="../core/geocode/api.py" line="89"/>
         <location filename="../core/geocode/batch.py" line="464"/>
         <source>geocoded output</source>
         <translation>지오코딩 결과 파일</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="73"/>
+        <location filename="../core/geocode/api.py" line="89"/>
         <location filename="../core/geocode/batch.py" line="550"/>
         <source>CSV of unmatched rows</source>
         <translation>매칭되지 않은 행의 CSV</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="74"/>
+        <location filename="../core/geocode/api.py" line="90"/>
         <source>geocoding cache</source>
         <translation>지오코딩 캐시</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="101"/>
+        <location filename="../core/geocode/api.py" line="115"/>
         <source>{0} fuzzy matches disagree with the rest of the batch (another country, or far from the other matches): they are marked ambiguous for review, with the reason in the error field.</source>
         <translation>유사 일치 {0}건이 배치의 나머지와 맞지 않습니다(다른 국가이거나 다른 일치 결과와 멀리 떨어짐). 검토할 수 있도록 모호함으로 표시했으며 이유는 error 필드에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="179"/>
+        <location filename="../core/geocode/api.py" line="249"/>
         <source>index source</source>
         <translation>색인 원본</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="68"/>
+        <location filename="../core/geocode/api.py" line="84"/>
         <source>The input {0} has no rows to geocode.</source>
         <translation>입력 {0}에 지오코딩할 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="71"/>
+        <location filename="../core/geocode/api.py" line="87"/>
         <source>input table</source>
         <translation>입력 표</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="217"/>
+        <location filename="../core/geocode/api.py" line="237"/>
+        <source>build_address_index: the parameter 'country' takes an ISO country code such as 'kr'; got {0!r}.</source>
+        <translation>build_address_index: 매개변수 'country'에는 'kr' 같은 ISO 국가 코드를 넣습니다. 받은 값: {0!r}.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="287"/>
         <source>No usable rows for the index: every row lacks an address or a point.</source>
         <translation>색인에 쓸 수 있는 행이 없습니다: 모든 행에 주소나 좌표가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="292"/>
+        <location filename="../core/geocode/api.py" line="366"/>
         <source>The reviewed point ({0}, {1}) is not a valid longitude/latitude (EPSG:4326: -180..180, -90..90).</source>
         <translation>검토한 지점({0}, {1})이(가) 유효한 경도/위도가 아닙니다(EPSG:4326: -180..180, -90..90).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="296"/>
+        <location filename="../core/geocode/api.py" line="370"/>
         <source>Feature {0} is not in layer {1}.</source>
         <translation>피처 {0}이(가) 레이어 {1}에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="310"/>
+        <location filename="../core/geocode/api.py" line="384"/>
         <source>Could not save the reviewed point in {0} (is it read-only?).</source>
         <translation>검토한 점을 {0}에 저장할 수 없습니다(읽기 전용인가요?).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="264"/>
+        <location filename="../core/geocode/api.py" line="195"/>
+        <source>geocode: the parameter 'countries' takes ISO country codes such as 'kr' or 'li, ch'; got {0!r}.</source>
+        <translation>geocode: 매개변수 'countries'에는 'kr' 또는 'li, ch' 같은 ISO 국가 코드를 넣습니다. 받은 값: {0!r}.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="247"/>
+        <source>build_address_index: the source must be a file path or a vector layer; got {0!r}.</source>
+        <translation>build_address_index: 원본은 파일 경로나 벡터 레이어여야 합니다. 받은 값: {0!r}.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/api.py" line="336"/>
         <source>Geocoding '{0}' failed: {1}</source>
         <translation>'{0}' 지오코딩 실패: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="226"/>
+        <location filename="../core/geocode/api.py" line="296"/>
         <source>Cannot write the address index {0} ({1}). Check the free space and that the folder is writable.</source>
         <translation>주소 색인 {0}을(를) 쓸 수 없습니다({1}). 여유 공간과 폴더 쓰기 권한을 확인하세요.</translation>
     </message>
@@ -1063,7 +1093,8 @@
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="133"/>
-        <location filename="../core/wealth/raster.py" line="300"/>
+        <location filename="../core/wealth/predict.py" line="262"/>
+        <location filename="../core/wealth/raster.py" line="311"/>
         <location filename="../ui/wealth_predict_widget.py" line="153"/>
         <source>none</source>
         <translation>없음</translation>
@@ -1516,9 +1547,9 @@
     </message>
     <message>
         <location filename="../core/outputs.py" line="544"/>
-        <location filename="../core/thematic/api.py" line="268"/>
-        <location filename="../core/thematic/api.py" line="309"/>
-        <location filename="../core/thematic/api.py" line="350"/>
+        <location filename="../core/thematic/api.py" line="349"/>
+        <location filename="../core/thematic/api.py" line="398"/>
+        <location filename="../core/thematic/api.py" line="438"/>
         <source>style file</source>
         <translation>스타일 파일</translation>
     </message>
@@ -1676,187 +1707,212 @@
         <translation>내부 오류: {0}. 자세한 내용은 WealthMap 메시지 로그에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="60"/>
+        <location filename="../core/thematic/api.py" line="81"/>
         <source>Pick a valid vector layer.</source>
         <translation>올바른 벡터 레이어를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="181"/>
+        <location filename="../core/thematic/api.py" line="214"/>
+        <source>Use 1 for the value itself, 100 for %, 1000 for per 1,000.</source>
+        <translation>값 그대로는 1, 백분율은 100, 천 명당은 1000을 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="218"/>
         <source>Normalise either by a field or by area, not both.</source>
         <translation>필드나 면적 중 하나로만 나누세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="314"/>
+        <location filename="../core/thematic/api.py" line="400"/>
         <source>A bivariate map needs two different fields.</source>
         <translation>이변량 지도에는 서로 다른 두 필드가 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="323"/>
+        <location filename="../core/thematic/api.py" line="411"/>
         <source>A bivariate map needs at least 3 distinct values in each field.</source>
         <translation>이변량 지도에는 각 필드에 서로 다른 값이 3개 이상 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="409"/>
-        <source>Give at least one output file (.png or .pdf).</source>
-        <translation>출력 파일(.png 또는 .pdf)을 하나 이상 지정하세요.</translation>
+        <location filename="../core/thematic/api.py" line="445"/>
+        <source>'total': the size grows with the total; 'fixed': one size.</source>
+        <translation>'total': 합계에 따라 크기가 커집니다. 'fixed': 한 가지 크기입니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="244"/>
+        <location filename="../core/thematic/api.py" line="447"/>
+        <source>It is the size of the largest chart in millimetres; 12 is usual.</source>
+        <translation>가장 큰 차트의 크기(mm)이며, 보통 12입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="449"/>
+        <source>It is the size of every chart in millimetres; 8 is usual.</source>
+        <translation>모든 차트의 크기(mm)이며, 보통 8입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="257"/>
+        <source>Give the upper bounds of the classes, e.g. 10, 50, 100.</source>
+        <translation>계급의 상한을 주세요. 예: 10, 50, 100.</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="294"/>
         <source>{0}, {1} classes</source>
         <translation>{0}, {1}개 등급</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="266"/>
-        <location filename="../core/thematic/api.py" line="308"/>
-        <location filename="../core/thematic/api.py" line="350"/>
+        <location filename="../core/thematic/api.py" line="347"/>
+        <location filename="../core/thematic/api.py" line="397"/>
+        <location filename="../core/thematic/api.py" line="438"/>
         <location filename="../core/thematic/join.py" line="356"/>
         <source>input layer</source>
         <translation>입력 레이어</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="267"/>
+        <location filename="../core/thematic/api.py" line="348"/>
         <location filename="../core/thematic/join.py" line="355"/>
-        <location filename="../core/wealth/predict.py" line="602"/>
-        <location filename="../core/wealth/predict.py" line="236"/>
-        <location filename="../core/wealth/predict.py" line="603"/>
+        <location filename="../core/wealth/predict.py" line="709"/>
+        <location filename="../core/wealth/predict.py" line="345"/>
+        <location filename="../core/wealth/predict.py" line="710"/>
         <source>output GeoPackage</source>
         <translation>출력 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="309"/>
-        <location filename="../core/thematic/api.py" line="410"/>
+        <location filename="../core/thematic/api.py" line="398"/>
+        <location filename="../core/thematic/api.py" line="528"/>
         <location filename="../core/thematic/style.py" line="242"/>
         <source>legend image</source>
         <translation>범례 이미지</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="411"/>
+        <location filename="../core/thematic/api.py" line="529"/>
         <location filename="../core/thematic/export.py" line="240"/>
         <source>exported map</source>
         <translation>내보낼 지도 파일</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="62"/>
+        <location filename="../core/thematic/api.py" line="83"/>
         <source>The layer '{0}' has no features.</source>
         <translation>레이어 '{0}'에 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="64"/>
+        <location filename="../core/thematic/api.py" line="85"/>
         <source>The layer '{0}' is not a polygon layer; choropleth and chart maps need polygons.</source>
         <translation>레이어 '{0}'은(는) 폴리곤 레이어가 아닙니다. 단계구분도와 차트맵에는 폴리곤이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="109"/>
+        <location filename="../core/thematic/api.py" line="130"/>
         <source>'{0}' is not numeric: {1} values are text such as {2}. Pick a numeric field, or clean the table (numbers may use thousands separators).</source>
         <translation>'{0}'은(는) 숫자가 아닙니다: {2} 같은 텍스트 값이 {1}개 있습니다. 숫자 필드를 고르거나 표를 정리하세요(숫자에는 천 단위 구분 기호를 써도 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="119"/>
+        <location filename="../core/thematic/api.py" line="144"/>
         <source>The layer '{0}' has no coordinate reference system, so areas cannot be measured. Set its CRS (Layer Properties &gt; Source).</source>
         <translation>레이어 '{0}'에 좌표계가 없어 면적을 잴 수 없습니다. 좌표계를 지정하세요(레이어 속성 &gt; 소스).</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="122"/>
+        <location filename="../core/thematic/api.py" line="147"/>
         <source>The layer '{0}' is in a geographic CRS ({1}, degrees): planar areas would be in square degrees. Use ellipsoidal areas or reproject the layer to a projected CRS.</source>
         <translation>레이어 '{0}'은(는) 지리 좌표계({1}, 도 단위)입니다: 평면 면적은 제곱도 단위가 됩니다. 타원체 면적을 쓰거나 레이어를 투영 좌표계로 재투영하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="147"/>
+        <location filename="../core/thematic/api.py" line="176"/>
         <source>The layer already has a field '{0}'; choose another name for the rate field.</source>
         <translation>레이어에 이미 '{0}' 필드가 있습니다. 비율 필드에 다른 이름을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="239"/>
+        <location filename="../core/thematic/api.py" line="274"/>
+        <source>The classes of {0} came out with infinite bounds ({1}); the values are too large for this method. Rescale the field or use the quantile method.</source>
+        <translation>{0}의 계급 경계가 무한대로 나왔습니다({1}). 이 방법에는 값이 너무 큽니다. 필드의 단위를 바꾸거나 분위수 방법을 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="289"/>
         <source>{0} per {1}</source>
         <translation>{1}당 {0}</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="311"/>
-        <source>Unknown bivariate palette '{0}'. Use one of: {1}.</source>
-        <translation>알 수 없는 이변량 팔레트 '{0}'. 다음 중 하나를 쓰세요: {1}.</translation>
+        <location filename="../core/thematic/api.py" line="314"/>
+        <source>{0}: {1} values are infinite or larger than {2:g} in magnitude (e.g. {3}); they cannot be classified. Rescale the field (divide it by a power of ten) or remove those values.</source>
+        <translation>{0}: 값 {1}개가 무한대이거나 절댓값이 {2:g}보다 큽니다(예: {3}). 이 값들은 분류할 수 없습니다. 필드의 단위를 바꾸거나(10의 거듭제곱으로 나누기) 그 값들을 지우세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="319"/>
+        <location filename="../core/thematic/api.py" line="407"/>
         <source>No feature has values in both '{0}' and '{1}'.</source>
         <translation>'{0}'과(와) '{1}' 둘 다에 값이 있는 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="333"/>
+        <location filename="../core/thematic/api.py" line="421"/>
         <source>{0} and {1} (bivariate map, tertiles)</source>
         <translation>{0}와(과) {1} (이변량 지도, 삼분위)</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="355"/>
-        <source>Unknown chart type '{0}'. Use one of: {1}.</source>
-        <translation>알 수 없는 차트 종류 '{0}'. 다음 중 하나를 쓰세요: {1}.</translation>
-    </message>
-    <message>
-        <location filename="../core/thematic/api.py" line="357"/>
-        <source>Unknown chart size mode '{0}'. Use 'total' (size grows with the total) or 'fixed'.</source>
-        <translation>알 수 없는 차트 크기 방식 '{0}'입니다. 'total'(합계에 따라 크기 증가) 또는 'fixed'를 사용하세요.</translation>
-    </message>
-    <message>
-        <location filename="../core/thematic/api.py" line="360"/>
+        <location filename="../core/thematic/api.py" line="463"/>
         <source>A proportional-symbol map shows one field; got {0}.</source>
         <translation>비례 기호 지도는 필드 하나를 보여 줍니다. 받은 필드 수: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="362"/>
+        <location filename="../core/thematic/api.py" line="465"/>
         <source>A chart map needs two or more fields; got {0}.</source>
         <translation>차트맵에는 필드가 둘 이상 필요합니다. 받은 필드 수: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="371"/>
+        <location filename="../core/thematic/api.py" line="475"/>
         <source>The field '{0}' has negative values; pies, bars and circles need values of zero or more.</source>
         <translation>필드 '{0}'에 음수 값이 있습니다. 파이, 막대, 원에는 0 이상의 값이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="376"/>
+        <location filename="../core/thematic/api.py" line="480"/>
         <source>Every value of {0} is zero or NULL; there is nothing to chart.</source>
         <translation>{0}의 모든 값이 0이거나 NULL이어서 차트로 그릴 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="410"/>
+        <location filename="../core/thematic/api.py" line="528"/>
         <source>map layer</source>
         <translation>지도 레이어</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="75"/>
+        <location filename="../core/thematic/api.py" line="96"/>
         <source>The expression {0} is not valid: {1}</source>
         <translation>식 {0}이(가) 올바르지 않습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="90"/>
+        <location filename="../core/thematic/api.py" line="111"/>
         <source>The field '{0}' is not in the layer '{1}'. Its fields: {2}.</source>
         <translation>필드 '{0}'이(가) 레이어 '{1}'에 없습니다. 레이어의 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="195"/>
+        <location filename="../core/thematic/api.py" line="232"/>
         <source>Cannot normalise by '{0}': it is zero or NULL for every feature, so no rate can be computed. Pick another field to divide by.</source>
         <translation>'{0}'(으)로 정규화할 수 없습니다. 모든 객체에서 0 또는 NULL이라 비율을 계산할 수 없습니다. 나눌 다른 필드를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="197"/>
+        <location filename="../core/thematic/api.py" line="234"/>
         <source>area</source>
         <translation>면적</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="221"/>
+        <location filename="../core/thematic/api.py" line="267"/>
         <source>Only {0} distinct values for {1} classes. Use at most {0} classes.</source>
         <translation>서로 다른 값이 {0}개뿐인데 등급이 {1}개입니다. 등급을 {0}개 이하로 하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="381"/>
+        <location filename="../core/thematic/api.py" line="457"/>
+        <source>chart_map: give one label per field: {0} fields, {1} labels.</source>
+        <translation>chart_map: 필드마다 레이블을 하나씩 주세요. 필드 {0}개, 레이블 {1}개입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="485"/>
         <source>Give one colour per field: {0} fields, {1} colours.</source>
         <translation>필드마다 색을 하나씩 주세요: 필드 {0}개, 색 {1}개.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="83"/>
+        <location filename="../core/thematic/api.py" line="515"/>
+        <source>export_map: the parameter 'layers' must list map layers; got {0!r}.</source>
+        <translation>export_map: 매개변수 'layers'에는 지도 레이어 목록을 주어야 합니다. 받은 값: {0!r}.</translation>
+    </message>
+    <message>
+        <location filename="../core/thematic/api.py" line="104"/>
         <source>The expression {0} fails on feature {1}: {2}</source>
         <translation>식 {0}이(가) 피처 {1}에서 실패합니다: {2}</translation>
     </message>
     <message>
-        <location filename="../core/thematic/api.py" line="226"/>
+        <location filename="../core/thematic/api.py" line="272"/>
         <source>field {0}</source>
         <translation>필드 {0}</translation>
     </message>
@@ -2183,214 +2239,350 @@
         <translation>범례 이미지 {0}을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="73"/>
+        <location filename="../core/validate.py" line="223"/>
+        <source>300 DPI is usual for print, 150 for screens.</source>
+        <translation>인쇄에는 보통 300 DPI, 화면용은 150 DPI입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="49"/>
+        <source>from {0} to {1}</source>
+        <translation>{0}에서 {1}까지</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="120"/>
+        <source>The parameter '{0}' must be True or False; got {1}.</source>
+        <translation>매개변수 '{0}'은(는) True 또는 False여야 합니다. 받은 값: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="133"/>
+        <source>The parameter '{0}' must be one of {1}; got {2}.</source>
+        <translation>매개변수 '{0}'은(는) {1} 중 하나여야 합니다. 받은 값: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="48"/>
+        <source>above {0} and at most {1}</source>
+        <translation>{0} 초과 {1} 이하</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="51"/>
+        <source>above {0}</source>
+        <translation>{0} 초과</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="51"/>
+        <source>at least {0}</source>
+        <translation>{0} 이상</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="53"/>
+        <location filename="../core/wealth/predict.py" line="802"/>
+        <source>below {0}</source>
+        <translation>{0} 미만</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="53"/>
+        <source>at most {0}</source>
+        <translation>{0} 이하</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="84"/>
+        <source>The parameter '{0}' must be a finite number {1}; got {2}.</source>
+        <translation>매개변수 '{0}'은(는) {1}의 유한한 수여야 합니다. 받은 값: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="97"/>
+        <source>The parameter '{0}' must be a whole number {1}; got {2}.</source>
+        <translation>매개변수 '{0}'은(는) {1}의 정수여야 합니다. 받은 값: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="146"/>
+        <source>The parameter '{0}' must be a non-empty text{1}; got {2}.</source>
+        <translation>매개변수 '{0}'은(는) 비어 있지 않은 텍스트여야 합니다{1}. 받은 값: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="161"/>
+        <source>The parameter '{0}' must be a list of at least {1} names; got {2}.</source>
+        <translation>매개변수 '{0}'은(는) 이름이 {1}개 이상인 목록이어야 합니다. 받은 값: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="179"/>
+        <source>The parameter '{0}' must be a list of at least {1} finite numbers; got {2}.</source>
+        <translation>매개변수 '{0}'은(는) 유한한 수가 {1}개 이상인 목록이어야 합니다. 받은 값: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="182"/>
+        <source>The parameter '{0}' must list numbers in strictly increasing order; got {1}.</source>
+        <translation>매개변수 '{0}'에는 수를 엄격한 오름차순으로 나열해야 합니다. 받은 값: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="204"/>
+        <source>The parameter '{0}' must be a box of four finite numbers (xmin, ymin, xmax, ymax); got {1}.</source>
+        <translation>매개변수 '{0}'은(는) 유한한 수 네 개(xmin, ymin, xmax, ymax)로 된 범위여야 합니다. 받은 값: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="209"/>
+        <source>The parameter '{0}' is in degrees (EPSG:4326): longitudes must be from -180 to 180 and latitudes from -90 to 90; got {1}. Give (lon_min, lat_min, lon_max, lat_max).</source>
+        <translation>매개변수 '{0}'은(는) 도 단위(EPSG:4326)입니다. 경도는 -180에서 180, 위도는 -90에서 90이어야 합니다. 받은 값: {1}. (lon_min, lat_min, lon_max, lat_max)로 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="213"/>
+        <source>The parameter '{0}' is inverted or empty: ymin ({1:g}) must be below ymax ({2:g}). Give (xmin, ymin, xmax, ymax).</source>
+        <translation>매개변수 '{0}'이(가) 뒤집혔거나 비어 있습니다. ymin({1:g})은 ymax({2:g})보다 작아야 합니다. (xmin, ymin, xmax, ymax)로 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="216"/>
+        <source>The parameter '{0}' is inverted or empty: xmin ({1:g}) must be below xmax ({2:g}). Give (xmin, ymin, xmax, ymax).</source>
+        <translation>매개변수 '{0}'이(가) 뒤집혔거나 비어 있습니다. xmin({1:g})은 xmax({2:g})보다 작아야 합니다. (xmin, ymin, xmax, ymax)로 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="234"/>
+        <source>The parameter '{0}' must be a colour such as '#3182bd' or 'red'; got {1}.</source>
+        <translation>매개변수 '{0}'은(는) '#3182bd'나 'red' 같은 색이어야 합니다. 받은 값: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="250"/>
+        <source>The parameter '{0}' must be a coordinate reference system (CRS) such as 'EPSG:4326'; got {1}.</source>
+        <translation>매개변수 '{0}'은(는) 'EPSG:4326' 같은 좌표계(CRS)여야 합니다. 받은 값: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../core/validate.py" line="145"/>
+        <source>(at most {0} characters)</source>
+        <translation>(최대 {0}자)</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="84"/>
         <source>WealthMap demo (built-up share)</source>
         <translation>WealthMap 데모 (시가지 비율)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="74"/>
+        <location filename="../core/wealth/bundle.py" line="85"/>
         <source>built-up share 0..1 (demonstration target, not wealth)</source>
         <translation>시가지 비율 0..1 (시연용 목표값, 부가 아님)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="75"/>
+        <location filename="../core/wealth/bundle.py" line="86"/>
         <source>demo</source>
         <translation>데모</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="75"/>
+        <location filename="../core/wealth/bundle.py" line="86"/>
         <source>trained</source>
         <translation>학습됨</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="75"/>
+        <location filename="../core/wealth/bundle.py" line="86"/>
         <source>weak</source>
         <translation>약함</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="75"/>
+        <location filename="../core/wealth/bundle.py" line="86"/>
         <source>validated</source>
         <translation>검증됨</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="76"/>
+        <location filename="../core/wealth/bundle.py" line="87"/>
         <source>training mean</source>
         <translation>학습 평균</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="76"/>
+        <location filename="../core/wealth/bundle.py" line="87"/>
         <source>group mean</source>
         <translation>그룹 평균</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="77"/>
+        <location filename="../core/wealth/bundle.py" line="88"/>
         <source>urban/rural mean</source>
         <translation>도시/농촌 평균</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="103"/>
+        <location filename="../core/wealth/bundle.py" line="114"/>
         <source>Weak model: its cross-validated r² {0:.3f} does not beat the best simple baseline ({1}, r² {2:.3f}); its maps say less than that baseline. Add survey points, rasters that cover them better, or group/urban fields, and train again.</source>
         <translation>약한 모델: 교차 검증 r² {0:.3f}가 가장 좋은 단순 기준선({1}, r² {2:.3f})보다 낫지 않습니다. 이 모델의 지도는 그 기준선보다 알려 주는 것이 적습니다. 조사 지점, 지점을 더 잘 덮는 래스터, 그룹/도시 필드를 더하고 다시 학습하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="201"/>
+        <location filename="../core/wealth/bundle.py" line="212"/>
         <location filename="../ui/wealth_predict_widget.py" line="73"/>
         <source>This is a demonstration model, not a wealth estimate.</source>
         <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="320"/>
+        <location filename="../core/wealth/bundle.py" line="339"/>
         <source>manifest.json is not a JSON object</source>
         <translation>manifest.json이 JSON 객체가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="333"/>
+        <location filename="../core/wealth/bundle.py" line="352"/>
         <source>'bands' must be a non-empty list of distinct band names</source>
         <translation>'bands'는 서로 다른 밴드 이름의 비어 있지 않은 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="339"/>
+        <location filename="../core/wealth/bundle.py" line="359"/>
         <source>normalization.rgb_bands must name three of the bands</source>
         <translation>normalization.rgb_bands는 밴드 중 세 개를 지정해야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="341"/>
-        <source>normalization.stretch_max must be above stretch_min</source>
-        <translation>normalization.stretch_max는 stretch_min보다 커야 합니다</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/bundle.py" line="344"/>
-        <source>gsd_m must be &gt; 0, chip_px &gt;= 8 and context_chips an odd number &gt;= 1</source>
-        <translation>gsd_m은 0보다 크고, chip_px는 8 이상, context_chips는 1 이상의 홀수여야 합니다</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/bundle.py" line="351"/>
+        <location filename="../core/wealth/bundle.py" line="385"/>
         <source>head.outputs must name the 'mean' and 'std' outputs</source>
         <translation>head.outputs는 'mean'과 'std' 출력을 지정해야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="363"/>
+        <location filename="../core/wealth/bundle.py" line="389"/>
+        <source>the embedder's and head's file, input and output names must be non-empty texts</source>
+        <translation>임베더와 헤드의 파일, 입력, 출력 이름은 비어 있지 않은 텍스트여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="405"/>
         <source>'features' must be a non-empty list of distinct names</source>
         <translation>'features'는 서로 다른 이름의 비어 있지 않은 목록이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="371"/>
+        <location filename="../core/wealth/bundle.py" line="413"/>
         <source>file names must be relative to the bundle folder</source>
         <translation>파일 이름은 번들 폴더 기준 상대 경로여야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="490"/>
-        <location filename="../core/wealth/predict.py" line="235"/>
+        <location filename="../core/wealth/bundle.py" line="532"/>
+        <location filename="../core/wealth/predict.py" line="344"/>
         <source>model bundle</source>
         <translation>모델 번들</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="313"/>
+        <location filename="../core/wealth/bundle.py" line="332"/>
         <source>The model bundle '{0}' is not valid: {1}. Use a bundle written by WealthMap (see models/README.md) or re-export it.</source>
         <translation>모델 번들 '{0}'이(가) 올바르지 않습니다: {1}. WealthMap이 만든 번들(models/README.md 참고)을 사용하거나 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="360"/>
+        <location filename="../core/wealth/bundle.py" line="402"/>
         <source>output.classes must be a list of increasing numbers (the legend's class breaks)</source>
         <translation>output.classes는 증가하는 숫자의 목록(범례의 계급 경계값)이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="210"/>
+        <location filename="../core/wealth/bundle.py" line="221"/>
         <source>{0} (demonstration model, not a wealth estimate)</source>
         <translation>{0}(시연용 모델, 부 추정치 아님)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="212"/>
+        <location filename="../core/wealth/bundle.py" line="223"/>
         <source>{0} (weak model: not better than a simple baseline)</source>
         <translation>{0} (약한 모델: 단순 기준선보다 낫지 않음)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="327"/>
+        <location filename="../core/wealth/bundle.py" line="346"/>
         <source>schema version {0} is newer than this plugin understands ({1}); update WealthMap</source>
         <translation>스키마 버전 {0}은(는) 이 플러그인이 이해하는 버전({1})보다 새롭습니다. WealthMap을 업데이트하십시오</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="330"/>
+        <location filename="../core/wealth/bundle.py" line="349"/>
         <source>status '{0}' is not one of {1}</source>
         <translation>상태 '{0}'은(는) {1} 중 하나가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="395"/>
+        <location filename="../core/wealth/bundle.py" line="362"/>
+        <source>normalization.stretch_min and stretch_max must be finite numbers with stretch_max above stretch_min (got {0!r} and {1!r})</source>
+        <translation>normalization.stretch_min과 stretch_max는 유한한 수이고 stretch_max가 stretch_min보다 커야 합니다(받은 값: {0!r}, {1!r})</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="372"/>
+        <source>gsd_m (the pixel size the model reads, in metres) must be from {0:g} to {1:g}; got {2!r}</source>
+        <translation>gsd_m(모델이 읽는 픽셀 크기, 미터)은 {0:g}에서 {1:g} 사이여야 합니다. 받은 값: {2!r}</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="376"/>
+        <source>chip_px must be from 8 to {0} and context_chips an odd number from 1 to {1} (got {2} and {3})</source>
+        <translation>chip_px는 8에서 {0} 사이, context_chips는 1에서 {1} 사이의 홀수여야 합니다(받은 값: {2}, {3})</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="392"/>
+        <source>embedder.dim (the embedding's length) must be a whole number from 1 to 1000000; got {0!r}</source>
+        <translation>embedder.dim(임베딩 길이)은 1에서 1000000 사이의 정수여야 합니다. 받은 값: {0!r}</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="437"/>
         <source>No model bundle at '{0}': the folder has no manifest.json. Choose a folder written by WealthMap (the bundled one is models/wealthmap_demo).</source>
         <translation>'{0}'에 모델 번들이 없습니다: 폴더에 manifest.json이 없습니다. WealthMap이 만든 폴더를 선택하십시오(내장 번들은 models/wealthmap_demo).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="440"/>
+        <location filename="../core/wealth/bundle.py" line="482"/>
         <source>The output folder '{0}' is the model bundle the training starts from (or the bundled demonstration model); it would be replaced. Choose a new folder.</source>
         <translation>출력 폴더 '{0}'은(는) 학습의 기반이 되는 모델 번들(또는 내장 시연 모델)입니다. 대체될 수 있으니 새 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="444"/>
+        <location filename="../core/wealth/bundle.py" line="486"/>
         <source>The output '{0}' is a file, not a folder. Choose a new or empty folder for the model bundle.</source>
         <translation>출력 '{0}'은(는) 폴더가 아니라 파일입니다. 모델 번들을 위한 새 폴더나 빈 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="323"/>
+        <location filename="../core/wealth/bundle.py" line="342"/>
         <source>manifest.json has no '{0}' field</source>
         <translation>manifest.json에 '{0}' 필드가 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="325"/>
+        <location filename="../core/wealth/bundle.py" line="344"/>
         <source>manifest field '{0}' has the wrong type</source>
         <translation>manifest 필드 '{0}'의 형식이 잘못되었습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="337"/>
+        <location filename="../core/wealth/bundle.py" line="356"/>
         <source>normalization has no '{0}'</source>
         <translation>normalization에 '{0}'이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="366"/>
+        <location filename="../core/wealth/bundle.py" line="367"/>
+        <source>normalization.{0} must list 3 finite numbers, one per RGB band{1} (got {2!r}); a zero spread would divide by zero</source>
+        <translation>normalization.{0}에는 RGB 밴드마다 하나씩 유한한 수 3개가 있어야 합니다{1}(받은 값: {2!r}). 퍼짐이 0이면 0으로 나누게 됩니다</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="369"/>
+        <source>, each above 0</source>
+        <translation>, 각각 0보다 크게</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/bundle.py" line="408"/>
         <source>the file '{0}' is not listed under 'files' with its sha256</source>
         <translation>파일 '{0}'이(가) 'files'에 sha256과 함께 나열되어 있지 않습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="369"/>
+        <location filename="../core/wealth/bundle.py" line="411"/>
         <source>the 'files' entry '{0}' needs a plain file name and a sha256</source>
         <translation>'files' 항목 '{0}'에는 단순 파일 이름과 sha256이 필요합니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="401"/>
+        <location filename="../core/wealth/bundle.py" line="443"/>
         <source>manifest.json cannot be read ({0})</source>
         <translation>manifest.json을 읽을 수 없습니다({0})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="456"/>
+        <location filename="../core/wealth/bundle.py" line="498"/>
         <source>The folder '{0}' holds a model bundle and other files ({1}); writing the new bundle replaces the folder and would delete them. Move them, or choose a new folder.</source>
         <translation>폴더 '{0}'에 모델 번들과 다른 파일({1})이 함께 있습니다. 새 번들을 쓰면 폴더가 대체되어 그 파일들이 삭제됩니다. 파일을 옮기거나 새 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="465"/>
+        <location filename="../core/wealth/bundle.py" line="507"/>
         <source>The model bundle cannot be written in '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>'{0}'에 모델 번들을 쓸 수 없습니다({1}). 쓰기 가능한 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="348"/>
+        <location filename="../core/wealth/bundle.py" line="382"/>
         <source>'{0}' has no '{1}'</source>
         <translation>'{0}'에 '{1}'이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="408"/>
+        <location filename="../core/wealth/bundle.py" line="450"/>
         <source>The model bundle '{0}' lacks the file '{1}' that its manifest lists. Copy the whole bundle folder again.</source>
         <translation>모델 번들 '{0}'에 매니페스트가 나열한 파일 '{1}'이(가) 없습니다. 번들 폴더 전체를 다시 복사하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="412"/>
+        <location filename="../core/wealth/bundle.py" line="454"/>
         <source>The model file '{0}' in bundle '{1}' does not match its manifest (sha256 differs): it was changed or corrupted. Reinstall or re-export the bundle; WealthMap refuses to run it.</source>
         <translation>번들 '{1}'의 모델 파일 '{0}'이(가) 매니페스트와 일치하지 않습니다(sha256 불일치): 변경되었거나 손상되었습니다. 번들을 다시 설치하거나 다시 내보내십시오. WealthMap은 이 파일을 실행하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="450"/>
+        <location filename="../core/wealth/bundle.py" line="492"/>
         <source>The folder '{0}' is not empty and holds no valid WealthMap model bundle ({1}); it would be replaced. Choose an empty or new folder.</source>
         <translation>폴더 '{0}'이(가) 비어 있지 않고 올바른 WealthMap 모델 번들도 없습니다({1}). 대체될 수 있으니 빈 폴더나 새 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/bundle.py" line="494"/>
+        <location filename="../core/wealth/bundle.py" line="536"/>
         <source>Bundle file names must be plain names, not '{0}'.</source>
         <translation>번들 파일 이름은 단순 이름이어야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
@@ -2437,27 +2629,67 @@
     </message>
     <message>
         <location filename="../core/wealth/embed.py" line="200"/>
+        <source>The embedder '{0}' has no input '{1}' (its inputs: {2}), the name its manifest gives (embedder.input); the bundle is mismatched. Fix the manifest or re-export the model.</source>
+        <translation>임베더 '{0}'에 매니페스트가 지정한 입력 '{1}'(embedder.input)이 없습니다(입력: {2}). 번들이 맞지 않습니다. 매니페스트를 고치거나 모델을 다시 내보내세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/embed.py" line="205"/>
         <source>The embedder '{0}' expects input of shape {1}, not (N, 3, H, W); the bundle does not fit this plugin.</source>
         <translation>임베더 '{0}'은(는) (N, 3, H, W)가 아닌 {1} 형태의 입력을 받습니다. 이 번들은 이 플러그인에 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="217"/>
+        <location filename="../core/wealth/embed.py" line="208"/>
+        <source>The embedder '{0}' takes images of {1} x {2} pixels but the manifest's chip_px is {3}; the bundle is mismatched. Fix chip_px or re-export the model.</source>
+        <translation>임베더 '{0}'은(는) {1} x {2} 픽셀 영상을 받지만 매니페스트의 chip_px는 {3}입니다. 번들이 맞지 않습니다. chip_px를 고치거나 모델을 다시 내보내세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/embed.py" line="212"/>
+        <source>The embedder '{0}' has no output '{1}' (its outputs: {2}), the name its manifest gives (embedder.output); the bundle is mismatched. Fix the manifest or re-export the model.</source>
+        <translation>임베더 '{0}'에 매니페스트가 지정한 출력 '{1}'(embedder.output)이 없습니다(출력: {2}). 번들이 맞지 않습니다. 매니페스트를 고치거나 모델을 다시 내보내세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/embed.py" line="231"/>
         <source>The embedder '{0}' uses ONNX opset &lt; 13; re-export it with opset 13 or later.</source>
         <translation>임베더 '{0}'은(는) ONNX opset 13 미만을 사용합니다. opset 13 이상으로 다시 내보내십시오.</translation>
     </message>
     <message>
+        <location filename="../core/wealth/embed.py" line="453"/>
+        <source>the embedder file, bands, chip_px, gsd_m or normalization</source>
+        <translation>임베더 파일, 밴드, chip_px, gsd_m 또는 normalization</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/embed.py" line="474"/>
+        <source>The head '{0}' reduces the first columns (the embedding) with PCA, but the manifest's 'features' list does not start with 'embedding' ({1}). Restore the manifest's order (or re-export the bundle).</source>
+        <translation>헤드 '{0}'은(는) 앞쪽 열(임베딩)을 PCA로 줄이지만, 매니페스트의 'features' 목록이 'embedding'으로 시작하지 않습니다({1}). 매니페스트의 순서를 되돌리세요(또는 번들을 다시 내보내세요).</translation>
+    </message>
+    <message>
         <location filename="../core/wealth/embed.py" line="82"/>
-        <location filename="../core/wealth/embed.py" line="275"/>
+        <location filename="../core/wealth/embed.py" line="295"/>
         <source>The ONNX file '{0}' cannot be loaded by onnxruntime ({1}): it is corrupt or not an ONNX model. Reinstall or re-export the model bundle.</source>
         <translation>ONNX 파일 '{0}'을(를) onnxruntime이 불러올 수 없습니다({1}): 손상되었거나 ONNX 모델이 아닙니다. 모델 번들을 다시 설치하거나 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="424"/>
+        <location filename="../core/wealth/embed.py" line="284"/>
+        <source>The embedder '{0}' gives embeddings of {1} values but the manifest's embedder.dim is {2}; the bundle is mismatched. Fix embedder.dim or re-export the model.</source>
+        <translation>임베더 '{0}'은(는) 값 {1}개짜리 임베딩을 내지만 매니페스트의 embedder.dim은 {2}입니다. 번들이 맞지 않습니다. embedder.dim을 고치거나 모델을 다시 내보내세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/embed.py" line="454"/>
+        <source>The head '{0}' was trained on features computed with other settings than its manifest now gives ({1} changed): its predictions would be wrong. Restore the manifest (or train the head again with these settings).</source>
+        <translation>헤드 '{0}'은(는) 매니페스트가 지금 지정하는 것과 다른 설정으로 계산한 특성으로 학습되었습니다({1} 변경됨). 예측이 틀리게 됩니다. 매니페스트를 되돌리세요(또는 이 설정으로 헤드를 다시 학습하세요).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/embed.py" line="464"/>
+        <source>The head '{0}' was trained on the features {1} in this order, but the manifest lists {2}; the columns would reach the wrong inputs. Restore the manifest's 'features' list (or re-export the bundle).</source>
+        <translation>헤드 '{0}'은(는) 특성 {1}을(를) 이 순서로 학습했지만 매니페스트에는 {2}이(가) 있습니다. 열이 잘못된 입력으로 들어갑니다. 매니페스트의 'features' 목록을 되돌리세요(또는 번들을 다시 내보내세요).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/embed.py" line="492"/>
         <source>The head '{0}' does not have the input/outputs its manifest names ({1} -&gt; {2}); the bundle is mismatched. Re-export it.</source>
         <translation>헤드 '{0}'에 매니페스트가 지정한 입력/출력({1} -&gt; {2})이 없습니다. 번들이 맞지 않으니 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="429"/>
+        <location filename="../core/wealth/embed.py" line="498"/>
         <source>The head '{0}' takes {1} features but the manifest lists {2}; the bundle is mismatched. Re-export it.</source>
         <translation>헤드 '{0}'은(는) 특징 {1}개를 받지만 매니페스트에는 {2}개가 나열되어 있습니다. 번들이 맞지 않으니 다시 내보내십시오.</translation>
     </message>
@@ -2467,33 +2699,33 @@
         <translation>onnxruntime을 가져올 수 없습니다({0}). QGIS가 사용하는 Python에 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="405"/>
+        <location filename="../core/wealth/embed.py" line="425"/>
         <source>The model '{0}' expects the feature '{1}', which prediction from imagery cannot compute (only the embedding and {2}). Use a head trained without extra columns.</source>
         <translation>모델 '{0}'은(는) 특징 '{1}'을(를) 요구하지만, 영상으로부터의 추정에서는 계산할 수 없습니다(임베딩과 {2}만 가능). 추가 열 없이 학습한 헤드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="472"/>
+        <location filename="../core/wealth/features.py" line="478"/>
         <source>No raster given: pick one or more Sentinel-2 rasters that cover the survey points.</source>
         <translation>래스터가 없습니다: 설문 지점을 덮는 Sentinel-2 래스터를 하나 이상 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="554"/>
-        <location filename="../core/wealth/features.py" line="515"/>
+        <location filename="../core/wealth/features.py" line="560"/>
+        <location filename="../core/wealth/features.py" line="521"/>
         <source>outside every raster</source>
         <translation>어느 래스터에도 포함되지 않음</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="564"/>
+        <location filename="../core/wealth/features.py" line="570"/>
         <source>chip status {0} in {1}</source>
         <translation>{1}에서 칩 상태 {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="560"/>
+        <location filename="../core/wealth/features.py" line="566"/>
         <source>nodata: only {0:.0f}% valid pixels in the chip at the point in {1}</source>
         <translation>nodata: {1}에서 지점의 칩에 유효 픽셀이 {0:.0f}%뿐임</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="563"/>
+        <location filename="../core/wealth/features.py" line="569"/>
         <source>clouds over {0:.0f}% of the chip at the point in {1}</source>
         <translation>{1}에서 지점의 칩의 {0:.0f}%가 구름</translation>
     </message>
@@ -2503,7 +2735,7 @@
         <translation>맥락은 한 변에 홀수 개의 칩(1, 3, 5...)이어야 하며 {0}은(는) 안 됩니다: 지점을 포함하는 칩이 그 중심입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="409"/>
+        <location filename="../core/wealth/features.py" line="415"/>
         <source>The rasters have different bands: {0} has {1}, {2} has {3}. Use rasters with the same bands (the same product and band order).</source>
         <translation>래스터의 밴드가 서로 다릅니다: {0}에는 {1}, {2}에는 {3}. 같은 밴드(같은 제품과 밴드 순서)의 래스터를 사용하십시오.</translation>
     </message>
@@ -2523,221 +2755,246 @@
         <translation>래스터 '{0}'을(를) 모자이크 격자({1})로 워프할 수 없습니다: {2}. 먼저 재투영하세요 (래스터 &gt; 투영 &gt; 워프).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="219"/>
+        <location filename="../core/wealth/predict.py" line="328"/>
         <source>Wealth (demo)</source>
         <translation>부 (데모)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="221"/>
+        <location filename="../core/wealth/predict.py" line="330"/>
         <source>Wealth (weak)</source>
         <translation>부 (약한 모델)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="81"/>
+        <location filename="../core/wealth/predict.py" line="89"/>
         <source>The region has no coordinate reference system; give its CRS (region_crs), e.g. the layer's or the map canvas's CRS.</source>
         <translation>영역에 좌표계가 없습니다. 영역의 좌표계(region_crs)를 지정하십시오. 예: 레이어나 지도 캔버스의 좌표계.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="102"/>
+        <location filename="../core/wealth/predict.py" line="113"/>
         <source>The region is empty. Draw a rectangle or polygon, or select polygon features.</source>
         <translation>영역이 비어 있습니다. 사각형이나 폴리곤을 그리거나 폴리곤 피처를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="213"/>
+        <location filename="../core/wealth/predict.py" line="180"/>
+        <source>reflectance = DN x scale + offset: 0.0001 for Sentinel-2 digital numbers.</source>
+        <translation>반사율 = DN x scale + offset: Sentinel-2 디지털 값에는 0.0001입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="182"/>
+        <source>-0.1 for Sentinel-2 products of processing baseline 04.00 and later.</source>
+        <translation>처리 기준선 04.00 이후의 Sentinel-2 제품에는 -0.1입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="322"/>
         <source>Wealth: {0} ({1})</source>
         <translation>부 지수: {0}({1})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="222"/>
+        <location filename="../core/wealth/predict.py" line="331"/>
         <source>Wealth ({0})</source>
         <translation>부 ({0})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="522"/>
-        <source>The batch size must be a whole number of at least 1 (chips per model call; 16 is a good value).</source>
-        <translation>배치 크기는 1 이상의 정수여야 합니다(모델 호출당 칩 수, 16이 적당합니다).</translation>
+        <location filename="../core/wealth/predict.py" line="628"/>
+        <source>It is the number of chips per model call; 16 is a good value.</source>
+        <translation>모델 호출 한 번에 넣는 칩 수이며, 16이 적당합니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="564"/>
+        <location filename="../core/wealth/predict.py" line="637"/>
+        <source>0 means no limit.</source>
+        <translation>0은 제한 없음입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="671"/>
         <source>CUDA was asked for, but this onnxruntime has no CUDA provider: the prediction runs on the CPU. To use the GPU, install onnxruntime-gpu (matching your CUDA version) in the Python that QGIS uses.</source>
         <translation>CUDA를 요청했지만 이 onnxruntime에는 CUDA 제공자가 없어 CPU로 추정합니다. GPU를 쓰려면 QGIS가 쓰는 Python에 (CUDA 버전에 맞는) onnxruntime-gpu를 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="795"/>
+        <location filename="../core/wealth/predict.py" line="902"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="146"/>
+        <location filename="../core/wealth/predict.py" line="237"/>
         <source>The region cannot be transformed to the grid's coordinate system.</source>
         <translation>영역을 격자 좌표계로 변환할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="210"/>
+        <location filename="../core/wealth/predict.py" line="241"/>
+        <source>The region is not a valid polygon (it crosses itself) and no area is left once repaired. Draw it again without crossing edges.</source>
+        <translation>영역이 올바른 폴리곤이 아니며(자기 자신과 교차) 고친 뒤에는 면적이 남지 않습니다. 변이 교차하지 않게 다시 그리세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="319"/>
         <source>Wealth: {0} (demonstration model, not a wealth estimate)</source>
         <translation>부 지수: {0}(시연용 모델, 부 추정치 아님)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="212"/>
+        <location filename="../core/wealth/predict.py" line="321"/>
         <source>Wealth: {0} (weak model: not better than a simple baseline)</source>
         <translation>부: {0} (약한 모델: 단순 기준선보다 낫지 않음)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="231"/>
-        <location filename="../core/wealth/train_api.py" line="64"/>
+        <location filename="../core/wealth/predict.py" line="340"/>
+        <location filename="../core/wealth/train_api.py" line="80"/>
         <source>raster</source>
         <translation>래스터</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="236"/>
-        <location filename="../core/wealth/predict.py" line="604"/>
+        <location filename="../core/wealth/predict.py" line="345"/>
+        <location filename="../core/wealth/predict.py" line="711"/>
         <location filename="../ui/wealth_predict_widget.py" line="202"/>
         <source>GeoTIFF</source>
         <translation>GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="317"/>
+        <location filename="../core/wealth/predict.py" line="426"/>
         <source>the style is missing from the template</source>
         <translation>템플릿에 스타일이 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="547"/>
+        <location filename="../core/wealth/predict.py" line="654"/>
         <source>Only {0:.0%} of the region ({1:.1f} of {2:.1f} km²) lies over the raster '{3}': the rest has no chips. Draw the region over the raster, or mosaic it with the raster that covers the rest.</source>
         <translation>영역의 {0:.0%}({2:.1f} km² 중 {1:.1f} km²)만 래스터 '{3}' 위에 있습니다. 나머지에는 칩이 없습니다. 영역을 래스터 위에 그리거나, 나머지를 덮는 래스터와 모자이크하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="122"/>
+        <location filename="../core/wealth/predict.py" line="214"/>
         <source>No raster was given.</source>
         <translation>래스터가 지정되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="154"/>
+        <location filename="../core/wealth/predict.py" line="248"/>
         <source>The region lies outside the raster '{0}'. Draw the region over the raster (zoom to the raster layer first) or choose the raster that covers it.</source>
         <translation>영역이 래스터 '{0}' 밖에 있습니다. 래스터 위에 영역을 그리거나(먼저 래스터 레이어로 확대) 그 영역을 덮는 래스터를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="179"/>
+        <location filename="../core/wealth/predict.py" line="259"/>
+        <source>The region spans {0:,} chip cells of {1:g} m on the raster (at most {2:,} are listed; the limit of chips to predict is {3}). Draw a smaller region, or check the model bundle's pixel size (gsd_m {4:g} m, chip_px {5}).</source>
+        <translation>영역이 래스터 위에서 {1:g} m 칩 셀 {0:,}개에 걸칩니다(최대 {2:,}개까지 나열합니다. 예측 칩 한도는 {3}입니다). 더 작은 영역을 그리거나 모델 번들의 픽셀 크기(gsd_m {4:g} m, chip_px {5})를 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="287"/>
         <source>The region ({0:.2f} km²) contains no chip centre: chips are {1:.2f} km wide ({2} px at {3:g} m). Draw a larger region (at least one chip) over the raster.</source>
         <translation>영역({0:.2f} km²)에 칩 중심이 하나도 없습니다: 칩 너비는 {1:.2f} km({3:g} m에서 {2} px)입니다. 래스터 위에 더 큰 영역(칩 하나 이상)을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="234"/>
+        <location filename="../core/wealth/predict.py" line="343"/>
         <source>Sentinel-2 product</source>
         <translation>Sentinel-2 제품</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="259"/>
-        <location filename="../core/wealth/predict.py" line="343"/>
+        <location filename="../core/wealth/predict.py" line="368"/>
+        <location filename="../core/wealth/predict.py" line="452"/>
         <source>Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write to.</source>
         <translation>출력 GeoPackage '{0}'을(를) 쓸 수 없습니다: {1}. 쓰기 권한이 있는 폴더를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="534"/>
-        <source>The valid-pixel and cloud thresholds must be between 0 and 1 (got {0} and {1}).</source>
-        <translation>유효 픽셀 및 구름 임계값은 0과 1 사이여야 합니다({0}, {1} 입력됨).</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/predict.py" line="541"/>
+        <location filename="../core/wealth/predict.py" line="648"/>
         <source>The region needs {0} chips, more than the limit of {1} (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개를 넘습니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 제한을 늘리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="553"/>
+        <location filename="../core/wealth/predict.py" line="660"/>
         <source>The raster '{0}' is JPEG 2000, which is slow to decode (about {1:.0f} ms per chip, some {2:.0f} s for these {3} chips). For large regions, convert it once to a tiled GeoTIFF (Raster &gt; Conversion &gt; Translate with TILED=YES, COMPRESS=DEFLATE and INTERLEAVE=BAND) and predict on that.</source>
         <translation>래스터 '{0}'은(는) JPEG 2000 형식이라 디코딩이 느립니다 (칩당 약 {1:.0f} ms, 이 {3}개 칩에 약 {2:.0f}초). 넓은 지역은 먼저 타일 GeoTIFF로 한 번 변환한 뒤 (래스터 &gt; 변환 &gt; 변환(Translate), TILED=YES, COMPRESS=DEFLATE, INTERLEAVE=BAND) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="568"/>
+        <location filename="../core/wealth/predict.py" line="675"/>
         <source>Sentinel-2 product {0}: its bands stacked at 10 m ({1}); reflectance = DN x {2:g} {3:+g} ({4}).</source>
         <translation>Sentinel-2 제품 {0}: 밴드를 10 m로 묶었습니다 ({1}). 반사율 = DN x {2:g} {3:+g} ({4}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="577"/>
+        <location filename="../core/wealth/predict.py" line="684"/>
         <source>The raster '{0}' is not on the model's grid ({1}, {2:g} m pixels), so it is resampled while it is read (about {3:.0f} ms per chip, some {4:.0f} s for these {5} chips, about twice the time of a raster on the grid). To predict faster, reproject it once to {1} at {2:g} m (Raster &gt; Projections &gt; Warp (Reproject)) and predict on that.</source>
         <translation>래스터 '{0}'은(는) 모델의 격자({1}, {2:g} m 픽셀)에 맞지 않아 읽는 동안 재샘플링됩니다 (칩당 약 {3:.0f} ms, 이 {5}개 칩에 약 {4:.0f}초로, 격자에 맞는 래스터의 약 두 배입니다). 더 빨리 추정하려면 먼저 {1}, {2:g} m로 한 번 재투영한 뒤 (래스터 &gt; 투영 &gt; 워프(재투영)) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="696"/>
+        <location filename="../core/wealth/predict.py" line="803"/>
         <source>{0} and above</source>
         <translation>{0} 이상</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="765"/>
+        <location filename="../core/wealth/predict.py" line="872"/>
         <source>The style of the output cannot be written: {0}</source>
         <translation>출력의 스타일을 기록할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="789"/>
+        <location filename="../core/wealth/predict.py" line="896"/>
         <source>The style cannot be saved in the output '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>출력 '{0}'에 스타일을 저장할 수 없습니다 ({1}). 쓰기 권한이 있는 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="130"/>
+        <location filename="../core/wealth/predict.py" line="107"/>
+        <source>Or give a rectangle, a polygon or WKT.</source>
+        <translation>또는 사각형, 폴리곤, WKT를 주세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="185"/>
+        <source>{0}: the parameter 'band_map' must map band names to band numbers, e.g. {{'B02': 1, 'B03': 2}} or 'B02=1, B03=2'; got {1!r}.</source>
+        <translation>{0}: 매개변수 'band_map'은 밴드 이름을 밴드 번호에 대응시켜야 합니다. 예: {{'B02': 1, 'B03': 2}} 또는 'B02=1, B03=2'. 받은 값: {1!r}.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="222"/>
         <source>{0} (The model '{1}' expects the bands {2}.)</source>
         <translation>{0}(모델 '{1}'은(는) 밴드 {2}을(를) 요구합니다.)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="321"/>
+        <location filename="../core/wealth/predict.py" line="269"/>
+        <source>The region needs more than {0} chips, the limit (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
+        <translation>영역에 한도인 칩 {0}개보다 많은 칩이 필요합니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 한도를 올리세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="430"/>
         <source>The empty output template could not be written ({0}); the output is created directly.</source>
         <translation>빈 출력 템플릿을 쓸 수 없습니다({0}). 출력 파일을 직접 만듭니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="374"/>
+        <location filename="../core/wealth/predict.py" line="483"/>
         <source>Cannot write the GeoTIFF '{0}'.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="527"/>
+        <location filename="../core/wealth/predict.py" line="634"/>
         <source>The folder {0} for the GeoTIFF does not exist. Create it or choose another path.</source>
         <translation>GeoTIFF를 쓸 폴더 {0}이(가) 없습니다. 폴더를 만들거나 다른 경로를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="559"/>
+        <location filename="../core/wealth/predict.py" line="666"/>
         <source>For this Sentinel-2 product, translate the stack of its bands at 10 m that WealthMap wrote: {0}</source>
         <translation>이 Sentinel-2 제품은 WealthMap이 만든 10 m 밴드 묶음을 변환하세요: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="599"/>
+        <location filename="../core/wealth/predict.py" line="706"/>
         <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="658"/>
+        <location filename="../core/wealth/predict.py" line="765"/>
         <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
         <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="695"/>
-        <source>below {0}</source>
-        <translation>{0} 미만</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/predict.py" line="695"/>
+        <location filename="../core/wealth/predict.py" line="802"/>
         <source>{0} – {1}</source>
         <translation>{0} – {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="371"/>
+        <location filename="../core/wealth/predict.py" line="480"/>
         <source>Cannot write the GeoTIFF '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다({1}). 쓰기 가능한 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="91"/>
+        <location filename="../core/wealth/predict.py" line="100"/>
         <source>The region '{0}' is not valid WKT. Give e.g. POLYGON((x1 y1, x2 y2, x3 y3, x1 y1)) in the region's CRS, or a bounding box (xmin, ymin, xmax, ymax).</source>
         <translation>영역 '{0}'은(는) 올바른 WKT가 아닙니다. 영역 좌표계의 POLYGON((x1 y1, x2 y2, x3 y3, x1 y1)) 같은 형식이나 경계 상자 (xmin, ymin, xmax, ymax)를 주세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="457"/>
+        <location filename="../core/wealth/predict.py" line="566"/>
         <source>Writing to '{0}' failed: {1}</source>
         <translation>'{0}'에 쓰기 실패: {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="98"/>
-        <source>The region {0!r} is not a bounding box: give four numbers (xmin, ymin, xmax, ymax), a rectangle, a polygon or WKT.</source>
-        <translation>영역 {0!r}은(는) 경계 상자가 아닙니다. 숫자 네 개 (xmin, ymin, xmax, ymax), 사각형, 폴리곤 또는 WKT를 주세요.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/raster.py" line="726"/>
+        <location filename="../core/wealth/raster.py" line="737"/>
         <source>The region cannot be transformed to the raster's coordinate system.</source>
         <translation>영역을 래스터의 좌표계로 변환할 수 없습니다.</translation>
     </message>
@@ -2778,7 +3035,12 @@
         <translation>래스터 '{0}'은(는) 8비트입니다(Byte 밴드 {1}개): Sentinel-2 반사율이 아닌 화면 캡처나 RGB 렌더링으로 보입니다. 원본 16비트(UInt16/Int16) 또는 Float32 밴드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="301"/>
+        <location filename="../core/wealth/raster.py" line="256"/>
+        <source>The reflectance conversion of the raster '{0}' is unusable: scale {1!r} and offset {2!r} (from {3}); the scale must be a finite number above 0, the offset finite, or every chip would get the same value. Give them (scale, offset: reflectance = DN x scale + offset, e.g. 0.0001 and -0.1).</source>
+        <translation>래스터 '{0}'의 반사율 변환을 쓸 수 없습니다: scale {1!r}, offset {2!r}({3}에서). scale은 0보다 큰 유한한 수, offset은 유한한 수여야 합니다. 그렇지 않으면 모든 칩이 같은 값을 받습니다. 직접 주세요(scale, offset: 반사율 = DN x scale + offset, 예: 0.0001과 -0.1).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/raster.py" line="312"/>
         <source>The raster '{0}' lacks the band(s) {1} that the model {2} needs (bands found from the band descriptions: {3}). Name the bands B02, B03, ... in the raster, or map them yourself (band mapping: e.g. B02=1, B03=2).</source>
         <translation>래스터 '{0}'에 모델 {2}에 필요한 밴드 {1}이(가) 없습니다(밴드 설명에서 찾은 밴드: {3}). 래스터의 밴드 이름을 B02, B03, ...으로 지정하거나 직접 매핑하십시오(밴드 매핑: 예 B02=1, B03=2).</translation>
     </message>
@@ -2788,12 +3050,17 @@
         <translation>GDAL이 래스터 '{0}'을(를) 열 수 없습니다({1}). GeoTIFF, VRT 또는 JP2 파일을 선택하십시오.</translation>
     </message>
     <message>
+        <location filename="../core/wealth/raster.py" line="252"/>
+        <source>The reflectance scale or offset of the raster '{0}' cannot be read ({1}). Give them (scale, offset: reflectance = DN x scale + offset, e.g. 0.0001 and -0.1).</source>
+        <translation>래스터 '{0}'의 반사율 scale 또는 offset을 읽을 수 없습니다({1}). 직접 주세요(scale, offset: 반사율 = DN x scale + offset, 예: 0.0001과 -0.1).</translation>
+    </message>
+    <message>
         <location filename="../core/wealth/raster.py" line="221"/>
         <source>The raster '{0}' does not exist. Choose an existing raster file.</source>
         <translation>래스터 '{0}'이(가) 없습니다. 존재하는 래스터 파일을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/raster.py" line="271"/>
+        <location filename="../core/wealth/raster.py" line="282"/>
         <source>The band mapping sends {0} to band {1}, but '{2}' has {3} bands.</source>
         <translation>밴드 매핑이 {0}을(를) 밴드 {1}에 연결하지만 '{2}'의 밴드는 {3}개입니다.</translation>
     </message>
@@ -3257,12 +3524,12 @@
         <translation>지점 {0}개의 특징이 유한하지 않습니다(한 지수의 모든 픽셀이 무효?). 래스터의 nodata 값을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="307"/>
+        <location filename="../core/wealth/train.py" line="310"/>
         <source>The exported ONNX head differs from the trained forest (max {0:.3g}); please report this bug.</source>
         <translation>내보낸 ONNX 헤드가 학습한 포레스트와 다릅니다(최대 {0:.3g}). 이 버그를 보고해 주십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="356"/>
+        <location filename="../core/wealth/train.py" line="359"/>
         <source>Random-forest head trained on {0} survey points ({1}) with the embedder of {2}; cross-validated metrics in 'metrics'.</source>
         <translation>{2}의 임베더로 조사 지점 {0}개({1})에서 학습한 랜덤 포레스트 헤드입니다. 교차검증 지표는 'metrics'에 있습니다.</translation>
     </message>
@@ -3292,12 +3559,12 @@
         <translation>추가 특징 열 {0}에 빈 값이 있는 행이 있습니다. 채우거나 그 열을 빼십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="339"/>
+        <location filename="../core/wealth/train.py" line="342"/>
         <source>Wealth head trained on {0}</source>
         <translation>{0}(으)로 학습한 부 헤드</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="341"/>
+        <location filename="../core/wealth/train.py" line="344"/>
         <source>{0} (the survey's value field)</source>
         <translation>{0}(설문의 값 필드)</translation>
     </message>
@@ -3307,27 +3574,57 @@
         <translation>포레스트 설정은 정수여야 합니다({0}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="54"/>
+        <location filename="../core/wealth/train_api.py" line="70"/>
         <source>No output folder given for the model bundle. Choose a new or empty folder.</source>
         <translation>모델 번들의 출력 폴더가 없습니다. 새 폴더나 빈 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="102"/>
+        <location filename="../core/wealth/train_api.py" line="123"/>
         <source>Cross-validated r² {0:.3f} (squared r {1:.3f}, RMSE {2:.3f}) on {3} points; best simple baseline ({4}) r² {5:.3f}. Bundle: {6} (status '{7}').</source>
         <translation>교차 검증 r² {0:.3f} (r 제곱 {1:.3f}, RMSE {2:.3f}), 지점 {3}개. 가장 좋은 단순 기준선({4}) r² {5:.3f}. 번들: {6} (상태 '{7}').</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="66"/>
+        <location filename="../core/wealth/train_api.py" line="150"/>
+        <source>'blocked': spatial blocks; 'group': leave one group out.</source>
+        <translation>'blocked': 공간 블록, 'group': 그룹 하나씩 빼기.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train_api.py" line="152"/>
+        <source>5 is usual.</source>
+        <translation>보통 5입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train_api.py" line="154"/>
+        <source>50 km is usual.</source>
+        <translation>보통 50 km입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train_api.py" line="82"/>
         <source>model bundle folder</source>
         <translation>모델 번들 폴더</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="65"/>
+        <location filename="../core/wealth/train_api.py" line="81"/>
         <source>feature cache</source>
         <translation>특징 캐시</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="64"/>
+        <location filename="../core/wealth/train_api.py" line="92"/>
+        <source>train_wealth_model: a window of {0:g} m needs a context of {1} x {1} chips of {2:g} m, more than {3} per side. Give a smaller window_m (the context is averaged over it; 5,000 to 10,000 m is usual).</source>
+        <translation>train_wealth_model: {0:g} m 창에는 {2:g} m 칩 {1} x {1}개의 주변 영역이 필요해 한 변에 {3}개를 넘습니다. 더 작은 window_m을 주세요(주변 영역은 그 안에서 평균하며, 보통 5,000에서 10,000 m입니다).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train_api.py" line="163"/>
+        <source>It is the share of the columns each split looks at (0.33 is usual), or a whole number of columns, 'sqrt' or 'log2'.</source>
+        <translation>분할마다 살펴보는 열의 비율(보통 0.33), 또는 열의 개수(정수), 'sqrt', 'log2'입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train_api.py" line="172"/>
+        <source>train_wealth_model: the parameter 'context_chips' must be an odd number (1, 3, 5...) so that the point's chip is in the middle; got {0}.</source>
+        <translation>train_wealth_model: 매개변수 'context_chips'는 지점의 칩이 가운데 오도록 홀수(1, 3, 5...)여야 합니다. 받은 값: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train_api.py" line="80"/>
         <source>survey</source>
         <translation>조사 자료</translation>
     </message>

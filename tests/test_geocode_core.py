@@ -268,7 +268,7 @@ def test_batch_utf8_bom_expression_and_errors(tmp_path, qgis_app):
     # a misspelt field in the expression: said, not every row silently "empty"
     with pytest.raises(WealthMapError, match=r"uses field\(s\) citty that .* Available fields: .*city"):
         geocode(str(src), expression="\"citty\" || ', ' || \"country\"", use_cache=False)
-    with pytest.raises(WealthMapError, match="Unknown geocoding provider"):
+    with pytest.raises(WealthMapError, match="'provider' must be one of"):
         geocode(str(src), address_fields=["city"], provider="bing", use_cache=False)
     with pytest.raises(WealthMapError, match="CRS"):
         geocode(str(src), address_fields=["city"], crs="EPSG:999999", use_cache=False)

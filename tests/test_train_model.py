@@ -311,10 +311,12 @@ def test_output_folder_with_other_files_is_refused_before_any_work(qgis_app, sce
 
 
 @pytest.mark.parametrize("kwargs, pattern", [
-    ({"folds": 1}, "at least 2 folds"), ({"folds": 0}, "at least 2 folds"),
-    ({"block_km": 0}, "block size must be more than 0 km"), ({"n_estimators": 0}, "at least 1 tree"),
-    ({"min_samples_leaf": 0}, "at least 1 point per leaf"), ({"max_features": 1.5}, "max_features must be"),
-    ({"cv": "random"}, "Unknown cross-validation scheme"),
+    ({"folds": 1}, "'folds' must be a whole number from 2"), ({"folds": 0}, "'folds' must be a whole number"),
+    ({"block_km": 0}, "'block_km' must be a finite number above 0"),
+    ({"n_estimators": 0}, "'n_estimators' must be a whole"),
+    ({"min_samples_leaf": 0}, "'min_samples_leaf' must be a whole number from 1"),
+    ({"max_features": 1.5}, "'max_features' must be a finite number above 0 and at most 1"),
+    ({"cv": "random"}, "'cv' must be one of blocked, group"),
 ])
 def test_bad_settings_are_refused_with_a_message(qgis_app, scene, tmp_path, kwargs, pattern):
     settings = dict(COMMON, **kwargs)

@@ -1,5 +1,6 @@
 """The geocoding job's core entry points, shared by the dock, the algorithms and ``wealthmap.api``."""
 
+import os
 import sqlite3
 import time
 
@@ -7,6 +8,7 @@ from qgis.core import QgsFeedback, QgsVectorLayer
 
 from .. import log as wm_log
 from .. import outputs, settings
+from .. import validate as check
 from ..errors import WealthMapError
 from ..i18n import tr, tr_noop
 from ..tasks import check_cancel, ensure_feedback
@@ -16,7 +18,7 @@ from .cache import open_cache
 from .consensus import review_outliers
 from .http import HttpError
 from .index import IndexWriter
-from .providers import make_provider
+from .providers import PROVIDERS, make_provider
 from .sources import layer_index_rows, osm_rows
 from .style import geocoded_name, save_default_style, style_by_status
 
@@ -62,6 +64,20 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
     """
     feedback = ensure_feedback(feedback)
     started = time.monotonic()
+    options = check_geocode_options(provider=provider, index=index, countries=countries, viewbox=viewbox, crs=crs,
+                                    min_score=min_score, ambiguity_margin=ambiguity_margin, limit=limit,
+                                    use_cache=use_cache, use_gazetteer=use_gazetteer, workers=workers, rate=rate,
+                                    timeout=timeout, retries=retries)
+    provider, index, countries, viewbox = options["provider"], options["index"], options["countries"], \
+        options["viewbox"]
+    min_score, ambiguity_margin, limit = options["min_score"], options["ambiguity_margin"], options["limit"]
+    workers, rate, timeout, retries = options["workers"], options["rate"], options["timeout"], options["retries"]
+    if isinstance(address_fields, str):
+        address_fields = [address_fields]
+    check.text_list(address_fields, "address_fields", where="geocode", min_len=0, allow_none=True)
+    for key, value in (("expression", expression), ("output", output), ("unmatched_csv", unmatched_csv),
+                       ("endpoint", endpoint), ("authcfg", authcfg), ("encoding", encoding)):
+        check.text(value, key, where="geocode", allow_none=True, allow_empty=True)
     data = prepared if prepared is not None else read_input(source, address_fields, expression, encoding, feedback,
                                                             sheet=sheet)
     if not data["rows"]:
@@ -83,8 +99,6 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
             cache, warnings = open_cache(cache_path)
             for text in warnings:
                 _warn(feedback, text)
-        if isinstance(countries, str):  # "kr, jp" as the dock and Processing take it, not its letters
-            countries = [c.strip() for c in countries.split(",") if c.strip()]
         options = {"countries": list(countries or []), "viewbox": list(viewbox) if viewbox else None, "limit": limit}
         per_text, stats = run_batch(data["texts"], prov, cache, options, feedback, log=_log_to(feedback))
     finally:
@@ -161,6 +175,44 @@ def index_hint(counts, provider, index_paths):
               "and run again.").format(counts["not_found"], tried)
 
 
+def check_geocode_options(provider="offline", index=None, countries=None, viewbox=None, crs="EPSG:4326",
+                          min_score=0.6, ambiguity_margin=0.05, limit=5, use_cache=True, use_gazetteer=True,
+                          workers=None, rate=None, timeout=None, retries=None):
+    """The geocoding options checked and in their usable form (see :mod:`core.validate`); raises
+    :class:`WealthMapError` naming the first bad one. ``countries`` ``"kr, jp"`` becomes ``["kr", "jp"]``."""
+    where = "geocode"
+    out = {"provider": check.choice(provider if provider is not None else "offline", "provider", PROVIDERS,
+                                    where=where)}
+    if isinstance(index, str) or index is None:
+        out["index"] = index or None
+    else:
+        out["index"] = check.text_list(index, "index", where=where, min_len=0)
+    if isinstance(countries, str):  # "kr, jp" as the dock and Processing take it, not its letters
+        countries = [c.strip() for c in countries.split(",") if c.strip()]
+    countries = check.text_list(countries, "countries", where=where, min_len=0, allow_none=True) or []
+    for code in countries:
+        if not (2 <= len(code.strip()) <= 3 and code.strip().isalpha()):
+            raise WealthMapError(tr("geocode: the parameter 'countries' takes ISO country codes such as 'kr' or "
+                                    "'li, ch'; got {0!r}.").format(code))
+    out["countries"] = [c.strip() for c in countries]
+    out["viewbox"] = check.bbox(viewbox, "viewbox", where=where, geographic=True, allow_none=True) \
+        if viewbox is not None and (not hasattr(viewbox, "__len__") or len(viewbox)) else None
+    check.crs(crs, "crs", where=where)
+    out["min_score"] = check.fraction(min_score, "min_score", where=where,
+                                      hint=tr("0.6 is usual; 0 accepts every candidate."))
+    out["ambiguity_margin"] = check.fraction(ambiguity_margin, "ambiguity_margin", where=where)
+    out["limit"] = check.integer(limit, "limit", 1, 50, where=where,
+                                 hint=tr("It is the number of candidates asked per address; 5 is usual."))
+    check.boolean(use_cache, "use_cache", where=where)
+    check.boolean(use_gazetteer, "use_gazetteer", where=where)
+    out["workers"] = check.integer(workers, "workers", 1, 64, where=where, allow_none=True)
+    out["rate"] = check.number(rate, "rate", 0.01, 1000.0, where=where, allow_none=True,
+                               hint=tr("It is requests per second (1 for the public Nominatim)."))
+    out["timeout"] = check.number(timeout, "timeout", 0.0, 600.0, lo_open=True, where=where, allow_none=True)
+    out["retries"] = check.integer(retries, "retries", 0, 20, where=where, allow_none=True)
+    return out
+
+
 def build_address_index(source, output, address_fields=None, x_field=None, y_field=None, country_field=None,
                         country=None, encoding=None, append=None, feedback=None):
     """Build an offline address index (SQLite) from OSM data or a point layer/table.
@@ -173,9 +225,27 @@ def build_address_index(source, output, address_fields=None, x_field=None, y_fie
     """
     feedback = ensure_feedback(feedback)
     started = time.monotonic()
+    where = "build_address_index"
+    if isinstance(address_fields, str):
+        address_fields = [address_fields]
+    check.text_list(address_fields, "address_fields", where=where, min_len=0, allow_none=True)
+    for key, value in (("x_field", x_field), ("y_field", y_field), ("country_field", country_field),
+                       ("encoding", encoding)):
+        check.text(value, key, where=where, allow_none=True)
+    if country is not None and not (isinstance(country, str) and 2 <= len(country.strip()) <= 3
+                                    and country.strip().isalpha()):
+        raise WealthMapError(tr("build_address_index: the parameter 'country' takes an ISO country code such as "
+                                "'kr'; got {0!r}.").format(country))
+    if append is not None and not isinstance(append, (list, tuple)):
+        append = [append]
     if not output:
         raise WealthMapError(tr("Give the path of the index file to write (e.g. addresses.sqlite)."))
-    sources = [source] + list(append or [])
+    output = check.text(output, "output", where=where)
+    sources = [os.fspath(s) if isinstance(s, os.PathLike) else s for s in [source] + list(append or [])]
+    for src in sources:
+        if not isinstance(src, (str, QgsVectorLayer)):
+            raise WealthMapError(tr("build_address_index: the source must be a file path or a vector layer; got "
+                                    "{0!r}.").format(src))
     outputs.guard([(tr_noop("index source"), s) for s in sources], [(tr_noop("address index"), output)])
 
     def rows():
@@ -257,6 +327,8 @@ def guess_index_fields(layer, address_fields=None, x_field=None, y_field=None, c
 
 def geocode_one(text, provider="offline", limit=5, **kwargs):
     """Candidates for one address (no cache): list of dicts ``lon, lat, address, score, match_type``."""
+    limit = check.integer(limit, "limit", 1, 50, where="geocode")
+    provider = check.choice(provider if provider is not None else "offline", "provider", PROVIDERS, where="geocode")
     prov = make_provider(provider, **kwargs)
     try:
         return search_one(prov, text, limit=limit)
@@ -282,6 +354,8 @@ def apply_review(layer, fid, lon, lat, address=None, crs=None, cache_path=None, 
         QgsProject,
     )
 
+    lon = check.number(lon, "lon", -180.0, 180.0, where="apply_review")
+    lat = check.number(lat, "lat", -90.0, 90.0, where="apply_review")
     names = fields or {n: n for n in ("status", "score", "match_type", "matched_address", "provider",
                                       "error", "cache_key")}
     try:

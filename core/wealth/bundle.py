@@ -47,6 +47,17 @@ WEAK_NOTE = "weak model: not better than a simple baseline"
 BUNDLED_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "models")
 DEFAULT_BUNDLE = os.path.join(BUNDLED_DIR, "wealthmap_demo")
 
+#: Pixel sizes (metres) a bundle may read: from very high resolution aerial imagery to coarse sensors.
+GSD_RANGE = (0.1, 1000.0)
+MAX_CHIP_PX = 4096
+MAX_CONTEXT_CHIPS = 99
+#: ONNX metadata key of a head holding its manifest ``features`` list (JSON): the order it was trained on.
+FEATURES_METADATA = "wealthmap_features"
+#: ONNX metadata key of a head holding what its features were computed with (JSON): the embedder signature
+#: (:func:`core.wealth.features.embedder_signature`: embedder file, bands, chip size, pixel size, normalisation)
+#: and ``context_chips``.
+INPUTS_METADATA = "wealthmap_inputs"
+
 REQUIRED = {
     "schema_version": int,
     "id": str,
@@ -308,6 +319,14 @@ def legend_breaks(values, classes=7):
     return breaks if len(breaks) >= 2 else None
 
 
+def _finite(value):
+    """``float(value)`` when it is a finite number (not a bool), else ``None``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
 def _fail(path, problem):
     raise WealthMapError(
         tr("The model bundle '{0}' is not valid: {1}. Use a bundle written by WealthMap (see models/README.md) "
@@ -335,13 +354,28 @@ def validate_manifest(manifest, path="<manifest>"):
     for key in ("rgb_bands", "stretch_min", "stretch_max", "mean", "std"):
         if key not in norm:
             _fail(path, tr("normalization has no '{0}'").format(key))
-    if len(norm["rgb_bands"]) != 3 or any(b not in bands for b in norm["rgb_bands"]):
+    if not isinstance(norm["rgb_bands"], list) or len(norm["rgb_bands"]) != 3 \
+            or any(b not in bands for b in norm["rgb_bands"]):
         _fail(path, tr("normalization.rgb_bands must name three of the bands"))
-    if not float(norm["stretch_max"]) > float(norm["stretch_min"]):
-        _fail(path, tr("normalization.stretch_max must be above stretch_min"))
-    if manifest["gsd_m"] <= 0 or manifest["chip_px"] < 8 or manifest["context_chips"] < 1 \
-            or manifest["context_chips"] % 2 != 1:
-        _fail(path, tr("gsd_m must be > 0, chip_px >= 8 and context_chips an odd number >= 1"))
+    stretch = [_finite(norm[key]) for key in ("stretch_min", "stretch_max")]
+    if None in stretch or not stretch[1] > stretch[0]:
+        _fail(path, tr("normalization.stretch_min and stretch_max must be finite numbers with stretch_max above "
+                       "stretch_min (got {0!r} and {1!r})").format(norm["stretch_min"], norm["stretch_max"]))
+    for key in ("mean", "std"):
+        values = [_finite(v) for v in norm[key]] if isinstance(norm[key], list) else []
+        if len(values) != 3 or None in values or (key == "std" and not all(v > 0 for v in values)):
+            _fail(path, tr("normalization.{0} must list 3 finite numbers, one per RGB band{1} (got {2!r}); a "
+                           "zero spread would divide by zero").format(
+                key, tr(", each above 0") if key == "std" else "", norm[key]))
+    gsd = _finite(manifest["gsd_m"])
+    if gsd is None or not GSD_RANGE[0] <= gsd <= GSD_RANGE[1]:
+        _fail(path, tr("gsd_m (the pixel size the model reads, in metres) must be from {0:g} to {1:g}; got {2!r}")
+              .format(GSD_RANGE[0], GSD_RANGE[1], manifest["gsd_m"]))
+    if not 8 <= manifest["chip_px"] <= MAX_CHIP_PX or manifest["context_chips"] < 1 \
+            or manifest["context_chips"] > MAX_CONTEXT_CHIPS or manifest["context_chips"] % 2 != 1:
+        _fail(path, tr("chip_px must be from 8 to {0} and context_chips an odd number from 1 to {1} (got {2} and "
+                       "{3})").format(MAX_CHIP_PX, MAX_CONTEXT_CHIPS, manifest["chip_px"],
+                                      manifest["context_chips"]))
     for part, keys in (("embedder", ("file", "input", "output", "dim")), ("head", ("file", "input", "outputs"))):
         for key in keys:
             if key not in manifest[part]:
@@ -349,6 +383,14 @@ def validate_manifest(manifest, path="<manifest>"):
     outputs = manifest["head"]["outputs"]
     if not isinstance(outputs, dict) or "mean" not in outputs or "std" not in outputs:
         _fail(path, tr("head.outputs must name the 'mean' and 'std' outputs"))
+    names = [manifest["embedder"]["input"], manifest["embedder"]["output"], manifest["head"]["input"],
+             outputs["mean"], outputs["std"], manifest["embedder"]["file"], manifest["head"]["file"]]
+    if not all(isinstance(n, str) and n for n in names):
+        _fail(path, tr("the embedder's and head's file, input and output names must be non-empty texts"))
+    dim = manifest["embedder"]["dim"]
+    if isinstance(dim, bool) or not isinstance(dim, int) or not 1 <= dim <= 1_000_000:
+        _fail(path, tr("embedder.dim (the embedding's length) must be a whole number from 1 to 1000000; got {0!r}")
+              .format(dim))
     breaks = manifest["output"].get("classes")
     if breaks is not None:
         try:

@@ -384,6 +384,12 @@ def embedder_signature(bundle):
     return hashlib.sha256(json.dumps(spec, sort_keys=True).encode("utf-8")).hexdigest()
 
 
+def head_inputs(bundle, context_chips):
+    """What a head trained on features of ``bundle``'s embedder with ``context_chips`` depends on, as the JSON text
+    stored in its ONNX metadata (``bundle.INPUTS_METADATA``) and checked before a prediction."""
+    return json.dumps({"embedder": embedder_signature(bundle), "context_chips": int(context_chips)}, sort_keys=True)
+
+
 def source_signature(source):
     """The raster's identity for the cache: path, modification time, size, bands and reflectance conversion."""
     from .raster import file_stat

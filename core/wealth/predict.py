@@ -27,6 +27,7 @@ import time
 import numpy as np
 
 from .. import log, outputs
+from .. import validate as check
 from ..errors import WealthMapError
 from ..i18n import tr, tr_noop
 from ..tasks import check_cancel
@@ -52,6 +53,13 @@ JP2_SECONDS_PER_CHIP = 0.025
 RESAMPLE_ADVICE_CHIPS = 500
 #: Time per chip of a raster resampled onto the grid while reading (benchmark, EPSG:4326 GeoTIFF, end to end).
 RESAMPLE_SECONDS_PER_CHIP = 0.007
+#: Most chip cells the region's bounding box may span on the raster (each cell's centre is tested against the
+#: region): beyond it a region is refused at once, before any cell is enumerated (4 million chips of 2.56 km
+#: cover 26 million km²).
+MAX_GRID_CELLS = 4_000_000
+#: Up to this many candidate cells the chips are counted to the end (the message says how many are needed);
+#: beyond, counting stops as soon as ``max_chips`` is passed.
+EXACT_COUNT_CELLS = 200_000
 MIN_REGION_FRACTION = 0.5  # a chip's centre must be inside the region: regions under about half a chip are tiny
 
 
@@ -84,6 +92,7 @@ def region_geometry(region, region_crs, source):
     if isinstance(region, QgsGeometry):
         geom = QgsGeometry(region)
     elif isinstance(region, QgsRectangle):
+        check.bbox(region, "region", where="predict_wealth")  # finite and not empty
         geom = QgsGeometry.fromRect(region)
     elif isinstance(region, str):
         geom = QgsGeometry.fromWkt(region)
@@ -92,35 +101,118 @@ def region_geometry(region, region_crs, source):
                                     "x1 y1)) in the region's CRS, or a bounding box (xmin, ymin, xmax, ymax).").format(
                 region[:120]))
     else:
-        try:
-            xmin, ymin, xmax, ymax = [float(v) for v in region]
-        except (TypeError, ValueError) as err:
-            raise WealthMapError(tr("The region {0!r} is not a bounding box: give four numbers (xmin, ymin, xmax, "
-                                    "ymax), a rectangle, a polygon or WKT.").format(region)) from err
+        geographic = bool(srs.IsGeographic())
+        xmin, ymin, xmax, ymax = check.bbox(region, "region", where="predict_wealth", geographic=geographic,
+                                            antimeridian=geographic,
+                                            hint=tr("Or give a rectangle, a polygon or WKT."))
+        if xmax < xmin:  # in degrees, from xmin east across the 180° meridian to xmax
+            xmax += 360.0
         geom = QgsGeometry.fromRect(QgsRectangle(xmin, ymin, xmax, ymax))
+        return geom, srs
     if geom is None or geom.isNull() or geom.isEmpty():
         raise WealthMapError(tr("The region is empty. Draw a rectangle or polygon, or select polygon features."))
+    if srs.IsGeographic():
+        geom = unwrap_antimeridian(geom)
     return geom, srs
 
 
-def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale=None, offset=None):
+def unwrap_antimeridian(geom):
+    """A polygon in degrees that crosses the 180° meridian, drawn with longitudes on both sides of it (e.g. from
+    179.95 to -179.95), spans nearly 360° of longitude; it is returned with the western longitudes shifted by
+    +360° so that it covers the few degrees it means (180.05 for -179.95). A polygon is read that way when it is
+    wider than 180°, every vertex lies within 90° of the antimeridian, and the shifted polygon is narrower than
+    180° (and not empty). Other geometries are returned unchanged."""
+    from qgis.core import QgsGeometry, QgsPointXY, QgsWkbTypes
+
+    box = geom.boundingBox()
+    if geom.type() != QgsWkbTypes.PolygonGeometry or box.width() <= 180.0:
+        return geom
+    polygons = geom.asMultiPolygon() if geom.isMultipart() else [geom.asPolygon()]
+    points = [p for poly in polygons for ring in poly for p in ring]
+    if not points or any(abs(p.x()) < 90.0 for p in points):
+        return geom
+    shifted = [[[QgsPointXY(p.x() + 360.0 if p.x() < 0 else p.x(), p.y()) for p in ring] for ring in poly]
+               for poly in polygons]
+    out = QgsGeometry.fromMultiPolygonXY(shifted) if geom.isMultipart() else QgsGeometry.fromPolygonXY(shifted[0])
+    width = out.boundingBox().width()
+    return out if 0.0 < width < 180.0 else geom
+
+
+def equal_area_km2(geom, srs):
+    """Area (km²) of ``geom`` (in ``srs``) on the WGS 84 ellipsoid: measured in a Lambert azimuthal equal-area
+    projection centred on the region, so it is right at the poles and across the antimeridian, where the
+    grid's UTM zone or a longitude/latitude computation distorts it."""
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsCoordinateTransformContext,
+        QgsGeometry,
+    )
+
+    crs = _qgis_crs(srs)
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    centre = QgsCoordinateTransform(crs, wgs84, QgsCoordinateTransformContext()).transform(
+        geom.centroid().asPoint())
+    laea = QgsCoordinateReferenceSystem.fromProj(
+        "+proj=laea +lat_0={:.9f} +lon_0={:.9f} +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs".format(
+            max(-90.0, min(90.0, centre.y())), centre.x()))
+    out = QgsGeometry(geom)
+    if not laea.isValid() or out.transform(QgsCoordinateTransform(crs, laea, QgsCoordinateTransformContext())) != 0:
+        return geom.area() / 1e6
+    return out.area() / 1e6
+
+
+def _densified(geom, geographic):
+    """``geom`` with vertices added along its edges so that it keeps its shape in another CRS: 20 per edge, and
+    in degrees at most 1° apart (a band around a pole or along a parallel stays round)."""
+    if geom.type() != 2:
+        return geom
+    if not geographic:
+        return geom.densifyByCount(20)
+    box = geom.boundingBox()
+    step = min(1.0, max(box.width(), box.height()) / 20.0)
+    return geom.densifyByDistance(step) if step > 0 else geom
+
+
+def check_raster_options(band_map=None, scale=None, offset=None, where="predict_wealth"):
+    """``(band_map, scale, offset)`` checked: band numbers from 1, a finite scale above 0, a finite offset."""
+    scale = check.number(scale, "scale", 0.0, 1e6, lo_open=True, where=where, allow_none=True,
+                         hint=tr("reflectance = DN x scale + offset: 0.0001 for Sentinel-2 digital numbers."))
+    offset = check.number(offset, "offset", -1e6, 1e6, where=where, allow_none=True,
+                          hint=tr("-0.1 for Sentinel-2 products of processing baseline 04.00 and later."))
+    if band_map is not None and not isinstance(band_map, str):
+        if not isinstance(band_map, dict):
+            raise WealthMapError(tr("{0}: the parameter 'band_map' must map band names to band numbers, e.g. "
+                                    "{{'B02': 1, 'B03': 2}} or 'B02=1, B03=2'; got {1!r}.").format(where, band_map))
+        band_map = {check.text(k, "band_map", where=where): check.integer(v, "band_map[{}]".format(k), 1, 100000,
+                                                                           where=where)
+                    for k, v in band_map.items()}
+    return band_map, scale, offset
+
+
+def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale=None, offset=None, max_chips=0,
+         feedback=None):
     """Check the inputs and lay out the chips; returns a dict used by :func:`predict` (and to count chips).
 
     Keys: ``bundle``, ``source``, ``srs`` (grid CRS), ``grid`` (:class:`ChipGrid`),
     ``geometry`` (region in the grid CRS), ``rows`` (``[(row, [cols])]``), ``n_chips``,
-    ``area_km2``, ``bounds`` (grid CRS bbox to read).
+    ``area_km2`` (on the ellipsoid), ``bounds`` (grid CRS bbox to read). A region whose bounding box spans
+    more than :data:`MAX_GRID_CELLS` chip cells on the raster is refused before any cell is listed, and one
+    with more than ``max_chips`` chips (when not 0) as soon as that many are counted; ``feedback`` can cancel.
     """
     from qgis.core import QgsCoordinateTransform, QgsCoordinateTransformContext, QgsGeometry, QgsPointXY
 
     from .mosaic import is_mosaic_request, mosaic_vrt, raster_paths
 
+    band_map, scale, offset = check_raster_options(band_map, scale, offset)
+    max_chips = check.integer(max_chips or 0, "max_chips", 0, 10 ** 9, where="predict_wealth")
     bundle = resolve_bundle(bundle)
     if is_mosaic_request(raster):  # several rasters (tiles, products): one mosaic on one grid
         source = RasterSource(mosaic_vrt(raster_paths(raster), bundle.bands, bundle.gsd_m, band_map, scale, offset))
     elif isinstance(raster, (list, tuple)):
         if not raster:
             raise WealthMapError(tr("No raster was given."))
-        return plan(raster[0], region, region_crs, bundle, band_map, scale, offset)
+        return plan(raster[0], region, region_crs, bundle, band_map, scale, offset, max_chips, feedback)
     else:
         source = raster if isinstance(raster, RasterSource) else RasterSource(
             raster.source() if hasattr(raster, "source") else raster, band_map, scale, offset)
@@ -140,12 +232,14 @@ def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale
     srs = working_srs(source, lon, lat)
     if not rsrs.IsSame(srs):
         ct = QgsCoordinateTransform(_qgis_crs(rsrs), _qgis_crs(srs), QgsCoordinateTransformContext())
-        geom = QgsGeometry(geom)
-        geom = geom.densifyByCount(20) if geom.type() == 2 else geom
+        geom = _densified(QgsGeometry(geom), rsrs.IsGeographic())
         if geom.transform(ct) != 0:
             raise WealthMapError(tr("The region cannot be transformed to the grid's coordinate system."))
-    if not geom.isGeosValid():
+    if not geom.isGeosValid():  # a bowtie, a ring touching itself: the valid polygon(s) it outlines
         geom = geom.makeValid()
+        if geom.isNull() or geom.isEmpty() or geom.area() <= 0:
+            raise WealthMapError(tr("The region is not a valid polygon (it crosses itself) and no area is left "
+                                    "once repaired. Draw it again without crossing edges."))
     raster_box = transform_bbox(source.bounds(), source.srs, srs)
     from qgis.core import QgsRectangle
 
@@ -156,11 +250,25 @@ def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale
     ox, oy = grid_origin(source, srs, bundle.chip_m)
     grid = ChipGrid(ox, oy, bundle.chip_px, bundle.gsd_m)
     bbox = geom.boundingBox()
-    c0, c1, r0, r1 = grid.cell_range((bbox.xMinimum(), bbox.yMinimum(), bbox.xMaximum(), bbox.yMaximum()))
+    # chip centres must lie on the raster too: only the cells of the box's part over the raster are candidates
+    cx0, cy0 = max(bbox.xMinimum(), raster_box[0]), max(bbox.yMinimum(), raster_box[1])
+    cx1, cy1 = min(bbox.xMaximum(), raster_box[2]), min(bbox.yMaximum(), raster_box[3])
+    c0, c1, r0, r1 = grid.cell_range((cx0, cy0, max(cx0, cx1), max(cy0, cy1)))
+    cells = (c1 - c0) * (r1 - r0)
+    if cells > MAX_GRID_CELLS:
+        raise WealthMapError(tr("The region spans {0:,} chip cells of {1:g} m on the raster (at most {2:,} are "
+                                "listed; the limit of chips to predict is {3}). Draw a smaller region, or check the "
+                                "model bundle's pixel size (gsd_m {4:g} m, chip_px {5}).").format(
+            cells, bundle.chip_m, MAX_GRID_CELLS, max_chips or tr("none"), bundle.gsd_m, bundle.chip_px))
     engine = QgsGeometry.createGeometryEngine(geom.constGet())
     engine.prepareGeometry()
     rows, n_chips = [], 0
     for row in range(r0, r1):
+        check_cancel(feedback)
+        if max_chips and n_chips > max_chips and cells > EXACT_COUNT_CELLS:
+            raise WealthMapError(tr("The region needs more than {0} chips, the limit (setting "
+                                    "'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a "
+                                    "smaller region or raise the limit.").format(max_chips))
         cols = []
         for col in range(c0, c1):
             x, y = grid.centre(col, row)
@@ -172,7 +280,7 @@ def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale
         if cols:
             rows.append((row, cols))
             n_chips += len(cols)
-    area_km2 = geom.area() / 1e6
+    area_km2 = equal_area_km2(geom, srs)
     inside = geom.intersection(footprint)
     coverage = min(1.0, inside.area() / geom.area()) if geom.area() > 0 else 1.0
     if n_chips == 0:
@@ -186,9 +294,10 @@ def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale
             "n_chips": n_chips, "area_km2": area_km2, "bounds": bounds, "coverage": coverage}
 
 
-def count_chips(raster, region=None, region_crs=None, bundle=None, band_map=None, scale=None, offset=None):
+def count_chips(raster, region=None, region_crs=None, bundle=None, band_map=None, scale=None, offset=None,
+                feedback=None):
     """Number of chips a prediction over ``region`` would need (checks the inputs as well)."""
-    return plan(raster, region, region_crs, bundle, band_map, scale, offset)["n_chips"]
+    return plan(raster, region, region_crs, bundle, band_map, scale, offset, feedback=feedback)["n_chips"]
 
 
 def _output_fields():
@@ -514,26 +623,24 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
 
     deps.require("wealth")
     started = time.perf_counter()
-    try:
-        batch_size = int(batch_size)
-    except (TypeError, ValueError):
-        batch_size = 0
-    if batch_size < 1:
-        raise WealthMapError(tr("The batch size must be a whole number of at least 1 (chips per model call; 16 is "
-                                "a good value)."))
+    where = "predict_wealth"
+    batch_size = check.integer(batch_size, "batch_size", 1, 4096, where=where,
+                               hint=tr("It is the number of chips per model call; 16 is a good value."))
+    for key, value in (("output", output), ("geotiff", geotiff), ("layer_name", layer_name)):
+        check.text(value, key, where=where, allow_none=True, allow_empty=True)
     if geotiff:
         folder = os.path.dirname(os.path.abspath(str(geotiff)))
         if not os.path.isdir(folder):
             raise WealthMapError(tr("The folder {0} for the GeoTIFF does not exist. Create it or choose another "
                                     "path.").format(folder))
-    max_chips = int(_settings_default(WEALTH_MAX_CHIPS, max_chips))
-    min_valid = float(_settings_default(WEALTH_MIN_VALID, min_valid))
-    max_cloud = float(_settings_default(WEALTH_MAX_CLOUD, max_cloud))
-    use_cuda = bool(_settings_default(WEALTH_USE_CUDA, use_cuda))
-    if not 0.0 <= min_valid <= 1.0 or not 0.0 <= max_cloud <= 1.0:
-        raise WealthMapError(tr("The valid-pixel and cloud thresholds must be between 0 and 1 (got {0} and "
-                                "{1}).").format(min_valid, max_cloud))
-    layout = plan(raster, region, region_crs, bundle, band_map, scale, offset)
+    max_chips = check.integer(_settings_default(WEALTH_MAX_CHIPS, max_chips), "max_chips", 0, 10 ** 9,
+                              where=where, hint=tr("0 means no limit."))
+    min_valid = check.fraction(_settings_default(WEALTH_MIN_VALID, min_valid), "min_valid", where=where)
+    max_cloud = check.fraction(_settings_default(WEALTH_MAX_CLOUD, max_cloud), "max_cloud", where=where)
+    use_cuda = _settings_default(WEALTH_USE_CUDA, use_cuda)
+    use_cuda = check.boolean(use_cuda, "use_cuda", where=where) if not isinstance(use_cuda, str) else \
+        use_cuda.strip().lower() in ("true", "1", "yes")
+    layout = plan(raster, region, region_crs, bundle, band_map, scale, offset, max_chips, feedback)
     bundle, source, grid = layout["bundle"], layout["source"], layout["grid"]
     guard_outputs(raster, bundle, output, geotiff)
     n_chips = layout["n_chips"]

@@ -246,7 +246,18 @@ class RasterSource:
                                     "(UInt16/Int16) or Float32 bands.").format(self.name, self.ds.RasterCount))
         self.band_map = self._bands(band_map)
         self.has_scl = "SCL" in self.band_map
-        self.scale, self.offset = self._reflectance(scale, offset)
+        try:
+            self.scale, self.offset = self._reflectance(scale, offset)
+        except (TypeError, ValueError, ZeroDivisionError, OverflowError) as err:
+            raise WealthMapError(tr("The reflectance scale or offset of the raster '{0}' cannot be read ({1}). Give "
+                                    "them (scale, offset: reflectance = DN x scale + offset, e.g. 0.0001 and "
+                                    "-0.1).").format(self.name, err)) from err
+        if not (math.isfinite(self.scale) and self.scale > 0 and math.isfinite(self.offset)):
+            raise WealthMapError(tr("The reflectance conversion of the raster '{0}' is unusable: scale {1!r} and "
+                                    "offset {2!r} (from {3}); the scale must be a finite number above 0, the offset "
+                                    "finite, or every chip would get the same value. Give them (scale, offset: "
+                                    "reflectance = DN x scale + offset, e.g. 0.0001 and -0.1).").format(
+                self.name, self.scale, self.offset, self.reflectance_source))
         self._osr = osr
 
     @property

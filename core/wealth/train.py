@@ -26,8 +26,8 @@ from ..errors import WealthMapError
 from ..i18n import tr, tr_noop
 from ..tasks import check_cancel
 from . import cv as cvmod
-from .bundle import legend_breaks
-from .features import SPECTRAL_NAMES, FeatureSettings, point_features
+from .bundle import FEATURES_METADATA, INPUTS_METADATA, legend_breaks
+from .features import SPECTRAL_NAMES, FeatureSettings, head_inputs, point_features
 
 MIN_TRAIN_POINTS = 20
 PLUGIN_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -299,7 +299,10 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
         feedback.setProgress(92)
     check_cancel(feedback)
     head = forest_to_onnx(final.forest, n_inputs=X.shape[1], pca=final.pca,
-                          metadata={"wealthmap_status": status, "trees": forest.n_estimators})
+                          metadata={"wealthmap_status": status, "trees": forest.n_estimators,
+                                    FEATURES_METADATA: json.dumps([EMBEDDING_FEATURE] + list(SPECTRAL_NAMES)
+                                                                  + list(extra_names)),
+                                    INPUTS_METADATA: head_inputs(base, feature_settings.context_chips)})
     onnx_pred, onnx_std = _run_head(head, X)
     sk_pred = final.predict(X)
     max_diff = float(np.max(np.abs(onnx_pred - sk_pred)))
