@@ -193,7 +193,7 @@ def export_map(layers, output, title="", source="", dpi=300, page="A4", landscap
 # --- wealth from imagery -------------------------------------------------------------------
 def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=None, geotiff=None, band_map=None,
                    scale=None, offset=None, max_chips=None, min_valid=None, max_cloud=None, use_cuda=None,
-                   batch_size=16, feedback=None):
+                   batch_size=16, feedback=None, covariates=None):
     """Predict a wealth index per image chip over a region of a Sentinel-2 raster.
 
     ``raster`` is a ``QgsRasterLayer`` or a raster path; ``region`` a ``QgsGeometry``,
@@ -204,6 +204,7 @@ def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=Non
     refuses larger regions (default: setting ``WealthMap/wealth/max_chips``; 0: no limit).
     Returns a summary dict (``output``, ``layer_name``, ``chips``, ``chips_used``,
     ``chips_skipped``, ``mean``, ``median``, ``area_km2``, ``model_id``, ``title``...).
+    ``covariates``: the covariate rasters a model trained with them needs, by name (``{"viirs": path}``).
 
     Example::
 
@@ -216,7 +217,8 @@ def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=Non
 
     return impl(raster, region=region, region_crs=region_crs, bundle=bundle, output=output, geotiff=geotiff,
                 band_map=band_map, scale=scale, offset=offset, max_chips=max_chips, min_valid=min_valid,
-                max_cloud=max_cloud, use_cuda=use_cuda, batch_size=batch_size, feedback=feedback)
+                max_cloud=max_cloud, use_cuda=use_cuda, batch_size=batch_size, feedback=feedback,
+                covariates=covariates)
 
 
 def train_wealth_model(survey, rasters, value_field=None, out_dir=None, **kwargs):
@@ -228,7 +230,8 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, **kwargs
     :func:`wealthmap.core.wealth.train_api.train_wealth_model`): ``group_field``, ``urban_field``,
     ``cv`` (``"blocked"`` or ``"group"``), ``folds``, ``block_km``, ``n_estimators``,
     ``min_samples_leaf``, ``pca_components``, ``context_chips`` (odd; default 3 x 3 chips >= 5 km) or
-    ``window_m``, ``min_valid``, ``max_cloud``, ``bundle``, ``ablation``, ``feedback``. A point's
+    ``window_m``, ``min_valid``, ``max_cloud``, ``bundle``, ``ablation``, ``covariates`` (night lights,
+    population... rasters), ``covariate_sums``, ``holdout``, ``feedback``. A point's
     features are those ``predict_wealth`` computes for the chip that contains it.
     Returns a dict with ``bundle``, ``metrics`` (model and baselines), ``report_html``, ``report_json``.
 

@@ -5,7 +5,7 @@ from .predict import predict
 
 def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=None, geotiff=None, band_map=None,
                    scale=None, offset=None, max_chips=None, min_valid=None, max_cloud=None, use_cuda=None,
-                   batch_size=16, feedback=None):
+                   batch_size=16, covariates=None, feedback=None):
     """Predict a wealth index per chip over ``region`` of a Sentinel-2 ``raster``; returns a summary dict.
 
     ``raster``: a ``QgsRasterLayer`` or a raster path (a Sentinel-2 product's zip too), or a list of them:
@@ -15,6 +15,9 @@ def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=Non
     :func:`wealthmap.core.wealth.predict.predict` for every parameter. The result has
     ``output``, ``layer_name``, ``chips``, ``chips_used``, ``chips_skipped``, ``mean``,
     ``median``, ``area_km2``, ``model_id``, ``model_status``, ``title``...
+    ``covariates``: for a model trained with covariate rasters, a raster for each, by name
+    (``{"nightlights": "viirs.tif"}``, or a list of paths/layers named like them); refused when
+    one is missing, does not cover the region, or has values far outside those of training.
 
     Example::
 
@@ -34,4 +37,5 @@ def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=Non
         raster = raster.source()
     return predict(feedback, raster, region=region, region_crs=region_crs, bundle=bundle, output=output,
                    geotiff=geotiff, band_map=band_map, scale=scale, offset=offset, max_chips=max_chips,
-                   min_valid=min_valid, max_cloud=max_cloud, use_cuda=use_cuda, batch_size=batch_size)
+                   min_valid=min_valid, max_cloud=max_cloud, use_cuda=use_cuda, batch_size=batch_size,
+                   covariates=covariates)

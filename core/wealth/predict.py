@@ -509,7 +509,7 @@ class _Output:
 
 def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=None, layer_name=None,
             geotiff=None, band_map=None, scale=None, offset=None, max_chips=None, min_valid=None, max_cloud=None,
-            use_cuda=None, batch_size=16):
+            use_cuda=None, batch_size=16, covariates=None):
     """Predict per chip over ``region`` of ``raster``; returns a summary dict.
 
     :param raster: path of a GDAL raster (or a ``QgsRasterLayer``/``RasterSource``).
@@ -523,6 +523,9 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
     :param max_chips: refuse regions with more chips (default ``WEALTH_MAX_CHIPS``; 0 = no limit).
     :param min_valid, max_cloud: chip thresholds (defaults from the settings).
     :param use_cuda: CUDA when onnxruntime has it (default ``WEALTH_USE_CUDA``).
+    :param covariates: the covariate rasters a bundle trained with covariates needs (its manifest's
+        ``covariates``): ``{name: path or layer}`` or a list matched by name (see ``covariates.match``).
+        Refused when one is missing, does not cover the region, or has values far outside training.
     """
     from .. import deps
     from ..settings import WEALTH_MAX_CHIPS, WEALTH_MAX_CLOUD, WEALTH_MIN_VALID, WEALTH_USE_CUDA
@@ -551,6 +554,10 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
                                 "{1}).").format(min_valid, max_cloud))
     layout = plan(raster, region, region_crs, bundle, band_map, scale, offset)
     bundle, source, grid = layout["bundle"], layout["source"], layout["grid"]
+    from . import covariates as covmod
+
+    covs = covmod.match(bundle.manifest.get("covariates") or [], covariates)
+    cov_sources = covmod.prepare_prediction(covs, layout, context_radius(bundle)) if covs else None
     n_chips = layout["n_chips"]
     if max_chips and n_chips > max_chips:
         raise WealthMapError(tr("The region needs {0} chips, more than the limit of {1} (setting "
@@ -628,8 +635,15 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
             t0 = time.perf_counter()
             usable = [c for c in cols if cache[(row, c)].status == STATUS_OK]
             preds = {}
+            cov_values = None
+            if usable and covs:
+                cov_values = covmod.sample(covs, layout["srs"], grid, [(row, c) for c in usable], k, cov_sources)
+                good = np.all(np.isfinite(cov_values), axis=1)
+                for c in np.asarray(usable)[~good]:
+                    cache[(row, int(c))].status = covmod.STATUS_NO_COVARIATE
+                usable, cov_values = [c for c, g in zip(usable, good) if g], cov_values[good]
             if usable:
-                feats = row_features(cache, row, usable, k, bundle)
+                feats = row_features(cache, row, usable, k, bundle, cov_values)
                 mean, std = head.predict(feats)
                 preds = {c: (float(m), float(s)) for c, m, s in zip(usable, mean, std)}
             chips = []
@@ -682,6 +696,7 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
         "chips_per_s": n_chips / elapsed if elapsed > 0 else None, "timings": timings,
         "batch_sizes": list(featurizer.batch_sizes), "advice": advice,
         "raster": {"name": source.name, "sentinel2_stack": source.sentinel2_vrt},
+        "covariates": [{"name": c.name, "path": c.path, "sha256_matches": c.sha256_matches} for c in covs],
     }
 
 
