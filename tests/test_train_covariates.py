@@ -312,3 +312,63 @@ def test_out_of_region_and_slices_are_in_the_report_on_rows_never_seen(qgis_app,
     assert test["slice"] == "r1" and {group_of[r] for r in test["test_rows"]} == {"r1"}
     with pytest.raises(WealthMapError, match="held-out group.*kenya.*not in the group field"):
         train_wealth_model(survey, [s["raster"]], out_dir=str(tmp_path / "h2"), bundle=emb, holdout="kenya", **FAST)
+
+
+def test_processing_trains_and_predicts_with_a_covariate_and_refuses_without(provider, emb, cov_scene, tmp_path):
+    from qgis import processing
+    from qgis.core import QgsProcessingException
+
+    s = cov_scene
+    out = str(tmp_path / "alg_model")
+    result = processing.run("wealthmap:trainwealthmodel", {
+        "SURVEY_FILE": s["survey"], "VALUE_FIELD": "wealth", "RASTERS": [s["raster"]], "BUNDLE": emb, "CV": 0,
+        "FOLDS": 5, "TREES": 30, "WINDOW_M": 480, "ABLATION": False, "COVARIATES": [s["cov"]], "HOLDOUT": "r2",
+        "OUTPUT": out})
+    man = load_bundle(result["OUTPUT"]).manifest
+    assert [c["name"] for c in man["covariates"]] == ["nightlights"] and man["metrics"]["blocks"]["chosen"] == "auto"
+    assert [t["slice"] for t in man["metrics"]["out_of_region"]["sets"]] == ["r2"]
+    params = {"INPUT": s["raster"], "MODEL": out, "MAX_CHIPS": 0, "OUTPUT": str(tmp_path / "p.gpkg")}
+    with pytest.raises(QgsProcessingException, match="needs the covariate raster.*nightlights"):
+        processing.run("wealthmap:predictwealth", params)
+    done = processing.run("wealthmap:predictwealth", dict(params, COVARIATES=[s["cov"]]))
+    assert done["CHIPS_USED"] > 100
+
+
+def test_docks_pick_covariate_layers(qgis_iface, emb, cov_scene, tmp_path):
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    from wealthmap.ui.wealth_dock import WealthDock
+
+    s = cov_scene
+    bundle = train_wealth_model(s["survey"], [s["raster"]], out_dir=str(tmp_path / "m"), bundle=emb,
+                                covariates=[s["cov"]], ablation=False, **FAST)["bundle"]
+    image = QgsRasterLayer(s["raster"], "s2")
+    lights = QgsRasterLayer(s["cov"], "nightlights")
+    QgsProject.instance().addMapLayers([image, lights])
+    try:
+        dock = WealthDock(qgis_iface)
+        train = dock.train_widget
+        train.refresh_rasters()
+        from qgis.PyQt.QtCore import Qt
+
+        items = {train.covariate_list.item(i).text(): train.covariate_list.item(i)
+                 for i in range(train.covariate_list.count())}
+        assert set(items) == {"s2", "nightlights"}
+        assert all(item.checkState() == Qt.CheckState.Unchecked for item in items.values())  # only when asked for
+        items["nightlights"].setCheckState(Qt.CheckState.Checked)
+        train.sum_edit.setText("nightlights")
+        train.file_widget.setFilePath(s["survey"])
+        params = train.parameters()
+        assert params["covariates"] == [{"name": "nightlights", "path": s["cov"]}]
+        assert params["covariate_sums"] == ["nightlights"] and params["block_km"] is None
+        predict = dock.predict_widget
+        predict.raster.setLayer(image)
+        predict.set_mode("raster")
+        predict.model_dir.setFilePath(bundle)
+        assert list(predict.covariate_combos) == ["nightlights"] and predict.covariate_box.isVisibleTo(predict)
+        assert predict.parameters()["covariates"] == {"nightlights": s["cov"]}
+        predict.covariate_combos["nightlights"].setLayer(None)
+        assert predict.parameters()["covariates"] is None
+        dock.deleteLater()
+    finally:
+        QgsProject.instance().removeMapLayers([image.id(), lights.id()])

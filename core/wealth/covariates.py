@@ -409,8 +409,8 @@ def match(needed, given, sum_names=()):
                 by_name[name.strip()] = path.strip()
             else:
                 by_name[_stem(item)] = str(item)
-        if len(needed) == 1 and len(by_name) == 1 and needed[0]["name"] not in by_name:
-            by_name = {needed[0]["name"]: next(iter(by_name.values()))}
+    if len(needed) == 1 and len(by_name) == 1 and needed[0]["name"] not in by_name:
+        by_name = {needed[0]["name"]: next(iter(by_name.values()))}  # one model covariate, one raster given
     out, missing = [], []
     for entry in needed:
         name = entry["name"]

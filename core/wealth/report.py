@@ -80,6 +80,21 @@ def _slice_table(rows, label):
     return "".join(out)
 
 
+def evaluation_summary(metrics):
+    """Sentences for the dock and Processing log: the block size chosen and the out-of-region figures."""
+    out = []
+    blocks = metrics.get("blocks")
+    if blocks:
+        out.append(tr("Spatial blocks of {0:g} km ({1} blocks).").format(blocks["block_km"], blocks["blocks"]))
+        if blocks.get("note"):
+            out.append(blocks["note"])
+    oor = metrics.get("out_of_region")
+    if oor and oor.get("pooled"):
+        out.append(tr("Out-of-region test (whole groups held out): r² {0} over {1} held-out groups.").format(
+            _fmt(oor["pooled"].get("r2")), len(oor["sets"])))
+    return out
+
+
 def evaluation_sections(result, manifest):
     """HTML of the block size, the out-of-region test, per-slice errors and the inputs (bands, covariates)."""
     e = html.escape
