@@ -372,3 +372,35 @@ def test_docks_pick_covariate_layers(qgis_iface, emb, cov_scene, tmp_path):
         dock.deleteLater()
     finally:
         QgsProject.instance().removeMapLayers([image.id(), lights.id()])
+
+
+def test_covariate_specs_multi_band_names_and_bad_inputs(qgis_app, tmp_path):
+    from osgeo import gdal
+
+    from wealthmap.core.wealth.covariates import match, parse
+
+    path = str(tmp_path / "ghsl.tif")
+    ds = gdal.GetDriverByName("GTiff").Create(path, 4, 4, 2, gdal.GDT_Float32)
+    ds.SetGeoTransform((500000.0, 100.0, 0, 5000000.0, 0, -100.0))
+    ds.SetProjection(_utm().ExportToWkt())
+    ds = None
+    covs = parse([path, "pop=" + path, {"name": "built", "path": path, "band": 2, "units": "share"}], ["pop"])
+    assert [(c.name, c.band, c.statistic) for c in covs] == [
+        ("ghsl_b1", 1, "mean"), ("ghsl_b2", 2, "mean"), ("pop_b1", 1, "sum"), ("pop_b2", 2, "sum"),
+        ("built", 2, "mean")]
+    with pytest.raises(WealthMapError, match="Two covariates have the name ghsl_b1"):
+        parse([path, path])
+    with pytest.raises(WealthMapError, match="asks for band 3, but .* has 2 band"):
+        parse({"path": path, "band": 3})
+    with pytest.raises(WealthMapError, match="statistic 'median'"):
+        parse({"path": path, "band": 1, "statistic": "median"})
+    with pytest.raises(WealthMapError, match="cannot be opened"):
+        parse(str(tmp_path / "missing.tif"))
+    bare = str(tmp_path / "bare.tif")
+    gdal.GetDriverByName("GTiff").Create(bare, 2, 2, 1, gdal.GDT_Float32)
+    with pytest.raises(WealthMapError, match="has no coordinate reference system"):
+        parse(bare)
+    needed = [c.as_manifest() for c in covs[:2]]
+    assert [c.band for c in match(needed, {"ghsl": path})] == [1, 2]  # a multi-band file given by its stem
+    with pytest.raises(WealthMapError, match="needs the covariate raster.*ghsl_b2"):
+        match(needed, {"ghsl_b1": path})

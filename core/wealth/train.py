@@ -251,6 +251,8 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
     sub = _SubFeedback(feedback, 0, 60)
     X, keep, reasons, ftimes = point_features(survey, sources, fbundle, feature_settings, cache, sub,
                                               embedder=embedder)
+    timings["features_s"] = time.monotonic() - t0
+    t_cov = time.monotonic()
     if covs and keep.any():
         idx = np.flatnonzero(keep)
         cov_values = covmod.point_values(covs, sources, survey.lon[idx], survey.lat[idx], fbundle,
@@ -263,7 +265,7 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
         X = np.hstack([X[~bad], cov_values[~bad].astype(np.float32)])
         for cov, col in zip(covs, cov_values[~bad].T):
             cov.range = covmod.value_range(col)
-    timings["features_s"] = time.monotonic() - t0
+    timings["covariates_s"] = time.monotonic() - t_cov
     timings.update({"read_s": ftimes["read_s"], "embed_s": ftimes["embed_s"]})
     used = survey.subset(keep, None)
     left_out = [(int(survey.rows[i]), reason) for i, reason in sorted(reasons.items())]
