@@ -404,3 +404,24 @@ def test_covariate_specs_multi_band_names_and_bad_inputs(qgis_app, tmp_path):
     assert [c.band for c in match(needed, {"ghsl": path})] == [1, 2]  # a multi-band file given by its stem
     with pytest.raises(WealthMapError, match="needs the covariate raster.*ghsl_b2"):
         match(needed, {"ghsl_b1": path})
+
+
+def test_a_head_with_survey_columns_as_features_is_refused_before_any_work(qgis_app, emb, cov_scene, tmp_path):
+    """An older bundle whose head takes a survey column (``extra_features``) cannot be predicted with: refused
+    at once, with no output written (the column is no raster)."""
+    from wealthmap.api import predict_wealth
+    from wealthmap.core.wealth.bundle import write_bundle
+    from wealthmap.core.wealth.forest_onnx import forest_to_onnx
+    from sklearn.ensemble import RandomForestRegressor
+
+    s = cov_scene
+    plain = load_bundle(train_wealth_model(s["survey"], [s["raster"]], out_dir=str(tmp_path / "plain"), bundle=emb,
+                                           ablation=False, **FAST)["bundle"])
+    x = np.random.default_rng(0).normal(size=(30, plain.n_features + 1))
+    manifest = dict(plain.manifest, features=plain.manifest["features"] + ["extra"], extra_features=["extra"])
+    head = forest_to_onnx(RandomForestRegressor(3, random_state=0).fit(x, x[:, 0]), n_inputs=x.shape[1])
+    old = write_bundle(str(tmp_path / "old"), manifest, {"embedder.onnx": plain.embedder_path, "head.onnx": head})
+    out = str(tmp_path / "p.gpkg")
+    with pytest.raises(WealthMapError, match="expects the feature 'extra', which prediction cannot compute"):
+        predict_wealth(s["raster"], bundle=old.path, output=out, max_chips=0)
+    assert not os.path.exists(out)

@@ -397,6 +397,19 @@ def spectral_statistics(chips, bands, mask=None, names=SPECTRAL_FEATURES):
 COVARIATE_PREFIX = "covariate:"
 
 
+def check_features(bundle, stat_names=SPECTRAL_FEATURES):
+    """Refuse, before any work, a bundle whose head needs a feature prediction cannot compute (e.g. a survey
+    table column of an older trained bundle): prediction computes the embedding, the spectral statistics
+    and the covariates the manifest lists."""
+    names = {COVARIATE_PREFIX + c["name"] for c in bundle.manifest.get("covariates", [])}
+    for feature in bundle.manifest["features"]:
+        if feature != EMBEDDING_FEATURE and feature not in stat_names and feature not in names:
+            raise WealthMapError(tr("The model '{0}' expects the feature '{1}', which prediction cannot compute "
+                                    "(it computes the embedding, {2} and the covariate rasters the manifest lists). "
+                                    "Use a head trained by WealthMap, with its covariate rasters.").format(
+                bundle.id, feature, ", ".join(stat_names)))
+
+
 def feature_matrix(bundle, embeddings, stats, stat_names=SPECTRAL_FEATURES, covariates=None):
     """The head's input ``(N, F)`` in manifest order from embeddings ``(N, dim)``, stats ``(N, k)`` and the
     covariates' values ``(N, C)`` (in the order of the manifest's ``covariates``)."""

@@ -555,7 +555,9 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
     layout = plan(raster, region, region_crs, bundle, band_map, scale, offset)
     bundle, source, grid = layout["bundle"], layout["source"], layout["grid"]
     from . import covariates as covmod
+    from .embed import check_features
 
+    check_features(bundle)
     covs = covmod.match(bundle.manifest.get("covariates") or [], covariates)
     cov_sources = covmod.prepare_prediction(covs, layout, context_radius(bundle)) if covs else None
     n_chips = layout["n_chips"]
