@@ -409,10 +409,11 @@ def test_covariate_specs_multi_band_names_and_bad_inputs(qgis_app, tmp_path):
 def test_a_head_with_survey_columns_as_features_is_refused_before_any_work(qgis_app, emb, cov_scene, tmp_path):
     """An older bundle whose head takes a survey column (``extra_features``) cannot be predicted with: refused
     at once, with no output written (the column is no raster)."""
+    from sklearn.ensemble import RandomForestRegressor
+
     from wealthmap.api import predict_wealth
     from wealthmap.core.wealth.bundle import write_bundle
     from wealthmap.core.wealth.forest_onnx import forest_to_onnx
-    from sklearn.ensemble import RandomForestRegressor
 
     s = cov_scene
     plain = load_bundle(train_wealth_model(s["survey"], [s["raster"]], out_dir=str(tmp_path / "plain"), bundle=emb,
