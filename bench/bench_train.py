@@ -221,6 +221,7 @@ def main():
                       n, c["wall_s"], c["features_s"], c["embed_s"], c["forest_s"], c["evaluation_s"],
                       c["peak_rss_mb"], c["cv_r2"], row["warm"]["wall_s"], row["warm"]["cached_points"],
                       row["warm"]["embedded_chips"], row["warm"]["peak_rss_mb"]))
+            write_results(rows)
             if "covariates" in row:
                 cv_run = row["covariates"]
                 print("        with 2 covariates (features cached): {:.1f} s (covariate sampling {:.1f} s, evaluation "
@@ -232,7 +233,13 @@ def main():
         print("bundled EfficientNet-Lite0: {} chips/s of {} px -> {:.0f} s per 1,000 points at 9 chips/point "
               "(computed once, then cached)".format(rate["chips_per_s"], rate["chip_px"],
                                                     9000 / rate["chips_per_s"]))
-    result = {"machine": "{} CPU cores".format(os.cpu_count()), "embedder": "tiny ONNX CNN, 8 px chips, 3x3/point",
+    write_results(rows, rate)
+
+
+def write_results(rows, rate=None):
+    """``bench/results/train.json`` (also after each size: a run stopped early keeps what it measured)."""
+    result = {"machine": "{} CPU cores, load average {:.1f} at the end".format(os.cpu_count(), os.getloadavg()[0]),
+              "embedder": "tiny ONNX CNN, 8 px chips, 3x3/point",
               "forest": "100 trees, 5-fold blocked CV, ablation with 60 trees, out-of-region test (4 groups)",
               "covariates": "run 'covariates': nightlights (EPSG:4326, 0.001 deg, mean) and population (UTM 100 m, "
                             "sum), on the warm feature cache",
