@@ -529,139 +529,144 @@
         <translation>피처 {0}개의 분모가 0이거나 NULL이어서 자료 없음으로 표시됩니다 (피처 id {1}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="49"/>
+        <location filename="../algorithms/wealth_algs.py" line="50"/>
         <source>Predict wealth from Sentinel-2 imagery</source>
         <translation>Sentinel-2 영상으로 부(富) 지수 추정</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="52"/>
+        <location filename="../algorithms/wealth_algs.py" line="53"/>
         <source>Cuts the region into chips on the model's grid (256 px at 10 m), embeds each chip with the bundle's CNN, adds NDVI/NDBI/NDWI statistics and predicts a wealth index with the bundle's random forest (uncertainty = spread of the trees). Chips with too few valid pixels or too many clouds stay in the output with a status. The region is the selected or all features of REGION, else EXTENT, else the whole raster. The bundled model is a demonstration model, not a wealth estimate.</source>
         <translation>모델 격자(10 m에서 256 px)로 영역을 칩으로 나누고, 번들의 CNN으로 각 칩을 임베딩하고, NDVI/NDBI/NDWI 통계를 더해 번들의 랜덤 포레스트로 부 지수를 추정합니다(불확실성 = 트리 간 편차). 유효 픽셀이 너무 적거나 구름이 너무 많은 칩은 상태 값과 함께 출력에 남습니다. 영역은 REGION의 선택(또는 전체) 피처, 없으면 EXTENT, 없으면 래스터 전체입니다. 내장 모델은 시연용 모델이며 부 추정치가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="62"/>
+        <location filename="../algorithms/wealth_algs.py" line="63"/>
         <location filename="../ui/wealth_predict_widget.py" line="120"/>
         <source>Sentinel-2 raster</source>
         <translation>Sentinel-2 래스터</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="64"/>
+        <location filename="../algorithms/wealth_algs.py" line="65"/>
         <source>More rasters (adjacent tiles: mosaicked, the first given wins where they overlap)</source>
         <translation>추가 래스터 (인접 타일: 모자이크하며, 겹치는 곳은 먼저 지정한 래스터를 씀)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="67"/>
-        <location filename="../algorithms/wealth_train_algs.py" line="82"/>
+        <location filename="../algorithms/wealth_algs.py" line="68"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="86"/>
         <source>…and/or Sentinel-2 products as downloaded (.zip or MTD_MSIL2A.xml / MTD_MSIL1C.xml)</source>
         <translation>…및/또는 내려받은 Sentinel-2 제품 (.zip 또는 MTD_MSIL2A.xml / MTD_MSIL1C.xml)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="70"/>
+        <location filename="../algorithms/wealth_algs.py" line="71"/>
         <source>Region polygons (selected features are used when 'selected only' is set)</source>
         <translation>영역 폴리곤('선택된 피처만'을 켜면 선택된 피처 사용)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="72"/>
+        <location filename="../algorithms/wealth_algs.py" line="73"/>
         <source>Region extent</source>
         <translation>영역 범위</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="74"/>
+        <location filename="../algorithms/wealth_algs.py" line="75"/>
         <source>Model bundle folder (empty: the bundled demonstration model)</source>
         <translation>모델 번들 폴더(비우면 내장 시연 모델)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="77"/>
+        <location filename="../algorithms/wealth_algs.py" line="78"/>
         <source>Band mapping, e.g. B02=1, B03=2, B04=3, B08=4, B11=5 (empty: from band names)</source>
         <translation>밴드 매핑, 예: B02=1, B03=2, B04=3, B08=4, B11=5(비우면 밴드 이름에서 찾음)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="80"/>
+        <location filename="../algorithms/wealth_algs.py" line="81"/>
         <source>Maximum number of chips (0: no limit)</source>
         <translation>최대 칩 수(0: 제한 없음)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="83"/>
+        <location filename="../algorithms/wealth_algs.py" line="84"/>
         <source>Minimum valid-pixel fraction of a chip</source>
         <translation>칩의 최소 유효 픽셀 비율</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="86"/>
+        <location filename="../algorithms/wealth_algs.py" line="87"/>
         <source>Maximum cloud fraction of a chip</source>
         <translation>칩의 최대 구름 비율</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="89"/>
+        <location filename="../algorithms/wealth_algs.py" line="90"/>
         <source>Use CUDA when available</source>
         <translation>가능하면 CUDA 사용</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="91"/>
+        <location filename="../algorithms/wealth_algs.py" line="92"/>
+        <source>Covariate rasters the model was trained with (matched by layer name)</source>
+        <translation>모델 학습에 쓴 공변량 래스터(레이어 이름으로 대응)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="95"/>
         <source>Wealth chips (GeoPackage)</source>
         <translation>부 지수 칩(GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="93"/>
+        <location filename="../algorithms/wealth_algs.py" line="97"/>
         <source>Wealth raster (Float32 GeoTIFF, one pixel per chip)</source>
         <translation>부 지수 래스터(Float32 GeoTIFF, 칩당 한 픽셀)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="95"/>
+        <location filename="../algorithms/wealth_algs.py" line="99"/>
         <source>Chips</source>
         <translation>칩</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="95"/>
+        <location filename="../algorithms/wealth_algs.py" line="99"/>
         <source>Chips used</source>
         <translation>사용한 칩</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="96"/>
+        <location filename="../algorithms/wealth_algs.py" line="100"/>
         <source>Chips skipped</source>
         <translation>건너뛴 칩</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="98"/>
+        <location filename="../algorithms/wealth_algs.py" line="102"/>
         <source>Mean wealth</source>
         <translation>부 지수 평균</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="99"/>
+        <location filename="../algorithms/wealth_algs.py" line="103"/>
         <source>Median wealth</source>
         <translation>부 지수 중앙값</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="100"/>
+        <location filename="../algorithms/wealth_algs.py" line="104"/>
         <source>Region area (km²)</source>
         <translation>영역 면적(km²)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="101"/>
+        <location filename="../algorithms/wealth_algs.py" line="105"/>
         <source>Model id</source>
         <translation>모델 ID</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="102"/>
+        <location filename="../algorithms/wealth_algs.py" line="106"/>
         <source>Model status</source>
         <translation>모델 상태</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="115"/>
+        <location filename="../algorithms/wealth_algs.py" line="119"/>
         <source>No raster was given: choose a raster layer (INPUT) or Sentinel-2 products (PRODUCTS).</source>
         <translation>래스터가 지정되지 않았습니다. 래스터 레이어(INPUT) 또는 Sentinel-2 제품(PRODUCTS)을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="125"/>
+        <location filename="../algorithms/wealth_algs.py" line="129"/>
         <source>The region layer has no (selected) polygon features.</source>
         <translation>영역 레이어에 (선택된) 폴리곤 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="145"/>
+        <location filename="../algorithms/wealth_algs.py" line="151"/>
         <source>{0}: {1} chips, {2} used, {3} skipped; mean {4:.4g}, median {5:.4g}.</source>
         <translation>{0}: 칩 {1}개, 사용 {2}개, 건너뜀 {3}개; 평균 {4:.4g}, 중앙값 {5:.4g}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="134"/>
+        <location filename="../algorithms/wealth_algs.py" line="138"/>
         <source>The output must be a GeoPackage (.gpkg) file, not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg) 파일이어야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
@@ -671,148 +676,163 @@
         <translation>영상 기반 부 추정</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="55"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="58"/>
         <source>Train wealth model from survey points</source>
         <translation>설문 지점으로 부 모델 학습</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="58"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="61"/>
         <source>Trains a random forest wealth head on survey points (for example DHS clusters) and Sentinel-2 rasters, with the features prediction computes for the chip that contains each point: the mean embedding of the grid-aligned chips around it (3 x 3 chips = 7.68 km by default, covering the survey's coordinate displacement) plus NDVI/NDBI/NDWI statistics. Accuracy is cross-validated on held-out spatial blocks or whole groups, next to baselines (group mean, urban/rural mean). Writes a model bundle (status 'trained') with report.html and report.json. Give the survey as a point layer, or as a table file with latitude/longitude columns.</source>
         <translation>설문 지점(예: DHS 클러스터)과 Sentinel-2 래스터로 랜덤 포레스트 부 헤드를 학습합니다. 특징은 예측이 각 지점을 포함하는 칩에 대해 계산하는 것과 같습니다: 그 주변의 격자에 맞춘 칩들(기본 3 x 3 칩 = 7.68 km, 설문 좌표의 변위를 포함)의 평균 임베딩과 NDVI/NDBI/NDWI 통계입니다. 정확도는 제외된 공간 블록이나 그룹 전체로 교차 검증하며, 기준선(그룹 평균, 도시/농촌 평균)과 함께 보여 줍니다. 모델 번들(상태 'trained')과 report.html, report.json을 씁니다. 설문은 점 레이어나 위도/경도 열이 있는 표 파일로 주십시오.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="68"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="71"/>
         <source>Survey points (point layer)</source>
         <translation>설문 지점(점 레이어)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="70"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="73"/>
         <source>or survey table (CSV/XLSX with latitude/longitude columns)</source>
         <translation>또는 설문 표(위도/경도 열이 있는 CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="71"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="74"/>
         <source>Value field (e.g. wealthpooled)</source>
         <translation>값 필드(예: wealthpooled)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="72"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="75"/>
         <source>Group field (country/region)</source>
         <translation>그룹 필드(국가/지역)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="74"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="77"/>
         <location filename="../ui/wealth_train_widget.py" line="56"/>
         <source>Urban/rural field</source>
         <translation>도시/농촌 필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="75"/>
-        <source>Extra feature columns (comma-separated)</source>
-        <translation>추가 특징 열(쉼표로 구분)</translation>
+        <location filename="../algorithms/wealth_train_algs.py" line="78"/>
+        <source>Extra columns reported as evaluation slices, not features (comma-separated)</source>
+        <translation>평가 구간으로만 보고할 추가 열(특성 아님, 쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="77"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="81"/>
         <source>CRS of the table's coordinates</source>
         <translation>표 좌표의 좌표계</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="80"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="84"/>
         <location filename="../ui/wealth_train_widget.py" line="59"/>
         <source>Sentinel-2 rasters</source>
         <translation>Sentinel-2 래스터</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="85"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="89"/>
         <source>Bundle whose embedder to use (empty: the bundled one)</source>
         <translation>임베더를 가져올 번들(비우면 내장 번들)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="88"/>
-        <location filename="../core/wealth/report.py" line="91"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="92"/>
+        <location filename="../core/wealth/report.py" line="162"/>
         <location filename="../ui/wealth_train_widget.py" line="63"/>
         <source>Cross-validation</source>
         <translation>교차 검증</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="90"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="94"/>
         <source>Folds (blocked k-fold)</source>
         <translation>폴드 수(블록 k-폴드)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="92"/>
-        <source>Spatial block size (km)</source>
-        <translation>공간 블록 크기(km)</translation>
+        <location filename="../algorithms/wealth_train_algs.py" line="96"/>
+        <source>Spatial block size (km; 0: automatic, 50 km or smaller to give enough blocks)</source>
+        <translation>공간 블록 크기(km, 0: 자동, 블록 수가 충분하도록 50 km 이하)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="94"/>
-        <location filename="../ui/wealth_train_widget.py" line="72"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="99"/>
+        <location filename="../ui/wealth_train_widget.py" line="73"/>
         <source>Trees</source>
         <translation>트리 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="96"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="101"/>
         <source>Minimum points per leaf</source>
         <translation>리프당 최소 지점 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="98"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="103"/>
         <source>PCA components of the embedding</source>
         <translation>임베딩의 PCA 성분 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="100"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="105"/>
         <source>Context width (m, rounded up to an odd number of chips; 0: automatic, at least 5 km)</source>
         <translation>맥락 너비(m, 홀수 개의 칩으로 올림; 0: 자동, 최소 5 km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="104"/>
-        <location filename="../ui/wealth_train_widget.py" line="73"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="109"/>
+        <location filename="../ui/wealth_train_widget.py" line="74"/>
         <source>Compare feature groups (ablation)</source>
         <translation>특징 그룹 비교(제거 실험)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="106"/>
-        <location filename="../ui/wealth_train_widget.py" line="78"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="112"/>
+        <source>Covariate rasters (night lights, population, built-up...; named by layer name)</source>
+        <translation>공변량 래스터(야간 조명, 인구, 건물지 등, 레이어 이름으로 명명)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="115"/>
+        <source>Covariates summed over the window, not averaged (counts such as population; comma-separated layer names)</source>
+        <translation>창 안에서 평균이 아니라 합계를 내는 공변량(인구 같은 개수, 쉼표로 구분한 레이어 이름)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="118"/>
+        <source>Groups held out as the out-of-region test set (comma-separated; empty: each group in turn)</source>
+        <translation>지역 외 검증 세트로 떼어 둘 그룹(쉼표로 구분, 비우면 그룹마다 차례로)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="120"/>
+        <location filename="../ui/wealth_train_widget.py" line="91"/>
         <source>Model bundle folder</source>
         <translation>모델 번들 폴더</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="107"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="121"/>
         <source>Training report (HTML)</source>
         <translation>학습 보고서(HTML)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="108"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="122"/>
         <source>Cross-validated r²</source>
         <translation>교차검증 r²</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="124"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="138"/>
         <source>Give the survey points: a point layer or a table file.</source>
         <translation>설문 지점을 주십시오: 점 레이어 또는 표 파일.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="131"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="145"/>
         <source>Give the Sentinel-2 rasters (RASTERS) or products (PRODUCTS) that cover the survey points.</source>
         <translation>조사 지점을 덮는 Sentinel-2 래스터(RASTERS) 또는 제품(PRODUCTS)을 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="88"/>
-        <location filename="../core/wealth/report.py" line="89"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="92"/>
+        <location filename="../core/wealth/report.py" line="160"/>
         <location filename="../ui/wealth_train_widget.py" line="61"/>
         <source>spatially blocked k-fold</source>
         <translation>공간 블록 k-폴드</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="88"/>
-        <location filename="../core/wealth/report.py" line="89"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="92"/>
+        <location filename="../core/wealth/report.py" line="160"/>
         <location filename="../ui/wealth_train_widget.py" line="62"/>
         <source>leave one group out</source>
         <translation>그룹 하나씩 제외</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="155"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="177"/>
         <source>Cross-validated r² {0:.3f} (urban/rural-mean baseline {1}); report: {2}</source>
         <translation>교차 검증 r² {0:.3f} (도시/농촌 평균 기준선 {1}); 보고서: {2}</translation>
     </message>
@@ -959,6 +979,7 @@
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="108"/>
+        <location filename="../core/wealth/features.py" line="357"/>
         <location filename="../core/wealth/raster.py" line="300"/>
         <location filename="../ui/wealth_predict_widget.py" line="123"/>
         <source>none</source>
@@ -1854,43 +1875,143 @@
         <translation>번들 파일 이름은 단순 이름이어야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/cv.py" line="53"/>
+        <location filename="../core/wealth/covariates.py" line="450"/>
+        <source>the region</source>
+        <translation>영역</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="97"/>
+        <source>The covariate raster '{0}' ({1}) cannot be opened{2}. Give a GDAL raster (GeoTIFF, VRT...).</source>
+        <translation>공변량 래스터 '{0}'({1})을(를) 열 수 없습니다{2}. GDAL 래스터(GeoTIFF, VRT 등)를 지정하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="100"/>
+        <source>The covariate raster '{0}' ({1}) has no coordinate reference system. Assign one (Raster &gt; Projections &gt; Assign Projection) and try again.</source>
+        <translation>공변량 래스터 '{0}'({1})에 좌표계가 없습니다. 좌표계를 지정하고(래스터 &gt; 투영 &gt; 투영 지정) 다시 시도하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="155"/>
+        <source>Two covariates have the name {0}; give each its own name (name=path).</source>
+        <translation>두 공변량의 이름이 {0}(으)로 같습니다. 각각 다른 이름을 지정하십시오(name=path).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="385"/>
+        <source>The covariate '{0}' ({1}) has values far outside those the model was trained on: median {2:.4g} here, {3:.4g} to {4:.4g} in training ({5} {6}). Use the same product and units as in training.</source>
+        <translation>공변량 '{0}'({1})의 값이 모델 학습 때의 값에서 크게 벗어납니다: 여기 중앙값 {2:.4g}, 학습 때 {3:.4g}~{4:.4g}({5} {6}). 학습 때와 같은 자료와 단위를 쓰십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="389"/>
+        <source>(no units given)</source>
+        <translation>(단위 없음)</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="430"/>
+        <source>The model needs the covariate raster(s) {0}, which were not given. Give a raster for each, by name (covariates={{'name': path}}; in the dock pick the matching layer).</source>
+        <translation>모델에 공변량 래스터 {0}이(가) 필요하지만 주어지지 않았습니다. 이름별로 래스터를 하나씩 지정하십시오(covariates={{'name': path}}, 도크에서는 해당 레이어 선택).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="61"/>
+        <source>The covariate '{0}' has the statistic '{1}'; use 'mean' (radiance, built-up share, elevation, distance) or 'sum' (counts such as people).</source>
+        <translation>공변량 '{0}'의 통계량이 '{1}'입니다. 'mean'(복사휘도, 건물지 비율, 고도, 거리) 또는 'sum'(인구 같은 개수)을 쓰십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="138"/>
+        <source>A covariate needs the path of its raster (got {0!r}).</source>
+        <translation>공변량에는 래스터 경로가 필요합니다(받은 값: {0!r}).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="353"/>
+        <source>The covariate raster '{0}' ({1}) does not cover {2}: it spans {3} in its own coordinate system ({4}), {2} needs {5}. Use a covariate raster that covers it (check its CRS).</source>
+        <translation>공변량 래스터 '{0}'({1})이(가) {2}을(를) 덮지 않습니다: 자체 좌표계({4})에서 범위는 {3}이고 {2}에는 {5}이(가) 필요합니다. 이를 덮는 공변량 래스터를 쓰십시오(좌표계를 확인하십시오).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="436"/>
+        <source>The covariate '{0}' is band {1}, but '{2}' has {3} band(s).</source>
+        <translation>공변량 '{0}'은(는) 밴드 {1}이지만 '{2}'에는 밴드가 {3}개 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="146"/>
+        <source>The covariate '{0}' asks for band {1}, but '{2}' has {3} band(s).</source>
+        <translation>공변량 '{0}'은(는) 밴드 {1}을(를) 요구하지만 '{2}'에는 밴드가 {3}개 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="47"/>
+        <source>block sizes that would work: {0}</source>
+        <translation>가능한 블록 크기: {0}</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="101"/>
         <source>Leave-one-group-out cross-validation needs a group field (country or region). Pick one, or use spatially blocked k-fold.</source>
         <translation>그룹 하나씩 제외 교차 검증에는 그룹 필드(국가 또는 지역)가 필요합니다. 하나를 고르거나 공간 블록 k-폴드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/cv.py" line="175"/>
-        <location filename="../core/wealth/cv.py" line="154"/>
+        <location filename="../core/wealth/cv.py" line="279"/>
+        <source>An out-of-region test set needs a group field (country or region) to hold out. Pick one.</source>
+        <translation>지역 외 검증 세트를 따로 떼어 두려면 그룹 필드(국가 또는 지역)가 필요합니다. 하나를 고르십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="45"/>
+        <source>no block size down to {0:g} km gives {1} blocks: the points are too close together; use fewer folds or group cross-validation</source>
+        <translation>{0:g} km까지 어떤 블록 크기도 블록 {1}개를 만들지 못합니다. 지점들이 너무 가깝습니다. 겹 수를 줄이거나 그룹 교차 검증을 쓰십시오</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="72"/>
+        <source>The survey points lie too close together for {0}-fold spatially blocked cross-validation ({1}). Use fewer folds or group cross-validation.</source>
+        <translation>조사 지점들이 너무 가까이 모여 있어 {0}겹 공간 블록 교차 검증을 할 수 없습니다({1}). 겹 수를 줄이거나 그룹 교차 검증을 쓰십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="228"/>
+        <location filename="../core/wealth/cv.py" line="202"/>
         <source>Unknown cross-validation scheme '{0}': use 'blocked' or 'group'.</source>
         <translation>알 수 없는 교차 검증 방식 '{0}': 'blocked' 또는 'group'을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/cv.py" line="34"/>
+        <location filename="../core/wealth/cv.py" line="82"/>
         <source>Only {0} spatial blocks for {1}-fold blocked cross-validation. Use smaller blocks, fewer folds, or points spread over a larger area.</source>
         <translation>{1}-폴드 블록 교차 검증에 공간 블록이 {0}개뿐입니다. 블록을 작게 하거나, 폴드 수를 줄이거나, 더 넓은 지역에 퍼진 지점을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/cv.py" line="58"/>
+        <location filename="../core/wealth/cv.py" line="106"/>
         <source>{0} points have no value in the group field (e.g. point {1}); leave-one-group-out would hold them out as a group of their own. Fill in their country or region, or use spatially blocked k-fold.</source>
         <translation>그룹 필드에 값이 없는 점이 {0}개 있습니다(예: {1}번 점). 그룹 하나 제외 교차검증은 이들을 별도의 그룹으로 취급합니다. 국가나 지역을 채우거나 공간 블록 k-겹 교차검증을 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/cv.py" line="64"/>
+        <location filename="../core/wealth/cv.py" line="112"/>
         <source>Leave-one-group-out cross-validation needs at least two groups, but the group field has only one value ('{0}'). Use spatially blocked k-fold, or a field with several countries or regions.</source>
         <translation>그룹 하나씩 제외 교차 검증에는 그룹이 둘 이상 필요한데, 그룹 필드에 값이 하나('{0}')뿐입니다. 공간 블록 k-폴드를 사용하거나 여러 국가나 지역이 있는 필드를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/cv.py" line="162"/>
+        <location filename="../core/wealth/cv.py" line="285"/>
+        <source>The held-out group(s) {0} are not in the group field (it has {1}).</source>
+        <translation>떼어 둘 그룹 {0}이(가) 그룹 필드에 없습니다(있는 값: {1}).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="289"/>
+        <source>Holding out {0} leaves no points to train on; hold out fewer groups.</source>
+        <translation>{0}을(를) 떼어 두면 학습할 지점이 남지 않습니다. 더 적은 그룹을 떼어 두십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="60"/>
+        <source>Only {0} spatial blocks of {1:g} km for {2}-fold blocked cross-validation: the points span too small an area for blocks that large; {3}. Leave the block size empty to choose it automatically.</source>
+        <translation>{2}겹 블록 교차 검증에 {1:g} km 공간 블록이 {0}개뿐입니다. 지점들이 그렇게 큰 블록에는 너무 좁은 범위에 있습니다. {3}. 블록 크기를 비워 두면 자동으로 고릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="68"/>
+        <source>The default {0:g} km gives {1} blocks, too few for {2} folds: blocks of {3:g} km are the largest that give enough.</source>
+        <translation>기본값 {0:g} km로는 블록이 {1}개로 {2}겹에 부족합니다. 충분한 블록을 주는 가장 큰 크기는 {3:g} km입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="211"/>
         <source>Cross-validation needs at least 2 folds (got {0}); 5 is usual.</source>
         <translation>교차검증에는 2개 이상의 폴드가 필요합니다(입력값 {0}). 보통 5를 씁니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/cv.py" line="164"/>
+        <location filename="../core/wealth/cv.py" line="215"/>
         <source>The spatial block size must be more than 0 km (got {0}); 50 km is usual.</source>
         <translation>공간 블록 크기는 0 km보다 커야 합니다(입력값 {0}). 보통 50 km를 씁니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/cv.py" line="159"/>
+        <location filename="../core/wealth/cv.py" line="208"/>
         <source>The number of folds and the block size must be numbers (got {0} and {1}).</source>
         <translation>폴드 수와 블록 크기는 숫자여야 합니다(입력값 {0}, {1}).</translation>
     </message>
@@ -1911,12 +2032,18 @@
         <translation>ONNX 파일 '{0}'을(를) onnxruntime이 불러올 수 없습니다({1}): 손상되었거나 ONNX 모델이 아닙니다. 모델 번들을 다시 설치하거나 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="424"/>
+        <location filename="../core/wealth/embed.py" line="407"/>
+        <location filename="../core/wealth/embed.py" line="428"/>
+        <source>The model '{0}' expects the feature '{1}', which prediction cannot compute (it computes the embedding, {2} and the covariate rasters the manifest lists). Use a head trained by WealthMap, with its covariate rasters.</source>
+        <translation>모델 '{0}'은(는) 예측에서 계산할 수 없는 특성 '{1}'을(를) 요구합니다(예측은 임베딩, {2}, 매니페스트에 적힌 공변량 래스터를 계산합니다). WealthMap으로 학습한 헤드를 그 공변량 래스터와 함께 쓰십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/embed.py" line="448"/>
         <source>The head '{0}' does not have the input/outputs its manifest names ({1} -&gt; {2}); the bundle is mismatched. Re-export it.</source>
         <translation>헤드 '{0}'에 매니페스트가 지정한 입력/출력({1} -&gt; {2})이 없습니다. 번들이 맞지 않으니 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="429"/>
+        <location filename="../core/wealth/embed.py" line="453"/>
         <source>The head '{0}' takes {1} features but the manifest lists {2}; the bundle is mismatched. Re-export it.</source>
         <translation>헤드 '{0}'은(는) 특징 {1}개를 받지만 매니페스트에는 {2}개가 나열되어 있습니다. 번들이 맞지 않으니 다시 내보내십시오.</translation>
     </message>
@@ -1926,43 +2053,43 @@
         <translation>onnxruntime을 가져올 수 없습니다({0}). QGIS가 사용하는 Python에 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="405"/>
-        <source>The model '{0}' expects the feature '{1}', which prediction from imagery cannot compute (only the embedding and {2}). Use a head trained without extra columns.</source>
-        <translation>모델 '{0}'은(는) 특징 '{1}'을(를) 요구하지만, 영상으로부터의 추정에서는 계산할 수 없습니다(임베딩과 {2}만 가능). 추가 열 없이 학습한 헤드를 사용하십시오.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/features.py" line="472"/>
+        <location filename="../core/wealth/features.py" line="517"/>
         <source>No raster given: pick one or more Sentinel-2 rasters that cover the survey points.</source>
         <translation>래스터가 없습니다: 설문 지점을 덮는 Sentinel-2 래스터를 하나 이상 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="554"/>
-        <location filename="../core/wealth/features.py" line="515"/>
+        <location filename="../core/wealth/features.py" line="600"/>
+        <location filename="../core/wealth/features.py" line="561"/>
         <source>outside every raster</source>
         <translation>어느 래스터에도 포함되지 않음</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="564"/>
+        <location filename="../core/wealth/features.py" line="610"/>
         <source>chip status {0} in {1}</source>
         <translation>{1}에서 칩 상태 {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="560"/>
+        <location filename="../core/wealth/features.py" line="606"/>
         <source>nodata: only {0:.0f}% valid pixels in the chip at the point in {1}</source>
         <translation>nodata: {1}에서 지점의 칩에 유효 픽셀이 {0:.0f}%뿐임</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="563"/>
+        <location filename="../core/wealth/features.py" line="609"/>
         <source>clouds over {0:.0f}% of the chip at the point in {1}</source>
         <translation>{1}에서 지점의 칩의 {0:.0f}%가 구름</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="359"/>
+        <location filename="../core/wealth/features.py" line="353"/>
+        <source>The raster '{0}' lacks the band(s) {1}: the embedder reads the red, green and blue bands ({2}), so these are needed to train (bands found: {3}). Name the bands B02, B03, B04... in the raster, or map them (band mapping: e.g. B02=1, B03=2).</source>
+        <translation>래스터 '{0}'에 밴드 {1}이(가) 없습니다. 임베딩 모델이 빨강, 초록, 파랑 밴드({2})를 읽으므로 학습에 필요합니다(찾은 밴드: {3}). 래스터의 밴드 이름을 B02, B03, B04 등으로 지정하거나 밴드를 대응시키십시오(밴드 대응: 예 B02=1, B03=2).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/features.py" line="403"/>
         <source>The context must be an odd number of chips per side (1, 3, 5...), not {0}: the chip that contains a point is its centre.</source>
         <translation>맥락은 한 변에 홀수 개의 칩(1, 3, 5...)이어야 하며 {0}은(는) 안 됩니다: 지점을 포함하는 칩이 그 중심입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="409"/>
+        <location filename="../core/wealth/features.py" line="453"/>
         <source>The rasters have different bands: {0} has {1}, {2} has {3}. Use rasters with the same bands (the same product and band order).</source>
         <translation>래스터의 밴드가 서로 다릅니다: {0}에는 {1}, {2}에는 {3}. 같은 밴드(같은 제품과 밴드 순서)의 래스터를 사용하십시오.</translation>
     </message>
@@ -1997,23 +2124,23 @@
         <translation>부 지수: {0}({1})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="538"/>
+        <location filename="../core/wealth/predict.py" line="541"/>
         <source>The batch size must be a whole number of at least 1 (chips per model call; 16 is a good value).</source>
         <translation>배치 크기는 1 이상의 정수여야 합니다(모델 호출당 칩 수, 16이 적당합니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="572"/>
+        <location filename="../core/wealth/predict.py" line="581"/>
         <source>CUDA was asked for, but this onnxruntime has no CUDA provider: the prediction runs on the CPU. To use the GPU, install onnxruntime-gpu (matching your CUDA version) in the Python that QGIS uses.</source>
         <translation>CUDA를 요청했지만 이 onnxruntime에는 CUDA 제공자가 없어 CPU로 추정합니다. GPU를 쓰려면 QGIS가 쓰는 Python에 (CUDA 버전에 맞는) onnxruntime-gpu를 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="805"/>
+        <location filename="../core/wealth/predict.py" line="822"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="808"/>
-        <location filename="../ui/wealth_predict_widget.py" line="392"/>
+        <location filename="../core/wealth/predict.py" line="825"/>
+        <location filename="../ui/wealth_predict_widget.py" line="434"/>
         <source>This is a demonstration model, not a wealth estimate.</source>
         <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
     </message>
@@ -2059,47 +2186,47 @@
         <translation>출력 '{0}'이(가) 이미 있고 GeoPackage가 아닙니다. 예측하면 이 파일을 대체합니다. 새 파일 이름을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="550"/>
+        <location filename="../core/wealth/predict.py" line="553"/>
         <source>The valid-pixel and cloud thresholds must be between 0 and 1 (got {0} and {1}).</source>
         <translation>유효 픽셀 및 구름 임계값은 0과 1 사이여야 합니다({0}, {1} 입력됨).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="556"/>
+        <location filename="../core/wealth/predict.py" line="565"/>
         <source>The region needs {0} chips, more than the limit of {1} (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개를 넘습니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 제한을 늘리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="561"/>
+        <location filename="../core/wealth/predict.py" line="570"/>
         <source>The raster '{0}' is JPEG 2000, which is slow to decode (about {1:.0f} ms per chip, some {2:.0f} s for these {3} chips). For large regions, convert it once to a tiled GeoTIFF (Raster &gt; Conversion &gt; Translate with TILED=YES, COMPRESS=DEFLATE and INTERLEAVE=BAND) and predict on that.</source>
         <translation>래스터 '{0}'은(는) JPEG 2000 형식이라 디코딩이 느립니다 (칩당 약 {1:.0f} ms, 이 {3}개 칩에 약 {2:.0f}초). 넓은 지역은 먼저 타일 GeoTIFF로 한 번 변환한 뒤 (래스터 &gt; 변환 &gt; 변환(Translate), TILED=YES, COMPRESS=DEFLATE, INTERLEAVE=BAND) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="576"/>
+        <location filename="../core/wealth/predict.py" line="585"/>
         <source>Sentinel-2 product {0}: its bands stacked at 10 m ({1}); reflectance = DN x {2:g} {3:+g} ({4}).</source>
         <translation>Sentinel-2 제품 {0}: 밴드를 10 m로 묶었습니다 ({1}). 반사율 = DN x {2:g} {3:+g} ({4}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="585"/>
+        <location filename="../core/wealth/predict.py" line="594"/>
         <source>The raster '{0}' is not on the model's grid ({1}, {2:g} m pixels), so it is resampled while it is read (about {3:.0f} ms per chip, some {4:.0f} s for these {5} chips, about twice the time of a raster on the grid). To predict faster, reproject it once to {1} at {2:g} m (Raster &gt; Projections &gt; Warp (Reproject)) and predict on that.</source>
         <translation>래스터 '{0}'은(는) 모델의 격자({1}, {2:g} m 픽셀)에 맞지 않아 읽는 동안 재샘플링됩니다 (칩당 약 {3:.0f} ms, 이 {5}개 칩에 약 {4:.0f}초로, 격자에 맞는 래스터의 약 두 배입니다). 더 빨리 추정하려면 먼저 {1}, {2:g} m로 한 번 재투영한 뒤 (래스터 &gt; 투영 &gt; 워프(재투영)) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="665"/>
+        <location filename="../core/wealth/predict.py" line="681"/>
         <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
         <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="701"/>
+        <location filename="../core/wealth/predict.py" line="718"/>
         <source>{0} and above</source>
         <translation>{0} 이상</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="770"/>
+        <location filename="../core/wealth/predict.py" line="787"/>
         <source>The style of the output cannot be written: {0}</source>
         <translation>출력의 스타일을 기록할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="794"/>
+        <location filename="../core/wealth/predict.py" line="811"/>
         <source>The style cannot be saved in the output '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>출력 '{0}'에 스타일을 저장할 수 없습니다 ({1}). 쓰기 권한이 있는 폴더를 선택하세요.</translation>
     </message>
@@ -2124,32 +2251,32 @@
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="543"/>
+        <location filename="../core/wealth/predict.py" line="546"/>
         <source>The folder {0} for the GeoTIFF does not exist. Create it or choose another path.</source>
         <translation>GeoTIFF를 쓸 폴더 {0}이(가) 없습니다. 폴더를 만들거나 다른 경로를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="567"/>
+        <location filename="../core/wealth/predict.py" line="576"/>
         <source>For this Sentinel-2 product, translate the stack of its bands at 10 m that WealthMap wrote: {0}</source>
         <translation>이 Sentinel-2 제품은 WealthMap이 만든 10 m 밴드 묶음을 변환하세요: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="608"/>
+        <location filename="../core/wealth/predict.py" line="617"/>
         <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="612"/>
+        <location filename="../core/wealth/predict.py" line="621"/>
         <source>The output '{0}' already holds other layers ({1}), and a prediction replaces the whole file. Choose a new file name, or move those layers elsewhere first.</source>
         <translation>출력 '{0}'에 이미 다른 레이어({1})가 있으며, 예측은 파일 전체를 대체합니다. 새 파일 이름을 선택하거나 먼저 그 레이어들을 다른 곳으로 옮기세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="700"/>
+        <location filename="../core/wealth/predict.py" line="717"/>
         <source>below {0}</source>
         <translation>{0} 미만</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="700"/>
+        <location filename="../core/wealth/predict.py" line="717"/>
         <source>{0} – {1}</source>
         <translation>{0} – {1}</translation>
     </message>
@@ -2240,28 +2367,28 @@
         <translation>밴드 매핑이 {0}을(를) 밴드 {1}에 연결하지만 '{2}'의 밴드는 {3}개입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="95"/>
+        <location filename="../core/wealth/report.py" line="166"/>
         <source>baseline: training mean</source>
         <translation>기준선: 학습 평균</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="95"/>
+        <location filename="../core/wealth/report.py" line="166"/>
         <source>baseline: group mean</source>
         <translation>기준선: 그룹 평균</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="96"/>
+        <location filename="../core/wealth/report.py" line="167"/>
         <source>baseline: urban/rural mean</source>
         <translation>기준선: 도시/농촌 평균</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="94"/>
+        <location filename="../core/wealth/report.py" line="165"/>
         <source>model</source>
         <translation>모델</translation>
     </message>
     <message>
         <location filename="../core/wealth/report.py" line="43"/>
-        <location filename="../core/wealth/report.py" line="100"/>
+        <location filename="../core/wealth/report.py" line="172"/>
         <source>Predicted against observed</source>
         <translation>예측값 대 관측값</translation>
     </message>
@@ -2276,191 +2403,286 @@
         <translation>예측값(교차 검증)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="78"/>
-        <location filename="../core/wealth/report.py" line="82"/>
+        <location filename="../core/wealth/report.py" line="75"/>
+        <source>bias (predicted - observed)</source>
+        <translation>편향(예측 - 관측)</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="109"/>
+        <source>Out-of-region test</source>
+        <translation>지역 외 검증</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="114"/>
+        <source>held-out group</source>
+        <translation>떼어 둔 그룹</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="127"/>
+        <source>Bands</source>
+        <translation>밴드</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="127"/>
+        <source>Features</source>
+        <translation>특성</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="149"/>
+        <location filename="../core/wealth/report.py" line="153"/>
         <source>WealthMap training report</source>
         <translation>WealthMap 학습 보고서</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="84"/>
+        <location filename="../core/wealth/report.py" line="155"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="84"/>
+        <location filename="../core/wealth/report.py" line="155"/>
         <source>status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="85"/>
+        <location filename="../core/wealth/report.py" line="156"/>
         <source>Code version</source>
         <translation>코드 버전</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="85"/>
+        <location filename="../core/wealth/report.py" line="156"/>
         <source>Created</source>
         <translation>생성 시각</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="86"/>
+        <location filename="../core/wealth/report.py" line="157"/>
         <source>Cross-validated on held-out spatial blocks or whole groups; a model is 'trained', not 'validated', until someone checks it on independent data.</source>
         <translation>제외된 공간 블록이나 그룹 전체로 교차 검증했습니다. 독립된 자료로 누군가 확인하기 전까지 모델은 'validated'가 아니라 'trained'입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="91"/>
+        <location filename="../core/wealth/report.py" line="162"/>
         <source>Accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="91"/>
+        <location filename="../core/wealth/report.py" line="162"/>
         <source>folds</source>
         <translation>폴드</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="93"/>
+        <location filename="../core/wealth/report.py" line="164"/>
         <source>squared Pearson r</source>
         <translation>피어슨 r 제곱</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="93"/>
+        <location filename="../core/wealth/report.py" line="164"/>
         <source>urban r²</source>
         <translation>도시 r²</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="93"/>
+        <location filename="../core/wealth/report.py" line="164"/>
         <source>rural r²</source>
         <translation>농촌 r²</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="114"/>
+        <location filename="../core/wealth/report.py" line="186"/>
         <source>Feature importances</source>
         <translation>특징 중요도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="114"/>
+        <location filename="../core/wealth/report.py" line="186"/>
         <source>feature</source>
         <translation>특징</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="114"/>
+        <location filename="../core/wealth/report.py" line="186"/>
         <source>importance</source>
         <translation>중요도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="118"/>
+        <location filename="../core/wealth/report.py" line="190"/>
         <source>Training data</source>
         <translation>학습 자료</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="120"/>
+        <location filename="../core/wealth/report.py" line="192"/>
         <source>rows read</source>
         <translation>읽은 행</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="120"/>
+        <location filename="../core/wealth/report.py" line="192"/>
         <source>rows used</source>
         <translation>사용한 행</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="121"/>
+        <location filename="../core/wealth/report.py" line="193"/>
         <source>left out</source>
         <translation>제외됨</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="127"/>
+        <location filename="../core/wealth/report.py" line="199"/>
         <source>rasters</source>
         <translation>래스터</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="128"/>
+        <location filename="../core/wealth/report.py" line="200"/>
         <source>hash of the inputs</source>
         <translation>입력 해시</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="138"/>
+        <location filename="../core/wealth/report.py" line="210"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="138"/>
+        <location filename="../core/wealth/report.py" line="210"/>
         <source>features</source>
         <translation>특징</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="138"/>
+        <location filename="../core/wealth/report.py" line="210"/>
         <source>evaluation</source>
         <translation>평가</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="139"/>
+        <location filename="../core/wealth/report.py" line="211"/>
         <source>final forest</source>
         <translation>최종 포레스트</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="139"/>
+        <location filename="../core/wealth/report.py" line="211"/>
         <source>points from the cache:</source>
         <translation>캐시에서 읽은 지점:</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="104"/>
+        <location filename="../core/wealth/report.py" line="88"/>
+        <source>Spatial blocks of {0:g} km ({1} blocks).</source>
+        <translation>{0:g} km 공간 블록({1}개).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="93"/>
+        <source>Out-of-region test (whole groups held out): r² {0} over {1} held-out groups.</source>
+        <translation>지역 외 검증(그룹 전체를 떼어 둠): 떼어 둔 그룹 {1}개에서 r² {0}.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="116"/>
+        <source>No out-of-region test: the survey has no group field with two or more groups (countries or regions).</source>
+        <translation>지역 외 검증 없음: 조사 자료에 그룹이 둘 이상인 그룹 필드(국가 또는 지역)가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="120"/>
+        <source>Errors per slice</source>
+        <translation>구간별 오차</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="120"/>
+        <source>Cross-validated predictions (each from a model that did not see the point), per slice.</source>
+        <translation>교차 검증 예측(각 지점을 보지 않은 모델의 예측), 구간별.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="131"/>
+        <source>covariate</source>
+        <translation>공변량</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="131"/>
+        <source>band</source>
+        <translation>밴드</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="131"/>
+        <source>statistic</source>
+        <translation>통계량</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="131"/>
+        <source>units</source>
+        <translation>단위</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="132"/>
+        <source>training range</source>
+        <translation>학습 범위</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="176"/>
         <source>urban</source>
         <translation>도시</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="104"/>
+        <location filename="../core/wealth/report.py" line="176"/>
         <source>rural</source>
         <translation>농촌</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="107"/>
+        <location filename="../core/wealth/report.py" line="179"/>
         <source>Which feature groups help</source>
         <translation>도움이 되는 특징 그룹</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="107"/>
+        <location filename="../core/wealth/report.py" line="179"/>
         <location filename="../core/wealth/survey.py" line="316"/>
         <source>group</source>
         <translation>그룹</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="107"/>
+        <location filename="../core/wealth/report.py" line="179"/>
         <source>columns</source>
         <translation>열</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="107"/>
+        <location filename="../core/wealth/report.py" line="179"/>
         <source>r² without it</source>
         <translation>제외했을 때 r²</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="108"/>
+        <location filename="../core/wealth/report.py" line="180"/>
         <source>r² with it alone</source>
         <translation>이것만 썼을 때 r²</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="123"/>
+        <location filename="../core/wealth/report.py" line="195"/>
         <source>groups</source>
         <translation>그룹</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="126"/>
+        <location filename="../core/wealth/report.py" line="198"/>
         <source>years</source>
         <translation>연도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="132"/>
+        <location filename="../core/wealth/report.py" line="204"/>
         <source>Rows left out</source>
         <translation>제외된 행</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="132"/>
+        <location filename="../core/wealth/report.py" line="204"/>
         <source>row</source>
         <translation>행</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="132"/>
+        <location filename="../core/wealth/report.py" line="204"/>
         <source>reason</source>
         <translation>이유</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="105"/>
+        <source>Spatial blocks of {0:g} km ({1} blocks, {2}). {3}</source>
+        <translation>{0:g} km 공간 블록({1}개, {2}). {3}</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="106"/>
+        <source>chosen for this survey</source>
+        <translation>이 조사 자료에 맞춰 선택</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="107"/>
+        <source>as given</source>
+        <translation>지정한 대로</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="111"/>
+        <source>Whole groups held out as the test set ({0}); the model predicting them was trained on the other groups only. Pooled r² {1}.</source>
+        <translation>그룹 전체를 검증 세트로 떼어 둠({0}). 이를 예측한 모델은 다른 그룹만으로 학습했습니다. 통합 r² {1}.</translation>
     </message>
     <message>
         <location filename="../core/wealth/sentinel2.py" line="109"/>
@@ -2653,9 +2875,14 @@
         <translation>{1}의 {0}행: 추가 특징 '{2}'의 값 '{3}'은(는) 숫자가 아닙니다. 숫자 열만 특징이 될 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="213"/>
+        <location filename="../core/wealth/train.py" line="220"/>
         <source>A newly trained model is 'trained'; mark it 'validated' yourself only after independent checks.</source>
         <translation>새로 학습한 모델의 상태는 'trained'입니다. 독립적인 확인을 거친 뒤에만 직접 'validated'로 표시하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train.py" line="245"/>
+        <source>the survey points</source>
+        <translation>조사 지점</translation>
     </message>
     <message>
         <location filename="../core/wealth/train.py" line="102"/>
@@ -2668,22 +2895,27 @@
         <translation>위도와 경도를 바꾸면 {0}개의 점이 래스터 위에 놓입니다. 어느 열이 위도이고 경도인지 확인하세요(lat_field / lon_field).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="223"/>
+        <location filename="../core/wealth/train.py" line="230"/>
         <source>The value field '{0}' has the same value ({1:g}) at every point: there is nothing to learn. Pick the field with the wealth index.</source>
         <translation>값 필드 '{0}'이(가) 모든 점에서 같은 값({1:g})이라 학습할 것이 없습니다. 부 지수가 있는 필드를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="252"/>
+        <location filename="../core/wealth/train.py" line="263"/>
+        <source>no value of the covariate(s) {0} around the point</source>
+        <translation>지점 주변에 공변량 {0}의 값이 없음</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train.py" line="283"/>
         <source>{0} points got non-finite features (all pixels invalid for one index?). Check the rasters' nodata value.</source>
         <translation>지점 {0}개의 특징이 유한하지 않습니다(한 지수의 모든 픽셀이 무효?). 래스터의 nodata 값을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="298"/>
+        <location filename="../core/wealth/train.py" line="337"/>
         <source>The exported ONNX head differs from the trained forest (max {0:.3g}); please report this bug.</source>
         <translation>내보낸 ONNX 헤드가 학습한 포레스트와 다릅니다(최대 {0:.3g}). 이 버그를 보고해 주십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="342"/>
+        <location filename="../core/wealth/train.py" line="385"/>
         <source>Random-forest head trained on {0} survey points ({1}) with the embedder of {2}; cross-validated metrics in 'metrics'.</source>
         <translation>{2}의 임베더로 조사 지점 {0}개({1})에서 학습한 랜덤 포레스트 헤드입니다. 교차검증 지표는 'metrics'에 있습니다.</translation>
     </message>
@@ -2703,27 +2935,22 @@
         <translation>max_features는 (0, 1] 범위의 특징 비율, 특징 개수(정수), 'sqrt', 'log2' 또는 None이어야 합니다(입력값 {0!r}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="239"/>
+        <location filename="../core/wealth/train.py" line="275"/>
         <source>Only {0} of {1} survey points have usable imagery (at least {2} are needed). {3} were left out, for example {4}. Use rasters that cover the points, with fewer clouds.</source>
         <translation>설문 지점 {1}개 중 {0}개만 쓸 수 있는 영상이 있습니다(최소 {2}개 필요). {3}개가 제외되었습니다. 예: {4}. 지점을 덮고 구름이 적은 래스터를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="247"/>
-        <source>The extra feature columns {0} have empty values in some rows; fill them or leave those columns out.</source>
-        <translation>추가 특징 열 {0}에 빈 값이 있는 행이 있습니다. 채우거나 그 열을 빼십시오.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/train.py" line="327"/>
+        <location filename="../core/wealth/train.py" line="368"/>
         <source>Wealth head trained on {0}</source>
         <translation>{0}(으)로 학습한 부 헤드</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="327"/>
+        <location filename="../core/wealth/train.py" line="368"/>
         <source>survey points</source>
         <translation>설문 지점</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="337"/>
+        <location filename="../core/wealth/train.py" line="380"/>
         <source>{0} (the survey's value field)</source>
         <translation>{0}(설문의 값 필드)</translation>
     </message>
@@ -2733,7 +2960,7 @@
         <translation>포레스트 설정은 정수여야 합니다({0}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="54"/>
+        <location filename="../core/wealth/train_api.py" line="69"/>
         <source>No output folder given for the model bundle. Choose a new or empty folder.</source>
         <translation>모델 번들의 출력 폴더가 없습니다. 새 폴더나 빈 폴더를 고르십시오.</translation>
     </message>
@@ -2962,7 +3189,7 @@
     </message>
     <message>
         <location filename="../ui/geocode_dock.py" line="164"/>
-        <location filename="../ui/wealth_predict_widget.py" line="158"/>
+        <location filename="../ui/wealth_predict_widget.py" line="165"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -3409,13 +3636,13 @@
     </message>
     <message>
         <location filename="../ui/wealth_dock.py" line="23"/>
-        <location filename="../ui/wealth_predict_widget.py" line="170"/>
+        <location filename="../ui/wealth_predict_widget.py" line="177"/>
         <source>Predict</source>
         <translation>추정</translation>
     </message>
     <message>
         <location filename="../ui/wealth_dock.py" line="24"/>
-        <location filename="../ui/wealth_train_widget.py" line="81"/>
+        <location filename="../ui/wealth_train_widget.py" line="94"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
@@ -3485,132 +3712,142 @@
         <translation>모델 번들(비우면 내장)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="154"/>
+        <location filename="../ui/wealth_predict_widget.py" line="158"/>
+        <source>Covariates</source>
+        <translation>공변량</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="161"/>
         <source>from band names; or B02=1, B03=2, B04=3, B08=4, B11=5</source>
         <translation>밴드 이름에서 찾음; 또는 B02=1, B03=2, B04=3, B08=4, B11=5</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="155"/>
+        <location filename="../ui/wealth_predict_widget.py" line="162"/>
         <source>Band mapping</source>
         <translation>밴드 매핑</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="159"/>
+        <location filename="../ui/wealth_predict_widget.py" line="166"/>
         <source>Output GeoPackage</source>
         <translation>출력 GeoPackage</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="160"/>
+        <location filename="../ui/wealth_predict_widget.py" line="167"/>
         <source>Temporary file (not kept)</source>
         <translation>임시 파일(보관하지 않음)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="165"/>
+        <location filename="../ui/wealth_predict_widget.py" line="172"/>
         <source>GeoTIFF (*.tif)</source>
         <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="166"/>
+        <location filename="../ui/wealth_predict_widget.py" line="173"/>
         <source>Also a GeoTIFF (optional)</source>
         <translation>GeoTIFF도 저장(선택)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="167"/>
+        <location filename="../ui/wealth_predict_widget.py" line="174"/>
         <source>Use CUDA (GPU) when available</source>
         <translation>가능하면 CUDA(GPU) 사용</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="249"/>
+        <location filename="../ui/wealth_predict_widget.py" line="290"/>
         <source>Draw the region on the map.</source>
         <translation>지도에 영역을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="343"/>
+        <location filename="../ui/wealth_predict_widget.py" line="385"/>
         <source>Large region</source>
         <translation>큰 영역</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="368"/>
+        <location filename="../ui/wealth_predict_widget.py" line="410"/>
         <source>Predict wealth</source>
         <translation>부 지수 추정</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="191"/>
+        <location filename="../ui/wealth_predict_widget.py" line="198"/>
         <source>onnxruntime has no CUDA provider here; the CPU is used.</source>
         <translation>이곳의 onnxruntime에는 CUDA 공급자가 없어 CPU를 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="290"/>
+        <location filename="../ui/wealth_predict_widget.py" line="331"/>
         <source>Choose the polygon layer of the region.</source>
         <translation>영역의 폴리곤 레이어를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="328"/>
+        <location filename="../ui/wealth_predict_widget.py" line="369"/>
         <source>Choose a Sentinel-2 raster layer (add one to the project first).</source>
         <translation>Sentinel-2 래스터 레이어를 선택하십시오(먼저 프로젝트에 추가).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="332"/>
+        <location filename="../ui/wealth_predict_widget.py" line="373"/>
         <source>Choose the output GeoPackage or tick 'Temporary file'.</source>
         <translation>출력 GeoPackage를 선택하거나 '임시 파일'을 체크하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="396"/>
+        <location filename="../ui/wealth_predict_widget.py" line="438"/>
         <source>Prediction done with a demonstration model, not a wealth estimate.</source>
         <translation>시연용 모델로 추정을 마쳤습니다. 부 추정치가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="272"/>
+        <location filename="../ui/wealth_predict_widget.py" line="313"/>
         <source>Region drawn ({0} vertices, {1}).</source>
         <translation>영역을 그렸습니다(꼭짓점 {0}개, {1}).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="280"/>
+        <location filename="../ui/wealth_predict_widget.py" line="321"/>
         <source>Draw a region on the map first (press Draw, then drag a rectangle or click a polygon).</source>
         <translation>먼저 지도에 영역을 그리십시오('그리기'를 누른 뒤 사각형을 끌거나 폴리곤을 클릭).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="344"/>
+        <location filename="../ui/wealth_predict_widget.py" line="386"/>
         <source>The region needs {0} chips, more than the limit of {1} (WealthMap setting max_chips). Predict anyway?</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개(WealthMap 설정 max_chips)를 넘습니다. 그래도 추정할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="367"/>
+        <location filename="../ui/wealth_predict_widget.py" line="409"/>
         <source>Predicting {0} chips…</source>
         <translation>칩 {0}개 추정 중…</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="380"/>
+        <location filename="../ui/wealth_predict_widget.py" line="422"/>
         <source>Chips: {0} used, {1} skipped ({2}); region {3:.1f} km².</source>
         <translation>칩: 사용 {0}개, 건너뜀 {1}개({2}); 영역 {3:.1f} km².</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="383"/>
+        <location filename="../ui/wealth_predict_widget.py" line="425"/>
         <source>Mean {0:.4g}, median {1:.4g} ({2}).</source>
         <translation>평균 {0:.4g}, 중앙값 {1:.4g}({2}).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="384"/>
+        <location filename="../ui/wealth_predict_widget.py" line="426"/>
         <source>Output: {0}</source>
         <translation>출력: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="295"/>
+        <location filename="../ui/wealth_predict_widget.py" line="250"/>
+        <source>The raster for the covariate '{0}' ({1}, band {2}, {3}) the model was trained with.</source>
+        <translation>모델 학습에 쓴 공변량 '{0}'({1}, 밴드 {2}, {3})의 래스터.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="336"/>
         <source>No feature of '{0}' is selected; select the region's polygons first.</source>
         <translation>'{0}'에서 선택된 피처가 없습니다. 먼저 영역의 폴리곤을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="384"/>
+        <location filename="../ui/wealth_predict_widget.py" line="426"/>
         <source> (temporary)</source>
         <translation> (임시)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="387"/>
+        <location filename="../ui/wealth_predict_widget.py" line="429"/>
         <source>Read the Sentinel-2 product {0} (all its bands, stacked at 10 m; reflectance = DN x {1:g} {2:+g}).</source>
         <translation>Sentinel-2 제품 {0}을(를) 읽었습니다 (모든 밴드를 10 m로 묶음, 반사율 = DN x {1:g} {2:+g}).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="363"/>
+        <location filename="../ui/wealth_predict_widget.py" line="405"/>
         <source>Not run: {0} chips is more than the limit of {1}.</source>
         <translation>실행하지 않음: 칩 {0}개는 제한 {1}개보다 많습니다.</translation>
     </message>
@@ -3650,47 +3887,82 @@
         <translation>자동 감지(urban_rural, urban, ...)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="68"/>
+        <location filename="../ui/wealth_train_widget.py" line="66"/>
+        <source>automatic (50 km, smaller for a small survey area)</source>
+        <translation>자동(50 km, 조사 범위가 좁으면 더 작게)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="69"/>
         <source>Spatial block size</source>
         <translation>공간 블록 크기</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="83"/>
+        <location filename="../ui/wealth_train_widget.py" line="80"/>
+        <source>Rasters sampled over each point's context window as extra features (any CRS and resolution). Prediction with the model will need them.</source>
+        <translation>각 지점의 맥락 창에서 추출해 특성으로 더할 래스터(좌표계와 해상도 무관). 이 모델로 예측할 때 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="82"/>
+        <source>Covariate rasters</source>
+        <translation>공변량 래스터</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="84"/>
+        <source>layer names of counts to sum (e.g. population); others: mean</source>
+        <translation>합계를 낼 개수 레이어 이름(예: 인구), 나머지는 평균</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="85"/>
+        <source>Summed covariates</source>
+        <translation>합계 공변량</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="87"/>
+        <source>empty: each group in turn</source>
+        <translation>비우면: 그룹마다 차례로</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="88"/>
+        <source>Out-of-region test groups</source>
+        <translation>지역 외 검증 그룹</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="96"/>
         <source>Open report</source>
         <translation>보고서 열기</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="197"/>
+        <location filename="../ui/wealth_train_widget.py" line="229"/>
         <source>Train wealth model</source>
         <translation>부 모델 학습</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="208"/>
+        <location filename="../ui/wealth_train_widget.py" line="243"/>
         <source>Model trained; open the report to see its accuracy.</source>
         <translation>모델을 학습했습니다. 보고서를 열어 정확도를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="182"/>
+        <location filename="../ui/wealth_train_widget.py" line="214"/>
         <source>Choose a survey point layer or a table file.</source>
         <translation>설문 점 레이어나 표 파일을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="185"/>
+        <location filename="../ui/wealth_train_widget.py" line="217"/>
         <source>Add Sentinel-2 rasters to the project and check them in the list.</source>
         <translation>프로젝트에 Sentinel-2 래스터를 추가하고 목록에서 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="189"/>
+        <location filename="../ui/wealth_train_widget.py" line="221"/>
         <source>Choose a folder for the model bundle.</source>
         <translation>모델 번들을 저장할 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="203"/>
+        <location filename="../ui/wealth_train_widget.py" line="235"/>
         <source>Cross-validated r² {0:.3f} (squared r {1:.3f}, RMSE {2:.3f}) on {3} points; best simple baseline r² {4:.3f}. Bundle: {5} (status 'trained').</source>
         <translation>{3}개 지점에서 교차 검증 r² {0:.3f} (r 제곱 {1:.3f}, RMSE {2:.3f}); 가장 좋은 단순 기준선 r² {4:.3f}. 번들: {5} (상태 'trained').</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="149"/>
+        <location filename="../ui/wealth_train_widget.py" line="178"/>
         <source>The survey layer '{0}' could not be read: {1}</source>
         <translation>조사 레이어 '{0}'을(를) 읽을 수 없습니다: {1}</translation>
     </message>
