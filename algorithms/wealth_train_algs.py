@@ -61,10 +61,13 @@ class TrainWealthModelAlgorithm(WealthMapAlgorithm):
         return tr("Trains a random forest wealth head on survey points (for example DHS clusters) and Sentinel-2 "
                   "rasters, with the features prediction computes for the chip that contains each point: the mean "
                   "embedding of the grid-aligned chips around it (3 x 3 chips = 7.68 km by default, covering the "
-                  "survey's coordinate displacement) plus NDVI/NDBI/NDWI statistics. Accuracy is "
-                  "cross-validated on held-out spatial blocks or whole groups, next to baselines (group mean, "
-                  "urban/rural mean). Writes a model bundle (status 'trained') with report.html and report.json. "
-                  "Give the survey as a point layer, or as a table file with latitude/longitude columns.")
+                  "survey's coordinate displacement) plus the NDVI/NDBI/NDWI statistics the raster's bands allow "
+                  "(NDBI needs B11) and optional covariate rasters (night lights, population...; any CRS). "
+                  "Accuracy is cross-validated on held-out spatial blocks (sized for the survey by default) or "
+                  "whole groups, next to baselines (group mean, urban/rural mean), with an out-of-region test "
+                  "and errors per slice. Writes a model bundle (status 'trained') with report.html and "
+                  "report.json. Give the survey as a point layer, or as a table file with latitude/longitude "
+                  "columns.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS override
         self.addParameter(QgsProcessingParameterFeatureSource(

@@ -551,7 +551,7 @@
     </message>
     <message>
         <location filename="../algorithms/wealth_algs.py" line="68"/>
-        <location filename="../algorithms/wealth_train_algs.py" line="86"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="89"/>
         <source>…and/or Sentinel-2 products as downloaded (.zip or MTD_MSIL2A.xml / MTD_MSIL1C.xml)</source>
         <translation>…및/또는 내려받은 Sentinel-2 제품 (.zip 또는 MTD_MSIL2A.xml / MTD_MSIL1C.xml)</translation>
     </message>
@@ -682,157 +682,157 @@
     </message>
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="61"/>
-        <source>Trains a random forest wealth head on survey points (for example DHS clusters) and Sentinel-2 rasters, with the features prediction computes for the chip that contains each point: the mean embedding of the grid-aligned chips around it (3 x 3 chips = 7.68 km by default, covering the survey's coordinate displacement) plus NDVI/NDBI/NDWI statistics. Accuracy is cross-validated on held-out spatial blocks or whole groups, next to baselines (group mean, urban/rural mean). Writes a model bundle (status 'trained') with report.html and report.json. Give the survey as a point layer, or as a table file with latitude/longitude columns.</source>
-        <translation>설문 지점(예: DHS 클러스터)과 Sentinel-2 래스터로 랜덤 포레스트 부 헤드를 학습합니다. 특징은 예측이 각 지점을 포함하는 칩에 대해 계산하는 것과 같습니다: 그 주변의 격자에 맞춘 칩들(기본 3 x 3 칩 = 7.68 km, 설문 좌표의 변위를 포함)의 평균 임베딩과 NDVI/NDBI/NDWI 통계입니다. 정확도는 제외된 공간 블록이나 그룹 전체로 교차 검증하며, 기준선(그룹 평균, 도시/농촌 평균)과 함께 보여 줍니다. 모델 번들(상태 'trained')과 report.html, report.json을 씁니다. 설문은 점 레이어나 위도/경도 열이 있는 표 파일로 주십시오.</translation>
+        <source>Trains a random forest wealth head on survey points (for example DHS clusters) and Sentinel-2 rasters, with the features prediction computes for the chip that contains each point: the mean embedding of the grid-aligned chips around it (3 x 3 chips = 7.68 km by default, covering the survey's coordinate displacement) plus the NDVI/NDBI/NDWI statistics the raster's bands allow (NDBI needs B11) and optional covariate rasters (night lights, population...; any CRS). Accuracy is cross-validated on held-out spatial blocks (sized for the survey by default) or whole groups, next to baselines (group mean, urban/rural mean), with an out-of-region test and errors per slice. Writes a model bundle (status 'trained') with report.html and report.json. Give the survey as a point layer, or as a table file with latitude/longitude columns.</source>
+        <translation>설문 지점(예: DHS 클러스터)과 Sentinel-2 래스터로 랜덤 포레스트 부 헤드를 학습합니다. 특징은 예측이 각 지점을 포함하는 칩에 대해 계산하는 것과 같습니다: 그 주변의 격자에 맞춘 칩들(기본 3 x 3 칩 = 7.68 km, 설문 좌표의 변위를 포함)의 평균 임베딩, 래스터의 밴드로 계산할 수 있는 NDVI/NDBI/NDWI 통계(NDBI에는 B11 필요), 선택적인 공변량 래스터(야간 조명, 인구 등, 좌표계 무관)입니다. 정확도는 제외된 공간 블록(기본값은 설문 범위에 맞춘 크기)이나 그룹 전체로 교차 검증하며, 기준선(그룹 평균, 도시/농촌 평균), 지역 외 검증, 구간별 오차와 함께 보여 줍니다. 모델 번들(상태 'trained')과 report.html, report.json을 씁니다. 설문은 점 레이어나 위도/경도 열이 있는 표 파일로 주십시오.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="71"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="74"/>
         <source>Survey points (point layer)</source>
         <translation>설문 지점(점 레이어)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="73"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="76"/>
         <source>or survey table (CSV/XLSX with latitude/longitude columns)</source>
         <translation>또는 설문 표(위도/경도 열이 있는 CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="74"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="77"/>
         <source>Value field (e.g. wealthpooled)</source>
         <translation>값 필드(예: wealthpooled)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="75"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="78"/>
         <source>Group field (country/region)</source>
         <translation>그룹 필드(국가/지역)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="77"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="80"/>
         <location filename="../ui/wealth_train_widget.py" line="56"/>
         <source>Urban/rural field</source>
         <translation>도시/농촌 필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="78"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="81"/>
         <source>Extra columns reported as evaluation slices, not features (comma-separated)</source>
         <translation>평가 구간으로만 보고할 추가 열(특성 아님, 쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="81"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="84"/>
         <source>CRS of the table's coordinates</source>
         <translation>표 좌표의 좌표계</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="84"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="87"/>
         <location filename="../ui/wealth_train_widget.py" line="59"/>
         <source>Sentinel-2 rasters</source>
         <translation>Sentinel-2 래스터</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="89"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="92"/>
         <source>Bundle whose embedder to use (empty: the bundled one)</source>
         <translation>임베더를 가져올 번들(비우면 내장 번들)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="92"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="95"/>
         <location filename="../core/wealth/report.py" line="162"/>
         <location filename="../ui/wealth_train_widget.py" line="63"/>
         <source>Cross-validation</source>
         <translation>교차 검증</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="94"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="97"/>
         <source>Folds (blocked k-fold)</source>
         <translation>폴드 수(블록 k-폴드)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="96"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="99"/>
         <source>Spatial block size (km; 0: automatic, 50 km or smaller to give enough blocks)</source>
         <translation>공간 블록 크기(km, 0: 자동, 블록 수가 충분하도록 50 km 이하)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="99"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="102"/>
         <location filename="../ui/wealth_train_widget.py" line="73"/>
         <source>Trees</source>
         <translation>트리 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="101"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="104"/>
         <source>Minimum points per leaf</source>
         <translation>리프당 최소 지점 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="103"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="106"/>
         <source>PCA components of the embedding</source>
         <translation>임베딩의 PCA 성분 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="105"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="108"/>
         <source>Context width (m, rounded up to an odd number of chips; 0: automatic, at least 5 km)</source>
         <translation>맥락 너비(m, 홀수 개의 칩으로 올림; 0: 자동, 최소 5 km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="109"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="112"/>
         <location filename="../ui/wealth_train_widget.py" line="74"/>
         <source>Compare feature groups (ablation)</source>
         <translation>특징 그룹 비교(제거 실험)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="112"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="115"/>
         <source>Covariate rasters (night lights, population, built-up...; named by layer name)</source>
         <translation>공변량 래스터(야간 조명, 인구, 건물지 등, 레이어 이름으로 명명)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="115"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="118"/>
         <source>Covariates summed over the window, not averaged (counts such as population; comma-separated layer names)</source>
         <translation>창 안에서 평균이 아니라 합계를 내는 공변량(인구 같은 개수, 쉼표로 구분한 레이어 이름)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="118"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="121"/>
         <source>Groups held out as the out-of-region test set (comma-separated; empty: each group in turn)</source>
         <translation>지역 외 검증 세트로 떼어 둘 그룹(쉼표로 구분, 비우면 그룹마다 차례로)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="120"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="123"/>
         <location filename="../ui/wealth_train_widget.py" line="91"/>
         <source>Model bundle folder</source>
         <translation>모델 번들 폴더</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="121"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="124"/>
         <source>Training report (HTML)</source>
         <translation>학습 보고서(HTML)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="122"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="125"/>
         <source>Cross-validated r²</source>
         <translation>교차검증 r²</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="138"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="141"/>
         <source>Give the survey points: a point layer or a table file.</source>
         <translation>설문 지점을 주십시오: 점 레이어 또는 표 파일.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="145"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="148"/>
         <source>Give the Sentinel-2 rasters (RASTERS) or products (PRODUCTS) that cover the survey points.</source>
         <translation>조사 지점을 덮는 Sentinel-2 래스터(RASTERS) 또는 제품(PRODUCTS)을 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="92"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="95"/>
         <location filename="../core/wealth/report.py" line="160"/>
         <location filename="../ui/wealth_train_widget.py" line="61"/>
         <source>spatially blocked k-fold</source>
         <translation>공간 블록 k-폴드</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="92"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="95"/>
         <location filename="../core/wealth/report.py" line="160"/>
         <location filename="../ui/wealth_train_widget.py" line="62"/>
         <source>leave one group out</source>
         <translation>그룹 하나씩 제외</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="177"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="180"/>
         <source>Cross-validated r² {0:.3f} (urban/rural-mean baseline {1}); report: {2}</source>
         <translation>교차 검증 r² {0:.3f} (도시/농촌 평균 기준선 {1}); 보고서: {2}</translation>
     </message>
