@@ -237,9 +237,9 @@ def _spread_scene(folder, spacing_km):
 
 @pytest.mark.parametrize("spacing_km, expect_km", [(0.0, None), (500.0, 50.0)])
 def test_default_settings_train_on_surveys_over_10_km_and_2000_km(qgis_app, emb, tmp_path, spacing_km, expect_km):
-    if spacing_km == 0.0:  # one scene about 7 km wide (the 12 x 12 sites of the roof scene)
+    if spacing_km == 0.0:  # one scene 10.2 km wide (17 x 17 sites 600 m apart)
         raster = str(tmp_path / "s2.tif")
-        lon, lat, value = make_roof_scene(raster)
+        lon, lat, value = make_roof_scene(raster, n_side=17)
         paths, groups = [raster], None
     else:  # 5 tiles 500 km apart: 2000 km north to south
         lon, lat, value, groups, paths = _spread_scene(tmp_path, spacing_km)
