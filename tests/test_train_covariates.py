@@ -426,3 +426,33 @@ def test_a_head_with_survey_columns_as_features_is_refused_before_any_work(qgis_
     with pytest.raises(WealthMapError, match="expects the feature 'extra', which prediction cannot compute"):
         predict_wealth(s["raster"], bundle=old.path, output=out, max_chips=0)
     assert not os.path.exists(out)
+
+
+def test_out_of_region_with_many_groups_holds_out_whole_groups_in_folds():
+    """23 countries: 5 folds of whole countries (one more cross-validation, not 23 forests); every country is
+    predicted by a model that never saw it."""
+    from wealthmap.core.wealth import cv
+
+    rng = np.random.default_rng(1)
+    groups = np.array(["c{:02d}".format(i) for i in rng.integers(0, 23, 2000)])
+    X = rng.normal(size=(2000, 3))
+    y = X[:, 0] + rng.normal(scale=0.1, size=2000)
+    fits = []
+
+    class Mean:
+        def __init__(self, Xa, ya):
+            fits.append(len(ya))
+            self.seen = set(map(tuple, np.round(Xa, 9)))
+            self.value = ya.mean()
+
+        def predict(self, Xb):
+            assert not set(map(tuple, np.round(Xb, 9))) & self.seen  # test rows are not among the training rows
+            return np.full(len(Xb), self.value)
+
+    out = cv.out_of_region(X, y, groups, np.arange(1, 2001), None, Mean, k=5)
+    assert out["scheme"] == "group-5-fold" and len(fits) == 5
+    assert [t["slice"] for t in out["sets"]] == sorted(set(groups))
+    for t in out["sets"]:
+        assert t["slice"] not in t["train_groups"] and t["train_n"] + t["n"] <= 2000
+        assert set(groups[np.array(t["test_rows"]) - 1]) == {t["slice"]}
+    assert out["pooled"]["n"] == 2000

@@ -291,13 +291,16 @@ def holdout_mask(groups, holdout):
     return mask
 
 
-def out_of_region(X, y, groups, rows, holdout, fit, cv_predictions=None, feedback=None, min_train=10):
+def out_of_region(X, y, groups, rows, holdout, fit, cv_predictions=None, feedback=None, min_train=10, k=5,
+                  seed=0):
     """Out-of-region test: whole groups (countries, regions) held out as the test set, the model fitted on
     the other groups only (``fit(X, y)`` returns an object with ``predict``). ``holdout`` given: those groups
-    form one test set; else each group in turn (with a group field of 2+ groups). With group
-    cross-validation (``cv_predictions``) its out-of-fold predictions are these figures already.
-    ``None`` without a group field. Each test set records its ``test_rows`` (survey rows) and the number of
-    training rows; no test row is among them."""
+    form one test set. Else every group is held out: each in turn when there are at most ``k`` groups,
+    otherwise in ``k`` folds of whole groups (balanced by points, as :func:`blocked_kfold`), so the cost is
+    that of a ``k``-fold cross-validation. With group cross-validation (``cv_predictions``) its out-of-fold
+    predictions are these figures already. ``None`` without a group field of 2+ groups. Per held-out group:
+    its ``test_rows`` (survey rows), ``train_n`` and ``train_groups`` of the model that predicted it; no test
+    row is among the training rows."""
     from ..tasks import check_cancel
 
     if groups is None:
@@ -305,28 +308,39 @@ def out_of_region(X, y, groups, rows, holdout, fit, cv_predictions=None, feedbac
     g = np.asarray(groups).astype(str)
     rows = np.asarray(rows)
     names = list(np.unique(g))
+    y = np.asarray(y, dtype=np.float64)
     if holdout:
-        sets = [("+".join(sorted(set(g[holdout_mask(groups, holdout)]))), holdout_mask(groups, holdout))]
+        test = holdout_mask(groups, holdout)
+        fold_of = np.where(test, 0, -1)
         scheme = "holdout"
     elif len(names) >= 2:
-        sets = [(name, g == name) for name in names]
-        scheme = "leave-one-group-out"
+        ids = np.searchsorted(names, g)
+        fold_of = ids if len(names) <= k else blocked_kfold(ids, k, seed)
+        scheme = "leave-one-group-out" if len(names) <= k else "group-{}-fold".format(k)
     else:
         return None
-    y = np.asarray(y, dtype=np.float64)
     pred = np.full(len(y), np.nan)
-    out = []
-    for name, test in sets:
+    trained_on = {}
+    for f in np.unique(fold_of[fold_of >= 0]):
         check_cancel(feedback)
+        test = fold_of == f
         if (~test).sum() < min_train:
             continue
         if cv_predictions is not None and not holdout:
             pred[test] = np.asarray(cv_predictions)[test]
         else:
             pred[test] = fit(X[~test], y[~test]).predict(X[test])
+        trained_on[int(f)] = ~test
+    out = []
+    for name in (sorted(set(g[fold_of >= 0])) if holdout else names):
+        test = g == name
+        f = int(fold_of[test][0])
+        if f not in trained_on:
+            continue
         row = _slice_row(name, y, pred, test)
-        row.update({"test_rows": [int(r) for r in rows[test]], "train_n": int((~test).sum()),
-                    "train_groups": sorted(set(g[~test]))[:50]})
+        train = trained_on[f]
+        row.update({"test_rows": [int(r) for r in rows[test]], "train_n": int(train.sum()),
+                    "train_groups": sorted(set(g[train]))[:50]})
         out.append(row)
     tested = np.isfinite(pred)
     pooled = metrics(y[tested], pred[tested]) if tested.sum() > 1 else None

@@ -317,7 +317,8 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
     slices = cvmod.slice_errors(y, pred, used.urban, used.group, used.year, used.extras)
     out_of_region = cvmod.out_of_region(
         X, y, used.group, used.rows, holdout, lambda Xa, ya: HeadModel(forest, dim).fit(Xa, ya),
-        cv_predictions=pred if cv_scheme == "group" else None, feedback=feedback)
+        cv_predictions=pred if cv_scheme == "group" else None, feedback=feedback, k=max(int(k), 2),
+        seed=forest.seed)
     timings["evaluation_s"] = time.monotonic() - t0
 
     # 3. final forest, ONNX export, check
