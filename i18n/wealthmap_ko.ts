@@ -2129,17 +2129,17 @@
         <translation>배치 크기는 1 이상의 정수여야 합니다(모델 호출당 칩 수, 16이 적당합니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="581"/>
+        <location filename="../core/wealth/predict.py" line="586"/>
         <source>CUDA was asked for, but this onnxruntime has no CUDA provider: the prediction runs on the CPU. To use the GPU, install onnxruntime-gpu (matching your CUDA version) in the Python that QGIS uses.</source>
         <translation>CUDA를 요청했지만 이 onnxruntime에는 CUDA 제공자가 없어 CPU로 추정합니다. GPU를 쓰려면 QGIS가 쓰는 Python에 (CUDA 버전에 맞는) onnxruntime-gpu를 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="822"/>
+        <location filename="../core/wealth/predict.py" line="827"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="825"/>
+        <location filename="../core/wealth/predict.py" line="830"/>
         <location filename="../ui/wealth_predict_widget.py" line="434"/>
         <source>This is a demonstration model, not a wealth estimate.</source>
         <translation>이것은 시연용 모델이며 부 추정치가 아닙니다.</translation>
@@ -2196,37 +2196,37 @@
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개를 넘습니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 제한을 늘리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="570"/>
+        <location filename="../core/wealth/predict.py" line="575"/>
         <source>The raster '{0}' is JPEG 2000, which is slow to decode (about {1:.0f} ms per chip, some {2:.0f} s for these {3} chips). For large regions, convert it once to a tiled GeoTIFF (Raster &gt; Conversion &gt; Translate with TILED=YES, COMPRESS=DEFLATE and INTERLEAVE=BAND) and predict on that.</source>
         <translation>래스터 '{0}'은(는) JPEG 2000 형식이라 디코딩이 느립니다 (칩당 약 {1:.0f} ms, 이 {3}개 칩에 약 {2:.0f}초). 넓은 지역은 먼저 타일 GeoTIFF로 한 번 변환한 뒤 (래스터 &gt; 변환 &gt; 변환(Translate), TILED=YES, COMPRESS=DEFLATE, INTERLEAVE=BAND) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="585"/>
+        <location filename="../core/wealth/predict.py" line="590"/>
         <source>Sentinel-2 product {0}: its bands stacked at 10 m ({1}); reflectance = DN x {2:g} {3:+g} ({4}).</source>
         <translation>Sentinel-2 제품 {0}: 밴드를 10 m로 묶었습니다 ({1}). 반사율 = DN x {2:g} {3:+g} ({4}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="594"/>
+        <location filename="../core/wealth/predict.py" line="599"/>
         <source>The raster '{0}' is not on the model's grid ({1}, {2:g} m pixels), so it is resampled while it is read (about {3:.0f} ms per chip, some {4:.0f} s for these {5} chips, about twice the time of a raster on the grid). To predict faster, reproject it once to {1} at {2:g} m (Raster &gt; Projections &gt; Warp (Reproject)) and predict on that.</source>
         <translation>래스터 '{0}'은(는) 모델의 격자({1}, {2:g} m 픽셀)에 맞지 않아 읽는 동안 재샘플링됩니다 (칩당 약 {3:.0f} ms, 이 {5}개 칩에 약 {4:.0f}초로, 격자에 맞는 래스터의 약 두 배입니다). 더 빨리 추정하려면 먼저 {1}, {2:g} m로 한 번 재투영한 뒤 (래스터 &gt; 투영 &gt; 워프(재투영)) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="681"/>
+        <location filename="../core/wealth/predict.py" line="686"/>
         <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
         <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="718"/>
+        <location filename="../core/wealth/predict.py" line="723"/>
         <source>{0} and above</source>
         <translation>{0} 이상</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="787"/>
+        <location filename="../core/wealth/predict.py" line="792"/>
         <source>The style of the output cannot be written: {0}</source>
         <translation>출력의 스타일을 기록할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="811"/>
+        <location filename="../core/wealth/predict.py" line="816"/>
         <source>The style cannot be saved in the output '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>출력 '{0}'에 스타일을 저장할 수 없습니다 ({1}). 쓰기 권한이 있는 폴더를 선택하세요.</translation>
     </message>
@@ -2256,27 +2256,32 @@
         <translation>GeoTIFF를 쓸 폴더 {0}이(가) 없습니다. 폴더를 만들거나 다른 경로를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="576"/>
+        <location filename="../core/wealth/predict.py" line="571"/>
+        <source>The covariate '{0}' is another file ({1}) than the one the model was trained with (sha256 differs): right for another tile or region of the same product; check that it is the same product, year and units.</source>
+        <translation>공변량 '{0}'은(는) 모델 학습에 쓴 파일과 다른 파일({1})입니다(sha256 다름). 같은 자료의 다른 타일이나 지역이라면 맞습니다. 같은 자료, 연도, 단위인지 확인하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="581"/>
         <source>For this Sentinel-2 product, translate the stack of its bands at 10 m that WealthMap wrote: {0}</source>
         <translation>이 Sentinel-2 제품은 WealthMap이 만든 10 m 밴드 묶음을 변환하세요: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="617"/>
+        <location filename="../core/wealth/predict.py" line="622"/>
         <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="621"/>
+        <location filename="../core/wealth/predict.py" line="626"/>
         <source>The output '{0}' already holds other layers ({1}), and a prediction replaces the whole file. Choose a new file name, or move those layers elsewhere first.</source>
         <translation>출력 '{0}'에 이미 다른 레이어({1})가 있으며, 예측은 파일 전체를 대체합니다. 새 파일 이름을 선택하거나 먼저 그 레이어들을 다른 곳으로 옮기세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="717"/>
+        <location filename="../core/wealth/predict.py" line="722"/>
         <source>below {0}</source>
         <translation>{0} 미만</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="717"/>
+        <location filename="../core/wealth/predict.py" line="722"/>
         <source>{0} – {1}</source>
         <translation>{0} – {1}</translation>
     </message>
@@ -2910,12 +2915,12 @@
         <translation>지점 {0}개의 특징이 유한하지 않습니다(한 지수의 모든 픽셀이 무효?). 래스터의 nodata 값을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="337"/>
+        <location filename="../core/wealth/train.py" line="338"/>
         <source>The exported ONNX head differs from the trained forest (max {0:.3g}); please report this bug.</source>
         <translation>내보낸 ONNX 헤드가 학습한 포레스트와 다릅니다(최대 {0:.3g}). 이 버그를 보고해 주십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="385"/>
+        <location filename="../core/wealth/train.py" line="386"/>
         <source>Random-forest head trained on {0} survey points ({1}) with the embedder of {2}; cross-validated metrics in 'metrics'.</source>
         <translation>{2}의 임베더로 조사 지점 {0}개({1})에서 학습한 랜덤 포레스트 헤드입니다. 교차검증 지표는 'metrics'에 있습니다.</translation>
     </message>
@@ -2940,17 +2945,17 @@
         <translation>설문 지점 {1}개 중 {0}개만 쓸 수 있는 영상이 있습니다(최소 {2}개 필요). {3}개가 제외되었습니다. 예: {4}. 지점을 덮고 구름이 적은 래스터를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="368"/>
+        <location filename="../core/wealth/train.py" line="369"/>
         <source>Wealth head trained on {0}</source>
         <translation>{0}(으)로 학습한 부 헤드</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="368"/>
+        <location filename="../core/wealth/train.py" line="369"/>
         <source>survey points</source>
         <translation>설문 지점</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="380"/>
+        <location filename="../core/wealth/train.py" line="381"/>
         <source>{0} (the survey's value field)</source>
         <translation>{0}(설문의 값 필드)</translation>
     </message>

@@ -144,6 +144,17 @@ def test_covariate_in_another_crs_adds_skill_is_in_the_ablation_and_is_required_
     res = predict_wealth(s["raster"], bundle=with_cov["bundle"], output=out, max_chips=0,
                          covariates=[s["cov"]], region_crs=QgsCoordinateReferenceSystem("EPSG:32633"))
     assert res["covariates"][0]["name"] == "nightlights" and res["covariates"][0]["sha256_matches"] is True
+    assert not [a for a in res["advice"] if "nightlights" in a]
+    import shutil
+
+    copy = str(tmp_path / "nightlights_2020.tif")
+    shutil.copyfile(s["cov"], copy)
+    with open(copy, "ab") as handle:  # another file of the same product (other bytes, same values)
+        handle.write(b"\0")
+    other = predict_wealth(s["raster"], bundle=with_cov["bundle"], output=str(tmp_path / "p2.gpkg"), max_chips=0,
+                           covariates={"nightlights": copy})
+    assert other["covariates"][0]["sha256_matches"] is False
+    assert [a for a in other["advice"] if "another file (nightlights_2020.tif)" in a]
     from osgeo import osr
 
     wgs = osr.SpatialReference()

@@ -566,6 +566,11 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
                                 "'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller "
                                 "region or raise the limit.").format(n_chips, max_chips))
     advice = []
+    for cov in covs:
+        if cov.sha256_matches is False:
+            advice.append(tr("The covariate '{0}' is another file ({1}) than the one the model was trained with "
+                             "(sha256 differs): right for another tile or region of the same product; check that it "
+                             "is the same product, year and units.").format(cov.name, os.path.basename(cov.path)))
     if n_chips >= JP2_ADVICE_CHIPS and source.is_jpeg2000:
         advice.append(tr("The raster '{0}' is JPEG 2000, which is slow to decode (about {1:.0f} ms per chip, some "
                          "{2:.0f} s for these {3} chips). For large regions, convert it once to a tiled GeoTIFF "
