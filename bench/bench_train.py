@@ -12,7 +12,7 @@ summed: ``core/wealth/covariates.py``) on the warm feature cache, so that run's 
 covariates' sampling and the larger evaluation. Prints figures and writes
 ``bench/results/train.json``.
 
-Usage: ``.venv/bin/python bench/bench_train.py [--sizes 1000 5000 20000] [--no-covariates]``
+Usage: ``.venv/bin/python bench/bench_train.py [--sizes 1000 5000 20000] [--no-covariates] [--name train]``
 """
 
 import argparse
@@ -190,6 +190,7 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000, 20000])
     parser.add_argument("--child", nargs=2, metavar=("FOLDER", "RUN"))
     parser.add_argument("--no-covariates", action="store_true", help="skip the run with covariate rasters")
+    parser.add_argument("--name", default="train", help="results file bench/results/NAME.json")
     args = parser.parse_args()
     if args.child:
         child(*args.child)
@@ -221,7 +222,7 @@ def main():
                       n, c["wall_s"], c["features_s"], c["embed_s"], c["forest_s"], c["evaluation_s"],
                       c["peak_rss_mb"], c["cv_r2"], row["warm"]["wall_s"], row["warm"]["cached_points"],
                       row["warm"]["embedded_chips"], row["warm"]["peak_rss_mb"]))
-            write_results(rows)
+            write_results(rows, name=args.name)
             if "covariates" in row:
                 cv_run = row["covariates"]
                 print("        with 2 covariates (features cached): {:.1f} s (covariate sampling {:.1f} s, evaluation "
@@ -233,10 +234,10 @@ def main():
         print("bundled EfficientNet-Lite0: {} chips/s of {} px -> {:.0f} s per 1,000 points at 9 chips/point "
               "(computed once, then cached)".format(rate["chips_per_s"], rate["chip_px"],
                                                     9000 / rate["chips_per_s"]))
-    write_results(rows, rate)
+    write_results(rows, rate, args.name)
 
 
-def write_results(rows, rate=None):
+def write_results(rows, rate=None, name="train"):
     """``bench/results/train.json`` (also after each size: a run stopped early keeps what it measured)."""
     result = {"machine": "{} CPU cores, load average {:.1f} at the end".format(os.cpu_count(), os.getloadavg()[0]),
               "embedder": "tiny ONNX CNN, 8 px chips, 3x3/point",
@@ -246,7 +247,7 @@ def write_results(rows, rate=None):
               "runs": rows,
               "bundled_embedder": rate}
     os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
-    with open(os.path.join(HERE, "results", "train.json"), "w", encoding="utf-8") as handle:
+    with open(os.path.join(HERE, "results", name + ".json"), "w", encoding="utf-8") as handle:
         json.dump(result, handle, indent=1)
 
 
