@@ -373,7 +373,7 @@ def export_map(layers, output, title="", source="", dpi=300, page="A4", landscap
 # --- wealth from imagery -------------------------------------------------------------------
 def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=None, geotiff=None, band_map=None,
                    scale=None, offset=None, max_chips=None, min_valid=None, max_cloud=None, use_cuda=None,
-                   batch_size=16, feedback=None, selected_only=False):
+                   batch_size=16, feedback=None, selected_only=False, covariates=None):
     """Predict a wealth index per image chip (256 px at 10 m = 2.56 km with the bundled model) over a region
     of a Sentinel-2 raster; writes a styled GeoPackage of chip polygons.
 
@@ -400,6 +400,9 @@ def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=Non
     :param batch_size: chips per model call (default 16).
     :param feedback: a ``QgsFeedback`` for progress and cancel (default: none).
     :param selected_only: with a layer as ``region``, only its selected features (default False: all).
+    :param covariates: for a model trained with covariate rasters (night lights, population...), a raster for
+        each, by name (``{"nightlights": "viirs.tif"}``, or a list of paths/layers named like them); refused when
+        one is missing, does not cover the region, or has values far outside those of training (default: none).
     :returns: a dict with ``layer`` (the output ``QgsVectorLayer``, styled, with a short name and the model's
         details in its metadata; not yet added to the project), ``path`` (the GeoPackage; ``output`` is the
         same), ``summary`` (a sentence), ``chips``, ``chips_used``, ``chips_skipped``, ``statuses`` (chips per
@@ -432,7 +435,7 @@ def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=Non
     return impl(raster, region=region, region_crs=region_crs, bundle=bundle, output=output, geotiff=geotiff,
                 band_map=band_map, scale=scale, offset=offset, max_chips=max_chips, min_valid=min_valid,
                 max_cloud=max_cloud, use_cuda=use_cuda, batch_size=batch_size, feedback=feedback,
-                selected_only=selected_only)
+                selected_only=selected_only, covariates=covariates)
 
 
 def train_wealth_model(survey, rasters, value_field=None, out_dir=None, **kwargs):
@@ -444,16 +447,21 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, **kwargs
     :param out_dir: the bundle folder to write (new or empty; written atomically, a cancel leaves nothing).
     :param kwargs: ``lat_field``, ``lon_field`` (default: detected), ``group_field`` (country/region,
         default detected), ``urban_field`` (1/0, urban/rural; default detected), ``year_field``,
-        ``extra_fields`` (more numeric feature columns), ``crs`` of the coordinates (default ``"EPSG:4326"``),
+        ``extra_fields`` (survey columns reported as evaluation slices, never features), ``crs`` of the coordinates (default ``"EPSG:4326"``),
         ``duplicates`` (``"error"``, default, or ``"mean"``), ``cv`` (``"blocked"``, default: spatial blocks of
-        ``block_km`` km, default 50, in ``folds`` folds, default 5; or ``"group"``: leave one group out),
+        ``block_km`` km, default automatic: 50 km when that gives enough blocks for ``folds`` folds, default 5, else
+        the largest smaller size that does; or ``"group"``: leave one group out),
         ``n_estimators`` (trees, default 200), ``min_samples_leaf`` (default 3), ``max_features`` (default
         0.33), ``max_depth`` (default none), ``pca_components`` (of the embedding, default 30), ``seed``
         (default 0), ``context_chips`` (odd chips per side of a point's context; default: 3 x 3 chips,
         at least 5 km) or ``window_m`` (metres), ``min_valid``/``max_cloud`` (0 to 1; default: prediction's
         settings), ``bundle`` (whose embedder is used; default the bundled one), ``use_cache`` (default True),
         ``cache_path``, ``ablation`` (compare feature groups, default True), ``name`` (of the model),
-        ``feedback`` (a ``QgsFeedback``).
+        ``covariates`` (night lights, population, built-up... rasters in any CRS/resolution: paths, ``"name=path"``,
+        layers), ``covariate_sums`` (names of count covariates summed over the window instead of averaged),
+        ``holdout`` (groups held out together as the out-of-region test; default each group in turn),
+        ``feedback`` (a ``QgsFeedback``). The features follow the raster's bands: B02-B04 are needed, NDVI and
+        NDWI need B08, NDBI needs B11.
     :returns: a dict with ``path`` (the bundle folder; ``bundle`` is the same), ``layer`` (``None``: training
         makes no layer), ``summary`` (a sentence), ``status`` (``trained``, or ``weak`` when the model's
         cross-validated r² does not beat the best simple baseline), ``warning`` (a weak model's, else

@@ -39,6 +39,7 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
     MIN_VALID = "MIN_VALID"
     MAX_CLOUD = "MAX_CLOUD"
     USE_CUDA = "USE_CUDA"
+    COVARIATES = "COVARIATES"
     OUTPUT = "OUTPUT"
     OUTPUT_RASTER = "OUTPUT_RASTER"
 
@@ -87,6 +88,9 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
             WEALTH_MAX_CLOUD.value(), minValue=0.0, maxValue=1.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.USE_CUDA, tr("Use CUDA when available"), WEALTH_USE_CUDA.value()))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.COVARIATES, tr("Covariate rasters the model was trained with (matched by layer name)"),
+            QgsProcessing.TypeRaster, optional=True))
         self.addParameter(QgsProcessingParameterVectorDestination(
             self.OUTPUT, tr("Wealth chips (GeoPackage)"), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterRasterDestination(
@@ -141,7 +145,9 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
             max_chips=self.parameterAsInt(parameters, self.MAX_CHIPS, context),
             min_valid=self.parameterAsDouble(parameters, self.MIN_VALID, context),
             max_cloud=self.parameterAsDouble(parameters, self.MAX_CLOUD, context),
-            use_cuda=self.parameterAsBool(parameters, self.USE_CUDA, context))
+            use_cuda=self.parameterAsBool(parameters, self.USE_CUDA, context),
+            covariates={lyr.name(): lyr.source()
+                        for lyr in self.parameterAsLayerList(parameters, self.COVARIATES, context)} or None)
         feedback.pushInfo(tr("{0}: {1} chips, {2} used, {3} skipped; mean {4:.4g}, median {5:.4g}.").format(
             result["title"], result["chips"], result["chips_used"], result["chips_skipped"], result["mean"],
             result["median"]))

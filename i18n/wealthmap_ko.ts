@@ -540,285 +540,305 @@
         <translation>영상 기반 부 추정</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="49"/>
+        <location filename="../algorithms/wealth_algs.py" line="50"/>
         <source>Predict wealth from Sentinel-2 imagery</source>
         <translation>Sentinel-2 영상으로 부(富) 지수 추정</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="52"/>
+        <location filename="../algorithms/wealth_algs.py" line="53"/>
         <source>Cuts the region into chips on the model's grid (256 px at 10 m), embeds each chip with the bundle's CNN, adds NDVI/NDBI/NDWI statistics and predicts a wealth index with the bundle's random forest (uncertainty = spread of the trees). Chips with too few valid pixels or too many clouds stay in the output with a status. The region is the selected or all features of REGION, else EXTENT, else the whole raster. The bundled model is a demonstration model, not a wealth estimate.</source>
         <translation>모델 격자(10 m에서 256 px)로 영역을 칩으로 나누고, 번들의 CNN으로 각 칩을 임베딩하고, NDVI/NDBI/NDWI 통계를 더해 번들의 랜덤 포레스트로 부 지수를 추정합니다(불확실성 = 트리 간 편차). 유효 픽셀이 너무 적거나 구름이 너무 많은 칩은 상태 값과 함께 출력에 남습니다. 영역은 REGION의 선택(또는 전체) 피처, 없으면 EXTENT, 없으면 래스터 전체입니다. 내장 모델은 시연용 모델이며 부 추정치가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="62"/>
+        <location filename="../algorithms/wealth_algs.py" line="63"/>
         <source>Sentinel-2 raster</source>
         <translation>Sentinel-2 래스터</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="64"/>
+        <location filename="../algorithms/wealth_algs.py" line="65"/>
         <source>More rasters (adjacent tiles: mosaicked, the first given wins where they overlap)</source>
         <translation>추가 래스터 (인접 타일: 모자이크하며, 겹치는 곳은 먼저 지정한 래스터를 씀)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="67"/>
-        <location filename="../algorithms/wealth_train_algs.py" line="82"/>
+        <location filename="../algorithms/wealth_algs.py" line="68"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="89"/>
         <source>…and/or Sentinel-2 products as downloaded (.zip or MTD_MSIL2A.xml / MTD_MSIL1C.xml)</source>
         <translation>…및/또는 내려받은 Sentinel-2 제품 (.zip 또는 MTD_MSIL2A.xml / MTD_MSIL1C.xml)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="70"/>
+        <location filename="../algorithms/wealth_algs.py" line="71"/>
         <source>Region polygons (selected features are used when 'selected only' is set)</source>
         <translation>영역 폴리곤('선택된 피처만'을 켜면 선택된 피처 사용)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="72"/>
+        <location filename="../algorithms/wealth_algs.py" line="73"/>
         <source>Region extent</source>
         <translation>영역 범위</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="74"/>
+        <location filename="../algorithms/wealth_algs.py" line="75"/>
         <source>Model bundle folder (empty: the bundled demonstration model)</source>
         <translation>모델 번들 폴더(비우면 내장 시연 모델)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="77"/>
+        <location filename="../algorithms/wealth_algs.py" line="78"/>
         <source>Band mapping, e.g. B02=1, B03=2, B04=3, B08=4, B11=5 (empty: from band names)</source>
         <translation>밴드 매핑, 예: B02=1, B03=2, B04=3, B08=4, B11=5(비우면 밴드 이름에서 찾음)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="80"/>
+        <location filename="../algorithms/wealth_algs.py" line="81"/>
         <source>Maximum number of chips (0: no limit)</source>
         <translation>최대 칩 수(0: 제한 없음)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="83"/>
+        <location filename="../algorithms/wealth_algs.py" line="84"/>
         <source>Minimum valid-pixel fraction of a chip</source>
         <translation>칩의 최소 유효 픽셀 비율</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="86"/>
+        <location filename="../algorithms/wealth_algs.py" line="87"/>
         <source>Maximum cloud fraction of a chip</source>
         <translation>칩의 최대 구름 비율</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="89"/>
+        <location filename="../algorithms/wealth_algs.py" line="90"/>
         <source>Use CUDA when available</source>
         <translation>가능하면 CUDA 사용</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="91"/>
+        <location filename="../algorithms/wealth_algs.py" line="92"/>
+        <source>Covariate rasters the model was trained with (matched by layer name)</source>
+        <translation>모델 학습에 쓴 공변량 래스터(레이어 이름으로 대응)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_algs.py" line="95"/>
         <source>Wealth chips (GeoPackage)</source>
         <translation>부 지수 칩(GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="93"/>
+        <location filename="../algorithms/wealth_algs.py" line="97"/>
         <source>Wealth raster (Float32 GeoTIFF, one pixel per chip)</source>
         <translation>부 지수 래스터(Float32 GeoTIFF, 칩당 한 픽셀)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="95"/>
+        <location filename="../algorithms/wealth_algs.py" line="99"/>
         <source>Chips</source>
         <translation>칩</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="95"/>
+        <location filename="../algorithms/wealth_algs.py" line="99"/>
         <source>Chips used</source>
         <translation>사용한 칩</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="96"/>
+        <location filename="../algorithms/wealth_algs.py" line="100"/>
         <source>Chips skipped</source>
         <translation>건너뛴 칩</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="98"/>
+        <location filename="../algorithms/wealth_algs.py" line="102"/>
         <source>Mean wealth</source>
         <translation>부 지수 평균</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="99"/>
+        <location filename="../algorithms/wealth_algs.py" line="103"/>
         <source>Median wealth</source>
         <translation>부 지수 중앙값</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="100"/>
+        <location filename="../algorithms/wealth_algs.py" line="104"/>
         <source>Region area (km²)</source>
         <translation>영역 면적(km²)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="101"/>
+        <location filename="../algorithms/wealth_algs.py" line="105"/>
         <source>Model id</source>
         <translation>모델 ID</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="102"/>
+        <location filename="../algorithms/wealth_algs.py" line="106"/>
         <source>Model status</source>
         <translation>모델 상태</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="115"/>
+        <location filename="../algorithms/wealth_algs.py" line="119"/>
         <source>No raster was given: choose a raster layer (INPUT) or Sentinel-2 products (PRODUCTS).</source>
         <translation>래스터가 지정되지 않았습니다. 래스터 레이어(INPUT) 또는 Sentinel-2 제품(PRODUCTS)을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="125"/>
+        <location filename="../algorithms/wealth_algs.py" line="129"/>
         <source>The region layer has no (selected) polygon features.</source>
         <translation>영역 레이어에 (선택된) 폴리곤 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="145"/>
-        <location filename="../core/wealth/api.py" line="50"/>
+        <location filename="../algorithms/wealth_algs.py" line="151"/>
+        <location filename="../core/wealth/api.py" line="54"/>
         <source>{0}: {1} chips, {2} used, {3} skipped; mean {4:.4g}, median {5:.4g}.</source>
         <translation>{0}: 칩 {1}개, 사용 {2}개, 건너뜀 {3}개; 평균 {4:.4g}, 중앙값 {5:.4g}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="134"/>
+        <location filename="../algorithms/wealth_algs.py" line="138"/>
         <source>The output must be a GeoPackage (.gpkg) file, not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg) 파일이어야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="55"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="58"/>
         <source>Train wealth model from survey points</source>
         <translation>설문 지점으로 부 모델 학습</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="58"/>
-        <source>Trains a random forest wealth head on survey points (for example DHS clusters) and Sentinel-2 rasters, with the features prediction computes for the chip that contains each point: the mean embedding of the grid-aligned chips around it (3 x 3 chips = 7.68 km by default, covering the survey's coordinate displacement) plus NDVI/NDBI/NDWI statistics. Accuracy is cross-validated on held-out spatial blocks or whole groups, next to baselines (group mean, urban/rural mean). Writes a model bundle (status 'trained') with report.html and report.json. Give the survey as a point layer, or as a table file with latitude/longitude columns.</source>
-        <translation>설문 지점(예: DHS 클러스터)과 Sentinel-2 래스터로 랜덤 포레스트 부 헤드를 학습합니다. 특징은 예측이 각 지점을 포함하는 칩에 대해 계산하는 것과 같습니다: 그 주변의 격자에 맞춘 칩들(기본 3 x 3 칩 = 7.68 km, 설문 좌표의 변위를 포함)의 평균 임베딩과 NDVI/NDBI/NDWI 통계입니다. 정확도는 제외된 공간 블록이나 그룹 전체로 교차 검증하며, 기준선(그룹 평균, 도시/농촌 평균)과 함께 보여 줍니다. 모델 번들(상태 'trained')과 report.html, report.json을 씁니다. 설문은 점 레이어나 위도/경도 열이 있는 표 파일로 주십시오.</translation>
+        <location filename="../algorithms/wealth_train_algs.py" line="61"/>
+        <source>Trains a random forest wealth head on survey points (for example DHS clusters) and Sentinel-2 rasters, with the features prediction computes for the chip that contains each point: the mean embedding of the grid-aligned chips around it (3 x 3 chips = 7.68 km by default, covering the survey's coordinate displacement) plus the NDVI/NDBI/NDWI statistics the raster's bands allow (NDBI needs B11) and optional covariate rasters (night lights, population...; any CRS). Accuracy is cross-validated on held-out spatial blocks (sized for the survey by default) or whole groups, next to baselines (group mean, urban/rural mean), with an out-of-region test and errors per slice. Writes a model bundle (status 'trained') with report.html and report.json. Give the survey as a point layer, or as a table file with latitude/longitude columns.</source>
+        <translation>설문 지점(예: DHS 클러스터)과 Sentinel-2 래스터로 랜덤 포레스트 부 헤드를 학습합니다. 특징은 예측이 각 지점을 포함하는 칩에 대해 계산하는 것과 같습니다: 그 주변의 격자에 맞춘 칩들(기본 3 x 3 칩 = 7.68 km, 설문 좌표의 변위를 포함)의 평균 임베딩, 래스터의 밴드로 계산할 수 있는 NDVI/NDBI/NDWI 통계(NDBI에는 B11 필요), 선택적인 공변량 래스터(야간 조명, 인구 등, 좌표계 무관)입니다. 정확도는 제외된 공간 블록(기본값은 설문 범위에 맞춘 크기)이나 그룹 전체로 교차 검증하며, 기준선(그룹 평균, 도시/농촌 평균), 지역 외 검증, 구간별 오차와 함께 보여 줍니다. 모델 번들(상태 'trained')과 report.html, report.json을 씁니다. 설문은 점 레이어나 위도/경도 열이 있는 표 파일로 주십시오.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="68"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="74"/>
         <source>Survey points (point layer)</source>
         <translation>설문 지점(점 레이어)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="70"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="76"/>
         <source>or survey table (CSV/XLSX with latitude/longitude columns)</source>
         <translation>또는 설문 표(위도/경도 열이 있는 CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="71"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="77"/>
         <source>Value field (e.g. wealthpooled)</source>
         <translation>값 필드(예: wealthpooled)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="72"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="78"/>
         <source>Group field (country/region)</source>
         <translation>그룹 필드(국가/지역)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="74"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="80"/>
         <location filename="../ui/wealth_train_widget.py" line="56"/>
         <source>Urban/rural field</source>
         <translation>도시/농촌 필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="75"/>
-        <source>Extra feature columns (comma-separated)</source>
-        <translation>추가 특징 열(쉼표로 구분)</translation>
+        <location filename="../algorithms/wealth_train_algs.py" line="81"/>
+        <source>Extra columns reported as evaluation slices, not features (comma-separated)</source>
+        <translation>평가 구간으로만 보고할 추가 열(특성 아님, 쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="77"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="84"/>
         <source>CRS of the table's coordinates</source>
         <translation>표 좌표의 좌표계</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="80"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="87"/>
         <location filename="../ui/wealth_train_widget.py" line="59"/>
         <source>Sentinel-2 rasters</source>
         <translation>Sentinel-2 래스터</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="85"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="92"/>
         <source>Bundle whose embedder to use (empty: the bundled one)</source>
         <translation>임베더를 가져올 번들(비우면 내장 번들)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="88"/>
-        <location filename="../core/wealth/report.py" line="94"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="95"/>
+        <location filename="../core/wealth/report.py" line="165"/>
         <location filename="../ui/wealth_train_widget.py" line="63"/>
         <source>Cross-validation</source>
         <translation>교차 검증</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="90"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="97"/>
         <source>Folds (blocked k-fold)</source>
         <translation>폴드 수(블록 k-폴드)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="92"/>
-        <source>Spatial block size (km)</source>
-        <translation>공간 블록 크기(km)</translation>
+        <location filename="../algorithms/wealth_train_algs.py" line="99"/>
+        <source>Spatial block size (km; 0: automatic, 50 km or smaller to give enough blocks)</source>
+        <translation>공간 블록 크기(km, 0: 자동, 블록 수가 충분하도록 50 km 이하)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="94"/>
-        <location filename="../ui/wealth_train_widget.py" line="72"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="102"/>
+        <location filename="../ui/wealth_train_widget.py" line="73"/>
         <source>Trees</source>
         <translation>트리 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="96"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="104"/>
         <source>Minimum points per leaf</source>
         <translation>리프당 최소 지점 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="98"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="106"/>
         <source>PCA components of the embedding</source>
         <translation>임베딩의 PCA 성분 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="100"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="108"/>
         <source>Context width (m, rounded up to an odd number of chips; 0: automatic, at least 5 km)</source>
         <translation>맥락 너비(m, 홀수 개의 칩으로 올림; 0: 자동, 최소 5 km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="104"/>
-        <location filename="../ui/wealth_train_widget.py" line="73"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="112"/>
+        <location filename="../ui/wealth_train_widget.py" line="74"/>
         <source>Compare feature groups (ablation)</source>
         <translation>특징 그룹 비교(제거 실험)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="106"/>
-        <location filename="../ui/wealth_train_widget.py" line="78"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="115"/>
+        <source>Covariate rasters (night lights, population, built-up...; named by layer name)</source>
+        <translation>공변량 래스터(야간 조명, 인구, 건물지 등, 레이어 이름으로 명명)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="118"/>
+        <source>Covariates summed over the window, not averaged (counts such as population; comma-separated layer names)</source>
+        <translation>창 안에서 평균이 아니라 합계를 내는 공변량(인구 같은 개수, 쉼표로 구분한 레이어 이름)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="121"/>
+        <source>Groups held out as the out-of-region test set (comma-separated; empty: each group in turn)</source>
+        <translation>지역 외 검증 세트로 떼어 둘 그룹(쉼표로 구분, 비우면 그룹마다 차례로)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/wealth_train_algs.py" line="123"/>
+        <location filename="../ui/wealth_train_widget.py" line="91"/>
         <source>Model bundle folder</source>
         <translation>모델 번들 폴더</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="107"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="124"/>
         <source>Training report (HTML)</source>
         <translation>학습 보고서(HTML)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="108"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="125"/>
         <source>Cross-validated r²</source>
         <translation>교차검증 r²</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="124"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="141"/>
         <source>Give the survey points: a point layer or a table file.</source>
         <translation>설문 지점을 주십시오: 점 레이어 또는 표 파일.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="131"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="148"/>
         <source>Give the Sentinel-2 rasters (RASTERS) or products (PRODUCTS) that cover the survey points.</source>
         <translation>조사 지점을 덮는 Sentinel-2 래스터(RASTERS) 또는 제품(PRODUCTS)을 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="88"/>
-        <location filename="../core/wealth/report.py" line="92"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="95"/>
+        <location filename="../core/wealth/report.py" line="163"/>
         <location filename="../ui/wealth_train_widget.py" line="61"/>
         <source>spatially blocked k-fold</source>
         <translation>공간 블록 k-폴드</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="88"/>
-        <location filename="../core/wealth/report.py" line="92"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="95"/>
+        <location filename="../core/wealth/report.py" line="163"/>
         <location filename="../ui/wealth_train_widget.py" line="62"/>
         <source>leave one group out</source>
         <translation>그룹 하나씩 제외</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="155"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="180"/>
         <source>Cross-validated r² {0:.3f} (urban/rural-mean baseline {1}); report: {2}</source>
         <translation>교차 검증 r² {0:.3f} (도시/농촌 평균 기준선 {1}); 보고서: {2}</translation>
     </message>
@@ -1093,6 +1113,7 @@
     </message>
     <message>
         <location filename="../core/geocode/batch.py" line="133"/>
+        <location filename="../core/wealth/features.py" line="357"/>
         <location filename="../core/wealth/predict.py" line="262"/>
         <location filename="../core/wealth/raster.py" line="311"/>
         <location filename="../ui/wealth_predict_widget.py" line="153"/>
@@ -1767,9 +1788,9 @@
     <message>
         <location filename="../core/thematic/api.py" line="348"/>
         <location filename="../core/thematic/join.py" line="355"/>
-        <location filename="../core/wealth/predict.py" line="709"/>
-        <location filename="../core/wealth/predict.py" line="345"/>
-        <location filename="../core/wealth/predict.py" line="710"/>
+        <location filename="../core/wealth/predict.py" line="724"/>
+        <location filename="../core/wealth/predict.py" line="346"/>
+        <location filename="../core/wealth/predict.py" line="725"/>
         <source>output GeoPackage</source>
         <translation>출력 GeoPackage</translation>
     </message>
@@ -2275,7 +2296,7 @@
     </message>
     <message>
         <location filename="../core/validate.py" line="53"/>
-        <location filename="../core/wealth/predict.py" line="802"/>
+        <location filename="../core/wealth/predict.py" line="825"/>
         <source>below {0}</source>
         <translation>{0} 미만</translation>
     </message>
@@ -2587,43 +2608,143 @@
         <translation>번들 파일 이름은 단순 이름이어야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/cv.py" line="53"/>
+        <location filename="../core/wealth/covariates.py" line="450"/>
+        <source>the region</source>
+        <translation>영역</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="97"/>
+        <source>The covariate raster '{0}' ({1}) cannot be opened{2}. Give a GDAL raster (GeoTIFF, VRT...).</source>
+        <translation>공변량 래스터 '{0}'({1})을(를) 열 수 없습니다{2}. GDAL 래스터(GeoTIFF, VRT 등)를 지정하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="100"/>
+        <source>The covariate raster '{0}' ({1}) has no coordinate reference system. Assign one (Raster &gt; Projections &gt; Assign Projection) and try again.</source>
+        <translation>공변량 래스터 '{0}'({1})에 좌표계가 없습니다. 좌표계를 지정하고(래스터 &gt; 투영 &gt; 투영 지정) 다시 시도하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="155"/>
+        <source>Two covariates have the name {0}; give each its own name (name=path).</source>
+        <translation>두 공변량의 이름이 {0}(으)로 같습니다. 각각 다른 이름을 지정하십시오(name=path).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="385"/>
+        <source>The covariate '{0}' ({1}) has values far outside those the model was trained on: median {2:.4g} here, {3:.4g} to {4:.4g} in training ({5} {6}). Use the same product and units as in training.</source>
+        <translation>공변량 '{0}'({1})의 값이 모델 학습 때의 값에서 크게 벗어납니다: 여기 중앙값 {2:.4g}, 학습 때 {3:.4g}~{4:.4g}({5} {6}). 학습 때와 같은 자료와 단위를 쓰십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="389"/>
+        <source>(no units given)</source>
+        <translation>(단위 없음)</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="430"/>
+        <source>The model needs the covariate raster(s) {0}, which were not given. Give a raster for each, by name (covariates={{'name': path}}; in the dock pick the matching layer).</source>
+        <translation>모델에 공변량 래스터 {0}이(가) 필요하지만 주어지지 않았습니다. 이름별로 래스터를 하나씩 지정하십시오(covariates={{'name': path}}, 도크에서는 해당 레이어 선택).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="61"/>
+        <source>The covariate '{0}' has the statistic '{1}'; use 'mean' (radiance, built-up share, elevation, distance) or 'sum' (counts such as people).</source>
+        <translation>공변량 '{0}'의 통계량이 '{1}'입니다. 'mean'(복사휘도, 건물지 비율, 고도, 거리) 또는 'sum'(인구 같은 개수)을 쓰십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="138"/>
+        <source>A covariate needs the path of its raster (got {0!r}).</source>
+        <translation>공변량에는 래스터 경로가 필요합니다(받은 값: {0!r}).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="353"/>
+        <source>The covariate raster '{0}' ({1}) does not cover {2}: it spans {3} in its own coordinate system ({4}), {2} needs {5}. Use a covariate raster that covers it (check its CRS).</source>
+        <translation>공변량 래스터 '{0}'({1})이(가) {2}을(를) 덮지 않습니다: 자체 좌표계({4})에서 범위는 {3}이고 {2}에는 {5}이(가) 필요합니다. 이를 덮는 공변량 래스터를 쓰십시오(좌표계를 확인하십시오).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="436"/>
+        <source>The covariate '{0}' is band {1}, but '{2}' has {3} band(s).</source>
+        <translation>공변량 '{0}'은(는) 밴드 {1}이지만 '{2}'에는 밴드가 {3}개 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/covariates.py" line="146"/>
+        <source>The covariate '{0}' asks for band {1}, but '{2}' has {3} band(s).</source>
+        <translation>공변량 '{0}'은(는) 밴드 {1}을(를) 요구하지만 '{2}'에는 밴드가 {3}개 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="47"/>
+        <source>block sizes that would work: {0}</source>
+        <translation>가능한 블록 크기: {0}</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="101"/>
         <source>Leave-one-group-out cross-validation needs a group field (country or region). Pick one, or use spatially blocked k-fold.</source>
         <translation>그룹 하나씩 제외 교차 검증에는 그룹 필드(국가 또는 지역)가 필요합니다. 하나를 고르거나 공간 블록 k-폴드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/cv.py" line="175"/>
-        <location filename="../core/wealth/cv.py" line="154"/>
+        <location filename="../core/wealth/cv.py" line="279"/>
+        <source>An out-of-region test set needs a group field (country or region) to hold out. Pick one.</source>
+        <translation>지역 외 검증 세트를 따로 떼어 두려면 그룹 필드(국가 또는 지역)가 필요합니다. 하나를 고르십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="45"/>
+        <source>no block size down to {0:g} km gives {1} blocks: the points are too close together; use fewer folds or group cross-validation</source>
+        <translation>{0:g} km까지 어떤 블록 크기도 블록 {1}개를 만들지 못합니다. 지점들이 너무 가깝습니다. 겹 수를 줄이거나 그룹 교차 검증을 쓰십시오</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="72"/>
+        <source>The survey points lie too close together for {0}-fold spatially blocked cross-validation ({1}). Use fewer folds or group cross-validation.</source>
+        <translation>조사 지점들이 너무 가까이 모여 있어 {0}겹 공간 블록 교차 검증을 할 수 없습니다({1}). 겹 수를 줄이거나 그룹 교차 검증을 쓰십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="228"/>
+        <location filename="../core/wealth/cv.py" line="202"/>
         <source>Unknown cross-validation scheme '{0}': use 'blocked' or 'group'.</source>
         <translation>알 수 없는 교차 검증 방식 '{0}': 'blocked' 또는 'group'을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/cv.py" line="34"/>
+        <location filename="../core/wealth/cv.py" line="82"/>
         <source>Only {0} spatial blocks for {1}-fold blocked cross-validation. Use smaller blocks, fewer folds, or points spread over a larger area.</source>
         <translation>{1}-폴드 블록 교차 검증에 공간 블록이 {0}개뿐입니다. 블록을 작게 하거나, 폴드 수를 줄이거나, 더 넓은 지역에 퍼진 지점을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/cv.py" line="58"/>
+        <location filename="../core/wealth/cv.py" line="106"/>
         <source>{0} points have no value in the group field (e.g. point {1}); leave-one-group-out would hold them out as a group of their own. Fill in their country or region, or use spatially blocked k-fold.</source>
         <translation>그룹 필드에 값이 없는 점이 {0}개 있습니다(예: {1}번 점). 그룹 하나 제외 교차검증은 이들을 별도의 그룹으로 취급합니다. 국가나 지역을 채우거나 공간 블록 k-겹 교차검증을 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/cv.py" line="64"/>
+        <location filename="../core/wealth/cv.py" line="112"/>
         <source>Leave-one-group-out cross-validation needs at least two groups, but the group field has only one value ('{0}'). Use spatially blocked k-fold, or a field with several countries or regions.</source>
         <translation>그룹 하나씩 제외 교차 검증에는 그룹이 둘 이상 필요한데, 그룹 필드에 값이 하나('{0}')뿐입니다. 공간 블록 k-폴드를 사용하거나 여러 국가나 지역이 있는 필드를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/cv.py" line="162"/>
+        <location filename="../core/wealth/cv.py" line="285"/>
+        <source>The held-out group(s) {0} are not in the group field (it has {1}).</source>
+        <translation>떼어 둘 그룹 {0}이(가) 그룹 필드에 없습니다(있는 값: {1}).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="289"/>
+        <source>Holding out {0} leaves no points to train on; hold out fewer groups.</source>
+        <translation>{0}을(를) 떼어 두면 학습할 지점이 남지 않습니다. 더 적은 그룹을 떼어 두십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="60"/>
+        <source>Only {0} spatial blocks of {1:g} km for {2}-fold blocked cross-validation: the points span too small an area for blocks that large; {3}. Leave the block size empty to choose it automatically.</source>
+        <translation>{2}겹 블록 교차 검증에 {1:g} km 공간 블록이 {0}개뿐입니다. 지점들이 그렇게 큰 블록에는 너무 좁은 범위에 있습니다. {3}. 블록 크기를 비워 두면 자동으로 고릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="68"/>
+        <source>The default {0:g} km gives {1} blocks, too few for {2} folds: blocks of {3:g} km are the largest that give enough.</source>
+        <translation>기본값 {0:g} km로는 블록이 {1}개로 {2}겹에 부족합니다. 충분한 블록을 주는 가장 큰 크기는 {3:g} km입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/cv.py" line="211"/>
         <source>Cross-validation needs at least 2 folds (got {0}); 5 is usual.</source>
         <translation>교차검증에는 2개 이상의 폴드가 필요합니다(입력값 {0}). 보통 5를 씁니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/cv.py" line="164"/>
+        <location filename="../core/wealth/cv.py" line="215"/>
         <source>The spatial block size must be more than 0 km (got {0}); 50 km is usual.</source>
         <translation>공간 블록 크기는 0 km보다 커야 합니다(입력값 {0}). 보통 50 km를 씁니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/cv.py" line="159"/>
+        <location filename="../core/wealth/cv.py" line="208"/>
         <source>The number of folds and the block size must be numbers (got {0} and {1}).</source>
         <translation>폴드 수와 블록 크기는 숫자여야 합니다(입력값 {0}, {1}).</translation>
     </message>
@@ -2653,12 +2774,12 @@
         <translation>임베더 '{0}'은(는) ONNX opset 13 미만을 사용합니다. opset 13 이상으로 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="453"/>
+        <location filename="../core/wealth/embed.py" line="477"/>
         <source>the embedder file, bands, chip_px, gsd_m or normalization</source>
         <translation>임베더 파일, 밴드, chip_px, gsd_m 또는 normalization</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="474"/>
+        <location filename="../core/wealth/embed.py" line="498"/>
         <source>The head '{0}' reduces the first columns (the embedding) with PCA, but the manifest's 'features' list does not start with 'embedding' ({1}). Restore the manifest's order (or re-export the bundle).</source>
         <translation>헤드 '{0}'은(는) 앞쪽 열(임베딩)을 PCA로 줄이지만, 매니페스트의 'features' 목록이 'embedding'으로 시작하지 않습니다({1}). 매니페스트의 순서를 되돌리세요(또는 번들을 다시 내보내세요).</translation>
     </message>
@@ -2674,22 +2795,28 @@
         <translation>임베더 '{0}'은(는) 값 {1}개짜리 임베딩을 내지만 매니페스트의 embedder.dim은 {2}입니다. 번들이 맞지 않습니다. embedder.dim을 고치거나 모델을 다시 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="454"/>
+        <location filename="../core/wealth/embed.py" line="427"/>
+        <location filename="../core/wealth/embed.py" line="448"/>
+        <source>The model '{0}' expects the feature '{1}', which prediction cannot compute (it computes the embedding, {2} and the covariate rasters the manifest lists). Use a head trained by WealthMap, with its covariate rasters.</source>
+        <translation>모델 '{0}'은(는) 예측에서 계산할 수 없는 특성 '{1}'을(를) 요구합니다(예측은 임베딩, {2}, 매니페스트에 적힌 공변량 래스터를 계산합니다). WealthMap으로 학습한 헤드를 그 공변량 래스터와 함께 쓰십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/embed.py" line="478"/>
         <source>The head '{0}' was trained on features computed with other settings than its manifest now gives ({1} changed): its predictions would be wrong. Restore the manifest (or train the head again with these settings).</source>
         <translation>헤드 '{0}'은(는) 매니페스트가 지금 지정하는 것과 다른 설정으로 계산한 특성으로 학습되었습니다({1} 변경됨). 예측이 틀리게 됩니다. 매니페스트를 되돌리세요(또는 이 설정으로 헤드를 다시 학습하세요).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="464"/>
+        <location filename="../core/wealth/embed.py" line="488"/>
         <source>The head '{0}' was trained on the features {1} in this order, but the manifest lists {2}; the columns would reach the wrong inputs. Restore the manifest's 'features' list (or re-export the bundle).</source>
         <translation>헤드 '{0}'은(는) 특성 {1}을(를) 이 순서로 학습했지만 매니페스트에는 {2}이(가) 있습니다. 열이 잘못된 입력으로 들어갑니다. 매니페스트의 'features' 목록을 되돌리세요(또는 번들을 다시 내보내세요).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="492"/>
+        <location filename="../core/wealth/embed.py" line="516"/>
         <source>The head '{0}' does not have the input/outputs its manifest names ({1} -&gt; {2}); the bundle is mismatched. Re-export it.</source>
         <translation>헤드 '{0}'에 매니페스트가 지정한 입력/출력({1} -&gt; {2})이 없습니다. 번들이 맞지 않으니 다시 내보내십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="498"/>
+        <location filename="../core/wealth/embed.py" line="522"/>
         <source>The head '{0}' takes {1} features but the manifest lists {2}; the bundle is mismatched. Re-export it.</source>
         <translation>헤드 '{0}'은(는) 특징 {1}개를 받지만 매니페스트에는 {2}개가 나열되어 있습니다. 번들이 맞지 않으니 다시 내보내십시오.</translation>
     </message>
@@ -2699,43 +2826,43 @@
         <translation>onnxruntime을 가져올 수 없습니다({0}). QGIS가 사용하는 Python에 다시 설치하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/embed.py" line="425"/>
-        <source>The model '{0}' expects the feature '{1}', which prediction from imagery cannot compute (only the embedding and {2}). Use a head trained without extra columns.</source>
-        <translation>모델 '{0}'은(는) 특징 '{1}'을(를) 요구하지만, 영상으로부터의 추정에서는 계산할 수 없습니다(임베딩과 {2}만 가능). 추가 열 없이 학습한 헤드를 사용하십시오.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/features.py" line="478"/>
+        <location filename="../core/wealth/features.py" line="523"/>
         <source>No raster given: pick one or more Sentinel-2 rasters that cover the survey points.</source>
         <translation>래스터가 없습니다: 설문 지점을 덮는 Sentinel-2 래스터를 하나 이상 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="560"/>
-        <location filename="../core/wealth/features.py" line="521"/>
+        <location filename="../core/wealth/features.py" line="606"/>
+        <location filename="../core/wealth/features.py" line="567"/>
         <source>outside every raster</source>
         <translation>어느 래스터에도 포함되지 않음</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="570"/>
+        <location filename="../core/wealth/features.py" line="616"/>
         <source>chip status {0} in {1}</source>
         <translation>{1}에서 칩 상태 {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="566"/>
+        <location filename="../core/wealth/features.py" line="612"/>
         <source>nodata: only {0:.0f}% valid pixels in the chip at the point in {1}</source>
         <translation>nodata: {1}에서 지점의 칩에 유효 픽셀이 {0:.0f}%뿐임</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="569"/>
+        <location filename="../core/wealth/features.py" line="615"/>
         <source>clouds over {0:.0f}% of the chip at the point in {1}</source>
         <translation>{1}에서 지점의 칩의 {0:.0f}%가 구름</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="359"/>
+        <location filename="../core/wealth/features.py" line="353"/>
+        <source>The raster '{0}' lacks the band(s) {1}: the embedder reads the red, green and blue bands ({2}), so these are needed to train (bands found: {3}). Name the bands B02, B03, B04... in the raster, or map them (band mapping: e.g. B02=1, B03=2).</source>
+        <translation>래스터 '{0}'에 밴드 {1}이(가) 없습니다. 임베딩 모델이 빨강, 초록, 파랑 밴드({2})를 읽으므로 학습에 필요합니다(찾은 밴드: {3}). 래스터의 밴드 이름을 B02, B03, B04 등으로 지정하거나 밴드를 대응시키십시오(밴드 대응: 예 B02=1, B03=2).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/features.py" line="403"/>
         <source>The context must be an odd number of chips per side (1, 3, 5...), not {0}: the chip that contains a point is its centre.</source>
         <translation>맥락은 한 변에 홀수 개의 칩(1, 3, 5...)이어야 하며 {0}은(는) 안 됩니다: 지점을 포함하는 칩이 그 중심입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/features.py" line="415"/>
+        <location filename="../core/wealth/features.py" line="459"/>
         <source>The rasters have different bands: {0} has {1}, {2} has {3}. Use rasters with the same bands (the same product and band order).</source>
         <translation>래스터의 밴드가 서로 다릅니다: {0}에는 {1}, {2}에는 {3}. 같은 밴드(같은 제품과 밴드 순서)의 래스터를 사용하십시오.</translation>
     </message>
@@ -2795,22 +2922,27 @@
         <translation>부 ({0})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="628"/>
+        <location filename="../core/wealth/predict.py" line="345"/>
+        <source>covariate raster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="632"/>
         <source>It is the number of chips per model call; 16 is a good value.</source>
         <translation>모델 호출 한 번에 넣는 칩 수이며, 16이 적당합니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="637"/>
+        <location filename="../core/wealth/predict.py" line="641"/>
         <source>0 means no limit.</source>
         <translation>0은 제한 없음입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="671"/>
+        <location filename="../core/wealth/predict.py" line="686"/>
         <source>CUDA was asked for, but this onnxruntime has no CUDA provider: the prediction runs on the CPU. To use the GPU, install onnxruntime-gpu (matching your CUDA version) in the Python that QGIS uses.</source>
         <translation>CUDA를 요청했지만 이 onnxruntime에는 CUDA 제공자가 없어 CPU로 추정합니다. GPU를 쓰려면 QGIS가 쓰는 Python에 (CUDA 버전에 맞는) onnxruntime-gpu를 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="902"/>
+        <location filename="../core/wealth/predict.py" line="925"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
     </message>
@@ -2836,24 +2968,24 @@
     </message>
     <message>
         <location filename="../core/wealth/predict.py" line="340"/>
-        <location filename="../core/wealth/train_api.py" line="80"/>
+        <location filename="../core/wealth/train_api.py" line="95"/>
         <source>raster</source>
         <translation>래스터</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="345"/>
-        <location filename="../core/wealth/predict.py" line="711"/>
-        <location filename="../ui/wealth_predict_widget.py" line="202"/>
+        <location filename="../core/wealth/predict.py" line="346"/>
+        <location filename="../core/wealth/predict.py" line="726"/>
+        <location filename="../ui/wealth_predict_widget.py" line="209"/>
         <source>GeoTIFF</source>
         <translation>GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="426"/>
+        <location filename="../core/wealth/predict.py" line="427"/>
         <source>the style is missing from the template</source>
         <translation>템플릿에 스타일이 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="654"/>
+        <location filename="../core/wealth/predict.py" line="664"/>
         <source>Only {0:.0%} of the region ({1:.1f} of {2:.1f} km²) lies over the raster '{3}': the rest has no chips. Draw the region over the raster, or mosaic it with the raster that covers the rest.</source>
         <translation>영역의 {0:.0%}({2:.1f} km² 중 {1:.1f} km²)만 래스터 '{3}' 위에 있습니다. 나머지에는 칩이 없습니다. 영역을 래스터 위에 그리거나, 나머지를 덮는 래스터와 모자이크하세요.</translation>
     </message>
@@ -2883,43 +3015,43 @@
         <translation>Sentinel-2 제품</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="368"/>
-        <location filename="../core/wealth/predict.py" line="452"/>
+        <location filename="../core/wealth/predict.py" line="369"/>
+        <location filename="../core/wealth/predict.py" line="453"/>
         <source>Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write to.</source>
         <translation>출력 GeoPackage '{0}'을(를) 쓸 수 없습니다: {1}. 쓰기 권한이 있는 폴더를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="648"/>
+        <location filename="../core/wealth/predict.py" line="658"/>
         <source>The region needs {0} chips, more than the limit of {1} (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개를 넘습니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 제한을 늘리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="660"/>
+        <location filename="../core/wealth/predict.py" line="675"/>
         <source>The raster '{0}' is JPEG 2000, which is slow to decode (about {1:.0f} ms per chip, some {2:.0f} s for these {3} chips). For large regions, convert it once to a tiled GeoTIFF (Raster &gt; Conversion &gt; Translate with TILED=YES, COMPRESS=DEFLATE and INTERLEAVE=BAND) and predict on that.</source>
         <translation>래스터 '{0}'은(는) JPEG 2000 형식이라 디코딩이 느립니다 (칩당 약 {1:.0f} ms, 이 {3}개 칩에 약 {2:.0f}초). 넓은 지역은 먼저 타일 GeoTIFF로 한 번 변환한 뒤 (래스터 &gt; 변환 &gt; 변환(Translate), TILED=YES, COMPRESS=DEFLATE, INTERLEAVE=BAND) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="675"/>
+        <location filename="../core/wealth/predict.py" line="690"/>
         <source>Sentinel-2 product {0}: its bands stacked at 10 m ({1}); reflectance = DN x {2:g} {3:+g} ({4}).</source>
         <translation>Sentinel-2 제품 {0}: 밴드를 10 m로 묶었습니다 ({1}). 반사율 = DN x {2:g} {3:+g} ({4}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="684"/>
+        <location filename="../core/wealth/predict.py" line="699"/>
         <source>The raster '{0}' is not on the model's grid ({1}, {2:g} m pixels), so it is resampled while it is read (about {3:.0f} ms per chip, some {4:.0f} s for these {5} chips, about twice the time of a raster on the grid). To predict faster, reproject it once to {1} at {2:g} m (Raster &gt; Projections &gt; Warp (Reproject)) and predict on that.</source>
         <translation>래스터 '{0}'은(는) 모델의 격자({1}, {2:g} m 픽셀)에 맞지 않아 읽는 동안 재샘플링됩니다 (칩당 약 {3:.0f} ms, 이 {5}개 칩에 약 {4:.0f}초로, 격자에 맞는 래스터의 약 두 배입니다). 더 빨리 추정하려면 먼저 {1}, {2:g} m로 한 번 재투영한 뒤 (래스터 &gt; 투영 &gt; 워프(재투영)) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="803"/>
+        <location filename="../core/wealth/predict.py" line="826"/>
         <source>{0} and above</source>
         <translation>{0} 이상</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="872"/>
+        <location filename="../core/wealth/predict.py" line="895"/>
         <source>The style of the output cannot be written: {0}</source>
         <translation>출력의 스타일을 기록할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="896"/>
+        <location filename="../core/wealth/predict.py" line="919"/>
         <source>The style cannot be saved in the output '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>출력 '{0}'에 스타일을 저장할 수 없습니다 ({1}). 쓰기 권한이 있는 폴더를 선택하세요.</translation>
     </message>
@@ -2944,42 +3076,47 @@
         <translation>영역에 한도인 칩 {0}개보다 많은 칩이 필요합니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 한도를 올리세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="430"/>
+        <location filename="../core/wealth/predict.py" line="431"/>
         <source>The empty output template could not be written ({0}); the output is created directly.</source>
         <translation>빈 출력 템플릿을 쓸 수 없습니다({0}). 출력 파일을 직접 만듭니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="483"/>
+        <location filename="../core/wealth/predict.py" line="484"/>
         <source>Cannot write the GeoTIFF '{0}'.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="634"/>
+        <location filename="../core/wealth/predict.py" line="638"/>
         <source>The folder {0} for the GeoTIFF does not exist. Create it or choose another path.</source>
         <translation>GeoTIFF를 쓸 폴더 {0}이(가) 없습니다. 폴더를 만들거나 다른 경로를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="666"/>
+        <location filename="../core/wealth/predict.py" line="671"/>
+        <source>The covariate '{0}' is another file ({1}) than the one the model was trained with (sha256 differs): right for another tile or region of the same product; check that it is the same product, year and units.</source>
+        <translation>공변량 '{0}'은(는) 모델 학습에 쓴 파일과 다른 파일({1})입니다(sha256 다름). 같은 자료의 다른 타일이나 지역이라면 맞습니다. 같은 자료, 연도, 단위인지 확인하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/predict.py" line="681"/>
         <source>For this Sentinel-2 product, translate the stack of its bands at 10 m that WealthMap wrote: {0}</source>
         <translation>이 Sentinel-2 제품은 WealthMap이 만든 10 m 밴드 묶음을 변환하세요: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="706"/>
+        <location filename="../core/wealth/predict.py" line="721"/>
         <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="765"/>
+        <location filename="../core/wealth/predict.py" line="787"/>
         <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
         <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="802"/>
+        <location filename="../core/wealth/predict.py" line="825"/>
         <source>{0} – {1}</source>
         <translation>{0} – {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="480"/>
+        <location filename="../core/wealth/predict.py" line="481"/>
         <source>Cannot write the GeoTIFF '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다({1}). 쓰기 가능한 폴더를 선택하세요.</translation>
     </message>
@@ -2989,7 +3126,7 @@
         <translation>영역 '{0}'은(는) 올바른 WKT가 아닙니다. 영역 좌표계의 POLYGON((x1 y1, x2 y2, x3 y3, x1 y1)) 같은 형식이나 경계 상자 (xmin, ymin, xmax, ymax)를 주세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="566"/>
+        <location filename="../core/wealth/predict.py" line="567"/>
         <source>Writing to '{0}' failed: {1}</source>
         <translation>'{0}'에 쓰기 실패: {1}</translation>
     </message>
@@ -3085,28 +3222,28 @@
         <translation>'{0}'에서 선택된 피처가 없습니다. 먼저 영역의 폴리곤을 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="98"/>
+        <location filename="../core/wealth/report.py" line="169"/>
         <source>baseline: training mean</source>
         <translation>기준선: 학습 평균</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="98"/>
+        <location filename="../core/wealth/report.py" line="169"/>
         <source>baseline: group mean</source>
         <translation>기준선: 그룹 평균</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="99"/>
+        <location filename="../core/wealth/report.py" line="170"/>
         <source>baseline: urban/rural mean</source>
         <translation>기준선: 도시/농촌 평균</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="97"/>
+        <location filename="../core/wealth/report.py" line="168"/>
         <source>model</source>
         <translation>모델</translation>
     </message>
     <message>
         <location filename="../core/wealth/report.py" line="43"/>
-        <location filename="../core/wealth/report.py" line="103"/>
+        <location filename="../core/wealth/report.py" line="175"/>
         <source>Predicted against observed</source>
         <translation>예측값 대 관측값</translation>
     </message>
@@ -3121,192 +3258,288 @@
         <translation>예측값(교차 검증)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="78"/>
-        <location filename="../core/wealth/report.py" line="82"/>
+        <location filename="../core/wealth/report.py" line="75"/>
+        <source>bias (predicted - observed)</source>
+        <translation>편향(예측 - 관측)</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="109"/>
+        <source>Out-of-region test</source>
+        <translation>지역 외 검증</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="114"/>
+        <source>held-out group</source>
+        <translation>떼어 둔 그룹</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="127"/>
+        <location filename="../ui/wealth_predict_widget.py" line="197"/>
+        <source>Bands</source>
+        <translation>밴드</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="127"/>
+        <source>Features</source>
+        <translation>특성</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="149"/>
+        <location filename="../core/wealth/report.py" line="153"/>
         <source>WealthMap training report</source>
         <translation>WealthMap 학습 보고서</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="84"/>
+        <location filename="../core/wealth/report.py" line="155"/>
         <location filename="../ui/wealth_predict_widget.py" line="182"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="84"/>
+        <location filename="../core/wealth/report.py" line="155"/>
         <source>status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="86"/>
+        <location filename="../core/wealth/report.py" line="157"/>
         <source>Code version</source>
         <translation>코드 버전</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="86"/>
+        <location filename="../core/wealth/report.py" line="157"/>
         <source>Created</source>
         <translation>생성 시각</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="89"/>
+        <location filename="../core/wealth/report.py" line="160"/>
         <source>Cross-validated on held-out spatial blocks or whole groups; a model is 'trained', not 'validated', until someone checks it on independent data.</source>
         <translation>제외된 공간 블록이나 그룹 전체로 교차 검증했습니다. 독립된 자료로 누군가 확인하기 전까지 모델은 'validated'가 아니라 'trained'입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="94"/>
+        <location filename="../core/wealth/report.py" line="165"/>
         <source>Accuracy</source>
         <translation>정확도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="94"/>
+        <location filename="../core/wealth/report.py" line="165"/>
         <source>folds</source>
         <translation>폴드</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="96"/>
+        <location filename="../core/wealth/report.py" line="167"/>
         <source>squared Pearson r</source>
         <translation>피어슨 r 제곱</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="96"/>
+        <location filename="../core/wealth/report.py" line="167"/>
         <source>urban r²</source>
         <translation>도시 r²</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="96"/>
+        <location filename="../core/wealth/report.py" line="167"/>
         <source>rural r²</source>
         <translation>농촌 r²</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="117"/>
+        <location filename="../core/wealth/report.py" line="189"/>
         <source>Feature importances</source>
         <translation>특징 중요도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="117"/>
+        <location filename="../core/wealth/report.py" line="189"/>
         <source>feature</source>
         <translation>특징</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="117"/>
+        <location filename="../core/wealth/report.py" line="189"/>
         <source>importance</source>
         <translation>중요도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="121"/>
+        <location filename="../core/wealth/report.py" line="193"/>
         <source>Training data</source>
         <translation>학습 자료</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="123"/>
+        <location filename="../core/wealth/report.py" line="195"/>
         <source>rows read</source>
         <translation>읽은 행</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="123"/>
+        <location filename="../core/wealth/report.py" line="195"/>
         <source>rows used</source>
         <translation>사용한 행</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="124"/>
+        <location filename="../core/wealth/report.py" line="196"/>
         <source>left out</source>
         <translation>제외됨</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="130"/>
+        <location filename="../core/wealth/report.py" line="202"/>
         <source>rasters</source>
         <translation>래스터</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="131"/>
+        <location filename="../core/wealth/report.py" line="203"/>
         <source>hash of the inputs</source>
         <translation>입력 해시</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="141"/>
+        <location filename="../core/wealth/report.py" line="213"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="141"/>
+        <location filename="../core/wealth/report.py" line="213"/>
         <source>features</source>
         <translation>특징</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="141"/>
+        <location filename="../core/wealth/report.py" line="213"/>
         <source>evaluation</source>
         <translation>평가</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="142"/>
+        <location filename="../core/wealth/report.py" line="214"/>
         <source>final forest</source>
         <translation>최종 포레스트</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="142"/>
+        <location filename="../core/wealth/report.py" line="214"/>
         <source>points from the cache:</source>
         <translation>캐시에서 읽은 지점:</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="107"/>
+        <location filename="../core/wealth/report.py" line="88"/>
+        <source>Spatial blocks of {0:g} km ({1} blocks).</source>
+        <translation>{0:g} km 공간 블록({1}개).</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="93"/>
+        <source>Out-of-region test (whole groups held out): r² {0} over {1} held-out groups.</source>
+        <translation>지역 외 검증(그룹 전체를 떼어 둠): 떼어 둔 그룹 {1}개에서 r² {0}.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="116"/>
+        <source>No out-of-region test: the survey has no group field with two or more groups (countries or regions).</source>
+        <translation>지역 외 검증 없음: 조사 자료에 그룹이 둘 이상인 그룹 필드(국가 또는 지역)가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="120"/>
+        <source>Errors per slice</source>
+        <translation>구간별 오차</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="120"/>
+        <source>Cross-validated predictions (each from a model that did not see the point), per slice.</source>
+        <translation>교차 검증 예측(각 지점을 보지 않은 모델의 예측), 구간별.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="131"/>
+        <source>covariate</source>
+        <translation>공변량</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="131"/>
+        <source>band</source>
+        <translation>밴드</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="131"/>
+        <source>statistic</source>
+        <translation>통계량</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="131"/>
+        <source>units</source>
+        <translation>단위</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="132"/>
+        <source>training range</source>
+        <translation>학습 범위</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="179"/>
         <source>urban</source>
         <translation>도시</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="107"/>
+        <location filename="../core/wealth/report.py" line="179"/>
         <source>rural</source>
         <translation>농촌</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="110"/>
+        <location filename="../core/wealth/report.py" line="182"/>
         <source>Which feature groups help</source>
         <translation>도움이 되는 특징 그룹</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="110"/>
+        <location filename="../core/wealth/report.py" line="182"/>
         <location filename="../core/wealth/survey.py" line="316"/>
         <source>group</source>
         <translation>그룹</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="110"/>
+        <location filename="../core/wealth/report.py" line="182"/>
         <source>columns</source>
         <translation>열</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="110"/>
+        <location filename="../core/wealth/report.py" line="182"/>
         <source>r² without it</source>
         <translation>제외했을 때 r²</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="111"/>
+        <location filename="../core/wealth/report.py" line="183"/>
         <source>r² with it alone</source>
         <translation>이것만 썼을 때 r²</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="126"/>
+        <location filename="../core/wealth/report.py" line="198"/>
         <source>groups</source>
         <translation>그룹</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="129"/>
+        <location filename="../core/wealth/report.py" line="201"/>
         <source>years</source>
         <translation>연도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="135"/>
+        <location filename="../core/wealth/report.py" line="207"/>
         <source>Rows left out</source>
         <translation>제외된 행</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="135"/>
+        <location filename="../core/wealth/report.py" line="207"/>
         <source>row</source>
         <translation>행</translation>
     </message>
     <message>
-        <location filename="../core/wealth/report.py" line="135"/>
+        <location filename="../core/wealth/report.py" line="207"/>
         <source>reason</source>
         <translation>이유</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="105"/>
+        <source>Spatial blocks of {0:g} km ({1} blocks, {2}). {3}</source>
+        <translation>{0:g} km 공간 블록({1}개, {2}). {3}</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="106"/>
+        <source>chosen for this survey</source>
+        <translation>이 조사 자료에 맞춰 선택</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="107"/>
+        <source>as given</source>
+        <translation>지정한 대로</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/report.py" line="111"/>
+        <source>Whole groups held out as the test set ({0}); the model predicting them was trained on the other groups only. Pooled r² {1}.</source>
+        <translation>그룹 전체를 검증 세트로 떼어 둠({0}). 이를 예측한 모델은 다른 그룹만으로 학습했습니다. 통합 r² {1}.</translation>
     </message>
     <message>
         <location filename="../core/wealth/sentinel2.py" line="109"/>
@@ -3499,9 +3732,14 @@
         <translation>{1}의 {0}행: 추가 특징 '{2}'의 값 '{3}'은(는) 숫자가 아닙니다. 숫자 열만 특징이 될 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="213"/>
+        <location filename="../core/wealth/train.py" line="220"/>
         <source>A newly trained model is 'trained'; mark it 'validated' yourself only after independent checks.</source>
         <translation>새로 학습한 모델의 상태는 'trained'입니다. 독립적인 확인을 거친 뒤에만 직접 'validated'로 표시하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train.py" line="245"/>
+        <source>the survey points</source>
+        <translation>조사 지점</translation>
     </message>
     <message>
         <location filename="../core/wealth/train.py" line="102"/>
@@ -3514,22 +3752,27 @@
         <translation>위도와 경도를 바꾸면 {0}개의 점이 래스터 위에 놓입니다. 어느 열이 위도이고 경도인지 확인하세요(lat_field / lon_field).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="223"/>
+        <location filename="../core/wealth/train.py" line="230"/>
         <source>The value field '{0}' has the same value ({1:g}) at every point: there is nothing to learn. Pick the field with the wealth index.</source>
         <translation>값 필드 '{0}'이(가) 모든 점에서 같은 값({1:g})이라 학습할 것이 없습니다. 부 지수가 있는 필드를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="252"/>
+        <location filename="../core/wealth/train.py" line="263"/>
+        <source>no value of the covariate(s) {0} around the point</source>
+        <translation>지점 주변에 공변량 {0}의 값이 없음</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train.py" line="283"/>
         <source>{0} points got non-finite features (all pixels invalid for one index?). Check the rasters' nodata value.</source>
         <translation>지점 {0}개의 특징이 유한하지 않습니다(한 지수의 모든 픽셀이 무효?). 래스터의 nodata 값을 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="310"/>
+        <location filename="../core/wealth/train.py" line="350"/>
         <source>The exported ONNX head differs from the trained forest (max {0:.3g}); please report this bug.</source>
         <translation>내보낸 ONNX 헤드가 학습한 포레스트와 다릅니다(최대 {0:.3g}). 이 버그를 보고해 주십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="359"/>
+        <location filename="../core/wealth/train.py" line="403"/>
         <source>Random-forest head trained on {0} survey points ({1}) with the embedder of {2}; cross-validated metrics in 'metrics'.</source>
         <translation>{2}의 임베더로 조사 지점 {0}개({1})에서 학습한 랜덤 포레스트 헤드입니다. 교차검증 지표는 'metrics'에 있습니다.</translation>
     </message>
@@ -3549,22 +3792,17 @@
         <translation>max_features는 (0, 1] 범위의 특징 비율, 특징 개수(정수), 'sqrt', 'log2' 또는 None이어야 합니다(입력값 {0!r}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="239"/>
+        <location filename="../core/wealth/train.py" line="275"/>
         <source>Only {0} of {1} survey points have usable imagery (at least {2} are needed). {3} were left out, for example {4}. Use rasters that cover the points, with fewer clouds.</source>
         <translation>설문 지점 {1}개 중 {0}개만 쓸 수 있는 영상이 있습니다(최소 {2}개 필요). {3}개가 제외되었습니다. 예: {4}. 지점을 덮고 구름이 적은 래스터를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="247"/>
-        <source>The extra feature columns {0} have empty values in some rows; fill them or leave those columns out.</source>
-        <translation>추가 특징 열 {0}에 빈 값이 있는 행이 있습니다. 채우거나 그 열을 빼십시오.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/train.py" line="342"/>
+        <location filename="../core/wealth/train.py" line="384"/>
         <source>Wealth head trained on {0}</source>
         <translation>{0}(으)로 학습한 부 헤드</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train.py" line="344"/>
+        <location filename="../core/wealth/train.py" line="386"/>
         <source>{0} (the survey's value field)</source>
         <translation>{0}(설문의 값 필드)</translation>
     </message>
@@ -3574,57 +3812,57 @@
         <translation>포레스트 설정은 정수여야 합니다({0}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="70"/>
+        <location filename="../core/wealth/train_api.py" line="85"/>
         <source>No output folder given for the model bundle. Choose a new or empty folder.</source>
         <translation>모델 번들의 출력 폴더가 없습니다. 새 폴더나 빈 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="123"/>
+        <location filename="../core/wealth/train_api.py" line="142"/>
         <source>Cross-validated r² {0:.3f} (squared r {1:.3f}, RMSE {2:.3f}) on {3} points; best simple baseline ({4}) r² {5:.3f}. Bundle: {6} (status '{7}').</source>
         <translation>교차 검증 r² {0:.3f} (r 제곱 {1:.3f}, RMSE {2:.3f}), 지점 {3}개. 가장 좋은 단순 기준선({4}) r² {5:.3f}. 번들: {6} (상태 '{7}').</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="150"/>
+        <location filename="../core/wealth/train_api.py" line="169"/>
         <source>'blocked': spatial blocks; 'group': leave one group out.</source>
         <translation>'blocked': 공간 블록, 'group': 그룹 하나씩 빼기.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="152"/>
+        <location filename="../core/wealth/train_api.py" line="171"/>
         <source>5 is usual.</source>
         <translation>보통 5입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="154"/>
-        <source>50 km is usual.</source>
-        <translation>보통 50 km입니다.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/train_api.py" line="82"/>
+        <location filename="../core/wealth/train_api.py" line="97"/>
         <source>model bundle folder</source>
         <translation>모델 번들 폴더</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="81"/>
+        <location filename="../core/wealth/train_api.py" line="174"/>
+        <source>50 km is usual.</source>
+        <translation>보통 50 km입니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/wealth/train_api.py" line="96"/>
         <source>feature cache</source>
         <translation>특징 캐시</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="92"/>
+        <location filename="../core/wealth/train_api.py" line="107"/>
         <source>train_wealth_model: a window of {0:g} m needs a context of {1} x {1} chips of {2:g} m, more than {3} per side. Give a smaller window_m (the context is averaged over it; 5,000 to 10,000 m is usual).</source>
         <translation>train_wealth_model: {0:g} m 창에는 {2:g} m 칩 {1} x {1}개의 주변 영역이 필요해 한 변에 {3}개를 넘습니다. 더 작은 window_m을 주세요(주변 영역은 그 안에서 평균하며, 보통 5,000에서 10,000 m입니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="163"/>
+        <location filename="../core/wealth/train_api.py" line="183"/>
         <source>It is the share of the columns each split looks at (0.33 is usual), or a whole number of columns, 'sqrt' or 'log2'.</source>
         <translation>분할마다 살펴보는 열의 비율(보통 0.33), 또는 열의 개수(정수), 'sqrt', 'log2'입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="172"/>
+        <location filename="../core/wealth/train_api.py" line="192"/>
         <source>train_wealth_model: the parameter 'context_chips' must be an odd number (1, 3, 5...) so that the point's chip is in the middle; got {0}.</source>
         <translation>train_wealth_model: 매개변수 'context_chips'는 지점의 칩이 가운데 오도록 홀수(1, 3, 5...)여야 합니다. 받은 값: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="80"/>
+        <location filename="../core/wealth/train_api.py" line="95"/>
         <source>survey</source>
         <translation>조사 자료</translation>
     </message>
@@ -3677,8 +3915,8 @@
     </message>
     <message>
         <location filename="../ui/base_dock.py" line="72"/>
-        <location filename="../ui/wealth_predict_widget.py" line="214"/>
-        <location filename="../ui/wealth_train_widget.py" line="94"/>
+        <location filename="../ui/wealth_predict_widget.py" line="221"/>
+        <location filename="../ui/wealth_train_widget.py" line="107"/>
         <source>Ready.</source>
         <translation>준비됨.</translation>
     </message>
@@ -3915,13 +4153,13 @@
     </message>
     <message>
         <location filename="../ui/geocode_dock.py" line="167"/>
-        <location filename="../ui/wealth_predict_widget.py" line="194"/>
+        <location filename="../ui/wealth_predict_widget.py" line="201"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
         <location filename="../ui/geocode_dock.py" line="171"/>
-        <location filename="../ui/wealth_predict_widget.py" line="193"/>
+        <location filename="../ui/wealth_predict_widget.py" line="200"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -4410,13 +4648,13 @@
     </message>
     <message>
         <location filename="../ui/wealth_dock.py" line="23"/>
-        <location filename="../ui/wealth_predict_widget.py" line="206"/>
+        <location filename="../ui/wealth_predict_widget.py" line="213"/>
         <source>Predict</source>
         <translation>추정</translation>
     </message>
     <message>
         <location filename="../ui/wealth_dock.py" line="24"/>
-        <location filename="../ui/wealth_train_widget.py" line="81"/>
+        <location filename="../ui/wealth_train_widget.py" line="94"/>
         <source>Train</source>
         <translation>학습</translation>
     </message>
@@ -4502,7 +4740,7 @@
     </message>
     <message>
         <location filename="../ui/wealth_predict_widget.py" line="172"/>
-        <location filename="../ui/wealth_predict_widget.py" line="248"/>
+        <location filename="../ui/wealth_predict_widget.py" line="255"/>
         <source>No region drawn yet.</source>
         <translation>아직 그린 영역이 없습니다.</translation>
     </message>
@@ -4512,57 +4750,57 @@
         <translation>모델 번들 폴더(manifest.json과 ONNX 파일). 비우면 내장 시연 모델</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="187"/>
+        <location filename="../ui/wealth_predict_widget.py" line="191"/>
+        <source>Covariates</source>
+        <translation>공변량</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="194"/>
         <source>from the band names</source>
         <translation>밴드 이름으로</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="188"/>
+        <location filename="../ui/wealth_predict_widget.py" line="195"/>
         <source>Empty: the bands are found by their names. Else the band numbers, e.g. B02=1, B03=2, B04=3, B08=4, B11=5, B12=6</source>
         <translation>비우면 밴드 이름으로 찾습니다. 아니면 밴드 번호, 예: B02=1, B03=2, B04=3, B08=4, B11=5, B12=6</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="190"/>
-        <source>Bands</source>
-        <translation>밴드</translation>
-    </message>
-    <message>
-        <location filename="../ui/wealth_predict_widget.py" line="195"/>
+        <location filename="../ui/wealth_predict_widget.py" line="202"/>
         <source>Temporary file (not kept)</source>
         <translation>임시 파일(보관하지 않음)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="200"/>
+        <location filename="../ui/wealth_predict_widget.py" line="207"/>
         <source>GeoTIFF (*.tif)</source>
         <translation>GeoTIFF (*.tif)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="201"/>
+        <location filename="../ui/wealth_predict_widget.py" line="208"/>
         <source>Also a GeoTIFF (optional): one Float32 pixel per chip</source>
         <translation>GeoTIFF도 (선택): 칩마다 Float32 화소 하나</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="203"/>
+        <location filename="../ui/wealth_predict_widget.py" line="210"/>
         <source>Use CUDA (GPU) when available</source>
         <translation>가능하면 CUDA(GPU) 사용</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="273"/>
+        <location filename="../ui/wealth_predict_widget.py" line="280"/>
         <source>Show in true colour</source>
         <translation>실제 색으로 보기</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="333"/>
+        <location filename="../ui/wealth_predict_widget.py" line="374"/>
         <source>Draw the region on the map.</source>
         <translation>지도에 영역을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="426"/>
+        <location filename="../ui/wealth_predict_widget.py" line="468"/>
         <source>Large region</source>
         <translation>큰 영역</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="451"/>
+        <location filename="../ui/wealth_predict_widget.py" line="493"/>
         <source>Predict wealth</source>
         <translation>부 지수 추정</translation>
     </message>
@@ -4582,32 +4820,32 @@
         <translation>출력: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="230"/>
+        <location filename="../ui/wealth_predict_widget.py" line="237"/>
         <source>onnxruntime has no CUDA provider here; the CPU is used.</source>
         <translation>이곳의 onnxruntime에는 CUDA 공급자가 없어 CPU를 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="258"/>
+        <location filename="../ui/wealth_predict_widget.py" line="265"/>
         <source>Region drawn: {0} vertices, {1}.</source>
         <translation>영역을 그렸습니다: 꼭짓점 {0}개, {1}.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="375"/>
+        <location filename="../ui/wealth_predict_widget.py" line="416"/>
         <source>Choose the polygon layer of the region.</source>
         <translation>영역의 폴리곤 레이어를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="411"/>
+        <location filename="../ui/wealth_predict_widget.py" line="452"/>
         <source>Choose a Sentinel-2 raster layer (add one to the project first).</source>
         <translation>Sentinel-2 래스터 레이어를 선택하십시오(먼저 프로젝트에 추가).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="415"/>
+        <location filename="../ui/wealth_predict_widget.py" line="456"/>
         <source>Choose the output GeoPackage or tick 'Temporary file'.</source>
         <translation>출력 GeoPackage를 선택하거나 '임시 파일'을 체크하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="469"/>
+        <location filename="../ui/wealth_predict_widget.py" line="511"/>
         <source>Prediction done with a demonstration model, not a wealth estimate.</source>
         <translation>시연용 모델로 추정을 마쳤습니다. 부 추정치가 아닙니다.</translation>
     </message>
@@ -4622,52 +4860,57 @@
         <translation>Sentinel-2 제품 {0}을(를) 읽었습니다 (모든 밴드를 10 m로 묶음, 반사율 = DN x {1:g} {2:+g}).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="271"/>
+        <location filename="../ui/wealth_predict_widget.py" line="278"/>
         <source>'{0}' is Sentinel-2 shown in false colour (bands 1, 2, 3 as red, green, blue).</source>
         <translation>'{0}'은(는) 위색(밴드 1, 2, 3을 빨강, 초록, 파랑)으로 보이는 Sentinel-2입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="365"/>
+        <location filename="../ui/wealth_predict_widget.py" line="406"/>
         <source>Draw a region on the map first (press Draw, then drag a rectangle or click a polygon).</source>
         <translation>먼저 지도에 영역을 그리십시오('그리기'를 누른 뒤 사각형을 끌거나 폴리곤을 클릭).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="427"/>
+        <location filename="../ui/wealth_predict_widget.py" line="469"/>
         <source>The region needs {0} chips, more than the limit of {1} (WealthMap setting max_chips). Predict anyway?</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개(WealthMap 설정 max_chips)를 넘습니다. 그래도 추정할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="450"/>
+        <location filename="../ui/wealth_predict_widget.py" line="492"/>
         <source>Predicting {0} chips…</source>
         <translation>칩 {0}개 추정 중…</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="472"/>
+        <location filename="../ui/wealth_predict_widget.py" line="514"/>
         <source>Prediction done with a weak model: it does not beat a simple baseline (see its training report).</source>
         <translation>약한 모델로 예측했습니다: 단순 기준선보다 낫지 않습니다(학습 보고서 참조).</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="250"/>
+        <location filename="../ui/wealth_predict_widget.py" line="334"/>
+        <source>The raster for the covariate '{0}' ({1}, band {2}, {3}) the model was trained with.</source>
+        <translation>모델 학습에 쓴 공변량 '{0}'({1}, 밴드 {2}, {3})의 래스터.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_predict_widget.py" line="257"/>
         <source>The whole raster is predicted.</source>
         <translation>래스터 전체를 예측합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="251"/>
+        <location filename="../ui/wealth_predict_widget.py" line="258"/>
         <source>The current map extent is predicted.</source>
         <translation>현재 지도 범위를 예측합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="252"/>
+        <location filename="../ui/wealth_predict_widget.py" line="259"/>
         <source>The extent of the region layer is predicted.</source>
         <translation>영역 레이어의 범위를 예측합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="253"/>
+        <location filename="../ui/wealth_predict_widget.py" line="260"/>
         <source>The selected features of the region layer are predicted.</source>
         <translation>영역 레이어에서 선택한 피처를 예측합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_predict_widget.py" line="446"/>
+        <location filename="../ui/wealth_predict_widget.py" line="488"/>
         <source>Not run: {0} chips is more than the limit of {1}.</source>
         <translation>실행하지 않음: 칩 {0}개는 제한 {1}개보다 많습니다.</translation>
     </message>
@@ -4707,47 +4950,82 @@
         <translation>자동 감지(urban_rural, urban, ...)</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="68"/>
+        <location filename="../ui/wealth_train_widget.py" line="66"/>
+        <source>automatic (50 km, smaller for a small survey area)</source>
+        <translation>자동(50 km, 조사 범위가 좁으면 더 작게)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="69"/>
         <source>Spatial block size</source>
         <translation>공간 블록 크기</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="83"/>
+        <location filename="../ui/wealth_train_widget.py" line="80"/>
+        <source>Rasters sampled over each point's context window as extra features (any CRS and resolution). Prediction with the model will need them.</source>
+        <translation>각 지점의 맥락 창에서 추출해 특성으로 더할 래스터(좌표계와 해상도 무관). 이 모델로 예측할 때 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="82"/>
+        <source>Covariate rasters</source>
+        <translation>공변량 래스터</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="84"/>
+        <source>layer names of counts to sum (e.g. population); others: mean</source>
+        <translation>합계를 낼 개수 레이어 이름(예: 인구), 나머지는 평균</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="85"/>
+        <source>Summed covariates</source>
+        <translation>합계 공변량</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="87"/>
+        <source>empty: each group in turn</source>
+        <translation>비우면: 그룹마다 차례로</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="88"/>
+        <source>Out-of-region test groups</source>
+        <translation>지역 외 검증 그룹</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_train_widget.py" line="96"/>
         <source>Open report</source>
         <translation>보고서 열기</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="201"/>
+        <location filename="../ui/wealth_train_widget.py" line="233"/>
         <source>Train wealth model</source>
         <translation>부 모델 학습</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="190"/>
+        <location filename="../ui/wealth_train_widget.py" line="222"/>
         <source>Choose a survey point layer or a table file.</source>
         <translation>설문 점 레이어나 표 파일을 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="192"/>
+        <location filename="../ui/wealth_train_widget.py" line="224"/>
         <source>Add Sentinel-2 rasters to the project and check them in the list.</source>
         <translation>프로젝트에 Sentinel-2 래스터를 추가하고 목록에서 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="194"/>
+        <location filename="../ui/wealth_train_widget.py" line="226"/>
         <source>Choose a folder for the model bundle.</source>
         <translation>모델 번들을 저장할 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="212"/>
+        <location filename="../ui/wealth_train_widget.py" line="247"/>
         <source>Model trained, but weak: it does not beat the best simple baseline. Open the report before using it.</source>
         <translation>모델을 학습했지만 약합니다: 가장 좋은 단순 기준선보다 낫지 않습니다. 쓰기 전에 보고서를 여세요.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="216"/>
+        <location filename="../ui/wealth_train_widget.py" line="251"/>
         <source>Model trained; open the report to see its accuracy.</source>
         <translation>모델을 학습했습니다. 보고서를 열어 정확도를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="152"/>
+        <location filename="../ui/wealth_train_widget.py" line="181"/>
         <source>The survey layer '{0}' could not be read: {1}</source>
         <translation>조사 레이어 '{0}'을(를) 읽을 수 없습니다: {1}</translation>
     </message>

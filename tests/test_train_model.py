@@ -173,9 +173,11 @@ def test_bad_rasters_and_points(qgis_app, scene, tmp_path):
                                              "other.tif has B02, B03, B04, B08"):
         train_wealth_model(scene["survey"], [scene["raster"], other], out_dir=str(tmp_path / "m"),
                            bundle=scene["emb"], use_cache=False, **COMMON)
-    with pytest.raises(WealthMapError, match=r"'other.tif' lacks the band\(s\) B11, B12 that the model tiny-test "
-                                             "needs"):
-        train_wealth_model(scene["survey"], [other], out_dir=str(tmp_path / "m"), bundle=scene["emb"],
+    no_red = str(tmp_path / "no_red.tif")
+    make_roof_scene(no_red, n_side=2, bands=["B02", "B03", "B08", "B11"], origin=(600000.0, 5000000.0))
+    with pytest.raises(WealthMapError, match=r"'no_red.tif' lacks the band\(s\) B04: the embedder reads the red, "
+                                             r"green and blue bands \(B04, B03, B02\)"):
+        train_wealth_model(scene["survey"], [no_red], out_dir=str(tmp_path / "m"), bundle=scene["emb"],
                            use_cache=False, **COMMON)
     far = str(tmp_path / "far.tif")
     make_roof_scene(far, n_side=3, origin=(200000.0, 6000000.0))

@@ -183,6 +183,13 @@ class PredictWidget(QWidget):
         self.model_label = QLabel()
         self.model_label.setWordWrap(True)
         form.addRow(self.model_label)
+        # one raster layer per covariate the model was trained with (night lights, population...)
+        self.covariate_box = QWidget()
+        self.covariate_form = QFormLayout(self.covariate_box)
+        self.covariate_form.setContentsMargins(0, 0, 0, 0)
+        self.covariate_combos = {}
+        form.addRow(tr("Covariates"), self.covariate_box)
+        self.main_form = form
         self.band_map = QLineEdit()
         self.band_map.setPlaceholderText(tr("from the band names"))
         self.band_map.setToolTip(tr("Empty: the bands are found by their names. Else the band numbers, e.g. "
@@ -307,7 +314,41 @@ class PredictWidget(QWidget):
         self.model_label.setText(bundle.label())
         self.model_label.setStyleSheet("color: #a40000; font-weight: bold;" if bundle.is_demo or bundle.is_weak
                                        else "")
+        self.set_covariates(bundle.manifest.get("covariates") or [])
         return bundle
+
+    def set_covariates(self, needed):
+        """One raster combo per covariate of the model, preset to a layer of that name when there is one."""
+        while self.covariate_form.rowCount():
+            self.covariate_form.removeRow(0)
+        self.covariate_combos = {}
+        for entry in needed:
+            combo = QgsMapLayerComboBox()
+            combo.setFilters(QgsMapLayerProxyModel.RasterLayer)
+            combo.setAllowEmptyLayer(True)
+            combo.setLayer(None)
+            for layer in QgsProject.instance().mapLayersByName(entry["name"]):
+                if isinstance(layer, QgsRasterLayer):
+                    combo.setLayer(layer)
+                    break
+            combo.setToolTip(tr("The raster for the covariate '{0}' ({1}, band {2}, {3}) the model was trained "
+                                "with.").format(entry["name"], entry.get("file") or "?", entry.get("band", 1),
+                                                entry.get("statistic", "mean")))
+            self.covariate_form.addRow(entry["name"], combo)
+            self.covariate_combos[entry["name"]] = combo
+        self.covariate_box.setVisible(bool(needed))
+        label = self.main_form.labelForField(self.covariate_box)
+        if label is not None:
+            label.setVisible(bool(needed))
+
+    def covariate_sources(self):
+        """``{name: source}`` of the picked covariate layers (missing ones are refused by the core, by name)."""
+        out = {}
+        for name, combo in self.covariate_combos.items():
+            layer = combo.currentLayer()
+            if layer is not None:
+                out[name] = layer.source()
+        return out or None
 
     # --- drawing ------------------------------------------------------------------------------
     def canvas(self):
@@ -419,7 +460,8 @@ class PredictWidget(QWidget):
         return {"raster": sources if len(sources) > 1 else sources[0], "region": region, "region_crs": crs,
                 "bundle": self.model_dir.filePath() or None, "output": output,
                 "geotiff": self.geotiff.filePath() or None, "band_map": parse_band_map(self.band_map.text()),
-                "use_cuda": self.use_cuda.isChecked() and self.use_cuda.isEnabled()}
+                "use_cuda": self.use_cuda.isChecked() and self.use_cuda.isEnabled(),
+                "covariates": self.covariate_sources()}
 
     def _ask_many_chips(self, n_chips, limit):
         answer = QMessageBox.question(

@@ -62,8 +62,9 @@ class TrainWidget(QWidget):
         self.cv_combo.addItem(tr("leave one group out"), "group")
         form.addRow(tr("Cross-validation"), self.cv_combo)
         self.block_spin = QDoubleSpinBox()
-        self.block_spin.setRange(0.1, 5000.0)
-        self.block_spin.setValue(50.0)
+        self.block_spin.setRange(0.0, 5000.0)
+        self.block_spin.setSpecialValueText(tr("automatic (50 km, smaller for a small survey area)"))
+        self.block_spin.setValue(0.0)
         self.block_spin.setSuffix(" km")
         form.addRow(tr("Spatial block size"), self.block_spin)
         self.trees_spin = QSpinBox()
@@ -73,6 +74,18 @@ class TrainWidget(QWidget):
         self.ablation_check = QCheckBox(tr("Compare feature groups (ablation)"))
         self.ablation_check.setChecked(True)
         form.addRow(self.ablation_check)
+        # covariate rasters (night lights, population...) and the out-of-region test set
+        self.covariate_list = QListWidget()
+        self.covariate_list.setMaximumHeight(90)
+        self.covariate_list.setToolTip(tr("Rasters sampled over each point's context window as extra features (any "
+                                          "CRS and resolution). Prediction with the model will need them."))
+        form.addRow(tr("Covariate rasters"), self.covariate_list)
+        self.sum_edit = QLineEdit()
+        self.sum_edit.setPlaceholderText(tr("layer names of counts to sum (e.g. population); others: mean"))
+        form.addRow(tr("Summed covariates"), self.sum_edit)
+        self.holdout_edit = QLineEdit()
+        self.holdout_edit.setPlaceholderText(tr("empty: each group in turn"))
+        form.addRow(tr("Out-of-region test groups"), self.holdout_edit)
         self.out_widget = QgsFileWidget()
         self.out_widget.setStorageMode(QgsFileWidget.GetDirectory)
         form.addRow(tr("Model bundle folder"), self.out_widget)
@@ -116,6 +129,8 @@ class TrainWidget(QWidget):
         from qgis.core import QgsProject, QgsRasterLayer
 
         checked = set(self.selected_rasters())
+        covariates = {item[1] for item in self.selected_covariates()}
+        self.covariate_list.clear()
         self.raster_list.clear()
         for layer in QgsProject.instance().mapLayers().values():
             if isinstance(layer, QgsRasterLayer):
@@ -125,6 +140,20 @@ class TrainWidget(QWidget):
                 item.setCheckState(Qt.CheckState.Checked if layer.source() in checked or not checked
                                    else Qt.CheckState.Unchecked)
                 self.raster_list.addItem(item)
+                cov = QListWidgetItem(layer.name())
+                cov.setData(Qt.ItemDataRole.UserRole, layer.source())
+                cov.setFlags(cov.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                cov.setCheckState(Qt.CheckState.Checked if layer.source() in covariates else Qt.CheckState.Unchecked)
+                self.covariate_list.addItem(cov)
+
+    def selected_covariates(self):
+        """``[(name, source)]`` of the ticked covariate layers."""
+        out = []
+        for i in range(self.covariate_list.count()):
+            item = self.covariate_list.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append((item.text(), item.data(Qt.ItemDataRole.UserRole)))
+        return out
 
     def selected_rasters(self):
         out = []
@@ -166,7 +195,10 @@ class TrainWidget(QWidget):
             "group_field": self.group_edit.text().strip() or None,
             "urban_field": self.urban_edit.text().strip() or None,
             "cv": self.cv_combo.currentData(),
-            "block_km": self.block_spin.value(),
+            "block_km": self.block_spin.value() or None,
+            "covariates": [{"name": name, "path": path} for name, path in self.selected_covariates()],
+            "covariate_sums": [n.strip() for n in self.sum_edit.text().split(",") if n.strip()],
+            "holdout": self.holdout_edit.text().strip() or None,
             "n_estimators": self.trees_spin.value(),
             "ablation": self.ablation_check.isChecked(),
             "out_dir": self.out_widget.filePath(),
@@ -204,15 +236,18 @@ class TrainWidget(QWidget):
         from ..core.wealth.train_api import summary
 
         self.last_result = result
+        from ..core.wealth.report import evaluation_summary
+
+        extra = " ".join(evaluation_summary(result["metrics"]))  # block size, out-of-region test, slices
         self.report_button.setEnabled(True)
         if result.get("status") == "weak":
             text = summary(dict(result, warning=None))
-            self.summary.setText("{}<br><span style='color:#a40000'><b>{}</b></span>".format(
-                text, result["warning"]))
+            self.summary.setText("{} {}<br><span style='color:#a40000'><b>{}</b></span>".format(
+                text, extra, result["warning"]))
             self.dock.show_result_message(tr("Model trained, but weak: it does not beat the best simple baseline. "
                                              "Open the report before using it."), Qgis.Warning)
         else:
-            self.summary.setText(summary(result))
+            self.summary.setText(" ".join([summary(result), extra]).strip())
             self.dock.show_result_message(tr("Model trained; open the report to see its accuracy."),
                                           Qgis.Success)
         if hasattr(self.dock, "reveal"):

@@ -6,7 +6,7 @@ from .predict import predict
 
 def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=None, geotiff=None, band_map=None,
                    scale=None, offset=None, max_chips=None, min_valid=None, max_cloud=None, use_cuda=None,
-                   batch_size=16, feedback=None, selected_only=False):
+                   batch_size=16, feedback=None, selected_only=False, covariates=None):
     """Predict a wealth index per chip over ``region`` of a Sentinel-2 ``raster``; returns a dict.
 
     ``raster``: a ``QgsRasterLayer`` or a raster path (a Sentinel-2 product's zip too), or a list of them:
@@ -14,6 +14,9 @@ def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=Non
     ``region``: ``None`` (the whole raster), a polygon ``QgsVectorLayer`` (all its features, or the selected
     ones with ``selected_only=True``; its CRS is used), a ``QgsGeometry``, ``QgsRectangle``,
     ``(xmin, ymin, xmax, ymax)`` or WKT in ``region_crs`` (default: the raster layer's CRS).
+    ``covariates``: for a model trained with covariate rasters, a raster for each, by name
+    (``{"nightlights": "viirs.tif"}``, or a list of paths/layers named like them); refused when
+    one is missing, does not cover the region, or has values far outside those of training.
     See :func:`wealthmap.api.predict_wealth` for every parameter.
 
     The result has the summary figures of :func:`wealthmap.core.wealth.predict.predict` (``output``,
@@ -36,7 +39,8 @@ def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=Non
         raster = raster.source()
     result = predict(feedback, raster, region=region, region_crs=region_crs, bundle=bundle, output=output,
                      geotiff=geotiff, band_map=band_map, scale=scale, offset=offset, max_chips=max_chips,
-                     min_valid=min_valid, max_cloud=max_cloud, use_cuda=use_cuda, batch_size=batch_size)
+                     min_valid=min_valid, max_cloud=max_cloud, use_cuda=use_cuda, batch_size=batch_size,
+                     covariates=covariates)
     from .predict import load_output_layer
 
     result["layer"] = load_output_layer(result)

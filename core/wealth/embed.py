@@ -413,18 +413,42 @@ def spectral_statistics(chips, bands, mask=None, names=SPECTRAL_FEATURES):
     return stats_from_sums(spectral_sums(chips, bands, mask), names)
 
 
-def feature_matrix(bundle, embeddings, stats, stat_names=SPECTRAL_FEATURES):
-    """The head's input ``(N, F)`` in manifest order from embeddings ``(N, dim)`` and stats ``(N, k)``."""
+#: Prefix of a covariate's name in a manifest's ``features`` (see ``covariates.py``).
+COVARIATE_PREFIX = "covariate:"
+
+
+def check_features(bundle, stat_names=SPECTRAL_FEATURES):
+    """Refuse, before any work, a bundle whose head needs a feature prediction cannot compute (e.g. a survey
+    table column of an older trained bundle): prediction computes the embedding, the spectral statistics
+    and the covariates the manifest lists."""
+    names = {COVARIATE_PREFIX + c["name"] for c in bundle.manifest.get("covariates", [])}
+    for feature in bundle.manifest["features"]:
+        if feature != EMBEDDING_FEATURE and feature not in stat_names and feature not in names:
+            raise WealthMapError(tr("The model '{0}' expects the feature '{1}', which prediction cannot compute "
+                                    "(it computes the embedding, {2} and the covariate rasters the manifest lists). "
+                                    "Use a head trained by WealthMap, with its covariate rasters.").format(
+                bundle.id, feature, ", ".join(stat_names)))
+
+
+def feature_matrix(bundle, embeddings, stats, stat_names=SPECTRAL_FEATURES, covariates=None):
+    """The head's input ``(N, F)`` in manifest order from embeddings ``(N, dim)``, stats ``(N, k)`` and the
+    covariates' values ``(N, C)`` (in the order of the manifest's ``covariates``)."""
     cols = []
+    names = [c["name"] for c in bundle.manifest.get("covariates", [])]
     for feature in bundle.manifest["features"]:
         if feature == EMBEDDING_FEATURE:
             cols.append(np.asarray(embeddings, dtype=np.float32))
         elif feature in stat_names:
             cols.append(np.asarray(stats, dtype=np.float32)[:, [list(stat_names).index(feature)]])
+        elif feature.startswith(COVARIATE_PREFIX) and feature[len(COVARIATE_PREFIX):] in names \
+                and covariates is not None:
+            j = names.index(feature[len(COVARIATE_PREFIX):])
+            cols.append(np.asarray(covariates, dtype=np.float32)[:, [j]])
         else:
-            raise WealthMapError(tr("The model '{0}' expects the feature '{1}', which prediction from imagery cannot "
-                                    "compute (only the embedding and {2}). Use a head trained without extra "
-                                    "columns.").format(bundle.id, feature, ", ".join(stat_names)))
+            raise WealthMapError(tr("The model '{0}' expects the feature '{1}', which prediction cannot compute "
+                                    "(it computes the embedding, {2} and the covariate rasters the manifest lists). "
+                                    "Use a head trained by WealthMap, with its covariate rasters.").format(
+                bundle.id, feature, ", ".join(stat_names)))
     return np.hstack(cols).astype(np.float32, copy=False)
 
 

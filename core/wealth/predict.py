@@ -331,9 +331,9 @@ def short_title(bundle):
     return tr("Wealth ({0})").format(tr(bundle.status))
 
 
-def guard_outputs(raster, bundle, output, geotiff):
-    """Refuse outputs that are the imagery (or a file of a Sentinel-2 product, or of the model bundle) or
-    each other, before any work (see :func:`..outputs.guard`)."""
+def guard_outputs(raster, bundle, output, geotiff, covariates=()):
+    """Refuse outputs that are the imagery (or a file of a Sentinel-2 product, a covariate raster, or of the model
+    bundle) or each other, before any work (see :func:`..outputs.guard`)."""
     rasters = list(raster) if isinstance(raster, (list, tuple)) else [raster]
     inputs = []
     for item in rasters:
@@ -342,6 +342,7 @@ def guard_outputs(raster, bundle, output, geotiff):
         if path and os.path.basename(path).upper().startswith("MTD_MSI"):
             inputs.append((tr_noop("Sentinel-2 product"), os.path.dirname(path)))
     inputs.append((tr_noop("model bundle"), getattr(bundle, "path", bundle)))
+    inputs += [(tr_noop("covariate raster"), cov.path) for cov in covariates or () if getattr(cov, "path", None)]
     outputs.guard(inputs, [(tr_noop("output GeoPackage"), output or None), (tr_noop("GeoTIFF"), geotiff or None)])
 
 
@@ -602,7 +603,7 @@ class _Output:
 
 def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=None, layer_name=None,
             geotiff=None, band_map=None, scale=None, offset=None, max_chips=None, min_valid=None, max_cloud=None,
-            use_cuda=None, batch_size=16):
+            use_cuda=None, batch_size=16, covariates=None):
     """Predict per chip over ``region`` of ``raster``; returns a summary dict.
 
     :param raster: path of a GDAL raster (or a ``QgsRasterLayer``/``RasterSource``).
@@ -616,6 +617,9 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
     :param max_chips: refuse regions with more chips (default ``WEALTH_MAX_CHIPS``; 0 = no limit).
     :param min_valid, max_cloud: chip thresholds (defaults from the settings).
     :param use_cuda: CUDA when onnxruntime has it (default ``WEALTH_USE_CUDA``).
+    :param covariates: the covariate rasters a bundle trained with covariates needs (its manifest's
+        ``covariates``): ``{name: path or layer}`` or a list matched by name (see ``covariates.match``).
+        Refused when one is missing, does not cover the region, or has values far outside training.
     """
     from .. import deps
     from ..settings import WEALTH_MAX_CHIPS, WEALTH_MAX_CLOUD, WEALTH_MIN_VALID, WEALTH_USE_CUDA
@@ -642,7 +646,13 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
         use_cuda.strip().lower() in ("true", "1", "yes")
     layout = plan(raster, region, region_crs, bundle, band_map, scale, offset, max_chips, feedback)
     bundle, source, grid = layout["bundle"], layout["source"], layout["grid"]
-    guard_outputs(raster, bundle, output, geotiff)
+    from . import covariates as covmod
+    from .embed import check_features
+
+    check_features(bundle)
+    covs = covmod.match(bundle.manifest.get("covariates") or [], covariates)
+    guard_outputs(raster, bundle, output, geotiff, covs)
+    cov_sources = covmod.prepare_prediction(covs, layout, context_radius(bundle)) if covs else None
     n_chips = layout["n_chips"]
     if max_chips and n_chips > max_chips:
         raise WealthMapError(tr("The region needs {0} chips, more than the limit of {1} (setting "
@@ -656,6 +666,11 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
                            "covers the rest.").format(layout["coverage"], layout["coverage"] * layout["area_km2"],
                                                       layout["area_km2"], source.name)
         advice.append(coverage_note)
+    for cov in covs:
+        if cov.sha256_matches is False:
+            advice.append(tr("The covariate '{0}' is another file ({1}) than the one the model was trained with "
+                             "(sha256 differs): right for another tile or region of the same product; check that it "
+                             "is the same product, year and units.").format(cov.name, os.path.basename(cov.path)))
     if n_chips >= JP2_ADVICE_CHIPS and source.is_jpeg2000:
         advice.append(tr("The raster '{0}' is JPEG 2000, which is slow to decode (about {1:.0f} ms per chip, some "
                          "{2:.0f} s for these {3} chips). For large regions, convert it once to a tiled GeoTIFF "
@@ -726,8 +741,15 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
             t0 = time.perf_counter()
             usable = [c for c in cols if cache[(row, c)].status == STATUS_OK]
             preds = {}
+            cov_values = None
+            if usable and covs:
+                cov_values = covmod.sample(covs, layout["srs"], grid, [(row, c) for c in usable], k, cov_sources)
+                good = np.all(np.isfinite(cov_values), axis=1)
+                for c in np.asarray(usable)[~good]:
+                    cache[(row, int(c))].status = covmod.STATUS_NO_COVARIATE
+                usable, cov_values = [c for c, g in zip(usable, good) if g], cov_values[good]
             if usable:
-                feats = row_features(cache, row, usable, k, bundle)
+                feats = row_features(cache, row, usable, k, bundle, cov_values)
                 mean, std = head.predict(feats)
                 preds = {c: (float(m), float(s)) for c, m, s in zip(usable, mean, std)}
             chips = []
@@ -784,6 +806,7 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
         "chips_per_s": n_chips / elapsed if elapsed > 0 else None, "timings": timings,
         "batch_sizes": list(featurizer.batch_sizes), "advice": advice,
         "raster": {"name": source.name, "sentinel2_stack": source.sentinel2_vrt},
+        "covariates": [{"name": c.name, "path": c.path, "sha256_matches": c.sha256_matches} for c in covs],
     }
 
 

@@ -11,18 +11,33 @@ from ..tasks import ensure_feedback
 
 def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_field=None, lon_field=None,
                        group_field=None, urban_field=None, year_field=None, extra_fields=(), crs="EPSG:4326",
-                       duplicates="error", cv="blocked", folds=5, block_km=50.0, n_estimators=200,
+                       duplicates="error", cv="blocked", folds=5, block_km=None, n_estimators=200,
                        min_samples_leaf=3, max_features=0.33, max_depth=None, pca_components=30, seed=0,
                        window_m=None, context_chips=None, chips_per_side=None, min_valid=None, max_cloud=None,
-                       bundle=None, use_cache=True, cache_path=None, ablation=True, name=None, feedback=None):
+                       bundle=None, use_cache=True, cache_path=None, ablation=True, name=None, covariates=None,
+                       covariate_sums=(), holdout=None, feedback=None):
     """Train a wealth head from survey points and Sentinel-2 rasters; write a model bundle.
 
     :param survey: a CSV/XLSX/GeoPackage path or a QGIS point layer.
-    :param rasters: one or more Sentinel-2 raster paths (or raster layers) with the same bands.
     :param value_field: the numeric target, e.g. ``"wealthpooled"``.
     :param out_dir: the bundle folder to write (replaced atomically; a cancel leaves nothing).
+    :param rasters: Sentinel-2 rasters with the same bands. The features follow the bands present: the
+        embedder's RGB (B02, B03, B04) is required; NDVI and NDWI need B03, B04, B08; NDBI needs B11. The
+        bundle records the bands and features used, and prediction asks for exactly those.
+    :param extra_fields: survey columns reported as evaluation slices (never features: a prediction
+        could not supply them).
     :param cv: ``"blocked"`` (spatial blocks of ``block_km``, ``folds`` folds) or ``"group"``
         (leave one group out; needs a group field with two or more values).
+    :param block_km: spatial block size; ``None`` (default): 50 km when that gives at least
+        ``folds`` blocks, else the largest of 25, 10, 5, 2.5, 1, 0.5 km that does (reported in
+        ``metrics.blocks``); a given size that gives too few blocks is refused with the sizes that work.
+    :param covariates: covariate rasters (night lights, population, built-up, elevation...): paths,
+        ``"name=path"``, raster layers, or dicts ``{"name", "path", "band", "statistic", "units"}``;
+        any CRS and resolution; a multi-band raster without ``band`` gives one covariate per band.
+        Each is sampled over every point's context window (``mean``, or ``sum`` for counts).
+    :param covariate_sums: names of covariates whose statistic is the sum (e.g. ``["population"]``).
+    :param holdout: group names (or ``"A,B"``) held out together as the out-of-region test set;
+        default: each group in turn when there is a group field with two or more groups.
     :param bundle: the bundle whose embedder is used (default: the bundled one).
     :param context_chips: odd number of chips per side of a point's context (``chips_per_side`` is
         an alias). The features of a point are those prediction computes for the chip that
@@ -101,8 +116,12 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
                                max_cloud=WEALTH_MAX_CLOUD.value() if max_cloud is None else max_cloud)
     cache = FeatureCache(cache_path) if use_cache else None
     try:
+        from .covariates import parse
+
+        covs = parse(covariates, covariate_sums)
         result = train(feedback, data, paths, base, out_dir, cv_scheme=cv, k=folds, block_km=block_km,
-                       forest=forest, feature_settings=settings, cache=cache, name=name, ablation=ablation)
+                       forest=forest, feature_settings=settings, cache=cache, name=name, ablation=ablation,
+                       covariates=covs, holdout=holdout or None)
     finally:
         if cache is not None:
             cache.close()
@@ -150,8 +169,9 @@ def check_training_options(value_field=None, lat_field=None, lon_field=None, gro
                              hint=tr("'blocked': spatial blocks; 'group': leave one group out."))
     out["duplicates"] = check.choice(duplicates, "duplicates", ("error", "mean"), where=where)
     out["folds"] = check.integer(folds, "folds", 2, 100, where=where, hint=tr("5 is usual."))
-    out["block_km"] = check.number(block_km, "block_km", 0.0, 20000.0, lo_open=True, where=where,
-                                   hint=tr("50 km is usual."))
+    # None, "" or 0 (Processing's and the dock's "automatic"): the size adapts to the survey's extent
+    out["block_km"] = None if block_km in (None, "", 0) else check.number(
+        block_km, "block_km", 0.0, 20000.0, lo_open=True, where=where, hint=tr("50 km is usual."))
     out["n_estimators"] = check.integer(n_estimators, "n_estimators", 1, 10000, where=where)
     out["min_samples_leaf"] = check.integer(min_samples_leaf, "min_samples_leaf", 1, 100000, where=where)
     if max_features is None or (isinstance(max_features, str) and max_features.strip().lower() in ("sqrt", "log2")):
