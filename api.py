@@ -447,7 +447,8 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, **kwargs
     :param out_dir: the bundle folder to write (new or empty; written atomically, a cancel leaves nothing).
     :param kwargs: ``lat_field``, ``lon_field`` (default: detected), ``group_field`` (country/region,
         default detected), ``urban_field`` (1/0, urban/rural; default detected), ``year_field``,
-        ``extra_fields`` (survey columns reported as evaluation slices, never features), ``crs`` of the coordinates (default ``"EPSG:4326"``),
+        ``extra_fields`` (survey columns reported as evaluation slices, never features), ``crs`` of the
+        coordinates (default ``"EPSG:4326"``),
         ``duplicates`` (``"error"``, default, or ``"mean"``), ``cv`` (``"blocked"``, default: spatial blocks of
         ``block_km`` km, default automatic: 50 km when that gives enough blocks for ``folds`` folds, default 5, else
         the largest smaller size that does; or ``"group"``: leave one group out),

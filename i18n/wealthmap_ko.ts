@@ -2924,7 +2924,7 @@
     <message>
         <location filename="../core/wealth/predict.py" line="345"/>
         <source>covariate raster</source>
-        <translation type="unfinished"></translation>
+        <translation>공변량 래스터</translation>
     </message>
     <message>
         <location filename="../core/wealth/predict.py" line="632"/>
