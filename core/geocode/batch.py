@@ -160,6 +160,8 @@ def decide(candidates, min_score=0.6, margin=0.05, spread_m=250.0):
         return "matched", best
     if best["score"] < min_score:
         return "not_found", best
+    if best.get("ambiguous"):  # e.g. a street given without its town that several towns have
+        return "ambiguous", best
     for other in candidates[1:]:
         if other["score"] < best["score"] - margin or distance_m(best, other) <= spread_m:
             continue

@@ -18,6 +18,7 @@ from ..i18n import tr, tr_noop
 from .gazetteer import gazetteer_path
 from .http import HttpClient, HttpError, auth_key, is_local_url, is_loopback_url, redact, throttle_for
 from .index import AddressIndex
+from .matching import search_offline
 from .normalize import text_score, tokens
 
 PUBLIC_NOMINATIM_BULK_LIMIT = 1000
@@ -89,17 +90,16 @@ class OfflineProvider(Provider):
         if not self.indexes:
             raise WealthMapError(tr("No offline address index: give an index file or keep the bundled gazetteer."))
         self.endpoint = ";".join(p for p in paths) + ("+gazetteer" if gaz else "")
+        self.gazetteer = self.indexes[-1] if gaz else None
 
     def cache_identity(self):
         """The index files and their builds: a rebuilt index gets new answers, not its old cached ones."""
         return "{}|{}|{}".format(self.name, self.endpoint, ";".join(index.build for index in self.indexes))
 
     def search(self, text, countries=None, viewbox=None, limit=5, feedback=None):
-        out = []
-        for index in self.indexes:
-            out.extend(index.search(text, limit=limit, countries=countries, viewbox=viewbox))
-        out.sort(key=lambda c: (-c["score"], -c.get("importance", 0.0)))
-        return out[:limit]
+        # the matchable parts of the address (parse.py), the raw text as a fallback, country words checked
+        return search_offline(self.indexes, text, countries=countries, viewbox=viewbox, limit=limit,
+                              gazetteer=self.gazetteer)
 
     def close(self):
         for index in self.indexes:
