@@ -11,7 +11,7 @@ import os
 import tempfile
 import time
 
-from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsMapLayerProxyModel, QgsProject
+from qgis.core import NULL, Qgis, QgsCoordinateReferenceSystem, QgsMapLayerProxyModel, QgsProject
 from qgis.gui import (
     QgsAuthConfigSelect,
     QgsCheckableComboBox,
@@ -41,6 +41,7 @@ from ..core import settings
 from ..core.errors import WealthMapError
 from ..core.geocode import api
 from ..core.geocode.batch import read_input
+from ..core.geocode.parse import parsed_summary
 from ..core.geocode.providers import DEFAULT_ENDPOINTS, PROVIDERS
 from ..core.i18n import tr, tr_noop
 from ..core.tables import load_table
@@ -185,8 +186,9 @@ class GeocodeDock(WealthMapDock):
         self.filter_combo.setCurrentIndex(1)
         self.filter_combo.currentIndexChanged.connect(self.fill_review)
         form.addRow(tr("Show"), self.filter_combo)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([tr("Address"), tr("Status"), tr("Score"), tr("Matched address")])
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([tr("Address"), tr("Status"), tr("Score"), tr("Matched address"),
+                                              tr("Read as")])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -371,11 +373,16 @@ class GeocodeDock(WealthMapDock):
             status = feat[status_field]
             status_text = tr(STATUS_LABELS[status]) if status in STATUS_LABELS else status
             items = [text, status_text, "" if score in (None, "") or score != score else "{:.2f}".format(score),
-                     feat[self._field("matched_address")] or ""]
+                     feat[self._field("matched_address")] or "", self._parsed_text(feat)]
             for j, value in enumerate(items):
                 item = QTableWidgetItem(str(value) if value is not None and str(value) != "NULL" else "")
                 item.setData(Qt.ItemDataRole.UserRole, feat.id())
                 self.table.setItem(i, j, item)
+
+    def _parsed_text(self, feat):
+        """The parts the geocoder matched and set aside (the output's ``parsed`` field), for the review."""
+        index = feat.fields().indexFromName(self._field("parsed"))
+        return parsed_summary(feat[index]) if index >= 0 and feat[index] not in (None, NULL) else ""
 
     def selected_fid(self):
         items = self.table.selectedItems()

@@ -41,13 +41,14 @@ from .cache import cache_key
 from .http import HttpError
 from .index import distance_m
 from .normalize import normalize
+from .parse import parse_address, parsed_json
 
 STATUSES = ("matched", "ambiguous", "not_found", "empty", "error")
 MAX_ADDRESS_CHARS = 500
 OUTPUT_FIELDS = [
     ("status", STRING), ("score", DOUBLE), ("match_type", STRING),
     ("n_candidates", INT), ("matched_address", STRING), ("provider", STRING),
-    ("error", STRING), ("candidates", STRING), ("cache_key", STRING),
+    ("error", STRING), ("candidates", STRING), ("cache_key", STRING), ("parsed", STRING),
 ]
 ADDRESS_HINTS = ("address", "addr", "adres", "adresse", "주소", "도로명", "지번", "location", "street", "full_address")
 
@@ -197,7 +198,7 @@ def run_batch(texts, provider, cache=None, options=None, feedback=None, log=None
             continue
         key = cache_key(identity, text, key_options)
         unique.setdefault(key, text)
-        per_text.append({"key": key})
+        per_text.append({"key": key, "parsed": parse_address(text)})  # what the address was read as
     results = {}
     manual = set()
     if cache is not None:
@@ -373,7 +374,8 @@ def build_layer(data, per_text, provider_name, min_score=0.6, margin=0.05, crs="
     for attrs, item in zip(data["rows"], per_text):
         feat = QgsFeature(layer.fields())
         values = {"status": None, "score": None, "match_type": None, "n_candidates": 0, "matched_address": None,
-                  "provider": provider_name, "error": None, "candidates": None, "cache_key": item.get("key")}
+                  "provider": provider_name, "error": None, "candidates": None, "cache_key": item.get("key"),
+                  "parsed": parsed_json(item.get("parsed"))}
         if item.get("empty"):
             values["status"] = "empty"
         elif "error" in item:

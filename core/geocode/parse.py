@@ -24,6 +24,8 @@ import os
 import re
 import unicodedata
 
+from ..i18n import tr, tr_noop
+
 RULES_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "address_rules.json")
 PARTS = ("house_number", "street", "locality", "postcode", "country")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
@@ -105,7 +107,7 @@ class _Parser:
         self.street_order = None  # "number_first" (US) or "street_first"
 
     def aside(self, kind, text):
-        text = " ".join(str(text).split()).strip(" ,;")
+        text = " ".join(str(text).replace("\u2105", "c/o").split()).strip(" ,;")
         if text:
             self.out["aside"].setdefault(kind, []).append(text)
 
@@ -375,16 +377,25 @@ class _Parser:
             self.localities.append(" ".join(kept))
 
 
+SUMMARY_LABELS = (("street", tr_noop("street")), ("house_number", tr_noop("number")),
+                  ("postcode", tr_noop("postcode")), ("locality", tr_noop("locality")),
+                  ("country", tr_noop("country")))
+
+
 def parsed_summary(parsed):
-    """The parsed parts as one line for people: ``street: Äulestrasse; number: 30; aside: 3. OG``."""
-    if not parsed:
+    """The parsed parts (a dict or the output field's JSON) as one line for people:
+    ``street: Äulestrasse; number: 30; set aside: 3. OG``."""
+    if isinstance(parsed, str):
+        try:
+            parsed = json.loads(parsed)
+        except ValueError:
+            return ""
+    if not isinstance(parsed, dict):
         return ""
-    labels = (("street", "street"), ("house_number", "number"), ("postcode", "postcode"),
-              ("locality", "locality"), ("country", "country"))
-    parts = ["{}: {}".format(label, parsed[key]) for key, label in labels if parsed.get(key)]
+    parts = ["{}: {}".format(tr(label), parsed[key]) for key, label in SUMMARY_LABELS if parsed.get(key)]
     aside = [v for values in (parsed.get("aside") or {}).values() for v in values]
     if aside:
-        parts.append("aside: " + " | ".join(aside))
+        parts.append("{}: {}".format(tr("set aside"), " | ".join(aside)))
     return "; ".join(parts)
 
 
