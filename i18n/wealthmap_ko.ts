@@ -31,7 +31,7 @@
     <message>
         <location filename="../algorithms/geocode_algs.py" line="56"/>
         <location filename="../algorithms/geocode_algs.py" line="162"/>
-        <location filename="../ui/geocode_dock.py" line="117"/>
+        <location filename="../ui/geocode_dock.py" line="118"/>
         <source>Address field(s)</source>
         <translation>주소 필드</translation>
     </message>
@@ -42,7 +42,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="60"/>
-        <location filename="../ui/geocode_dock.py" line="126"/>
+        <location filename="../ui/geocode_dock.py" line="127"/>
         <source>Provider</source>
         <translation>제공자</translation>
     </message>
@@ -73,7 +73,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="72"/>
-        <location filename="../ui/geocode_dock.py" line="155"/>
+        <location filename="../ui/geocode_dock.py" line="156"/>
         <source>Minimum score</source>
         <translation>최소 점수</translation>
     </message>
@@ -84,7 +84,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="76"/>
-        <location filename="../ui/geocode_dock.py" line="168"/>
+        <location filename="../ui/geocode_dock.py" line="169"/>
         <source>Output CRS</source>
         <translation>출력 좌표계</translation>
     </message>
@@ -882,110 +882,110 @@
         <translation>검토한 점을 {0}에 저장할 수 없습니다(읽기 전용인가요?).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="79"/>
+        <location filename="../core/geocode/batch.py" line="80"/>
         <source>The input must be a vector layer or the path of a table (CSV, XLSX, GeoPackage...).</source>
         <translation>입력은 벡터 레이어이거나 표 파일(CSV, XLSX, GeoPackage 등)의 경로여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="72"/>
+        <location filename="../core/geocode/batch.py" line="73"/>
         <source>The input layer is not valid.</source>
         <translation>입력 레이어가 유효하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="338"/>
+        <location filename="../core/geocode/batch.py" line="341"/>
         <source>daily request cap of {0} reached for {1}; run again tomorrow to continue</source>
         <translation>{1}의 하루 요청 한도 {0}건에 도달했습니다. 내일 다시 실행하면 이어서 진행합니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="349"/>
+        <location filename="../core/geocode/batch.py" line="352"/>
         <source>not geocoded</source>
         <translation>지오코딩되지 않음</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="335"/>
+        <location filename="../core/geocode/batch.py" line="338"/>
         <source>{0} The {1} addresses geocoded so far are cached; {2} remain. Fix the problem and run again to resume.</source>
         <translation>{0} 지금까지 지오코딩한 주소 {1}건은 캐시에 저장되었고 {2}건이 남았습니다. 문제를 고친 뒤 다시 실행하면 이어서 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="362"/>
+        <location filename="../core/geocode/batch.py" line="365"/>
         <source>The output CRS '{0}' is not valid. Example: EPSG:4326 or EPSG:5179.</source>
         <translation>출력 좌표계 '{0}'이(가) 유효하지 않습니다. 예: EPSG:4326 또는 EPSG:5179.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="412"/>
+        <location filename="../core/geocode/batch.py" line="416"/>
         <source>The output folder {0} does not exist.</source>
         <translation>출력 폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="417"/>
+        <location filename="../core/geocode/batch.py" line="421"/>
         <source>Cannot write geocoded points to '{0}': choose a file ending in .gpkg, .shp, .geojson or .csv.</source>
         <translation>지오코딩한 점을 '{0}'에 쓸 수 없습니다. .gpkg, .shp, .geojson 또는 .csv로 끝나는 파일을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="428"/>
+        <location filename="../core/geocode/batch.py" line="432"/>
         <location filename="../core/thematic/join.py" line="364"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="446"/>
+        <location filename="../core/geocode/batch.py" line="450"/>
         <source>Could not open the written output {0}.</source>
         <translation>작성한 출력 {0}을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="461"/>
+        <location filename="../core/geocode/batch.py" line="465"/>
         <source>Could not write {0}: its rows do not match the geocoded layer.</source>
         <translation>{0}을(를) 쓸 수 없습니다. 행이 지오코딩한 레이어와 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="111"/>
+        <location filename="../core/geocode/batch.py" line="112"/>
         <source>{0} has no field {1}. Fields: {2}.</source>
         <translation>{0}에 필드 {1}이(가) 없습니다. 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="118"/>
+        <location filename="../core/geocode/batch.py" line="119"/>
         <source>The address expression is not valid: {0}</source>
         <translation>주소 표현식이 올바르지 않습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="122"/>
+        <location filename="../core/geocode/batch.py" line="123"/>
         <source>The address expression uses field(s) {0} that {1} does not have. Available fields: {2}.</source>
         <translation>주소 식이 {1}에 없는 필드 {0}을(를) 사용합니다. 사용 가능한 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="107"/>
+        <location filename="../core/geocode/batch.py" line="108"/>
         <source>No address field in {0}: choose the field(s) that hold the address (or an expression). Fields: {1}.</source>
         <translation>{0}에 주소 필드가 없습니다: 주소가 들어 있는 필드(또는 표현식)를 선택하세요. 필드: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="108"/>
+        <location filename="../core/geocode/batch.py" line="109"/>
         <location filename="../core/wealth/raster.py" line="300"/>
         <location filename="../ui/wealth_predict_widget.py" line="123"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="136"/>
+        <location filename="../core/geocode/batch.py" line="137"/>
         <source>The address expression failed on row {0}: {1}</source>
         <translation>{0}번째 행에서 주소 표현식이 실패했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="193"/>
+        <location filename="../core/geocode/batch.py" line="196"/>
         <source>address too long ({0} characters, at most {1})</source>
         <translation>주소가 너무 깁니다({0}자, 최대 {1}자)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="254"/>
+        <location filename="../core/geocode/batch.py" line="257"/>
         <source>the service's answer does not have the documented format ({0})</source>
         <translation>서비스의 응답이 문서화된 형식이 아닙니다({0})</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="276"/>
+        <location filename="../core/geocode/batch.py" line="279"/>
         <source>{0}/{1} addresses geocoded; about {2:.0f} s left.</source>
         <translation>{1}건 중 {0}건 지오코딩; 약 {2:.0f}초 남음.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="264"/>
+        <location filename="../core/geocode/batch.py" line="267"/>
         <source>The service failed for {0} addresses in a row (last: {1}); it looks unreachable or broken.</source>
         <translation>서비스가 주소 {0}개에 연속으로 실패했습니다(마지막: {1}). 접속할 수 없거나 고장 난 것으로 보입니다.</translation>
     </message>
@@ -1080,102 +1080,132 @@
         <translation>{0}은(는) WealthMap 주소 색인이 아닙니다({1}). '주소 색인 만들기'로 다시 만드세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="26"/>
+        <location filename="../core/geocode/parse.py" line="380"/>
+        <source>street</source>
+        <translation>도로</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/parse.py" line="380"/>
+        <source>number</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/parse.py" line="381"/>
+        <source>postcode</source>
+        <translation>우편번호</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/parse.py" line="381"/>
+        <source>locality</source>
+        <translation>지역</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/parse.py" line="382"/>
+        <source>country</source>
+        <translation>국가</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/parse.py" line="398"/>
+        <source>set aside</source>
+        <translation>제외</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="28"/>
         <source>Offline index (no network)</source>
         <translation>오프라인 색인(네트워크 없음)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="27"/>
+        <location filename="../core/geocode/providers.py" line="29"/>
         <source>Nominatim (OpenStreetMap)</source>
         <translation>Nominatim(OpenStreetMap)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="28"/>
+        <location filename="../core/geocode/providers.py" line="30"/>
         <source>Photon (komoot)</source>
         <translation>Photon(komoot)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="29"/>
+        <location filename="../core/geocode/providers.py" line="31"/>
         <source>Pelias</source>
         <translation>Pelias</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="30"/>
+        <location filename="../core/geocode/providers.py" line="32"/>
         <source>Google Geocoding API</source>
         <translation>Google 지오코딩 API</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="31"/>
+        <location filename="../core/geocode/providers.py" line="33"/>
         <source>Kakao Local (Korea)</source>
         <translation>카카오 로컬(한국)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="32"/>
+        <location filename="../core/geocode/providers.py" line="34"/>
         <source>VWorld (Korea)</source>
         <translation>VWorld(한국)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="163"/>
+        <location filename="../core/geocode/providers.py" line="191"/>
         <source>the service's answer does not have the documented format</source>
         <translation>서비스 응답이 문서화된 형식이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="90"/>
+        <location filename="../core/geocode/providers.py" line="119"/>
         <source>No offline address index: give an index file or keep the bundled gazetteer.</source>
         <translation>오프라인 주소 색인이 없습니다: 색인 파일을 지정하거나 내장 지명 사전을 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="178"/>
+        <location filename="../core/geocode/providers.py" line="206"/>
         <source>The public Nominatim server allows one request per second: {0} new addresses take about {1:.0f} minutes. For larger tables use the offline index or your own server.</source>
         <translation>공개 Nominatim 서버는 초당 1건만 허용합니다: 새 주소 {0}건에 약 {1:.0f}분이 걸립니다. 더 큰 표는 오프라인 색인이나 자체 서버를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="386"/>
+        <location filename="../core/geocode/providers.py" line="427"/>
         <source>Unknown geocoding provider '{0}'. Choose one of: {1}.</source>
         <translation>알 수 없는 지오코딩 제공자 '{0}'. 다음 중에서 선택하세요: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="120"/>
+        <location filename="../core/geocode/providers.py" line="148"/>
         <source>The endpoint '{0}' is not an http(s) URL. Example: https://nominatim.example.org</source>
         <translation>엔드포인트 '{0}'은(는) http(s) URL이 아닙니다. 예: https://nominatim.example.org</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="173"/>
+        <location filename="../core/geocode/providers.py" line="201"/>
         <source>{0} new addresses for the public Nominatim server: its usage policy forbids bulk geocoding (at most 1 request per second, no heavy use). Geocode at most {1} at a time, use the offline index, or run your own Nominatim (scripts/setup_service_nominatim.sh).</source>
         <translation>공개 Nominatim 서버에 새 주소 {0}건: 사용 정책상 대량 지오코딩은 금지되어 있습니다(초당 최대 1건, 과도한 사용 금지). 한 번에 최대 {1}건만 하거나, 오프라인 색인을 쓰거나, 자체 Nominatim을 운영하세요(scripts/setup_service_nominatim.sh).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="287"/>
+        <location filename="../core/geocode/providers.py" line="326"/>
         <source>Google refused the request: {0}. Check the API key.</source>
         <translation>Google이 요청을 거부했습니다: {0}. API 키를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="290"/>
+        <location filename="../core/geocode/providers.py" line="329"/>
         <source>Google's quota is exceeded ({0}). Finished rows are cached: run again later.</source>
         <translation>Google 할당량을 초과했습니다({0}). 끝난 행은 캐시에 있으니 나중에 다시 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="293"/>
+        <location filename="../core/geocode/providers.py" line="332"/>
         <source>Google answered {0}</source>
         <translation>Google 응답: {0}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="127"/>
+        <location filename="../core/geocode/providers.py" line="155"/>
         <source>{0} needs an API key: store it in QGIS's authentication database (Settings &gt; Options &gt; Authentication, method Basic, key as password) and choose that configuration.</source>
         <translation>{0}에는 API 키가 필요합니다: QGIS 인증 데이터베이스(설정 &gt; 옵션 &gt; 인증, 방식 Basic, 키를 비밀번호로)에 저장하고 그 설정을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="133"/>
+        <location filename="../core/geocode/providers.py" line="161"/>
         <source>{0} sends an API key: use an https:// endpoint (got {1}).</source>
         <translation>{0}은(는) API 키를 보냅니다: https:// 엔드포인트를 사용하세요(입력값 {1}).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="364"/>
+        <location filename="../core/geocode/providers.py" line="405"/>
         <source>VWorld error {0}: {1}</source>
         <translation>VWorld 오류 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="362"/>
+        <location filename="../core/geocode/providers.py" line="403"/>
         <source>VWorld refused the request: {0} ({1}).</source>
         <translation>VWorld가 요청을 거부했습니다: {0}({1}).</translation>
     </message>
@@ -2733,7 +2763,7 @@
         <translation>포레스트 설정은 정수여야 합니다({0}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="54"/>
+        <location filename="../core/wealth/train_api.py" line="53"/>
         <source>No output folder given for the model bundle. Choose a new or empty folder.</source>
         <translation>모델 번들의 출력 폴더가 없습니다. 새 폴더나 빈 폴더를 고르십시오.</translation>
     </message>
@@ -2749,7 +2779,7 @@
     </message>
     <message>
         <location filename="../plugin.py" line="55"/>
-        <location filename="../ui/geocode_dock.py" line="171"/>
+        <location filename="../ui/geocode_dock.py" line="172"/>
         <source>Geocode</source>
         <translation>지오코딩</translation>
     </message>
@@ -2814,265 +2844,270 @@
         <translation>{0:.1f}초 만에 완료.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="54"/>
+        <location filename="../ui/geocode_dock.py" line="55"/>
         <source>Matched</source>
         <translation>일치</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="54"/>
-        <location filename="../ui/geocode_dock.py" line="52"/>
+        <location filename="../ui/geocode_dock.py" line="55"/>
+        <location filename="../ui/geocode_dock.py" line="53"/>
         <source>Ambiguous</source>
         <translation>모호함</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="54"/>
-        <location filename="../ui/geocode_dock.py" line="52"/>
+        <location filename="../ui/geocode_dock.py" line="55"/>
+        <location filename="../ui/geocode_dock.py" line="53"/>
         <source>Not found</source>
         <translation>찾지 못함</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="55"/>
+        <location filename="../ui/geocode_dock.py" line="56"/>
         <source>Empty address</source>
         <translation>빈 주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="55"/>
+        <location filename="../ui/geocode_dock.py" line="56"/>
         <source>Error</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="51"/>
+        <location filename="../ui/geocode_dock.py" line="52"/>
         <source>All rows</source>
         <translation>모든 행</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="51"/>
+        <location filename="../ui/geocode_dock.py" line="52"/>
         <source>Ambiguous and unmatched</source>
         <translation>모호하거나 찾지 못한 행</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="52"/>
+        <location filename="../ui/geocode_dock.py" line="53"/>
         <source>Errors</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="62"/>
+        <location filename="../ui/geocode_dock.py" line="63"/>
         <source>WealthMap: Geocode</source>
         <translation>WealthMap: 지오코딩</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="72"/>
+        <location filename="../ui/geocode_dock.py" line="73"/>
         <source>Batch geocoding of address tables.</source>
         <translation>주소 표 일괄 지오코딩.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="95"/>
+        <location filename="../ui/geocode_dock.py" line="96"/>
         <source>WealthMap geocoder (offline)</source>
         <translation>WealthMap 지오코더(오프라인)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="103"/>
+        <location filename="../ui/geocode_dock.py" line="104"/>
         <source>Addresses</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="109"/>
+        <location filename="../ui/geocode_dock.py" line="110"/>
         <source>Open table…</source>
         <translation>표 열기…</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="110"/>
+        <location filename="../ui/geocode_dock.py" line="111"/>
         <source>CSV (UTF-8 or CP949/EUC-KR), XLSX or any vector file</source>
         <translation>CSV(UTF-8 또는 CP949/EUC-KR), XLSX 또는 모든 벡터 파일</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="114"/>
+        <location filename="../ui/geocode_dock.py" line="115"/>
         <source>Table or layer</source>
         <translation>표 또는 레이어</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="116"/>
+        <location filename="../ui/geocode_dock.py" line="117"/>
         <source>One or several fields, joined with commas</source>
         <translation>하나 이상의 필드, 쉼표로 연결</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="119"/>
+        <location filename="../ui/geocode_dock.py" line="120"/>
         <source>Instead of fields: a QGIS expression that builds the address</source>
         <translation>필드 대신: 주소를 만드는 QGIS 표현식</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="120"/>
+        <location filename="../ui/geocode_dock.py" line="121"/>
         <source>Or expression</source>
         <translation>또는 표현식</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="134"/>
+        <location filename="../ui/geocode_dock.py" line="135"/>
         <source>Service</source>
         <translation>서비스</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="136"/>
+        <location filename="../ui/geocode_dock.py" line="137"/>
         <source>Address index (*.sqlite)</source>
         <translation>주소 색인 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="137"/>
+        <location filename="../ui/geocode_dock.py" line="138"/>
         <source>Built with 'Build offline address index'; the world gazetteer is always used</source>
         <translation>'오프라인 주소 색인 만들기'로 만든 파일; 세계 지명 사전은 항상 사용됩니다</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="138"/>
+        <location filename="../ui/geocode_dock.py" line="139"/>
         <source>Address index</source>
         <translation>주소 색인</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="141"/>
+        <location filename="../ui/geocode_dock.py" line="142"/>
         <source>Endpoint URL</source>
         <translation>엔드포인트 URL</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="143"/>
+        <location filename="../ui/geocode_dock.py" line="144"/>
         <source>The API key is kept in QGIS's authentication database (method Basic, key as password), never in settings or projects.</source>
         <translation>API 키는 설정이나 프로젝트가 아닌 QGIS 인증 데이터베이스(방식 Basic, 키를 비밀번호로)에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="145"/>
+        <location filename="../ui/geocode_dock.py" line="146"/>
         <source>API key</source>
         <translation>API 키</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="147"/>
+        <location filename="../ui/geocode_dock.py" line="148"/>
         <source>e.g. kr, li</source>
         <translation>예: kr, li</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="148"/>
+        <location filename="../ui/geocode_dock.py" line="149"/>
         <source>Country codes</source>
         <translation>국가 코드</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="149"/>
+        <location filename="../ui/geocode_dock.py" line="150"/>
         <source>Only in the current map extent</source>
         <translation>현재 지도 범위 안에서만</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="160"/>
+        <location filename="../ui/geocode_dock.py" line="161"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="164"/>
+        <location filename="../ui/geocode_dock.py" line="165"/>
         <location filename="../ui/wealth_predict_widget.py" line="158"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="165"/>
+        <location filename="../ui/geocode_dock.py" line="166"/>
         <source>Output file</source>
         <translation>출력 파일</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="169"/>
+        <location filename="../ui/geocode_dock.py" line="170"/>
         <source>Also write the unmatched rows to a CSV file</source>
         <translation>찾지 못한 행도 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="180"/>
+        <location filename="../ui/geocode_dock.py" line="181"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="187"/>
+        <location filename="../ui/geocode_dock.py" line="188"/>
         <source>Show</source>
         <translation>표시</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="197"/>
+        <location filename="../ui/geocode_dock.py" line="199"/>
         <source>Candidates</source>
         <translation>후보</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="199"/>
+        <location filename="../ui/geocode_dock.py" line="201"/>
         <source>Use candidate</source>
         <translation>후보 사용</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="201"/>
+        <location filename="../ui/geocode_dock.py" line="203"/>
         <source>Place on map</source>
         <translation>지도에서 지정</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="203"/>
+        <location filename="../ui/geocode_dock.py" line="205"/>
         <source>Click on the map to place the selected row's point by hand</source>
         <translation>지도를 클릭해 선택한 행의 점을 직접 지정합니다</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="215"/>
+        <location filename="../ui/geocode_dock.py" line="217"/>
         <source>Open an address table</source>
         <translation>주소 표 열기</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="216"/>
+        <location filename="../ui/geocode_dock.py" line="218"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</source>
         <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="426"/>
+        <location filename="../ui/geocode_dock.py" line="433"/>
         <source>Saved the reviewed point; the cache remembers it for later runs.</source>
         <translation>검토한 점을 저장했습니다. 이후 실행에서도 캐시가 기억합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="450"/>
+        <location filename="../ui/geocode_dock.py" line="457"/>
         <source>placed by hand</source>
         <translation>직접 지정함</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="189"/>
+        <location filename="../ui/geocode_dock.py" line="190"/>
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="189"/>
+        <location filename="../ui/geocode_dock.py" line="190"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="189"/>
+        <location filename="../ui/geocode_dock.py" line="190"/>
         <source>Score</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="189"/>
+        <location filename="../ui/geocode_dock.py" line="190"/>
         <source>Matched address</source>
         <translation>일치한 주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="289"/>
+        <location filename="../ui/geocode_dock.py" line="191"/>
+        <source>Read as</source>
+        <translation>인식된 주소</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="291"/>
         <source>Choose a table or layer with addresses first.</source>
         <translation>먼저 주소가 있는 표나 레이어를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="415"/>
+        <location filename="../ui/geocode_dock.py" line="422"/>
         <source>Select a row and one of its candidates first.</source>
         <translation>먼저 행과 그 후보 하나를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="448"/>
+        <location filename="../ui/geocode_dock.py" line="455"/>
         <source>Select the row to place first.</source>
         <translation>먼저 지정할 행을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="306"/>
+        <location filename="../ui/geocode_dock.py" line="308"/>
         <source>Geocoding {0}</source>
         <translation>{0} 지오코딩 중</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="331"/>
+        <location filename="../ui/geocode_dock.py" line="333"/>
         <source>Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}. {5} requests, {6} addresses from the cache.</source>
         <translation>일치 {0}, 모호 {1}, 찾지 못함 {2}, 빈 주소 {3}, 오류 {4}. 요청 {5}건, 캐시에서 {6}건.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="315"/>
+        <location filename="../ui/geocode_dock.py" line="317"/>
         <source>Geocoding: {0:.0f}% done, about {1:.0f} s left.</source>
         <translation>지오코딩: {0:.0f}% 완료, 약 {1:.0f}초 남음.</translation>
     </message>
