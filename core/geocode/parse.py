@@ -195,8 +195,8 @@ class _Parser:
         return " "
 
     def care_of(self, segment, folded, script, hangul):
-        """A care-of name: the keyword and the name after it (the whole part, or up to two words
-        before the street when the part goes on with the address)."""
+        """A care-of name: the keyword and the name after it (the whole part, or up to two words before
+        the street when the part goes on with the address)."""
         for kw in script["care_of"]:
             if not hangul and (folded == kw or folded.startswith(kw + " ")):
                 words = segment.split()
@@ -210,8 +210,9 @@ class _Parser:
                 taken = []
                 for i, w in enumerate(rest):
                     nxt = rest[i + 1] if i + 1 < len(rest) else ""
-                    if len(taken) >= 3 or _NUMBER.match(w) or self.is_street_word(w, script) or _NUMBER.match(nxt):
-                        break
+                    if (len(taken) >= 2 or _NUMBER.match(w) or self.is_street_word(w, script) or _NUMBER.match(nxt)
+                            or nxt.casefold().rstrip(".") in script["street_words"]):
+                        break  # the street starts here: "Main Street 12", "Gapont 8", "12 Main St"
                     taken.append(w)
                 self.aside("care_of", " ".join(words[:n_kw] + taken))
                 remaining = " ".join(rest[len(taken):])
