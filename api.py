@@ -42,7 +42,8 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
     ``vworld``; ``endpoint`` for a self-hosted server, ``authcfg`` the id of the QGIS
     authentication configuration holding the API key. Every row and attribute is kept, with
     ``status`` (matched/ambiguous/not_found/empty/error), ``score``, ``match_type``,
-    ``n_candidates``, ``matched_address``, ``provider``, ``error``. Results are cached on disk:
+    ``n_candidates``, ``matched_address``, ``provider``, ``error``, ``parsed`` (the address parts
+    matched and set aside, JSON). Results are cached on disk:
     a rerun makes no requests and a cancelled run resumes. More options: ``limit``,
     ``ambiguity_margin``, ``workers``, ``rate``, ``timeout``, ``retries``, ``encoding``, ``cache_path``,
     ``sheet`` (the sheet of a workbook; default: the first; also ``book.xlsx|layername=Sheet``).

@@ -67,6 +67,8 @@ def test_parser_korean_forms():
     assert parse_address("홍길동 귀하, 가온시 가온로 34")["aside"] == {"care_of": ["홍길동 귀하"]}
     assert parse_address("가온시 나래길 7 이영희님")["aside"] == {"care_of": ["이영희님"]}
     assert parse_address("(16001) 가온시 가온로 12")["postcode"] == "16001"
+    side = parse_address("가온시 가온로 12번길 5, 2층")
+    assert (side["street"], side["house_number"], side["aside"]) == ("가온로12번길", "5", {"unit": ["2층"]})
     lot = parse_address("가온동 12-3")
     assert (lot["form"], lot["locality"], lot["house_number"], lot["street"]) == ("lot", "가온동", "12-3", None)
 

@@ -31,6 +31,7 @@ PARTS = ("house_number", "street", "locality", "postcode", "country")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _NUMBER = re.compile(r"^(?:산\s*)?\d+[a-z]?(?:-\d+)?(?:번지|번)?$", re.IGNORECASE)
 _SHORT_NUMBER = re.compile(r"^\d{1,4}[a-z]?(?:-\d+)?$", re.IGNORECASE)
+_SIDE_ROAD = re.compile(r"^\d+(?:번|번가|가)?(?:길|로)$")
 _PREFIXED_POSTCODE = re.compile(r"^([a-z]{1,2})\s*-\s*(\d{4,5})$", re.IGNORECASE)
 
 
@@ -342,6 +343,9 @@ class _Parser:
             out["street"] = words[r]
             out["form"] = "road"
             rest = words[r + 1:]
+            if rest and _SIDE_ROAD.match(rest[0]):  # "가온로 12번길 5": the side road is part of the name
+                out["street"] += rest[0]
+                rest = rest[1:]
             if rest and _NUMBER.match(rest[0]):
                 out["house_number"] = rest[0]
                 rest = rest[1:]
