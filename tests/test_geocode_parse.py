@@ -136,6 +136,19 @@ def test_issue_examples_match_with_full_scores(offline):
 
 
 @needs_osm
+def test_parts_without_keywords_do_not_sink_a_street_number_town_match(offline):
+    """A name without a care-of keyword or a second locality word: the street, number and town still match
+    (they found the city, or nothing, before: the rare extra words led the search)."""
+    for text in ["Peter Meier, Äulestrasse 30, Vaduz", "Meier AG, Äulestrasse 30, Vaduz",
+                 "Äulestrasse 30, Vaduz, Oberland"]:
+        status, best, _c = _status(offline, text)
+        assert status == "matched" and best["address"] == "Äulestrasse 30, 9490 Vaduz", (text, best)
+        assert 0.9 <= best["score"] < 0.96 and best["left_out"], best  # a little below the clean 0.96
+    status, best, _c = _status(offline, "Landstrasse 106, Schaan, Ruggell")  # the town that has the house
+    assert status == "matched" and best["city"] == "Ruggell"
+
+
+@needs_osm
 def test_noisy_addresses_match_as_well_as_clean_ones(offline, report_figure):
     """Real addresses of the OSM extract, each written clean, with every kind of noise and without its town
     (Korean noise on the synthetic Korean town): within-100 m rate per kind within 3 points of clean."""

@@ -5,8 +5,8 @@ forms: clean, with a typo in the street name, with parts reordered, with abbrevi
 (``Strasse`` -> ``Str.``, ``Street`` -> ``St``...). Deterministic (seeded).
 
 :func:`noisy_address_set` writes each picked address several times with the extra parts real address
-columns carry (:data:`NOISE_KINDS`: care-of names, units/floors, country names and codes, PO boxes,
-notes in brackets, other separators, all of them at once), Korean ones on the Korean rows
+columns carry (:data:`NOISE_KINDS`: care-of names, names without a keyword, units/floors, country names
+and codes, PO boxes, notes in brackets, other separators, all of them at once), Korean ones on the Korean rows
 (:data:`KR_NOISE_KINDS`: 대한민국, 동/호, 층, notes, building names, 귀하, postcode, a 지번 next to the
 도로명 address), plus the clean form and the form without its town (``no_town``).
 """
@@ -96,12 +96,13 @@ def evaluate(cases, results, near_m=100.0):
     return out
 
 
-NOISE_KINDS = ("care_of", "unit", "country", "po_box", "note", "separators", "combined")
+NOISE_KINDS = ("care_of", "name", "unit", "country", "po_box", "note", "separators", "combined")
 KR_NOISE_KINDS = ("kr_country", "kr_unit", "kr_floor", "kr_note", "kr_building", "kr_care_of", "kr_postcode",
                   "kr_lot")
 CARE_OF = ["Herr {}", "Frau {}", "c/o {}", "z.H. {}", "Familie {}", "Mr {}", "Mrs {}", "Attn: {}", "Herrn Dr. {}"]
 SURNAMES = ["Kaiser", "Beck", "Frick", "Marxer", "Büchel", "Meier", "Vogt", "Ospelt", "Hasler", "Smith", "Johnson",
             "Rheinberger", "Schädler"]
+FIRST_NAMES = ["Peter", "Anna", "Josef", "Maria", "John", "Mary", "Franz", "Rita"]
 UNITS = ["3. OG", "2. Stock", "EG", "1.OG", "Apt 3", "Apt. 12B", "Top 5", "Whg. 12", "Suite 200", "2nd floor",
          "Unit 4", "#7"]
 COUNTRY_WORDS = {"li": ["FL", "Liechtenstein", "Fürstentum Liechtenstein", "LI"], "us": ["USA", "United States", "US"],
@@ -143,6 +144,10 @@ def noisy_text(r, kind, rng):
     if kind == "care_of":
         form = rng.choice(["{c}, {s}, {t}", "{c}, {t}, {s}", "{c} {s} {t}", "{c}; {s}; {t}"])
         return form.format(c=care_of, s=s, t=town)
+    if kind == "name":  # a name without a care-of keyword, as its own part
+        person = "{} {}".format(rng.choice(FIRST_NAMES), name)
+        form = rng.choice(["{c}, {s}, {t}", "{s}, {t}, {c}", "{c}; {t}; {s}"])
+        return form.format(c=person if rng.random() < 0.7 else name + " AG", s=s, t=town)
     if kind == "unit":
         form = rng.choice(["{s} / {u} / {t}", "{s}, {u}, {t}", "{s} {u}, {t}", "{u}, {s}, {t}"])
         return form.format(s=s, u=unit, t=town)
