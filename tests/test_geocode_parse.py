@@ -231,3 +231,28 @@ def test_batch_output_keeps_the_parsed_parts(osm_index, tmp_path, qgis_app):
     with open(str(tmp_path / "unmatched.csv"), encoding="utf-8-sig") as handle:
         text = handle.read()
     assert "parsed" in text.splitlines()[0] and "Landstrasse" in text
+
+
+def test_parser_never_invents_text():
+    """Any text: the parser does not fail, and the query it builds holds only words of the text."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from wealthmap.core.geocode.normalize import normalize
+
+    alphabet = st.sampled_from(list("abcdefgh ÄÖüßzrst.,;/|()[]-#0123456789\n")
+                               + list("가온로길동호층시구대한민국귀하님"))
+    words = st.sampled_from(["Herr", "c/o", "OG", "Stock", "Apt", "Postfach", "FL", "USA", "Strasse", "Weg",
+                             "Main", "St", "101동", "202호", "3층", "가온로", "대한민국", "사서함", "Top", "EG"])
+    texts = st.lists(st.one_of(st.text(alphabet, max_size=12), words), max_size=8).map(" ".join)
+
+    @settings(max_examples=150, deadline=None)
+    @given(texts)
+    def check(text):
+        parsed = parse_address(text)
+        assert set(parsed) >= {"street", "house_number", "locality", "postcode", "country", "aside", "query"}
+        flat = normalize(text).replace(" ", "")
+        for token in normalize(parsed["query"]).split():
+            assert token in flat, (text, parsed)
+
+    check()
