@@ -75,6 +75,7 @@ class Rules:
                 "building_suffixes": tuple(s.get("building_suffixes", [])),
                 "road": re.compile(s["road_pattern"]) if s.get("road_pattern") else None,
                 "lot_area": re.compile(s["lot_area_pattern"]) if s.get("lot_area_pattern") else None,
+                "locality_suffixes": tuple(s.get("locality_suffixes", [])),
             }
 
 
@@ -124,7 +125,7 @@ class _Parser:
         if not raw:
             return self.out
         rules = self.rules
-        s = rules.care_of_symbol.sub(" \u2105 ", raw)
+        s = rules.care_of_symbol.sub(" , \u2105 ", raw)  # a care-of name starts a part of its own
 
         def bracket(match):
             content = next((g for g in match.groups() if g is not None), "").strip()
@@ -220,6 +221,12 @@ class _Parser:
                 if remaining:
                     self.segment(remaining)
                 return True
+        if hangul and segment.startswith("\u2105"):  # "c/o 홍길동 가온시 ...": the symbol and one name
+            words = segment.split()
+            self.aside("care_of", " ".join(words[:2]))
+            if words[2:]:
+                self.segment(" ".join(words[2:]))
+            return True
         if hangul:
             words = segment.split()
             kept = []
@@ -356,6 +363,9 @@ class _Parser:
             kind = "lot_address" if any(lot_area.match(w) for w in words) else "detail"
             if all(self.rules.postcode.match(w) for w in words) and not out["postcode"]:
                 out["postcode"] = words[0]
+                return
+            if all(w.endswith(script["locality_suffixes"]) and len(w) >= 2 for w in words):
+                self.korean_localities(words)  # "가온로 34, 가온시": the town written after the road
                 return
             self.aside(kind, " ".join(words))
             return
