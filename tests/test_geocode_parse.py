@@ -18,7 +18,7 @@ needs_osm = pytest.mark.skipif(not os.path.exists(OSM), reason="tests/data/osm (
 
 def _parts(text):
     p = parse_address(text)
-    return {k: v for k, v in p.items() if v and k != "form"}
+    return {k: v for k, v in p.items() if v and k not in ("form", "town")}
 
 
 # --- the parser ------------------------------------------------------------------------------------
@@ -40,7 +40,8 @@ def test_parser_sets_aside_names_units_boxes_notes_and_countries():
     p = parse_address("Attn: John Smith, 123 Main St, Apt 3, Prattville, AL 36067, USA")
     assert (p["house_number"], p["street"], p["postcode"], p["country"]) == ("123", "Main St", "36067", "us")
     assert p["aside"] == {"care_of": ["Attn: John Smith"], "unit": ["Apt 3"]}
-    assert p["query"] == "123 Main St, 36067 Prattville, AL"
+    assert p["query"] == "123 Main St, 36067 Prattville, AL" and p["town"] == "Prattville"
+    assert parse_address("Peter Meier, Äulestrasse 30, Vaduz")["town"] == "Vaduz"
     assert parse_address("Äulestrasse 30/3, Vaduz")["aside"] == {"unit": ["/3"]}  # Austrian door numbers
     assert parse_address("Landstrasse 106 2. Stock\nRuggell")["aside"] == {"unit": ["2. Stock"]}
 

@@ -470,6 +470,8 @@ def test_services_get_the_cleaned_query_and_nominatim_a_structured_one(service, 
     query = service.log[-1][2]
     assert {k: v[0] for k, v in query.items() if k in ("street", "city", "postalcode", "country", "q")} == {
         "street": "30 Äulestrasse", "city": "Vaduz", "postalcode": "9490", "country": "li"}
+    nominatim.search("Peter Meier, Äulestrasse 30, Vaduz")  # a name without keyword: the town after the street
+    assert service.log[-1][2]["city"] == ["Vaduz"] and service.log[-1][2]["street"] == ["30 Äulestrasse"]
     service.log.clear()
     assert nominatim.search("c/o Meier, Nowhere Strasse 5, Nowhere") == []
     assert [sorted(k for k in q if k in ("street", "city", "q")) for _t, _p, q, _h, _r in service.log] == [

@@ -88,7 +88,7 @@ def load_rules(path=RULES_PATH):
 
 def empty_parse():
     return {"house_number": None, "street": None, "locality": None, "postcode": None, "country": None,
-            "form": None, "aside": {}, "query": ""}
+            "form": None, "aside": {}, "query": "", "town": None}
 
 
 def parse_address(text, rules_path=RULES_PATH):
@@ -107,6 +107,7 @@ class _Parser:
         self.out = empty_parse()
         self.localities = []
         self.street_order = None  # "number_first" (US) or "street_first"
+        self.town = None
 
     def aside(self, kind, text):
         text = " ".join(str(text).replace("\u2105", "c/o").split()).strip(" ,;")
@@ -143,6 +144,7 @@ class _Parser:
         out = self.out
         if self.localities:
             out["locality"] = ", ".join(self.localities)
+            out["town"] = self.town or self.localities[-1]  # for services that take one town (Nominatim's city)
         out["query"] = self.query()
         return out
 
@@ -337,6 +339,8 @@ class _Parser:
             else:
                 rest.append(w)
         if rest:
+            if out["street"] is not None and self.town is None:
+                self.town = " ".join(rest)  # the first locality part after the street: most likely the town
             self.localities.append(" ".join(rest))
 
     # --- Hangul --------------------------------------------------------------------------------

@@ -62,11 +62,8 @@ def nominatim_structured(parsed):
     if parsed.get("form"):  # Korean road/lot forms: Nominatim's free-text search handles them better
         return None
     params = {"street": " ".join(p for p in (parsed.get("house_number"), parsed["street"]) if p)}
-    localities = [p.strip() for p in (parsed.get("locality") or "").split(",") if p.strip()]
-    if localities:
-        params["city"] = localities[0]
-        if len(localities) > 1:
-            params["state"] = ", ".join(localities[1:])
+    if parsed.get("town"):  # one locality part (the one after the street); the others are only in q
+        params["city"] = parsed["town"]
     if parsed.get("postcode"):
         params["postalcode"] = parsed["postcode"]
     if parsed.get("country"):
