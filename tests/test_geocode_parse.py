@@ -43,6 +43,8 @@ def test_parser_sets_aside_names_units_boxes_notes_and_countries():
     assert p["query"] == "123 Main St, 36067 Prattville, AL" and p["town"] == "Prattville"
     assert parse_address("Peter Meier, Äulestrasse 30, Vaduz")["town"] == "Vaduz"
     assert parse_address("Äulestrasse 30/3, Vaduz")["aside"] == {"unit": ["/3"]}  # Austrian door numbers
+    bracketed = parse_address("Landstrasse 106; 9491 Ruggell (FL)")
+    assert (bracketed["country"], bracketed["aside"], bracketed["locality"]) == ("li", {}, "Ruggell")
     assert parse_address("Landstrasse 106 2. Stock\nRuggell")["aside"] == {"unit": ["2. Stock"]}
 
 

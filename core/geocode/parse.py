@@ -132,6 +132,8 @@ class _Parser:
             content = next((g for g in match.groups() if g is not None), "").strip()
             if rules.postcode.match(content) and not self.out["postcode"]:
                 self.out["postcode"] = content
+            elif _fold(content) in rules.country_names:  # "Ruggell (FL)"
+                self.set_country(rules.country_names[_fold(content)])
             elif content:
                 self.aside("note", content)
             return " , "
