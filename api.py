@@ -69,7 +69,8 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
         ``empty``, ``error``), ``stats`` (``requested``, ``cached``...), ``hint`` (what to do when many
         addresses were not found with the gazetteer only, else ``None``), ``fields`` (the result fields'
         names: ``status``, ``score``, ``match_type``, ``n_candidates``, ``matched_address``, ``provider``,
-        ``error``, ``candidates``; prefixed ``gc_`` where the input has the name).
+        ``error``, ``candidates``, ``parsed`` (JSON: the address parts matched and those set aside: care-of
+        names, floors, units, PO boxes, notes, country words); prefixed ``gc_`` where the input has the name).
 
     Example (the sample addresses of Vaduz and a sample of its address points)::
 

@@ -37,7 +37,7 @@
     <message>
         <location filename="../algorithms/geocode_algs.py" line="56"/>
         <location filename="../algorithms/geocode_algs.py" line="162"/>
-        <location filename="../ui/geocode_dock.py" line="116"/>
+        <location filename="../ui/geocode_dock.py" line="117"/>
         <source>Address field(s)</source>
         <translation>주소 필드</translation>
     </message>
@@ -48,7 +48,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="60"/>
-        <location filename="../ui/geocode_dock.py" line="125"/>
+        <location filename="../ui/geocode_dock.py" line="126"/>
         <source>Provider</source>
         <translation>제공자</translation>
     </message>
@@ -79,7 +79,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="72"/>
-        <location filename="../ui/geocode_dock.py" line="162"/>
+        <location filename="../ui/geocode_dock.py" line="163"/>
         <source>Minimum score</source>
         <translation>최소 점수</translation>
     </message>
@@ -90,7 +90,7 @@
     </message>
     <message>
         <location filename="../algorithms/geocode_algs.py" line="76"/>
-        <location filename="../ui/geocode_dock.py" line="175"/>
+        <location filename="../ui/geocode_dock.py" line="176"/>
         <source>Output CRS</source>
         <translation>출력 좌표계</translation>
     </message>
@@ -949,13 +949,13 @@
     </message>
     <message>
         <location filename="../core/geocode/api.py" line="89"/>
-        <location filename="../core/geocode/batch.py" line="464"/>
+        <location filename="../core/geocode/batch.py" line="468"/>
         <source>geocoded output</source>
         <translation>지오코딩 결과 파일</translation>
     </message>
     <message>
         <location filename="../core/geocode/api.py" line="89"/>
-        <location filename="../core/geocode/batch.py" line="550"/>
+        <location filename="../core/geocode/batch.py" line="554"/>
         <source>CSV of unmatched rows</source>
         <translation>매칭되지 않은 행의 CSV</translation>
     </message>
@@ -1030,89 +1030,89 @@
         <translation>주소 색인 {0}을(를) 쓸 수 없습니다({1}). 여유 공간과 폴더 쓰기 권한을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="81"/>
+        <location filename="../core/geocode/batch.py" line="82"/>
         <source>The input must be a vector layer or the path of a table (CSV, XLSX, GeoPackage...).</source>
         <translation>입력은 벡터 레이어이거나 표 파일(CSV, XLSX, GeoPackage 등)의 경로여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="74"/>
+        <location filename="../core/geocode/batch.py" line="75"/>
         <source>The input layer is not valid.</source>
         <translation>입력 레이어가 유효하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="383"/>
+        <location filename="../core/geocode/batch.py" line="386"/>
         <source>daily request cap of {0} reached for {1}; run again tomorrow to continue</source>
         <translation>{1}의 하루 요청 한도 {0}건에 도달했습니다. 내일 다시 실행하면 이어서 진행합니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="394"/>
+        <location filename="../core/geocode/batch.py" line="397"/>
         <source>not geocoded</source>
         <translation>지오코딩되지 않음</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="380"/>
+        <location filename="../core/geocode/batch.py" line="383"/>
         <source>{0} The {1} addresses geocoded so far are cached; {2} remain. Fix the problem and run again to resume.</source>
         <translation>{0} 지금까지 지오코딩한 주소 {1}건은 캐시에 저장되었고 {2}건이 남았습니다. 문제를 고친 뒤 다시 실행하면 이어서 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="407"/>
+        <location filename="../core/geocode/batch.py" line="410"/>
         <source>The output CRS '{0}' is not valid. Example: EPSG:4326 or EPSG:5179.</source>
         <translation>출력 좌표계 '{0}'이(가) 유효하지 않습니다. 예: EPSG:4326 또는 EPSG:5179.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="467"/>
+        <location filename="../core/geocode/batch.py" line="471"/>
         <source>The output folder {0} does not exist.</source>
         <translation>출력 폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="472"/>
+        <location filename="../core/geocode/batch.py" line="476"/>
         <source>Cannot write geocoded points to '{0}': choose a file ending in .gpkg, .shp, .geojson or .csv.</source>
         <translation>지오코딩한 점을 '{0}'에 쓸 수 없습니다. .gpkg, .shp, .geojson 또는 .csv로 끝나는 파일을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="505"/>
+        <location filename="../core/geocode/batch.py" line="509"/>
         <source>Could not open the written output {0}.</source>
         <translation>작성한 출력 {0}을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="520"/>
+        <location filename="../core/geocode/batch.py" line="524"/>
         <source>Could not write {0}: its rows do not match the geocoded layer.</source>
         <translation>{0}을(를) 쓸 수 없습니다. 행이 지오코딩한 레이어와 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="136"/>
+        <location filename="../core/geocode/batch.py" line="137"/>
         <source>{0} has no field {1}. Fields: {2}.</source>
         <translation>{0}에 필드 {1}이(가) 없습니다. 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="143"/>
+        <location filename="../core/geocode/batch.py" line="144"/>
         <source>The address expression is not valid: {0}</source>
         <translation>주소 표현식이 올바르지 않습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="147"/>
+        <location filename="../core/geocode/batch.py" line="148"/>
         <source>The address expression uses field(s) {0} that {1} does not have. Available fields: {2}.</source>
         <translation>주소 식이 {1}에 없는 필드 {0}을(를) 사용합니다. 사용 가능한 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="214"/>
+        <location filename="../core/geocode/batch.py" line="217"/>
         <source>the service's answer does not have the documented format ({0})</source>
         <translation>서비스의 응답이 문서화된 형식이 아닙니다({0})</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="486"/>
+        <location filename="../core/geocode/batch.py" line="490"/>
         <location filename="../core/thematic/join.py" line="368"/>
         <location filename="../core/thematic/join.py" line="372"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="132"/>
+        <location filename="../core/geocode/batch.py" line="133"/>
         <source>No address field in {0}: choose the field(s) that hold the address (or an expression). Fields: {1}.</source>
         <translation>{0}에 주소 필드가 없습니다: 주소가 들어 있는 필드(또는 표현식)를 선택하세요. 필드: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="133"/>
+        <location filename="../core/geocode/batch.py" line="134"/>
         <location filename="../core/wealth/features.py" line="357"/>
         <location filename="../core/wealth/predict.py" line="262"/>
         <location filename="../core/wealth/raster.py" line="311"/>
@@ -1121,22 +1121,22 @@
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="161"/>
+        <location filename="../core/geocode/batch.py" line="162"/>
         <source>The address expression failed on row {0}: {1}</source>
         <translation>{0}번째 행에서 주소 표현식이 실패했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="239"/>
+        <location filename="../core/geocode/batch.py" line="242"/>
         <source>address too long ({0} characters, at most {1})</source>
         <translation>주소가 너무 깁니다({0}자, 최대 {1}자)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="318"/>
+        <location filename="../core/geocode/batch.py" line="321"/>
         <source>{0}/{1} addresses geocoded; about {2:.0f} s left.</source>
         <translation>{1}건 중 {0}건 지오코딩; 약 {2:.0f}초 남음.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="306"/>
+        <location filename="../core/geocode/batch.py" line="309"/>
         <source>The service failed for {0} addresses in a row (last: {1}); it looks unreachable or broken.</source>
         <translation>서비스가 주소 {0}개에 연속으로 실패했습니다(마지막: {1}). 접속할 수 없거나 고장 난 것으로 보입니다.</translation>
     </message>
@@ -1318,122 +1318,152 @@
         <translation>주소 색인 {0}을(를) 읽을 수 없습니다({1}). 권한을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/index.py" line="369"/>
+        <location filename="../core/geocode/index.py" line="374"/>
         <source>the address index {0} could not be read ({1}): it looks damaged. {2}</source>
         <translation>주소 색인 {0}을(를) 읽을 수 없습니다({1}). 손상된 것으로 보입니다. {2}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="28"/>
+        <location filename="../core/geocode/parse.py" line="401"/>
+        <source>street</source>
+        <translation>도로</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/parse.py" line="401"/>
+        <source>number</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/parse.py" line="402"/>
+        <source>postcode</source>
+        <translation>우편번호</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/parse.py" line="402"/>
+        <source>locality</source>
+        <translation>지역</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/parse.py" line="403"/>
+        <source>country</source>
+        <translation>국가</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/parse.py" line="419"/>
+        <source>set aside</source>
+        <translation>제외</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/providers.py" line="30"/>
         <source>Offline index (no network)</source>
         <translation>오프라인 색인(네트워크 없음)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="29"/>
+        <location filename="../core/geocode/providers.py" line="31"/>
         <source>Nominatim (OpenStreetMap)</source>
         <translation>Nominatim(OpenStreetMap)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="30"/>
+        <location filename="../core/geocode/providers.py" line="32"/>
         <source>Photon (komoot)</source>
         <translation>Photon(komoot)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="31"/>
+        <location filename="../core/geocode/providers.py" line="33"/>
         <source>Pelias</source>
         <translation>Pelias</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="32"/>
+        <location filename="../core/geocode/providers.py" line="34"/>
         <source>Google Geocoding API</source>
         <translation>Google 지오코딩 API</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="33"/>
+        <location filename="../core/geocode/providers.py" line="35"/>
         <source>Kakao Local (Korea)</source>
         <translation>카카오 로컬(한국)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="34"/>
+        <location filename="../core/geocode/providers.py" line="36"/>
         <source>VWorld (Korea)</source>
         <translation>VWorld(한국)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="195"/>
+        <location filename="../core/geocode/providers.py" line="220"/>
         <source>the service's answer does not have the documented format</source>
         <translation>서비스 응답이 문서화된 형식이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="92"/>
+        <location filename="../core/geocode/providers.py" line="118"/>
         <source>No offline address index: give an index file or keep the bundled gazetteer.</source>
         <translation>오프라인 주소 색인이 없습니다: 색인 파일을 지정하거나 내장 지명 사전을 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="191"/>
+        <location filename="../core/geocode/providers.py" line="216"/>
         <source>an item of the service's answer has no point coordinates</source>
         <translation>서비스 응답의 항목에 지점 좌표가 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="210"/>
+        <location filename="../core/geocode/providers.py" line="235"/>
         <source>The public Nominatim server allows one request per second: {0} new addresses take about {1:.0f} minutes. For larger tables use the offline index or your own server.</source>
         <translation>공개 Nominatim 서버는 초당 1건만 허용합니다: 새 주소 {0}건에 약 {1:.0f}분이 걸립니다. 더 큰 표는 오프라인 색인이나 자체 서버를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="406"/>
+        <location filename="../core/geocode/providers.py" line="444"/>
         <source>the service's answer has no point coordinates</source>
         <translation>서비스 응답에 지점 좌표가 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="427"/>
+        <location filename="../core/geocode/providers.py" line="465"/>
         <source>Unknown geocoding provider '{0}'. Choose one of: {1}.</source>
         <translation>알 수 없는 지오코딩 제공자 '{0}'. 다음 중에서 선택하세요: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="122"/>
+        <location filename="../core/geocode/providers.py" line="147"/>
         <source>The endpoint '{0}' is not an http(s) URL. Example: https://nominatim.example.org</source>
         <translation>엔드포인트 '{0}'은(는) http(s) URL이 아닙니다. 예: https://nominatim.example.org</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="174"/>
+        <location filename="../core/geocode/providers.py" line="199"/>
         <source>an item of the service's answer is not a record</source>
         <translation>서비스 응답의 항목이 레코드 형식이 아닙니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="205"/>
+        <location filename="../core/geocode/providers.py" line="230"/>
         <source>{0} new addresses for the public Nominatim server: its usage policy forbids bulk geocoding (at most 1 request per second, no heavy use). Geocode at most {1} at a time, use the offline index, or run your own Nominatim (scripts/setup_service_nominatim.sh).</source>
         <translation>공개 Nominatim 서버에 새 주소 {0}건: 사용 정책상 대량 지오코딩은 금지되어 있습니다(초당 최대 1건, 과도한 사용 금지). 한 번에 최대 {1}건만 하거나, 오프라인 색인을 쓰거나, 자체 Nominatim을 운영하세요(scripts/setup_service_nominatim.sh).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="320"/>
+        <location filename="../core/geocode/providers.py" line="356"/>
         <source>Google refused the request: {0}. Check the API key.</source>
         <translation>Google이 요청을 거부했습니다: {0}. API 키를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="323"/>
+        <location filename="../core/geocode/providers.py" line="359"/>
         <source>Google's quota is exceeded ({0}). Finished rows are cached: run again later.</source>
         <translation>Google 할당량을 초과했습니다({0}). 끝난 행은 캐시에 있으니 나중에 다시 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="326"/>
+        <location filename="../core/geocode/providers.py" line="362"/>
         <source>Google answered {0}</source>
         <translation>Google 응답: {0}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="129"/>
+        <location filename="../core/geocode/providers.py" line="154"/>
         <source>{0} needs an API key: store it in QGIS's authentication database (Settings &gt; Options &gt; Authentication, method Basic, key as password) and choose that configuration.</source>
         <translation>{0}에는 API 키가 필요합니다: QGIS 인증 데이터베이스(설정 &gt; 옵션 &gt; 인증, 방식 Basic, 키를 비밀번호로)에 저장하고 그 설정을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="135"/>
+        <location filename="../core/geocode/providers.py" line="160"/>
         <source>{0} sends an API key: use an https:// endpoint (got {1}).</source>
         <translation>{0}은(는) API 키를 보냅니다: https:// 엔드포인트를 사용하세요(입력값 {1}).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="402"/>
+        <location filename="../core/geocode/providers.py" line="440"/>
         <source>VWorld error {0}: {1}</source>
         <translation>VWorld 오류 {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/providers.py" line="400"/>
+        <location filename="../core/geocode/providers.py" line="438"/>
         <source>VWorld refused the request: {0} ({1}).</source>
         <translation>VWorld가 요청을 거부했습니다: {0}({1}).</translation>
     </message>
@@ -1469,13 +1499,13 @@
     </message>
     <message>
         <location filename="../core/geocode/style.py" line="12"/>
-        <location filename="../ui/geocode_dock.py" line="52"/>
+        <location filename="../ui/geocode_dock.py" line="53"/>
         <source>Ambiguous</source>
         <translation>모호함</translation>
     </message>
     <message>
         <location filename="../core/geocode/style.py" line="12"/>
-        <location filename="../ui/geocode_dock.py" line="52"/>
+        <location filename="../ui/geocode_dock.py" line="53"/>
         <source>Not found</source>
         <translation>찾지 못함</translation>
     </message>
@@ -3878,7 +3908,7 @@
     </message>
     <message>
         <location filename="../plugin.py" line="55"/>
-        <location filename="../ui/geocode_dock.py" line="178"/>
+        <location filename="../ui/geocode_dock.py" line="179"/>
         <source>Geocode</source>
         <translation>지오코딩</translation>
     </message>
@@ -4026,292 +4056,297 @@
         <translation>pip는 끝났지만 다음을 아직 가져올 수 없습니다: {0}. QGIS를 다시 시작하고, 그래도 없으면 복구를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="51"/>
+        <location filename="../ui/geocode_dock.py" line="52"/>
         <source>All rows</source>
         <translation>모든 행</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="51"/>
+        <location filename="../ui/geocode_dock.py" line="52"/>
         <source>Ambiguous and unmatched</source>
         <translation>모호하거나 찾지 못한 행</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="52"/>
+        <location filename="../ui/geocode_dock.py" line="53"/>
         <source>Errors</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="61"/>
+        <location filename="../ui/geocode_dock.py" line="62"/>
         <source>WealthMap: Geocode</source>
         <translation>WealthMap: 지오코딩</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="71"/>
+        <location filename="../ui/geocode_dock.py" line="72"/>
         <source>Batch geocoding of address tables.</source>
         <translation>주소 표 일괄 지오코딩.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="94"/>
+        <location filename="../ui/geocode_dock.py" line="95"/>
         <source>WealthMap geocoder (offline)</source>
         <translation>WealthMap 지오코더(오프라인)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="102"/>
+        <location filename="../ui/geocode_dock.py" line="103"/>
         <source>Addresses</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="108"/>
+        <location filename="../ui/geocode_dock.py" line="109"/>
         <source>Open table…</source>
         <translation>표 열기…</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="109"/>
+        <location filename="../ui/geocode_dock.py" line="110"/>
         <source>CSV (UTF-8 or CP949/EUC-KR), XLSX or any vector file</source>
         <translation>CSV(UTF-8 또는 CP949/EUC-KR), XLSX 또는 모든 벡터 파일</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="113"/>
+        <location filename="../ui/geocode_dock.py" line="114"/>
         <source>Table or layer</source>
         <translation>표 또는 레이어</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="115"/>
+        <location filename="../ui/geocode_dock.py" line="116"/>
         <source>One or several fields, joined with commas</source>
         <translation>하나 이상의 필드, 쉼표로 연결</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="118"/>
+        <location filename="../ui/geocode_dock.py" line="119"/>
         <source>Instead of fields: a QGIS expression that builds the address</source>
         <translation>필드 대신: 주소를 만드는 QGIS 표현식</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="119"/>
+        <location filename="../ui/geocode_dock.py" line="120"/>
         <source>Or expression</source>
         <translation>또는 표현식</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="133"/>
+        <location filename="../ui/geocode_dock.py" line="134"/>
         <source>Service</source>
         <translation>서비스</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="135"/>
+        <location filename="../ui/geocode_dock.py" line="136"/>
         <source>Address index (*.sqlite)</source>
         <translation>주소 색인 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="136"/>
+        <location filename="../ui/geocode_dock.py" line="137"/>
         <source>Built with 'Build offline address index'; the world gazetteer is always used</source>
         <translation>'오프라인 주소 색인 만들기'로 만든 파일; 세계 지명 사전은 항상 사용됩니다</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="139"/>
-        <location filename="../ui/geocode_dock.py" line="398"/>
+        <location filename="../ui/geocode_dock.py" line="140"/>
+        <location filename="../ui/geocode_dock.py" line="400"/>
         <source>Build index…</source>
         <translation>색인 만들기…</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="140"/>
+        <location filename="../ui/geocode_dock.py" line="141"/>
         <source>Build an address index from an OpenStreetMap file (.osm.pbf, .osm) or a table or layer of address points (address and lon/lat fields)</source>
         <translation>OpenStreetMap 파일(.osm.pbf, .osm)이나 주소 점 표·레이어(주소와 경도/위도 필드)로 주소 색인을 만듭니다</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="145"/>
+        <location filename="../ui/geocode_dock.py" line="146"/>
         <source>Address index</source>
         <translation>주소 색인</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="148"/>
+        <location filename="../ui/geocode_dock.py" line="149"/>
         <source>Endpoint URL</source>
         <translation>엔드포인트 URL</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="150"/>
+        <location filename="../ui/geocode_dock.py" line="151"/>
         <source>The API key is kept in QGIS's authentication database (method Basic, key as password), never in settings or projects.</source>
         <translation>API 키는 설정이나 프로젝트가 아닌 QGIS 인증 데이터베이스(방식 Basic, 키를 비밀번호로)에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="152"/>
+        <location filename="../ui/geocode_dock.py" line="153"/>
         <source>API key</source>
         <translation>API 키</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="154"/>
+        <location filename="../ui/geocode_dock.py" line="155"/>
         <source>e.g. kr, li</source>
         <translation>예: kr, li</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="155"/>
+        <location filename="../ui/geocode_dock.py" line="156"/>
         <source>Country codes</source>
         <translation>국가 코드</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="156"/>
+        <location filename="../ui/geocode_dock.py" line="157"/>
         <source>Only in the current map extent</source>
         <translation>현재 지도 범위 안에서만</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="167"/>
+        <location filename="../ui/geocode_dock.py" line="168"/>
         <location filename="../ui/wealth_predict_widget.py" line="201"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="171"/>
+        <location filename="../ui/geocode_dock.py" line="172"/>
         <location filename="../ui/wealth_predict_widget.py" line="200"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="172"/>
+        <location filename="../ui/geocode_dock.py" line="173"/>
         <source>Output file</source>
         <translation>출력 파일</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="176"/>
+        <location filename="../ui/geocode_dock.py" line="177"/>
         <source>Also write the unmatched rows to a CSV file</source>
         <translation>찾지 못한 행도 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="187"/>
+        <location filename="../ui/geocode_dock.py" line="188"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="194"/>
+        <location filename="../ui/geocode_dock.py" line="195"/>
         <source>Show</source>
         <translation>표시</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="206"/>
+        <location filename="../ui/geocode_dock.py" line="208"/>
         <source>Candidates</source>
         <translation>후보</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="208"/>
+        <location filename="../ui/geocode_dock.py" line="210"/>
         <source>Use candidate</source>
         <translation>후보 사용</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="210"/>
+        <location filename="../ui/geocode_dock.py" line="212"/>
         <source>Place on map</source>
         <translation>지도에서 지정</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="212"/>
+        <location filename="../ui/geocode_dock.py" line="214"/>
         <source>Click on the map to place the selected row's point by hand</source>
         <translation>지도를 클릭해 선택한 행의 점을 직접 지정합니다</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="227"/>
-        <location filename="../ui/geocode_dock.py" line="196"/>
+        <location filename="../ui/geocode_dock.py" line="229"/>
+        <location filename="../ui/geocode_dock.py" line="197"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="227"/>
-        <location filename="../ui/geocode_dock.py" line="196"/>
+        <location filename="../ui/geocode_dock.py" line="229"/>
+        <location filename="../ui/geocode_dock.py" line="197"/>
         <source>Score</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="246"/>
+        <location filename="../ui/geocode_dock.py" line="248"/>
         <source>Open an address table</source>
         <translation>주소 표 열기</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="247"/>
+        <location filename="../ui/geocode_dock.py" line="249"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</source>
         <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="396"/>
+        <location filename="../ui/geocode_dock.py" line="398"/>
         <source>Street addresses need an address index.</source>
         <translation>도로명 주소에는 주소 색인이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="440"/>
+        <location filename="../ui/geocode_dock.py" line="442"/>
         <source>Build an address index from…</source>
         <translation>주소 색인 만들 원본…</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="441"/>
+        <location filename="../ui/geocode_dock.py" line="443"/>
         <source>OpenStreetMap or address points (*.osm.pbf *.pbf *.osm *.csv *.txt *.tsv *.xlsx *.gpkg *.shp)</source>
         <translation>OpenStreetMap 또는 주소 점 (*.osm.pbf *.pbf *.osm *.csv *.txt *.tsv *.xlsx *.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="489"/>
+        <location filename="../ui/geocode_dock.py" line="491"/>
         <source>Building the address index</source>
         <translation>주소 색인 만드는 중</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="587"/>
+        <location filename="../ui/geocode_dock.py" line="594"/>
         <source>Saved the reviewed point; the cache remembers it for later runs.</source>
         <translation>검토한 점을 저장했습니다. 이후 실행에서도 캐시가 기억합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="611"/>
+        <location filename="../ui/geocode_dock.py" line="618"/>
         <source>placed by hand</source>
         <translation>직접 지정함</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="196"/>
+        <location filename="../ui/geocode_dock.py" line="197"/>
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="196"/>
+        <location filename="../ui/geocode_dock.py" line="197"/>
         <source>Matched address</source>
         <translation>일치한 주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="324"/>
+        <location filename="../ui/geocode_dock.py" line="198"/>
+        <source>Read as</source>
+        <translation>인식된 주소</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="326"/>
         <source>Choose a table or layer with addresses first.</source>
         <translation>먼저 주소가 있는 표나 레이어를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="422"/>
+        <location filename="../ui/geocode_dock.py" line="424"/>
         <source>From an OpenStreetMap file or a table…</source>
         <translation>OpenStreetMap 파일이나 표에서…</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="494"/>
+        <location filename="../ui/geocode_dock.py" line="496"/>
         <source>Address index built: {0} rows in {1}. It is now the panel's address index: run Geocode again.</source>
         <translation>주소 색인을 만들었습니다: {1}에 {0}개 행. 이제 이 패널의 주소 색인입니다. 지오코딩을 다시 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="576"/>
+        <location filename="../ui/geocode_dock.py" line="583"/>
         <source>Select a row and one of its candidates first.</source>
         <translation>먼저 행과 그 후보 하나를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="609"/>
+        <location filename="../ui/geocode_dock.py" line="616"/>
         <source>Select the row to place first.</source>
         <translation>먼저 지정할 행을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="341"/>
+        <location filename="../ui/geocode_dock.py" line="343"/>
         <source>Geocoding {0}</source>
         <translation>{0} 지오코딩 중</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="350"/>
+        <location filename="../ui/geocode_dock.py" line="352"/>
         <source>Geocoding: {0:.0f}% done, about {1:.0f} s left.</source>
         <translation>지오코딩: {0:.0f}% 완료, 약 {1:.0f}초 남음.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="480"/>
+        <location filename="../ui/geocode_dock.py" line="482"/>
         <source>The layer was removed; choose another source for the index.</source>
         <translation>레이어가 제거되었습니다. 색인을 만들 다른 원본을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="429"/>
+        <location filename="../ui/geocode_dock.py" line="431"/>
         <source>From the point layer '{0}'</source>
         <translation>점 레이어 '{0}'에서</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="469"/>
+        <location filename="../ui/geocode_dock.py" line="471"/>
         <source>No address field in {0}: name the field with the address 'address' (or build the index with Processing &gt; WealthMap &gt; Build offline address index).</source>
         <translation>{0}에 주소 필드가 없습니다. 주소가 든 필드 이름을 'address'로 하세요(또는 프로세싱 &gt; WealthMap &gt; 오프라인 주소 색인 만들기로 색인을 만드세요).</translation>
     </message>

@@ -10,7 +10,7 @@ import json
 import os
 import time
 
-from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsMapLayerProxyModel, QgsProject
+from qgis.core import NULL, Qgis, QgsCoordinateReferenceSystem, QgsMapLayerProxyModel, QgsProject
 from qgis.gui import (
     QgsAuthConfigSelect,
     QgsCheckableComboBox,
@@ -40,6 +40,7 @@ from ..core import settings
 from ..core.errors import WealthMapError
 from ..core.geocode import api, style
 from ..core.geocode.batch import read_input
+from ..core.geocode.parse import parsed_summary
 from ..core.geocode.providers import DEFAULT_ENDPOINTS, PROVIDERS
 from ..core.i18n import tr, tr_noop
 from ..core.outputs import temporary_output
@@ -192,8 +193,9 @@ class GeocodeDock(WealthMapDock):
         self.filter_combo.setCurrentIndex(1)
         self.filter_combo.currentIndexChanged.connect(self.fill_review)
         form.addRow(tr("Show"), self.filter_combo)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([tr("Address"), tr("Status"), tr("Score"), tr("Matched address")])
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([tr("Address"), tr("Status"), tr("Score"), tr("Matched address"),
+                                              tr("Read as")])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -530,12 +532,17 @@ class GeocodeDock(WealthMapDock):
             status = feat[status_field]
             status_text = tr(STATUS_LABELS[status]) if status in STATUS_LABELS else status
             items = [text, status_text, "" if score in (None, "") or score != score else "{:.2f}".format(score),
-                     feat[self._field("matched_address")] or ""]
+                     feat[self._field("matched_address")] or "", self._parsed_text(feat)]
             for j, value in enumerate(items):
                 item = QTableWidgetItem(str(value) if value is not None and str(value) != "NULL" else "")
                 item.setData(Qt.ItemDataRole.UserRole, feat.id())
                 item.setToolTip(item.text())
                 self.table.setItem(i, j, item)
+
+    def _parsed_text(self, feat):
+        """The parts the geocoder matched and set aside (the output's ``parsed`` field), for the review."""
+        index = feat.fields().indexFromName(self._field("parsed"))
+        return parsed_summary(feat[index]) if index >= 0 and feat[index] not in (None, NULL) else ""
 
     def selected_fid(self):
         items = self.table.selectedItems()

@@ -42,6 +42,7 @@ from .cache import cache_key
 from .http import HttpError
 from .index import IndexDamagedError, distance_m
 from .normalize import normalize
+from .parse import parse_address, parsed_json
 
 STATUSES = ("matched", "ambiguous", "not_found", "empty", "error")
 MAX_ADDRESS_CHARS = 500
@@ -49,7 +50,7 @@ MAX_ERROR_CHARS = 500
 OUTPUT_FIELDS = [
     ("status", STRING), ("score", DOUBLE), ("match_type", STRING),
     ("n_candidates", INT), ("matched_address", STRING), ("provider", STRING),
-    ("error", STRING), ("candidates", STRING), ("cache_key", STRING),
+    ("error", STRING), ("candidates", STRING), ("cache_key", STRING), ("parsed", STRING),
 ]
 ADDRESS_HINTS = ("address", "addr", "adres", "adresse", "주소", "도로명", "지번", "location", "street", "full_address")
 
@@ -188,6 +189,8 @@ def decide(candidates, min_score=0.6, margin=0.05, spread_m=250.0):
         return "matched", best
     if best["score"] < min_score:
         return "not_found", best
+    if best.get("ambiguous"):  # e.g. a street given without its town that several towns have
+        return "ambiguous", best
     for other in candidates[1:]:
         if other["score"] < best["score"] - margin or distance_m(best, other) <= spread_m:
             continue
@@ -241,7 +244,7 @@ def run_batch(texts, provider, cache=None, options=None, feedback=None, log=None
             continue
         key = cache_key(identity, text, key_options)
         unique.setdefault(key, text)
-        per_text.append({"key": key})
+        per_text.append({"key": key, "parsed": parse_address(text)})  # what the address was read as
     results = {}
     manual = set()
     if cache is not None:
@@ -416,7 +419,8 @@ def build_layer(data, per_text, provider_name, min_score=0.6, margin=0.05, crs="
     for attrs, item in zip(data["rows"], per_text):
         feat = QgsFeature(layer.fields())
         values = {"status": None, "score": None, "match_type": None, "n_candidates": 0, "matched_address": None,
-                  "provider": provider_name, "error": None, "candidates": None, "cache_key": item.get("key")}
+                  "provider": provider_name, "error": None, "candidates": None, "cache_key": item.get("key"),
+                  "parsed": parsed_json(item.get("parsed"))}
         if item.get("empty"):
             values["status"] = "empty"
         elif "error" in item:
