@@ -167,7 +167,9 @@ def test_unwritable_cache_folder_runs_without_cache_and_says_so(where, tmp_path,
     src = _csv(tmp_path / "a.csv", ["Vaduz", "Seoul"])
     blocker = tmp_path / "a_file"
     blocker.write_text("not a folder", encoding="utf-8")
-    cache = str(blocker / "cache" / "geocode_cache.sqlite") if where == "under_a_file" else str(tmp_path)
+    folder = tmp_path / "cache_is_a_folder"  # a folder in the cache file's place (not the input's folder,
+    folder.mkdir()  # which the path guard refuses as a cache path before any work)
+    cache = str(blocker / "cache" / "geocode_cache.sqlite") if where == "under_a_file" else str(folder)
     result = _geocode(src, cache)
     assert result["counts"]["matched"] == 2 and result["cache_path"] is None
     warning = " ".join(result["warnings"])
