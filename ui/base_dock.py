@@ -38,7 +38,7 @@ class WealthMapDock(QgsDockWidget):
         outer = QVBoxLayout(container)
         self.deps_label = QLabel()
         self.deps_label.setWordWrap(True)
-        self.deps_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.deps_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.deps_label.setStyleSheet("color: #a40000;")
         self.deps_label.hide()
         outer.addWidget(self.deps_label)

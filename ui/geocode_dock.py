@@ -104,7 +104,7 @@ class GeocodeDock(WealthMapDock):
         form = QFormLayout(box)
         row = QHBoxLayout()
         self.layer_combo = QgsMapLayerComboBox()
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.VectorLayer)
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
         self.layer_combo.setAllowEmptyLayer(True)
         self.open_button = QPushButton(tr("Open table…"))
         self.open_button.setToolTip(tr("CSV (UTF-8 or CP949/EUC-KR), XLSX or any vector file"))

@@ -59,7 +59,7 @@ class PolygonMapTool(QgsMapTool):
         super().__init__(canvas)
         self.canvas_ref = canvas
         self.points = []
-        self.band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+        self.band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
         self.band.setColor(QColor(255, 85, 0, 160))
         self.band.setFillColor(QColor(255, 85, 0, 40))
         self.band.setWidth(2)
@@ -79,7 +79,7 @@ class PolygonMapTool(QgsMapTool):
             self.finish()
             return
         if not self.points:
-            self.band.reset(QgsWkbTypes.PolygonGeometry)
+            self.band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         self.add_point(self.toMapCoordinates(event.pos()))
 
     def canvasMoveEvent(self, event):  # noqa: N802 - Qt override
@@ -91,7 +91,7 @@ class PolygonMapTool(QgsMapTool):
 
     def remove_band(self):
         if self.band is not None:
-            self.band.reset(QgsWkbTypes.PolygonGeometry)
+            self.band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
             scene = self.band.scene()
             if scene is not None:
                 scene.removeItem(self.band)
@@ -116,7 +116,7 @@ class PredictWidget(QWidget):
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.raster = QgsMapLayerComboBox()
-        self.raster.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.raster.setFilters(QgsMapLayerProxyModel.Filter.RasterLayer)
         form.addRow(tr("Sentinel-2 raster"), self.raster)
         # adjacent tiles or products: mosaicked with the raster above (which wins where they overlap)
         self.more_rasters = QgsCheckableComboBox()
@@ -133,7 +133,7 @@ class PredictWidget(QWidget):
         self.mode.currentIndexChanged.connect(self._mode_changed)
         form.addRow(tr("Region"), self.mode)
         self.region_layer = QgsMapLayerComboBox()
-        self.region_layer.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.region_layer.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         form.addRow(tr("Region layer"), self.region_layer)
         row = QHBoxLayout()
         self.draw_button = QPushButton(tr("Draw"))
@@ -262,7 +262,7 @@ class PredictWidget(QWidget):
         canvas = self.canvas()
         if canvas is not None:
             if self.region_band is None:
-                self.region_band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+                self.region_band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
                 self.region_band.setColor(QColor(255, 85, 0, 200))
                 self.region_band.setFillColor(QColor(255, 85, 0, 30))
                 self.region_band.setWidth(2)
@@ -416,7 +416,7 @@ class PredictWidget(QWidget):
                 tool.clearRubberBand()
         self.rect_tool = self.poly_tool = None
         if self.region_band is not None:
-            self.region_band.reset(QgsWkbTypes.PolygonGeometry)
+            self.region_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
             scene = self.region_band.scene()
             if scene is not None:
                 scene.removeItem(self.region_band)

@@ -40,7 +40,7 @@ class TrainWidget(QWidget):
         layout.addWidget(note)
         form = QFormLayout()
         self.layer_combo = QgsMapLayerComboBox()
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)
         self.layer_combo.setAllowEmptyLayer(True)
         form.addRow(tr("Survey points"), self.layer_combo)
         self.file_widget = QgsFileWidget()

@@ -497,4 +497,4 @@ def write_unmatched_csv(layer, path, names):
 
 
 def is_point_type(layer):
-    return QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PointGeometry
+    return QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.GeometryType.PointGeometry

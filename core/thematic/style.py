@@ -252,8 +252,8 @@ def diagram_renderer(kind, fields, colors, labels=None, size_mode="total", max_t
     settings.categoryAttributes = attributes
     settings.categoryColors = [QColor(c) for c in colors]
     settings.categoryLabels = list(labels or fields)
-    settings.sizeType = QgsUnitTypes.RenderMillimeters
-    settings.lineSizeUnit = QgsUnitTypes.RenderMillimeters
+    settings.sizeType = QgsUnitTypes.RenderUnit.RenderMillimeters
+    settings.lineSizeUnit = QgsUnitTypes.RenderUnit.RenderMillimeters
     settings.penColor = QColor(outline)
     settings.penWidth = 0.2
     settings.barWidth = bar_width
