@@ -94,7 +94,8 @@ class WealthMapDock(QgsDockWidget):
     def start_task(self, description, function, *args, on_done=None, **kwargs):
         """Run ``function(feedback, *args, **kwargs)`` as a QgsTask; ``on_done(result)`` on success."""
         if self.task is not None:
-            self.show_message(tr("A job is already running in this panel; wait for it or cancel it."), Qgis.Warning)
+            self.show_message(tr("A job is already running in this panel; wait for it or cancel it."),
+                              Qgis.MessageLevel.Warning)
             return None
 
         def finished(task):
@@ -102,10 +103,10 @@ class WealthMapDock(QgsDockWidget):
             self.cancel_button.setEnabled(False)
             if task.cancelled:
                 self.status.setText(tr("Cancelled. Run again to resume where it stopped."))
-                self.show_message(tr("{0}: cancelled.").format(description), Qgis.Info)
+                self.show_message(tr("{0}: cancelled.").format(description), Qgis.MessageLevel.Info)
             elif task.error:
                 self.status.setText(task.error)
-                self.show_message(task.error, Qgis.Critical)
+                self.show_message(task.error, Qgis.MessageLevel.Critical)
             else:
                 self.progress.setValue(100)
                 self.status.setText(tr("Done in {0:.1f} s.").format(task.elapsed))
@@ -140,11 +141,11 @@ class WealthMapDock(QgsDockWidget):
                 pass
             task.cancel()
 
-    def show_message(self, text, level=Qgis.Info):
+    def show_message(self, text, level=Qgis.MessageLevel.Info):
         if self.iface is not None and hasattr(self.iface, "messageBar"):
             bar = self.iface.messageBar()
             if bar is not None:
-                bar.pushMessage("WealthMap", text, level, 8 if level != Qgis.Critical else 0)
+                bar.pushMessage("WealthMap", text, level, 8 if level != Qgis.MessageLevel.Critical else 0)
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
         super().closeEvent(event)

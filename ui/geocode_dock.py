@@ -160,7 +160,7 @@ class GeocodeDock(WealthMapDock):
         box = QGroupBox(tr("Output"))
         form = QFormLayout(box)
         self.output_file = QgsFileWidget()
-        self.output_file.setStorageMode(QgsFileWidget.SaveFile)
+        self.output_file.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output_file.setFilter(tr("GeoPackage (*.gpkg)"))
         form.addRow(tr("Output file"), self.output_file)
         self.crs = QgsProjectionSelectionWidget()
@@ -223,7 +223,7 @@ class GeocodeDock(WealthMapDock):
             layer = load_table(path)
         except WealthMapError as err:
             self.status.setText(str(err))
-            self.show_message(str(err), Qgis.Warning)
+            self.show_message(str(err), Qgis.MessageLevel.Warning)
             return None
         QgsProject.instance().addMapLayer(layer)
         self.layer_combo.setLayer(layer)
@@ -294,7 +294,7 @@ class GeocodeDock(WealthMapDock):
             prepared = read_input(layer, fields or None, expression or None)
         except WealthMapError as err:
             self.status.setText(str(err))
-            self.show_message(str(err), Qgis.Warning)
+            self.show_message(str(err), Qgis.MessageLevel.Warning)
             return None
         options = self.options()
         settings.GEOCODE_PROVIDER.set(options["provider"])
@@ -333,7 +333,7 @@ class GeocodeDock(WealthMapDock):
             counts["matched"], counts["ambiguous"], counts["not_found"], counts["empty"], counts["error"],
             stats["requested"], stats["cached"]))
         if stats.get("warning"):
-            self.show_message(stats["warning"], Qgis.Warning)
+            self.show_message(stats["warning"], Qgis.MessageLevel.Warning)
         self.set_review_enabled(True)
         self.fill_review()
 

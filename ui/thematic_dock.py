@@ -95,11 +95,11 @@ class ThematicDock(WealthMapDock):
         self.map_layer = QgsMapLayerComboBox()
         self.map_layer.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.field = QgsFieldComboBox()
-        self.field.setFilters(QgsFieldProxyModel.Numeric)
+        self.field.setFilters(QgsFieldProxyModel.Filter.Numeric)
         self.field.setLayer(self.map_layer.currentLayer())
         self.prefer_data_field()
         self.normalize = QgsFieldComboBox()
-        self.normalize.setFilters(QgsFieldProxyModel.Numeric)
+        self.normalize.setFilters(QgsFieldProxyModel.Filter.Numeric)
         self.normalize.setAllowEmptyFieldName(True)
         self.normalize.setLayer(self.map_layer.currentLayer())
         self.per_area = QCheckBox(tr("Divide by area (km²)"))
@@ -181,9 +181,9 @@ class ThematicDock(WealthMapDock):
         box = QGroupBox(tr("4. Bivariate map (3 x 3)"))
         form = QFormLayout(box)
         self.bivariate_x = QgsFieldComboBox()
-        self.bivariate_x.setFilters(QgsFieldProxyModel.Numeric)
+        self.bivariate_x.setFilters(QgsFieldProxyModel.Filter.Numeric)
         self.bivariate_y = QgsFieldComboBox()
-        self.bivariate_y.setFilters(QgsFieldProxyModel.Numeric)
+        self.bivariate_y.setFilters(QgsFieldProxyModel.Filter.Numeric)
         for combo in (self.bivariate_x, self.bivariate_y):
             combo.setLayer(self.map_layer.currentLayer())
             self.map_layer.layerChanged.connect(combo.setLayer)
@@ -211,7 +211,7 @@ class ThematicDock(WealthMapDock):
         self.dpi.setRange(30, 1200)
         self.dpi.setValue(settings.THEMATIC_EXPORT_DPI.value())
         self.export_file = QgsFileWidget()
-        self.export_file.setStorageMode(QgsFileWidget.SaveFile)
+        self.export_file.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.export_file.setFilter(tr("PNG and PDF (*.png)"))
         self.export_pdf = QCheckBox(tr("Also write a PDF"))
         self.export_pdf.setChecked(True)
@@ -511,7 +511,7 @@ class ThematicDock(WealthMapDock):
         from qgis.core import Qgis
 
         self.status.setText(text)
-        self.show_message(text, Qgis.Critical)
+        self.show_message(text, Qgis.MessageLevel.Critical)
 
     def cleanup(self):
         """Disconnect from the project (called when the plugin unloads; closing the panel keeps the link, so

@@ -144,7 +144,7 @@ class PredictWidget(QWidget):
         row.addWidget(self.region_label, 1)
         form.addRow("", row)
         self.model_dir = QgsFileWidget()
-        self.model_dir.setStorageMode(QgsFileWidget.GetDirectory)
+        self.model_dir.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.model_dir.fileChanged.connect(self.update_model_label)
         form.addRow(tr("Model bundle (empty: bundled)"), self.model_dir)
         self.model_label = QLabel()
@@ -154,14 +154,14 @@ class PredictWidget(QWidget):
         self.band_map.setPlaceholderText(tr("from band names; or B02=1, B03=2, B04=3, B08=4, B11=5"))
         form.addRow(tr("Band mapping"), self.band_map)
         self.output = QgsFileWidget()
-        self.output.setStorageMode(QgsFileWidget.SaveFile)
+        self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output.setFilter(tr("GeoPackage (*.gpkg)"))
         form.addRow(tr("Output GeoPackage"), self.output)
         self.temporary = QCheckBox(tr("Temporary file (not kept)"))
         self.temporary.setChecked(True)
         form.addRow("", self.temporary)
         self.geotiff = QgsFileWidget()
-        self.geotiff.setStorageMode(QgsFileWidget.SaveFile)
+        self.geotiff.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.geotiff.setFilter(tr("GeoTIFF (*.tif)"))
         form.addRow(tr("Also a GeoTIFF (optional)"), self.geotiff)
         self.use_cuda = QCheckBox(tr("Use CUDA (GPU) when available"))
@@ -355,7 +355,7 @@ class PredictWidget(QWidget):
                                   params["band_map"])
         except WealthMapError as err:
             self.dock.status.setText(str(err))
-            self.dock.show_message(str(err), Qgis.Warning)
+            self.dock.show_message(str(err), Qgis.MessageLevel.Warning)
             return None
         limit = WEALTH_MAX_CHIPS.value()
         if limit and n_chips > limit:
@@ -394,7 +394,7 @@ class PredictWidget(QWidget):
         self.summary.setText("<br>".join(lines))
         if result["is_demo"]:
             self.dock.show_message(tr("Prediction done with a demonstration model, not a wealth estimate."),
-                                   Qgis.Warning)
+                                   Qgis.MessageLevel.Warning)
 
     # --- cleanup --------------------------------------------------------------------------------
     def cleanup(self):

@@ -74,7 +74,7 @@ class TrainWidget(QWidget):
         self.ablation_check.setChecked(True)
         form.addRow(self.ablation_check)
         self.out_widget = QgsFileWidget()
-        self.out_widget.setStorageMode(QgsFileWidget.GetDirectory)
+        self.out_widget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         form.addRow(tr("Model bundle folder"), self.out_widget)
         layout.addLayout(form)
         row = QHBoxLayout()
@@ -145,7 +145,7 @@ class TrainWidget(QWidget):
         options.layerName = "survey"
         result = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsProject.instance().transformContext(),
                                                            options)
-        if result[0] != QgsVectorFileWriter.NoError:
+        if result[0] != QgsVectorFileWriter.WriterError.NoError:
             raise WealthMapError(tr("The survey layer '{0}' could not be read: {1}").format(layer.name(), result[1]))
         return path
 
@@ -175,18 +175,18 @@ class TrainWidget(QWidget):
         try:
             params = self.parameters()
         except WealthMapError as err:
-            self.dock.show_message(str(err), Qgis.Warning)
+            self.dock.show_message(str(err), Qgis.MessageLevel.Warning)
             return None
         params.update(extra or {})
         if not params["survey"]:
-            self.dock.show_message(tr("Choose a survey point layer or a table file."), Qgis.Warning)
+            self.dock.show_message(tr("Choose a survey point layer or a table file."), Qgis.MessageLevel.Warning)
             return None
         if not params["rasters"]:
             self.dock.show_message(tr("Add Sentinel-2 rasters to the project and check them in the list."),
-                                   Qgis.Warning)
+                                   Qgis.MessageLevel.Warning)
             return None
         if not params["out_dir"]:
-            self.dock.show_message(tr("Choose a folder for the model bundle."), Qgis.Warning)
+            self.dock.show_message(tr("Choose a folder for the model bundle."), Qgis.MessageLevel.Warning)
             return None
         survey = params.pop("survey")
         rasters = params.pop("rasters")
@@ -205,7 +205,7 @@ class TrainWidget(QWidget):
             m["model"]["r2"], m["model"]["pearson_r2"], m["model"]["rmse"], m["model"]["n"], base["r2"],
             result["bundle"]))
         self.report_button.setEnabled(True)
-        self.dock.show_message(tr("Model trained; open the report to see its accuracy."), Qgis.Success)
+        self.dock.show_message(tr("Model trained; open the report to see its accuracy."), Qgis.MessageLevel.Success)
 
     def report_path(self):
         return self.last_result["report_html"] if self.last_result else None

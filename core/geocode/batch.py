@@ -424,7 +424,7 @@ def write_layer(layer, path):
         os.remove(path)
     err, message, _new_path, _layer_name = QgsVectorFileWriter.writeAsVectorFormatV3(
         layer, path, QgsProject.instance().transformContext(), options)
-    if err != QgsVectorFileWriter.NoError:
+    if err != QgsVectorFileWriter.WriterError.NoError:
         raise WealthMapError(tr("Could not write {0}: {1}").format(path, message))
     if options.driverName == "GPKG":
         _null_empty_geometries(path)

@@ -189,7 +189,7 @@ def export_layout(layout, outputs, dpi=300, feedback=None):
             result = exporter.exportToSvg(path, settings)
         else:
             raise WealthMapError(tr("Unsupported export format '{0}': use .png, .jpg, .pdf or .svg.").format(ext))
-        if result != QgsLayoutExporter.Success:
+        if result != QgsLayoutExporter.ExportResult.Success:
             raise WealthMapError(tr("Exporting {0} failed ({1}). Check that the file is not open elsewhere.").format(
                 path, exporter.errorFile() or result))
         written[ext.lstrip(".")] = path

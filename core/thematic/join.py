@@ -360,7 +360,7 @@ def write_features(features, fields, template, output, name):
     options.fileEncoding = "UTF-8"
     writer = QgsVectorFileWriter.create(path, fields, template.wkbType(), template.crs(),
                                         QgsProject.instance().transformContext(), options)
-    if writer.hasError() != QgsVectorFileWriter.NoError:
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
         raise WealthMapError(tr("Could not write {0}: {1}").format(path, writer.errorMessage()))
     writer.addFeatures(features)
     del writer

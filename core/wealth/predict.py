@@ -218,7 +218,7 @@ def _open_writer(path, layer_name, srs, bundle, append=False):
     options.layerName = layer_name
     options.fileEncoding = "UTF-8"
     if append:
-        options.actionOnExistingFile = QgsVectorFileWriter.AppendToLayerNoNewFields
+        options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.AppendToLayerNoNewFields
     else:
         description = "{} | model {} ({})".format(layer_title(bundle), bundle.id, bundle.status)
         if bundle.is_demo:
@@ -227,7 +227,7 @@ def _open_writer(path, layer_name, srs, bundle, append=False):
         _remove_output(path)
     writer = QgsVectorFileWriter.create(path, _output_fields(), QgsWkbTypes.Type.Polygon, _qgis_crs(srs),
                                         QgsCoordinateTransformContext(), options)
-    if writer.hasError() != QgsVectorFileWriter.NoError:
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
         raise WealthMapError(tr("Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write "
                                 "to.").format(path, writer.errorMessage()))
     return writer
