@@ -12,8 +12,10 @@ from wealthmap.core.wealth.bundle import DEFAULT_BUNDLE, load_bundle
 
 
 def _qml_with_random_ids(qml):
-    """What QGIS 3.44 does on each export: every symbol layer (<layer ...>) gets a new id."""
-    qml = re.sub(r'(<layer [^>]*)\bid="\{[-0-9a-f]+\}"', r"\1", qml)
+    """What QGIS 3.44 does on each export: every symbol layer (<layer ...>) and class (<range ...>) gets a
+    new id."""
+    qml = re.sub(r'(<(?:layer|range) [^>]*)\b(?:id|uuid)="\{[-0-9a-f]+\}"', r"\1", qml)
+    qml = re.sub(r"<range ", lambda m: '<range uuid="{%s}" ' % uuid.uuid4(), qml)
     return re.sub(r"<layer ", lambda m: '<layer id="{%s}" ' % uuid.uuid4(), qml)
 
 
@@ -56,8 +58,13 @@ def test_style_key_keeps_what_the_style_means(qgis_app):
     spaced = qml.replace("<Option", "<Option ", 1)  # layout only: same meaning
     assert output_cache.style_key(spaced) == output_cache.style_key(qml)
     # anything else changes the key: a colour, a class label, a rule key that is not a generated id
-    colour = re.search(r'value="(\d+,\d+,\d+,\d+)', qml).group(1)
-    assert output_cache.style_key(qml.replace(colour, "1,2,3,255", 1)) != output_cache.style_key(qml)
+    start = qml.index("<renderer-v2")
+    colour = re.search(r'value="(\d+,\d+,\d+,\d+)', qml[start:])
+    changed = qml[:start] + qml[start:].replace(colour.group(1), "1,2,3,255", 1)
+    assert output_cache.style_key(changed) != output_cache.style_key(qml)
+    label = re.search(r'label="([^"]+)"', qml[start:]).group(1)
+    relabelled = qml[:start] + qml[start:].replace('label="{}"'.format(label), 'label="other"', 1)
+    assert output_cache.style_key(relabelled) != output_cache.style_key(qml)
     assert output_cache.style_key('<qgis><rule key="low"/></qgis>') != output_cache.style_key(
         '<qgis><rule key="high"/></qgis>')
     assert output_cache.style_key(None) == output_cache.style_key("") == ""

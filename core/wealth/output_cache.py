@@ -2,12 +2,13 @@
 on and how big the folder may grow.
 
 A template is keyed on what its style *means*, not on the QML's bytes: QGIS 3.44 gives every symbol layer
-a new random id (``id="{uuid}"``) each time a style is written, so hashing the text would never hit again
-and the folder would grow by one template per prediction. :func:`style_key` drops the identifiers QGIS
-generates (attributes ``id`` and ``key`` holding a UUID) and the elevation-profile symbols a new layer gets
-in random colours (``<elevation><profileLineSymbol>``..., QGIS >= 3.26: the plugin does not set them and
-they do not draw on the map), orders attributes and ignores layout whitespace; everything else (renderer,
-classes, colours, labels, metadata, properties) stays in the key.
+and class a new random id (``id="{uuid}"``, ``uuid="{...}"``) each time a style is written, so hashing the
+text would never hit again and the folder would grow by one template per prediction. :func:`style_key`
+drops the identifiers QGIS generates (any attribute holding a UUID: symbol-layer ``id``, class ``uuid``,
+rule ``key``) and the elevation-profile symbols a new layer gets in random colours
+(``<elevation><profileLineSymbol>``..., QGIS >= 3.26: the plugin does not set them and they do not draw
+on the map), orders attributes and ignores layout whitespace; everything else (renderer, classes,
+colours, labels, metadata, properties) stays in the key.
 
 The folder is bounded: :func:`prune` keeps at most :data:`MAX_TEMPLATES` templates and
 :data:`MAX_BYTES` bytes, dropping the least recently used first (a hit refreshes the file's access time
@@ -29,7 +30,6 @@ MAX_BYTES = 16 * 1024 * 1024
 STALE_PART_S = 3600
 
 _UUID = re.compile(r"^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$")
-_GENERATED_ID_ATTRIBUTES = ("id", "key")
 
 
 def _random_default(parent, child):
@@ -39,7 +39,7 @@ def _random_default(parent, child):
 
 def _canonical(element, out):
     attrs = sorted((name, value) for name, value in element.attrib.items()
-                   if not (name in _GENERATED_ID_ATTRIBUTES and _UUID.match(value)))
+                   if not _UUID.match(value))
     out.append("<{}{}>".format(element.tag, "".join(' {}="{}"'.format(n, v) for n, v in attrs)))
     text = (element.text or "").strip()
     if text:
