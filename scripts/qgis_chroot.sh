@@ -4,8 +4,8 @@
 #
 #   scripts/qgis_chroot.sh build            build the chroot once (needs root); later calls reuse it
 #   scripts/qgis_chroot.sh test [ARGS...]   run `python -m pytest ARGS` on this checkout inside it
-#   scripts/qgis_chroot.sh shell            a root shell in it, this checkout mounted on /wealthmap
-#   scripts/qgis_chroot.sh run CMD...       run CMD in it (in /wealthmap; the venv is /opt/wealthmap-venv)
+#   scripts/qgis_chroot.sh shell            a root shell in it, this checkout mounted on /srv/wealthmap-<pid>
+#   scripts/qgis_chroot.sh run CMD...       run CMD in it, in this checkout (the venv is /opt/wealthmap-venv)
 #   scripts/qgis_chroot.sh info             where it is, what it holds
 #
 # The chroot lives OUTSIDE the clone, under $WEALTHMAP_CACHE (default /var/cache/wealthmap), in a folder
@@ -21,8 +21,9 @@
 # Package names are detected in trixie's own index, never hard-coded versions (e.g. no
 # "postgresql-NN"): only names without a version are listed below.
 #
-# This checkout is bind-mounted on /wealthmap (with /proc, /sys, /dev, /dev/pts, /dev/shm); every mount
-# is undone in an EXIT trap. The chroot shares the host's network, so the tests inside reach the
+# This checkout is bind-mounted on /srv/wealthmap-<pid> (its own mount point per run: two clones can test at
+# once in the one chroot), with /proc, /sys, /dev, /dev/pts, /dev/shm and a fresh /tmp of its own (a folder
+# of the host's /tmp, removed after: the cached chroot stays clean); every mount is undone in an EXIT trap. The chroot shares the host's network, so the tests inside reach the
 # host's local Nominatim on 127.0.0.1 (the Makefile starts it on the host before this leg).
 set -euo pipefail
 
@@ -168,18 +169,29 @@ print('QGIS %s | Python %s | numpy %s | GDAL %s | scikit-learn %s | onnxruntime 
   log "$versions"
 }
 
-do_enter() {  # do_enter CMD... : run CMD in the chroot with this checkout on /wealthmap
+TMPDIR_RUN=
+cleanup_run() {
+  umount_all
+  if [ -n "$TMPDIR_RUN" ]; then rm -rf --one-file-system "$TMPDIR_RUN"; fi
+  if [ -n "${MNT:-}" ]; then rmdir "$ROOTFS$MNT" 2>/dev/null || true; fi
+}
+
+do_enter() {  # do_enter CMD... : run CMD in the chroot, in this checkout (mounted on $MNT)
   [ -f "$ROOTFS/.wealthmap-ready" ] || die "no QGIS 3.44 chroot for this package list yet: run \`make setup\` (as root) or \`$0 build\`"
   [ "$(id -u)" = 0 ] || die "entering the chroot needs root"
-  trap umount_all EXIT
+  MNT=/srv/wealthmap-$$
+  trap cleanup_run EXIT
   mount_system "$ROOTFS"
-  bind "$ROOTFS" "$REPO" wealthmap
+  TMPDIR_RUN=$(mktemp -d "${TMPDIR:-/tmp}/wealthmap-chroot-tmp.XXXXXX")
+  chmod 1777 "$TMPDIR_RUN"
+  bind "$ROOTFS" "$TMPDIR_RUN" tmp
+  bind "$ROOTFS" "$REPO" "${MNT#/}"
   local rc=0
   env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 \
       QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}" WEALTHMAP_SKIP_NOMINATIM="${WEALTHMAP_SKIP_NOMINATIM:-}" \
       NOM_HTTP_PORT="${NOM_HTTP_PORT:-8089}" WEALTHMAP_QGIS_LEG=3.44 \
-      chroot "$ROOTFS" /bin/sh -c 'cd /wealthmap && exec "$@"' sh "$@" || rc=$?
-  umount_all
+      chroot "$ROOTFS" /bin/sh -c 'cd "$0" && exec "$@"' "$MNT" "$@" || rc=$?
+  cleanup_run
   trap - EXIT
   return $rc
 }
