@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from ..core.compat import parameter_as_fields
 from ..core.errors import WealthMapError
 from ..core.geocode.providers import PROVIDERS
 from ..core.i18n import tr, tr_noop
@@ -52,7 +53,7 @@ class GeocodeAlgorithm(WealthMapAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS override
         self.addParameter(QgsProcessingParameterVectorLayer("INPUT", tr("Address table or layer"),
-                                                            [QgsProcessing.TypeVector]))
+                                                            [QgsProcessing.SourceType.TypeVector]))
         self.addParameter(QgsProcessingParameterField("FIELDS", tr("Address field(s)"), None, "INPUT",
                                                       allowMultiple=True, optional=True))
         self.addParameter(QgsProcessingParameterExpression("EXPRESSION", tr("Address expression (instead of fields)"),
@@ -70,7 +71,7 @@ class GeocodeAlgorithm(WealthMapAlgorithm):
                                                        optional=True))
         self.addParameter(QgsProcessingParameterExtent("VIEWBOX", tr("Limit to this extent"), optional=True))
         self.addParameter(QgsProcessingParameterNumber("MIN_SCORE", tr("Minimum score"),
-                                                       QgsProcessingParameterNumber.Double, 0.6, minValue=0,
+                                                       QgsProcessingParameterNumber.Type.Double, 0.6, minValue=0,
                                                        maxValue=1))
         self.addParameter(QgsProcessingParameterBoolean("USE_CACHE", tr("Use the disk cache"), defaultValue=True))
         self.addParameter(QgsProcessingParameterCrs("CRS", tr("Output CRS"), defaultValue="EPSG:4326",
@@ -95,7 +96,7 @@ class GeocodeAlgorithm(WealthMapAlgorithm):
         raw = parameters.get("INPUT")
         if isinstance(raw, str) and os.path.exists(raw) and raw.lower().endswith(TEXT_EXTENSIONS):
             layer = raw  # a CSV path: read with encoding detection (CP949/EUC-KR, BOM)
-        fields = self.parameterAsFields(parameters, "FIELDS", context)
+        fields = parameter_as_fields(self, parameters, "FIELDS", context)
         expression = self.parameterAsExpression(parameters, "EXPRESSION", context)
         provider = PROVIDER_KEYS[self.parameterAsEnum(parameters, "PROVIDER", context)]
         index = self.parameterAsFile(parameters, "INDEX", context) or None
@@ -158,7 +159,7 @@ class BuildAddressIndexAlgorithm(WealthMapAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS override
         self.addParameter(QgsProcessingParameterFile("OSM", tr("OpenStreetMap file (.osm.pbf/.osm)"), optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer("INPUT", tr("Or: point layer / table with addresses"),
-                                                            [QgsProcessing.TypeVector], optional=True))
+                                                            [QgsProcessing.SourceType.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterField("FIELDS", tr("Address field(s)"), None, "INPUT",
                                                       allowMultiple=True, optional=True))
         self.addParameter(QgsProcessingParameterField("X_FIELD", tr("Longitude field (tables)"),
@@ -179,7 +180,7 @@ class BuildAddressIndexAlgorithm(WealthMapAlgorithm):
             raise WealthMapError(tr("Give an OpenStreetMap file or a layer/table with addresses."))
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         result = build_address_index(
-            osm or layer, output, address_fields=self.parameterAsFields(parameters, "FIELDS", context),
+            osm or layer, output, address_fields=parameter_as_fields(self, parameters, "FIELDS", context),
             x_field=self.parameterAsString(parameters, "X_FIELD", context) or None,
             y_field=self.parameterAsString(parameters, "Y_FIELD", context) or None,
             country=self.parameterAsString(parameters, "COUNTRY", context) or None,

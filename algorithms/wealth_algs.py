@@ -63,36 +63,36 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, tr("Sentinel-2 raster"), optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.MORE_RASTERS, tr("More rasters (adjacent tiles: mosaicked, the first given wins where they "
-                                  "overlap)"), QgsProcessing.TypeRaster, optional=True))
+                                  "overlap)"), QgsProcessing.SourceType.TypeRaster, optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.PRODUCTS, tr("…and/or Sentinel-2 products as downloaded (.zip or MTD_MSIL2A.xml / MTD_MSIL1C.xml)"),
-            QgsProcessing.TypeFile, optional=True))
+            QgsProcessing.SourceType.TypeFile, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.REGION, tr("Region polygons (selected features are used when 'selected only' is set)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Region extent"), optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.MODEL, tr("Model bundle folder (empty: the bundled demonstration model)"),
-            behavior=QgsProcessingParameterFile.Folder, optional=True))
+            behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.BAND_MAP, tr("Band mapping, e.g. B02=1, B03=2, B04=3, B08=4, B11=5 (empty: from band names)"),
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MAX_CHIPS, tr("Maximum number of chips (0: no limit)"), QgsProcessingParameterNumber.Integer,
+            self.MAX_CHIPS, tr("Maximum number of chips (0: no limit)"), QgsProcessingParameterNumber.Type.Integer,
             WEALTH_MAX_CHIPS.value(), minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_VALID, tr("Minimum valid-pixel fraction of a chip"), QgsProcessingParameterNumber.Double,
+            self.MIN_VALID, tr("Minimum valid-pixel fraction of a chip"), QgsProcessingParameterNumber.Type.Double,
             WEALTH_MIN_VALID.value(), minValue=0.0, maxValue=1.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MAX_CLOUD, tr("Maximum cloud fraction of a chip"), QgsProcessingParameterNumber.Double,
+            self.MAX_CLOUD, tr("Maximum cloud fraction of a chip"), QgsProcessingParameterNumber.Type.Double,
             WEALTH_MAX_CLOUD.value(), minValue=0.0, maxValue=1.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.USE_CUDA, tr("Use CUDA when available"), WEALTH_USE_CUDA.value()))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.COVARIATES, tr("Covariate rasters the model was trained with (matched by layer name)"),
-            QgsProcessing.TypeRaster, optional=True))
+            QgsProcessing.SourceType.TypeRaster, optional=True))
         self.addParameter(QgsProcessingParameterVectorDestination(
-            self.OUTPUT, tr("Wealth chips (GeoPackage)"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, tr("Wealth chips (GeoPackage)"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_RASTER, tr("Wealth raster (Float32 GeoTIFF, one pixel per chip)"), optional=True,
             createByDefault=False))

@@ -71,7 +71,7 @@ class TrainWealthModelAlgorithm(WealthMapAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS override
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SURVEY, tr("Survey points (point layer)"), [QgsProcessing.TypeVectorPoint], optional=True))
+            self.SURVEY, tr("Survey points (point layer)"), [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.SURVEY_FILE, tr("or survey table (CSV/XLSX with latitude/longitude columns)"), optional=True))
         self.addParameter(QgsProcessingParameterString(self.VALUE, tr("Value field (e.g. wealthpooled)")))
@@ -84,36 +84,36 @@ class TrainWealthModelAlgorithm(WealthMapAlgorithm):
         self.addParameter(QgsProcessingParameterCrs(self.CRS, tr("CRS of the table's coordinates"), "EPSG:4326",
                                                     optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.RASTERS, tr("Sentinel-2 rasters"), QgsProcessing.TypeRaster, optional=True))
+            self.RASTERS, tr("Sentinel-2 rasters"), QgsProcessing.SourceType.TypeRaster, optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.PRODUCTS, tr("…and/or Sentinel-2 products as downloaded (.zip or MTD_MSIL2A.xml / MTD_MSIL1C.xml)"),
-            QgsProcessing.TypeFile, optional=True))
+            QgsProcessing.SourceType.TypeFile, optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.BUNDLE, tr("Bundle whose embedder to use (empty: the bundled one)"),
-            QgsProcessingParameterFile.Folder, optional=True))
+            QgsProcessingParameterFile.Behavior.Folder, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.CV, tr("Cross-validation"), [tr("spatially blocked k-fold"), tr("leave one group out")],
             defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(self.FOLDS, tr("Folds (blocked k-fold)"),
-                                                       QgsProcessingParameterNumber.Integer, 5, minValue=2))
+                                                       QgsProcessingParameterNumber.Type.Integer, 5, minValue=2))
         self.addParameter(QgsProcessingParameterNumber(self.BLOCK_KM, tr("Spatial block size (km; 0: automatic, 50 km "
                                                                          "or smaller to give enough blocks)"),
-                                                       QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
+                                                       QgsProcessingParameterNumber.Type.Double, 0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(self.TREES, tr("Trees"),
-                                                       QgsProcessingParameterNumber.Integer, 200, minValue=1))
+                                                       QgsProcessingParameterNumber.Type.Integer, 200, minValue=1))
         self.addParameter(QgsProcessingParameterNumber(self.LEAF, tr("Minimum points per leaf"),
-                                                       QgsProcessingParameterNumber.Integer, 3, minValue=1))
+                                                       QgsProcessingParameterNumber.Type.Integer, 3, minValue=1))
         self.addParameter(QgsProcessingParameterNumber(self.PCA, tr("PCA components of the embedding"),
-                                                       QgsProcessingParameterNumber.Integer, 30, minValue=1))
+                                                       QgsProcessingParameterNumber.Type.Integer, 30, minValue=1))
         self.addParameter(QgsProcessingParameterNumber(self.WINDOW, tr("Context width (m, rounded up to an odd "
                                                                        "number of chips; 0: automatic, at least "
                                                                        "5 km)"),
-                                                       QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
+                                                       QgsProcessingParameterNumber.Type.Double, 0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean(self.ABLATION, tr("Compare feature groups (ablation)"),
                                                         True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.COVARIATES, tr("Covariate rasters (night lights, population, built-up...; named by layer name)"),
-            QgsProcessing.TypeRaster, optional=True))
+            QgsProcessing.SourceType.TypeRaster, optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.COVARIATE_SUMS, tr("Covariates summed over the window, not averaged (counts such as population; "
                                     "comma-separated layer names)"), optional=True))

@@ -4,532 +4,532 @@
 <context>
     <name>WealthMap</name>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="33"/>
-        <location filename="../algorithms/geocode_algs.py" line="140"/>
+        <location filename="../algorithms/geocode_algs.py" line="34"/>
+        <location filename="../algorithms/geocode_algs.py" line="141"/>
         <source>Geocoding</source>
         <translation>지오코딩</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="41"/>
+        <location filename="../algorithms/geocode_algs.py" line="42"/>
         <source>Batch geocode addresses</source>
         <translation>주소 일괄 지오코딩</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="44"/>
+        <location filename="../algorithms/geocode_algs.py" line="45"/>
         <source>Geocodes every row of a layer or table (CSV in UTF-8 or CP949/EUC-KR, XLSX...) with the offline index (default, no network: the bundled world gazetteer plus your address indexes) or a web provider (Nominatim, Photon, Pelias, Google, Kakao, VWorld). Keeps every row and attribute and adds status, score, match_type, n_candidates, matched_address, provider and error; unmatched rows get no geometry. Results are cached on disk: a rerun makes no requests and a cancelled run resumes. API keys come from a QGIS authentication configuration.</source>
         <translation>레이어나 표(UTF-8 또는 CP949/EUC-KR CSV, XLSX 등)의 모든 행을 오프라인 색인(기본값, 네트워크 없음: 내장 세계 지명 사전과 사용자 주소 색인) 또는 웹 제공자(Nominatim, Photon, Pelias, Google, 카카오, VWorld)로 지오코딩합니다. 모든 행과 속성을 유지하고 status, score, match_type, n_candidates, matched_address, provider, error 필드를 추가하며, 찾지 못한 행은 도형이 없습니다. 결과는 디스크에 캐시되어 다시 실행하면 요청이 없고 취소된 실행은 이어서 진행됩니다. API 키는 QGIS 인증 설정에서 가져옵니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="148"/>
+        <location filename="../algorithms/geocode_algs.py" line="149"/>
         <source>Build offline address index</source>
         <translation>오프라인 주소 색인 만들기</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="151"/>
+        <location filename="../algorithms/geocode_algs.py" line="152"/>
         <source>Builds an offline address index (an SQLite file with full-text search) from an OpenStreetMap file (.osm.pbf/.osm: house numbers, streets, places, named places of interest) or from a point layer or table with address fields (and longitude/latitude fields for tables). Use it with 'Batch geocode addresses' and the offline provider.</source>
         <translation>OpenStreetMap 파일(.osm.pbf/.osm: 건물번호, 도로, 지명, 이름 있는 관심 지점) 또는 주소 필드가 있는 점 레이어나 표(표는 경도/위도 필드 포함)로 오프라인 주소 색인(전문 검색이 되는 SQLite 파일)을 만듭니다. '주소 일괄 지오코딩'에서 오프라인 제공자와 함께 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="54"/>
+        <location filename="../algorithms/geocode_algs.py" line="55"/>
         <source>Address table or layer</source>
         <translation>주소 표 또는 레이어</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="56"/>
-        <location filename="../algorithms/geocode_algs.py" line="162"/>
+        <location filename="../algorithms/geocode_algs.py" line="57"/>
+        <location filename="../algorithms/geocode_algs.py" line="163"/>
         <location filename="../ui/geocode_dock.py" line="117"/>
         <source>Address field(s)</source>
         <translation>주소 필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="58"/>
+        <location filename="../algorithms/geocode_algs.py" line="59"/>
         <source>Address expression (instead of fields)</source>
         <translation>주소 표현식(필드 대신)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="60"/>
+        <location filename="../algorithms/geocode_algs.py" line="61"/>
         <location filename="../ui/geocode_dock.py" line="126"/>
         <source>Provider</source>
         <translation>제공자</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="63"/>
+        <location filename="../algorithms/geocode_algs.py" line="64"/>
         <source>Offline address index (SQLite)</source>
         <translation>오프라인 주소 색인(SQLite)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="65"/>
+        <location filename="../algorithms/geocode_algs.py" line="66"/>
         <source>Endpoint URL (self-hosted server)</source>
         <translation>엔드포인트 URL(자체 서버)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="67"/>
+        <location filename="../algorithms/geocode_algs.py" line="68"/>
         <source>API key (authentication configuration)</source>
         <translation>API 키(인증 설정)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="69"/>
+        <location filename="../algorithms/geocode_algs.py" line="70"/>
         <source>Country codes (comma separated)</source>
         <translation>국가 코드(쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="71"/>
+        <location filename="../algorithms/geocode_algs.py" line="72"/>
         <source>Limit to this extent</source>
         <translation>이 범위로 제한</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="72"/>
+        <location filename="../algorithms/geocode_algs.py" line="73"/>
         <location filename="../ui/geocode_dock.py" line="163"/>
         <source>Minimum score</source>
         <translation>최소 점수</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="75"/>
+        <location filename="../algorithms/geocode_algs.py" line="76"/>
         <source>Use the disk cache</source>
         <translation>디스크 캐시 사용</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="76"/>
+        <location filename="../algorithms/geocode_algs.py" line="77"/>
         <location filename="../ui/geocode_dock.py" line="176"/>
         <source>Output CRS</source>
         <translation>출력 좌표계</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="78"/>
+        <location filename="../algorithms/geocode_algs.py" line="79"/>
         <source>Geocoded</source>
         <translation>지오코딩 결과</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="79"/>
+        <location filename="../algorithms/geocode_algs.py" line="80"/>
         <source>Unmatched rows (CSV)</source>
         <translation>찾지 못한 행(CSV)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="82"/>
+        <location filename="../algorithms/geocode_algs.py" line="83"/>
         <source>Matched rows</source>
         <translation>매칭된 행</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="82"/>
+        <location filename="../algorithms/geocode_algs.py" line="83"/>
         <source>Ambiguous rows</source>
         <translation>모호한 행</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="83"/>
+        <location filename="../algorithms/geocode_algs.py" line="84"/>
         <source>Rows not found</source>
         <translation>찾지 못한 행</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="83"/>
+        <location filename="../algorithms/geocode_algs.py" line="84"/>
         <source>Rows without an address</source>
         <translation>주소가 없는 행</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="84"/>
+        <location filename="../algorithms/geocode_algs.py" line="85"/>
         <source>Rows with errors</source>
         <translation>오류가 난 행</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="94"/>
+        <location filename="../algorithms/geocode_algs.py" line="95"/>
         <source>Choose an input layer or table.</source>
         <translation>입력 레이어나 표를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="159"/>
+        <location filename="../algorithms/geocode_algs.py" line="160"/>
         <source>OpenStreetMap file (.osm.pbf/.osm)</source>
         <translation>OpenStreetMap 파일(.osm.pbf/.osm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="160"/>
+        <location filename="../algorithms/geocode_algs.py" line="161"/>
         <source>Or: point layer / table with addresses</source>
         <translation>또는: 주소가 있는 점 레이어/표</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="164"/>
+        <location filename="../algorithms/geocode_algs.py" line="165"/>
         <source>Longitude field (tables)</source>
         <translation>경도 필드(표)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="166"/>
+        <location filename="../algorithms/geocode_algs.py" line="167"/>
         <source>Latitude field (tables)</source>
         <translation>위도 필드(표)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="168"/>
+        <location filename="../algorithms/geocode_algs.py" line="169"/>
         <source>Country code of the rows</source>
         <translation>행의 국가 코드</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="169"/>
+        <location filename="../algorithms/geocode_algs.py" line="170"/>
         <source>Index file</source>
         <translation>색인 파일</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="171"/>
+        <location filename="../algorithms/geocode_algs.py" line="172"/>
         <source>Rows indexed</source>
         <translation>색인된 행</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="179"/>
+        <location filename="../algorithms/geocode_algs.py" line="180"/>
         <source>Give an OpenStreetMap file or a layer/table with addresses.</source>
         <translation>OpenStreetMap 파일이나 주소가 있는 레이어/표를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="128"/>
+        <location filename="../algorithms/geocode_algs.py" line="129"/>
         <source>Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}; {5} requests, {6} from the cache.</source>
         <translation>일치 {0}, 모호 {1}, 찾지 못함 {2}, 빈 주소 {3}, 오류 {4}; 요청 {5}건, 캐시 {6}건.</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="187"/>
+        <location filename="../algorithms/geocode_algs.py" line="188"/>
         <source>{0} rows indexed in {1:.1f} s.</source>
         <translation>{0}개 행을 {1:.1f}초 만에 색인했습니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="117"/>
+        <location filename="../algorithms/geocode_algs.py" line="118"/>
         <source>The output CRS '{0}' is not valid. Give e.g. EPSG:4326 or EPSG:5179.</source>
         <translation>출력 좌표계 '{0}'이(가) 올바르지 않습니다. 예: EPSG:4326 또는 EPSG:5179.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="92"/>
+        <location filename="../algorithms/thematic_algs.py" line="93"/>
         <location filename="../plugin.py" line="56"/>
         <source>Thematic maps</source>
         <translation>주제도</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="111"/>
+        <location filename="../algorithms/thematic_algs.py" line="112"/>
         <source>Join statistics table to boundaries</source>
         <translation>통계표를 경계에 결합</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="114"/>
+        <location filename="../algorithms/thematic_algs.py" line="115"/>
         <source>Joins a CSV/XLSX table (UTF-8 or CP949/EUC-KR, detected) to a boundary layer by key into a new layer. Keys are trimmed, compared without case and without leading zeros; text columns of numbers with thousands separators become numbers. The join report lists unmatched keys on both sides and duplicates. The input layer is not changed.</source>
         <translation>CSV/XLSX 표(UTF-8 또는 CP949/EUC-KR, 자동 감지)를 키로 경계 레이어에 결합하여 새 레이어를 만듭니다. 키는 앞뒤 공백을 없애고 대소문자와 앞자리 0을 무시하고 비교합니다. 천 단위 구분 기호가 있는 숫자 텍스트 열은 숫자가 됩니다. 결합 보고서에는 양쪽의 불일치 키와 중복 키가 나옵니다. 입력 레이어는 바뀌지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="156"/>
+        <location filename="../algorithms/thematic_algs.py" line="157"/>
         <source>Choropleth map</source>
         <translation>단계구분도</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="159"/>
+        <location filename="../algorithms/thematic_algs.py" line="160"/>
         <source>Classifies a numeric field (optionally divided by another field or by the ellipsoidal area, times a multiplier) and writes a copy of the layer styled with a graduated renderer: equal interval, quantile, natural breaks (Fisher-Jenks), standard deviation, pretty, manual, box map, percentile, logarithmic or head/tail breaks classes, ColorBrewer colours, a No data class and class counts in the legend. Zero or NULL denominators become No data and are reported.</source>
         <translation>숫자 필드(선택적으로 다른 필드나 타원체 면적으로 나누고 배율을 곱함)를 분류하고, 단계 렌더러로 스타일을 적용한 레이어 사본을 씁니다: 등간격, 분위수, 자연 구분(Fisher-Jenks), 표준편차, 보기 좋은 구간, 수동, 상자 지도, 백분위, 로그 또는 헤드/테일 구분, ColorBrewer 색상, 자료 없음 등급과 범례의 등급별 개수. 분모가 0이거나 NULL이면 자료 없음이 되고 보고됩니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="223"/>
+        <location filename="../algorithms/thematic_algs.py" line="224"/>
         <source>Bivariate choropleth (3 x 3)</source>
         <translation>이변량 단계구분도 (3 x 3)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="226"/>
+        <location filename="../algorithms/thematic_algs.py" line="227"/>
         <source>Colours polygons by two fields at once: each field is split in thirds (tertiles) and the nine combinations get a colour of a standard bivariate palette. The style is a rule-based renderer that QGIS reads without this plugin; a legend image (PNG) is written too.</source>
         <translation>두 필드로 동시에 폴리곤 색을 칠합니다: 각 필드를 삼분위로 나누고 아홉 가지 조합에 표준 이변량 팔레트의 색을 줍니다. 스타일은 이 플러그인 없이도 QGIS가 읽는 규칙 기반 렌더러이며, 범례 이미지(PNG)도 씁니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="260"/>
+        <location filename="../algorithms/thematic_algs.py" line="261"/>
         <source>Chart map (pies, bars, proportional circles)</source>
         <translation>차트맵 (파이, 막대, 비례 원)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="263"/>
+        <location filename="../algorithms/thematic_algs.py" line="264"/>
         <source>Draws a pie, bar or stacked-bar chart per polygon from two or more fields (one colour per field), sized by the total with a size legend or with a fixed size; or proportional circles of one field. Uses QGIS's diagram renderers, so the style works without this plugin.</source>
         <translation>두 개 이상의 필드로 폴리곤마다 파이, 막대 또는 누적 막대 차트를 그립니다(필드마다 한 색). 크기는 합계에 따르며 크기 범례가 있거나 고정 크기입니다. 또는 한 필드의 비례 원을 그립니다. QGIS 다이어그램 렌더러를 쓰므로 이 플러그인 없이도 스타일이 유지됩니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="303"/>
+        <location filename="../algorithms/thematic_algs.py" line="305"/>
         <source>Export finished map (PNG, PDF)</source>
         <translation>완성 지도 내보내기 (PNG, PDF)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="306"/>
+        <location filename="../algorithms/thematic_algs.py" line="308"/>
         <source>Builds a print layout with a title, the map of the chosen layers, a legend, a scale bar, a north arrow and a source note, and exports it to PNG and/or PDF at the chosen resolution.</source>
         <translation>제목, 선택한 레이어의 지도, 범례, 축척 막대, 방위표, 출처 주석이 있는 인쇄 조판을 만들고 선택한 해상도로 PNG 및/또는 PDF로 내보냅니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="97"/>
+        <location filename="../algorithms/thematic_algs.py" line="98"/>
         <source>Styled layer (GeoPackage)</source>
         <translation>스타일이 적용된 레이어 (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="120"/>
+        <location filename="../algorithms/thematic_algs.py" line="121"/>
         <location filename="../ui/thematic_dock.py" line="82"/>
         <source>Boundary layer</source>
         <translation>경계 레이어</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="122"/>
+        <location filename="../algorithms/thematic_algs.py" line="123"/>
         <source>Key field in the layer</source>
         <translation>레이어의 키 필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="124"/>
+        <location filename="../algorithms/thematic_algs.py" line="125"/>
         <source>Statistics table (CSV, TXT, XLSX, ODS)</source>
         <translation>통계표 (CSV, TXT, XLSX, ODS)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="126"/>
+        <location filename="../algorithms/thematic_algs.py" line="127"/>
         <source>Key column in the table</source>
         <translation>표의 키 열</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="128"/>
+        <location filename="../algorithms/thematic_algs.py" line="129"/>
         <source>Duplicate table keys</source>
         <translation>중복된 표 키</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="130"/>
+        <location filename="../algorithms/thematic_algs.py" line="131"/>
         <source>Table encoding (empty: detect)</source>
         <translation>표 인코딩 (비워 두면 자동 감지)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="132"/>
+        <location filename="../algorithms/thematic_algs.py" line="133"/>
         <source>Joined layer</source>
         <translation>결합된 레이어</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="134"/>
+        <location filename="../algorithms/thematic_algs.py" line="135"/>
         <source>Matched features</source>
         <translation>일치한 피처</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="135"/>
+        <location filename="../algorithms/thematic_algs.py" line="136"/>
         <source>Join report (JSON)</source>
         <translation>결합 보고서 (JSON)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="166"/>
-        <location filename="../algorithms/thematic_algs.py" line="231"/>
-        <location filename="../algorithms/thematic_algs.py" line="268"/>
+        <location filename="../algorithms/thematic_algs.py" line="167"/>
+        <location filename="../algorithms/thematic_algs.py" line="232"/>
+        <location filename="../algorithms/thematic_algs.py" line="269"/>
         <source>Polygon layer</source>
         <translation>폴리곤 레이어</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="168"/>
+        <location filename="../algorithms/thematic_algs.py" line="169"/>
         <location filename="../ui/thematic_dock.py" line="138"/>
         <location filename="../ui/wealth_train_widget.py" line="50"/>
         <source>Value field</source>
         <translation>값 필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="170"/>
+        <location filename="../algorithms/thematic_algs.py" line="171"/>
         <source>Classification</source>
         <translation>분류</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="172"/>
+        <location filename="../algorithms/thematic_algs.py" line="173"/>
         <source>Number of classes</source>
         <translation>등급 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="174"/>
+        <location filename="../algorithms/thematic_algs.py" line="175"/>
         <source>Manual breaks (upper bounds, comma separated)</source>
         <translation>수동 구간 (등급 상한, 쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="176"/>
+        <location filename="../algorithms/thematic_algs.py" line="177"/>
         <source>Colour ramp (ColorBrewer)</source>
         <translation>색상 램프 (ColorBrewer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="178"/>
+        <location filename="../algorithms/thematic_algs.py" line="179"/>
         <source>Reverse the colours</source>
         <translation>색상 뒤집기</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="179"/>
+        <location filename="../algorithms/thematic_algs.py" line="180"/>
         <location filename="../ui/thematic_dock.py" line="139"/>
         <source>Divide by field</source>
         <translation>나눌 필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="181"/>
+        <location filename="../algorithms/thematic_algs.py" line="182"/>
         <source>Divide by area (km², ellipsoidal)</source>
         <translation>면적으로 나누기 (km², 타원체)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="183"/>
+        <location filename="../algorithms/thematic_algs.py" line="184"/>
         <source>Multiplier (e.g. 1000 for per 1,000, 100 for %)</source>
         <translation>배율 (예: 1,000명당은 1000, %는 100)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="187"/>
+        <location filename="../algorithms/thematic_algs.py" line="188"/>
         <source>Class breaks</source>
         <translation>등급 구간</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="188"/>
+        <location filename="../algorithms/thematic_algs.py" line="189"/>
         <source>Goodness of variance fit</source>
         <translation>분산 적합도</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="233"/>
+        <location filename="../algorithms/thematic_algs.py" line="234"/>
         <source>First field (horizontal)</source>
         <translation>첫째 필드 (가로)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="235"/>
+        <location filename="../algorithms/thematic_algs.py" line="236"/>
         <source>Second field (vertical)</source>
         <translation>둘째 필드 (세로)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="237"/>
+        <location filename="../algorithms/thematic_algs.py" line="238"/>
         <location filename="../ui/thematic_dock.py" line="203"/>
         <source>Palette</source>
         <translation>팔레트</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="239"/>
+        <location filename="../algorithms/thematic_algs.py" line="240"/>
         <source>Legend image</source>
         <translation>범례 이미지</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="239"/>
-        <location filename="../algorithms/thematic_algs.py" line="319"/>
+        <location filename="../algorithms/thematic_algs.py" line="240"/>
+        <location filename="../algorithms/thematic_algs.py" line="321"/>
         <source>PNG (*.png)</source>
         <translation>PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="270"/>
+        <location filename="../algorithms/thematic_algs.py" line="271"/>
         <location filename="../ui/thematic_dock.py" line="175"/>
         <source>Fields</source>
         <translation>필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="272"/>
+        <location filename="../algorithms/thematic_algs.py" line="274"/>
         <location filename="../ui/thematic_dock.py" line="176"/>
         <source>Chart type</source>
         <translation>차트 종류</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="275"/>
+        <location filename="../algorithms/thematic_algs.py" line="277"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="277"/>
+        <location filename="../algorithms/thematic_algs.py" line="279"/>
         <source>Largest chart size (mm)</source>
         <translation>가장 큰 차트 크기 (mm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="280"/>
+        <location filename="../algorithms/thematic_algs.py" line="282"/>
         <source>Colours (ColorBrewer)</source>
         <translation>색상 (ColorBrewer)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="313"/>
+        <location filename="../algorithms/thematic_algs.py" line="315"/>
         <source>Layers (first on top)</source>
         <translation>레이어 (첫 레이어가 맨 위)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="315"/>
+        <location filename="../algorithms/thematic_algs.py" line="317"/>
         <location filename="../ui/thematic_dock.py" line="224"/>
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="316"/>
+        <location filename="../algorithms/thematic_algs.py" line="318"/>
         <location filename="../ui/thematic_dock.py" line="225"/>
         <source>Source note</source>
         <translation>출처 주석</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="317"/>
+        <location filename="../algorithms/thematic_algs.py" line="319"/>
         <location filename="../ui/thematic_dock.py" line="226"/>
         <source>Resolution (DPI)</source>
         <translation>해상도 (DPI)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="319"/>
+        <location filename="../algorithms/thematic_algs.py" line="321"/>
         <source>PNG image</source>
         <translation>PNG 이미지</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="321"/>
+        <location filename="../algorithms/thematic_algs.py" line="323"/>
         <source>PDF document</source>
         <translation>PDF 문서</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="321"/>
+        <location filename="../algorithms/thematic_algs.py" line="323"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="329"/>
+        <location filename="../algorithms/thematic_algs.py" line="331"/>
         <source>Choose a PNG and/or a PDF file to export to.</source>
         <translation>내보낼 PNG 및/또는 PDF 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="101"/>
+        <location filename="../algorithms/thematic_algs.py" line="102"/>
         <source>Style file (.qml; default: beside the layer)</source>
         <translation>스타일 파일 (.qml; 기본: 레이어 옆)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="101"/>
+        <location filename="../algorithms/thematic_algs.py" line="102"/>
         <source>QGIS style (*.qml)</source>
         <translation>QGIS 스타일 (*.qml)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="103"/>
+        <location filename="../algorithms/thematic_algs.py" line="104"/>
         <source>Style file</source>
         <translation>스타일 파일</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="125"/>
+        <location filename="../algorithms/thematic_algs.py" line="126"/>
         <location filename="../ui/thematic_dock.py" line="76"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods)</source>
         <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="129"/>
+        <location filename="../algorithms/thematic_algs.py" line="130"/>
         <source>Stop with an error</source>
         <translation>오류로 중단</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="129"/>
+        <location filename="../algorithms/thematic_algs.py" line="130"/>
         <source>Keep the first row</source>
         <translation>첫 행 유지</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="212"/>
+        <location filename="../algorithms/thematic_algs.py" line="213"/>
         <source>Breaks: {0}; goodness of variance fit {1:.3f}.</source>
         <translation>구간: {0}; 분산 적합도 {1:.3f}.</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="273"/>
+        <location filename="../algorithms/thematic_algs.py" line="275"/>
         <location filename="../ui/thematic_dock.py" line="166"/>
         <source>Pie</source>
         <translation>파이</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="273"/>
+        <location filename="../algorithms/thematic_algs.py" line="275"/>
         <location filename="../ui/thematic_dock.py" line="166"/>
         <source>Bars</source>
         <translation>막대</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="273"/>
+        <location filename="../algorithms/thematic_algs.py" line="275"/>
         <location filename="../ui/thematic_dock.py" line="166"/>
         <source>Stacked bar</source>
         <translation>누적 막대</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="274"/>
+        <location filename="../algorithms/thematic_algs.py" line="276"/>
         <location filename="../ui/thematic_dock.py" line="167"/>
         <source>Proportional circles (one field)</source>
         <translation>비례 원 (필드 하나)</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="275"/>
+        <location filename="../algorithms/thematic_algs.py" line="277"/>
         <source>By total</source>
         <translation>합계에 따라</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="275"/>
+        <location filename="../algorithms/thematic_algs.py" line="277"/>
         <source>Fixed</source>
         <translation>고정</translation>
     </message>
     <message>
-        <location filename="../algorithms/thematic_algs.py" line="208"/>
+        <location filename="../algorithms/thematic_algs.py" line="209"/>
         <source>{0} features have a zero or NULL denominator and are shown as No data (feature ids {1}).</source>
         <translation>피처 {0}개의 분모가 0이거나 NULL이어서 자료 없음으로 표시됩니다 (피처 id {1}).</translation>
     </message>
@@ -1114,7 +1114,7 @@
     <message>
         <location filename="../core/geocode/batch.py" line="134"/>
         <location filename="../core/wealth/features.py" line="357"/>
-        <location filename="../core/wealth/predict.py" line="262"/>
+        <location filename="../core/wealth/predict.py" line="264"/>
         <location filename="../core/wealth/raster.py" line="311"/>
         <location filename="../ui/wealth_predict_widget.py" line="153"/>
         <source>none</source>
@@ -1818,9 +1818,9 @@
     <message>
         <location filename="../core/thematic/api.py" line="348"/>
         <location filename="../core/thematic/join.py" line="355"/>
-        <location filename="../core/wealth/predict.py" line="724"/>
-        <location filename="../core/wealth/predict.py" line="346"/>
-        <location filename="../core/wealth/predict.py" line="725"/>
+        <location filename="../core/wealth/predict.py" line="730"/>
+        <location filename="../core/wealth/predict.py" line="348"/>
+        <location filename="../core/wealth/predict.py" line="731"/>
         <source>output GeoPackage</source>
         <translation>출력 GeoPackage</translation>
     </message>
@@ -1833,7 +1833,7 @@
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="529"/>
-        <location filename="../core/thematic/export.py" line="240"/>
+        <location filename="../core/thematic/export.py" line="243"/>
         <source>exported map</source>
         <translation>내보낼 지도 파일</translation>
     </message>
@@ -2063,57 +2063,57 @@
         <translation>서로 다른 값이 {0}개뿐인데 등급이 {1}개입니다. 등급을 {0}개 이하로 하거나 수동 방법을 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="89"/>
+        <location filename="../core/thematic/export.py" line="91"/>
         <source>Export needs at least one layer.</source>
         <translation>내보내려면 레이어가 하나 이상 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="204"/>
+        <location filename="../core/thematic/export.py" line="207"/>
         <source>Legend</source>
         <translation>범례</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="92"/>
+        <location filename="../core/thematic/export.py" line="94"/>
         <source>A layer to export is not valid.</source>
         <translation>내보낼 레이어가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="137"/>
+        <location filename="../core/thematic/export.py" line="139"/>
         <source>The layers to export are empty; there is nothing to draw.</source>
         <translation>내보낼 레이어가 비어 있어 그릴 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="96"/>
+        <location filename="../core/thematic/export.py" line="98"/>
         <source>Unknown page size '{0}'; use one of {1}.</source>
         <translation>알 수 없는 용지 크기 '{0}'입니다. {1} 중 하나를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="229"/>
+        <location filename="../core/thematic/export.py" line="232"/>
         <source>The resolution must be between 30 and 1200 DPI; got {0}.</source>
         <translation>해상도는 30에서 1200 DPI 사이여야 합니다. 받은 값: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="105"/>
+        <location filename="../core/thematic/export.py" line="107"/>
         <source>The map extent {0!r} is empty: give (xmin, ymin, xmax, ymax) with xmax &gt; xmin and ymax &gt; ymin.</source>
         <translation>지도 범위 {0!r}이(가) 비어 있습니다. xmax &gt; xmin, ymax &gt; ymin인 (xmin, ymin, xmax, ymax)를 주세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="235"/>
+        <location filename="../core/thematic/export.py" line="238"/>
         <source>The folder {0} does not exist.</source>
         <translation>폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="238"/>
+        <location filename="../core/thematic/export.py" line="241"/>
         <source>Unsupported export format '{0}': use .png, .jpg, .pdf or .svg.</source>
         <translation>지원하지 않는 내보내기 형식 '{0}': .png, .jpg, .pdf 또는 .svg를 쓰세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="102"/>
+        <location filename="../core/thematic/export.py" line="104"/>
         <source>The map extent must be (xmin, ymin, xmax, ymax) in the CRS of the first layer or a QgsRectangle, not {0!r}.</source>
         <translation>지도 범위는 첫 레이어 좌표계의 (xmin, ymin, xmax, ymax) 또는 QgsRectangle이어야 합니다. {0!r}은(는) 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/export.py" line="255"/>
+        <location filename="../core/thematic/export.py" line="258"/>
         <source>Exporting {0} failed ({1}). Check that the file is not open elsewhere.</source>
         <translation>{0} 내보내기에 실패했습니다({1}). 파일이 다른 곳에서 열려 있지 않은지 확인하세요.</translation>
     </message>
@@ -2326,7 +2326,7 @@
     </message>
     <message>
         <location filename="../core/validate.py" line="53"/>
-        <location filename="../core/wealth/predict.py" line="825"/>
+        <location filename="../core/wealth/predict.py" line="831"/>
         <source>below {0}</source>
         <translation>{0} 미만</translation>
     </message>
@@ -2493,7 +2493,7 @@
     </message>
     <message>
         <location filename="../core/wealth/bundle.py" line="532"/>
-        <location filename="../core/wealth/predict.py" line="344"/>
+        <location filename="../core/wealth/predict.py" line="346"/>
         <source>model bundle</source>
         <translation>모델 번들</translation>
     </message>
@@ -2912,12 +2912,12 @@
         <translation>래스터 '{0}'을(를) 모자이크 격자({1})로 워프할 수 없습니다: {2}. 먼저 재투영하세요 (래스터 &gt; 투영 &gt; 워프).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="328"/>
+        <location filename="../core/wealth/predict.py" line="330"/>
         <source>Wealth (demo)</source>
         <translation>부 (데모)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="330"/>
+        <location filename="../core/wealth/predict.py" line="332"/>
         <source>Wealth (weak)</source>
         <translation>부 (약한 모델)</translation>
     </message>
@@ -2927,236 +2927,236 @@
         <translation>영역에 좌표계가 없습니다. 영역의 좌표계(region_crs)를 지정하십시오. 예: 레이어나 지도 캔버스의 좌표계.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="113"/>
+        <location filename="../core/wealth/predict.py" line="115"/>
         <source>The region is empty. Draw a rectangle or polygon, or select polygon features.</source>
         <translation>영역이 비어 있습니다. 사각형이나 폴리곤을 그리거나 폴리곤 피처를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="180"/>
+        <location filename="../core/wealth/predict.py" line="182"/>
         <source>reflectance = DN x scale + offset: 0.0001 for Sentinel-2 digital numbers.</source>
         <translation>반사율 = DN x scale + offset: Sentinel-2 디지털 값에는 0.0001입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="182"/>
+        <location filename="../core/wealth/predict.py" line="184"/>
         <source>-0.1 for Sentinel-2 products of processing baseline 04.00 and later.</source>
         <translation>처리 기준선 04.00 이후의 Sentinel-2 제품에는 -0.1입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="322"/>
+        <location filename="../core/wealth/predict.py" line="324"/>
         <source>Wealth: {0} ({1})</source>
         <translation>부 지수: {0}({1})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="331"/>
+        <location filename="../core/wealth/predict.py" line="333"/>
         <source>Wealth ({0})</source>
         <translation>부 ({0})</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="345"/>
+        <location filename="../core/wealth/predict.py" line="347"/>
         <source>covariate raster</source>
         <translation>공변량 래스터</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="632"/>
+        <location filename="../core/wealth/predict.py" line="638"/>
         <source>It is the number of chips per model call; 16 is a good value.</source>
         <translation>모델 호출 한 번에 넣는 칩 수이며, 16이 적당합니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="641"/>
+        <location filename="../core/wealth/predict.py" line="647"/>
         <source>0 means no limit.</source>
         <translation>0은 제한 없음입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="686"/>
+        <location filename="../core/wealth/predict.py" line="692"/>
         <source>CUDA was asked for, but this onnxruntime has no CUDA provider: the prediction runs on the CPU. To use the GPU, install onnxruntime-gpu (matching your CUDA version) in the Python that QGIS uses.</source>
         <translation>CUDA를 요청했지만 이 onnxruntime에는 CUDA 제공자가 없어 CPU로 추정합니다. GPU를 쓰려면 QGIS가 쓰는 Python에 (CUDA 버전에 맞는) onnxruntime-gpu를 설치하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="925"/>
+        <location filename="../core/wealth/predict.py" line="931"/>
         <source>Predicted per chip by model {0} ({1}). Units: {2}.</source>
         <translation>모델 {0}({1})로 칩마다 추정했습니다. 단위: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="237"/>
+        <location filename="../core/wealth/predict.py" line="239"/>
         <source>The region cannot be transformed to the grid's coordinate system.</source>
         <translation>영역을 격자 좌표계로 변환할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="241"/>
+        <location filename="../core/wealth/predict.py" line="243"/>
         <source>The region is not a valid polygon (it crosses itself) and no area is left once repaired. Draw it again without crossing edges.</source>
         <translation>영역이 올바른 폴리곤이 아니며(자기 자신과 교차) 고친 뒤에는 면적이 남지 않습니다. 변이 교차하지 않게 다시 그리세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="319"/>
+        <location filename="../core/wealth/predict.py" line="321"/>
         <source>Wealth: {0} (demonstration model, not a wealth estimate)</source>
         <translation>부 지수: {0}(시연용 모델, 부 추정치 아님)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="321"/>
+        <location filename="../core/wealth/predict.py" line="323"/>
         <source>Wealth: {0} (weak model: not better than a simple baseline)</source>
         <translation>부: {0} (약한 모델: 단순 기준선보다 낫지 않음)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="340"/>
+        <location filename="../core/wealth/predict.py" line="342"/>
         <location filename="../core/wealth/train_api.py" line="95"/>
         <source>raster</source>
         <translation>래스터</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="346"/>
-        <location filename="../core/wealth/predict.py" line="726"/>
+        <location filename="../core/wealth/predict.py" line="348"/>
+        <location filename="../core/wealth/predict.py" line="732"/>
         <location filename="../ui/wealth_predict_widget.py" line="209"/>
         <source>GeoTIFF</source>
         <translation>GeoTIFF</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="427"/>
+        <location filename="../core/wealth/predict.py" line="432"/>
         <source>the style is missing from the template</source>
         <translation>템플릿에 스타일이 없습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="664"/>
+        <location filename="../core/wealth/predict.py" line="670"/>
         <source>Only {0:.0%} of the region ({1:.1f} of {2:.1f} km²) lies over the raster '{3}': the rest has no chips. Draw the region over the raster, or mosaic it with the raster that covers the rest.</source>
         <translation>영역의 {0:.0%}({2:.1f} km² 중 {1:.1f} km²)만 래스터 '{3}' 위에 있습니다. 나머지에는 칩이 없습니다. 영역을 래스터 위에 그리거나, 나머지를 덮는 래스터와 모자이크하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="214"/>
+        <location filename="../core/wealth/predict.py" line="216"/>
         <source>No raster was given.</source>
         <translation>래스터가 지정되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="248"/>
+        <location filename="../core/wealth/predict.py" line="250"/>
         <source>The region lies outside the raster '{0}'. Draw the region over the raster (zoom to the raster layer first) or choose the raster that covers it.</source>
         <translation>영역이 래스터 '{0}' 밖에 있습니다. 래스터 위에 영역을 그리거나(먼저 래스터 레이어로 확대) 그 영역을 덮는 래스터를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="259"/>
+        <location filename="../core/wealth/predict.py" line="261"/>
         <source>The region spans {0:,} chip cells of {1:g} m on the raster (at most {2:,} are listed; the limit of chips to predict is {3}). Draw a smaller region, or check the model bundle's pixel size (gsd_m {4:g} m, chip_px {5}).</source>
         <translation>영역이 래스터 위에서 {1:g} m 칩 셀 {0:,}개에 걸칩니다(최대 {2:,}개까지 나열합니다. 예측 칩 한도는 {3}입니다). 더 작은 영역을 그리거나 모델 번들의 픽셀 크기(gsd_m {4:g} m, chip_px {5})를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="287"/>
+        <location filename="../core/wealth/predict.py" line="289"/>
         <source>The region ({0:.2f} km²) contains no chip centre: chips are {1:.2f} km wide ({2} px at {3:g} m). Draw a larger region (at least one chip) over the raster.</source>
         <translation>영역({0:.2f} km²)에 칩 중심이 하나도 없습니다: 칩 너비는 {1:.2f} km({3:g} m에서 {2} px)입니다. 래스터 위에 더 큰 영역(칩 하나 이상)을 그리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="343"/>
+        <location filename="../core/wealth/predict.py" line="345"/>
         <source>Sentinel-2 product</source>
         <translation>Sentinel-2 제품</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="369"/>
-        <location filename="../core/wealth/predict.py" line="453"/>
+        <location filename="../core/wealth/predict.py" line="371"/>
+        <location filename="../core/wealth/predict.py" line="459"/>
         <source>Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write to.</source>
         <translation>출력 GeoPackage '{0}'을(를) 쓸 수 없습니다: {1}. 쓰기 권한이 있는 폴더를 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="658"/>
+        <location filename="../core/wealth/predict.py" line="664"/>
         <source>The region needs {0} chips, more than the limit of {1} (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개를 넘습니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 제한을 늘리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="675"/>
+        <location filename="../core/wealth/predict.py" line="681"/>
         <source>The raster '{0}' is JPEG 2000, which is slow to decode (about {1:.0f} ms per chip, some {2:.0f} s for these {3} chips). For large regions, convert it once to a tiled GeoTIFF (Raster &gt; Conversion &gt; Translate with TILED=YES, COMPRESS=DEFLATE and INTERLEAVE=BAND) and predict on that.</source>
         <translation>래스터 '{0}'은(는) JPEG 2000 형식이라 디코딩이 느립니다 (칩당 약 {1:.0f} ms, 이 {3}개 칩에 약 {2:.0f}초). 넓은 지역은 먼저 타일 GeoTIFF로 한 번 변환한 뒤 (래스터 &gt; 변환 &gt; 변환(Translate), TILED=YES, COMPRESS=DEFLATE, INTERLEAVE=BAND) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="690"/>
+        <location filename="../core/wealth/predict.py" line="696"/>
         <source>Sentinel-2 product {0}: its bands stacked at 10 m ({1}); reflectance = DN x {2:g} {3:+g} ({4}).</source>
         <translation>Sentinel-2 제품 {0}: 밴드를 10 m로 묶었습니다 ({1}). 반사율 = DN x {2:g} {3:+g} ({4}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="699"/>
+        <location filename="../core/wealth/predict.py" line="705"/>
         <source>The raster '{0}' is not on the model's grid ({1}, {2:g} m pixels), so it is resampled while it is read (about {3:.0f} ms per chip, some {4:.0f} s for these {5} chips, about twice the time of a raster on the grid). To predict faster, reproject it once to {1} at {2:g} m (Raster &gt; Projections &gt; Warp (Reproject)) and predict on that.</source>
         <translation>래스터 '{0}'은(는) 모델의 격자({1}, {2:g} m 픽셀)에 맞지 않아 읽는 동안 재샘플링됩니다 (칩당 약 {3:.0f} ms, 이 {5}개 칩에 약 {4:.0f}초로, 격자에 맞는 래스터의 약 두 배입니다). 더 빨리 추정하려면 먼저 {1}, {2:g} m로 한 번 재투영한 뒤 (래스터 &gt; 투영 &gt; 워프(재투영)) 그 파일로 추정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="826"/>
+        <location filename="../core/wealth/predict.py" line="832"/>
         <source>{0} and above</source>
         <translation>{0} 이상</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="895"/>
+        <location filename="../core/wealth/predict.py" line="901"/>
         <source>The style of the output cannot be written: {0}</source>
         <translation>출력의 스타일을 기록할 수 없습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="919"/>
+        <location filename="../core/wealth/predict.py" line="925"/>
         <source>The style cannot be saved in the output '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>출력 '{0}'에 스타일을 저장할 수 없습니다 ({1}). 쓰기 권한이 있는 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="107"/>
+        <location filename="../core/wealth/predict.py" line="109"/>
         <source>Or give a rectangle, a polygon or WKT.</source>
         <translation>또는 사각형, 폴리곤, WKT를 주세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="185"/>
+        <location filename="../core/wealth/predict.py" line="187"/>
         <source>{0}: the parameter 'band_map' must map band names to band numbers, e.g. {{'B02': 1, 'B03': 2}} or 'B02=1, B03=2'; got {1!r}.</source>
         <translation>{0}: 매개변수 'band_map'은 밴드 이름을 밴드 번호에 대응시켜야 합니다. 예: {{'B02': 1, 'B03': 2}} 또는 'B02=1, B03=2'. 받은 값: {1!r}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="222"/>
+        <location filename="../core/wealth/predict.py" line="224"/>
         <source>{0} (The model '{1}' expects the bands {2}.)</source>
         <translation>{0}(모델 '{1}'은(는) 밴드 {2}을(를) 요구합니다.)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="269"/>
+        <location filename="../core/wealth/predict.py" line="271"/>
         <source>The region needs more than {0} chips, the limit (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
         <translation>영역에 한도인 칩 {0}개보다 많은 칩이 필요합니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 한도를 올리세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="431"/>
+        <location filename="../core/wealth/predict.py" line="437"/>
         <source>The empty output template could not be written ({0}); the output is created directly.</source>
         <translation>빈 출력 템플릿을 쓸 수 없습니다({0}). 출력 파일을 직접 만듭니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="484"/>
+        <location filename="../core/wealth/predict.py" line="490"/>
         <source>Cannot write the GeoTIFF '{0}'.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="638"/>
+        <location filename="../core/wealth/predict.py" line="644"/>
         <source>The folder {0} for the GeoTIFF does not exist. Create it or choose another path.</source>
         <translation>GeoTIFF를 쓸 폴더 {0}이(가) 없습니다. 폴더를 만들거나 다른 경로를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="671"/>
+        <location filename="../core/wealth/predict.py" line="677"/>
         <source>The covariate '{0}' is another file ({1}) than the one the model was trained with (sha256 differs): right for another tile or region of the same product; check that it is the same product, year and units.</source>
         <translation>공변량 '{0}'은(는) 모델 학습에 쓴 파일과 다른 파일({1})입니다(sha256 다름). 같은 자료의 다른 타일이나 지역이라면 맞습니다. 같은 자료, 연도, 단위인지 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="681"/>
+        <location filename="../core/wealth/predict.py" line="687"/>
         <source>For this Sentinel-2 product, translate the stack of its bands at 10 m that WealthMap wrote: {0}</source>
         <translation>이 Sentinel-2 제품은 WealthMap이 만든 10 m 밴드 묶음을 변환하세요: {0}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="721"/>
+        <location filename="../core/wealth/predict.py" line="727"/>
         <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="787"/>
+        <location filename="../core/wealth/predict.py" line="793"/>
         <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
         <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="825"/>
+        <location filename="../core/wealth/predict.py" line="831"/>
         <source>{0} – {1}</source>
         <translation>{0} – {1}</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="481"/>
+        <location filename="../core/wealth/predict.py" line="487"/>
         <source>Cannot write the GeoTIFF '{0}' ({1}). Choose a folder you can write to.</source>
         <translation>GeoTIFF '{0}'을(를) 쓸 수 없습니다({1}). 쓰기 가능한 폴더를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="100"/>
+        <location filename="../core/wealth/predict.py" line="102"/>
         <source>The region '{0}' is not valid WKT. Give e.g. POLYGON((x1 y1, x2 y2, x3 y3, x1 y1)) in the region's CRS, or a bounding box (xmin, ymin, xmax, ymax).</source>
         <translation>영역 '{0}'은(는) 올바른 WKT가 아닙니다. 영역 좌표계의 POLYGON((x1 y1, x2 y2, x3 y3, x1 y1)) 같은 형식이나 경계 상자 (xmin, ymin, xmax, ymax)를 주세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/predict.py" line="567"/>
+        <location filename="../core/wealth/predict.py" line="573"/>
         <source>Writing to '{0}' failed: {1}</source>
         <translation>'{0}'에 쓰기 실패: {1}</translation>
     </message>
@@ -3507,7 +3507,7 @@
     </message>
     <message>
         <location filename="../core/wealth/report.py" line="182"/>
-        <location filename="../core/wealth/survey.py" line="316"/>
+        <location filename="../core/wealth/survey.py" line="317"/>
         <source>group</source>
         <translation>그룹</translation>
     </message>
@@ -3572,87 +3572,87 @@
         <translation>그룹 전체를 검증 세트로 떼어 둠({0}). 이를 예측한 모델은 다른 그룹만으로 학습했습니다. 통합 r² {1}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="109"/>
+        <location filename="../core/wealth/sentinel2.py" line="126"/>
         <source>Cannot read the Sentinel-2 metadata file '{0}'.</source>
         <translation>Sentinel-2 메타데이터 파일 '{0}'을(를) 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="180"/>
+        <location filename="../core/wealth/sentinel2.py" line="197"/>
         <source>The Sentinel-2 product '{0}' has no metadata file '{1}'. Open the product's MTD_MSIL2A.xml / MTD_MSIL1C.xml, its .SAFE folder or its .zip.</source>
         <translation>Sentinel-2 제품 '{0}'에 메타데이터 파일 '{1}'이(가) 없습니다. 제품의 MTD_MSIL2A.xml / MTD_MSIL1C.xml, .SAFE 폴더 또는 .zip 파일을 여세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="186"/>
+        <location filename="../core/wealth/sentinel2.py" line="203"/>
         <source>No band files (IMG_DATA/*_B02*.jp2 ...) were found in the Sentinel-2 product '{0}'. Download the complete product (.zip) and open it again.</source>
         <translation>Sentinel-2 제품 '{0}'에서 밴드 파일(IMG_DATA/*_B02*.jp2 ...)을 찾지 못했습니다. 전체 제품(.zip)을 내려받아 다시 여세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="289"/>
+        <location filename="../core/wealth/sentinel2.py" line="306"/>
         <source>'{0}' is not a Sentinel-2 product (a .zip holding a .SAFE folder, or its MTD_MSIL2A.xml / MTD_MSIL1C.xml). Give other rasters as raster layers.</source>
         <translation>'{0}'은(는) Sentinel-2 제품(.SAFE 폴더가 든 .zip 또는 그 MTD_MSIL2A.xml / MTD_MSIL1C.xml)이 아닙니다. 다른 래스터는 래스터 레이어로 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="125"/>
+        <location filename="../core/wealth/sentinel2.py" line="142"/>
         <source>The Sentinel-2 metadata file '{0}' is not valid XML ({1}).</source>
         <translation>Sentinel-2 메타데이터 파일 '{0}'이(가) 올바른 XML이 아닙니다 ({1}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="206"/>
+        <location filename="../core/wealth/sentinel2.py" line="223"/>
         <source>its tiles lie in {0} different coordinate systems</source>
         <translation>타일이 서로 다른 좌표계 {0}개에 걸쳐 있습니다</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="212"/>
+        <location filename="../core/wealth/sentinel2.py" line="229"/>
         <source>The tiles of the Sentinel-2 product '{0}' cannot be combined ({1}). Open each tile's band files separately.</source>
         <translation>Sentinel-2 제품 '{0}'의 타일을 합칠 수 없습니다 ({1}). 타일마다 밴드 파일을 따로 여세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/sentinel2.py" line="245"/>
+        <location filename="../core/wealth/sentinel2.py" line="262"/>
         <source>The band {0} of the Sentinel-2 product '{1}' does not cover the same area as its 10 m bands; the product looks incomplete or altered.</source>
         <translation>Sentinel-2 제품 '{1}'의 밴드 {0}이(가) 10 m 밴드와 같은 영역을 덮지 않습니다. 제품이 불완전하거나 변경된 것으로 보입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="308"/>
+        <location filename="../core/wealth/survey.py" line="309"/>
         <source>value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="317"/>
+        <location filename="../core/wealth/survey.py" line="318"/>
         <source>urban/rural</source>
         <translation>도시/농촌</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="318"/>
+        <location filename="../core/wealth/survey.py" line="319"/>
         <source>year</source>
         <translation>연도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="478"/>
+        <location filename="../core/wealth/survey.py" line="479"/>
         <source>duplicate point averaged into an earlier row</source>
         <translation>중복 지점을 앞 행에 평균하여 합침</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="311"/>
+        <location filename="../core/wealth/survey.py" line="312"/>
         <source>latitude</source>
         <translation>위도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="312"/>
+        <location filename="../core/wealth/survey.py" line="313"/>
         <source>longitude</source>
         <translation>경도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="319"/>
+        <location filename="../core/wealth/survey.py" line="320"/>
         <source>extra feature</source>
         <translation>추가 특징</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="271"/>
+        <location filename="../core/wealth/survey.py" line="272"/>
         <source> The latitude and longitude columns look swapped.</source>
         <translation> 위도와 경도 열이 뒤바뀐 것 같습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="271"/>
+        <location filename="../core/wealth/survey.py" line="272"/>
         <source> They look like projected coordinates (metres): declare the CRS they are in.</source>
         <translation> 투영 좌표(미터)로 보입니다: 실제 좌표계를 지정하십시오.</translation>
     </message>
@@ -3672,42 +3672,42 @@
         <translation>{1}의 '{0}' 열에 '{2}'처럼 천 단위 구분 기호로도, 소수점 쉼표로도 읽을 수 있는 값이 있습니다. 천 단위 구분 기호 없이 쓰거나 소수점(.)을 사용한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="262"/>
+        <location filename="../core/wealth/survey.py" line="263"/>
         <source>The CRS '{0}' declared for {1} is not a valid CRS. Use an EPSG code such as EPSG:4326.</source>
         <translation>{1}에 지정된 좌표계 '{0}'이(가) 올바르지 않습니다. EPSG:4326 같은 EPSG 코드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="304"/>
+        <location filename="../core/wealth/survey.py" line="305"/>
         <source>The survey {0} has no rows.</source>
         <translation>설문 {0}에 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="306"/>
+        <location filename="../core/wealth/survey.py" line="307"/>
         <source>No value field given: name the numeric column to learn (for example 'wealthpooled'). Columns of {0}: {1}.</source>
         <translation>값 필드가 없습니다: 학습할 숫자 열의 이름을 지정하십시오(예: 'wealthpooled'). {0}의 열: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="389"/>
+        <location filename="../core/wealth/survey.py" line="390"/>
         <source>The value field '{0}' of {1} is not numeric in {2} rows, for example row {3}. Pick a numeric field or clean these rows.</source>
         <translation>{1}의 값 필드 '{0}'이(가) {2}개 행에서 숫자가 아닙니다. 예: 행 {3}. 숫자 필드를 고르거나 이 행들을 정리하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="401"/>
+        <location filename="../core/wealth/survey.py" line="402"/>
         <source>empty value</source>
         <translation>빈 값</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="416"/>
+        <location filename="../core/wealth/survey.py" line="417"/>
         <source>Only {0} usable points in {1} ({2} left out); at least {3} are needed to train and cross-validate. Add points or fix the rows listed in the report.</source>
         <translation>{1}에서 사용할 수 있는 지점이 {0}개뿐입니다({2}개 제외). 학습과 교차 검증에는 최소 {3}개가 필요합니다. 지점을 추가하거나 보고서에 나열된 행을 고치십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="468"/>
+        <location filename="../core/wealth/survey.py" line="469"/>
         <source>{0} points of {1} share their coordinates with another point (rows {2}, ...). Duplicated points inflate cross-validated accuracy: remove them, or average them (duplicates='mean').</source>
         <translation>{1}의 지점 {0}개가 다른 지점과 좌표가 같습니다(행 {2}, ...). 중복 지점은 교차 검증 정확도를 부풀립니다: 제거하거나 평균하십시오(duplicates='mean').</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="473"/>
+        <location filename="../core/wealth/survey.py" line="474"/>
         <source>Unknown duplicates policy '{0}': use 'error' or 'mean'.</source>
         <translation>알 수 없는 중복 처리 방식 '{0}': 'error' 또는 'mean'을 사용하십시오.</translation>
     </message>
@@ -3717,27 +3717,27 @@
         <translation>설문 파일 {0}이(가) 없습니다. 경로를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="225"/>
+        <location filename="../core/wealth/survey.py" line="226"/>
         <source>The survey layer '{0}' has no CRS. Set its CRS (Layer Properties &gt; Source) and run again.</source>
         <translation>설문 레이어 '{0}'에 좌표계가 없습니다. 좌표계를 설정하고(레이어 속성 &gt; 소스) 다시 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="280"/>
+        <location filename="../core/wealth/survey.py" line="281"/>
         <source>All coordinates of {0} are small numbers (x {1:.3f}..{2:.3f}, y {3:.3f}..{4:.3f}) that look like degrees, but the declared CRS {5} is projected (metres). Declare EPSG:4326 or the right CRS.</source>
         <translation>{0}의 모든 좌표가 도(degree)처럼 보이는 작은 수(x {1:.3f}..{2:.3f}, y {3:.3f}..{4:.3f})인데, 지정된 좌표계 {5}는 투영 좌표계(미터)입니다. EPSG:4326이나 올바른 좌표계를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="403"/>
+        <location filename="../core/wealth/survey.py" line="404"/>
         <source>no coordinates (0, 0: missing GPS in DHS)</source>
         <translation>좌표 없음(0, 0: DHS에서 GPS 누락)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="274"/>
+        <location filename="../core/wealth/survey.py" line="275"/>
         <source>{0} points of {1} are outside the range of degrees (longitude -180..180, latitude -90..90) although the declared CRS {2} is in degrees (first: x={3}, y={4}).</source>
         <translation>지정된 좌표계 {2}는 도 단위인데 {1}의 지점 {0}개가 도의 범위(경도 -180..180, 위도 -90..90)를 벗어납니다(첫 지점: x={3}, y={4}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="405"/>
+        <location filename="../core/wealth/survey.py" line="406"/>
         <source>no coordinates</source>
         <translation>좌표 없음</translation>
     </message>
@@ -3747,17 +3747,17 @@
         <translation>설문 파일 {0}을(를) 해독할 수 없습니다: {1}. UTF-8 CSV로 저장하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="350"/>
+        <location filename="../core/wealth/survey.py" line="351"/>
         <source>Row {0} of {1} has a coordinate that is not a number ({2}, {3}). Fix the coordinate columns '{4}'/'{5}'.</source>
         <translation>{1}의 {0}행 좌표가 숫자가 아닙니다({2}, {3}). 좌표 열 '{4}'/'{5}'를 고치십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="370"/>
+        <location filename="../core/wealth/survey.py" line="371"/>
         <source>Row {0} of {1}: the urban/rural field '{2}' has the value '{3}'; use 1/0, urban/rural or U/R.</source>
         <translation>{1}의 {0}행: 도시/농촌 필드 '{2}'의 값이 '{3}'입니다. 1/0, urban/rural 또는 U/R을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="383"/>
+        <location filename="../core/wealth/survey.py" line="384"/>
         <source>Row {0} of {1}: the extra feature '{2}' has the value '{3}', which is not a number. Only numeric columns can be features.</source>
         <translation>{1}의 {0}행: 추가 특징 '{2}'의 값 '{3}'은(는) 숫자가 아닙니다. 숫자 열만 특징이 될 수 있습니다.</translation>
     </message>
@@ -3961,22 +3961,22 @@
         <translation>이 패널에서 이미 작업이 실행 중입니다. 끝날 때까지 기다리거나 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="154"/>
+        <location filename="../ui/base_dock.py" line="155"/>
         <source>Cancelled. Run again to resume where it stopped.</source>
         <translation>취소되었습니다. 다시 실행하면 멈춘 곳부터 이어서 처리합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="170"/>
+        <location filename="../ui/base_dock.py" line="171"/>
         <source>Running: {0}</source>
         <translation>실행 중: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="155"/>
+        <location filename="../ui/base_dock.py" line="156"/>
         <source>{0}: cancelled.</source>
         <translation>{0}: 취소됨.</translation>
     </message>
     <message>
-        <location filename="../ui/base_dock.py" line="161"/>
+        <location filename="../ui/base_dock.py" line="162"/>
         <source>Done in {0:.1f} s.</source>
         <translation>{0:.1f}초 만에 완료.</translation>
     </message>

@@ -547,7 +547,7 @@ def test_region_across_the_antimeridian(qgis_app, tiny, tmp_path):
     da.setEllipsoid("EPSG:7030")
     expected = da.convertAreaMeasurement(da.measureArea(QgsGeometry.fromRect(QgsRectangle(-0.05, -16.97, 0.05,
                                                                                            -16.92))),
-                                         QgsUnitTypes.AreaSquareKilometers)
+                                         QgsUnitTypes.AreaUnit.AreaSquareKilometers)
     assert expected == pytest.approx(ellipsoid_area_km2(-0.05, -16.97, 0.05, -16.92), rel=1e-3)
     for region in ((179.95, -16.97, -179.95, -16.92),
                    "POLYGON((179.95 -16.97, -179.95 -16.97, -179.95 -16.92, 179.95 -16.92, 179.95 -16.97))",

@@ -140,11 +140,14 @@ def test_predict_tab_on_a_sentinel2_product_layer(qgis_iface, tmp_path):
     from osgeo import gdal
     from test_wealth_helpers import make_safe
 
+    from wealthmap.core.wealth.sentinel2 import subdataset_bands
+
     project = QgsProject.instance()
     archive = make_safe(tmp_path, as_zip=True)
     ten = [name for name, _ in gdal.Open(archive).GetSubDatasets() if ":10m:" in name][0]
     layer = QgsRasterLayer(ten, "10 m")
-    assert layer.isValid() and layer.bandCount() == 4
+    spectral, auxiliary = subdataset_bands(gdal.Open(ten))  # GDAL >= 3.10 adds AOT and WVP
+    assert layer.isValid() and spectral == ["B4", "B3", "B2", "B8"] and layer.bandCount() == 4 + len(auxiliary)
     project.addMapLayer(layer)
     dock = WealthDock(qgis_iface)
     widget = dock.predict_widget

@@ -38,7 +38,7 @@ class WealthMapDock(QgsDockWidget):
         outer = QVBoxLayout(container)
         self.deps_label = QLabel()
         self.deps_label.setWordWrap(True)
-        self.deps_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.deps_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.deps_label.setStyleSheet("color: #a40000;")
         self.deps_label.hide()
         outer.addWidget(self.deps_label)
@@ -134,7 +134,7 @@ class WealthMapDock(QgsDockWidget):
         for dock in docks | {self}:
             dock.check_dependencies()
         if self.check_dependencies():
-            self.show_message(tr("The Python packages are installed: WealthMap is ready."), Qgis.Success)
+            self.show_message(tr("The Python packages are installed: WealthMap is ready."), Qgis.MessageLevel.Success)
 
     # --- tasks ---------------------------------------------------------------------------
     def start_task(self, description, function, *args, on_done=None, status_label=None, **kwargs):
@@ -144,7 +144,8 @@ class WealthMapDock(QgsDockWidget):
         with its own status line passes it, so that each tab says only its own news)."""
         status = status_label if status_label is not None else self.status
         if self.task is not None:
-            self.show_message(tr("A job is already running in this panel; wait for it or cancel it."), Qgis.Warning)
+            self.show_message(tr("A job is already running in this panel; wait for it or cancel it."),
+                              Qgis.MessageLevel.Warning)
             return None
 
         def finished(task):
@@ -152,10 +153,10 @@ class WealthMapDock(QgsDockWidget):
             self.cancel_button.setEnabled(False)
             if task.cancelled:
                 status.setText(tr("Cancelled. Run again to resume where it stopped."))
-                self.show_message(tr("{0}: cancelled.").format(description), Qgis.Info)
+                self.show_message(tr("{0}: cancelled.").format(description), Qgis.MessageLevel.Info)
             elif task.error:
                 status.setText(task.error)
-                self.show_message(task.error, Qgis.Critical)
+                self.show_message(task.error, Qgis.MessageLevel.Critical)
             else:
                 self.progress.setValue(100)
                 status.setText(tr("Done in {0:.1f} s.").format(task.elapsed))
@@ -190,13 +191,13 @@ class WealthMapDock(QgsDockWidget):
                 pass
             task.cancel()
 
-    def show_message(self, text, level=Qgis.Info):
+    def show_message(self, text, level=Qgis.MessageLevel.Info):
         if self.iface is not None and hasattr(self.iface, "messageBar"):
             bar = self.iface.messageBar()
             if bar is not None:
-                bar.pushMessage("WealthMap", text, level, 8 if level != Qgis.Critical else 0)
+                bar.pushMessage("WealthMap", text, level, 8 if level != Qgis.MessageLevel.Critical else 0)
 
-    def show_result_message(self, text, level=Qgis.Info):
+    def show_result_message(self, text, level=Qgis.MessageLevel.Info):
         """A job's outcome in the message bar, pushed a moment after the task ended so that it lands above
         QGIS's own "Task complete" notice of a long task (which would hide it behind "1 more")."""
         from qgis.PyQt.QtCore import QTimer

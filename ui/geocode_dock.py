@@ -104,7 +104,7 @@ class GeocodeDock(WealthMapDock):
         form = QFormLayout(box)
         row = QHBoxLayout()
         self.layer_combo = QgsMapLayerComboBox()
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.VectorLayer)
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
         self.layer_combo.setAllowEmptyLayer(True)
         self.open_button = QPushButton(tr("Open table…"))
         self.open_button.setToolTip(tr("CSV (UTF-8 or CP949/EUC-KR), XLSX or any vector file"))
@@ -168,7 +168,7 @@ class GeocodeDock(WealthMapDock):
         box = QGroupBox(tr("Output"))
         form = QFormLayout(box)
         self.output_file = QgsFileWidget()
-        self.output_file.setStorageMode(QgsFileWidget.SaveFile)
+        self.output_file.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output_file.setFilter(tr("GeoPackage (*.gpkg)"))
         form.addRow(tr("Output file"), self.output_file)
         self.crs = QgsProjectionSelectionWidget()
@@ -256,7 +256,7 @@ class GeocodeDock(WealthMapDock):
             layer = load_table(path)
         except WealthMapError as err:
             self.status.setText(str(err))
-            self.show_message(str(err), Qgis.Warning)
+            self.show_message(str(err), Qgis.MessageLevel.Warning)
             return None
         QgsProject.instance().addMapLayer(layer)
         self.layer_combo.setLayer(layer)
@@ -331,7 +331,7 @@ class GeocodeDock(WealthMapDock):
             prepared = read_input(layer, fields or None, expression or None)
         except WealthMapError as err:
             self.status.setText(str(err))
-            self.show_message(str(err), Qgis.Warning)
+            self.show_message(str(err), Qgis.MessageLevel.Warning)
             return None
         options = self.options(layer.name())
         settings.GEOCODE_PROVIDER.set(options["provider"])
@@ -377,7 +377,7 @@ class GeocodeDock(WealthMapDock):
         self.summary.setText(text)
         stats = result["stats"]
         if stats.get("warning"):
-            self.show_message(stats["warning"], Qgis.Warning)
+            self.show_message(stats["warning"], Qgis.MessageLevel.Warning)
         self.set_review_enabled(True)
         self.fill_review()
         self.show_review()
@@ -400,7 +400,7 @@ class GeocodeDock(WealthMapDock):
         button = QPushButton(tr("Build index…"))
         button.setMenu(self.index_menu(button))
         item.layout().addWidget(button)
-        bar.pushWidget(item, Qgis.Warning, 0)
+        bar.pushWidget(item, Qgis.MessageLevel.Warning, 0)
 
     def show_review(self):
         """Scroll the panel so that the review table and the candidates are in view."""
@@ -423,7 +423,8 @@ class GeocodeDock(WealthMapDock):
             menu.clear()
             menu.addAction(tr("From an OpenStreetMap file or a table…"), self.choose_index_source)
             layers = [lyr for lyr in QgsProject.instance().mapLayers().values()
-                      if isinstance(lyr, QgsVectorLayer) and lyr.geometryType() == QgsWkbTypes.PointGeometry
+                      if isinstance(lyr, QgsVectorLayer)
+                      and lyr.geometryType() == QgsWkbTypes.GeometryType.PointGeometry
                       and lyr is not self.output_layer]
             if layers:
                 menu.addSeparator()
@@ -461,7 +462,7 @@ class GeocodeDock(WealthMapDock):
                 source = open_source(source)
             except WealthMapError as err:
                 self.status.setText(str(err))
-                self.show_message(str(err), Qgis.Warning)
+                self.show_message(str(err), Qgis.MessageLevel.Warning)
                 return None
         if not isinstance(source, str):
             rows_source = source
@@ -476,7 +477,7 @@ class GeocodeDock(WealthMapDock):
                 rows = list(layer_index_rows(rows_source, fields, xf, yf, cf))
             except WealthMapError as err:
                 self.status.setText(str(err))
-                self.show_message(str(err), Qgis.Warning)
+                self.show_message(str(err), Qgis.MessageLevel.Warning)
                 return None
             except RuntimeError:  # the layer was removed from the project meanwhile
                 self.status.setText(tr("The layer was removed; choose another source for the index."))
@@ -496,7 +497,7 @@ class GeocodeDock(WealthMapDock):
         text = tr("Address index built: {0} rows in {1}. It is now the panel's address index: run Geocode "
                   "again.").format(result["rows"], result["path"])
         self.status.setText(text)
-        self.show_message(text, Qgis.Success)
+        self.show_message(text, Qgis.MessageLevel.Success)
 
     # --- review ----------------------------------------------------------------------------------
     def set_review_enabled(self, enabled):

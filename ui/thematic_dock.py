@@ -68,7 +68,7 @@ class ThematicDock(WealthMapDock):
         box = QGroupBox(tr("1. Join a table"))
         form = QFormLayout(box)
         self.join_layer = QgsMapLayerComboBox()
-        self.join_layer.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.join_layer.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.layer_key = QgsFieldComboBox()
         self.layer_key.setLayer(self.join_layer.currentLayer())
         self.join_layer.layerChanged.connect(self.layer_key.setLayer)
@@ -97,13 +97,13 @@ class ThematicDock(WealthMapDock):
         box = QGroupBox(tr("2. Choropleth"))
         form = QFormLayout(box)
         self.map_layer = QgsMapLayerComboBox()
-        self.map_layer.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.map_layer.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.field = QgsFieldComboBox()
-        self.field.setFilters(QgsFieldProxyModel.Numeric)
+        self.field.setFilters(QgsFieldProxyModel.Filter.Numeric)
         self.field.setLayer(self.map_layer.currentLayer())
         self.prefer_data_field()
         self.normalize = QgsFieldComboBox()
-        self.normalize.setFilters(QgsFieldProxyModel.Numeric)
+        self.normalize.setFilters(QgsFieldProxyModel.Filter.Numeric)
         self.normalize.setAllowEmptyFieldName(True)
         self.normalize.setLayer(self.map_layer.currentLayer())
         self.per_area = QCheckBox(tr("Divide by area (km²)"))
@@ -186,9 +186,9 @@ class ThematicDock(WealthMapDock):
         box = QGroupBox(tr("4. Bivariate map (3 x 3)"))
         form = QFormLayout(box)
         self.bivariate_x = QgsFieldComboBox()
-        self.bivariate_x.setFilters(QgsFieldProxyModel.Numeric)
+        self.bivariate_x.setFilters(QgsFieldProxyModel.Filter.Numeric)
         self.bivariate_y = QgsFieldComboBox()
-        self.bivariate_y.setFilters(QgsFieldProxyModel.Numeric)
+        self.bivariate_y.setFilters(QgsFieldProxyModel.Filter.Numeric)
         for combo in (self.bivariate_x, self.bivariate_y):
             combo.setLayer(self.map_layer.currentLayer())
             self.map_layer.layerChanged.connect(combo.setLayer)
@@ -216,7 +216,7 @@ class ThematicDock(WealthMapDock):
         self.dpi.setRange(30, 1200)
         self.dpi.setValue(settings.THEMATIC_EXPORT_DPI.value())
         self.export_file = QgsFileWidget()
-        self.export_file.setStorageMode(QgsFileWidget.SaveFile)
+        self.export_file.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.export_file.setFilter(tr("PNG and PDF (*.png)"))
         self.export_pdf = QCheckBox(tr("Also write a PDF"))
         self.export_pdf.setChecked(True)
@@ -383,7 +383,8 @@ class ThematicDock(WealthMapDock):
     def follow_current_layer(self, layer):
         """The user picked a layer in the Layers panel: the dock works on it (when it is a polygon layer)."""
         if isinstance(layer, QgsVectorLayer) and layer.isValid() and \
-                layer.geometryType() == QgsWkbTypes.PolygonGeometry and layer is not self.map_layer.currentLayer():
+                layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry and \
+                layer is not self.map_layer.currentLayer():
             self.map_layer.setLayer(layer)
 
     @staticmethod
@@ -466,7 +467,7 @@ class ThematicDock(WealthMapDock):
         if not result.colorblind_safe:
             message += " " + tr("This colour ramp is not colour-blind safe for this many classes.")
         self.status.setText(message)
-        self.show_message(message, Qgis.Success)
+        self.show_message(message, Qgis.MessageLevel.Success)
         self.last_choropleth = result
         self.refresh_legend(result.layer)
         return result
@@ -523,7 +524,7 @@ class ThematicDock(WealthMapDock):
             return None
         self.refresh_legend(layer)
         self.status.setText(tr("Charts added to {0}.").format(layer.name()))
-        self.show_message(self.status.text(), Qgis.Success)
+        self.show_message(self.status.text(), Qgis.MessageLevel.Success)
         return result
 
     def apply_bivariate(self):
@@ -546,7 +547,7 @@ class ThematicDock(WealthMapDock):
         layer.triggerRepaint()
         self.refresh_legend(layer)
         self.status.setText(tr("Bivariate map applied to {0}.").format(layer.name()))
-        self.show_message(self.status.text(), Qgis.Success)
+        self.show_message(self.status.text(), Qgis.MessageLevel.Success)
         return result
 
     # --- export --------------------------------------------------------------------------------
@@ -569,12 +570,12 @@ class ThematicDock(WealthMapDock):
             self.show_error(str(err))
             return None
         self.status.setText(tr("Exported: {0}").format(", ".join(result.files.values())))
-        self.show_message(self.status.text(), Qgis.Success)
+        self.show_message(self.status.text(), Qgis.MessageLevel.Success)
         return result
 
     def show_error(self, text):
         self.status.setText(text)
-        self.show_message(text, Qgis.Critical)
+        self.show_message(text, Qgis.MessageLevel.Critical)
 
     def cleanup(self):
         """Disconnect from the project (called when the plugin unloads; closing the panel keeps the link, so

@@ -84,7 +84,7 @@ class PolygonMapTool(QgsMapTool):
         super().__init__(canvas)
         self.canvas_ref = canvas
         self.points = []
-        self.band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+        self.band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
         self.band.setColor(QColor(255, 85, 0, 160))
         self.band.setFillColor(QColor(255, 85, 0, 40))
         self.band.setWidth(2)
@@ -104,7 +104,7 @@ class PolygonMapTool(QgsMapTool):
             self.finish()
             return
         if not self.points:
-            self.band.reset(QgsWkbTypes.PolygonGeometry)
+            self.band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
         self.add_point(self.toMapCoordinates(event.pos()))
 
     def canvasMoveEvent(self, event):  # noqa: N802 - Qt override
@@ -116,7 +116,7 @@ class PolygonMapTool(QgsMapTool):
 
     def remove_band(self):
         if self.band is not None:
-            self.band.reset(QgsWkbTypes.PolygonGeometry)
+            self.band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
             scene = self.band.scene()
             if scene is not None:
                 scene.removeItem(self.band)
@@ -145,7 +145,7 @@ class PredictWidget(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form = form
         self.raster = QgsMapLayerComboBox()
-        self.raster.setFilters(QgsMapLayerProxyModel.RasterLayer)
+        self.raster.setFilters(QgsMapLayerProxyModel.Filter.RasterLayer)
         self.raster.setToolTip(tr("The Sentinel-2 raster (L2A reflectance, bands B02, B03, B04, B08, B11, B12...)"))
         form.addRow(tr("Raster"), self.raster)
         # adjacent tiles or products: mosaicked with the raster above (which wins where they overlap)
@@ -164,7 +164,7 @@ class PredictWidget(QWidget):
         self.mode.currentIndexChanged.connect(self._mode_changed)
         form.addRow(tr("Region"), self.mode)
         self.region_layer = QgsMapLayerComboBox()
-        self.region_layer.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.region_layer.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         form.addRow(tr("Region layer"), self.region_layer)
         row = QHBoxLayout()
         self.draw_button = QPushButton(tr("Draw"))
@@ -175,7 +175,7 @@ class PredictWidget(QWidget):
         row.addWidget(self.region_label, 1)
         form.addRow(row)  # the whole width: the note stays on one or two lines
         self.model_dir = QgsFileWidget()
-        self.model_dir.setStorageMode(QgsFileWidget.GetDirectory)
+        self.model_dir.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.model_dir.setToolTip(tr("A model bundle folder (manifest.json and ONNX files); empty: the bundled "
                                      "demonstration model"))
         self.model_dir.fileChanged.connect(self.update_model_label)
@@ -196,14 +196,14 @@ class PredictWidget(QWidget):
                                     "B02=1, B03=2, B04=3, B08=4, B11=5, B12=6"))
         form.addRow(tr("Bands"), self.band_map)
         self.output = QgsFileWidget()
-        self.output.setStorageMode(QgsFileWidget.SaveFile)
+        self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output.setFilter(tr("GeoPackage (*.gpkg)"))
         form.addRow(tr("Output"), self.output)
         self.temporary = QCheckBox(tr("Temporary file (not kept)"))
         self.temporary.setChecked(True)
         form.addRow(self.temporary)
         self.geotiff = QgsFileWidget()
-        self.geotiff.setStorageMode(QgsFileWidget.SaveFile)
+        self.geotiff.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.geotiff.setFilter(tr("GeoTIFF (*.tif)"))
         self.geotiff.setToolTip(tr("Also a GeoTIFF (optional): one Float32 pixel per chip"))
         form.addRow(tr("GeoTIFF"), self.geotiff)
@@ -288,7 +288,7 @@ class PredictWidget(QWidget):
 
         button.clicked.connect(apply)
         item.layout().addWidget(button)
-        bar.pushWidget(item, Qgis.Info, 0)
+        bar.pushWidget(item, Qgis.MessageLevel.Info, 0)
         self.true_colour_offer = (layer, apply)
         return True
 
@@ -324,7 +324,7 @@ class PredictWidget(QWidget):
         self.covariate_combos = {}
         for entry in needed:
             combo = QgsMapLayerComboBox()
-            combo.setFilters(QgsMapLayerProxyModel.RasterLayer)
+            combo.setFilters(QgsMapLayerProxyModel.Filter.RasterLayer)
             combo.setAllowEmptyLayer(True)
             combo.setLayer(None)
             for layer in QgsProject.instance().mapLayersByName(entry["name"]):
@@ -387,7 +387,7 @@ class PredictWidget(QWidget):
         canvas = self.canvas()
         if canvas is not None:
             if self.region_band is None:
-                self.region_band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+                self.region_band = QgsRubberBand(canvas, QgsWkbTypes.GeometryType.PolygonGeometry)
                 self.region_band.setColor(QColor(255, 85, 0, 200))
                 self.region_band.setFillColor(QColor(255, 85, 0, 30))
                 self.region_band.setWidth(2)
@@ -480,7 +480,7 @@ class PredictWidget(QWidget):
                                   params["band_map"])
         except WealthMapError as err:
             self.status.setText(str(err))
-            self.dock.show_message(str(err), Qgis.Warning)
+            self.dock.show_message(str(err), Qgis.MessageLevel.Warning)
             return None
         limit = WEALTH_MAX_CHIPS.value()
         if limit and n_chips > limit:
@@ -509,12 +509,12 @@ class PredictWidget(QWidget):
             self.dock.reveal(self.status)  # the bottom of the tab: the summary above it and the status line
         if result["is_demo"]:
             self.dock.show_result_message(tr("Prediction done with a demonstration model, not a wealth estimate."),
-                                          Qgis.Warning)
+                                          Qgis.MessageLevel.Warning)
         elif result.get("is_weak"):
             self.dock.show_result_message(tr("Prediction done with a weak model: it does not beat a simple baseline "
-                                             "(see its training report)."), Qgis.Warning)
+                                             "(see its training report)."), Qgis.MessageLevel.Warning)
         if result.get("coverage_note"):
-            self.dock.show_result_message(result["coverage_note"], Qgis.Warning)
+            self.dock.show_result_message(result["coverage_note"], Qgis.MessageLevel.Warning)
 
     def expand_legend(self, layer):
         """The new layer's legend opens in the layer panel; the previous prediction's closes. The layer tree
@@ -575,7 +575,7 @@ class PredictWidget(QWidget):
                 tool.clearRubberBand()
         self.rect_tool = self.poly_tool = None
         if self.region_band is not None:
-            self.region_band.reset(QgsWkbTypes.PolygonGeometry)
+            self.region_band.reset(QgsWkbTypes.GeometryType.PolygonGeometry)
             scene = self.region_band.scene()
             if scene is not None:
                 scene.removeItem(self.region_band)

@@ -40,7 +40,7 @@ class TrainWidget(QWidget):
         layout.addWidget(note)
         form = QFormLayout()
         self.layer_combo = QgsMapLayerComboBox()
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.PointLayer)
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.PointLayer)
         self.layer_combo.setAllowEmptyLayer(True)
         form.addRow(tr("Survey points"), self.layer_combo)
         self.file_widget = QgsFileWidget()
@@ -87,7 +87,7 @@ class TrainWidget(QWidget):
         self.holdout_edit.setPlaceholderText(tr("empty: each group in turn"))
         form.addRow(tr("Out-of-region test groups"), self.holdout_edit)
         self.out_widget = QgsFileWidget()
-        self.out_widget.setStorageMode(QgsFileWidget.GetDirectory)
+        self.out_widget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         form.addRow(tr("Model bundle folder"), self.out_widget)
         layout.addLayout(form)
         row = QHBoxLayout()
@@ -177,7 +177,7 @@ class TrainWidget(QWidget):
         options.layerName = "survey"
         result = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsProject.instance().transformContext(),
                                                            options)
-        if result[0] != QgsVectorFileWriter.NoError:
+        if result[0] != QgsVectorFileWriter.WriterError.NoError:
             raise WealthMapError(tr("The survey layer '{0}' could not be read: {1}").format(layer.name(), result[1]))
         return path
 
@@ -207,7 +207,7 @@ class TrainWidget(QWidget):
     def fail(self, text):
         """A problem the user can fix: said in this tab's status line and in the message bar."""
         self.status.setText(text)
-        self.dock.show_message(text, Qgis.Warning)
+        self.dock.show_message(text, Qgis.MessageLevel.Warning)
         return None
 
     def start(self, extra=None):
@@ -245,11 +245,11 @@ class TrainWidget(QWidget):
             self.summary.setText("{} {}<br><span style='color:#a40000'><b>{}</b></span>".format(
                 text, extra, result["warning"]))
             self.dock.show_result_message(tr("Model trained, but weak: it does not beat the best simple baseline. "
-                                             "Open the report before using it."), Qgis.Warning)
+                                             "Open the report before using it."), Qgis.MessageLevel.Warning)
         else:
             self.summary.setText(" ".join([summary(result), extra]).strip())
             self.dock.show_result_message(tr("Model trained; open the report to see its accuracy."),
-                                          Qgis.Success)
+                                          Qgis.MessageLevel.Success)
         if hasattr(self.dock, "reveal"):
             self.dock.reveal(self.status)  # the bottom of the tab: the summary above it and the status line
 

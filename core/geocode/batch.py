@@ -486,7 +486,7 @@ def write_layer(layer, path):
     with outputs.atomic_output(path, label) as tmp:
         err, message, _new_path, _layer_name = QgsVectorFileWriter.writeAsVectorFormatV3(
             layer, tmp, QgsProject.instance().transformContext(), options)
-        if err != QgsVectorFileWriter.NoError:
+        if err != QgsVectorFileWriter.WriterError.NoError:
             raise WealthMapError(tr("Could not write {0}: {1}").format(path, message))
         if options.driverName == "GPKG":
             _null_empty_geometries(tmp)
@@ -564,4 +564,4 @@ def write_unmatched_csv(layer, path, names):
 
 
 def is_point_type(layer):
-    return QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PointGeometry
+    return QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.GeometryType.PointGeometry

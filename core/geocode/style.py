@@ -22,7 +22,7 @@ def status_renderer(field="status"):
 
     categories = []
     for code, label in STATUS_LABELS.items():
-        symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PointGeometry)
+        symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.GeometryType.PointGeometry)
         symbol.setColor(QColor(STATUS_COLOURS[code]))
         symbol.setSize(2.6)
         categories.append(QgsRendererCategory(code, symbol, tr(label)))

@@ -81,7 +81,7 @@ def _check_layer(layer, polygons=True):
         raise WealthMapError(tr("Pick a valid vector layer."))
     if layer.featureCount() == 0:
         raise WealthMapError(tr("The layer '{0}' has no features.").format(layer.name()))
-    if polygons and layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+    if polygons and layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
         raise WealthMapError(tr("The layer '{0}' is not a polygon layer; choropleth and chart maps need "
                                 "polygons.").format(layer.name()))
 
@@ -111,7 +111,7 @@ def read_values(layer, field=None, expression=None, feedback=None):
             raise WealthMapError(tr("The field '{0}' is not in the layer '{1}'. Its fields: {2}.").format(
                 field, layer.name(), ", ".join(names)))
         index = names.index(field)
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([index])
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([index])
         for feature in layer.getFeatures(request):
             check_cancel(feedback) if len(fids) % 10000 == 0 else None
             fids.append(feature.id())
@@ -154,8 +154,8 @@ def feature_areas(layer, unit="km2", method="ellipsoidal", repaired=None):
     else:
         ellipsoid = QgsProject.instance().ellipsoid()
         da.setEllipsoid(ellipsoid if ellipsoid and ellipsoid != "NONE" else "EPSG:7030")
-    target = {"km2": QgsUnitTypes.AreaSquareKilometers, "m2": QgsUnitTypes.AreaSquareMeters,
-              "ha": QgsUnitTypes.AreaHectares}[unit]
+    target = {"km2": QgsUnitTypes.AreaUnit.AreaSquareKilometers, "m2": QgsUnitTypes.AreaUnit.AreaSquareMeters,
+              "ha": QgsUnitTypes.AreaUnit.AreaHectares}[unit]
     out = {}
     for feature in layer.getFeatures(QgsFeatureRequest().setNoAttributes()):
         geom = feature.geometry()

@@ -364,7 +364,7 @@ def write_features(features, fields, template, output, name):
     with outputs.atomic_output(path, label) as tmp:
         writer = QgsVectorFileWriter.create(tmp, fields, template.wkbType(), template.crs(),
                                             QgsProject.instance().transformContext(), options)
-        if writer.hasError() != QgsVectorFileWriter.NoError:
+        if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
             raise WealthMapError(tr("Could not write {0}: {1}").format(path, writer.errorMessage()))
         if not writer.addFeatures(features):
             message = writer.errorMessage()

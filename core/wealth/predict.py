@@ -95,8 +95,10 @@ def region_geometry(region, region_crs, source):
         check.bbox(region, "region", where="predict_wealth")  # finite and not empty
         geom = QgsGeometry.fromRect(region)
     elif isinstance(region, str):
-        geom = QgsGeometry.fromWkt(region)
-        if geom is None or geom.isNull() or geom.centroid().isNull():
+        from ..wkt import geometry_from_wkt
+
+        geom = geometry_from_wkt(region)
+        if geom is None or geom.centroid().isNull():
             raise WealthMapError(tr("The region '{0}' is not valid WKT. Give e.g. POLYGON((x1 y1, x2 y2, x3 y3, "
                                     "x1 y1)) in the region's CRS, or a bounding box (xmin, ymin, xmax, ymax).").format(
                 region[:120]))
@@ -125,7 +127,7 @@ def unwrap_antimeridian(geom):
     from qgis.core import QgsGeometry, QgsPointXY, QgsWkbTypes
 
     box = geom.boundingBox()
-    if geom.type() != QgsWkbTypes.PolygonGeometry or box.width() <= 180.0:
+    if geom.type() != QgsWkbTypes.GeometryType.PolygonGeometry or box.width() <= 180.0:
         return geom
     polygons = geom.asMultiPolygon() if geom.isMultipart() else [geom.asPolygon()]
     points = [p for poly in polygons for ring in poly for p in ring]
@@ -357,15 +359,15 @@ def _open_writer(path, layer_name, srs, bundle, append=False):
     options.layerName = layer_name
     options.fileEncoding = "UTF-8"
     if append:
-        options.actionOnExistingFile = QgsVectorFileWriter.AppendToLayerNoNewFields
+        options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.AppendToLayerNoNewFields
     else:
         description = "{} | model {} ({})".format(layer_title(bundle), bundle.id, bundle.status)
         if bundle.is_demo or bundle.is_weak:
             description += " | " + (DEMO_NOTE if bundle.is_demo else WEAK_NOTE)
         options.layerOptions = ["IDENTIFIER={}".format(layer_title(bundle)), "DESCRIPTION={}".format(description)]
-    writer = QgsVectorFileWriter.create(path, _output_fields(), QgsWkbTypes.Polygon, _qgis_crs(srs),
+    writer = QgsVectorFileWriter.create(path, _output_fields(), QgsWkbTypes.Type.Polygon, _qgis_crs(srs),
                                         QgsCoordinateTransformContext(), options)
-    if writer.hasError() != QgsVectorFileWriter.NoError:
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
         raise WealthMapError(tr("Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write "
                                 "to.").format(path, writer.errorMessage()))
     return writer
@@ -391,24 +393,27 @@ def output_template(layer_name, srs, bundle, style_qml=None):
     default style. A prediction copies it instead of creating the file: creating a GeoPackage and saving
     a style through OGR cost 20-40 ms of CPU, as much as embedding 20 chips on two cores, and competed
     with the model. The key covers everything the empty file holds, so a template is only reused for the
-    same layer name, CRS, model (id, status, title) and style; it is written under a temporary name and
+    same layer name, CRS, model (id, status, title) and style (what it means, not its random ids:
+    :mod:`.output_cache`, which also bounds the folder); it is written under a temporary name and
     renamed when complete. ``None`` when it cannot be written (the caller creates the output itself)."""
     import hashlib
     import sqlite3
     import threading
 
+    from . import output_cache
     from .sentinel2 import cache_folder
 
     key = hashlib.sha256("\n".join([
         TEMPLATE_VERSION, layer_name, srs.ExportToWkt(), bundle.id, bundle.status, layer_title(bundle),
         DEMO_NOTE if bundle.is_demo else WEAK_NOTE if bundle.is_weak else "", repr(FIELDS),
-        style_qml or ""]).encode("utf-8")).hexdigest()[:24]
+        output_cache.style_key(style_qml)]).encode("utf-8")).hexdigest()[:24]
     try:
         folder = cache_folder("outputs")
     except OSError:
         return None
     path = os.path.join(folder, key + ".gpkg")
     if outputs.is_gpkg(path):
+        output_cache.touch(path)
         return path
     part = os.path.join(folder, "{}.{}-{}.part.gpkg".format(key, os.getpid(), threading.get_ident()))
     try:
@@ -426,6 +431,7 @@ def output_template(layer_name, srs, bundle, style_qml=None):
         if style_qml is not None and styles != 1:
             raise WealthMapError(tr("the style is missing from the template"))
         os.replace(part, path)
+        output_cache.prune(folder, keep=path)
         return path
     except (OSError, sqlite3.Error, WealthMapError) as err:
         log.info(tr("The empty output template could not be written ({0}); the output is created directly.").format(
@@ -847,7 +853,7 @@ def make_renderer(values, bundle, classes=7):
     ramp = QgsStyle.defaultStyle().colorRamp("RdYlBu")
     if ramp is None:
         ramp = QgsGradientColorRamp(QColor(215, 25, 28), QColor(44, 123, 182))
-    symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry)
+    symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.GeometryType.PolygonGeometry)
     symbol.setColor(QColor(255, 255, 191))  # not QGIS's random default colour: the same style for the same legend
     symbol.setOpacity(0.75)
     renderer = QgsGraduatedSymbolRenderer("wealth")

@@ -12,7 +12,7 @@ def layer_region(layer, selected_only=False):
 
     if not layer.isValid():
         raise WealthMapError(tr("The region layer '{0}' is not valid.").format(layer.name()))
-    if layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+    if layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
         raise WealthMapError(tr("The region layer '{0}' has no polygons: give a polygon layer, a rectangle or a "
                                 "bounding box (xmin, ymin, xmax, ymax).").format(layer.name()))
     features = layer.selectedFeatures() if selected_only else layer.getFeatures()

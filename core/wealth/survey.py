@@ -215,7 +215,8 @@ def _read_records(source, layer_crs=None):
     lonlat = None
     crs = None
     digest = hashlib.sha256()
-    has_points = layer.isSpatial() and QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PointGeometry
+    has_points = layer.isSpatial() and \
+        QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.GeometryType.PointGeometry
     transform = None
     if has_points:
         from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject

@@ -371,7 +371,7 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
         "onnx_max_abs_diff": max_diff,
     }
     metrics_out.update(verdict)
-    model_id = model_id or "trained-{}".format(datetime.datetime.utcnow().strftime("%Y%m%d-%H%M%S"))
+    model_id = model_id or "trained-{}".format(datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%d-%H%M%S"))
     base_manifest = base.manifest
     manifest = dict(base_manifest)
     for key in ("files", "description", "extra_features", "demo_note"):
@@ -399,7 +399,7 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
                    "field": used.fields["value"], "classes": legend_breaks(y),
                    "classes_note": "legend breaks: quantiles of the training values (same classes for every map)"},
         "code_version": code_version(),
-        "created": datetime.datetime.utcnow().replace(microsecond=0).isoformat() + "Z",
+        "created": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "description": tr("Random-forest head trained on {0} survey points ({1}) with the embedder of {2}; "
                           "cross-validated metrics in 'metrics'.").format(len(used), used.fields["value"], base.id),
         "licence": base_manifest.get("licence", "see training data"),
