@@ -81,7 +81,8 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
     feedback.setProgress(100)
     return {"layer": layer, "output": output, "counts": counts, "stats": stats, "fields": names,
             "provider": prov.name, "unmatched_csv": unmatched_csv, "n_unmatched": n_unmatched,
-            "cache_path": cache.path if cache is not None else None}
+            "cache_path": cache.path if cache is not None else None, "encoding": data.get("encoding"),
+            "table_notes": list(data.get("notes") or [])}
 
 
 def build_address_index(source, output, address_fields=None, x_field=None, y_field=None, country_field=None,

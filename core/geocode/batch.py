@@ -35,6 +35,7 @@ from qgis.core import (
 from ..errors import WealthMapError
 from ..fieldtypes import DOUBLE, INT, STRING
 from ..i18n import tr
+from ..tablereader import check_text, readable_layer
 from ..tables import load_table, sheets_hint
 from ..tasks import check_cancel, eta_seconds
 from .cache import cache_key
@@ -65,8 +66,9 @@ def output_field_names(input_names):
 
 
 # --- input ---------------------------------------------------------------------------------
-def open_source(source, encoding=None, sheet=None):
-    """A QgsVectorLayer from a layer, a layer id or a table/layer file path."""
+def open_source(source, encoding=None, sheet=None, feedback=None):
+    """A QgsVectorLayer from a layer, a layer id or a table/layer file path (text files read by
+    :func:`core.tablereader.read_text_table` into a memory layer)."""
     if isinstance(source, QgsVectorLayer):
         if not source.isValid():
             raise WealthMapError(tr("The input layer is not valid."))
@@ -75,7 +77,7 @@ def open_source(source, encoding=None, sheet=None):
         layer = QgsProject.instance().mapLayer(source)
         if isinstance(layer, QgsVectorLayer):
             return layer
-        return load_table(source, encoding=encoding, sheet=sheet)
+        return load_table(source, encoding=encoding, sheet=sheet, feedback=feedback)
     raise WealthMapError(tr("The input must be a vector layer or the path of a table (CSV, XLSX, GeoPackage...)."))
 
 
@@ -95,7 +97,8 @@ def read_input(source, address_fields=None, expression=None, encoding=None, feed
     The address is the fields joined with ", " (NULL/empty parts skipped) or the value of a
     QGIS ``expression``. Call on the main thread for project layers.
     """
-    layer = open_source(source, encoding, sheet)
+    layer, info = readable_layer(open_source(source, encoding, sheet, feedback), encoding=encoding,
+                                 feedback=feedback)
     names = layer.fields().names()
     if isinstance(address_fields, str):
         address_fields = [address_fields]
@@ -147,7 +150,13 @@ def read_input(source, address_fields=None, expression=None, encoding=None, feed
                     parts.append(v)
             text = ", ".join(parts)
         texts.append(text.strip())
-    return {"fields": QgsFields(layer.fields()), "rows": rows, "texts": texts, "name": layer.name()}
+    if layer.featureCount() >= 0 and not layer.subsetString() and len(rows) != layer.featureCount():
+        raise WealthMapError(tr("Only {0} of the {1} rows of '{2}' could be read. Check its data source.").format(
+            len(rows), layer.featureCount(), layer.name()))
+    # a table opened with the wrong encoding: every address "not found" without a word, unless said here
+    check_text(layer.name(), names, enumerate(texts, start=1))
+    return {"fields": QgsFields(layer.fields()), "rows": rows, "texts": texts, "name": layer.name(),
+            "encoding": info.get("encoding"), "notes": info.get("notes") or [], "reopened": info.get("reopened")}
 
 
 # --- geocoding -------------------------------------------------------------------------------

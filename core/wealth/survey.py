@@ -183,8 +183,10 @@ def _read_records(source, layer_crs=None):
     from qgis.core import QgsVectorLayer, QgsWkbTypes
 
     if isinstance(source, QgsVectorLayer):
-        layer = source
-        path = layer.source()
+        from ..tablereader import readable_layer
+
+        layer, _info = readable_layer(source)  # a layer QGIS read from a CSV: read again, no row lost
+        path = source.source()
     else:
         from ..tables import split_sheet
 
@@ -197,11 +199,7 @@ def _read_records(source, layer_crs=None):
         if ext in (".csv", ".txt", ".tsv", ".tab"):
             from ..tables import read_csv_rows
 
-            try:
-                header, rows = read_csv_rows(path)
-            except UnicodeDecodeError as err:
-                raise WealthMapError(tr("Could not decode the survey file {0}: {1}. Save it as UTF-8 CSV.").format(
-                    path, err)) from err
+            header, rows = read_csv_rows(path)  # every row kept, or a refusal naming the line
             digest = hashlib.sha256()
             with open(path, "rb") as handle:
                 for block in iter(lambda: handle.read(1 << 20), b""):
@@ -248,6 +246,10 @@ def _read_records(source, layer_crs=None):
                 except Exception:  # noqa: BLE001 - point outside the CRS's area
                     lonlat.append((None, None, pt.x(), pt.y()))
                 digest.update("{:.7f},{:.7f}".format(pt.x(), pt.y()).encode("ascii"))
+    if layer.featureCount() >= 0 and not layer.subsetString() and len(rows) != layer.featureCount():
+        raise WealthMapError(tr("Only {0} of the {1} rows of '{2}' could be read. Check its data source (a file "
+                                "that is being written, or a broken file).").format(len(rows), layer.featureCount(),
+                                                                                    layer.name()))
     return names, rows, lonlat, crs, digest.hexdigest()
 
 
