@@ -51,12 +51,12 @@ _NON_ASCII = re.compile("[^\x00-\x7f]")
 # letters of other scripts that CP949 also encodes (Greek, Cyrillic, kana, Latin extras): odd in Korean tables
 _CP949_ODD = re.compile("[\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u3040-\u30ff\u3131-\u318e]")
 _ACCENTED = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
-_LATIN_LETTER = "A-Za-z" + _ACCENTED
 _ACCENT_IN_WORD = re.compile("(?<=[A-Za-z])[{0}]|[{0}](?=[A-Za-z])".format(_ACCENTED))
 _ACCENT_ANY = re.compile("[{}]".format(_ACCENTED))
 _TYPOGRAPHY = re.compile("[\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u2022]")
 _NEUTRAL_LATIN = re.compile("[\u20ac\u00a3\u00a5\u00b0\u00a7\u00a9\u00ae\u00ab\u00bb\u00a0\u00b7\u2122\u2030]")
-_WORD_RUN = re.compile("[" + _LATIN_LETTER + "]+")
+_KANA = re.compile("[\u3040-\u30ff]")
+_CJK_PUNCTUATION = re.compile("[\u3000-\u303f\uff00-\uffef\u2000-\u206f\u3200-\u33ff]")
 
 
 def _score(encoding, text):
@@ -69,7 +69,16 @@ def _score(encoding, text):
         common = len(_COMMON_HANGUL.findall(text))
         hanja = len(_HANJA.findall(text))
         odd = len(_CP949_ODD.findall(text))
-        return 2.0 * common - 2.0 * (hangul - common) + 0.5 * hanja - 1.0 * odd, total
+        return 2.0 * common - 2.0 * (hangul - common) + 1.0 * hanja - 1.0 * odd, total
+    if encoding == "utf-8":
+        hangul = len(_HANGUL.findall(text))
+        cjk = len(_HANJA.findall(text)) + len(_KANA.findall(text))
+        accented = len(_ACCENT_ANY.findall(text))
+        in_word = len(_ACCENT_IN_WORD.findall(text))
+        typography = len(_TYPOGRAPHY.findall(text))
+        neutral = len(_NEUTRAL_LATIN.findall(text)) + len(_CJK_PUNCTUATION.findall(text))
+        other = total - hangul - cjk - accented - typography - neutral
+        return 2.0 * hangul + 2.0 * in_word + 1.0 * cjk + 0.5 * typography - 1.0 * other, total
     in_word = len(_ACCENT_IN_WORD.findall(text))
     accented = len(_ACCENT_ANY.findall(text))
     typography = len(_TYPOGRAPHY.findall(text))
@@ -94,6 +103,9 @@ class EncodingReport:
         self.scores = {c: [0.0, 0] for c in CANDIDATES}
         self.example = {}
         self.has_c1 = False
+        self.utf8_score = [0.0, 0]
+        self.on_utf8_lines = {}
+        self.other_ranked = None
 
     def average(self, encoding):
         total, count = self.scores[encoding]
@@ -122,13 +134,18 @@ def analyse_encoding(path):
             if line.isascii():
                 continue
             try:
-                line.decode("utf-8")
+                text = line.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
                 report.utf8_lines += 1
                 if report.first_utf8 is None:
                     report.first_utf8 = number
+                if report.utf8_score[1] < SCORE_BUDGET:
+                    add, count = _score("utf-8", text)
+                    report.utf8_score[0] += add
+                    report.utf8_score[1] += count
                 continue
-            except UnicodeDecodeError:
-                pass
             report.other_lines += 1
             if report.first_other is None:
                 report.first_other = number
@@ -150,16 +167,63 @@ def analyse_encoding(path):
                     score[1] += count
                 if candidate not in report.example:
                     report.example[candidate] = _excerpt(text)
-    if report.encoding is None and not report.other_lines:
+    if report.encoding is not None:
+        return report
+    utf8_average = report.utf8_score[0] / report.utf8_score[1] if report.utf8_score[1] else 0.0
+    if report.utf8_lines and (report.other_lines or utf8_average < 0):
+        # Lines that are valid UTF-8 by chance (CP949 '천' is the bytes of UTF-8 'õ'): the file is in another
+        # encoding when that one reads them too, and reads them better than UTF-8 does.
+        report.other_ranked = report.ranked() if report.other_lines else []
+        _score_utf8_lines(path, report)
+        better = [c for c in report.ranked() if report.on_utf8_lines[c][1]
+                  and report.on_utf8_lines[c][0] / report.on_utf8_lines[c][1] >= MIN_SCORE
+                  and report.on_utf8_lines[c][0] / report.on_utf8_lines[c][1] - utf8_average >= MIN_MARGIN]
+        if not better:
+            if not report.other_lines:
+                report.encoding = "utf-8"
+            return report
+        for candidate in CANDIDATES:
+            report.scores[candidate][0] += report.on_utf8_lines[candidate][0]
+            report.scores[candidate][1] += report.on_utf8_lines[candidate][1]
+        report.other_lines += report.utf8_lines
+        report.utf8_lines, report.first_utf8 = 0, None
+    if not report.other_lines:
         report.encoding = "utf-8"
-    elif report.encoding is None and not report.utf8_lines:
-        ranked = report.ranked()
-        if len(ranked) == 1 and report.average(ranked[0]) >= 0:
-            report.encoding = ranked[0]
-        elif ranked and report.average(ranked[0]) >= MIN_SCORE and (
-                len(ranked) == 1 or report.average(ranked[0]) - report.average(ranked[1]) >= MIN_MARGIN):
-            report.encoding = ranked[0]
+        return report
+    ranked = report.ranked()
+    if len(ranked) == 1 and report.average(ranked[0]) >= 0:
+        report.encoding = ranked[0]
+    elif ranked and report.average(ranked[0]) >= MIN_SCORE and (
+            len(ranked) == 1 or report.average(ranked[0]) - report.average(ranked[1]) >= MIN_MARGIN):
+        report.encoding = ranked[0]
     return report
+
+
+def _score_utf8_lines(path, report):
+    """Second pass (only for files with UTF-8 lines that look odd or sit among lines in another encoding): how
+    each candidate reads the lines that are valid UTF-8; a candidate that cannot read one is no candidate."""
+    report.on_utf8_lines = {c: [0.0, 0] for c in CANDIDATES}
+    with open(path, "rb") as handle:
+        for line in handle:
+            if line.isascii():
+                continue
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            for candidate in CANDIDATES:
+                if not report.valid[candidate]:
+                    continue
+                try:
+                    text = line.decode(candidate)
+                except UnicodeDecodeError:
+                    report.valid[candidate] = False
+                    continue
+                score = report.on_utf8_lines[candidate]
+                if score[1] < SCORE_BUDGET:
+                    add, count = _score(candidate, text)
+                    score[0] += add
+                    score[1] += count
 
 
 def _excerpt(text, width=60):
@@ -180,7 +244,7 @@ def detect_encoding(path):
     if report.encoding:
         return report.encoding
     if report.utf8_lines and report.other_lines:
-        ranked = report.ranked()
+        ranked = report.other_ranked if report.other_ranked is not None else report.ranked()
         other = NAMES[ranked[0]] if ranked else tr("another encoding")
         if report.utf8_lines >= report.other_lines:
             line, kind, majority = report.first_other, other, "UTF-8"

@@ -410,7 +410,8 @@ def readable_layer(layer, encoding=None, feedback=None):
     subset = layer.subsetString()
     if subset and not fresh.setSubsetString(subset):
         return layer, info
-    provider_encoding = layer.dataProvider().encoding() if layer.dataProvider() else ""
+    provider_encoding = (options or {}).get("encoding") or (layer.dataProvider().encoding()
+                                                            if layer.dataProvider() else "")
     info.update({"encoding": table.encoding, "reopened": True, "notes": list(table.notes), "path": path})
     if layer.featureCount() >= 0 and fresh.featureCount() != layer.featureCount():
         info["notes"].append(tr("QGIS read {0} rows from {1}; WealthMap reads {2} and uses them.").format(
