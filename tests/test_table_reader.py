@@ -8,6 +8,7 @@ import io
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from qgis.PyQt.QtCore import Qt
 
 from wealthmap.core.errors import WealthMapError
 
@@ -391,3 +392,69 @@ def _boundaries(codes):
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     return layer
+
+
+# --- the docks: ask for the encoding when it is unclear, show the one used ---------------------------------
+def test_geocode_dock_asks_for_an_unclear_encoding_and_shows_it(qgis_iface, tmp_path):
+    import time
+
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from wealthmap.core import settings
+    from wealthmap.ui.geocode_dock import GeocodeDock
+
+    settings.GEOCODE_CACHE_DIR.set(str(tmp_path / "cache"))
+    dock = GeocodeDock(qgis_iface)
+    asked = []
+    try:
+        path = _write(tmp_path, "amb.csv", AMBIGUOUS)
+        dock.ask_encoding = lambda parent, err: asked.append(err.details["encoding_candidates"])  # cancelled
+        assert dock.add_table(path) is None and "Cannot tell the encoding" in dock.status.text()
+        dock.ask_encoding = lambda parent, err: "cp949"
+        layer = dock.add_table(path)
+        assert layer is not None and [f["mark"] for f in layer.getFeatures()] == ["\u00b7", "\u00b7"]
+        assert asked == [["cp949", "cp1252"]]
+        dock.fields_combo.setItemCheckState(dock.fields_combo.findText("mark"), Qt.CheckState.Checked)
+        dock.output_file.setFilePath(str(tmp_path / "out.gpkg"))
+        assert dock.run() is not None
+        deadline = time.monotonic() + 60
+        while dock.task is not None and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+        QCoreApplication.processEvents()
+        assert dock.result is not None, dock.status.text()
+        assert "Table encoding: CP949/EUC-KR" in dock.summary.text()
+    finally:
+        dock.cleanup()
+        settings.GEOCODE_CACHE_DIR.reset()
+        QgsProject.instance().removeAllMapLayers()
+
+
+def test_thematic_dock_asks_for_an_unclear_encoding(qgis_iface, tmp_path):
+    from qgis.core import QgsProject
+
+    from wealthmap.ui.thematic_dock import ThematicDock
+
+    layer = _boundaries([1, 2])
+    QgsProject.instance().addMapLayer(layer)
+    dock = ThematicDock(qgis_iface)
+    try:
+        path = _write(tmp_path, "amb.csv", AMBIGUOUS)
+        dock.ask_encoding = lambda parent, err: None
+        dock.join_layer.setLayer(layer)
+        dock.layer_key.setField("code")
+        dock.table_file.setFilePath(path)
+        dock.on_table_changed(path)
+        assert "Cannot tell the encoding" in dock.join_report.text()
+        dock.ask_encoding = lambda parent, err: "cp1252"
+        dock.on_table_changed(path)
+        dock.table_key.setCurrentText("id")
+        assert dock.update_join_report() == 2 and "Windows-1252" in dock.join_report.text()
+        dock.run_join()  # a memory layer: joined at once
+        assert dock.last_join is not None, dock.status.text()
+        assert dock.last_join.report["encoding"] == "cp1252"
+        assert sorted(f["mark"] for f in dock.last_join.layer.getFeatures()) == ["\u00a1\u00a4"] * 2
+    finally:
+        dock.cleanup()
+        QgsProject.instance().removeAllMapLayers()

@@ -43,9 +43,11 @@ from ..core.geocode import api
 from ..core.geocode.batch import read_input
 from ..core.geocode.providers import DEFAULT_ENDPOINTS, PROVIDERS
 from ..core.i18n import tr, tr_noop
+from ..core.tablereader import encoding_label
 from ..core.tables import load_table
 from ..core.tasks import eta_seconds
 from .base_dock import WealthMapDock
+from .encoding_choice import ask_encoding
 from .geocode_maptool import CandidateMarkers, PlacePointTool
 
 FILTERS = [("all", tr_noop("All rows")), ("review", tr_noop("Ambiguous and unmatched")),
@@ -57,6 +59,8 @@ STATUS_LABELS = {"matched": tr_noop("Matched"), "ambiguous": tr_noop("Ambiguous"
 
 class GeocodeDock(WealthMapDock):
     JOB = "geocode"
+
+    ask_encoding = staticmethod(ask_encoding)  # (parent, error) -> encoding or None; a dialog
 
     def __init__(self, iface, parent=None):
         super().__init__(iface, tr("WealthMap: Geocode"), "WealthMapGeocodeDock", parent)
@@ -220,7 +224,13 @@ class GeocodeDock(WealthMapDock):
     def add_table(self, path):
         """Load a table file (encoding detected) into the project and select it."""
         try:
-            layer = load_table(path)
+            try:
+                layer = load_table(path)
+            except WealthMapError as err:
+                encoding = self.ask_encoding(self, err)  # the encoding is unclear: the user picks it
+                if encoding is None:
+                    raise
+                layer = load_table(path, encoding=encoding)
         except WealthMapError as err:
             self.status.setText(str(err))
             self.show_message(str(err), Qgis.Warning)
@@ -332,6 +342,11 @@ class GeocodeDock(WealthMapDock):
                                 "{6} addresses from the cache.").format(
             counts["matched"], counts["ambiguous"], counts["not_found"], counts["empty"], counts["error"],
             stats["requested"], stats["cached"]))
+        if result.get("encoding"):
+            self.summary.setText(self.summary.text() + " " + tr("Table encoding: {0}.").format(
+                encoding_label(result["encoding"])))
+        for note in result.get("table_notes") or []:
+            self.summary.setText(self.summary.text() + " " + note)
         if stats.get("warning"):
             self.show_message(stats["warning"], Qgis.Warning)
         self.set_review_enabled(True)

@@ -29,10 +29,12 @@ from qgis.PyQt.QtWidgets import (
 from ..core import settings
 from ..core.errors import WealthMapError
 from ..core.i18n import tr
+from ..core.tablereader import encoding_label
 from ..core.thematic import api, style
 from ..core.thematic.classify import FIXED_CLASS_METHODS, METHODS, classify
 from ..core.thematic.join import normalise_key, read_table
 from .base_dock import WealthMapDock
+from .encoding_choice import ask_encoding
 from .thematic_histogram import ClassHistogram
 
 KEY = "thematic/"
@@ -40,10 +42,12 @@ KEY = "thematic/"
 
 class ThematicDock(WealthMapDock):
     JOB = "thematic"
+    ask_encoding = staticmethod(ask_encoding)  # (parent, error) -> encoding or None; a dialog
 
     def __init__(self, iface, parent=None):
         super().__init__(iface, tr("WealthMap: Thematic maps"), "WealthMapThematicDock", parent)
         self._table_cache = {}
+        self._encodings = {}  # path -> the encoding the user chose where the reader could not tell
         self._restoring = False
         self.last_join = None
         self.last_choropleth = None
@@ -282,7 +286,15 @@ class ThematicDock(WealthMapDock):
         except OSError:
             key = (path, None, None)
         if key not in self._table_cache:
-            self._table_cache = {key: read_table(path)}
+            try:
+                table = read_table(path, encoding=self._encodings.get(path))
+            except WealthMapError as err:
+                encoding = self.ask_encoding(self, err)  # the encoding is unclear: the user picks it
+                if encoding is None:
+                    raise
+                self._encodings[path] = encoding
+                table = read_table(path, encoding=encoding)
+            self._table_cache = {key: table}
         return self._table_cache[key]
 
     def on_table_changed(self, path):
@@ -328,7 +340,9 @@ class ThematicDock(WealthMapDock):
         if duplicates:
             text += " " + tr("Duplicate table keys: {0}.").format(duplicates)
         if info.get("encoding"):
-            text += " " + tr("Encoding: {0}.").format(info["encoding"])
+            text += " " + tr("Encoding: {0}.").format(encoding_label(info["encoding"]))
+        for note in info.get("notes") or []:
+            text += " " + note
         self.join_report.setText(text)
         return matched
 
@@ -346,11 +360,14 @@ class ThematicDock(WealthMapDock):
         def work(feedback):
             # open the layer from its source in the task (never touch project layers off the main thread)
             lyr = QgsVectorLayer(source, name, provider)
-            return api.join_table(lyr, path, layer_key, table_key, on_duplicate=on_duplicate, feedback=feedback)
+            return api.join_table(lyr, path, layer_key, table_key, on_duplicate=on_duplicate, encoding=encoding,
+                                  feedback=feedback)
 
+        encoding = self._encodings.get(path)
         if provider == "memory":  # memory layers cannot be reopened from their source: join here
             try:
-                self.on_joined(api.join_table(layer, path, layer_key, table_key, on_duplicate=on_duplicate))
+                self.on_joined(api.join_table(layer, path, layer_key, table_key, on_duplicate=on_duplicate,
+                                              encoding=encoding))
             except WealthMapError as err:
                 self.show_error(str(err))
             return None
