@@ -24,11 +24,11 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 from .encodings import NAMES, detect_encoding, looks_garbled
 from .errors import WealthMapError
-from .i18n import tr
+from .i18n import tr, tr_noop
 
 TEXT_EXTENSIONS = (".csv", ".txt", ".tsv", ".tab")
 DELIMITERS = (",", ";", "\t", "|")
-DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+DELIMITER_NAMES = {",": tr_noop("comma"), ";": tr_noop("semicolon"), "\t": tr_noop("tab"), "|": tr_noop("pipe")}
 _SINGLE_COLUMN = "\x1f"  # a delimiter no text table uses: a one-column file is read whole
 
 
