@@ -19,6 +19,7 @@ UTF-8 read as Latin-1 or CP949, Windows-1252 read as CP949).
 
 import codecs
 import re
+from collections import Counter
 
 from .errors import WealthMapError
 from .i18n import tr
@@ -28,7 +29,7 @@ CANDIDATES = ("cp949", "cp1252", "latin-1")
 NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (BOM)", "utf-16": "UTF-16", "cp949": "CP949/EUC-KR",
          "cp1252": "Windows-1252", "latin-1": "Latin-1 (ISO-8859-1)"}
 #: Characters scored per candidate (validity is still checked on every line).
-SCORE_BUDGET = 2_000_000
+SCORE_BUDGET = 500_000
 MIN_SCORE = 0.5
 MIN_MARGIN = 0.75
 
@@ -44,47 +45,80 @@ def _ksx1001_hangul():
     return "".join(chars)
 
 
-_COMMON_HANGUL = re.compile("[" + _ksx1001_hangul() + "]")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
-_HANJA = re.compile("[\u4e00-\u9fff\uf900-\ufaff]")
+_HANGUL_IN_LATIN = re.compile("(?<=[A-Za-z])[\uac00-\ud7a3](?=[A-Za-z])")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
-# letters of other scripts that CP949 also encodes (Greek, Cyrillic, kana, Latin extras): odd in Korean tables
-_CP949_ODD = re.compile("[\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u3040-\u30ff\u3131-\u318e]")
 _ACCENTED = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
 _ACCENT_IN_WORD = re.compile("(?<=[A-Za-z])[{0}]|[{0}](?=[A-Za-z])".format(_ACCENTED))
-_ACCENT_ANY = re.compile("[{}]".format(_ACCENTED))
-_TYPOGRAPHY = re.compile("[\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u2022]")
-_NEUTRAL_LATIN = re.compile("[\u20ac\u00a3\u00a5\u00b0\u00a7\u00a9\u00ae\u00ab\u00bb\u00a0\u00b7\u2122\u2030]")
-_KANA = re.compile("[\u3040-\u30ff]")
-_CJK_PUNCTUATION = re.compile("[\u3000-\u303f\uff00-\uffef\u2000-\u206f\u3200-\u33ff]")
+
+
+_COMMON_SET = frozenset(_ksx1001_hangul())
+_ACCENTED_SET = frozenset(re.sub("[^" + _ACCENTED + "]", "", "".join(map(chr, range(0x80, 0x2000)))))
+_TYPOGRAPHY_SET = frozenset("\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2026\u2022")
+_NEUTRAL_SET = frozenset("\u20ac\u00a3\u00a5\u00b0\u00a7\u00a9\u00ae\u00ab\u00bb\u00a0\u00b7\u2122\u2030")
+_CLASSES = {}
+
+
+def _char_class(ch):
+    """The class of a non-ASCII character for scoring (cached)."""
+    kind = _CLASSES.get(ch)
+    if kind is None:
+        code = ord(ch)
+        if ch in _COMMON_SET:
+            kind = "hangul_common"
+        elif 0xAC00 <= code <= 0xD7A3:
+            kind = "hangul_rare"
+        elif 0x4E00 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF:
+            kind = "hanja"
+        elif 0x3040 <= code <= 0x30FF:
+            kind = "kana"
+        elif 0x3131 <= code <= 0x318E:
+            kind = "jamo"
+        elif ch in _ACCENTED_SET:
+            kind = "accented"
+        elif 0x00C0 <= code <= 0x024F:
+            kind = "latin_ext"
+        elif 0x0370 <= code <= 0x04FF:
+            kind = "greek_cyrillic"
+        elif ch in _TYPOGRAPHY_SET:
+            kind = "typography"
+        elif ch in _NEUTRAL_SET:
+            kind = "neutral"
+        elif 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or 0x2000 <= code <= 0x206F \
+                or 0x3200 <= code <= 0x33FF:
+            kind = "cjk_punct"
+        else:
+            kind = "other"
+        _CLASSES[ch] = kind
+    return kind
 
 
 def _score(encoding, text):
-    """``(score sum, characters scored)`` of ``text`` decoded with ``encoding`` (non-ASCII characters only)."""
-    total = len(_NON_ASCII.findall(text))
+    """``(score sum, characters scored)`` of ``text`` decoded with ``encoding`` (non-ASCII characters only).
+    ``encoding``: ``cp949``, ``utf-8``, or anything else for the Latin (Windows-1252/Latin-1) reading."""
+    counts = {}
+    for ch, n in Counter(text).items():
+        if ord(ch) > 0x7F:
+            kind = _char_class(ch)
+            counts[kind] = counts.get(kind, 0) + n
+    total = sum(counts.values())
     if not total:
         return 0.0, 0
+    get = counts.get
     if encoding == "cp949":
-        hangul = len(_HANGUL.findall(text))
-        common = len(_COMMON_HANGUL.findall(text))
-        hanja = len(_HANJA.findall(text))
-        odd = len(_CP949_ODD.findall(text))
-        return 2.0 * common - 2.0 * (hangul - common) + 1.0 * hanja - 1.0 * odd, total
+        odd = get("kana", 0) + get("jamo", 0) + get("accented", 0) + get("latin_ext", 0) + get("greek_cyrillic", 0)
+        # a syllable inside a Latin word ('Z쳐rich' is UTF-8 'Zürich' read as CP949) counts as wrong
+        inside = len(_HANGUL_IN_LATIN.findall(text)) if get("hangul_common") or get("hangul_rare") else 0
+        return (2.0 * get("hangul_common", 0) - 2.0 * get("hangul_rare", 0) + 1.0 * get("hanja", 0) - odd
+                - 4.0 * inside), total
+    in_word = len(_ACCENT_IN_WORD.findall(text)) if get("accented") else 0
     if encoding == "utf-8":
-        hangul = len(_HANGUL.findall(text))
-        cjk = len(_HANJA.findall(text)) + len(_KANA.findall(text))
-        accented = len(_ACCENT_ANY.findall(text))
-        in_word = len(_ACCENT_IN_WORD.findall(text))
-        typography = len(_TYPOGRAPHY.findall(text))
-        neutral = len(_NEUTRAL_LATIN.findall(text)) + len(_CJK_PUNCTUATION.findall(text))
-        other = total - hangul - cjk - accented - typography - neutral
-        return 2.0 * hangul + 2.0 * in_word + 1.0 * cjk + 0.5 * typography - 1.0 * other, total
-    in_word = len(_ACCENT_IN_WORD.findall(text))
-    accented = len(_ACCENT_ANY.findall(text))
-    typography = len(_TYPOGRAPHY.findall(text))
-    neutral = len(_NEUTRAL_LATIN.findall(text))
-    other = total - accented - typography - neutral
-    return 2.0 * in_word + 0.5 * typography - 1.0 * other, total
+        known = sum(get(k, 0) for k in ("hangul_common", "hangul_rare", "hanja", "kana", "accented", "typography",
+                                        "neutral", "cjk_punct"))
+        return (2.0 * (get("hangul_common", 0) + get("hangul_rare", 0)) + 2.0 * in_word
+                + 1.0 * (get("hanja", 0) + get("kana", 0)) + 0.5 * get("typography", 0) - (total - known)), total
+    other = total - get("accented", 0) - get("typography", 0) - get("neutral", 0)
+    return 2.0 * in_word + 0.5 * get("typography", 0) - 1.0 * other, total
 
 
 class EncodingReport:
@@ -125,48 +159,26 @@ def analyse_encoding(path):
     with open(path, "rb") as handle:
         head = handle.read(4)
         if head.startswith(codecs.BOM_UTF8):
-            report.encoding, report.bom = "utf-8-sig", True
-        elif head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE):
+            report.encoding, report.bom = "utf-8-sig", True  # declared: a line in another encoding is refused
+            return report  # when the file is read, naming the line
+        if head.startswith(codecs.BOM_UTF16_LE) or head.startswith(codecs.BOM_UTF16_BE):
             report.encoding, report.bom = "utf-16", True
             return report
-        handle.seek(3 if report.bom else 0)
-        for number, line in enumerate(handle, start=1):
-            if line.isascii():
+        handle.seek(0)
+        base, rest = 1, b""
+        while True:
+            chunk = handle.read(BLOCK_BYTES)
+            data = rest + chunk
+            if not chunk:
+                _analyse_block(report, data, base)
+                break
+            cut = data.rfind(b"\n")
+            if cut < 0:
+                rest = data  # a line longer than a block: read on
                 continue
-            try:
-                text = line.decode("utf-8")
-            except UnicodeDecodeError:
-                pass
-            else:
-                report.utf8_lines += 1
-                if report.first_utf8 is None:
-                    report.first_utf8 = number
-                if report.utf8_score[1] < SCORE_BUDGET:
-                    add, count = _score("utf-8", text)
-                    report.utf8_score[0] += add
-                    report.utf8_score[1] += count
-                continue
-            report.other_lines += 1
-            if report.first_other is None:
-                report.first_other = number
-            if not report.has_c1 and re.search(b"[\x80-\x9f]", line):
-                report.has_c1 = True
-            for candidate in CANDIDATES:
-                if not report.valid[candidate]:
-                    continue
-                try:
-                    text = line.decode(candidate)
-                except UnicodeDecodeError:
-                    report.valid[candidate] = False
-                    report.first_invalid[candidate] = number
-                    continue
-                score = report.scores[candidate]
-                if score[1] < SCORE_BUDGET:
-                    add, count = _score(candidate, text)
-                    score[0] += add
-                    score[1] += count
-                if candidate not in report.example:
-                    report.example[candidate] = _excerpt(text)
+            block, rest = data[:cut + 1], data[cut + 1:]
+            _analyse_block(report, block, base)
+            base += block.count(b"\n")
     if report.encoding is not None:
         return report
     utf8_average = report.utf8_score[0] / report.utf8_score[1] if report.utf8_score[1] else 0.0
@@ -175,9 +187,12 @@ def analyse_encoding(path):
         # encoding when that one reads them too, and reads them better than UTF-8 does.
         report.other_ranked = report.ranked() if report.other_lines else []
         _score_utf8_lines(path, report)
+        # among lines in another encoding, one that reads the UTF-8 lines at least as well explains the whole
+        # file; a file that is UTF-8 throughout needs a clearly better reading
+        margin = 0.0 if report.other_lines else MIN_MARGIN
         better = [c for c in report.ranked() if report.on_utf8_lines[c][1]
                   and report.on_utf8_lines[c][0] / report.on_utf8_lines[c][1] >= MIN_SCORE
-                  and report.on_utf8_lines[c][0] / report.on_utf8_lines[c][1] - utf8_average >= MIN_MARGIN]
+                  and report.on_utf8_lines[c][0] / report.on_utf8_lines[c][1] - utf8_average >= margin]
         if not better:
             if not report.other_lines:
                 report.encoding = "utf-8"
@@ -197,6 +212,80 @@ def analyse_encoding(path):
             len(ranked) == 1 or report.average(ranked[0]) - report.average(ranked[1]) >= MIN_MARGIN):
         report.encoding = ranked[0]
     return report
+
+
+_NON_ASCII_BYTE = re.compile(b"[\x80-\xff]")
+BLOCK_BYTES = 1 << 20
+
+
+def _analyse_block(report, block, base):
+    """Add a block of whole lines (the first is line ``base``) to ``report``: a block that is UTF-8 as a whole
+    is counted at once; otherwise each non-ASCII line is UTF-8 or not, and the lines that are not are decoded
+    with each candidate together (line by line only to find the first line a candidate cannot read)."""
+    if not block or block.isascii():
+        return
+    try:
+        text = block.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        report.utf8_lines += sum(1 for line in block.split(b"\n") if not line.isascii())
+        if report.first_utf8 is None:
+            report.first_utf8 = base + block.count(b"\n", 0, _NON_ASCII_BYTE.search(block).start())
+        _add_score(report.utf8_score, "utf-8", text)
+        return
+    others, utf8 = [], []
+    raw_lines = block.split(b"\n")
+    # '\n' is never part of a bad sequence, so the lines of the decoded text are the lines of the block
+    for number, (line, text) in enumerate(zip(raw_lines, block.decode("utf-8", errors="replace").split("\n")),
+                                          start=base):
+        if text.isascii():
+            continue
+        if "\ufffd" in text and not _decodes(line, "utf-8"):
+            others.append((number, line))
+            continue
+        utf8.append(text)
+        if report.first_utf8 is None:
+            report.first_utf8 = number
+    if utf8:
+        report.utf8_lines += len(utf8)
+        _add_score(report.utf8_score, "utf-8", "\n".join(utf8))
+    if not others:
+        return
+    report.other_lines += len(others)
+    if report.first_other is None:
+        report.first_other = others[0][0]
+    joined = b"\n".join(line for _n, line in others)
+    if not report.has_c1 and re.search(b"[\x80-\x9f]", joined):
+        report.has_c1 = True
+    for candidate in CANDIDATES:
+        if not report.valid[candidate]:
+            continue
+        try:
+            text = joined.decode(candidate)
+        except UnicodeDecodeError:
+            report.valid[candidate] = False
+            report.first_invalid[candidate] = next((n for n, line in others if not _decodes(line, candidate)),
+                                                   others[0][0])
+            continue
+        _add_score(report.scores[candidate], "cp949" if candidate == "cp949" else "latin", text)
+        if candidate not in report.example:
+            report.example[candidate] = _excerpt(text.split("\n", 1)[0])
+
+
+def _add_score(score, kind, text):
+    if score[1] < SCORE_BUDGET:
+        add, count = _score(kind, text[:SCORE_BUDGET])
+        score[0] += add
+        score[1] += count
+
+
+def _decodes(data, encoding):
+    try:
+        data.decode(encoding)
+        return True
+    except UnicodeDecodeError:
+        return False
 
 
 def _score_utf8_lines(path, report):
@@ -283,9 +372,7 @@ def looks_garbled(text):
     if fixed is not None and fixed != text and not fixed.isascii() and _HANGUL.search(fixed):
         return "utf-8 as cp949"
     if _HANGUL.search(text):
-        hangul = len(_HANGUL.findall(text))
-        common = len(_COMMON_HANGUL.findall(text))
-        if hangul > common:
+        if any(_char_class(ch) == "hangul_rare" for ch in text if ord(ch) > 0x7F):
             fixed = _redecode(text, "cp949", "cp1252")
             if fixed is not None:
                 latin, n_latin = _score("cp1252", fixed)

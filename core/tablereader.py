@@ -8,8 +8,9 @@ strict mode over the whole file:
 * lines with no value at all (empty, spaces or delimiters only) are skipped and counted;
 * the delimiter (comma, semicolon, tab or pipe) is read from the header line;
 * a quote that is never closed, text after a closing quote, a row with more values than the
-  header has columns, or bytes that are not in the file's encoding stop the read with a
-  :class:`WealthMapError` naming the line; a row with fewer values gets empty ones (counted).
+  header has columns, a row of one value (no delimiter) in a table of several columns, or bytes
+  that are not in the file's encoding stop the read with a :class:`WealthMapError` naming the
+  line; a row with fewer values (two or more) gets empty ones (counted, and said in ``notes``).
 
 :func:`table_layer` turns a :class:`Table` into a memory layer with sensible field types, and
 :func:`readable_layer` reopens a layer that QGIS read from a text file (delimited text or OGR
@@ -19,6 +20,7 @@ CSV provider) with this reader, so a CSV added the usual QGIS way loses no row e
 import csv
 import io
 import os
+import re
 import sys
 from urllib.parse import parse_qs, unquote, urlparse
 
@@ -29,6 +31,7 @@ from .i18n import tr, tr_noop
 TEXT_EXTENSIONS = (".csv", ".txt", ".tsv", ".tab")
 DELIMITERS = (",", ";", "\t", "|")
 DELIMITER_NAMES = {",": tr_noop("comma"), ";": tr_noop("semicolon"), "\t": tr_noop("tab"), "|": tr_noop("pipe")}
+_SEP_LINE = re.compile(r"^sep=(.)$")
 _SINGLE_COLUMN = "\x1f"  # a delimiter no text table uses: a one-column file is read whole
 
 
@@ -85,6 +88,9 @@ def sniff_delimiter(text):
     breaks ties): the candidate found most often outside quotes; none found: a one-column table."""
     lines = text.splitlines()
     header = next((line for line in lines if line.strip()), "")
+    sep = _SEP_LINE.match(header.strip().lstrip("\ufeff"))
+    if sep:
+        return sep.group(1)
     counts = {d: _outside_quotes(header, d) for d in DELIMITERS}
     best = max(counts.values())
     if best == 0:
@@ -158,6 +164,7 @@ def _parse(handle, path, encoding, delimiter, feedback, check_cancel):
     reader = csv.reader(handle, delimiter=delimiter, strict=True)
     header, header_line, width = None, None, 0
     rows, lines, blank, short = [], [], 0, []
+    sep_seen = False
     previous = 0
     try:
         for record in reader:
@@ -166,8 +173,15 @@ def _parse(handle, path, encoding, delimiter, feedback, check_cancel):
             if not record or all(not cell.strip() for cell in record):
                 blank += 1
                 continue
+            if "\x00" in delimiter.join(record):
+                raise WealthMapError(tr("Line {1} of {0} holds a NUL character: it is a binary file, or text in "
+                                        "UTF-16 without a byte order mark. Save it as CSV (UTF-8) and try "
+                                        "again.").format(path, start))
             if header is None:
                 record[0] = record[0].lstrip("\ufeff")
+                if not sep_seen and _SEP_LINE.match(delimiter.join(record).strip()):
+                    sep_seen = True  # Excel's "sep=;" line: the delimiter was taken from it
+                    continue
                 header, header_line, width = [cell.strip() for cell in record], start, len(record)
                 continue
             if len(rows) % 10000 == 0:
@@ -180,6 +194,8 @@ def _parse(handle, path, encoding, delimiter, feedback, check_cancel):
             elif len(record) < width:
                 if end > start:
                     raise WealthMapError(_spans(path, start, end, len(record), width))
+                if len(record) == 1:  # no delimiter at all: a broken quote above, or another delimiter
+                    raise WealthMapError(_lone_value(path, start, width, delimiter, record))
                 short.append(start)
                 record = record + [""] * (width - len(record))
             rows.append(record)
@@ -218,6 +234,14 @@ def _spans(path, start, end, n, width):
     return tr("Lines {1}-{2} of {0} were read as one row of {3} values (the header has {4} columns): a quote (\") "
               "opened on line {1} runs over the next lines. Check the quotes on line {1} (a quote inside a value is "
               "written twice, \"\") and try again.").format(path, start, end, n, width)
+
+
+def _lone_value(path, line, width, delimiter, record):
+    name = tr(DELIMITER_NAMES.get(delimiter, "delimiter"))
+    return tr("Line {1} of {0} holds one value ('{2}') where the header has {3} columns separated by {4}: a quote "
+              "that is not closed where it should be (on this line or above), or a line written with another "
+              "delimiter. Fix the line (or add the missing delimiters for empty values) and try again.").format(
+        path, line, _short_row(record)[:60], width, name)
 
 
 def _short_row(record):
@@ -395,8 +419,10 @@ def readable_layer(layer, encoding=None, feedback=None):
     path, options = text_file_of(layer)
     if path is None or (layer.providerType() == "ogr" and layer.isSpatial()):
         return layer, info
-    if options and (options.get("wktField") or options.get("type") == "regexp"):
-        return layer, info
+    if options and (options.get("wktField") or options.get("type") == "regexp" or options.get("useHeader") == "no"
+                    or options.get("skipLines", "0") not in ("", "0") or options.get("quote", '"') != '"'
+                    or options.get("escape", '"') != '"'):
+        return layer, info  # settings the reader does not follow: the layer is read as QGIS reads it
     delimiter = None
     if options and options.get("type", "csv") == "csv" and options.get("delimiter"):
         given = options["delimiter"].replace("\\t", "\t")

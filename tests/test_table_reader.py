@@ -4,6 +4,7 @@ reader itself, geocoding (API and Processing) and joins; hostile CSVs generated 
 
 import csv
 import io
+import re
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -287,9 +288,12 @@ def hostile_tables(draw, max_rows=8):
 
 def _unambiguous(case):
     """Not a file in CP949/Windows-1252 whose bytes are also valid UTF-8 throughout (CP949 '천' alone is UTF-8
-    'õ'): nothing can tell such a file's encoding."""
+    'õ'), nor one whose Hangul sits inside Latin words: nothing tells such a file's encoding (it is read as
+    UTF-8, or refused as mixed)."""
     if case["encoding"] not in ("cp949", "cp1252") or case["text"].isascii():
         return True
+    if case["encoding"] == "cp949" and re.search("[A-Za-z][\uac00-\ud7a3][A-Za-z]", case["text"]):
+        return False  # 'Vaduz천Vaduz' is also UTF-8 'VaduzõVaduz' (a syllable inside a Latin word reads as UTF-8)
     try:
         case["bytes"].decode("utf-8")
     except UnicodeDecodeError:
@@ -366,18 +370,29 @@ def test_join_report_counts_every_row(qgis_app, tmp_path_factory, case):
 @FEW
 @given(case=hostile_tables(max_rows=4), cut=st.integers(0, 3))
 def test_broken_quotes_are_refused_naming_a_line(tmp_path_factory, case, cut):
-    """A quote that opens a value and is never closed properly, added to a generated table: refused, naming the
-    line where the value starts (QGIS's provider and plain csv read on, swallowing the rows after it)."""
+    """A quote put at the start of a generated row. When no quote follows it, the value never closes: refused,
+    naming the line (QGIS's provider and plain csv read on, swallowing the rows after it). When one follows, the
+    file may still be valid CSV: then every row read has the header's width (nothing shifted silently)."""
     from wealthmap.core.tablereader import read_text_table
 
     lines = case["text"].split("\n")
     rows = [i for i, line in enumerate(lines) if line.strip()]  # physical lines, header first
     target = rows[min(1 + cut, len(rows) - 1)]
     lines[target] = '"' + lines[target]
-    data = "\n".join(lines).encode(case["encoding"])
-    path = _write(tmp_path_factory.mktemp("b"), "t.csv", data)
-    with pytest.raises(WealthMapError, match=r"[Ll]ines? \d"):
-        read_text_table(path)
+    text = "\n".join(lines)
+    path = _write(tmp_path_factory.mktemp("b"), "t.csv", text.encode(case["encoding"]))
+    unclosed = '"' not in "\n".join(lines[target:])[1:]
+    if unclosed:
+        with pytest.raises(WealthMapError, match=r"[Ll]ines? \d"):
+            read_text_table(path)
+        return
+    try:
+        table = read_text_table(path)
+    except WealthMapError as err:
+        assert re.search(r"[Ll]ines? \d", str(err))
+    else:  # valid CSV after all: same width everywhere, and rows padded or merged are said
+        assert all(len(row) == len(table.header) for row in table.rows)
+        assert table.rows == case["rows"] or table.short_rows or len(table.rows) < len(case["rows"])
 
 
 def _boundaries(codes):
@@ -458,3 +473,16 @@ def test_thematic_dock_asks_for_an_unclear_encoding(qgis_iface, tmp_path):
     finally:
         dock.cleanup()
         QgsProject.instance().removeAllMapLayers()
+
+
+def test_excel_sep_line_utf16_and_nul_bytes(tmp_path):
+    """Excel's 'sep=;' first line gives the delimiter (it used to be the header); Excel's 'Unicode text'
+    (UTF-16 with BOM, tabs) reads; a NUL byte (a binary file, UTF-16 without BOM) is refused naming the line."""
+    from wealthmap.core.tablereader import read_text_table
+
+    table = read_text_table(_write(tmp_path, "sep.csv", b"sep=;\r\nid;address\r\n1;Vaduz, FL\r\n"))
+    assert table.header == ["id", "address"] and table.rows == [["1", "Vaduz, FL"]]
+    table = read_text_table(_write(tmp_path, "u16.txt", "id\t주소\r\n1\t서울 종로구\r\n".encode("utf-16")))
+    assert table.encoding == "utf-16" and table.rows == [["1", "서울 종로구"]]
+    with pytest.raises(WealthMapError, match="Line 3 of .* NUL"):
+        read_text_table(_write(tmp_path, "nul.csv", b"id,address\n1,Vaduz\n2,Sch\x00aan\n"))
