@@ -46,6 +46,9 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
     a rerun makes no requests and a cancelled run resumes. More options: ``limit``,
     ``ambiguity_margin``, ``workers``, ``rate``, ``timeout``, ``retries``, ``encoding``, ``cache_path``,
     ``sheet`` (the sheet of a workbook; default: the first; also ``book.xlsx|layername=Sheet``).
+    Tables are read with one reader (docs/tables.md): every row kept, or a refusal naming the line;
+    ``result["encoding"]`` is the encoding used (detected over the whole file: UTF-8, CP949,
+    Windows-1252; ``encoding=`` when it is unclear) and ``result["table_notes"]`` what the reader noted.
 
     Example::
 

@@ -270,7 +270,7 @@ def _is_int(text):
 
 def _is_float(text):
     t = text.strip()
-    if not t or t[-1:] in "fFdD" or any(c.isalpha() and c not in "eE" for c in t) or not t.isascii():
+    if not t or t[-1:] in "fFdD" or "_" in t or any(c.isalpha() and c not in "eE" for c in t) or not t.isascii():
         return False
     body = t.lstrip("+-")
     if body.startswith("0") and len(body) > 1 and body[1].isdigit():

@@ -486,3 +486,21 @@ def test_excel_sep_line_utf16_and_nul_bytes(tmp_path):
     assert table.encoding == "utf-16" and table.rows == [["1", "서울 종로구"]]
     with pytest.raises(WealthMapError, match="Line 3 of .* NUL"):
         read_text_table(_write(tmp_path, "nul.csv", b"id,address\n1,Vaduz\n2,Sch\x00aan\n"))
+
+
+def test_geocode_layer_field_types(qgis_app, tmp_path):
+    """Whole numbers -> integer (64-bit when large), numbers -> double, codes with leading zeros and anything
+    Python alone would take for a number ('1_000') -> text; empty -> NULL."""
+    from wealthmap.core import fieldtypes
+    from wealthmap.core.tables import load_table
+
+    path = _write(tmp_path, "types.csv", b"id,big,rate,code,odd,note\n1,9007199254740993,0.5,007,1_000,\n"
+                                         b"2,-3,1e3,010,2,x\n")
+    layer = load_table(path)
+    types = {f.name(): f.type() for f in layer.fields()}
+    assert types == {"id": fieldtypes.INT, "big": fieldtypes.LONGLONG, "rate": fieldtypes.DOUBLE,
+                     "code": fieldtypes.STRING, "odd": fieldtypes.STRING, "note": fieldtypes.STRING}
+    rows = _rows(layer, ["id", "big", "rate", "code", "odd", "note"])
+    assert rows[0][:5] == [1, 9007199254740993, 0.5, "007", "1_000"] and rows[0][5] in (None, "")
+    assert rows[1] == [2, -3, 1000.0, "010", "2", "x"]
+    assert layer.customProperty("wealthmap/encoding") == "utf-8"
