@@ -45,6 +45,9 @@ def _no_field_limit():
             limit //= 2
 
 
+_no_field_limit()  # (for every csv reader in the plugin: the default limit of 131,072 characters raises mid-file)
+
+
 class Table:
     """A table read from a file: ``header`` (unique names), ``rows`` (lists of str, ``len(header)`` each),
     ``lines`` (the line each row starts on), ``encoding``, ``delimiter``, ``source``, ``blank_lines``
@@ -316,8 +319,9 @@ def _convert(value, ftype):
 
 def table_layer(table, name=None, x_field=None, y_field=None, crs="EPSG:4326", wkt_field=None, feedback=None):
     """A memory layer holding every row of ``table`` (geometry from ``x_field``/``y_field`` or ``wkt_field``
-    when given; rows whose coordinates do not read as numbers keep a NULL geometry). The layer carries the
-    table's encoding and source in its custom properties ``wealthmap/encoding`` and ``wealthmap/source``."""
+    when given, in ``crs``: a QgsCoordinateReferenceSystem, an authority id or WKT; rows whose coordinates do
+    not read as numbers keep a NULL geometry). The layer carries the table's encoding and source in its custom
+    properties ``wealthmap/encoding`` and ``wealthmap/source``."""
     from qgis.core import (
         QgsCoordinateReferenceSystem,
         QgsFeature,
@@ -351,8 +355,12 @@ def table_layer(table, name=None, x_field=None, y_field=None, crs="EPSG:4326", w
             if row[wkt_index].strip():
                 geometry_type = QgsGeometry.fromWkt(row[wkt_index]).wkbType()
                 break
-    layer = QgsMemoryProviderUtils.createMemoryLayer(name, fields, geometry_type,
-                                                     QgsCoordinateReferenceSystem(crs or "EPSG:4326"))
+    if not isinstance(crs, QgsCoordinateReferenceSystem):
+        text = crs or "EPSG:4326"
+        crs = QgsCoordinateReferenceSystem(text)
+        if not crs.isValid():
+            crs = QgsCoordinateReferenceSystem.fromWkt(text)
+    layer = QgsMemoryProviderUtils.createMemoryLayer(name, fields, geometry_type, crs)
     xi = table.header.index(x_field) if x_field and y_field else None
     yi = table.header.index(y_field) if x_field and y_field else None
     wi = table.header.index(wkt_field) if wkt_field and not (x_field and y_field) else None
@@ -430,9 +438,9 @@ def readable_layer(layer, encoding=None, feedback=None):
     table = read_text_table(path, encoding=encoding, delimiter=delimiter, feedback=feedback)
     x_field = options.get("xField") if options else None
     y_field = options.get("yField") if options else None
-    crs = layer.crs().authid() if layer.crs().isValid() else "EPSG:4326"
+    crs = layer.crs() if layer.crs().isValid() else "EPSG:4326"
     fresh = table_layer(table, layer.name(), x_field if x_field and y_field else None,
-                        y_field if x_field and y_field else None, crs or "EPSG:4326", feedback=feedback)
+                        y_field if x_field and y_field else None, crs, feedback=feedback)
     subset = layer.subsetString()
     if subset and not fresh.setSubsetString(subset):
         return layer, info

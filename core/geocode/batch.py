@@ -438,17 +438,13 @@ def write_layer(layer, path):
     if options.driverName == "GPKG":
         _null_empty_geometries(path)
     if ext == ".csv":
-        from qgis.PyQt.QtCore import QUrl, QUrlQuery
+        from ..tablereader import read_text_table, table_layer
 
         _blank_missing_xy(path, layer)
-        url = QUrl.fromLocalFile(os.path.abspath(path))
-        query = QUrlQuery()
-        for key, value in (("type", "csv"), ("delimiter", ","), ("xField", "X"), ("yField", "Y"),
-                           ("crs", layer.crs().authid() or layer.crs().toWkt()), ("detectTypes", "yes"),
-                           ("geomType", "point")):
-            query.addQueryItem(key, value)
-        url.setQuery(query)
-        out = QgsVectorLayer(bytes(url.toEncoded()).decode("ascii"), layer.name(), "delimitedtext")
+        # read back with the one table reader (QGIS's delimited text provider cut values at 10 M characters and
+        # lost the row after): a layer of the file's rows, points from X and Y
+        out = table_layer(read_text_table(path, encoding="utf-8-sig"), layer.name(), x_field="X", y_field="Y",
+                          crs=layer.crs())
     else:
         out = QgsVectorLayer(path, layer.name(), "ogr")
     if not out.isValid():
