@@ -47,6 +47,7 @@ def _ksx1001_hangul():
 
 _HANGUL = re.compile("[\uac00-\ud7a3]")
 _HANGUL_IN_LATIN = re.compile("(?<=[A-Za-z])[\uac00-\ud7a3](?=[A-Za-z])")
+_HANGUL_BY_LATIN = re.compile("(?<=[A-Za-z])[\uac00-\ud7a3]|[\uac00-\ud7a3](?=[A-Za-z])")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 _ACCENTED = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
 _ACCENT_IN_WORD = re.compile("(?<=[A-Za-z])[{0}]|[{0}](?=[A-Za-z])".format(_ACCENTED))
@@ -372,7 +373,8 @@ def looks_garbled(text):
     if fixed is not None and fixed != text and not fixed.isascii() and _HANGUL.search(fixed):
         return "utf-8 as cp949"
     if _HANGUL.search(text):
-        if any(_char_class(ch) == "hangul_rare" for ch in text if ord(ch) > 0x7F):
+        # the mark of Windows-1252 read as CP949: a rare syllable glued to Latin letters ('흏hus' for 'Århus')
+        if any(_char_class(m.group(0)) == "hangul_rare" for m in _HANGUL_BY_LATIN.finditer(text)):
             fixed = _redecode(text, "cp949", "cp1252")
             if fixed is not None:
                 latin, n_latin = _score("cp1252", fixed)
