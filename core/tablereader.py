@@ -465,18 +465,24 @@ def _codec(name):
         return name.lower()
 
 
-def check_text(layer_name, field_names, texts):
+def check_text(layer_name, field_names, texts, source=None, encoding=None):
     """Raise when field names or address texts look read with the wrong encoding (replacement characters,
-    mojibake), saying how to reopen the layer. ``texts``: ``[(row number, text)]``."""
+    mojibake), saying how to reopen the layer. ``texts``: ``[(row number, text)]``; ``source``: the file the
+    reader read (its text is then garbled in the file itself)."""
     for name in field_names:
         if looks_garbled(name):
-            raise WealthMapError(_garbled(layer_name, tr("field name '{0}'").format(name)))
+            raise WealthMapError(_garbled(layer_name, tr("field name '{0}'").format(name), source, encoding))
     for number, text in texts:
         if looks_garbled(text):
-            raise WealthMapError(_garbled(layer_name, tr("row {0}: '{1}'").format(number, text[:40])))
+            raise WealthMapError(_garbled(layer_name, tr("row {0}: '{1}'").format(number, text[:40]), source,
+                                          encoding))
 
 
-def _garbled(layer_name, example):
+def _garbled(layer_name, example, source=None, encoding=None):
+    if source:
+        return tr("The text of {0} is garbled in the file itself ({1}, read as {2}): it was saved from text read "
+                  "with the wrong encoding, so its addresses would not be found. Export it again from its source "
+                  "(as UTF-8) and try again.").format(source, example, encoding_label(encoding or "utf-8"))
     return tr("The layer '{0}' shows garbled text ({1}): it was opened with the wrong encoding, so its addresses "
               "would not be found. Remove it and open its file with WealthMap (Open table, or give the file path), "
               "which detects the encoding; or set the right one in Layer Properties > Source > Data source "

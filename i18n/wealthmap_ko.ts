@@ -865,22 +865,22 @@
         <translation>WealthMap에 필요한 파이썬 패키지가 설치되어 있지 않습니다: {0}. QGIS가 사용하는 파이썬에 설치한 뒤 QGIS를 다시 시작하세요: {1}</translation>
     </message>
     <message>
-        <location filename="../core/encodings.py" line="337"/>
+        <location filename="../core/encodings.py" line="338"/>
         <source>another encoding</source>
         <translation>다른 인코딩</translation>
     </message>
     <message>
-        <location filename="../core/encodings.py" line="350"/>
+        <location filename="../core/encodings.py" line="351"/>
         <source>Cannot tell the encoding of {0}: it is not UTF-8, and it reads as {1}. Give the right one with the encoding option (encoding='cp949' for Korean, 'cp1252' for Western European text) or save the file as UTF-8.</source>
         <translation>{0}의 인코딩을 알 수 없습니다. UTF-8이 아니며 다음과 같이 읽힙니다: {1}. 인코딩 옵션으로 올바른 인코딩을 지정하거나(한국어는 encoding='cp949', 서유럽 문자는 'cp1252') 파일을 UTF-8로 저장하세요.</translation>
     </message>
     <message>
-        <location filename="../core/encodings.py" line="352"/>
+        <location filename="../core/encodings.py" line="353"/>
         <source>nothing readable</source>
         <translation>읽을 수 있는 내용 없음</translation>
     </message>
     <message>
-        <location filename="../core/encodings.py" line="343"/>
+        <location filename="../core/encodings.py" line="344"/>
         <source>The file {0} mixes encodings: line {1} is {2} while most lines are {3}, so part of its text would be garbled. Save the whole file in one encoding (e.g. UTF-8: open it in a text editor or Excel and save it again) and try again.</source>
         <translation>파일 {0}에 인코딩이 섞여 있습니다. 대부분의 줄은 {3}인데 {1}번째 줄은 {2}이므로 일부 글자가 깨집니다. 파일 전체를 하나의 인코딩으로 저장한 뒤(예: UTF-8, 텍스트 편집기나 Excel에서 열어 다시 저장) 다시 시도하세요.</translation>
     </message>
@@ -890,7 +890,7 @@
         <translation>쓸 색인 파일의 경로를 지정하세요(예: addresses.sqlite).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="123"/>
+        <location filename="../core/geocode/api.py" line="125"/>
         <source>No usable rows for the index: every row lacks an address or a point.</source>
         <translation>색인에 쓸 수 있는 행이 없습니다: 모든 행에 주소나 좌표가 없습니다.</translation>
     </message>
@@ -905,12 +905,12 @@
         <translation>{0} 지오코딩 결과</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="167"/>
+        <location filename="../core/geocode/api.py" line="169"/>
         <source>Feature {0} is not in layer {1}.</source>
         <translation>피처 {0}이(가) 레이어 {1}에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="181"/>
+        <location filename="../core/geocode/api.py" line="183"/>
         <source>Could not save the reviewed point in {0} (is it read-only?).</source>
         <translation>검토한 점을 {0}에 저장할 수 없습니다(읽기 전용인가요?).</translation>
     </message>
@@ -925,12 +925,12 @@
         <translation>입력 레이어가 유효하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="347"/>
+        <location filename="../core/geocode/batch.py" line="348"/>
         <source>daily request cap of {0} reached for {1}; run again tomorrow to continue</source>
         <translation>{1}의 하루 요청 한도 {0}건에 도달했습니다. 내일 다시 실행하면 이어서 진행합니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="358"/>
+        <location filename="../core/geocode/batch.py" line="359"/>
         <source>not geocoded</source>
         <translation>지오코딩되지 않음</translation>
     </message>
@@ -940,38 +940,38 @@
         <translation>'{2}'의 행 {1}개 중 {0}개만 읽었습니다. 데이터 원본을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="344"/>
+        <location filename="../core/geocode/batch.py" line="345"/>
         <source>{0} The {1} addresses geocoded so far are cached; {2} remain. Fix the problem and run again to resume.</source>
         <translation>{0} 지금까지 지오코딩한 주소 {1}건은 캐시에 저장되었고 {2}건이 남았습니다. 문제를 고친 뒤 다시 실행하면 이어서 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="371"/>
+        <location filename="../core/geocode/batch.py" line="372"/>
         <source>The output CRS '{0}' is not valid. Example: EPSG:4326 or EPSG:5179.</source>
         <translation>출력 좌표계 '{0}'이(가) 유효하지 않습니다. 예: EPSG:4326 또는 EPSG:5179.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="421"/>
+        <location filename="../core/geocode/batch.py" line="422"/>
         <source>The output folder {0} does not exist.</source>
         <translation>출력 폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="426"/>
+        <location filename="../core/geocode/batch.py" line="427"/>
         <source>Cannot write geocoded points to '{0}': choose a file ending in .gpkg, .shp, .geojson or .csv.</source>
         <translation>지오코딩한 점을 '{0}'에 쓸 수 없습니다. .gpkg, .shp, .geojson 또는 .csv로 끝나는 파일을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="437"/>
+        <location filename="../core/geocode/batch.py" line="438"/>
         <location filename="../core/thematic/join.py" line="359"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="455"/>
+        <location filename="../core/geocode/batch.py" line="452"/>
         <source>Could not open the written output {0}.</source>
         <translation>작성한 출력 {0}을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="470"/>
+        <location filename="../core/geocode/batch.py" line="467"/>
         <source>Could not write {0}: its rows do not match the geocoded layer.</source>
         <translation>{0}을(를) 쓸 수 없습니다. 행이 지오코딩한 레이어와 맞지 않습니다.</translation>
     </message>
@@ -1008,22 +1008,22 @@
         <translation>{0}번째 행에서 주소 표현식이 실패했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="202"/>
+        <location filename="../core/geocode/batch.py" line="203"/>
         <source>address too long ({0} characters, at most {1})</source>
         <translation>주소가 너무 깁니다({0}자, 최대 {1}자)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="263"/>
+        <location filename="../core/geocode/batch.py" line="264"/>
         <source>the service's answer does not have the documented format ({0})</source>
         <translation>서비스의 응답이 문서화된 형식이 아닙니다({0})</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="285"/>
+        <location filename="../core/geocode/batch.py" line="286"/>
         <source>{0}/{1} addresses geocoded; about {2:.0f} s left.</source>
         <translation>{1}건 중 {0}건 지오코딩; 약 {2:.0f}초 남음.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="273"/>
+        <location filename="../core/geocode/batch.py" line="274"/>
         <source>The service failed for {0} addresses in a row (last: {1}); it looks unreachable or broken.</source>
         <translation>서비스가 주소 {0}개에 연속으로 실패했습니다(마지막: {1}). 접속할 수 없거나 고장 난 것으로 보입니다.</translation>
     </message>
@@ -1263,127 +1263,132 @@
         <translation>세로 막대</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="228"/>
+        <location filename="../core/tablereader.py" line="231"/>
         <source>The table {0} has {1} values on {2} but its header has {3} columns, so a value would be lost (row: {4}). A value that contains the {5} must be in quotes; or add the missing column names to the header.</source>
         <translation>표 {0}의 {2}에 값이 {1}개 있지만 머리글의 열은 {3}개이므로 값이 사라집니다(행: {4}). {5}가 들어 있는 값은 따옴표로 묶거나, 빠진 열 이름을 머리글에 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="234"/>
+        <location filename="../core/tablereader.py" line="237"/>
         <source>Lines {1}-{2} of {0} were read as one row of {3} values (the header has {4} columns): a quote (") opened on line {1} runs over the next lines. Check the quotes on line {1} (a quote inside a value is written twice, "") and try again.</source>
         <translation>{0}의 {1}-{2}번째 줄이 값 {3}개의 한 행으로 읽혔습니다(머리글의 열은 {4}개). {1}번째 줄에서 열린 따옴표(")가 다음 줄까지 이어집니다. {1}번째 줄의 따옴표를 확인하고(값 안의 따옴표는 ""처럼 두 번 씁니다) 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="241"/>
+        <location filename="../core/tablereader.py" line="244"/>
         <source>Line {1} of {0} holds one value ('{2}') where the header has {3} columns separated by {4}: a quote that is not closed where it should be (on this line or above), or a line written with another delimiter. Fix the line (or add the missing delimiters for empty values) and try again.</source>
         <translation>{0}의 {1}번째 줄에는 값이 하나('{2}')뿐인데 머리글에는 {4}로 구분된 열이 {3}개 있습니다. 이 줄이나 위쪽 줄에 제자리에서 닫히지 않은 따옴표가 있거나, 다른 구분자로 쓴 줄입니다. 줄을 고치고(빈 값에는 빠진 구분자를 추가) 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="472"/>
+        <location filename="../core/tablereader.py" line="486"/>
         <source>The layer '{0}' shows garbled text ({1}): it was opened with the wrong encoding, so its addresses would not be found. Remove it and open its file with WealthMap (Open table, or give the file path), which detects the encoding; or set the right one in Layer Properties &gt; Source &gt; Data source encoding (Korean files are often CP949, European ones Windows-1252).</source>
         <translation>레이어 '{0}'의 글자가 깨져 있습니다({1}). 잘못된 인코딩으로 열렸기 때문에 주소를 찾을 수 없습니다. 레이어를 제거하고 WealthMap으로 파일을 여세요(표 열기 또는 파일 경로 지정, 인코딩 자동 감지). 또는 레이어 속성 &gt; 소스 &gt; 데이터 소스 인코딩에서 올바른 인코딩을 지정하세요(한국어 파일은 보통 CP949, 유럽 파일은 Windows-1252).</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="151"/>
+        <location filename="../core/tablereader.py" line="154"/>
         <source>somewhere</source>
         <translation>어딘가</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="227"/>
+        <location filename="../core/tablereader.py" line="230"/>
         <source>line {0}</source>
         <translation>{0}번째 줄</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="227"/>
+        <location filename="../core/tablereader.py" line="230"/>
         <source>lines {0}-{1}</source>
         <translation>{0}-{1}번째 줄</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="134"/>
+        <location filename="../core/tablereader.py" line="483"/>
+        <source>The text of {0} is garbled in the file itself ({1}, read as {2}): it was saved from text read with the wrong encoding, so its addresses would not be found. Export it again from its source (as UTF-8) and try again.</source>
+        <translation>{0}의 글자가 파일 자체에서 깨져 있습니다({1}, {2}(으)로 읽음). 잘못된 인코딩으로 읽은 글자를 그대로 저장한 파일이므로 주소를 찾을 수 없습니다. 원본에서 다시 내보낸 뒤(UTF-8로) 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/tablereader.py" line="137"/>
         <location filename="../core/tables.py" line="87"/>
         <location filename="../core/thematic/join.py" line="183"/>
         <source>The table file {0} does not exist. Check the path.</source>
         <translation>표 파일 {0}이(가) 없습니다. 경로를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="136"/>
+        <location filename="../core/tablereader.py" line="139"/>
         <location filename="../core/tables.py" line="89"/>
         <source>The table file {0} is empty (0 bytes).</source>
         <translation>표 파일 {0}이(가) 비어 있습니다 (0바이트).</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="210"/>
+        <location filename="../core/tablereader.py" line="213"/>
         <source>The table {0} is empty: it has no header row.</source>
         <translation>표 {0}이(가) 비어 있습니다: 머리글 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="218"/>
+        <location filename="../core/tablereader.py" line="221"/>
         <source>{0} rows have fewer values than the header has columns (first: line {1}); their last columns are empty.</source>
         <translation>{0}개 행의 값이 머리글의 열 수보다 적습니다(첫 행: {1}번째 줄). 그 행의 마지막 열은 비어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="221"/>
+        <location filename="../core/tablereader.py" line="224"/>
         <source>The header is on line {0}; the lines above it are empty.</source>
         <translation>머리글은 {0}번째 줄에 있습니다. 그 위의 줄은 비어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="381"/>
+        <location filename="../core/tablereader.py" line="389"/>
         <source>Only {0} of the {1} rows of {2} could be stored in a layer.</source>
         <translation>{2}의 행 {1}개 중 {0}개만 레이어에 저장할 수 있었습니다.</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="443"/>
+        <location filename="../core/tablereader.py" line="451"/>
         <source>QGIS read {0} rows from {1}; WealthMap reads {2} and uses them.</source>
         <translation>QGIS는 {1}에서 {0}개 행을 읽었습니다. WealthMap은 {2}개 행을 읽어 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="446"/>
+        <location filename="../core/tablereader.py" line="454"/>
         <source>The layer '{0}' was opened as {1}; its file is {2}, so it was read again as {2}.</source>
         <translation>레이어 '{0}'은(는) {1}(으)로 열렸지만 파일은 {2}이므로 {2}(으)로 다시 읽었습니다.</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="497"/>
+        <location filename="../core/tablereader.py" line="511"/>
         <location filename="../core/wealth/survey.py" line="250"/>
         <source>Only {0} of the {1} rows of '{2}' could be read. Check its data source (a file that is being written, or a broken file).</source>
         <translation>'{2}'의 행 {1}개 중 {0}개만 읽었습니다. 데이터 원본을 확인하세요(쓰는 중인 파일이거나 손상된 파일).</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="151"/>
+        <location filename="../core/tablereader.py" line="154"/>
         <source>line {0} ('{1}')</source>
         <translation>{0}번째 줄('{1}')</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="153"/>
+        <location filename="../core/tablereader.py" line="156"/>
         <source>The table {0} is not in the encoding {1}: {2} cannot be read with it. Leave the encoding empty to detect it, or give the file's encoding (e.g. utf-8, cp949, cp1252).</source>
         <translation>표 {0}은(는) {1} 인코딩이 아닙니다. {2}을(를) 이 인코딩으로 읽을 수 없습니다. 인코딩을 비워 두어 자동으로 감지하거나 파일의 인코딩(예: utf-8, cp949, cp1252)을 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="157"/>
+        <location filename="../core/tablereader.py" line="160"/>
         <location filename="../core/tables.py" line="38"/>
         <source>Unknown text encoding '{0}'. Leave it empty to detect it (UTF-8 with or without BOM, CP949/EUC-KR), or give one such as utf-8, cp949 or euc-kr.</source>
         <translation>알 수 없는 텍스트 인코딩 '{0}'입니다. 비워 두면 자동으로 감지하며(BOM 있거나 없는 UTF-8, CP949/EUC-KR), utf-8, cp949, euc-kr 같은 값을 줄 수도 있습니다.</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="206"/>
+        <location filename="../core/tablereader.py" line="209"/>
         <source>Line {1} of {0} cannot be read ({2}): a value there opens a quote (") that is not closed where it should be, or has text after its closing quote. Put quotes only around whole values, write a quote inside a quoted value twice (""), and try again.</source>
         <translation>{0}의 {1}번째 줄을 읽을 수 없습니다({2}). 그 줄의 값이 따옴표(")를 열고 제자리에서 닫지 않았거나 닫는 따옴표 뒤에 글자가 있습니다. 따옴표는 값 전체를 묶을 때만 쓰고, 따옴표로 묶은 값 안의 따옴표는 두 번("") 쓴 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="342"/>
+        <location filename="../core/tablereader.py" line="346"/>
         <source>The table {0} has no column '{1}'. Its columns: {2}.</source>
         <translation>표 {0}에 '{1}' 열이 없습니다. 열: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="177"/>
+        <location filename="../core/tablereader.py" line="180"/>
         <source>Line {1} of {0} holds a NUL character: it is a binary file, or text in UTF-16 without a byte order mark. Save it as CSV (UTF-8) and try again.</source>
         <translation>{0}의 {1}번째 줄에 NUL 문자가 있습니다. 이진 파일이거나 BOM 없는 UTF-16 텍스트입니다. CSV(UTF-8)로 저장한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="465"/>
+        <location filename="../core/tablereader.py" line="474"/>
         <source>field name '{0}'</source>
         <translation>필드 이름 '{0}'</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="468"/>
+        <location filename="../core/tablereader.py" line="477"/>
         <source>row {0}: '{1}'</source>
         <translation>{0}번째 행: '{1}'</translation>
     </message>

@@ -229,6 +229,12 @@ def test_garbled_layer_without_a_file_is_refused(qgis_app):
         _geocode(mojibake, address_fields=["addr"])
 
 
+def test_garbled_text_in_the_file_itself_is_refused(qgis_app, tmp_path):
+    path = _write(tmp_path, "saved.csv", "id,addr\n1,{}\n".format("Zürich".encode().decode("cp1252")).encode())
+    with pytest.raises(WealthMapError, match="garbled in the file itself.*ZÃ¼rich.*UTF-8"):
+        _geocode(path, address_fields=["addr"])
+
+
 def test_garbled_text_detection():
     from wealthmap.core.encodings import looks_garbled
 

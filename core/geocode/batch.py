@@ -154,7 +154,8 @@ def read_input(source, address_fields=None, expression=None, encoding=None, feed
         raise WealthMapError(tr("Only {0} of the {1} rows of '{2}' could be read. Check its data source.").format(
             len(rows), layer.featureCount(), layer.name()))
     # a table opened with the wrong encoding: every address "not found" without a word, unless said here
-    check_text(layer.name(), names, enumerate(texts, start=1))
+    check_text(layer.name(), names, enumerate(texts, start=1), source=layer.customProperty("wealthmap/source"),
+               encoding=info.get("encoding"))
     return {"fields": QgsFields(layer.fields()), "rows": rows, "texts": texts, "name": layer.name(),
             "encoding": info.get("encoding"), "notes": info.get("notes") or [], "reopened": info.get("reopened")}
 
