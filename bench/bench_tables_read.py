@@ -28,10 +28,10 @@ from wealthmap.core.encodings import detect_encoding  # noqa: E402
 from wealthmap.core.tablereader import read_text_table, table_layer  # noqa: E402
 
 
-def write(path, rows, encoding):
+def write(path, rows, encoding, header_end="\r\n"):
     words = ["서울특별시 종로구 세종대로", "부산광역시 해운대구 우동", "대구광역시 중구 동성로"]
     with open(path, "w", encoding=encoding, newline="") as handle:
-        handle.write("id,주소,인구,메모\r\n")
+        handle.write("id,주소,인구,메모" + header_end)
         for i in range(rows):
             handle.write('{0},{1} {0},{2},"메모, 줄\n바꿈 {0}"\n'.format(i + 1, words[i % 3], 1000 + i))
 
@@ -46,9 +46,10 @@ def main():
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
     folder = tempfile.mkdtemp(prefix="wm-bench-tables-")
     results = {"rows": rows, "machine": platform.machine(), "python": platform.python_version()}
-    for encoding in ("utf-8", "cp949"):
-        path = os.path.join(folder, "t_{}.csv".format(encoding))
-        write(path, rows, encoding)
+    # "mixed": a CRLF header and LF rows (as files edited on two systems are); "lf": LF throughout
+    for encoding, ending in (("utf-8", "mixed"), ("cp949", "mixed"), ("utf-8", "lf"), ("cp949", "lf")):
+        path = os.path.join(folder, "t_{}_{}.csv".format(encoding, ending))
+        write(path, rows, encoding, "\r\n" if ending == "mixed" else "\n")
         size_mb = os.path.getsize(path) / 1e6
         detected, t_detect = timed(detect_encoding, path)
         table, t_read = timed(read_text_table, path)
@@ -74,8 +75,8 @@ def main():
                    "read_s": round(t_read, 3), "read_peak_mb": round(peak / 1e6, 1), "layer_s": round(t_layer, 3),
                    "rows_read": len(table.rows), "layer_rows": layer.featureCount(),
                    "qgis_delimitedtext_s": round(t_qgis, 3), "qgis_rows": qgis_rows}
-        results[encoding] = figures
-        print(encoding, json.dumps(figures, ensure_ascii=False))
+        results["{}_{}".format(encoding, ending)] = figures
+        print(encoding, ending, json.dumps(figures, ensure_ascii=False))
     os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
     with open(os.path.join(ROOT, "bench", "results", "tables_read.json"), "w", encoding="utf-8") as handle:
         json.dump(results, handle, indent=2, ensure_ascii=False)

@@ -349,8 +349,8 @@ def detect_encoding(path):
     examples = "; ".join("{}: '{}'".format(NAMES[c], report.example.get(c, "")) for c in ranked)
     raise WealthMapError(
         tr("Cannot tell the encoding of {0}: it is not UTF-8, and it reads as {1}. Give the right one with the "
-           "encoding option (encoding='cp949' for Korean, 'cp1252' for Western European text) or save the file "
-           "as UTF-8.").format(path, examples or tr("nothing readable")),
+           "encoding option (console: encoding='cp949' for Korean, 'cp1252' for Western European text; "
+           "Processing: Table encoding) or save the file as UTF-8.").format(path, examples or tr("nothing readable")),
         details={"encoding_candidates": ranked or list(CANDIDATES), "line": report.first_other})
 
 

@@ -305,16 +305,15 @@ def column_types(table):
     return types
 
 
-def _convert(value, ftype):
+def _converter(ftype):
+    """The function that turns a text value into a value of ``ftype`` (empty: ``None``)."""
     from .fieldtypes import DOUBLE, INT, LONGLONG
 
-    if not value.strip():
-        return None
     if ftype in (INT, LONGLONG):
-        return int(value)
+        return lambda value: int(value) if value.strip() else None
     if ftype == DOUBLE:
-        return float(value)
-    return value
+        return lambda value: float(value) if value.strip() else None
+    return lambda value: value if value.strip() else None
 
 
 def table_layer(table, name=None, x_field=None, y_field=None, crs="EPSG:4326", wkt_field=None, feedback=None):
@@ -365,10 +364,11 @@ def table_layer(table, name=None, x_field=None, y_field=None, crs="EPSG:4326", w
     yi = table.header.index(y_field) if x_field and y_field else None
     wi = table.header.index(wkt_field) if wkt_field and not (x_field and y_field) else None
     provider = layer.dataProvider()
+    converters = [_converter(t) for t in types]
     batch = []
     for row in table.rows:
         feature = QgsFeature(layer.fields())
-        feature.setAttributes([_convert(v, t) for v, t in zip(row, types)])
+        feature.setAttributes([convert(v) for convert, v in zip(converters, row)])
         if xi is not None:
             try:
                 feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(float(row[xi]), float(row[yi]))))

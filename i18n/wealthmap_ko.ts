@@ -871,8 +871,8 @@
     </message>
     <message>
         <location filename="../core/encodings.py" line="351"/>
-        <source>Cannot tell the encoding of {0}: it is not UTF-8, and it reads as {1}. Give the right one with the encoding option (encoding='cp949' for Korean, 'cp1252' for Western European text) or save the file as UTF-8.</source>
-        <translation>{0}의 인코딩을 알 수 없습니다. UTF-8이 아니며 다음과 같이 읽힙니다: {1}. 인코딩 옵션으로 올바른 인코딩을 지정하거나(한국어는 encoding='cp949', 서유럽 문자는 'cp1252') 파일을 UTF-8로 저장하세요.</translation>
+        <source>Cannot tell the encoding of {0}: it is not UTF-8, and it reads as {1}. Give the right one with the encoding option (console: encoding='cp949' for Korean, 'cp1252' for Western European text; Processing: Table encoding) or save the file as UTF-8.</source>
+        <translation>{0}의 인코딩을 알 수 없습니다. UTF-8이 아니며 다음과 같이 읽힙니다: {1}. 인코딩 옵션으로 올바른 인코딩을 지정하거나(콘솔: 한국어는 encoding='cp949', 서유럽 문자는 'cp1252'; Processing: 표 인코딩) 파일을 UTF-8로 저장하세요.</translation>
     </message>
     <message>
         <location filename="../core/encodings.py" line="353"/>
@@ -1373,7 +1373,7 @@
         <translation>{0}의 {1}번째 줄을 읽을 수 없습니다({2}). 그 줄의 값이 따옴표(")를 열고 제자리에서 닫지 않았거나 닫는 따옴표 뒤에 글자가 있습니다. 따옴표는 값 전체를 묶을 때만 쓰고, 따옴표로 묶은 값 안의 따옴표는 두 번("") 쓴 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="346"/>
+        <location filename="../core/tablereader.py" line="345"/>
         <source>The table {0} has no column '{1}'. Its columns: {2}.</source>
         <translation>표 {0}에 '{1}' 열이 없습니다. 열: {2}.</translation>
     </message>
