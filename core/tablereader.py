@@ -512,3 +512,53 @@ def layer_records(layer, fields=None, feedback=None):
                                 "that is being written, or a broken file).").format(len(rows), expected,
                                                                                     layer.name()))
     return names, rows
+
+
+def kept_copy(layer):
+    """A GeoPackage copy of a layer :func:`table_layer` made, for a project (memory layers are not saved with
+    it), in the profile's ``wealthmap/tables``; the same file is reused while the table file, its size and the
+    encoding are the same. Written under a temporary name and renamed when complete. Returns an OGR layer with
+    the same name and custom properties, or ``layer`` itself when the copy cannot be written (a column named
+    ``fid`` that is not a whole number, a full disk)."""
+    import hashlib
+
+    from qgis.core import QgsProject, QgsVectorFileWriter, QgsVectorLayer
+
+    from .settings import data_dir
+
+    source = layer.customProperty("wealthmap/source")
+    if not source or layer.providerType() != "memory" or not os.path.exists(str(source)):
+        return layer
+    stat = os.stat(source)
+    key = hashlib.sha256("\n".join([os.path.abspath(source), str(stat.st_mtime_ns), str(stat.st_size),
+                                    str(layer.customProperty("wealthmap/encoding")), layer.name()]).encode(
+        "utf-8")).hexdigest()[:16]
+    try:
+        folder = data_dir("tables")
+    except OSError:
+        return layer
+    stem = re.sub(r"[^\w.-]+", "_", os.path.splitext(os.path.basename(source))[0])[:60] or "table"
+    path = os.path.join(folder, "{}-{}.gpkg".format(stem, key))
+    if not os.path.exists(path):
+        part = os.path.join(folder, "{}-{}.{}.part.gpkg".format(stem, key, os.getpid()))
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.fileEncoding = "UTF-8"
+        options.layerName = "table"
+        try:
+            err, _message, _path, _name = QgsVectorFileWriter.writeAsVectorFormatV3(
+                layer, part, QgsProject.instance().transformContext(), options)
+            if err != QgsVectorFileWriter.NoError:
+                return layer
+            os.replace(part, path)
+        except OSError:
+            return layer
+        finally:
+            if os.path.exists(part):
+                os.remove(part)
+    copy = QgsVectorLayer(path + "|layername=table", layer.name(), "ogr")
+    if not copy.isValid() or copy.featureCount() != layer.featureCount():
+        return layer
+    for key_name in ("wealthmap/encoding", "wealthmap/source", "wealthmap/notes"):
+        copy.setCustomProperty(key_name, layer.customProperty(key_name))
+    return copy

@@ -441,6 +441,9 @@ def test_geocode_dock_asks_for_an_unclear_encoding_and_shows_it(qgis_iface, tmp_
         dock.ask_encoding = lambda parent, err: "cp949"
         layer = dock.add_table(path)
         assert layer is not None and [f["mark"] for f in layer.getFeatures()] == ["\u00b7", "\u00b7"]
+        # a GeoPackage in the profile (saved with the project), not a memory layer
+        assert layer.providerType() == "ogr" and "wealthmap" in layer.source() and ".gpkg" in layer.source()
+        assert layer.customProperty("wealthmap/encoding") == "cp949"
         assert asked == [["cp949", "cp1252"]]
         dock.fields_combo.setItemCheckState(dock.fields_combo.findText("mark"), Qt.CheckState.Checked)
         dock.output_file.setFilePath(str(tmp_path / "out.gpkg"))
@@ -498,6 +501,21 @@ def test_excel_sep_line_utf16_and_nul_bytes(tmp_path):
     assert table.encoding == "utf-16" and table.rows == [["1", "서울 종로구"]]
     with pytest.raises(WealthMapError, match="Line 3 of .* NUL"):
         read_text_table(_write(tmp_path, "nul.csv", b"id,address\n1,Vaduz\n2,Sch\x00aan\n"))
+
+
+def test_kept_copy_keeps_rows_values_and_types(qgis_app, tmp_path):
+    from wealthmap.core.tablereader import kept_copy
+    from wealthmap.core.tables import load_table
+
+    path = _write(tmp_path, "k.csv", "id,주소,pop,note\n1,서울 종로구,12,\"a\nb\"\n2,부산,,x\n".encode("cp949"))
+    layer = load_table(path)
+    copy = kept_copy(layer)
+    assert copy.providerType() == "ogr" and copy is not layer
+    assert _rows(copy, ["id", "주소", "pop", "note"]) == _rows(layer, ["id", "주소", "pop", "note"])
+    assert [f.type() for f in copy.fields() if f.name() != "fid"] == [f.type() for f in layer.fields()]
+    assert kept_copy(load_table(path)).source() == copy.source()  # the same file while the table is unchanged
+    fid = load_table(_write(tmp_path, "fid.csv", b"fid,address\na,Vaduz\n"))
+    assert kept_copy(fid) is fid  # GeoPackage keeps 'fid' for whole numbers: the memory layer stays
 
 
 def test_geocode_layer_field_types(qgis_app, tmp_path):

@@ -43,7 +43,7 @@ from ..core.geocode import api
 from ..core.geocode.batch import read_input
 from ..core.geocode.providers import DEFAULT_ENDPOINTS, PROVIDERS
 from ..core.i18n import tr, tr_noop
-from ..core.tablereader import encoding_label
+from ..core.tablereader import encoding_label, kept_copy
 from ..core.tables import load_table
 from ..core.tasks import eta_seconds
 from .base_dock import WealthMapDock
@@ -235,6 +235,7 @@ class GeocodeDock(WealthMapDock):
             self.status.setText(str(err))
             self.show_message(str(err), Qgis.Warning)
             return None
+        layer = kept_copy(layer)  # a GeoPackage in the profile: the project keeps the table when saved
         QgsProject.instance().addMapLayer(layer)
         self.layer_combo.setLayer(layer)
         return layer
