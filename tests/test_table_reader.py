@@ -534,3 +534,26 @@ def test_geocode_layer_field_types(qgis_app, tmp_path):
     assert rows[0][:5] == [1, 9007199254740993, 0.5, "007", "1_000"] and rows[0][5] in (None, "")
     assert rows[1] == [2, -3, 1000.0, "010", "2", "x"]
     assert layer.customProperty("wealthmap/encoding") == "utf-8"
+
+
+def test_survey_tables_go_through_the_same_reader(qgis_app, tmp_path):
+    """The trainer's survey CSV: an unclosed quote was 5 rows read as 1 (csv), and a Windows-1252 file was
+    read as CP949; a delimited text survey layer is read again from its file."""
+    from wealthmap.core.wealth.survey import read_survey
+
+    rows = "".join("{},{},{},{}\n".format(i, 47.1 + i / 100, 9.5 + i / 100, i / 10) for i in range(1, 26))
+    text = "id,lat,lon,wealth\n" + rows
+    broken = text.replace("3,47.13", '3,"47.13', 1)
+    with pytest.raises(WealthMapError, match="Line 4 of"):
+        read_survey(_write(tmp_path, "broken.csv", broken.encode()), value_field="wealth")
+    european = "id,lat,lon,wealth,région\n" + "".join(
+        line + ",Zürich\n" for line in rows.splitlines())
+    survey = read_survey(_write(tmp_path, "w.csv", european.encode("cp1252")), value_field="wealth")
+    assert len(survey) == 25
+    amb = "id,lat,lon,wealth,mark\n" + "".join(line + ",\u00b7\n" for line in rows.splitlines())
+    path = _write(tmp_path, "amb.csv", amb.encode("cp949"))
+    with pytest.raises(WealthMapError, match="Cannot tell the encoding"):
+        read_survey(path, value_field="wealth")
+    assert len(read_survey(path, value_field="wealth", encoding="cp949")) == 25
+    layer = _delimited_layer(_write(tmp_path, "mixed.csv", text.replace("\n", "\r\n", 3).encode()))
+    assert len(read_survey(layer, value_field="wealth")) == 25

@@ -12,10 +12,12 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
                        duplicates="error", cv="blocked", folds=5, block_km=50.0, n_estimators=200,
                        min_samples_leaf=3, max_features=0.33, max_depth=None, pca_components=30, seed=0,
                        window_m=None, context_chips=None, chips_per_side=None, min_valid=None, max_cloud=None,
-                       bundle=None, use_cache=True, cache_path=None, ablation=True, name=None, feedback=None):
+                       bundle=None, use_cache=True, cache_path=None, ablation=True, name=None, feedback=None,
+                       encoding=None):
     """Train a wealth head from survey points and Sentinel-2 rasters; write a model bundle.
 
-    :param survey: a CSV/XLSX/GeoPackage path or a QGIS point layer.
+    :param survey: a CSV/XLSX/GeoPackage path or a QGIS point layer (``encoding``: the CSV's encoding when
+        it cannot be detected; every row is read, or the file is refused naming the line).
     :param rasters: one or more Sentinel-2 raster paths (or raster layers) with the same bands.
     :param value_field: the numeric target, e.g. ``"wealthpooled"``.
     :param out_dir: the bundle folder to write (replaced atomically; a cancel leaves nothing).
@@ -63,7 +65,7 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
     paths = [r.source() if hasattr(r, "source") else str(r) for r in (rasters or [])]
     data = read_survey(survey, value_field=value_field, lat_field=lat_field, lon_field=lon_field,
                        group_field=group_field, urban_field=urban_field, year_field=year_field,
-                       extra_fields=extra_fields, crs=crs, duplicates=duplicates)
+                       extra_fields=extra_fields, crs=crs, duplicates=duplicates, encoding=encoding)
     from ..settings import WEALTH_MAX_CLOUD, WEALTH_MIN_VALID
     from .features import context_for
 
