@@ -506,12 +506,22 @@ def layer_records(layer, fields=None, feedback=None):
             value = attrs[index]
             row.append(None if value is None or (hasattr(value, "isNull") and value.isNull()) else value)
         rows.append(row)
-    expected = layer.featureCount()
-    if expected is not None and expected >= 0 and not layer.subsetString() and len(rows) != expected:
-        raise WealthMapError(tr("Only {0} of the {1} rows of '{2}' could be read. Check its data source (a file "
-                                "that is being written, or a broken file).").format(len(rows), expected,
-                                                                                    layer.name()))
+    check_count(layer, len(rows))
     return names, rows
+
+
+#: Providers whose feature count is exact (a database's may be an estimate).
+EXACT_COUNT_PROVIDERS = ("memory", "ogr", "delimitedtext", "spatialite")
+
+
+def check_count(layer, n_read):
+    """Raise when fewer (or more) rows were read from ``layer`` than it counts (providers with exact counts,
+    no filter)."""
+    expected = layer.featureCount()
+    if (layer.providerType() in EXACT_COUNT_PROVIDERS and expected is not None and expected >= 0
+            and not layer.subsetString() and n_read != expected):
+        raise WealthMapError(tr("Only {0} of the {1} rows of '{2}' could be read. Check its data source (a file "
+                                "that is being written, or a broken file).").format(n_read, expected, layer.name()))
 
 
 def kept_copy(layer):

@@ -197,7 +197,7 @@
     <message>
         <location filename="../algorithms/geocode_algs.py" line="135"/>
         <location filename="../core/thematic/join.py" line="159"/>
-        <location filename="../ui/geocode_dock.py" line="346"/>
+        <location filename="../ui/geocode_dock.py" line="347"/>
         <source>Table encoding: {0}.</source>
         <translation>표 인코딩: {0}.</translation>
     </message>
@@ -925,53 +925,48 @@
         <translation>입력 레이어가 유효하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="348"/>
+        <location filename="../core/geocode/batch.py" line="346"/>
         <source>daily request cap of {0} reached for {1}; run again tomorrow to continue</source>
         <translation>{1}의 하루 요청 한도 {0}건에 도달했습니다. 내일 다시 실행하면 이어서 진행합니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="359"/>
+        <location filename="../core/geocode/batch.py" line="357"/>
         <source>not geocoded</source>
         <translation>지오코딩되지 않음</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="154"/>
-        <source>Only {0} of the {1} rows of '{2}' could be read. Check its data source.</source>
-        <translation>'{2}'의 행 {1}개 중 {0}개만 읽었습니다. 데이터 원본을 확인하세요.</translation>
-    </message>
-    <message>
-        <location filename="../core/geocode/batch.py" line="345"/>
+        <location filename="../core/geocode/batch.py" line="343"/>
         <source>{0} The {1} addresses geocoded so far are cached; {2} remain. Fix the problem and run again to resume.</source>
         <translation>{0} 지금까지 지오코딩한 주소 {1}건은 캐시에 저장되었고 {2}건이 남았습니다. 문제를 고친 뒤 다시 실행하면 이어서 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="372"/>
+        <location filename="../core/geocode/batch.py" line="370"/>
         <source>The output CRS '{0}' is not valid. Example: EPSG:4326 or EPSG:5179.</source>
         <translation>출력 좌표계 '{0}'이(가) 유효하지 않습니다. 예: EPSG:4326 또는 EPSG:5179.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="422"/>
+        <location filename="../core/geocode/batch.py" line="420"/>
         <source>The output folder {0} does not exist.</source>
         <translation>출력 폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="427"/>
+        <location filename="../core/geocode/batch.py" line="425"/>
         <source>Cannot write geocoded points to '{0}': choose a file ending in .gpkg, .shp, .geojson or .csv.</source>
         <translation>지오코딩한 점을 '{0}'에 쓸 수 없습니다. .gpkg, .shp, .geojson 또는 .csv로 끝나는 파일을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="438"/>
+        <location filename="../core/geocode/batch.py" line="436"/>
         <location filename="../core/thematic/join.py" line="359"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="452"/>
+        <location filename="../core/geocode/batch.py" line="450"/>
         <source>Could not open the written output {0}.</source>
         <translation>작성한 출력 {0}을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="467"/>
+        <location filename="../core/geocode/batch.py" line="465"/>
         <source>Could not write {0}: its rows do not match the geocoded layer.</source>
         <translation>{0}을(를) 쓸 수 없습니다. 행이 지오코딩한 레이어와 맞지 않습니다.</translation>
     </message>
@@ -1008,22 +1003,22 @@
         <translation>{0}번째 행에서 주소 표현식이 실패했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="203"/>
+        <location filename="../core/geocode/batch.py" line="201"/>
         <source>address too long ({0} characters, at most {1})</source>
         <translation>주소가 너무 깁니다({0}자, 최대 {1}자)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="264"/>
+        <location filename="../core/geocode/batch.py" line="262"/>
         <source>the service's answer does not have the documented format ({0})</source>
         <translation>서비스의 응답이 문서화된 형식이 아닙니다({0})</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="286"/>
+        <location filename="../core/geocode/batch.py" line="284"/>
         <source>{0}/{1} addresses geocoded; about {2:.0f} s left.</source>
         <translation>{1}건 중 {0}건 지오코딩; 약 {2:.0f}초 남음.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="274"/>
+        <location filename="../core/geocode/batch.py" line="272"/>
         <source>The service failed for {0} addresses in a row (last: {1}); it looks unreachable or broken.</source>
         <translation>서비스가 주소 {0}개에 연속으로 실패했습니다(마지막: {1}). 접속할 수 없거나 고장 난 것으로 보입니다.</translation>
     </message>
@@ -1346,8 +1341,7 @@
         <translation>레이어 '{0}'은(는) {1}(으)로 열렸지만 파일은 {2}이므로 {2}(으)로 다시 읽었습니다.</translation>
     </message>
     <message>
-        <location filename="../core/tablereader.py" line="511"/>
-        <location filename="../core/wealth/survey.py" line="250"/>
+        <location filename="../core/tablereader.py" line="523"/>
         <source>Only {0} of the {1} rows of '{2}' could be read. Check its data source (a file that is being written, or a broken file).</source>
         <translation>'{2}'의 행 {1}개 중 {0}개만 읽었습니다. 데이터 원본을 확인하세요(쓰는 중인 파일이거나 손상된 파일).</translation>
     </message>
@@ -2570,7 +2564,7 @@
     </message>
     <message>
         <location filename="../core/wealth/report.py" line="107"/>
-        <location filename="../core/wealth/survey.py" line="320"/>
+        <location filename="../core/wealth/survey.py" line="319"/>
         <source>group</source>
         <translation>그룹</translation>
     </message>
@@ -2655,47 +2649,47 @@
         <translation>Sentinel-2 제품 '{1}'의 밴드 {0}이(가) 10 m 밴드와 같은 영역을 덮지 않습니다. 제품이 불완전하거나 변경된 것으로 보입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="312"/>
+        <location filename="../core/wealth/survey.py" line="311"/>
         <source>value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="321"/>
+        <location filename="../core/wealth/survey.py" line="320"/>
         <source>urban/rural</source>
         <translation>도시/농촌</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="322"/>
+        <location filename="../core/wealth/survey.py" line="321"/>
         <source>year</source>
         <translation>연도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="482"/>
+        <location filename="../core/wealth/survey.py" line="481"/>
         <source>duplicate point averaged into an earlier row</source>
         <translation>중복 지점을 앞 행에 평균하여 합침</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="315"/>
+        <location filename="../core/wealth/survey.py" line="314"/>
         <source>latitude</source>
         <translation>위도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="316"/>
+        <location filename="../core/wealth/survey.py" line="315"/>
         <source>longitude</source>
         <translation>경도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="323"/>
+        <location filename="../core/wealth/survey.py" line="322"/>
         <source>extra feature</source>
         <translation>추가 특징</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="273"/>
+        <location filename="../core/wealth/survey.py" line="272"/>
         <source> The latitude and longitude columns look swapped.</source>
         <translation> 위도와 경도 열이 뒤바뀐 것 같습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="273"/>
+        <location filename="../core/wealth/survey.py" line="272"/>
         <source> They look like projected coordinates (metres): declare the CRS they are in.</source>
         <translation> 투영 좌표(미터)로 보입니다: 실제 좌표계를 지정하십시오.</translation>
     </message>
@@ -2715,42 +2709,42 @@
         <translation>{1}의 '{0}' 열에 '{2}'처럼 천 단위 구분 기호로도, 소수점 쉼표로도 읽을 수 있는 값이 있습니다. 천 단위 구분 기호 없이 쓰거나 소수점(.)을 사용한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="264"/>
+        <location filename="../core/wealth/survey.py" line="263"/>
         <source>The CRS '{0}' declared for {1} is not a valid CRS. Use an EPSG code such as EPSG:4326.</source>
         <translation>{1}에 지정된 좌표계 '{0}'이(가) 올바르지 않습니다. EPSG:4326 같은 EPSG 코드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="308"/>
+        <location filename="../core/wealth/survey.py" line="307"/>
         <source>The survey {0} has no rows.</source>
         <translation>설문 {0}에 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="310"/>
+        <location filename="../core/wealth/survey.py" line="309"/>
         <source>No value field given: name the numeric column to learn (for example 'wealthpooled'). Columns of {0}: {1}.</source>
         <translation>값 필드가 없습니다: 학습할 숫자 열의 이름을 지정하십시오(예: 'wealthpooled'). {0}의 열: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="393"/>
+        <location filename="../core/wealth/survey.py" line="392"/>
         <source>The value field '{0}' of {1} is not numeric in {2} rows, for example row {3}. Pick a numeric field or clean these rows.</source>
         <translation>{1}의 값 필드 '{0}'이(가) {2}개 행에서 숫자가 아닙니다. 예: 행 {3}. 숫자 필드를 고르거나 이 행들을 정리하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="405"/>
+        <location filename="../core/wealth/survey.py" line="404"/>
         <source>empty value</source>
         <translation>빈 값</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="420"/>
+        <location filename="../core/wealth/survey.py" line="419"/>
         <source>Only {0} usable points in {1} ({2} left out); at least {3} are needed to train and cross-validate. Add points or fix the rows listed in the report.</source>
         <translation>{1}에서 사용할 수 있는 지점이 {0}개뿐입니다({2}개 제외). 학습과 교차 검증에는 최소 {3}개가 필요합니다. 지점을 추가하거나 보고서에 나열된 행을 고치십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="472"/>
+        <location filename="../core/wealth/survey.py" line="471"/>
         <source>{0} points of {1} share their coordinates with another point (rows {2}, ...). Duplicated points inflate cross-validated accuracy: remove them, or average them (duplicates='mean').</source>
         <translation>{1}의 지점 {0}개가 다른 지점과 좌표가 같습니다(행 {2}, ...). 중복 지점은 교차 검증 정확도를 부풀립니다: 제거하거나 평균하십시오(duplicates='mean').</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="477"/>
+        <location filename="../core/wealth/survey.py" line="476"/>
         <source>Unknown duplicates policy '{0}': use 'error' or 'mean'.</source>
         <translation>알 수 없는 중복 처리 방식 '{0}': 'error' 또는 'mean'을 사용하십시오.</translation>
     </message>
@@ -2765,37 +2759,37 @@
         <translation>설문 레이어 '{0}'에 좌표계가 없습니다. 좌표계를 설정하고(레이어 속성 &gt; 소스) 다시 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="282"/>
+        <location filename="../core/wealth/survey.py" line="281"/>
         <source>All coordinates of {0} are small numbers (x {1:.3f}..{2:.3f}, y {3:.3f}..{4:.3f}) that look like degrees, but the declared CRS {5} is projected (metres). Declare EPSG:4326 or the right CRS.</source>
         <translation>{0}의 모든 좌표가 도(degree)처럼 보이는 작은 수(x {1:.3f}..{2:.3f}, y {3:.3f}..{4:.3f})인데, 지정된 좌표계 {5}는 투영 좌표계(미터)입니다. EPSG:4326이나 올바른 좌표계를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="407"/>
+        <location filename="../core/wealth/survey.py" line="406"/>
         <source>no coordinates (0, 0: missing GPS in DHS)</source>
         <translation>좌표 없음(0, 0: DHS에서 GPS 누락)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="276"/>
+        <location filename="../core/wealth/survey.py" line="275"/>
         <source>{0} points of {1} are outside the range of degrees (longitude -180..180, latitude -90..90) although the declared CRS {2} is in degrees (first: x={3}, y={4}).</source>
         <translation>지정된 좌표계 {2}는 도 단위인데 {1}의 지점 {0}개가 도의 범위(경도 -180..180, 위도 -90..90)를 벗어납니다(첫 지점: x={3}, y={4}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="409"/>
+        <location filename="../core/wealth/survey.py" line="408"/>
         <source>no coordinates</source>
         <translation>좌표 없음</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="354"/>
+        <location filename="../core/wealth/survey.py" line="353"/>
         <source>Row {0} of {1} has a coordinate that is not a number ({2}, {3}). Fix the coordinate columns '{4}'/'{5}'.</source>
         <translation>{1}의 {0}행 좌표가 숫자가 아닙니다({2}, {3}). 좌표 열 '{4}'/'{5}'를 고치십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="374"/>
+        <location filename="../core/wealth/survey.py" line="373"/>
         <source>Row {0} of {1}: the urban/rural field '{2}' has the value '{3}'; use 1/0, urban/rural or U/R.</source>
         <translation>{1}의 {0}행: 도시/농촌 필드 '{2}'의 값이 '{3}'입니다. 1/0, urban/rural 또는 U/R을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="387"/>
+        <location filename="../core/wealth/survey.py" line="386"/>
         <source>Row {0} of {1}: the extra feature '{2}' has the value '{3}', which is not a number. Only numeric columns can be features.</source>
         <translation>{1}의 {0}행: 추가 특징 '{2}'의 값 '{3}'은(는) 숫자가 아닙니다. 숫자 열만 특징이 될 수 있습니다.</translation>
     </message>
@@ -2880,7 +2874,7 @@
         <translation>포레스트 설정은 정수여야 합니다({0}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="53"/>
+        <location filename="../core/wealth/train_api.py" line="55"/>
         <source>No output folder given for the model bundle. Choose a new or empty folder.</source>
         <translation>모델 번들의 출력 폴더가 없습니다. 새 폴더나 빈 폴더를 고르십시오.</translation>
     </message>
@@ -3174,12 +3168,12 @@
         <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="441"/>
+        <location filename="../ui/geocode_dock.py" line="442"/>
         <source>Saved the reviewed point; the cache remembers it for later runs.</source>
         <translation>검토한 점을 저장했습니다. 이후 실행에서도 캐시가 기억합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="465"/>
+        <location filename="../ui/geocode_dock.py" line="466"/>
         <source>placed by hand</source>
         <translation>직접 지정함</translation>
     </message>
@@ -3204,32 +3198,32 @@
         <translation>일치한 주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="299"/>
+        <location filename="../ui/geocode_dock.py" line="300"/>
         <source>Choose a table or layer with addresses first.</source>
         <translation>먼저 주소가 있는 표나 레이어를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="430"/>
+        <location filename="../ui/geocode_dock.py" line="431"/>
         <source>Select a row and one of its candidates first.</source>
         <translation>먼저 행과 그 후보 하나를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="463"/>
+        <location filename="../ui/geocode_dock.py" line="464"/>
         <source>Select the row to place first.</source>
         <translation>먼저 지정할 행을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="316"/>
+        <location filename="../ui/geocode_dock.py" line="317"/>
         <source>Geocoding {0}</source>
         <translation>{0} 지오코딩 중</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="341"/>
+        <location filename="../ui/geocode_dock.py" line="342"/>
         <source>Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}. {5} requests, {6} addresses from the cache.</source>
         <translation>일치 {0}, 모호 {1}, 찾지 못함 {2}, 빈 주소 {3}, 오류 {4}. 요청 {5}건, 캐시에서 {6}건.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="325"/>
+        <location filename="../ui/geocode_dock.py" line="326"/>
         <source>Geocoding: {0:.0f}% done, about {1:.0f} s left.</source>
         <translation>지오코딩: {0:.0f}% 완료, 약 {1:.0f}초 남음.</translation>
     </message>

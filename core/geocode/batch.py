@@ -35,7 +35,7 @@ from qgis.core import (
 from ..errors import WealthMapError
 from ..fieldtypes import DOUBLE, INT, STRING
 from ..i18n import tr
-from ..tablereader import check_text, readable_layer
+from ..tablereader import check_count, check_text, readable_layer
 from ..tables import load_table, sheets_hint
 from ..tasks import check_cancel, eta_seconds
 from .cache import cache_key
@@ -150,9 +150,7 @@ def read_input(source, address_fields=None, expression=None, encoding=None, feed
                     parts.append(v)
             text = ", ".join(parts)
         texts.append(text.strip())
-    if layer.featureCount() >= 0 and not layer.subsetString() and len(rows) != layer.featureCount():
-        raise WealthMapError(tr("Only {0} of the {1} rows of '{2}' could be read. Check its data source.").format(
-            len(rows), layer.featureCount(), layer.name()))
+    check_count(layer, len(rows))
     # a table opened with the wrong encoding: every address "not found" without a word, unless said here
     check_text(layer.name(), names, enumerate(texts, start=1), source=layer.customProperty("wealthmap/source"),
                encoding=info.get("encoding"))

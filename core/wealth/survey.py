@@ -246,10 +246,9 @@ def _read_records(source, layer_crs=None, encoding=None):
                 except Exception:  # noqa: BLE001 - point outside the CRS's area
                     lonlat.append((None, None, pt.x(), pt.y()))
                 digest.update("{:.7f},{:.7f}".format(pt.x(), pt.y()).encode("ascii"))
-    if layer.featureCount() >= 0 and not layer.subsetString() and len(rows) != layer.featureCount():
-        raise WealthMapError(tr("Only {0} of the {1} rows of '{2}' could be read. Check its data source (a file "
-                                "that is being written, or a broken file).").format(len(rows), layer.featureCount(),
-                                                                                    layer.name()))
+    from ..tablereader import check_count
+
+    check_count(layer, len(rows))  # every row read, or said
     return names, rows, lonlat, crs, digest.hexdigest()
 
 
