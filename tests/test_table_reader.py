@@ -206,6 +206,9 @@ def test_cp949_csv_added_as_utf8_delimited_text_is_read_again(qgis_app, tmp_path
     assert result["encoding"] == "cp949"
     assert _rows(result["layer"], ["번호", "주소"]) == [[1, "서울특별시 종로구"], [2, "부산광역시 해운대구"]]
     assert any("CP949" in note for note in result["table_notes"])
+    garbled_name = layer.fields().names()[1]  # the address field as the user ticked it in the dock
+    result = _geocode(layer, address_fields=[garbled_name])
+    assert [f["주소"] for f in result["layer"].getFeatures()] == ["서울특별시 종로구", "부산광역시 해운대구"]
     # rows QGIS's provider merged are back too
     mixed = _delimited_layer(_write(tmp_path, "mixed.csv", MIXED_ENDINGS))
     result = _geocode(mixed, address_fields=["address"])

@@ -97,12 +97,17 @@ def read_input(source, address_fields=None, expression=None, encoding=None, feed
     The address is the fields joined with ", " (NULL/empty parts skipped) or the value of a
     QGIS ``expression``. Call on the main thread for project layers.
     """
-    layer, info = readable_layer(open_source(source, encoding, sheet, feedback), encoding=encoding,
-                                 feedback=feedback)
+    opened = open_source(source, encoding, sheet, feedback)
+    layer, info = readable_layer(opened, encoding=encoding, feedback=feedback)
     names = layer.fields().names()
     if isinstance(address_fields, str):
         address_fields = [address_fields]
     address_fields = [f for f in (address_fields or []) if f]
+    if info.get("reopened") and len(opened.fields()) == len(names):
+        # fields picked by their garbled names ('�ּ�') are the same columns of the table read again ('주소')
+        old_names = opened.fields().names()
+        address_fields = [names[old_names.index(f)] if f not in names and f in old_names else f
+                          for f in address_fields]
     if not address_fields and not expression:
         address_fields = guess_address_fields(layer)
         if not address_fields:
