@@ -456,6 +456,15 @@ def readable_layer(layer, encoding=None, feedback=None):
     return fresh, info
 
 
+def same_columns(opened, fresh, names):
+    """``names`` of fields of ``opened`` as the names of the same columns in ``fresh`` (the layer
+    :func:`readable_layer` read again): fields picked by their garbled names ('�ּ�') become '주소'."""
+    old_names, new_names = opened.fields().names(), fresh.fields().names()
+    if opened is fresh or len(old_names) != len(new_names):
+        return list(names)
+    return [new_names[old_names.index(n)] if n not in new_names and n in old_names else n for n in names]
+
+
 def _codec(name):
     import codecs
 

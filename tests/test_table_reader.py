@@ -560,3 +560,21 @@ def test_survey_tables_go_through_the_same_reader(qgis_app, tmp_path):
     assert len(read_survey(path, value_field="wealth", encoding="cp949")) == 25
     layer = _delimited_layer(_write(tmp_path, "mixed.csv", text.replace("\n", "\r\n", 3).encode()))
     assert len(read_survey(layer, value_field="wealth")) == 25
+
+
+def test_address_index_from_a_csv_layer_opened_with_the_wrong_encoding(qgis_app, tmp_path):
+    """build_address_index on a CP949 CSV layer added as UTF-8, its field ticked by its garbled name: the file is
+    read again (every row, Korean text intact) and the index finds the address."""
+    from wealthmap.core.geocode.api import build_address_index, geocode_one
+
+    text = "주소,lon,lat\n" + "".join("가온시 나루로 {},{},{}\n".format(i, 127.0 + i / 1000, 37.5)
+                                      for i in range(1, 6))
+    path = _write(tmp_path, "idx.csv", text.encode("cp949"))
+    layer = _delimited_layer(path)
+    garbled = layer.fields().names()[0]
+    assert "\ufffd" in garbled
+    index = str(tmp_path / "i.sqlite")
+    result = build_address_index(layer, index, address_fields=[garbled], x_field="lon", y_field="lat")
+    assert result["rows"] == 5
+    found = geocode_one("가온시 나루로 3", index_paths=[index], use_gazetteer=False)
+    assert found and found[0]["lon"] == pytest.approx(127.003)

@@ -107,12 +107,15 @@ def build_address_index(source, output, address_fields=None, x_field=None, y_fie
             if isinstance(src, str) and src.lower().endswith(OSM_EXTENSIONS):
                 it = osm_rows(src, feedback, country=country)
             else:
-                from ..tablereader import readable_layer
+                from ..tablereader import readable_layer, same_columns
                 from .batch import open_source
 
-                layer = src if isinstance(src, QgsVectorLayer) else open_source(src, encoding)
-                layer, _info = readable_layer(layer, encoding=encoding, feedback=feedback)  # CSV layers: no row lost
+                opened = src if isinstance(src, QgsVectorLayer) else open_source(src, encoding)
+                layer, _info = readable_layer(opened, encoding=encoding, feedback=feedback)  # CSV layers: no row lost
                 fields = [address_fields] if isinstance(address_fields, str) else list(address_fields or [])
+                fields = same_columns(opened, layer, fields)
+                x_field, y_field, country_field = (same_columns(opened, layer, [n])[0] if n else n
+                                                   for n in (x_field, y_field, country_field))
                 it = layer_index_rows(layer, fields, x_field, y_field, country_field, feedback=feedback)
             for i, row in enumerate(it):
                 if country and not row.get("country"):

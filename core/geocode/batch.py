@@ -35,7 +35,7 @@ from qgis.core import (
 from ..errors import WealthMapError
 from ..fieldtypes import DOUBLE, INT, STRING
 from ..i18n import tr
-from ..tablereader import check_count, check_text, readable_layer
+from ..tablereader import check_count, check_text, readable_layer, same_columns
 from ..tables import load_table, sheets_hint
 from ..tasks import check_cancel, eta_seconds
 from .cache import cache_key
@@ -103,11 +103,7 @@ def read_input(source, address_fields=None, expression=None, encoding=None, feed
     if isinstance(address_fields, str):
         address_fields = [address_fields]
     address_fields = [f for f in (address_fields or []) if f]
-    if info.get("reopened") and len(opened.fields()) == len(names):
-        # fields picked by their garbled names ('�ּ�') are the same columns of the table read again ('주소')
-        old_names = opened.fields().names()
-        address_fields = [names[old_names.index(f)] if f not in names and f in old_names else f
-                          for f in address_fields]
+    address_fields = same_columns(opened, layer, address_fields)  # ticked by garbled names: the same columns
     if not address_fields and not expression:
         address_fields = guess_address_fields(layer)
         if not address_fields:
