@@ -464,7 +464,7 @@ def test_geocode_dock_asks_for_an_unclear_encoding_and_shows_it(qgis_iface, tmp_
         QgsProject.instance().removeAllMapLayers()
 
 
-def test_thematic_dock_asks_for_an_unclear_encoding(qgis_iface, tmp_path):
+def test_thematic_dock_asks_for_an_unclear_encoding(qgis_iface, tmp_path, monkeypatch):
     from qgis.core import QgsProject
 
     from wealthmap.ui.thematic_dock import ThematicDock
@@ -488,9 +488,18 @@ def test_thematic_dock_asks_for_an_unclear_encoding(qgis_iface, tmp_path):
         assert dock.last_join is not None, dock.status.text()
         assert dock.last_join.report["encoding"] == "cp1252"
         assert sorted(f["mark"] for f in dock.last_join.layer.getFeatures()) == ["\u00a1\u00a4"] * 2
+        # a dock restoring this table from the project does not ask (no dialog pops up on its own)
+        asked = []
+        monkeypatch.setattr(ThematicDock, "ask_encoding", staticmethod(lambda parent, err: asked.append(err)))
+        again = ThematicDock(qgis_iface)
+        again.restore_settings()
+        assert again.table_file.filePath() == path and asked == []
+        assert "Cannot tell the encoding" in again.join_report.text()
+        again.cleanup()
     finally:
         dock.cleanup()
         QgsProject.instance().removeAllMapLayers()
+        QgsProject.instance().clear()  # no table path left for the next dock to restore
 
 
 def test_excel_sep_line_utf16_and_nul_bytes(tmp_path):

@@ -278,8 +278,9 @@ class ThematicDock(WealthMapDock):
         self.update_preview()
 
     # --- join ----------------------------------------------------------------------------------
-    def _table(self, path):
-        """The table's rows, read again when the file changed (an edited table gives a new key report)."""
+    def _table(self, path, ask=False):
+        """The table's rows, read again when the file changed (an edited table gives a new key report).
+        ``ask``: when the encoding is unclear, ask the user (only when they pick the file, not on restore)."""
         try:
             stat = os.stat(path)
             key = (path, stat.st_mtime_ns, stat.st_size)
@@ -289,7 +290,7 @@ class ThematicDock(WealthMapDock):
             try:
                 table = read_table(path, encoding=self._encodings.get(path))
             except WealthMapError as err:
-                encoding = self.ask_encoding(self, err)  # the encoding is unclear: the user picks it
+                encoding = self.ask_encoding(self, err) if ask else None  # unclear encoding: the user picks it
                 if encoding is None:
                     raise
                 self._encodings[path] = encoding
@@ -304,7 +305,7 @@ class ThematicDock(WealthMapDock):
         if not path or not os.path.exists(path):
             return
         try:
-            header, _rows, info = self._table(path)
+            header, _rows, info = self._table(path, ask=not self._restoring)
         except WealthMapError as err:
             self.join_report.setText(str(err))
             return
