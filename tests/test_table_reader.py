@@ -14,7 +14,7 @@ from qgis.PyQt.QtCore import Qt
 from wealthmap.core.errors import WealthMapError
 
 HYPO = settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-FEW = settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+FEW = settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 def _write(tmp_path, name, data):
