@@ -61,7 +61,8 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
     :param options: ``limit`` (candidates kept per address, default 5), ``ambiguity_margin`` (score difference
         under which two distant candidates make the row ``ambiguous``, default 0.05), ``workers`` (parallel
         requests), ``rate`` (requests per second), ``timeout`` (seconds), ``retries``, ``encoding`` (of a
-        CSV, default detected), ``cache_path``, ``sheet`` (the sheet of a workbook; default the first; also
+        CSV, default detected over the whole file: UTF-8, CP949, Windows-1252; give it when it is unclear),
+        ``cache_path``, ``sheet`` (the sheet of a workbook; default the first; also
         ``book.xlsx|layername=Sheet``), ``use_gazetteer`` (default True).
     :returns: a dict with ``layer`` (the output ``QgsVectorLayer``, named after the input, points coloured by
         status; not yet added to the project), ``path`` (the output file or ``None``; ``output`` is the same),
@@ -70,7 +71,10 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
         addresses were not found with the gazetteer only, else ``None``), ``fields`` (the result fields'
         names: ``status``, ``score``, ``match_type``, ``n_candidates``, ``matched_address``, ``provider``,
         ``error``, ``candidates``, ``parsed`` (JSON: the address parts matched and those set aside: care-of
-        names, floors, units, PO boxes, notes, country words); prefixed ``gc_`` where the input has the name).
+        names, floors, units, PO boxes, notes, country words); prefixed ``gc_`` where the input has
+        the name), ``encoding`` (the encoding used to read the table; tables are read with one reader,
+        docs/tables.md: every row kept, or a refusal naming the line), ``table_notes`` (what the table reader
+        noted: padded short rows...).
 
     Example (the sample addresses of Vaduz and a sample of its address points)::
 

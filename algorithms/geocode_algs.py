@@ -5,6 +5,7 @@ import os
 from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
@@ -24,6 +25,7 @@ from ..core.compat import parameter_as_fields
 from ..core.errors import WealthMapError
 from ..core.geocode.providers import PROVIDERS
 from ..core.i18n import tr, tr_noop
+from ..core.tablereader import encoding_label
 from ..core.tables import TEXT_EXTENSIONS
 from .base import WealthMapAlgorithm
 
@@ -76,6 +78,8 @@ class GeocodeAlgorithm(WealthMapAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean("USE_CACHE", tr("Use the disk cache"), defaultValue=True))
         self.addParameter(QgsProcessingParameterCrs("CRS", tr("Output CRS"), defaultValue="EPSG:4326",
                                                     optional=True))
+        self.addParameter(QgsProcessingParameterString("ENCODING", tr("Table encoding (empty: detect)"),
+                                                       optional=True, defaultValue=""))
         self.addParameter(QgsProcessingParameterVectorDestination("OUTPUT", tr("Geocoded")))
         self.addParameter(QgsProcessingParameterFileDestination("UNMATCHED", tr("Unmatched rows (CSV)"),
                                                                 fileFilter="CSV (*.csv)", optional=True,
@@ -84,6 +88,7 @@ class GeocodeAlgorithm(WealthMapAlgorithm):
                            ("NOT_FOUND", tr("Rows not found")), ("EMPTY", tr("Rows without an address")),
                            ("ERRORS", tr("Rows with errors"))):
             self.addOutput(QgsProcessingOutputNumber(key, label))
+        self.addOutput(QgsProcessingOutputString("ENCODING", tr("Encoding of the table read")))
 
     def run_core(self, parameters, context, feedback):
         from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform
@@ -124,14 +129,20 @@ class GeocodeAlgorithm(WealthMapAlgorithm):
             endpoint=endpoint, authcfg=authcfg, index=index, countries=countries, viewbox=viewbox,
             crs=(out_crs.authid() if out_crs.isValid() else "") or "EPSG:4326", unmatched_csv=unmatched,
             min_score=self.parameterAsDouble(parameters, "MIN_SCORE", context),
-            use_cache=self.parameterAsBool(parameters, "USE_CACHE", context), feedback=feedback)
+            use_cache=self.parameterAsBool(parameters, "USE_CACHE", context),
+            encoding=self.parameterAsString(parameters, "ENCODING", context) or None, feedback=feedback)
         counts = result["counts"]
+        if result.get("encoding"):
+            feedback.pushInfo(tr("Table encoding: {0}.").format(encoding_label(result["encoding"])))
+        for note in result.get("table_notes") or []:
+            feedback.pushInfo(note)
         feedback.pushInfo(tr("Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}; {5} requests, "
                              "{6} from the cache.").format(counts["matched"], counts["ambiguous"],
                                                           counts["not_found"], counts["empty"], counts["error"],
                                                           result["stats"]["requested"], result["stats"]["cached"]))
         out = {"OUTPUT": output, "MATCHED": counts["matched"], "AMBIGUOUS": counts["ambiguous"],
-               "NOT_FOUND": counts["not_found"], "EMPTY": counts["empty"], "ERRORS": counts["error"]}
+               "NOT_FOUND": counts["not_found"], "EMPTY": counts["empty"], "ERRORS": counts["error"],
+               "ENCODING": result.get("encoding") or ""}
         if unmatched:
             out["UNMATCHED"] = unmatched
         return out

@@ -4,190 +4,208 @@
 <context>
     <name>WealthMap</name>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="34"/>
-        <location filename="../algorithms/geocode_algs.py" line="141"/>
+        <location filename="../algorithms/geocode_algs.py" line="36"/>
+        <location filename="../algorithms/geocode_algs.py" line="152"/>
         <source>Geocoding</source>
         <translation>지오코딩</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="42"/>
+        <location filename="../algorithms/geocode_algs.py" line="44"/>
         <source>Batch geocode addresses</source>
         <translation>주소 일괄 지오코딩</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="45"/>
+        <location filename="../algorithms/geocode_algs.py" line="47"/>
         <source>Geocodes every row of a layer or table (CSV in UTF-8 or CP949/EUC-KR, XLSX...) with the offline index (default, no network: the bundled world gazetteer plus your address indexes) or a web provider (Nominatim, Photon, Pelias, Google, Kakao, VWorld). Keeps every row and attribute and adds status, score, match_type, n_candidates, matched_address, provider and error; unmatched rows get no geometry. Results are cached on disk: a rerun makes no requests and a cancelled run resumes. API keys come from a QGIS authentication configuration.</source>
         <translation>레이어나 표(UTF-8 또는 CP949/EUC-KR CSV, XLSX 등)의 모든 행을 오프라인 색인(기본값, 네트워크 없음: 내장 세계 지명 사전과 사용자 주소 색인) 또는 웹 제공자(Nominatim, Photon, Pelias, Google, 카카오, VWorld)로 지오코딩합니다. 모든 행과 속성을 유지하고 status, score, match_type, n_candidates, matched_address, provider, error 필드를 추가하며, 찾지 못한 행은 도형이 없습니다. 결과는 디스크에 캐시되어 다시 실행하면 요청이 없고 취소된 실행은 이어서 진행됩니다. API 키는 QGIS 인증 설정에서 가져옵니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="149"/>
+        <location filename="../algorithms/geocode_algs.py" line="160"/>
         <source>Build offline address index</source>
         <translation>오프라인 주소 색인 만들기</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="152"/>
+        <location filename="../algorithms/geocode_algs.py" line="163"/>
         <source>Builds an offline address index (an SQLite file with full-text search) from an OpenStreetMap file (.osm.pbf/.osm: house numbers, streets, places, named places of interest) or from a point layer or table with address fields (and longitude/latitude fields for tables). Use it with 'Batch geocode addresses' and the offline provider.</source>
         <translation>OpenStreetMap 파일(.osm.pbf/.osm: 건물번호, 도로, 지명, 이름 있는 관심 지점) 또는 주소 필드가 있는 점 레이어나 표(표는 경도/위도 필드 포함)로 오프라인 주소 색인(전문 검색이 되는 SQLite 파일)을 만듭니다. '주소 일괄 지오코딩'에서 오프라인 제공자와 함께 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="55"/>
+        <location filename="../algorithms/geocode_algs.py" line="57"/>
         <source>Address table or layer</source>
         <translation>주소 표 또는 레이어</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="57"/>
-        <location filename="../algorithms/geocode_algs.py" line="163"/>
-        <location filename="../ui/geocode_dock.py" line="117"/>
+        <location filename="../algorithms/geocode_algs.py" line="59"/>
+        <location filename="../algorithms/geocode_algs.py" line="174"/>
+        <location filename="../ui/geocode_dock.py" line="121"/>
         <source>Address field(s)</source>
         <translation>주소 필드</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="59"/>
+        <location filename="../algorithms/geocode_algs.py" line="61"/>
         <source>Address expression (instead of fields)</source>
         <translation>주소 표현식(필드 대신)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="61"/>
-        <location filename="../ui/geocode_dock.py" line="126"/>
+        <location filename="../algorithms/geocode_algs.py" line="63"/>
+        <location filename="../ui/geocode_dock.py" line="130"/>
         <source>Provider</source>
         <translation>제공자</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="64"/>
+        <location filename="../algorithms/geocode_algs.py" line="66"/>
         <source>Offline address index (SQLite)</source>
         <translation>오프라인 주소 색인(SQLite)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="66"/>
+        <location filename="../algorithms/geocode_algs.py" line="68"/>
         <source>Endpoint URL (self-hosted server)</source>
         <translation>엔드포인트 URL(자체 서버)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="68"/>
+        <location filename="../algorithms/geocode_algs.py" line="70"/>
         <source>API key (authentication configuration)</source>
         <translation>API 키(인증 설정)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="70"/>
+        <location filename="../algorithms/geocode_algs.py" line="72"/>
         <source>Country codes (comma separated)</source>
         <translation>국가 코드(쉼표로 구분)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="72"/>
+        <location filename="../algorithms/geocode_algs.py" line="74"/>
         <source>Limit to this extent</source>
         <translation>이 범위로 제한</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="73"/>
-        <location filename="../ui/geocode_dock.py" line="163"/>
+        <location filename="../algorithms/geocode_algs.py" line="75"/>
+        <location filename="../ui/geocode_dock.py" line="167"/>
         <source>Minimum score</source>
         <translation>최소 점수</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="76"/>
+        <location filename="../algorithms/geocode_algs.py" line="78"/>
         <source>Use the disk cache</source>
         <translation>디스크 캐시 사용</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="77"/>
-        <location filename="../ui/geocode_dock.py" line="176"/>
+        <location filename="../algorithms/geocode_algs.py" line="79"/>
+        <location filename="../ui/geocode_dock.py" line="180"/>
         <source>Output CRS</source>
         <translation>출력 좌표계</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="79"/>
+        <location filename="../algorithms/geocode_algs.py" line="81"/>
+        <location filename="../algorithms/thematic_algs.py" line="131"/>
+        <source>Table encoding (empty: detect)</source>
+        <translation>표 인코딩 (비워 두면 자동 감지)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="83"/>
         <source>Geocoded</source>
         <translation>지오코딩 결과</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="80"/>
+        <location filename="../algorithms/geocode_algs.py" line="84"/>
         <source>Unmatched rows (CSV)</source>
         <translation>찾지 못한 행(CSV)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="83"/>
+        <location filename="../algorithms/geocode_algs.py" line="87"/>
         <source>Matched rows</source>
         <translation>매칭된 행</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="83"/>
+        <location filename="../algorithms/geocode_algs.py" line="87"/>
         <source>Ambiguous rows</source>
         <translation>모호한 행</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="84"/>
+        <location filename="../algorithms/geocode_algs.py" line="88"/>
         <source>Rows not found</source>
         <translation>찾지 못한 행</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="84"/>
+        <location filename="../algorithms/geocode_algs.py" line="88"/>
         <source>Rows without an address</source>
         <translation>주소가 없는 행</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="85"/>
+        <location filename="../algorithms/geocode_algs.py" line="89"/>
         <source>Rows with errors</source>
         <translation>오류가 난 행</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="95"/>
+        <location filename="../algorithms/geocode_algs.py" line="91"/>
+        <source>Encoding of the table read</source>
+        <translation>읽은 표의 인코딩</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="100"/>
         <source>Choose an input layer or table.</source>
         <translation>입력 레이어나 표를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="160"/>
+        <location filename="../algorithms/geocode_algs.py" line="171"/>
         <source>OpenStreetMap file (.osm.pbf/.osm)</source>
         <translation>OpenStreetMap 파일(.osm.pbf/.osm)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="161"/>
+        <location filename="../algorithms/geocode_algs.py" line="172"/>
         <source>Or: point layer / table with addresses</source>
         <translation>또는: 주소가 있는 점 레이어/표</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="165"/>
+        <location filename="../algorithms/geocode_algs.py" line="176"/>
         <source>Longitude field (tables)</source>
         <translation>경도 필드(표)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="167"/>
+        <location filename="../algorithms/geocode_algs.py" line="178"/>
         <source>Latitude field (tables)</source>
         <translation>위도 필드(표)</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="169"/>
+        <location filename="../algorithms/geocode_algs.py" line="180"/>
         <source>Country code of the rows</source>
         <translation>행의 국가 코드</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="170"/>
+        <location filename="../algorithms/geocode_algs.py" line="181"/>
         <source>Index file</source>
         <translation>색인 파일</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="172"/>
+        <location filename="../algorithms/geocode_algs.py" line="183"/>
         <source>Rows indexed</source>
         <translation>색인된 행</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="180"/>
+        <location filename="../algorithms/geocode_algs.py" line="191"/>
         <source>Give an OpenStreetMap file or a layer/table with addresses.</source>
         <translation>OpenStreetMap 파일이나 주소가 있는 레이어/표를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="129"/>
+        <location filename="../algorithms/geocode_algs.py" line="139"/>
         <source>Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}; {5} requests, {6} from the cache.</source>
         <translation>일치 {0}, 모호 {1}, 찾지 못함 {2}, 빈 주소 {3}, 오류 {4}; 요청 {5}건, 캐시 {6}건.</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="188"/>
+        <location filename="../algorithms/geocode_algs.py" line="199"/>
         <source>{0} rows indexed in {1:.1f} s.</source>
         <translation>{0}개 행을 {1:.1f}초 만에 색인했습니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/geocode_algs.py" line="118"/>
+        <location filename="../algorithms/geocode_algs.py" line="123"/>
         <source>The output CRS '{0}' is not valid. Give e.g. EPSG:4326 or EPSG:5179.</source>
         <translation>출력 좌표계 '{0}'이(가) 올바르지 않습니다. 예: EPSG:4326 또는 EPSG:5179.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/geocode_algs.py" line="136"/>
+        <location filename="../core/thematic/join.py" line="159"/>
+        <location filename="../ui/geocode_dock.py" line="391"/>
+        <source>Table encoding: {0}.</source>
+        <translation>표 인코딩: {0}.</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="93"/>
@@ -252,7 +270,7 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="121"/>
-        <location filename="../ui/thematic_dock.py" line="82"/>
+        <location filename="../ui/thematic_dock.py" line="86"/>
         <source>Boundary layer</source>
         <translation>경계 레이어</translation>
     </message>
@@ -275,11 +293,6 @@
         <location filename="../algorithms/thematic_algs.py" line="129"/>
         <source>Duplicate table keys</source>
         <translation>중복된 표 키</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/thematic_algs.py" line="131"/>
-        <source>Table encoding (empty: detect)</source>
-        <translation>표 인코딩 (비워 두면 자동 감지)</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="133"/>
@@ -305,7 +318,7 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="169"/>
-        <location filename="../ui/thematic_dock.py" line="138"/>
+        <location filename="../ui/thematic_dock.py" line="142"/>
         <location filename="../ui/wealth_train_widget.py" line="50"/>
         <source>Value field</source>
         <translation>값 필드</translation>
@@ -337,7 +350,7 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="180"/>
-        <location filename="../ui/thematic_dock.py" line="139"/>
+        <location filename="../ui/thematic_dock.py" line="143"/>
         <source>Divide by field</source>
         <translation>나눌 필드</translation>
     </message>
@@ -373,7 +386,7 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="238"/>
-        <location filename="../ui/thematic_dock.py" line="203"/>
+        <location filename="../ui/thematic_dock.py" line="207"/>
         <source>Palette</source>
         <translation>팔레트</translation>
     </message>
@@ -390,13 +403,13 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="271"/>
-        <location filename="../ui/thematic_dock.py" line="175"/>
+        <location filename="../ui/thematic_dock.py" line="179"/>
         <source>Fields</source>
         <translation>필드</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="274"/>
-        <location filename="../ui/thematic_dock.py" line="176"/>
+        <location filename="../ui/thematic_dock.py" line="180"/>
         <source>Chart type</source>
         <translation>차트 종류</translation>
     </message>
@@ -422,19 +435,19 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="317"/>
-        <location filename="../ui/thematic_dock.py" line="224"/>
+        <location filename="../ui/thematic_dock.py" line="228"/>
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="318"/>
-        <location filename="../ui/thematic_dock.py" line="225"/>
+        <location filename="../ui/thematic_dock.py" line="229"/>
         <source>Source note</source>
         <translation>출처 주석</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="319"/>
-        <location filename="../ui/thematic_dock.py" line="226"/>
+        <location filename="../ui/thematic_dock.py" line="230"/>
         <source>Resolution (DPI)</source>
         <translation>해상도 (DPI)</translation>
     </message>
@@ -475,7 +488,7 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="126"/>
-        <location filename="../ui/thematic_dock.py" line="76"/>
+        <location filename="../ui/thematic_dock.py" line="80"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods)</source>
         <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods)</translation>
     </message>
@@ -496,25 +509,25 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="275"/>
-        <location filename="../ui/thematic_dock.py" line="166"/>
+        <location filename="../ui/thematic_dock.py" line="170"/>
         <source>Pie</source>
         <translation>파이</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="275"/>
-        <location filename="../ui/thematic_dock.py" line="166"/>
+        <location filename="../ui/thematic_dock.py" line="170"/>
         <source>Bars</source>
         <translation>막대</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="275"/>
-        <location filename="../ui/thematic_dock.py" line="166"/>
+        <location filename="../ui/thematic_dock.py" line="170"/>
         <source>Stacked bar</source>
         <translation>누적 막대</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="276"/>
-        <location filename="../ui/thematic_dock.py" line="167"/>
+        <location filename="../ui/thematic_dock.py" line="171"/>
         <source>Proportional circles (one field)</source>
         <translation>비례 원 (필드 하나)</translation>
     </message>
@@ -878,6 +891,26 @@
         <translation>WealthMap에 필요한 파이썬 패키지가 설치되어 있지 않습니다: {0}. QGIS가 사용하는 파이썬에 설치한 뒤 QGIS를 다시 시작하세요: {1}</translation>
     </message>
     <message>
+        <location filename="../core/encodings.py" line="338"/>
+        <source>another encoding</source>
+        <translation>다른 인코딩</translation>
+    </message>
+    <message>
+        <location filename="../core/encodings.py" line="351"/>
+        <source>Cannot tell the encoding of {0}: it is not UTF-8, and it reads as {1}. Give the right one with the encoding option (console: encoding='cp949' for Korean, 'cp1252' for Western European text; Processing: Table encoding) or save the file as UTF-8.</source>
+        <translation>{0}의 인코딩을 알 수 없습니다. UTF-8이 아니며 다음과 같이 읽힙니다: {1}. 인코딩 옵션으로 올바른 인코딩을 지정하거나(콘솔: 한국어는 encoding='cp949', 서유럽 문자는 'cp1252'; Processing: 표 인코딩) 파일을 UTF-8로 저장하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/encodings.py" line="353"/>
+        <source>nothing readable</source>
+        <translation>읽을 수 있는 내용 없음</translation>
+    </message>
+    <message>
+        <location filename="../core/encodings.py" line="344"/>
+        <source>The file {0} mixes encodings: line {1} is {2} while most lines are {3}, so part of its text would be garbled. Save the whole file in one encoding (e.g. UTF-8: open it in a text editor or Excel and save it again) and try again.</source>
+        <translation>파일 {0}에 인코딩이 섞여 있습니다. 대부분의 줄은 {3}인데 {1}번째 줄은 {2}이므로 일부 글자가 깨집니다. 파일 전체를 하나의 인코딩으로 저장한 뒤(예: UTF-8, 텍스트 편집기나 Excel에서 열어 다시 저장) 다시 시도하세요.</translation>
+    </message>
+    <message>
         <location filename="../core/geocode/answers.py" line="110"/>
         <source>the geocoder's answer is not a list of candidates</source>
         <translation>지오코더의 응답이 후보 목록이 아닙니다</translation>
@@ -911,51 +944,51 @@
         <translation>후보의 점수가 숫자가 아닙니다({0})</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="152"/>
+        <location filename="../core/geocode/api.py" line="153"/>
         <source>Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}. {5} requests, {6} addresses from the cache.</source>
         <translation>일치 {0}, 모호 {1}, 찾지 못함 {2}, 빈 주소 {3}, 오류 {4}. 요청 {5}건, 캐시에서 {6}건.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="171"/>
+        <location filename="../core/geocode/api.py" line="172"/>
         <source>{0} of {1} addresses were not found: only the bundled world gazetteer (countries, cities and towns, no streets) was searched. Street addresses need an address index: build one from an OpenStreetMap file (.osm.pbf) or from a layer of address points (Geocode panel: 'Build index…'; Processing: 'Build offline address index'; console: build_address_index), choose it as the address index and run again.</source>
         <translation>주소 {1}개 중 {0}개를 찾지 못했습니다. 내장 세계 지명 사전(국가, 도시, 읍면, 도로 없음)만 검색했습니다. 도로명 주소에는 주소 색인이 필요합니다. OpenStreetMap 파일(.osm.pbf)이나 주소 점 레이어로 색인을 만드세요(지오코딩 패널: '색인 만들기…', 프로세싱: '오프라인 주소 색인 만들기', 콘솔: build_address_index). 그런 다음 그 색인을 주소 색인으로 고르고 다시 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="202"/>
+        <location filename="../core/geocode/api.py" line="203"/>
         <source>0.6 is usual; 0 accepts every candidate.</source>
         <translation>보통 0.6이며, 0이면 모든 후보를 받아들입니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="205"/>
+        <location filename="../core/geocode/api.py" line="206"/>
         <source>It is the number of candidates asked per address; 5 is usual.</source>
         <translation>주소마다 요청하는 후보 수이며, 보통 5입니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="210"/>
+        <location filename="../core/geocode/api.py" line="211"/>
         <source>It is requests per second (1 for the public Nominatim).</source>
         <translation>초당 요청 수입니다(공개 Nominatim은 1).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="242"/>
+        <location filename="../core/geocode/api.py" line="243"/>
         <source>Give the path of the index file to write (e.g. addresses.sqlite).</source>
         <translation>쓸 색인 파일의 경로를 지정하세요(예: addresses.sqlite).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="276"/>
-        <location filename="../core/geocode/api.py" line="249"/>
+        <location filename="../core/geocode/api.py" line="282"/>
+        <location filename="../core/geocode/api.py" line="250"/>
         <location filename="../core/geocode/api.py" line="88"/>
         <source>address index</source>
         <translation>주소 색인</translation>
     </message>
     <message>
         <location filename="../core/geocode/api.py" line="89"/>
-        <location filename="../core/geocode/batch.py" line="468"/>
+        <location filename="../core/geocode/batch.py" line="477"/>
         <source>geocoded output</source>
         <translation>지오코딩 결과 파일</translation>
     </message>
     <message>
         <location filename="../core/geocode/api.py" line="89"/>
-        <location filename="../core/geocode/batch.py" line="554"/>
+        <location filename="../core/geocode/batch.py" line="559"/>
         <source>CSV of unmatched rows</source>
         <translation>매칭되지 않은 행의 CSV</translation>
     </message>
@@ -970,7 +1003,7 @@
         <translation>유사 일치 {0}건이 배치의 나머지와 맞지 않습니다(다른 국가이거나 다른 일치 결과와 멀리 떨어짐). 검토할 수 있도록 모호함으로 표시했으며 이유는 error 필드에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="249"/>
+        <location filename="../core/geocode/api.py" line="250"/>
         <source>index source</source>
         <translation>색인 원본</translation>
     </message>
@@ -985,134 +1018,134 @@
         <translation>입력 표</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="237"/>
+        <location filename="../core/geocode/api.py" line="238"/>
         <source>build_address_index: the parameter 'country' takes an ISO country code such as 'kr'; got {0!r}.</source>
         <translation>build_address_index: 매개변수 'country'에는 'kr' 같은 ISO 국가 코드를 넣습니다. 받은 값: {0!r}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="287"/>
+        <location filename="../core/geocode/api.py" line="293"/>
         <source>No usable rows for the index: every row lacks an address or a point.</source>
         <translation>색인에 쓸 수 있는 행이 없습니다: 모든 행에 주소나 좌표가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="366"/>
+        <location filename="../core/geocode/api.py" line="372"/>
         <source>The reviewed point ({0}, {1}) is not a valid longitude/latitude (EPSG:4326: -180..180, -90..90).</source>
         <translation>검토한 지점({0}, {1})이(가) 유효한 경도/위도가 아닙니다(EPSG:4326: -180..180, -90..90).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="370"/>
+        <location filename="../core/geocode/api.py" line="376"/>
         <source>Feature {0} is not in layer {1}.</source>
         <translation>피처 {0}이(가) 레이어 {1}에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="384"/>
+        <location filename="../core/geocode/api.py" line="390"/>
         <source>Could not save the reviewed point in {0} (is it read-only?).</source>
         <translation>검토한 점을 {0}에 저장할 수 없습니다(읽기 전용인가요?).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="195"/>
+        <location filename="../core/geocode/api.py" line="196"/>
         <source>geocode: the parameter 'countries' takes ISO country codes such as 'kr' or 'li, ch'; got {0!r}.</source>
         <translation>geocode: 매개변수 'countries'에는 'kr' 또는 'li, ch' 같은 ISO 국가 코드를 넣습니다. 받은 값: {0!r}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="247"/>
+        <location filename="../core/geocode/api.py" line="248"/>
         <source>build_address_index: the source must be a file path or a vector layer; got {0!r}.</source>
         <translation>build_address_index: 원본은 파일 경로나 벡터 레이어여야 합니다. 받은 값: {0!r}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="336"/>
+        <location filename="../core/geocode/api.py" line="342"/>
         <source>Geocoding '{0}' failed: {1}</source>
         <translation>'{0}' 지오코딩 실패: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/api.py" line="296"/>
+        <location filename="../core/geocode/api.py" line="302"/>
         <source>Cannot write the address index {0} ({1}). Check the free space and that the folder is writable.</source>
         <translation>주소 색인 {0}을(를) 쓸 수 없습니다({1}). 여유 공간과 폴더 쓰기 권한을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="82"/>
+        <location filename="../core/geocode/batch.py" line="84"/>
         <source>The input must be a vector layer or the path of a table (CSV, XLSX, GeoPackage...).</source>
         <translation>입력은 벡터 레이어이거나 표 파일(CSV, XLSX, GeoPackage 등)의 경로여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="75"/>
+        <location filename="../core/geocode/batch.py" line="77"/>
         <source>The input layer is not valid.</source>
         <translation>입력 레이어가 유효하지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="386"/>
+        <location filename="../core/geocode/batch.py" line="395"/>
         <source>daily request cap of {0} reached for {1}; run again tomorrow to continue</source>
         <translation>{1}의 하루 요청 한도 {0}건에 도달했습니다. 내일 다시 실행하면 이어서 진행합니다</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="397"/>
+        <location filename="../core/geocode/batch.py" line="406"/>
         <source>not geocoded</source>
         <translation>지오코딩되지 않음</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="383"/>
+        <location filename="../core/geocode/batch.py" line="392"/>
         <source>{0} The {1} addresses geocoded so far are cached; {2} remain. Fix the problem and run again to resume.</source>
         <translation>{0} 지금까지 지오코딩한 주소 {1}건은 캐시에 저장되었고 {2}건이 남았습니다. 문제를 고친 뒤 다시 실행하면 이어서 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="410"/>
+        <location filename="../core/geocode/batch.py" line="419"/>
         <source>The output CRS '{0}' is not valid. Example: EPSG:4326 or EPSG:5179.</source>
         <translation>출력 좌표계 '{0}'이(가) 유효하지 않습니다. 예: EPSG:4326 또는 EPSG:5179.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="471"/>
+        <location filename="../core/geocode/batch.py" line="480"/>
         <source>The output folder {0} does not exist.</source>
         <translation>출력 폴더 {0}이(가) 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="476"/>
+        <location filename="../core/geocode/batch.py" line="485"/>
         <source>Cannot write geocoded points to '{0}': choose a file ending in .gpkg, .shp, .geojson or .csv.</source>
         <translation>지오코딩한 점을 '{0}'에 쓸 수 없습니다. .gpkg, .shp, .geojson 또는 .csv로 끝나는 파일을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="509"/>
+        <location filename="../core/geocode/batch.py" line="514"/>
         <source>Could not open the written output {0}.</source>
         <translation>작성한 출력 {0}을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="524"/>
+        <location filename="../core/geocode/batch.py" line="529"/>
         <source>Could not write {0}: its rows do not match the geocoded layer.</source>
         <translation>{0}을(를) 쓸 수 없습니다. 행이 지오코딩한 레이어와 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="137"/>
+        <location filename="../core/geocode/batch.py" line="141"/>
         <source>{0} has no field {1}. Fields: {2}.</source>
         <translation>{0}에 필드 {1}이(가) 없습니다. 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="144"/>
+        <location filename="../core/geocode/batch.py" line="148"/>
         <source>The address expression is not valid: {0}</source>
         <translation>주소 표현식이 올바르지 않습니다: {0}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="148"/>
+        <location filename="../core/geocode/batch.py" line="152"/>
         <source>The address expression uses field(s) {0} that {1} does not have. Available fields: {2}.</source>
         <translation>주소 식이 {1}에 없는 필드 {0}을(를) 사용합니다. 사용 가능한 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="217"/>
+        <location filename="../core/geocode/batch.py" line="226"/>
         <source>the service's answer does not have the documented format ({0})</source>
         <translation>서비스의 응답이 문서화된 형식이 아닙니다({0})</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="490"/>
-        <location filename="../core/thematic/join.py" line="368"/>
-        <location filename="../core/thematic/join.py" line="372"/>
+        <location filename="../core/geocode/batch.py" line="499"/>
+        <location filename="../core/thematic/join.py" line="363"/>
+        <location filename="../core/thematic/join.py" line="367"/>
         <source>Could not write {0}: {1}</source>
         <translation>{0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="133"/>
+        <location filename="../core/geocode/batch.py" line="137"/>
         <source>No address field in {0}: choose the field(s) that hold the address (or an expression). Fields: {1}.</source>
         <translation>{0}에 주소 필드가 없습니다: 주소가 들어 있는 필드(또는 표현식)를 선택하세요. 필드: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="134"/>
+        <location filename="../core/geocode/batch.py" line="138"/>
         <location filename="../core/wealth/features.py" line="357"/>
         <location filename="../core/wealth/predict.py" line="264"/>
         <location filename="../core/wealth/raster.py" line="311"/>
@@ -1121,22 +1154,22 @@
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="162"/>
+        <location filename="../core/geocode/batch.py" line="166"/>
         <source>The address expression failed on row {0}: {1}</source>
         <translation>{0}번째 행에서 주소 표현식이 실패했습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="242"/>
+        <location filename="../core/geocode/batch.py" line="251"/>
         <source>address too long ({0} characters, at most {1})</source>
         <translation>주소가 너무 깁니다({0}자, 최대 {1}자)</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="321"/>
+        <location filename="../core/geocode/batch.py" line="330"/>
         <source>{0}/{1} addresses geocoded; about {2:.0f} s left.</source>
         <translation>{1}건 중 {0}건 지오코딩; 약 {2:.0f}초 남음.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/batch.py" line="309"/>
+        <location filename="../core/geocode/batch.py" line="318"/>
         <source>The service failed for {0} addresses in a row (last: {1}); it looks unreachable or broken.</source>
         <translation>서비스가 주소 {0}개에 연속으로 실패했습니다(마지막: {1}). 접속할 수 없거나 고장 난 것으로 보입니다.</translation>
     </message>
@@ -1499,13 +1532,13 @@
     </message>
     <message>
         <location filename="../core/geocode/style.py" line="12"/>
-        <location filename="../ui/geocode_dock.py" line="53"/>
+        <location filename="../ui/geocode_dock.py" line="55"/>
         <source>Ambiguous</source>
         <translation>모호함</translation>
     </message>
     <message>
         <location filename="../core/geocode/style.py" line="12"/>
-        <location filename="../ui/geocode_dock.py" line="53"/>
+        <location filename="../ui/geocode_dock.py" line="55"/>
         <source>Not found</source>
         <translation>찾지 못함</translation>
     </message>
@@ -1696,56 +1729,174 @@
         <translation>{0} '{1}'은(는) {2}('{3}')이기도 합니다: 쓰면 그 파일이 망가집니다. {0}에 다른 파일 이름(또는 폴더)을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="54"/>
-        <source>another encoding</source>
-        <translation>다른 인코딩</translation>
+        <location filename="../core/tablereader.py" line="33"/>
+        <source>comma</source>
+        <translation>쉼표</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="241"/>
-        <source>The workbook has several sheets ({0}); {1} was read. Choose another with sheet='name' or '{2}|layername=name'.</source>
-        <translation>통합 문서에 시트가 여러 개 있습니다({0}). {1} 시트를 읽었습니다. 다른 시트는 sheet='이름' 또는 '{2}|layername=이름'으로 고르세요.</translation>
+        <location filename="../core/tablereader.py" line="33"/>
+        <source>semicolon</source>
+        <translation>세미콜론</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="55"/>
-        <source>The file {0} mixes encodings: line {1} is {2} while other lines are UTF-8, so part of its text would be garbled. Save the whole file in one encoding (e.g. UTF-8: open it in a text editor or Excel and save it again) and try again.</source>
-        <translation>{0} 파일에 인코딩이 섞여 있습니다. {1}번째 줄은 {2}이고 다른 줄은 UTF-8이라 텍스트 일부가 깨집니다. 파일 전체를 한 인코딩(예: UTF-8)으로 다시 저장한 뒤(텍스트 편집기나 Excel에서 열어 다시 저장) 다시 시도하세요.</translation>
+        <location filename="../core/tablereader.py" line="33"/>
+        <source>tab</source>
+        <translation>탭</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="120"/>
-        <source>The table {0} is empty: it has no header row.</source>
-        <translation>표 {0}이(가) 비어 있습니다: 머리글 행이 없습니다.</translation>
+        <location filename="../core/tablereader.py" line="33"/>
+        <source>pipe</source>
+        <translation>세로 막대</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="152"/>
-        <location filename="../core/thematic/join.py" line="182"/>
+        <location filename="../core/tablereader.py" line="231"/>
+        <source>The table {0} has {1} values on {2} but its header has {3} columns, so a value would be lost (row: {4}). A value that contains the {5} must be in quotes; or add the missing column names to the header.</source>
+        <translation>표 {0}의 {2}에 값이 {1}개 있지만 머리글의 열은 {3}개이므로 값이 사라집니다(행: {4}). {5}가 들어 있는 값은 따옴표로 묶거나, 빠진 열 이름을 머리글에 추가하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/tablereader.py" line="237"/>
+        <source>Lines {1}-{2} of {0} were read as one row of {3} values (the header has {4} columns): a quote (") opened on line {1} runs over the next lines. Check the quotes on line {1} (a quote inside a value is written twice, "") and try again.</source>
+        <translation>{0}의 {1}-{2}번째 줄이 값 {3}개의 한 행으로 읽혔습니다(머리글의 열은 {4}개). {1}번째 줄에서 열린 따옴표(")가 다음 줄까지 이어집니다. {1}번째 줄의 따옴표를 확인하고(값 안의 따옴표는 ""처럼 두 번 씁니다) 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/tablereader.py" line="244"/>
+        <source>Line {1} of {0} holds one value ('{2}') where the header has {3} columns separated by {4}: a quote that is not closed where it should be (on this line or above), or a line written with another delimiter. Fix the line (or add the missing delimiters for empty values) and try again.</source>
+        <translation>{0}의 {1}번째 줄에는 값이 하나('{2}')뿐인데 머리글에는 {4}로 구분된 열이 {3}개 있습니다. 이 줄이나 위쪽 줄에 제자리에서 닫히지 않은 따옴표가 있거나, 다른 구분자로 쓴 줄입니다. 줄을 고치고(빈 값에는 빠진 구분자를 추가) 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/tablereader.py" line="495"/>
+        <source>The layer '{0}' shows garbled text ({1}): it was opened with the wrong encoding, so its addresses would not be found. Remove it and open its file with WealthMap (Open table, or give the file path), which detects the encoding; or set the right one in Layer Properties &gt; Source &gt; Data source encoding (Korean files are often CP949, European ones Windows-1252).</source>
+        <translation>레이어 '{0}'의 글자가 깨져 있습니다({1}). 잘못된 인코딩으로 열렸기 때문에 주소를 찾을 수 없습니다. 레이어를 제거하고 WealthMap으로 파일을 여세요(표 열기 또는 파일 경로 지정, 인코딩 자동 감지). 또는 레이어 속성 &gt; 소스 &gt; 데이터 소스 인코딩에서 올바른 인코딩을 지정하세요(한국어 파일은 보통 CP949, 유럽 파일은 Windows-1252).</translation>
+    </message>
+    <message>
+        <location filename="../core/tablereader.py" line="154"/>
+        <source>somewhere</source>
+        <translation>어딘가</translation>
+    </message>
+    <message>
+        <location filename="../core/tablereader.py" line="230"/>
+        <source>line {0}</source>
+        <translation>{0}번째 줄</translation>
+    </message>
+    <message>
+        <location filename="../core/tablereader.py" line="230"/>
+        <source>lines {0}-{1}</source>
+        <translation>{0}-{1}번째 줄</translation>
+    </message>
+    <message>
+        <location filename="../core/tablereader.py" line="492"/>
+        <source>The text of {0} is garbled in the file itself ({1}, read as {2}): it was saved from text read with the wrong encoding, so its addresses would not be found. Export it again from its source (as UTF-8) and try again.</source>
+        <translation>{0}의 글자가 파일 자체에서 깨져 있습니다({1}, {2}(으)로 읽음). 잘못된 인코딩으로 읽은 글자를 그대로 저장한 파일이므로 주소를 찾을 수 없습니다. 원본에서 다시 내보낸 뒤(UTF-8로) 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/tablereader.py" line="137"/>
+        <location filename="../core/tables.py" line="87"/>
+        <location filename="../core/thematic/join.py" line="183"/>
         <source>The table file {0} does not exist. Check the path.</source>
         <translation>표 파일 {0}이(가) 없습니다. 경로를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="154"/>
-        <location filename="../core/thematic/join.py" line="185"/>
+        <location filename="../core/tablereader.py" line="139"/>
+        <location filename="../core/tables.py" line="89"/>
         <source>The table file {0} is empty (0 bytes).</source>
         <translation>표 파일 {0}이(가) 비어 있습니다 (0바이트).</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="200"/>
-        <source>Could not read {0} as a table. Supported: CSV/TXT (UTF-8 or CP949/EUC-KR), XLSX/ODS, and any file QGIS opens as a vector layer.</source>
-        <translation>{0}을(를) 표로 읽을 수 없습니다. 지원 형식: CSV/TXT (UTF-8 또는 CP949/EUC-KR), XLSX/ODS, QGIS가 벡터 레이어로 여는 모든 파일.</translation>
+        <location filename="../core/tablereader.py" line="213"/>
+        <source>The table {0} is empty: it has no header row.</source>
+        <translation>표 {0}이(가) 비어 있습니다: 머리글 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="204"/>
-        <source>The table {0} has no columns. Check that its first row is a header.</source>
-        <translation>표 {0}에 열이 없습니다. 첫 행이 머리글인지 확인하세요.</translation>
+        <location filename="../core/tablereader.py" line="221"/>
+        <source>{0} rows have fewer values than the header has columns (first: line {1}); their last columns are empty.</source>
+        <translation>{0}개 행의 값이 머리글의 열 수보다 적습니다(첫 행: {1}번째 줄). 그 행의 마지막 열은 비어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="76"/>
+        <location filename="../core/tablereader.py" line="224"/>
+        <source>The header is on line {0}; the lines above it are empty.</source>
+        <translation>머리글은 {0}번째 줄에 있습니다. 그 위의 줄은 비어 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/tablereader.py" line="389"/>
+        <source>Only {0} of the {1} rows of {2} could be stored in a layer.</source>
+        <translation>{2}의 행 {1}개 중 {0}개만 레이어에 저장할 수 있었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/tablereader.py" line="451"/>
+        <source>QGIS read {0} rows from {1}; WealthMap reads {2} and uses them.</source>
+        <translation>QGIS는 {1}에서 {0}개 행을 읽었습니다. WealthMap은 {2}개 행을 읽어 사용합니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/tablereader.py" line="454"/>
+        <source>The layer '{0}' was opened as {1}; its file is {2}, so it was read again as {2}.</source>
+        <translation>레이어 '{0}'은(는) {1}(으)로 열렸지만 파일은 {2}이므로 {2}(으)로 다시 읽었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/tablereader.py" line="532"/>
+        <source>Only {0} of the {1} rows of '{2}' could be read. Check its data source (a file that is being written, or a broken file).</source>
+        <translation>'{2}'의 행 {1}개 중 {0}개만 읽었습니다. 데이터 원본을 확인하세요(쓰는 중인 파일이거나 손상된 파일).</translation>
+    </message>
+    <message>
+        <location filename="../core/tablereader.py" line="154"/>
+        <source>line {0} ('{1}')</source>
+        <translation>{0}번째 줄('{1}')</translation>
+    </message>
+    <message>
+        <location filename="../core/tablereader.py" line="156"/>
+        <source>The table {0} is not in the encoding {1}: {2} cannot be read with it. Leave the encoding empty to detect it, or give the file's encoding (e.g. utf-8, cp949, cp1252).</source>
+        <translation>표 {0}은(는) {1} 인코딩이 아닙니다. {2}을(를) 이 인코딩으로 읽을 수 없습니다. 인코딩을 비워 두어 자동으로 감지하거나 파일의 인코딩(예: utf-8, cp949, cp1252)을 지정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/tablereader.py" line="160"/>
+        <location filename="../core/tables.py" line="38"/>
         <source>Unknown text encoding '{0}'. Leave it empty to detect it (UTF-8 with or without BOM, CP949/EUC-KR), or give one such as utf-8, cp949 or euc-kr.</source>
         <translation>알 수 없는 텍스트 인코딩 '{0}'입니다. 비워 두면 자동으로 감지하며(BOM 있거나 없는 UTF-8, CP949/EUC-KR), utf-8, cp949, euc-kr 같은 값을 줄 수도 있습니다.</translation>
     </message>
     <message>
-        <location filename="../core/tables.py" line="192"/>
+        <location filename="../core/tablereader.py" line="209"/>
+        <source>Line {1} of {0} cannot be read ({2}): a value there opens a quote (") that is not closed where it should be, or has text after its closing quote. Put quotes only around whole values, write a quote inside a quoted value twice (""), and try again.</source>
+        <translation>{0}의 {1}번째 줄을 읽을 수 없습니다({2}). 그 줄의 값이 따옴표(")를 열고 제자리에서 닫지 않았거나 닫는 따옴표 뒤에 글자가 있습니다. 따옴표는 값 전체를 묶을 때만 쓰고, 따옴표로 묶은 값 안의 따옴표는 두 번("") 쓴 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/tablereader.py" line="345"/>
+        <source>The table {0} has no column '{1}'. Its columns: {2}.</source>
+        <translation>표 {0}에 '{1}' 열이 없습니다. 열: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../core/tablereader.py" line="180"/>
+        <source>Line {1} of {0} holds a NUL character: it is a binary file, or text in UTF-16 without a byte order mark. Save it as CSV (UTF-8) and try again.</source>
+        <translation>{0}의 {1}번째 줄에 NUL 문자가 있습니다. 이진 파일이거나 BOM 없는 UTF-16 텍스트입니다. CSV(UTF-8)로 저장한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/tablereader.py" line="483"/>
+        <source>field name '{0}'</source>
+        <translation>필드 이름 '{0}'</translation>
+    </message>
+    <message>
+        <location filename="../core/tablereader.py" line="486"/>
+        <source>row {0}: '{1}'</source>
+        <translation>{0}번째 행: '{1}'</translation>
+    </message>
+    <message>
+        <location filename="../core/tables.py" line="157"/>
+        <source>The workbook has several sheets ({0}); {1} was read. Choose another with sheet='name' or '{2}|layername=name'.</source>
+        <translation>통합 문서에 시트가 여러 개 있습니다({0}). {1} 시트를 읽었습니다. 다른 시트는 sheet='이름' 또는 '{2}|layername=이름'으로 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/tables.py" line="108"/>
         <source>The workbook {0} has no sheet '{1}'. Its sheets: {2}.</source>
         <translation>통합 문서 {0}에 '{1}' 시트가 없습니다. 시트: {2}.</translation>
+    </message>
+    <message>
+        <location filename="../core/tables.py" line="116"/>
+        <source>Could not read {0} as a table. Supported: CSV/TXT (UTF-8 or CP949/EUC-KR), XLSX/ODS, and any file QGIS opens as a vector layer.</source>
+        <translation>{0}을(를) 표로 읽을 수 없습니다. 지원 형식: CSV/TXT (UTF-8 또는 CP949/EUC-KR), XLSX/ODS, QGIS가 벡터 레이어로 여는 모든 파일.</translation>
+    </message>
+    <message>
+        <location filename="../core/tables.py" line="120"/>
+        <location filename="../core/tables.py" line="97"/>
+        <source>The table {0} has no columns. Check that its first row is a header.</source>
+        <translation>표 {0}에 열이 없습니다. 첫 행이 머리글인지 확인하세요.</translation>
     </message>
     <message>
         <location filename="../core/tasks.py" line="123"/>
@@ -1811,13 +1962,13 @@
         <location filename="../core/thematic/api.py" line="347"/>
         <location filename="../core/thematic/api.py" line="397"/>
         <location filename="../core/thematic/api.py" line="438"/>
-        <location filename="../core/thematic/join.py" line="356"/>
+        <location filename="../core/thematic/join.py" line="351"/>
         <source>input layer</source>
         <translation>입력 레이어</translation>
     </message>
     <message>
         <location filename="../core/thematic/api.py" line="348"/>
-        <location filename="../core/thematic/join.py" line="355"/>
+        <location filename="../core/thematic/join.py" line="350"/>
         <location filename="../core/wealth/predict.py" line="730"/>
         <location filename="../core/wealth/predict.py" line="348"/>
         <location filename="../core/wealth/predict.py" line="731"/>
@@ -2118,93 +2269,93 @@
         <translation>{0} 내보내기에 실패했습니다({1}). 파일이 다른 곳에서 열려 있지 않은지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="151"/>
+        <location filename="../core/thematic/join.py" line="143"/>
         <source>Matched {0} of {1} features with {2} of {3} table rows.</source>
         <translation>피처 {1}개 중 {0}개가 표의 {3}행 중 {2}행과 일치했습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="221"/>
+        <location filename="../core/thematic/join.py" line="215"/>
         <source>The boundary layer is not valid.</source>
         <translation>경계 레이어가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="154"/>
+        <location filename="../core/thematic/join.py" line="146"/>
         <source>{0} features have no row (e.g. {1}).</source>
         <translation>피처 {0}개에 해당하는 행이 없습니다 (예: {1}).</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="157"/>
+        <location filename="../core/thematic/join.py" line="149"/>
         <source>{0} table rows have no feature (e.g. {1}).</source>
         <translation>표의 {0}행에 해당하는 피처가 없습니다 (예: {1}).</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="160"/>
-        <location filename="../ui/thematic_dock.py" line="334"/>
+        <location filename="../core/thematic/join.py" line="152"/>
+        <location filename="../ui/thematic_dock.py" line="347"/>
         <source>Duplicate table keys: {0}.</source>
         <translation>중복된 표 키: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="162"/>
+        <location filename="../core/thematic/join.py" line="154"/>
         <source>Keys shared by several features: {0}.</source>
         <translation>여러 피처가 같이 쓰는 키: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="165"/>
+        <location filename="../core/thematic/join.py" line="157"/>
         <source>Read as numbers: {0}.</source>
         <translation>숫자로 읽은 열: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="205"/>
+        <location filename="../core/thematic/join.py" line="199"/>
         <source>Could not open the boundary layer {0}.</source>
         <translation>경계 레이어 {0}을(를) 열 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="223"/>
+        <location filename="../core/thematic/join.py" line="217"/>
         <source>The key field '{0}' is not in the layer '{1}'. Its fields: {2}.</source>
         <translation>키 필드 '{0}'이(가) 레이어 '{1}'에 없습니다. 레이어의 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="226"/>
+        <location filename="../core/thematic/join.py" line="220"/>
         <source>The layer '{0}' has no features; there is nothing to join to.</source>
         <translation>레이어 '{0}'에 피처가 없어 결합할 대상이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="228"/>
+        <location filename="../core/thematic/join.py" line="222"/>
         <source>boundary layer</source>
         <translation>경계 레이어</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="228"/>
+        <location filename="../core/thematic/join.py" line="222"/>
         <source>table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="229"/>
+        <location filename="../core/thematic/join.py" line="223"/>
         <source>joined output</source>
         <translation>결합 결과 파일</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="235"/>
+        <location filename="../core/thematic/join.py" line="229"/>
         <source>The table {0} has a header but no rows.</source>
         <translation>표 {0}에 머리글만 있고 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="257"/>
+        <location filename="../core/thematic/join.py" line="251"/>
         <source>The table {0} has {1} duplicate keys in '{2}' (e.g. {3}); each region needs one row. Remove or aggregate the duplicates, or choose 'keep the first row'.</source>
         <translation>표 {0}의 '{2}' 열에 중복 키가 {1}개 있습니다 (예: {3}). 지역마다 행이 하나여야 합니다. 중복을 지우거나 합치거나 '첫 행 유지'를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="335"/>
+        <location filename="../core/thematic/join.py" line="330"/>
         <source>No table row matched a feature: layer keys look like {0}, table keys like {1}. Check the key fields (and their normalisation).</source>
         <translation>표의 어떤 행도 피처와 일치하지 않았습니다: 레이어 키는 {0}, 표 키는 {1} 같은 모양입니다. 키 필드(와 정규화)를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="354"/>
+        <location filename="../core/thematic/join.py" line="349"/>
         <source>The output {0} must be a GeoPackage (.gpkg) or 'memory:'.</source>
         <translation>출력 {0}은(는) GeoPackage(.gpkg) 또는 'memory:'여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="376"/>
+        <location filename="../core/thematic/join.py" line="371"/>
         <source>Could not open the written file {0}.</source>
         <translation>쓴 파일 {0}을(를) 열 수 없습니다.</translation>
     </message>
@@ -2214,19 +2365,14 @@
         <translation>표 레이어 '{0}'이(가) 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="232"/>
+        <location filename="../core/thematic/join.py" line="226"/>
         <source>The key column '{0}' is not in the table {1}. Its columns: {2}.</source>
         <translation>키 열 '{0}'이(가) 표 {1}에 없습니다. 표의 열: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/thematic/join.py" line="241"/>
+        <location filename="../core/thematic/join.py" line="235"/>
         <source>The column '{0}' is not in the table {1}. Its columns: {2}.</source>
         <translation>열 '{0}'이(가) 표 {1}에 없습니다. 표의 열: {2}.</translation>
-    </message>
-    <message>
-        <location filename="../core/thematic/join.py" line="190"/>
-        <source>The table {0} is not in the encoding {1}. Leave the encoding empty to detect it (UTF-8 with or without BOM, CP949/EUC-KR).</source>
-        <translation>표 {0}은(는) {1} 인코딩이 아닙니다. 인코딩을 비워 두면 자동으로 감지합니다(BOM 유무와 관계없이 UTF-8, CP949/EUC-KR).</translation>
     </message>
     <message>
         <location filename="../core/thematic/style.py" line="58"/>
@@ -2998,7 +3144,7 @@
     </message>
     <message>
         <location filename="../core/wealth/predict.py" line="342"/>
-        <location filename="../core/wealth/train_api.py" line="95"/>
+        <location filename="../core/wealth/train_api.py" line="96"/>
         <source>raster</source>
         <translation>래스터</translation>
     </message>
@@ -3507,7 +3653,7 @@
     </message>
     <message>
         <location filename="../core/wealth/report.py" line="182"/>
-        <location filename="../core/wealth/survey.py" line="317"/>
+        <location filename="../core/wealth/survey.py" line="320"/>
         <source>group</source>
         <translation>그룹</translation>
     </message>
@@ -3612,47 +3758,47 @@
         <translation>Sentinel-2 제품 '{1}'의 밴드 {0}이(가) 10 m 밴드와 같은 영역을 덮지 않습니다. 제품이 불완전하거나 변경된 것으로 보입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="309"/>
+        <location filename="../core/wealth/survey.py" line="312"/>
         <source>value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="318"/>
+        <location filename="../core/wealth/survey.py" line="321"/>
         <source>urban/rural</source>
         <translation>도시/농촌</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="319"/>
+        <location filename="../core/wealth/survey.py" line="322"/>
         <source>year</source>
         <translation>연도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="479"/>
+        <location filename="../core/wealth/survey.py" line="482"/>
         <source>duplicate point averaged into an earlier row</source>
         <translation>중복 지점을 앞 행에 평균하여 합침</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="312"/>
+        <location filename="../core/wealth/survey.py" line="315"/>
         <source>latitude</source>
         <translation>위도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="313"/>
+        <location filename="../core/wealth/survey.py" line="316"/>
         <source>longitude</source>
         <translation>경도</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="320"/>
+        <location filename="../core/wealth/survey.py" line="323"/>
         <source>extra feature</source>
         <translation>추가 특징</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="272"/>
+        <location filename="../core/wealth/survey.py" line="273"/>
         <source> The latitude and longitude columns look swapped.</source>
         <translation> 위도와 경도 열이 뒤바뀐 것 같습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="272"/>
+        <location filename="../core/wealth/survey.py" line="273"/>
         <source> They look like projected coordinates (metres): declare the CRS they are in.</source>
         <translation> 투영 좌표(미터)로 보입니다: 실제 좌표계를 지정하십시오.</translation>
     </message>
@@ -3672,92 +3818,87 @@
         <translation>{1}의 '{0}' 열에 '{2}'처럼 천 단위 구분 기호로도, 소수점 쉼표로도 읽을 수 있는 값이 있습니다. 천 단위 구분 기호 없이 쓰거나 소수점(.)을 사용한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="263"/>
+        <location filename="../core/wealth/survey.py" line="264"/>
         <source>The CRS '{0}' declared for {1} is not a valid CRS. Use an EPSG code such as EPSG:4326.</source>
         <translation>{1}에 지정된 좌표계 '{0}'이(가) 올바르지 않습니다. EPSG:4326 같은 EPSG 코드를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="305"/>
+        <location filename="../core/wealth/survey.py" line="308"/>
         <source>The survey {0} has no rows.</source>
         <translation>설문 {0}에 행이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="307"/>
+        <location filename="../core/wealth/survey.py" line="310"/>
         <source>No value field given: name the numeric column to learn (for example 'wealthpooled'). Columns of {0}: {1}.</source>
         <translation>값 필드가 없습니다: 학습할 숫자 열의 이름을 지정하십시오(예: 'wealthpooled'). {0}의 열: {1}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="390"/>
+        <location filename="../core/wealth/survey.py" line="393"/>
         <source>The value field '{0}' of {1} is not numeric in {2} rows, for example row {3}. Pick a numeric field or clean these rows.</source>
         <translation>{1}의 값 필드 '{0}'이(가) {2}개 행에서 숫자가 아닙니다. 예: 행 {3}. 숫자 필드를 고르거나 이 행들을 정리하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="402"/>
+        <location filename="../core/wealth/survey.py" line="405"/>
         <source>empty value</source>
         <translation>빈 값</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="417"/>
+        <location filename="../core/wealth/survey.py" line="420"/>
         <source>Only {0} usable points in {1} ({2} left out); at least {3} are needed to train and cross-validate. Add points or fix the rows listed in the report.</source>
         <translation>{1}에서 사용할 수 있는 지점이 {0}개뿐입니다({2}개 제외). 학습과 교차 검증에는 최소 {3}개가 필요합니다. 지점을 추가하거나 보고서에 나열된 행을 고치십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="469"/>
+        <location filename="../core/wealth/survey.py" line="472"/>
         <source>{0} points of {1} share their coordinates with another point (rows {2}, ...). Duplicated points inflate cross-validated accuracy: remove them, or average them (duplicates='mean').</source>
         <translation>{1}의 지점 {0}개가 다른 지점과 좌표가 같습니다(행 {2}, ...). 중복 지점은 교차 검증 정확도를 부풀립니다: 제거하거나 평균하십시오(duplicates='mean').</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="474"/>
+        <location filename="../core/wealth/survey.py" line="477"/>
         <source>Unknown duplicates policy '{0}': use 'error' or 'mean'.</source>
         <translation>알 수 없는 중복 처리 방식 '{0}': 'error' 또는 'mean'을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="194"/>
+        <location filename="../core/wealth/survey.py" line="196"/>
         <source>The survey file {0} does not exist. Check the path.</source>
         <translation>설문 파일 {0}이(가) 없습니다. 경로를 확인하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="226"/>
+        <location filename="../core/wealth/survey.py" line="224"/>
         <source>The survey layer '{0}' has no CRS. Set its CRS (Layer Properties &gt; Source) and run again.</source>
         <translation>설문 레이어 '{0}'에 좌표계가 없습니다. 좌표계를 설정하고(레이어 속성 &gt; 소스) 다시 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="281"/>
+        <location filename="../core/wealth/survey.py" line="282"/>
         <source>All coordinates of {0} are small numbers (x {1:.3f}..{2:.3f}, y {3:.3f}..{4:.3f}) that look like degrees, but the declared CRS {5} is projected (metres). Declare EPSG:4326 or the right CRS.</source>
         <translation>{0}의 모든 좌표가 도(degree)처럼 보이는 작은 수(x {1:.3f}..{2:.3f}, y {3:.3f}..{4:.3f})인데, 지정된 좌표계 {5}는 투영 좌표계(미터)입니다. EPSG:4326이나 올바른 좌표계를 지정하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="404"/>
+        <location filename="../core/wealth/survey.py" line="407"/>
         <source>no coordinates (0, 0: missing GPS in DHS)</source>
         <translation>좌표 없음(0, 0: DHS에서 GPS 누락)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="275"/>
+        <location filename="../core/wealth/survey.py" line="276"/>
         <source>{0} points of {1} are outside the range of degrees (longitude -180..180, latitude -90..90) although the declared CRS {2} is in degrees (first: x={3}, y={4}).</source>
         <translation>지정된 좌표계 {2}는 도 단위인데 {1}의 지점 {0}개가 도의 범위(경도 -180..180, 위도 -90..90)를 벗어납니다(첫 지점: x={3}, y={4}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="406"/>
+        <location filename="../core/wealth/survey.py" line="409"/>
         <source>no coordinates</source>
         <translation>좌표 없음</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="203"/>
-        <source>Could not decode the survey file {0}: {1}. Save it as UTF-8 CSV.</source>
-        <translation>설문 파일 {0}을(를) 해독할 수 없습니다: {1}. UTF-8 CSV로 저장하십시오.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/survey.py" line="351"/>
+        <location filename="../core/wealth/survey.py" line="354"/>
         <source>Row {0} of {1} has a coordinate that is not a number ({2}, {3}). Fix the coordinate columns '{4}'/'{5}'.</source>
         <translation>{1}의 {0}행 좌표가 숫자가 아닙니다({2}, {3}). 좌표 열 '{4}'/'{5}'를 고치십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="371"/>
+        <location filename="../core/wealth/survey.py" line="374"/>
         <source>Row {0} of {1}: the urban/rural field '{2}' has the value '{3}'; use 1/0, urban/rural or U/R.</source>
         <translation>{1}의 {0}행: 도시/농촌 필드 '{2}'의 값이 '{3}'입니다. 1/0, urban/rural 또는 U/R을 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/survey.py" line="384"/>
+        <location filename="../core/wealth/survey.py" line="387"/>
         <source>Row {0} of {1}: the extra feature '{2}' has the value '{3}', which is not a number. Only numeric columns can be features.</source>
         <translation>{1}의 {0}행: 추가 특징 '{2}'의 값 '{3}'은(는) 숫자가 아닙니다. 숫자 열만 특징이 될 수 있습니다.</translation>
     </message>
@@ -3842,57 +3983,57 @@
         <translation>포레스트 설정은 정수여야 합니다({0}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="85"/>
+        <location filename="../core/wealth/train_api.py" line="86"/>
         <source>No output folder given for the model bundle. Choose a new or empty folder.</source>
         <translation>모델 번들의 출력 폴더가 없습니다. 새 폴더나 빈 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="142"/>
+        <location filename="../core/wealth/train_api.py" line="143"/>
         <source>Cross-validated r² {0:.3f} (squared r {1:.3f}, RMSE {2:.3f}) on {3} points; best simple baseline ({4}) r² {5:.3f}. Bundle: {6} (status '{7}').</source>
         <translation>교차 검증 r² {0:.3f} (r 제곱 {1:.3f}, RMSE {2:.3f}), 지점 {3}개. 가장 좋은 단순 기준선({4}) r² {5:.3f}. 번들: {6} (상태 '{7}').</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="169"/>
+        <location filename="../core/wealth/train_api.py" line="170"/>
         <source>'blocked': spatial blocks; 'group': leave one group out.</source>
         <translation>'blocked': 공간 블록, 'group': 그룹 하나씩 빼기.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="171"/>
+        <location filename="../core/wealth/train_api.py" line="172"/>
         <source>5 is usual.</source>
         <translation>보통 5입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="97"/>
+        <location filename="../core/wealth/train_api.py" line="98"/>
         <source>model bundle folder</source>
         <translation>모델 번들 폴더</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="174"/>
+        <location filename="../core/wealth/train_api.py" line="175"/>
         <source>50 km is usual.</source>
         <translation>보통 50 km입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="96"/>
+        <location filename="../core/wealth/train_api.py" line="97"/>
         <source>feature cache</source>
         <translation>특징 캐시</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="107"/>
+        <location filename="../core/wealth/train_api.py" line="108"/>
         <source>train_wealth_model: a window of {0:g} m needs a context of {1} x {1} chips of {2:g} m, more than {3} per side. Give a smaller window_m (the context is averaged over it; 5,000 to 10,000 m is usual).</source>
         <translation>train_wealth_model: {0:g} m 창에는 {2:g} m 칩 {1} x {1}개의 주변 영역이 필요해 한 변에 {3}개를 넘습니다. 더 작은 window_m을 주세요(주변 영역은 그 안에서 평균하며, 보통 5,000에서 10,000 m입니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="183"/>
+        <location filename="../core/wealth/train_api.py" line="184"/>
         <source>It is the share of the columns each split looks at (0.33 is usual), or a whole number of columns, 'sqrt' or 'log2'.</source>
         <translation>분할마다 살펴보는 열의 비율(보통 0.33), 또는 열의 개수(정수), 'sqrt', 'log2'입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="192"/>
+        <location filename="../core/wealth/train_api.py" line="193"/>
         <source>train_wealth_model: the parameter 'context_chips' must be an odd number (1, 3, 5...) so that the point's chip is in the middle; got {0}.</source>
         <translation>train_wealth_model: 매개변수 'context_chips'는 지점의 칩이 가운데 오도록 홀수(1, 3, 5...)여야 합니다. 받은 값: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="95"/>
+        <location filename="../core/wealth/train_api.py" line="96"/>
         <source>survey</source>
         <translation>조사 자료</translation>
     </message>
@@ -3908,7 +4049,7 @@
     </message>
     <message>
         <location filename="../plugin.py" line="55"/>
-        <location filename="../ui/geocode_dock.py" line="179"/>
+        <location filename="../ui/geocode_dock.py" line="183"/>
         <source>Geocode</source>
         <translation>지오코딩</translation>
     </message>
@@ -4056,297 +4197,307 @@
         <translation>pip는 끝났지만 다음을 아직 가져올 수 없습니다: {0}. QGIS를 다시 시작하고, 그래도 없으면 복구를 사용하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="52"/>
+        <location filename="../ui/encoding_choice.py" line="21"/>
+        <source>Which encoding?</source>
+        <translation>어떤 인코딩입니까?</translation>
+    </message>
+    <message>
+        <location filename="../ui/encoding_choice.py" line="22"/>
+        <source>Read the file as:</source>
+        <translation>파일을 다음 인코딩으로 읽기:</translation>
+    </message>
+    <message>
+        <location filename="../ui/geocode_dock.py" line="54"/>
         <source>All rows</source>
         <translation>모든 행</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="52"/>
+        <location filename="../ui/geocode_dock.py" line="54"/>
         <source>Ambiguous and unmatched</source>
         <translation>모호하거나 찾지 못한 행</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="53"/>
+        <location filename="../ui/geocode_dock.py" line="55"/>
         <source>Errors</source>
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="62"/>
+        <location filename="../ui/geocode_dock.py" line="66"/>
         <source>WealthMap: Geocode</source>
         <translation>WealthMap: 지오코딩</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="72"/>
+        <location filename="../ui/geocode_dock.py" line="76"/>
         <source>Batch geocoding of address tables.</source>
         <translation>주소 표 일괄 지오코딩.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="95"/>
+        <location filename="../ui/geocode_dock.py" line="99"/>
         <source>WealthMap geocoder (offline)</source>
         <translation>WealthMap 지오코더(오프라인)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="103"/>
+        <location filename="../ui/geocode_dock.py" line="107"/>
         <source>Addresses</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="109"/>
+        <location filename="../ui/geocode_dock.py" line="113"/>
         <source>Open table…</source>
         <translation>표 열기…</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="110"/>
+        <location filename="../ui/geocode_dock.py" line="114"/>
         <source>CSV (UTF-8 or CP949/EUC-KR), XLSX or any vector file</source>
         <translation>CSV(UTF-8 또는 CP949/EUC-KR), XLSX 또는 모든 벡터 파일</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="114"/>
+        <location filename="../ui/geocode_dock.py" line="118"/>
         <source>Table or layer</source>
         <translation>표 또는 레이어</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="116"/>
+        <location filename="../ui/geocode_dock.py" line="120"/>
         <source>One or several fields, joined with commas</source>
         <translation>하나 이상의 필드, 쉼표로 연결</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="119"/>
+        <location filename="../ui/geocode_dock.py" line="123"/>
         <source>Instead of fields: a QGIS expression that builds the address</source>
         <translation>필드 대신: 주소를 만드는 QGIS 표현식</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="120"/>
+        <location filename="../ui/geocode_dock.py" line="124"/>
         <source>Or expression</source>
         <translation>또는 표현식</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="134"/>
+        <location filename="../ui/geocode_dock.py" line="138"/>
         <source>Service</source>
         <translation>서비스</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="136"/>
+        <location filename="../ui/geocode_dock.py" line="140"/>
         <source>Address index (*.sqlite)</source>
         <translation>주소 색인 (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="137"/>
+        <location filename="../ui/geocode_dock.py" line="141"/>
         <source>Built with 'Build offline address index'; the world gazetteer is always used</source>
         <translation>'오프라인 주소 색인 만들기'로 만든 파일; 세계 지명 사전은 항상 사용됩니다</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="140"/>
-        <location filename="../ui/geocode_dock.py" line="400"/>
+        <location filename="../ui/geocode_dock.py" line="144"/>
+        <location filename="../ui/geocode_dock.py" line="416"/>
         <source>Build index…</source>
         <translation>색인 만들기…</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="141"/>
+        <location filename="../ui/geocode_dock.py" line="145"/>
         <source>Build an address index from an OpenStreetMap file (.osm.pbf, .osm) or a table or layer of address points (address and lon/lat fields)</source>
         <translation>OpenStreetMap 파일(.osm.pbf, .osm)이나 주소 점 표·레이어(주소와 경도/위도 필드)로 주소 색인을 만듭니다</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="146"/>
+        <location filename="../ui/geocode_dock.py" line="150"/>
         <source>Address index</source>
         <translation>주소 색인</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="149"/>
+        <location filename="../ui/geocode_dock.py" line="153"/>
         <source>Endpoint URL</source>
         <translation>엔드포인트 URL</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="151"/>
+        <location filename="../ui/geocode_dock.py" line="155"/>
         <source>The API key is kept in QGIS's authentication database (method Basic, key as password), never in settings or projects.</source>
         <translation>API 키는 설정이나 프로젝트가 아닌 QGIS 인증 데이터베이스(방식 Basic, 키를 비밀번호로)에 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="153"/>
+        <location filename="../ui/geocode_dock.py" line="157"/>
         <source>API key</source>
         <translation>API 키</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="155"/>
+        <location filename="../ui/geocode_dock.py" line="159"/>
         <source>e.g. kr, li</source>
         <translation>예: kr, li</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="156"/>
+        <location filename="../ui/geocode_dock.py" line="160"/>
         <source>Country codes</source>
         <translation>국가 코드</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="157"/>
+        <location filename="../ui/geocode_dock.py" line="161"/>
         <source>Only in the current map extent</source>
         <translation>현재 지도 범위 안에서만</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="168"/>
+        <location filename="../ui/geocode_dock.py" line="172"/>
         <location filename="../ui/wealth_predict_widget.py" line="201"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="172"/>
+        <location filename="../ui/geocode_dock.py" line="176"/>
         <location filename="../ui/wealth_predict_widget.py" line="200"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="173"/>
+        <location filename="../ui/geocode_dock.py" line="177"/>
         <source>Output file</source>
         <translation>출력 파일</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="177"/>
+        <location filename="../ui/geocode_dock.py" line="181"/>
         <source>Also write the unmatched rows to a CSV file</source>
         <translation>찾지 못한 행도 CSV 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="188"/>
+        <location filename="../ui/geocode_dock.py" line="192"/>
         <source>Review</source>
         <translation>검토</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="195"/>
+        <location filename="../ui/geocode_dock.py" line="199"/>
         <source>Show</source>
         <translation>표시</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="208"/>
+        <location filename="../ui/geocode_dock.py" line="212"/>
         <source>Candidates</source>
         <translation>후보</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="210"/>
+        <location filename="../ui/geocode_dock.py" line="214"/>
         <source>Use candidate</source>
         <translation>후보 사용</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="212"/>
+        <location filename="../ui/geocode_dock.py" line="216"/>
         <source>Place on map</source>
         <translation>지도에서 지정</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="214"/>
+        <location filename="../ui/geocode_dock.py" line="218"/>
         <source>Click on the map to place the selected row's point by hand</source>
         <translation>지도를 클릭해 선택한 행의 점을 직접 지정합니다</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="229"/>
-        <location filename="../ui/geocode_dock.py" line="197"/>
+        <location filename="../ui/geocode_dock.py" line="233"/>
+        <location filename="../ui/geocode_dock.py" line="201"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="229"/>
-        <location filename="../ui/geocode_dock.py" line="197"/>
+        <location filename="../ui/geocode_dock.py" line="233"/>
+        <location filename="../ui/geocode_dock.py" line="201"/>
         <source>Score</source>
         <translation>점수</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="248"/>
+        <location filename="../ui/geocode_dock.py" line="252"/>
         <source>Open an address table</source>
         <translation>주소 표 열기</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="249"/>
+        <location filename="../ui/geocode_dock.py" line="253"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</source>
         <translation>표 (*.csv *.txt *.tsv *.xlsx *.xls *.ods *.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="398"/>
+        <location filename="../ui/geocode_dock.py" line="414"/>
         <source>Street addresses need an address index.</source>
         <translation>도로명 주소에는 주소 색인이 필요합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="442"/>
+        <location filename="../ui/geocode_dock.py" line="459"/>
         <source>Build an address index from…</source>
         <translation>주소 색인 만들 원본…</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="443"/>
+        <location filename="../ui/geocode_dock.py" line="460"/>
         <source>OpenStreetMap or address points (*.osm.pbf *.pbf *.osm *.csv *.txt *.tsv *.xlsx *.gpkg *.shp)</source>
         <translation>OpenStreetMap 또는 주소 점 (*.osm.pbf *.pbf *.osm *.csv *.txt *.tsv *.xlsx *.gpkg *.shp)</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="491"/>
+        <location filename="../ui/geocode_dock.py" line="508"/>
         <source>Building the address index</source>
         <translation>주소 색인 만드는 중</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="594"/>
+        <location filename="../ui/geocode_dock.py" line="611"/>
         <source>Saved the reviewed point; the cache remembers it for later runs.</source>
         <translation>검토한 점을 저장했습니다. 이후 실행에서도 캐시가 기억합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="618"/>
+        <location filename="../ui/geocode_dock.py" line="635"/>
         <source>placed by hand</source>
         <translation>직접 지정함</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="197"/>
+        <location filename="../ui/geocode_dock.py" line="201"/>
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="197"/>
+        <location filename="../ui/geocode_dock.py" line="201"/>
         <source>Matched address</source>
         <translation>일치한 주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="198"/>
+        <location filename="../ui/geocode_dock.py" line="202"/>
         <source>Read as</source>
         <translation>인식된 주소</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="326"/>
+        <location filename="../ui/geocode_dock.py" line="337"/>
         <source>Choose a table or layer with addresses first.</source>
         <translation>먼저 주소가 있는 표나 레이어를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="424"/>
+        <location filename="../ui/geocode_dock.py" line="440"/>
         <source>From an OpenStreetMap file or a table…</source>
         <translation>OpenStreetMap 파일이나 표에서…</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="496"/>
+        <location filename="../ui/geocode_dock.py" line="513"/>
         <source>Address index built: {0} rows in {1}. It is now the panel's address index: run Geocode again.</source>
         <translation>주소 색인을 만들었습니다: {1}에 {0}개 행. 이제 이 패널의 주소 색인입니다. 지오코딩을 다시 실행하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="583"/>
+        <location filename="../ui/geocode_dock.py" line="600"/>
         <source>Select a row and one of its candidates first.</source>
         <translation>먼저 행과 그 후보 하나를 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="616"/>
+        <location filename="../ui/geocode_dock.py" line="633"/>
         <source>Select the row to place first.</source>
         <translation>먼저 지정할 행을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="343"/>
+        <location filename="../ui/geocode_dock.py" line="354"/>
         <source>Geocoding {0}</source>
         <translation>{0} 지오코딩 중</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="352"/>
+        <location filename="../ui/geocode_dock.py" line="363"/>
         <source>Geocoding: {0:.0f}% done, about {1:.0f} s left.</source>
         <translation>지오코딩: {0:.0f}% 완료, 약 {1:.0f}초 남음.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="482"/>
+        <location filename="../ui/geocode_dock.py" line="499"/>
         <source>The layer was removed; choose another source for the index.</source>
         <translation>레이어가 제거되었습니다. 색인을 만들 다른 원본을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="431"/>
+        <location filename="../ui/geocode_dock.py" line="448"/>
         <source>From the point layer '{0}'</source>
         <translation>점 레이어 '{0}'에서</translation>
     </message>
     <message>
-        <location filename="../ui/geocode_dock.py" line="471"/>
+        <location filename="../ui/geocode_dock.py" line="488"/>
         <source>No address field in {0}: name the field with the address 'address' (or build the index with Processing &gt; WealthMap &gt; Build offline address index).</source>
         <translation>{0}에 주소 필드가 없습니다. 주소가 든 필드 이름을 'address'로 하세요(또는 프로세싱 &gt; WealthMap &gt; 오프라인 주소 색인 만들기로 색인을 만드세요).</translation>
     </message>
@@ -4406,258 +4557,258 @@
         <translation>오프라인 색인</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="46"/>
+        <location filename="../ui/thematic_dock.py" line="49"/>
         <source>WealthMap: Thematic maps</source>
         <translation>WealthMap: 주제도</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="52"/>
+        <location filename="../ui/thematic_dock.py" line="56"/>
         <source>Choropleth and chart maps from statistics tables.</source>
         <translation>통계표로 만드는 단계구분도와 차트맵.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="68"/>
+        <location filename="../ui/thematic_dock.py" line="72"/>
         <source>1. Join a table</source>
         <translation>1. 표 결합</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="78"/>
+        <location filename="../ui/thematic_dock.py" line="82"/>
         <source>Keep the first row of duplicate keys</source>
         <translation>중복 키는 첫 행 유지</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="79"/>
+        <location filename="../ui/thematic_dock.py" line="83"/>
         <source>Pick a layer, a table and the key of each.</source>
         <translation>레이어, 표, 각각의 키를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="81"/>
+        <location filename="../ui/thematic_dock.py" line="85"/>
         <source>Join</source>
         <translation>결합</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="83"/>
+        <location filename="../ui/thematic_dock.py" line="87"/>
         <source>Layer key</source>
         <translation>레이어 키</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="84"/>
+        <location filename="../ui/thematic_dock.py" line="88"/>
         <source>Table</source>
         <translation>표</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="85"/>
+        <location filename="../ui/thematic_dock.py" line="89"/>
         <source>Table key</source>
         <translation>표 키</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="97"/>
+        <location filename="../ui/thematic_dock.py" line="101"/>
         <source>2. Choropleth</source>
         <translation>2. 단계구분도</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="109"/>
+        <location filename="../ui/thematic_dock.py" line="113"/>
         <source>Divide by area (km²)</source>
         <translation>면적으로 나누기 (km²)</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="122"/>
+        <location filename="../ui/thematic_dock.py" line="126"/>
         <source>Manual breaks, e.g. 10, 50, 100</source>
         <translation>수동 구간, 예: 10, 50, 100</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="126"/>
+        <location filename="../ui/thematic_dock.py" line="130"/>
         <source>✓: colour-blind safe (ColorBrewer)</source>
         <translation>✓: 색각 이상자도 구별 가능 (ColorBrewer)</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="128"/>
+        <location filename="../ui/thematic_dock.py" line="132"/>
         <source>Reverse colours</source>
         <translation>색상 뒤집기</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="132"/>
+        <location filename="../ui/thematic_dock.py" line="136"/>
         <source>Apply choropleth</source>
         <translation>단계구분도 적용</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="137"/>
+        <location filename="../ui/thematic_dock.py" line="141"/>
         <source>Layer</source>
         <translation>레이어</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="141"/>
+        <location filename="../ui/thematic_dock.py" line="145"/>
         <source>Multiplier</source>
         <translation>배율</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="142"/>
+        <location filename="../ui/thematic_dock.py" line="146"/>
         <source>Method</source>
         <translation>방법</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="143"/>
+        <location filename="../ui/thematic_dock.py" line="147"/>
         <source>Classes</source>
         <translation>등급</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="148"/>
+        <location filename="../ui/thematic_dock.py" line="152"/>
         <source>Colours</source>
         <translation>색상</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="161"/>
+        <location filename="../ui/thematic_dock.py" line="165"/>
         <source>3. Chart map</source>
         <translation>3. 차트맵</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="169"/>
+        <location filename="../ui/thematic_dock.py" line="173"/>
         <source>Same size for every chart</source>
         <translation>모든 차트를 같은 크기로</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="174"/>
+        <location filename="../ui/thematic_dock.py" line="178"/>
         <source>Apply chart map</source>
         <translation>차트맵 적용</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="178"/>
+        <location filename="../ui/thematic_dock.py" line="182"/>
         <source>Largest chart size</source>
         <translation>가장 큰 차트 크기</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="186"/>
+        <location filename="../ui/thematic_dock.py" line="190"/>
         <source>4. Bivariate map (3 x 3)</source>
         <translation>4. 이변량 지도 (3 x 3)</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="199"/>
+        <location filename="../ui/thematic_dock.py" line="203"/>
         <source>Apply bivariate map</source>
         <translation>이변량 지도 적용</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="201"/>
+        <location filename="../ui/thematic_dock.py" line="205"/>
         <source>First field (columns)</source>
         <translation>첫째 필드 (열)</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="202"/>
+        <location filename="../ui/thematic_dock.py" line="206"/>
         <source>Second field (rows)</source>
         <translation>둘째 필드 (행)</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="210"/>
+        <location filename="../ui/thematic_dock.py" line="214"/>
         <source>5. Export map</source>
         <translation>5. 지도 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="214"/>
+        <location filename="../ui/thematic_dock.py" line="218"/>
         <source>e.g. Source: KOSIS, 2024</source>
         <translation>예: 출처: KOSIS, 2024</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="220"/>
+        <location filename="../ui/thematic_dock.py" line="224"/>
         <source>PNG and PDF (*.png)</source>
         <translation>PNG와 PDF (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="221"/>
+        <location filename="../ui/thematic_dock.py" line="225"/>
         <source>Also write a PDF</source>
         <translation>PDF도 쓰기</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="223"/>
+        <location filename="../ui/thematic_dock.py" line="227"/>
         <source>Export</source>
         <translation>내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="227"/>
+        <location filename="../ui/thematic_dock.py" line="231"/>
         <source>PNG file</source>
         <translation>PNG 파일</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="196"/>
+        <location filename="../ui/thematic_dock.py" line="200"/>
         <source>Pink-blue</source>
         <translation>분홍-파랑</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="196"/>
+        <location filename="../ui/thematic_dock.py" line="200"/>
         <source>Green-blue</source>
         <translation>초록-파랑</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="197"/>
+        <location filename="../ui/thematic_dock.py" line="201"/>
         <source>Purple-gold</source>
         <translation>보라-금색</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="331"/>
+        <location filename="../ui/thematic_dock.py" line="344"/>
         <source>Keys: {0} of {1} layer keys match {2} table keys; {3} table keys have no feature.</source>
         <translation>키: 레이어 키 {1}개 중 {0}개가 표 키 {2}개와 일치; 표 키 {3}개는 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="344"/>
+        <location filename="../ui/thematic_dock.py" line="359"/>
         <source>Pick a boundary layer and a table file first.</source>
         <translation>먼저 경계 레이어와 표 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="441"/>
+        <location filename="../ui/thematic_dock.py" line="460"/>
         <source>Pick a polygon layer and a value field first.</source>
         <translation>먼저 폴리곤 레이어와 값 필드를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="461"/>
+        <location filename="../ui/thematic_dock.py" line="480"/>
         <source>Styled {0}: {1} classes, goodness of variance fit {2:.3f}.</source>
         <translation>{0}에 스타일 적용: 등급 {1}개, 분산 적합도 {2:.3f}.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="467"/>
+        <location filename="../ui/thematic_dock.py" line="486"/>
         <source>This colour ramp is not colour-blind safe for this many classes.</source>
         <translation>이 색상 램프는 이 등급 수에서 색각 이상자가 구별하기 어렵습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="514"/>
-        <location filename="../ui/thematic_dock.py" line="532"/>
+        <location filename="../ui/thematic_dock.py" line="533"/>
+        <location filename="../ui/thematic_dock.py" line="551"/>
         <source>Pick a polygon layer first.</source>
         <translation>먼저 폴리곤 레이어를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="559"/>
+        <location filename="../ui/thematic_dock.py" line="578"/>
         <source>Pick a layer and a PNG file to export to.</source>
         <translation>레이어와 내보낼 PNG 파일을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="363"/>
+        <location filename="../ui/thematic_dock.py" line="381"/>
         <source>Join {0}</source>
         <translation>{0} 결합</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="435"/>
+        <location filename="../ui/thematic_dock.py" line="454"/>
         <source>{0} classes, goodness of variance fit {1:.3f}; counts {2}.</source>
         <translation>등급 {0}개, 분산 적합도 {1:.3f}; 개수 {2}.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="525"/>
+        <location filename="../ui/thematic_dock.py" line="544"/>
         <source>Charts added to {0}.</source>
         <translation>{0}에 차트를 추가했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="548"/>
+        <location filename="../ui/thematic_dock.py" line="567"/>
         <source>Bivariate map applied to {0}.</source>
         <translation>{0}에 이변량 지도를 적용했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="571"/>
+        <location filename="../ui/thematic_dock.py" line="590"/>
         <source>Exported: {0}</source>
         <translation>내보냄: {0}</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="336"/>
+        <location filename="../ui/thematic_dock.py" line="349"/>
         <source>Encoding: {0}.</source>
         <translation>인코딩: {0}.</translation>
     </message>
     <message>
-        <location filename="../ui/thematic_dock.py" line="464"/>
+        <location filename="../ui/thematic_dock.py" line="483"/>
         <source>{0} features have a zero or NULL denominator (shown as No data).</source>
         <translation>피처 {0}개의 분모가 0이거나 NULL입니다 (자료 없음으로 표시).</translation>
     </message>

@@ -44,9 +44,11 @@ from ..core.geocode.parse import parsed_summary
 from ..core.geocode.providers import DEFAULT_ENDPOINTS, PROVIDERS
 from ..core.i18n import tr, tr_noop
 from ..core.outputs import temporary_output
+from ..core.tablereader import encoding_label, kept_copy
 from ..core.tables import load_table
 from ..core.tasks import eta_seconds
 from .base_dock import WealthMapDock
+from .encoding_choice import ask_encoding
 from .geocode_maptool import CandidateMarkers, PlacePointTool
 
 FILTERS = [("all", tr_noop("All rows")), ("review", tr_noop("Ambiguous and unmatched")),
@@ -57,6 +59,8 @@ STATUS_LABELS = style.STATUS_LABELS
 
 class GeocodeDock(WealthMapDock):
     JOB = "geocode"
+
+    ask_encoding = staticmethod(ask_encoding)  # (parent, error) -> encoding or None; a dialog
 
     def __init__(self, iface, parent=None):
         super().__init__(iface, tr("WealthMap: Geocode"), "WealthMapGeocodeDock", parent)
@@ -253,11 +257,18 @@ class GeocodeDock(WealthMapDock):
     def add_table(self, path):
         """Load a table file (encoding detected) into the project and select it."""
         try:
-            layer = load_table(path)
+            try:
+                layer = load_table(path)
+            except WealthMapError as err:
+                encoding = self.ask_encoding(self, err)  # the encoding is unclear: the user picks it
+                if encoding is None:
+                    raise
+                layer = load_table(path, encoding=encoding)
         except WealthMapError as err:
             self.status.setText(str(err))
             self.show_message(str(err), Qgis.MessageLevel.Warning)
             return None
+        layer = kept_copy(layer)  # a GeoPackage in the profile: the project keeps the table when saved
         QgsProject.instance().addMapLayer(layer)
         self.layer_combo.setLayer(layer)
         return layer
@@ -376,6 +387,11 @@ class GeocodeDock(WealthMapDock):
             QTimer.singleShot(250, self.show_index_hint_later)  # above QGIS's "Task complete" of a long run
         self.summary.setText(text)
         stats = result["stats"]
+        if result.get("encoding"):
+            text += " " + tr("Table encoding: {0}.").format(encoding_label(result["encoding"]))
+        for note in result.get("table_notes") or []:
+            text += " " + note
+        self.summary.setText(text)
         if stats.get("warning"):
             self.show_message(stats["warning"], Qgis.MessageLevel.Warning)
         self.set_review_enabled(True)

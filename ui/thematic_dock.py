@@ -29,11 +29,13 @@ from ..core import settings
 from ..core.errors import WealthMapError
 from ..core.i18n import tr
 from ..core.outputs import temporary_output
+from ..core.tablereader import encoding_label
 from ..core.thematic import api, style
 from ..core.thematic.classify import FIXED_CLASS_METHODS, METHODS
 from ..core.thematic.export import visible_layers
 from ..core.thematic.join import normalise_key, read_table
 from .base_dock import WealthMapDock
+from .encoding_choice import ask_encoding
 from .thematic_histogram import ClassHistogram
 
 KEY = "thematic/"
@@ -41,10 +43,12 @@ KEY = "thematic/"
 
 class ThematicDock(WealthMapDock):
     JOB = "thematic"
+    ask_encoding = staticmethod(ask_encoding)  # (parent, error) -> encoding or None; a dialog
 
     def __init__(self, iface, parent=None):
         super().__init__(iface, tr("WealthMap: Thematic maps"), "WealthMapThematicDock", parent)
         self._table_cache = {}
+        self._encodings = {}  # path -> the encoding the user chose where the reader could not tell
         self._restoring = False
         self.last_join = None
         self.last_choropleth = None
@@ -279,15 +283,24 @@ class ThematicDock(WealthMapDock):
         self.update_preview()
 
     # --- join ----------------------------------------------------------------------------------
-    def _table(self, path):
-        """The table's rows, read again when the file changed (an edited table gives a new key report)."""
+    def _table(self, path, ask=False):
+        """The table's rows, read again when the file changed (an edited table gives a new key report).
+        ``ask``: when the encoding is unclear, ask the user (only when they pick the file, not on restore)."""
         try:
             stat = os.stat(path)
             key = (path, stat.st_mtime_ns, stat.st_size)
         except OSError:
             key = (path, None, None)
         if key not in self._table_cache:
-            self._table_cache = {key: read_table(path)}
+            try:
+                table = read_table(path, encoding=self._encodings.get(path))
+            except WealthMapError as err:
+                encoding = self.ask_encoding(self, err) if ask else None  # unclear encoding: the user picks it
+                if encoding is None:
+                    raise
+                self._encodings[path] = encoding
+                table = read_table(path, encoding=encoding)
+            self._table_cache = {key: table}
         return self._table_cache[key]
 
     def on_table_changed(self, path):
@@ -297,7 +310,7 @@ class ThematicDock(WealthMapDock):
         if not path or not os.path.exists(path):
             return
         try:
-            header, _rows, info = self._table(path)
+            header, _rows, info = self._table(path, ask=not self._restoring)
         except WealthMapError as err:
             self.join_report.setText(str(err))
             return
@@ -333,7 +346,9 @@ class ThematicDock(WealthMapDock):
         if duplicates:
             text += " " + tr("Duplicate table keys: {0}.").format(duplicates)
         if info.get("encoding"):
-            text += " " + tr("Encoding: {0}.").format(info["encoding"])
+            text += " " + tr("Encoding: {0}.").format(encoding_label(info["encoding"]))
+        for note in info.get("notes") or []:
+            text += " " + note
         self.join_report.setText(text)
         return matched
 
@@ -352,11 +367,14 @@ class ThematicDock(WealthMapDock):
         def work(feedback):
             # open the layer from its source in the task (never touch project layers off the main thread)
             lyr = QgsVectorLayer(source, name, provider)
-            return api.join_table(lyr, path, layer_key, table_key, on_duplicate=on_duplicate, feedback=feedback)
+            return api.join_table(lyr, path, layer_key, table_key, on_duplicate=on_duplicate, encoding=encoding,
+                                  feedback=feedback)
 
+        encoding = self._encodings.get(path)
         if provider == "memory":  # memory layers cannot be reopened from their source: join here
             try:
-                self.on_joined(api.join_table(layer, path, layer_key, table_key, on_duplicate=on_duplicate))
+                self.on_joined(api.join_table(layer, path, layer_key, table_key, on_duplicate=on_duplicate,
+                                              encoding=encoding))
             except WealthMapError as err:
                 self.show_error(str(err))
             return None

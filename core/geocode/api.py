@@ -144,7 +144,8 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
     return {"layer": layer, "path": output, "output": output, "summary": summary(counts, stats), "hint": hint,
             "counts": counts, "stats": stats, "fields": names, "name": layer.name(), "input_name": data["name"],
             "provider": prov.name, "unmatched_csv": unmatched_csv, "n_unmatched": n_unmatched,
-            "cache_path": cache.path if cache is not None else None, "warnings": warnings}
+            "cache_path": cache.path if cache is not None else None, "warnings": warnings,
+            "encoding": data.get("encoding"), "table_notes": list(data.get("notes") or [])}
 
 
 def summary(counts, stats):
@@ -253,11 +254,16 @@ def build_address_index(source, output, address_fields=None, x_field=None, y_fie
             if isinstance(src, str) and src.lower().endswith(OSM_EXTENSIONS):
                 yield from osm_rows(src, feedback, country=country)
             else:
+                from ..tablereader import readable_layer, same_columns
                 from .batch import open_source
 
-                layer = src if isinstance(src, QgsVectorLayer) else open_source(src, encoding)
+                opened = src if isinstance(src, QgsVectorLayer) else open_source(src, encoding)
+                layer, _info = readable_layer(opened, encoding=encoding, feedback=feedback)  # CSV layers: no row lost
                 fields = [address_fields] if isinstance(address_fields, str) else list(address_fields or [])
-                fields, xf, yf, cf = guess_index_fields(layer, fields, x_field, y_field, country_field)
+                fields = same_columns(opened, layer, fields)  # ticked by garbled names: the same columns
+                xf, yf, cf = (same_columns(opened, layer, [n])[0] if n else n
+                              for n in (x_field, y_field, country_field))
+                fields, xf, yf, cf = guess_index_fields(layer, fields, xf, yf, cf)
                 yield from layer_index_rows(layer, fields, xf, yf, cf, feedback=feedback)
 
     result = build_index_from_rows(rows(), output, ";".join(str(s) if isinstance(s, str) else s.source()

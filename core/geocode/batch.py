@@ -35,6 +35,7 @@ from qgis.core import (
 from ..errors import WealthMapError
 from ..fieldtypes import DOUBLE, INT, LONGLONG, STRING
 from ..i18n import tr, tr_noop
+from ..tablereader import check_count, check_text, readable_layer, same_columns
 from ..tables import load_table, sheets_hint
 from ..tasks import check_cancel, eta_seconds
 from .answers import InvalidAnswerError, clean_candidates
@@ -68,8 +69,9 @@ def output_field_names(input_names):
 
 
 # --- input ---------------------------------------------------------------------------------
-def open_source(source, encoding=None, sheet=None):
-    """A QgsVectorLayer from a layer, a layer id or a table/layer file path."""
+def open_source(source, encoding=None, sheet=None, feedback=None):
+    """A QgsVectorLayer from a layer, a layer id or a table/layer file path (text files read by
+    :func:`core.tablereader.read_text_table` into a memory layer)."""
     if isinstance(source, QgsVectorLayer):
         if not source.isValid():
             raise WealthMapError(tr("The input layer is not valid."))
@@ -78,7 +80,7 @@ def open_source(source, encoding=None, sheet=None):
         layer = QgsProject.instance().mapLayer(source)
         if isinstance(layer, QgsVectorLayer):
             return layer
-        return load_table(source, encoding=encoding, sheet=sheet)
+        return load_table(source, encoding=encoding, sheet=sheet, feedback=feedback)
     raise WealthMapError(tr("The input must be a vector layer or the path of a table (CSV, XLSX, GeoPackage...)."))
 
 
@@ -121,11 +123,13 @@ def read_input(source, address_fields=None, expression=None, encoding=None, feed
     The address is the fields joined with ", " (NULL/empty parts skipped) or the value of a
     QGIS ``expression``. Call on the main thread for project layers.
     """
-    layer = open_source(source, encoding, sheet)
+    opened = open_source(source, encoding, sheet, feedback)
+    layer, info = readable_layer(opened, encoding=encoding, feedback=feedback)
     names = layer.fields().names()
     if isinstance(address_fields, str):
         address_fields = [address_fields]
     address_fields = [f for f in (address_fields or []) if f]
+    address_fields = same_columns(opened, layer, address_fields)  # ticked by garbled names: the same columns
     if not address_fields and not expression:
         address_fields = guess_address_fields(layer)
         if not address_fields:
@@ -173,10 +177,15 @@ def read_input(source, address_fields=None, expression=None, encoding=None, feed
                     parts.append(v)
             text = ", ".join(parts)
         texts.append(text.strip())
+    check_count(layer, len(rows))
+    # a table opened with the wrong encoding: every address "not found" without a word, unless said here
+    check_text(layer.name(), names, enumerate(texts, start=1), source=layer.customProperty("wealthmap/source"),
+               encoding=info.get("encoding"))
     from ..outputs import source_path
 
     return {"fields": QgsFields(layer.fields()), "rows": rows, "texts": texts, "name": layer.name(),
-            "source": source_path(layer)}
+            "source": source_path(opened), "encoding": info.get("encoding"), "notes": info.get("notes") or [],
+            "reopened": info.get("reopened")}
 
 
 # --- geocoding -------------------------------------------------------------------------------
@@ -493,16 +502,12 @@ def write_layer(layer, path):
         if ext == ".csv":
             _blank_missing_xy(tmp, layer, path)
     if ext == ".csv":
-        from qgis.PyQt.QtCore import QUrl, QUrlQuery
+        from ..tablereader import read_text_table, table_layer
 
-        url = QUrl.fromLocalFile(os.path.abspath(path))
-        query = QUrlQuery()
-        for key, value in (("type", "csv"), ("delimiter", ","), ("xField", "X"), ("yField", "Y"),
-                           ("crs", layer.crs().authid() or layer.crs().toWkt()), ("detectTypes", "yes"),
-                           ("geomType", "point")):
-            query.addQueryItem(key, value)
-        url.setQuery(query)
-        out = QgsVectorLayer(bytes(url.toEncoded()).decode("ascii"), layer.name(), "delimitedtext")
+        # read back with the one table reader (QGIS's delimited text provider cut values at 10 M characters and
+        # lost the row after): a layer of the file's rows, points from X and Y
+        out = table_layer(read_text_table(path, encoding="utf-8-sig"), layer.name(), x_field="X", y_field="Y",
+                          crs=layer.crs())
     else:
         out = QgsVectorLayer(path, layer.name(), "ogr")
     if not out.isValid():

@@ -24,16 +24,8 @@ from qgis.core import (
 from .. import fieldtypes, outputs
 from ..errors import WealthMapError
 from ..i18n import tr, tr_noop
-from ..tables import (
-    TEXT_EXTENSIONS,
-    check_encoding,
-    detect_encoding,
-    layer_rows,
-    load_table,
-    read_csv_rows,
-    sheets_hint,
-    split_sheet,
-)
+from ..tablereader import encoding_label, layer_records, read_text_table, readable_layer
+from ..tables import TEXT_EXTENSIONS, check_encoding, load_table, sheets_hint, split_sheet
 from ..tasks import check_cancel
 
 NULL_TOKENS = {"", "-", "--", "x", "X", "n/a", "N/A", "NA", "na", "null", "NULL", "..", "…", "*"}
@@ -163,38 +155,40 @@ def join_summary(report):
             ", ".join(map(str, report["duplicate_layer_keys"][:5])))
     if report["numeric_fields"]:
         text += " " + tr("Read as numbers: {0}.").format(", ".join(report["numeric_fields"]))
+    if report.get("encoding"):
+        text += " " + tr("Table encoding: {0}.").format(encoding_label(report["encoding"]))
+    for note in report.get("table_notes") or []:
+        text += " " + note
     return text
 
 
-def read_table(table, encoding=None, sheet=None):
-    """``(header, rows as lists, info)`` from a file path or a layer (raw values, not yet typed)."""
-    info = {"encoding": None, "source": None}
+def read_table(table, encoding=None, sheet=None, feedback=None):
+    """``(header, rows as lists, info)`` from a file path or a layer (raw values, not yet typed).
+
+    Text files go through :func:`core.tablereader.read_text_table` (every row kept, or a refusal naming
+    the line); a layer QGIS read from a text file is read again from its file the same way; ``info`` has
+    ``encoding``, ``source``, ``notes`` (and ``hint`` for workbooks)."""
+    info = {"encoding": None, "source": None, "notes": []}
     if isinstance(table, QgsVectorLayer):
         if not table.isValid():
             raise WealthMapError(tr("The table layer '{0}' is not valid.").format(table.name()))
-        header = table.fields().names()
-        rows = [[r[h] for h in header] for r in layer_rows(table)]
+        layer, layer_info = readable_layer(table, encoding=check_encoding(encoding), feedback=feedback)
+        info.update(layer_info)
         info["source"] = table.name()
+        header, rows = layer_records(layer, feedback=feedback)
         return header, rows, info
     path, sheet = split_sheet(str(table), sheet)
     info["source"] = path
     if not os.path.exists(path):
         raise WealthMapError(tr("The table file {0} does not exist. Check the path.").format(path))
     if os.path.splitext(path)[1].lower() in TEXT_EXTENSIONS:
-        if os.path.getsize(path) == 0:
-            raise WealthMapError(tr("The table file {0} is empty (0 bytes).").format(path))
-        info["encoding"] = check_encoding(encoding) or detect_encoding(path)
-        try:
-            header, rows = read_csv_rows(path, encoding=info["encoding"])
-        except UnicodeDecodeError as err:
-            raise WealthMapError(tr("The table {0} is not in the encoding {1}. Leave the encoding empty to detect "
-                                    "it (UTF-8 with or without BOM, CP949/EUC-KR).").format(path, info["encoding"])) \
-                from err
-        return header, rows, info
+        text = read_text_table(path, encoding=check_encoding(encoding), feedback=feedback)
+        info.update(text.info())
+        return text.header, text.rows, info
     layer = load_table(path, encoding=encoding, sheet=sheet)
     info["hint"] = sheets_hint(layer)
-    header = layer.fields().names()
-    return header, [[r[h] for h in header] for r in layer_rows(layer)], info
+    header, rows = layer_records(layer, feedback=feedback)
+    return header, rows, info
 
 
 def _as_layer(layer):
@@ -227,7 +221,7 @@ def join_table(layer, table, layer_key, table_key, output=None, fields=None, nor
     if output is not None and not str(output).startswith("memory:"):  # before any work
         outputs.guard([(tr_noop("boundary layer"), layer), (tr_noop("table"), table)],
                       [(tr_noop("joined output"), output)])
-    header, rows, info = read_table(table, encoding, sheet)
+    header, rows, info = read_table(table, encoding, sheet, feedback)
     if table_key not in header:
         raise WealthMapError(tr("The key column '{0}' is not in the table {1}. Its columns: {2}.").format(
             table_key, info["source"], ", ".join(header)) + info.get("hint", ""))
@@ -330,6 +324,7 @@ def join_table(layer, table, layer_key, table_key, output=None, fields=None, nor
         "numeric_fields": [out_names[f] for f in numeric],
         "fields": [out_names[f] for f in wanted],
         "encoding": info["encoding"],
+        "table_notes": list(info.get("notes") or []),
     }
     if not used_rows:
         raise WealthMapError(tr("No table row matched a feature: layer keys look like {0}, table keys like {1}. "

@@ -15,10 +15,11 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
                        min_samples_leaf=3, max_features=0.33, max_depth=None, pca_components=30, seed=0,
                        window_m=None, context_chips=None, chips_per_side=None, min_valid=None, max_cloud=None,
                        bundle=None, use_cache=True, cache_path=None, ablation=True, name=None, covariates=None,
-                       covariate_sums=(), holdout=None, feedback=None):
+                       covariate_sums=(), holdout=None, feedback=None, encoding=None):
     """Train a wealth head from survey points and Sentinel-2 rasters; write a model bundle.
 
-    :param survey: a CSV/XLSX/GeoPackage path or a QGIS point layer.
+    :param survey: a CSV/XLSX/GeoPackage path or a QGIS point layer (``encoding``: the CSV's encoding when
+        it cannot be detected; every row is read, or the file is refused naming the line).
     :param value_field: the numeric target, e.g. ``"wealthpooled"``.
     :param out_dir: the bundle folder to write (replaced atomically; a cancel leaves nothing).
     :param rasters: Sentinel-2 rasters with the same bands. The features follow the bands present: the
@@ -110,7 +111,7 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
             window_m, context, base.chip_m, MAX_CONTEXT_CHIPS))
     data = read_survey(survey, value_field=value_field, lat_field=lat_field, lon_field=lon_field,
                        group_field=group_field, urban_field=urban_field, year_field=year_field,
-                       extra_fields=extra_fields, crs=crs, duplicates=duplicates)
+                       extra_fields=extra_fields, crs=crs, duplicates=duplicates, encoding=encoding)
     settings = FeatureSettings(context_chips=context,
                                min_valid=WEALTH_MIN_VALID.value() if min_valid is None else min_valid,
                                max_cloud=WEALTH_MAX_CLOUD.value() if max_cloud is None else max_cloud)
