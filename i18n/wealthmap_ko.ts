@@ -1199,17 +1199,17 @@
         <translation>지오코딩 캐시 {0}이(가) 손상되었습니다({1}). {2}(으)로 옮기고 비어 있는 새 캐시를 시작했습니다(주소를 다시 조회합니다).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/consensus.py" line="91"/>
+        <location filename="../core/geocode/consensus.py" line="95"/>
         <source>fuzzy match in another country ({0}) than the batch's exact matches ({1}): check it</source>
         <translation>배치의 정확한 일치 결과({1})와 다른 국가({0})의 유사 일치입니다. 확인하세요</translation>
     </message>
     <message>
-        <location filename="../core/geocode/consensus.py" line="98"/>
+        <location filename="../core/geocode/consensus.py" line="102"/>
         <source>fuzzy match {0:.0f} km from the batch's other matches (more than {1:.0f} km): check it</source>
         <translation>배치의 다른 일치 결과에서 {0:.0f} km 떨어진 유사 일치입니다({1:.0f} km 초과). 확인하세요</translation>
     </message>
     <message>
-        <location filename="../core/geocode/consensus.py" line="76"/>
+        <location filename="../core/geocode/consensus.py" line="80"/>
         <source>fuzzy match (score {0:.2f}) with no exact match in the batch to confirm it: check it</source>
         <translation>배치에 이를 확인해 줄 정확한 일치 결과가 없는 유사 일치입니다(점수 {0:.2f}). 확인하세요</translation>
     </message>

@@ -133,7 +133,7 @@ def test_geocode_journey(tmp_path):
     assert sorted(n for n in second["layers"] if "geocoded" in n) == ["addresses_vaduz geocoded",
                                                                      "addresses_vaduz geocoded (2)"]
     # the review: every column fits (Matched address not cut off), candidates and 'Use candidate' in view
-    assert second["headers"][-1] == "Matched address"
+    assert second["headers"][-2:] == ["Matched address", "Read as"]  # Read as: what the parser matched
     assert second["columns_right_edge"] <= second["table_viewport_width"] + 1, second
     assert second["candidates"] >= 1 and second["candidates_in_view"] and second["use_button_in_view"], second
     assert "Traceback" not in log, log[-3000:]

@@ -101,8 +101,10 @@ def count(path, layer=None):
 
 
 def layer_names(path):
+    """The data layers of a file (a GeoPackage's ``layer_styles`` table holds the default style WealthMap saves
+    with geocoded points: not data)."""
     ds = ogr.Open(str(path))
-    return sorted(ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount()))
+    return sorted(n for n in (ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())) if n != "layer_styles")
 
 
 @pytest.fixture(scope="module")
