@@ -155,13 +155,19 @@ class WindowReader:
 
     def read(self, item, window, classes):
         """``(reflectance (B, H, W) with NaN where not clear, None)`` or ``(None, error message)``."""
+        from osgeo import gdal
+
         c, r, w, h = window
+        heard = []  # GDAL's messages of this thread (the HTTP status only reaches an error handler)
+        gdal.PushErrorHandler(lambda cls, no, msg: heard.append(msg))
         try:
             refl, valid, scl = self._reader(item).read(c, r, w, h)
         except RuntimeError as err:
-            return None, translate_gdal_error(err, item)
+            return None, translate_gdal_error(err, item, heard=heard)
         except WealthMapError as err:
             return None, "{}: {}".format(item.id, err)
+        finally:
+            gdal.PopErrorHandler()
         clear = valid if scl is None else valid & ~np.isin(scl, classes)
         refl[:, ~clear] = np.nan
         return refl, None
@@ -445,3 +451,22 @@ def composite_layer(result, name=None):
         layer.setRenderer(renderer)
     del names
     return layer
+
+
+def composite_for_prediction(query, region, region_crs, bundle=None, feedback=None):
+    """The path of the region's composite for ``predict_wealth`` with a STAC query (made, or reused from the
+    window cache): the bundle's bands. Query dict keys ``method``, ``mask``, ``window_px``, ``output`` and
+    ``cache_dir`` go to :func:`make_composite`."""
+    from ..wealth.bundle import load_bundle
+
+    if region is None:
+        raise WealthMapError(tr("Prediction from a STAC catalogue needs a region: draw or choose one."))
+    q = dict(query) if isinstance(query, dict) else None
+    opts = {}
+    if q is not None:
+        opts = {k: q.pop(k) for k in ("method", "mask", "window_px", "output", "cache_dir", "workers") if k in q}
+    base = load_bundle(bundle)
+    bands = list(dict.fromkeys(list(base.bands) + DEFAULT_BANDS))
+    result = make_composite(q if q is not None else query, region, region_crs or "EPSG:4326", bands=bands,
+                            feedback=feedback, **opts)
+    return result["path"]

@@ -22,6 +22,7 @@
 import hashlib
 import json
 import os
+import re
 import threading
 from urllib.parse import quote
 
@@ -222,12 +223,14 @@ def item_vrt(item, bands, http=None, folder=None):
         return write_vrt(out, lines)
 
 
-def translate_gdal_error(err, item, band=None):
-    """A user's sentence for a GDAL error reading an asset (404/403 at open, a 503 on the header read that
-    GDAL calls 'not recognized as a supported file format', a timeout, a truncated file)."""
-    text = str(err)
+def translate_gdal_error(err, item, band=None, heard=()):
+    """A user's sentence for a GDAL error reading an asset (404/403 at open, a 500 on a tile, a 503 on the
+    header read that GDAL calls 'not recognized as a supported file format', a timeout, a truncated file).
+    ``heard``: the messages a pushed GDAL error handler caught (the HTTP status is only there). Query
+    strings (signatures, tokens) are cut from every URL."""
+    text = re.sub(r"(https?://[^\s?]+)\?\S*", r"\1", str(err) + " " + " ".join(str(m) for m in heard))
     low = text.lower()
-    if "not recognized as a supported file format" in low or "http response code: 5" in low:
+    if re.search(r"http (error|response) code: 5\d\d", low) or "not recognized as a supported file format" in low:
         why = tr("the server failed (HTTP 5xx) while the file's header was read")
     elif "404" in low or "does not exist" in low or "no such file" in low:
         why = tr("the asset does not exist (HTTP 404)")
@@ -235,6 +238,8 @@ def translate_gdal_error(err, item, band=None):
         why = tr("access denied (HTTP 401/403): the URL needs signing or credentials")
     elif "timeout" in low or "timed out" in low or "operation too slow" in low:
         why = tr("the server stalled (timeout)")
+    elif "tiffread" in low or "ireadblock" in low or "short read" in low or "truncat" in low:
+        why = tr("the file is damaged or truncated ({0})").format(str(err).strip()[:120])
     else:
-        why = text.strip().splitlines()[-1][:200] if text.strip() else tr("read error")
+        why = str(err).strip().splitlines()[-1][:200] if str(err).strip() else tr("read error")
     return tr("{0}: {1}").format(item.id + (" " + band if band else ""), why)

@@ -8,7 +8,9 @@ def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=Non
                    batch_size=16, feedback=None):
     """Predict a wealth index per chip over ``region`` of a Sentinel-2 ``raster``; returns a summary dict.
 
-    ``raster``: a ``QgsRasterLayer`` or a raster path (a Sentinel-2 product's zip too), or a list of them:
+    ``raster``: a STAC query (``core.stac.search.StacQuery`` or a dict ``{"stac": ..., "datetime": ...}``: a
+    composite of the region is made first, see ``core.stac.composite``), a ``QgsRasterLayer`` or a raster
+    path (a Sentinel-2 product's zip too), or a list of them:
     several tiles or products mosaicked on one grid, the first one given winning where they overlap.
     ``region``: ``QgsGeometry``, ``QgsRectangle``, ``(xmin, ymin, xmax, ymax)`` or WKT in ``region_crs`` (default: the
     whole raster). ``output``: GeoPackage path (``None``: a temporary file). See
@@ -25,6 +27,12 @@ def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=Non
                                    output="/tmp/wealth.gpkg")
         QgsProject.instance().addMapLayer(load_output_layer(result))
     """
+    from ..stac.search import is_query
+
+    if is_query(raster):  # a STAC query: the region's composite is made (or reused from the cache) first
+        from ..stac.composite import composite_for_prediction
+
+        raster = composite_for_prediction(raster, region, region_crs, bundle, feedback)
     first = raster[0] if isinstance(raster, (list, tuple)) and raster else raster
     if region is not None and region_crs is None and hasattr(first, "crs") and callable(first.crs):
         region_crs = first.crs()

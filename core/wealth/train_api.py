@@ -16,7 +16,10 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
     """Train a wealth head from survey points and Sentinel-2 rasters; write a model bundle.
 
     :param survey: a CSV/XLSX/GeoPackage path or a QGIS point layer.
-    :param rasters: one or more Sentinel-2 raster paths (or raster layers) with the same bands.
+    :param rasters: one or more Sentinel-2 raster paths (or raster layers) with the same bands, or a STAC
+        query (``core.stac.search.StacQuery`` or a dict such as ``{"stac": "earth-search", "datetime":
+        "2023-01-01/2023-12-31", "max_cloud": 30, "mode": "composite"}``): each point's context window is
+        then composed from the catalogue (``core.stac.points``) and ``result["stac"]`` gives per-point status.
     :param value_field: the numeric target, e.g. ``"wealthpooled"``.
     :param out_dir: the bundle folder to write (replaced atomically; a cancel leaves nothing).
     :param cv: ``"blocked"`` (spatial blocks of ``block_km``, ``folds`` folds) or ``"group"``
@@ -58,9 +61,12 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
     forest = ForestSettings(n_estimators, min_samples_leaf, max_features, max_depth, pca_components, seed)
     base = load_bundle(bundle)
     check_bundle_folder(out_dir, base)  # before any work: an unwritable or wrong folder is said at once
+    from ..stac.search import is_query
+
+    stac = rasters if is_query(rasters) else None  # a STAC query instead of rasters (core/stac/points.py)
     if isinstance(rasters, (str, os.PathLike)) or hasattr(rasters, "source"):
         rasters = [rasters]
-    paths = [r.source() if hasattr(r, "source") else str(r) for r in (rasters or [])]
+    paths = [] if stac else [r.source() if hasattr(r, "source") else str(r) for r in (rasters or [])]
     data = read_survey(survey, value_field=value_field, lat_field=lat_field, lon_field=lon_field,
                        group_field=group_field, urban_field=urban_field, year_field=year_field,
                        extra_fields=extra_fields, crs=crs, duplicates=duplicates)
@@ -73,11 +79,20 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
     settings = FeatureSettings(context_chips=context,
                                min_valid=WEALTH_MIN_VALID.value() if min_valid is None else min_valid,
                                max_cloud=WEALTH_MAX_CLOUD.value() if max_cloud is None else max_cloud)
+    stac_result = None
+    if stac is not None:
+        from ..stac.points import rasters_for_training
+
+        stac_result = rasters_for_training(data, stac, base, context, feedback=feedback)
+        paths = stac_result["rasters"]
     cache = FeatureCache(cache_path) if use_cache else None
     try:
-        return train(feedback, data, paths, base, out_dir, cv_scheme=cv, k=folds, block_km=block_km,
-                     forest=forest,
-                     feature_settings=settings, cache=cache, name=name, ablation=ablation)
+        result = train(feedback, data, paths, base, out_dir, cv_scheme=cv, k=folds, block_km=block_km,
+                       forest=forest,
+                       feature_settings=settings, cache=cache, name=name, ablation=ablation)
+        if stac_result is not None:
+            result["stac"] = stac_result
+        return result
     finally:
         if cache is not None:
             cache.close()
