@@ -104,9 +104,11 @@ class FileHandler(_Handler):
         path = url.path
         rng = self.headers.get("Range")
         faults = self._faults()
+        if path.startswith("/signed/"):  # a copy of the tree that needs a signed URL
+            if "sig=loopback" not in (url.query or ""):
+                return self._fail(403, rng)
+            path = path[len("/signed"):]
         local = os.path.normpath(os.path.join(self.root, path.lstrip("/")))
-        if path.startswith("/signed/") and "sig=loopback" not in (url.query or ""):
-            return self._fail(403, rng)
         if any(s in path for s in faults.get("404", [])) or not local.startswith(os.path.abspath(self.root)) \
                 or not os.path.isfile(local):
             return self._fail(404, rng)

@@ -232,10 +232,10 @@ def translate_gdal_error(err, item, band=None, heard=()):
     low = text.lower()
     if re.search(r"http (error|response) code: 5\d\d", low) or "not recognized as a supported file format" in low:
         why = tr("the server failed (HTTP 5xx) while the file's header was read")
+    elif re.search(r"code: 40[13]\b", low) or "access denied" in low or "permission denied" in low:
+        why = tr("access denied (HTTP 401/403): the URL needs signing or credentials")
     elif "404" in low or "does not exist" in low or "no such file" in low:
         why = tr("the asset does not exist (HTTP 404)")
-    elif "403" in low or "401" in low or "access denied" in low or "permission" in low:
-        why = tr("access denied (HTTP 401/403): the URL needs signing or credentials")
     elif "timeout" in low or "timed out" in low or "operation too slow" in low:
         why = tr("the server stalled (timeout)")
     elif "tiffread" in low or "ireadblock" in low or "short read" in low or "truncat" in low:

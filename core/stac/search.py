@@ -31,6 +31,11 @@ ENDPOINTS = {
                            "planetary-computer"),
     "copernicus": ("https://stac.dataspace.copernicus.eu/v1", "sentinel-2-l2a", None),
 }
+QUERY_KEYS = ("endpoint", "collection", "datetime", "max_cloud", "months", "max_items", "page_size", "authcfg", "sign",
+              "token_url")
+#: keys a query dict may carry for the composite or point job (``method``, ``mode``...), ignored by the search
+JOB_KEYS = ("method", "mode", "mask", "window_px", "output", "cache_dir", "folder", "bands", "workers",
+            "max_items_point")
 PC_TOKEN_URL = "https://planetarycomputer.microsoft.com/api/sas/v1/token/{collection}"
 
 
@@ -75,6 +80,14 @@ class StacQuery:
             args = dict(value)
             if "stac" in args:
                 args["endpoint"] = args.pop("stac")
+            if isinstance(args.get("endpoint"), cls):
+                return args["endpoint"]
+            for key in JOB_KEYS:  # options of the job reading the items, not of the search
+                args.pop(key, None)
+            unknown = sorted(set(args) - set(QUERY_KEYS))
+            if unknown:
+                raise WealthMapError(tr("Unknown STAC query key(s) {0}: use {1}.").format(
+                    ", ".join(unknown), ", ".join(QUERY_KEYS + JOB_KEYS)))
             return cls(**args)
         return cls(endpoint=value)
 
