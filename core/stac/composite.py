@@ -130,12 +130,21 @@ class WindowReader:
     def __init__(self, grid, bands, http, workers=4):
         self.grid, self.bands, self.http = grid, list(bands), http
         self.local = threading.local()
-        self.pool = ThreadPoolExecutor(max_workers=max(1, int(workers)), initializer=http.apply)
+        # one single-thread pool per worker, each item always read by the same thread: its handles (and GDAL's
+        # cache of their decoded blocks) serve every window of that item, so no block is fetched twice
+        self.pools = [ThreadPoolExecutor(max_workers=1, initializer=http.apply) for _ in range(max(1, int(workers)))]
+        self.assigned = {}
         self.vrts = {}
         self.lock = threading.Lock()
 
     def close(self):
-        self.pool.shutdown(wait=True)
+        for pool in self.pools:
+            pool.shutdown(wait=True)
+
+    def _pool(self, item):
+        if item.id not in self.assigned:
+            self.assigned[item.id] = len(self.assigned) % len(self.pools)
+        return self.pools[self.assigned[item.id]]
 
     def _reader(self, item):
         from ..wealth.raster import GridReader, RasterSource
@@ -161,7 +170,10 @@ class WindowReader:
         heard = []  # GDAL's messages of this thread (the HTTP status only reaches an error handler)
         gdal.PushErrorHandler(lambda cls, no, msg: heard.append(msg))
         try:
-            refl, valid, scl = self._reader(item).read(c, r, w, h)
+            # GridReader._read, not read(): read() drops the handle's decoded blocks at each new row of blocks,
+            # which made every 20 m block (and bilinear edge) be fetched again for the next row of windows;
+            # GDAL's block cache (GDAL_CACHEMAX) still bounds the memory
+            refl, valid, scl = self._reader(item)._read(c, r, w, h)
         except RuntimeError as err:
             return None, translate_gdal_error(err, item, heard=heard)
         except WealthMapError as err:
@@ -172,8 +184,12 @@ class WindowReader:
         refl[:, ~clear] = np.nan
         return refl, None
 
+    def read_one(self, item, window, classes):
+        """:meth:`read` in the item's own thread (its handles and the HTTP options live there)."""
+        return self._pool(item).submit(self.read, item, window, classes).result()
+
     def read_many(self, items, window, classes):
-        futures = [self.pool.submit(self.read, item, window, classes) for item in items]
+        futures = [self._pool(item).submit(self.read, item, window, classes) for item in items]
         return [f.result() for f in futures]
 
 
@@ -264,7 +280,7 @@ def compose_window(reader, items, window, classes, method, cache=None, stats=Non
         obs = []
         for item in items:  # least cloudy first: stop at the first that is clear nearly everywhere
             check_cancel(feedback)
-            res = reader.read(item, window, classes)
+            res = reader.read_one(item, window, classes)
             obs.append(res)
             if res[0] is not None and np.isfinite(res[0][0]).mean() >= 0.98:
                 break
