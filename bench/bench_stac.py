@@ -5,6 +5,7 @@ The catalogue is the tests' one: the bundled Sentinel-2 sample (1536 x 768 px at
 (256 px blocks, DEFLATE) for 4 dates on tile 33UUU and 2 dates on a zone-32 tile. Measured, cold (empty window
 cache, GDAL's /vsicurl/ cache cleared):
 
+* composite of a 256 x 256 px region (one block of each 10 m asset) and its share of the assets' bytes;
 * composite of the whole Berlin tile (6 bands + SCL, 4 dates, 256 px windows): windows per second, requests,
   bytes read (GDAL's network statistics and the file server's log), bytes per 256 px chip, and the ratio to the
   size of the assets it touches (what downloading them whole would cost);
@@ -106,6 +107,18 @@ def main():
         out["composite"]["rerun_wall_s"] = round(time.monotonic() - t0, 2)
         out["composite"]["rerun_requests"] = _log_bytes(servers)[0]
         print("composite:", out["composite"])
+        # --- a small region (256 x 256 px, one block of each 10 m asset): the share of the assets it reads
+        gdal.VSICurlClearCache()
+        servers.clear_log()
+        t0 = time.monotonic()
+        make_composite(None, (332560.0, 5819480.0, 335120.0, 5822040.0), "EPSG:32633",
+                       os.path.join(work, "small.tif"), items=items, window_px=256, use_cache=False)
+        wall = time.monotonic() - t0
+        n_req, n_bytes = _log_bytes(servers)
+        out["composite_small"] = {"region_px": [256, 256], "items": len(items), "wall_s": round(wall, 2),
+                                  "requests": n_req, "bytes": n_bytes, "asset_bytes": whole,
+                                  "ratio_to_whole_assets": round(n_bytes / whole, 3)}
+        print("small composite:", out["composite_small"])
         # --- points
         lon0, lat0, _ = _survey_points()
         rng = np.random.default_rng(0)
