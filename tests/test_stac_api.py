@@ -102,3 +102,19 @@ def test_planetary_computer_style_signing(qgis_app, servers, tmp_path):
     good = make_composite(None, region, "EPSG:32633", str(tmp_path / "s.tif"), bands=["B02"], items=unsigned,
                           use_cache=False)
     assert good["windows"][0]["status"] == "ok"
+
+
+def test_processing_trains_from_stac(processing, servers, tmp_path):
+    from test_stac_points import _survey_points
+    from train_helpers import make_embedder_bundle, write_survey
+
+    from wealthmap.core.wealth.bundle import load_bundle
+
+    lon, lat, _ = _survey_points()
+    survey = write_survey(str(tmp_path / "survey.csv"), lon, lat, np.linspace(0, 1, len(lon)))
+    emb = make_embedder_bundle(str(tmp_path / "emb"))
+    res = processing.run("wealthmap:trainwealthmodelstac", {
+        "SURVEY_FILE": survey, "VALUE_FIELD": "wealth", "ENDPOINT": servers.stac_url,
+        "DATETIME": "2023-06-01/2023-07-31", "MAX_CLOUD": 60, "MODE": 1, "TREES": 10, "BLOCK_KM": 1.0,
+        "BUNDLE": getattr(emb, "path", str(tmp_path / "emb")), "OUTPUT": str(tmp_path / "model")})
+    assert load_bundle(res["OUTPUT"]).status == "trained" and os.path.exists(res["REPORT"])

@@ -124,3 +124,29 @@ def test_composite_is_the_median_of_clear_pixels_and_reads_a_small_fraction(qgis
                            items=items, window_px=128, cache_dir=str(tmp_path / "cache"))
     assert again["cached_windows"] == 4 and servers.requests() == []
     np.testing.assert_array_equal(gdal.Open(again["path"]).ReadAsArray(), got)
+
+
+def test_items_of_another_zone_are_warped_onto_the_grid(qgis_app, servers, tmp_path):
+    """A grid in EPSG:32632 over the Berlin tile (EPSG:32633): every item is warped (bands bilinear/average,
+    SCL nearest); the result matches the zone-33 composite warped to the same grid."""
+    from osgeo import gdal
+
+    from wealthmap.core.stac.composite import make_composite
+    from wealthmap.core.stac.search import search
+
+    items = search(_query(servers), (12.4, 52.3, 12.8, 52.6))
+    native = make_composite(None, REGION, "EPSG:32633", str(tmp_path / "n.tif"), bands=["B04", "B08"], items=items,
+                            use_cache=False)
+    other = make_composite(None, (12.53, 52.505, 12.56, 52.52), "EPSG:4326", str(tmp_path / "o.tif"),
+                           bands=["B04", "B08"], items=items, use_cache=False, srs="EPSG:32632")
+    ds = gdal.Open(other["path"])
+    assert "32632" in ds.GetProjection() and all(w["status"] == "ok" for w in other["windows"])
+    got = ds.ReadAsArray()
+    gt = ds.GetGeoTransform()
+    ref = gdal.Warp("", native["path"], format="MEM", dstSRS="EPSG:32632", resampleAlg="bilinear",
+                    outputBounds=(gt[0], gt[3] + gt[5] * ds.RasterYSize, gt[0] + gt[1] * ds.RasterXSize, gt[3]),
+                    width=ds.RasterXSize, height=ds.RasterYSize).ReadAsArray()
+    both = np.isfinite(got[0]) & np.isfinite(ref[0]) & (got[2] == 4) & (ref[2] == 4)
+    assert both.sum() > 5000  # the pixels both grids have, clear in all four dates
+    diff = np.abs(got[:2][:, both] - ref[:2][:, both])
+    assert float(np.median(diff)) < 0.01 and float(got[2].max()) <= 4

@@ -112,12 +112,15 @@ class Grid:
         return transform_bbox(box, self.srs, srs_from(4326))
 
 
-def region_grid(bbox, crs="EPSG:4326", gsd=10.0):
-    """:class:`Grid` covering ``bbox`` (in ``crs``) in the UTM zone of its centre; also returns the lon/lat bbox."""
+def region_grid(bbox, crs="EPSG:4326", gsd=10.0, srs=None):
+    """:class:`Grid` covering ``bbox`` (in ``crs``) in the UTM zone of its centre (or in the projected ``srs``
+    given); also returns the lon/lat bbox."""
     from ..wealth.raster import srs_from, transform_bbox, utm_srs
 
     lonlat = transform_bbox(bbox, srs_from(crs), srs_from(4326))
-    srs = utm_srs((lonlat[0] + lonlat[2]) / 2.0, (lonlat[1] + lonlat[3]) / 2.0)
+    srs = srs_from(srs) if srs is not None else utm_srs((lonlat[0] + lonlat[2]) / 2.0, (lonlat[1] + lonlat[3]) / 2.0)
+    if not srs.IsProjected():
+        raise WealthMapError(tr("The composite's grid needs a projected CRS in metres (e.g. a UTM zone)."))
     xmin, ymin, xmax, ymax = transform_bbox(bbox, srs_from(crs), srs)
     c0, c1 = math.floor(xmin / gsd + 1e-9), math.ceil(xmax / gsd - 1e-9)
     r0, r1 = math.floor(-ymax / gsd + 1e-9), math.ceil(-ymin / gsd - 1e-9)
@@ -315,11 +318,13 @@ def compose_window(reader, items, window, classes, method, cache=None, stats=Non
 
 
 def make_composite(query, region, region_crs="EPSG:4326", output=None, bands=None, method="median", mask=None,
-                   window_px=512, workers=4, items=None, cache_dir=None, use_cache=True, http=None, feedback=None):
+                   window_px=512, workers=4, items=None, cache_dir=None, use_cache=True, http=None, srs=None,
+                   feedback=None):
     """A cloud-free composite GeoTIFF of ``region`` from the items of a STAC ``query`` (see the module).
 
     ``region``: ``(xmin, ymin, xmax, ymax)`` in ``region_crs`` (or a ``QgsRectangle``/``QgsGeometry``).
-    ``items``: already searched items (the search is skipped). Returns a dict: ``path``, ``provenance``
+    ``items``: already searched items (the search is skipped). ``srs``: the grid's CRS (default: the UTM zone of
+    the region's centre; items of another CRS are warped onto it). Returns a dict: ``path``, ``provenance``
     (the JSON record's path), ``items`` (summaries), ``windows`` (per-window status), ``requests``,
     ``bytes``, ``cached_windows``, ``elapsed_s``."""
     from ..tasks import ensure_feedback
@@ -331,7 +336,7 @@ def make_composite(query, region, region_crs="EPSG:4326", output=None, bands=Non
     bands = list(bands or DEFAULT_BANDS)
     classes = mask_classes(mask)
     bbox = _bbox_of(region, region_crs)
-    grid, lonlat = region_grid(bbox, region_crs)
+    grid, lonlat = region_grid(bbox, region_crs, srs=srs)
     t0 = time.monotonic()
     stats = NetStats().start()
     query = StacQuery.of(query) if query is not None else None
