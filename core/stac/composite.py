@@ -166,7 +166,8 @@ class WindowReader:
         return readers[item.id]
 
     def read(self, item, window, classes):
-        """``(reflectance (B, H, W) with NaN where not clear, None)`` or ``(None, error message)``."""
+        """``(reflectance (B, H, W) with NaN where not clear, None, any valid pixel)`` or ``(None, error message,
+        False)``."""
         from osgeo import gdal
 
         c, r, w, h = window
@@ -178,14 +179,16 @@ class WindowReader:
             # GDAL's block cache (GDAL_CACHEMAX) still bounds the memory
             refl, valid, scl = self._reader(item)._read(c, r, w, h)
         except RuntimeError as err:
-            return None, translate_gdal_error(err, item, heard=heard)
+            return None, translate_gdal_error(err, item, heard=heard), False
         except WealthMapError as err:
-            return None, "{}: {}".format(item.id, err)
+            return None, "{}: {}".format(item.id, err), False
         finally:
             gdal.PopErrorHandler()
         clear = valid if scl is None else valid & ~np.isin(scl, classes)
         refl[:, ~clear] = np.nan
-        return refl, None
+        if not valid.any():
+            return refl, None, False  # the window lies outside the item's data (its bbox met the window)
+        return refl, None, True
 
     def read_one(self, item, window, classes):
         """:meth:`read` in the item's own thread (its handles and the HTTP options live there)."""
@@ -290,8 +293,9 @@ def compose_window(reader, items, window, classes, method, cache=None, stats=Non
         results = obs
     else:
         results = reader.read_many(items, window, classes)
-    good = [(it, refl) for it, (refl, err) in zip(items, results) if refl is not None]
-    failed = [err for refl, err in results if refl is None]
+    good = [(it, res[0]) for it, res in zip(items, results) if res[0] is not None]
+    failed = [res[1] for res in results if res[0] is None]
+    any_data = any(res[2] for res in results)
     if good:
         stack = np.stack([refl for _, refl in good])
         data, count = (best_stack if method == "best" else median_stack)(stack)
@@ -303,6 +307,8 @@ def compose_window(reader, items, window, classes, method, cache=None, stats=Non
         status = "no_items"
     elif not good:
         status = "failed"
+    elif not any_data:
+        status = "nodata"
     elif not count.any():
         status = "cloudy"
     elif failed:

@@ -11,7 +11,8 @@ window, items, bands, mask and mode): a rerun reads nothing and an interrupted r
 
 :func:`survey_rasters` returns one VRT per UTM zone mosaicking the zone's windows: rasters the trainer
 (``core.wealth.train_api.train_wealth_model``) reads as it reads any raster, and a status per point
-(``ok``, ``partial``: an asset failed but others gave pixels, ``cloudy``: no clear pixel, ``no_items``,
+(``ok``, ``partial``: an asset failed but others gave pixels, ``cloudy``: no clear pixel, ``nodata``: the
+items' footprints meet the window but hold no data there, ``no_items``,
 ``failed``: every asset failed, ``outside``). No point stops the batch.
 """
 
