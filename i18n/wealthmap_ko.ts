@@ -1394,33 +1394,38 @@
         <translation>조사 자료에 좌표가 있는 지점이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/stac/composite.py" line="396"/>
+        <location filename="../core/stac/composite.py" line="123"/>
+        <source>The composite's grid needs a projected CRS in metres (e.g. a UTM zone).</source>
+        <translation>합성 영상의 격자에는 미터 단위 투영 좌표계(예: UTM 구역)가 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/composite.py" line="423"/>
         <source>No region given for the composite: draw or choose a region.</source>
         <translation>합성할 영역이 없습니다. 영역을 그리거나 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/stac/composite.py" line="418"/>
+        <location filename="../core/stac/composite.py" line="445"/>
         <source>{0}/{1} {2}, {3} requests, {4:.1f} MB read, about {5:.0f} s left</source>
         <translation>{0}/{1} {2}, 요청 {3}회, {4:.1f} MB 읽음, 약 {5:.0f}초 남음</translation>
     </message>
     <message>
-        <location filename="../core/stac/composite.py" line="431"/>
+        <location filename="../core/stac/composite.py" line="458"/>
         <location filename="../ui/stac_widget.py" line="184"/>
         <source>Sentinel-2 composite</source>
         <translation>Sentinel-2 합성 영상</translation>
     </message>
     <message>
-        <location filename="../core/stac/composite.py" line="463"/>
+        <location filename="../core/stac/composite.py" line="490"/>
         <source>Prediction from a STAC catalogue needs a region: draw or choose one.</source>
         <translation>STAC 카탈로그로 예측하려면 영역이 필요합니다. 영역을 그리거나 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../core/stac/composite.py" line="324"/>
+        <location filename="../core/stac/composite.py" line="351"/>
         <source>No STAC query and no items given for the composite.</source>
         <translation>합성에 쓸 STAC 질의도 항목도 주어지지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../core/stac/composite.py" line="365"/>
+        <location filename="../core/stac/composite.py" line="392"/>
         <source>windows</source>
         <translation>창</translation>
     </message>
@@ -1430,17 +1435,17 @@
         <translation>알 수 없는 SCL 마스크 '{0}': {1} 중에서 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/stac/composite.py" line="314"/>
+        <location filename="../core/stac/composite.py" line="341"/>
         <source>Unknown composite method '{0}': choose median or best.</source>
         <translation>알 수 없는 합성 방법 '{0}': median 또는 best를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/stac/composite.py" line="409"/>
+        <location filename="../core/stac/composite.py" line="436"/>
         <source>The region {0} is not (xmin, ymin, xmax, ymax).</source>
         <translation>영역 {0}이(가) (xmin, ymin, xmax, ymax) 형식이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../core/stac/composite.py" line="433"/>
+        <location filename="../core/stac/composite.py" line="460"/>
         <source>The composite '{0}' cannot be loaded.</source>
         <translation>합성 영상 '{0}'을(를) 불러올 수 없습니다.</translation>
     </message>
@@ -1455,32 +1460,32 @@
         <translation>STAC 항목 '{0}'에 {1}의 에셋이 없습니다 (에셋 키: {2}). COG로 된 Sentinel-2 L2A 컬렉션(예: Earth Search의 sentinel-2-l2a)을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/stac/points.py" line="63"/>
+        <location filename="../core/stac/points.py" line="64"/>
         <source>The survey has no points.</source>
         <translation>조사 자료에 지점이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/stac/points.py" line="82"/>
+        <location filename="../core/stac/points.py" line="83"/>
         <source>No STAC query and no items given for the survey points.</source>
         <translation>조사 지점에 쓸 STAC 질의도 항목도 주어지지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../core/stac/points.py" line="58"/>
+        <location filename="../core/stac/points.py" line="59"/>
         <source>Unknown imagery mode '{0}': choose composite or best.</source>
         <translation>알 수 없는 영상 방식 '{0}': composite 또는 best를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/stac/points.py" line="134"/>
+        <location filename="../core/stac/points.py" line="135"/>
         <source>point windows</source>
         <translation>지점 창</translation>
     </message>
     <message>
-        <location filename="../core/stac/points.py" line="172"/>
+        <location filename="../core/stac/points.py" line="173"/>
         <source>The point windows of zone EPSG:{0} cannot be mosaicked.</source>
         <translation>EPSG:{0} 구역의 지점 창을 모자이크할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../core/stac/points.py" line="199"/>
+        <location filename="../core/stac/points.py" line="200"/>
         <source>No survey point got clear imagery from the STAC catalogue ({0}). Widen the date range, allow more cloud or check the catalogue.</source>
         <translation>STAC 카탈로그에서 맑은 영상을 얻은 조사 지점이 없습니다 ({0}). 기간을 넓히거나, 운량을 더 허용하거나, 카탈로그를 확인하세요.</translation>
     </message>
