@@ -150,3 +150,24 @@ def test_items_of_another_zone_are_warped_onto_the_grid(qgis_app, servers, tmp_p
     assert both.sum() > 5000  # the pixels both grids have, clear in all four dates
     diff = np.abs(got[:2][:, both] - ref[:2][:, both])
     assert float(np.median(diff)) < 0.01 and float(got[2].max()) <= 4
+
+
+def test_http_options_stay_in_the_reading_threads(qgis_app, servers, tmp_path):
+    """After a composite, the calling thread has none of the HTTP options and a local raster's world file is
+    still read (a process-wide GDAL_DISABLE_READDIR_ON_OPEN=EMPTY_DIR made it be ignored)."""
+    from osgeo import gdal
+
+    from wealthmap.core.stac.composite import make_composite
+    from wealthmap.core.stac.search import search
+
+    items = search(_query(servers), (12.4, 52.3, 12.8, 52.6))[:1]
+    make_composite(None, (332560.0, 5820760.0, 333840.0, 5822040.0), "EPSG:32633", str(tmp_path / "c.tif"),
+                   bands=["B02"], items=items, use_cache=False)
+    for key in ("GDAL_DISABLE_READDIR_ON_OPEN", "GDAL_HTTP_TIMEOUT", "GDAL_HTTP_MAX_RETRY", "GDAL_HTTP_HEADERS"):
+        assert gdal.GetConfigOption(key) is None, key
+    png = str(tmp_path / "plain.png")
+    mem = gdal.GetDriverByName("MEM").Create("", 4, 4, 1, gdal.GDT_UInt16)
+    gdal.GetDriverByName("PNG").CreateCopy(png, mem)
+    with open(str(tmp_path / "plain.pgw"), "w", encoding="utf-8") as handle:
+        handle.write("10\n0\n0\n-10\n500005\n4000005\n")
+    assert gdal.Open(png).GetGeoTransform() == (500000.0, 10.0, 0.0, 4000010.0, 0.0, -10.0)

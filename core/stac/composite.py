@@ -324,7 +324,7 @@ def compose_window(reader, items, window, classes, method, cache=None, stats=Non
 
 
 def make_composite(query, region, region_crs="EPSG:4326", output=None, bands=None, method="median", mask=None,
-                   window_px=512, workers=4, items=None, cache_dir=None, use_cache=True, http=None, srs=None,
+                   window_px=256, workers=4, items=None, cache_dir=None, use_cache=True, http=None, srs=None,
                    feedback=None):
     """A cloud-free composite GeoTIFF of ``region`` from the items of a STAC ``query`` (see the module).
 
