@@ -9,7 +9,8 @@ Run as a process (the fixtures start it with ``subprocess`` and stop it by its P
   ``Content-Range``; a multi-range request gets the whole file, ``200``, as many servers do). Each
   request is appended to ``LOG`` as one JSON line (method, path, range, status, bytes sent).
   ``FAULTS.json`` is re-read on every request: ``{"500": [substr], "404": [substr], "503_once":
-  [substr], "stall": {substr: seconds}, "truncate": [substr]}`` (a truncated file is served as
+  [substr], "stall": {substr: seconds}, "truncate": [substr]}``; ``/private/...`` needs HTTP Basic
+  ``u``/``p`` (a truncated file is served as
   its first 17000 bytes: the header, not the tiles). Paths under ``/signed/`` need a ``sig=loopback``
   query (else ``403``).
 * ``stac``: ``/``, ``/conformance``, ``/collections``, ``/collections/{id}``, ``GET`` and ``POST
@@ -104,6 +105,10 @@ class FileHandler(_Handler):
         path = url.path
         rng = self.headers.get("Range")
         faults = self._faults()
+        if path.startswith("/private/"):  # a copy of the tree behind HTTP Basic authentication (user u, password p)
+            if self.headers.get("Authorization") != "Basic dTpw":
+                return self._fail(401, rng)
+            path = path[len("/private"):]
         if path.startswith("/signed/"):  # a copy of the tree that needs a signed URL
             if "sig=loopback" not in (url.query or ""):
                 return self._fail(403, rng)

@@ -118,3 +118,41 @@ def test_processing_trains_from_stac(processing, servers, tmp_path):
         "DATETIME": "2023-06-01/2023-07-31", "MAX_CLOUD": 60, "MODE": 1, "TREES": 10, "BLOCK_KM": 1.0,
         "BUNDLE": getattr(emb, "path", str(tmp_path / "emb")), "OUTPUT": str(tmp_path / "model")})
     assert load_bundle(res["OUTPUT"]).status == "trained" and os.path.exists(res["REPORT"])
+
+
+def test_assets_behind_a_qgis_authentication_configuration(qgis_app, servers, tmp_path):
+    """The headers of a QGIS authentication configuration reach GDAL's reads (thread-locally); the secret
+    appears in no result, record or message."""
+    from osgeo import gdal
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    from wealthmap.core.stac.composite import make_composite
+    from wealthmap.core.stac.search import StacQuery, search
+
+    manager = QgsApplication.authManager()
+    if manager.isDisabled() or not (manager.masterPasswordIsSet() or manager.setMasterPassword("wealthmap-test",
+                                                                                                True)):
+        pytest.skip("the QGIS authentication database is not available")
+    cfg = QgsAuthMethodConfig()
+    cfg.setMethod("Basic")
+    cfg.setName("loopback assets")
+    cfg.setConfig("username", "u")
+    cfg.setConfig("password", "p")
+    assert manager.storeAuthenticationConfig(cfg)[0]
+    query = StacQuery(endpoint=servers.stac_url, datetime="2023-06-01/2023-06-10", max_cloud=60, authcfg=cfg.id())
+    region = (332560.0, 5820760.0, 333840.0, 5822040.0)
+    results = {}
+    for label, authcfg in (("without", None), ("with", cfg.id())):
+        items = search(query, (12.4, 52.3, 12.8, 52.6))
+        for it in items:
+            for a in it.assets.values():
+                a.href = a.href.replace(servers.files_url, servers.files_url + "/private")
+        gdal.VSICurlClearCache()
+        q = StacQuery(endpoint=servers.stac_url, authcfg=authcfg)
+        results[label] = make_composite(q, region, "EPSG:32633", str(tmp_path / (label + ".tif")), bands=["B02"],
+                                        items=items, use_cache=False)
+    assert results["without"]["windows"][0]["status"] == "failed" and "401/403" in results["without"]["failed"][0]
+    assert results["with"]["windows"][0]["status"] == "ok"
+    for res in results.values():
+        text = open(res["provenance"], encoding="utf-8").read() + repr(res)
+        assert "dTpw" not in text and "Authorization" not in text
