@@ -3609,7 +3609,7 @@
         <translation>STAC 검색</translation>
     </message>
     <message>
-        <location filename="../ui/stac_widget.py" line="230"/>
+        <location filename="../ui/stac_widget.py" line="233"/>
         <source>Model trained from STAC imagery.</source>
         <translation>STAC 영상으로 모델을 학습했습니다.</translation>
     </message>
@@ -3676,8 +3676,8 @@
     </message>
     <message>
         <location filename="../ui/stac_widget.py" line="227"/>
-        <source>Cross-validated r² {0:.3f} on {1} points; point imagery: {2}. Bundle: {3}</source>
-        <translation>교차 검증 r² {0:.3f}, 지점 {1}개; 지점 영상: {2}. 번들: {3}</translation>
+        <source>Cross-validated r² {0:.3f} on {1} points; point imagery: {2} ({3} windows, {4} from the cache; {5} requests, {6:.1f} MB read). Bundle: {7}</source>
+        <translation>교차 검증 r² {0:.3f}, 지점 {1}개; 지점 영상: {2} (창 {3}개, 캐시 {4}개; 요청 {5}회, {6:.1f} MB 읽음). 번들: {7}</translation>
     </message>
     <message>
         <location filename="../ui/thematic_dock.py" line="45"/>

@@ -171,3 +171,26 @@ def test_http_options_stay_in_the_reading_threads(qgis_app, servers, tmp_path):
     with open(str(tmp_path / "plain.pgw"), "w", encoding="utf-8") as handle:
         handle.write("10\n0\n0\n-10\n500005\n4000005\n")
     assert gdal.Open(png).GetGeoTransform() == (500000.0, 10.0, 0.0, 4000010.0, 0.0, -10.0)
+
+
+def test_best_pixel_takes_the_least_cloudy_clear_observation(qgis_app, servers, tmp_path):
+    from osgeo import gdal
+
+    from wealthmap.core.stac.composite import make_composite
+    from wealthmap.core.stac.search import search
+
+    items = search(_query(servers), (12.4, 52.3, 12.8, 52.6))
+    res = make_composite(None, REGION, "EPSG:32633", str(tmp_path / "best.tif"), bands=["B02", "B03", "B04", "B08"],
+                         items=items, method="best", mask=["cloud", "shadow", "cirrus", "snow"], use_cache=False)
+    got = gdal.Open(res["path"]).ReadAsArray()
+    truth = np.load(os.path.join(servers.cat, "truth.npz"))
+    c0, r0 = int((REGION[0] - 330000) / 10), int((5822040 - REGION[3]) / 10)
+    want = np.full((4, N, N), np.nan, dtype=np.float32)
+    for it in sorted(items, key=lambda i: (i.cloud, i.datetime)):  # least cloudy first
+        dn = truth[it.id + "__bands"][:4, r0:r0 + N, c0:c0 + N].astype(np.float64)
+        scl = truth[it.id + "__scl"][r0:r0 + N, c0:c0 + N]
+        scale, offset = it.reflectance()
+        clear = ~np.isin(scl, (0, 1, 3, 8, 9, 10, 11)) & (dn.min(axis=0) > 0)
+        take = clear & np.isnan(want[0])
+        want[:, take] = (dn * scale + offset).astype(np.float32)[:, take]
+    np.testing.assert_allclose(got[:4], want, rtol=0, atol=2e-6, equal_nan=True)

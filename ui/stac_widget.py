@@ -224,7 +224,10 @@ class StacWidget(QWidget):
     def trained(self, result):
         self.last_training = result
         counts = result["stac"]["counts"]
-        self.summary.setText(tr("Cross-validated r² {0:.3f} on {1} points; point imagery: {2}. Bundle: {3}").format(
+        self.summary.setText(tr("Cross-validated r² {0:.3f} on {1} points; point imagery: {2} ({3} windows, {4} from "
+                                "the cache; {5} requests, {6:.1f} MB read). Bundle: {7}").format(
             result["metrics"]["model"]["r2"], result["metrics"]["model"]["n"],
-            ", ".join("{} {}".format(v, k) for k, v in sorted(counts.items())), result["bundle"]))
+            ", ".join("{} {}".format(v, k) for k, v in sorted(counts.items())), result["stac"]["windows"],
+            result["stac"]["cached_windows"], result["stac"]["requests"], result["stac"]["bytes"] / 1e6,
+            result["bundle"]))
         self.dock.show_message(tr("Model trained from STAC imagery."), Qgis.Success)
