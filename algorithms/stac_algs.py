@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterString,
+    QgsProcessingParameterVectorDestination,
 )
 
 from ..core.errors import WealthMapError
@@ -211,4 +212,47 @@ class TrainFromStacAlgorithm(_StacAlgorithm):
         return {"OUTPUT": result["bundle"], "REPORT": result["report_html"], "R2": result["metrics"]["model"]["r2"]}
 
 
-ALGORITHMS = [StacSearchAlgorithm, StacCompositeAlgorithm, TrainFromStacAlgorithm]
+class PredictFromStacAlgorithm(_StacAlgorithm):
+    GROUP = tr_noop("Wealth from imagery")
+    GROUP_ID = "wealth"
+
+    def name(self):
+        return "predictwealthstac"
+
+    def displayName(self):  # noqa: N802 - QGIS override
+        return tr("Predict wealth from a STAC catalogue")
+
+    def shortHelpString(self):  # noqa: N802 - QGIS override
+        return tr("Makes (or reuses from the window cache) a cloud-free Sentinel-2 composite of the extent from a "
+                  "STAC catalogue, then predicts a wealth index per chip over it, as 'Predict wealth' does on a "
+                  "raster.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS override
+        self.addParameter(QgsProcessingParameterExtent("EXTENT", tr("Region")))
+        self.add_query_parameters()
+        self.addParameter(QgsProcessingParameterFile(
+            "MODEL", tr("Model bundle (empty: the settings' or the bundled demo)"),
+            QgsProcessingParameterFile.Folder, optional=True))
+        self.addParameter(QgsProcessingParameterVectorDestination(
+            "OUTPUT", tr("Wealth chips (GeoPackage)"), QgsProcessing.TypeVectorPolygon))
+        self.addOutput(QgsProcessingOutputFile("COMPOSITE", tr("Composite")))
+        self.addOutput(QgsProcessingOutputNumber("CHIPS_USED", tr("Chips used")))
+
+    def run_core(self, parameters, context, feedback):
+        from ..core.stac.composite import composite_for_prediction
+        from ..core.wealth.predict import predict
+
+        rect, crs = self.region(parameters, context)
+        bundle = self.parameterAsFile(parameters, "MODEL", context) or None
+        output = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
+        if not output.lower().endswith(".gpkg"):
+            raise WealthMapError(tr("The output must be a GeoPackage (.gpkg) file, not '{0}'.").format(output))
+        composite = composite_for_prediction(self.query(parameters, context), rect, crs, bundle, feedback)
+        result = predict(feedback, composite, region=rect, region_crs=crs, bundle=bundle, output=output)
+        feedback.pushInfo(tr("{0}: {1} chips, {2} used, {3} skipped; mean {4:.4g}, median {5:.4g}.").format(
+            result["title"], result["chips"], result["chips_used"], result["chips_skipped"], result["mean"],
+            result["median"]))
+        return {"OUTPUT": output, "COMPOSITE": composite, "CHIPS_USED": result["chips_used"]}
+
+
+ALGORITHMS = [StacSearchAlgorithm, StacCompositeAlgorithm, TrainFromStacAlgorithm, PredictFromStacAlgorithm]

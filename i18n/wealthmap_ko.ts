@@ -184,170 +184,183 @@
         <translation>출력 좌표계 '{0}'이(가) 올바르지 않습니다. 예: EPSG:4326 또는 EPSG:5179.</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="29"/>
+        <location filename="../algorithms/stac_algs.py" line="30"/>
         <source>Sentinel-2 from STAC</source>
         <translation>STAC의 Sentinel-2</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="149"/>
+        <location filename="../algorithms/stac_algs.py" line="150"/>
+        <location filename="../algorithms/stac_algs.py" line="216"/>
         <location filename="../algorithms/wealth_train_algs.py" line="27"/>
         <source>Wealth from imagery</source>
         <translation>영상 기반 부 추정</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="77"/>
+        <location filename="../algorithms/stac_algs.py" line="78"/>
         <source>Search Sentinel-2 items in a STAC catalogue</source>
         <translation>STAC 카탈로그에서 Sentinel-2 항목 검색</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="80"/>
+        <location filename="../algorithms/stac_algs.py" line="81"/>
         <source>Searches a STAC API (Earth Search, Planetary Computer, Copernicus Data Space or any URL) for Sentinel-2 L2A items over the extent, in a date range and season, below a cloud cover; writes their footprints with date, tile, cloud cover and the share of the extent each covers.</source>
         <translation>STAC API(Earth Search, Planetary Computer, Copernicus Data Space 또는 임의 URL)에서 범위, 기간과 계절, 운량 기준에 맞는 Sentinel-2 L2A 항목을 검색하고, 날짜, 타일, 운량, 각 항목이 범위를 덮는 비율과 함께 그 경계(footprint)를 저장합니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="109"/>
+        <location filename="../algorithms/stac_algs.py" line="110"/>
         <source>Cloud-free Sentinel-2 composite from STAC</source>
         <translation>STAC의 구름 없는 Sentinel-2 합성 영상</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="112"/>
+        <location filename="../algorithms/stac_algs.py" line="113"/>
         <source>Makes a per-pixel median (or best-pixel) composite of the clear Sentinel-2 L2A observations over the extent, masked with the scene classification (SCL), on a 10 m grid in the region's UTM zone. Only the needed windows of the cloud-optimised GeoTIFFs are read; finished windows are cached, so a rerun or an interrupted run reads nothing twice. Writes a Float32 reflectance GeoTIFF with a clear_count band and a provenance record (.stac.json).</source>
         <translation>범위 안의 맑은 Sentinel-2 L2A 관측을 장면 분류(SCL)로 마스킹하여, 영역의 UTM 구역 10 m 격자 위에 화소별 중앙값(또는 최적 화소) 합성 영상을 만듭니다. 클라우드 최적화 GeoTIFF에서 필요한 창만 읽고, 끝난 창은 캐시되므로 다시 실행하거나 중단된 실행을 이어도 같은 것을 두 번 읽지 않습니다. clear_count 밴드와 출처 기록(.stac.json)이 있는 Float32 반사율 GeoTIFF를 씁니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="156"/>
+        <location filename="../algorithms/stac_algs.py" line="157"/>
         <source>Train wealth model from survey points and a STAC catalogue</source>
         <translation>조사 지점과 STAC 카탈로그로 부 모델 학습</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="159"/>
+        <location filename="../algorithms/stac_algs.py" line="160"/>
         <source>Like 'Train wealth model from survey points', but the imagery comes from a STAC catalogue: for each point, its context window (3 x 3 chips by default) is composed from the clearest Sentinel-2 L2A items of the period (median, or the best single date), cached on disk so a rerun reads nothing twice. Points without clear imagery are reported, not fatal.</source>
         <translation>'조사 지점으로 부 모델 학습'과 같지만 영상은 STAC 카탈로그에서 옵니다. 각 지점의 주변 창(기본 3 x 3 칩)을 그 기간의 가장 맑은 Sentinel-2 L2A 항목으로 만들며(중앙값 또는 가장 좋은 단일 날짜), 디스크에 캐시하므로 다시 실행해도 두 번 읽지 않습니다. 맑은 영상이 없는 지점은 보고되며 작업을 멈추지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="35"/>
+        <location filename="../algorithms/stac_algs.py" line="223"/>
+        <source>Predict wealth from a STAC catalogue</source>
+        <translation>STAC 카탈로그로 부 예측</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="226"/>
+        <source>Makes (or reuses from the window cache) a cloud-free Sentinel-2 composite of the extent from a STAC catalogue, then predicts a wealth index per chip over it, as 'Predict wealth' does on a raster.</source>
+        <translation>STAC 카탈로그에서 범위의 구름 없는 Sentinel-2 합성 영상을 만들고(또는 창 캐시에서 다시 쓰고), 래스터에서 '부 예측'을 하듯 그 위에서 칩마다 부 지수를 예측합니다.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="36"/>
         <source>STAC catalogue (earth-search, planetary-computer, copernicus, or a STAC API URL)</source>
         <translation>STAC 카탈로그 (earth-search, planetary-computer, copernicus 또는 STAC API URL)</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="37"/>
+        <location filename="../algorithms/stac_algs.py" line="38"/>
         <source>Collection (empty: sentinel-2-l2a)</source>
         <translation>컬렉션 (비우면 sentinel-2-l2a)</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="39"/>
+        <location filename="../algorithms/stac_algs.py" line="40"/>
         <source>Date range (2023-06-01/2023-08-31)</source>
         <translation>기간 (2023-06-01/2023-08-31)</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="40"/>
+        <location filename="../algorithms/stac_algs.py" line="41"/>
         <source>Maximum cloud cover of an item (%)</source>
         <translation>항목의 최대 운량 (%)</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="43"/>
+        <location filename="../algorithms/stac_algs.py" line="44"/>
         <source>Season: months (e.g. 6,7,8; empty: all)</source>
         <translation>계절: 월 (예: 6,7,8; 비우면 전체)</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="45"/>
+        <location filename="../algorithms/stac_algs.py" line="46"/>
         <source>At most this many items</source>
         <translation>최대 항목 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="47"/>
+        <location filename="../algorithms/stac_algs.py" line="48"/>
         <source>Authentication (optional)</source>
         <translation>인증 (선택)</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="85"/>
-        <location filename="../algorithms/stac_algs.py" line="119"/>
+        <location filename="../algorithms/stac_algs.py" line="86"/>
+        <location filename="../algorithms/stac_algs.py" line="120"/>
+        <location filename="../algorithms/stac_algs.py" line="231"/>
         <location filename="../ui/wealth_predict_widget.py" line="134"/>
         <source>Region</source>
         <translation>영역</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="87"/>
+        <location filename="../algorithms/stac_algs.py" line="88"/>
         <source>Footprints</source>
         <translation>경계</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="89"/>
+        <location filename="../algorithms/stac_algs.py" line="90"/>
         <source>Items found</source>
         <translation>찾은 항목</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="121"/>
-        <location filename="../algorithms/stac_algs.py" line="127"/>
+        <location filename="../algorithms/stac_algs.py" line="122"/>
+        <location filename="../algorithms/stac_algs.py" line="128"/>
+        <location filename="../algorithms/stac_algs.py" line="238"/>
         <location filename="../ui/stac_widget.py" line="81"/>
         <source>Composite</source>
         <translation>합성</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="124"/>
+        <location filename="../algorithms/stac_algs.py" line="125"/>
         <source>SCL classes to mask (cloud, shadow, cirrus, snow)</source>
         <translation>마스킹할 SCL 분류 (cloud, shadow, cirrus, snow)</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="126"/>
+        <location filename="../algorithms/stac_algs.py" line="127"/>
         <source>Bands</source>
         <translation>밴드</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="128"/>
+        <location filename="../algorithms/stac_algs.py" line="129"/>
         <source>Provenance record (JSON)</source>
         <translation>출처 기록 (JSON)</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="129"/>
+        <location filename="../algorithms/stac_algs.py" line="130"/>
         <source>Bytes read</source>
         <translation>읽은 바이트</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="166"/>
+        <location filename="../algorithms/stac_algs.py" line="167"/>
         <location filename="../algorithms/wealth_train_algs.py" line="68"/>
         <source>Survey points (point layer)</source>
         <translation>설문 지점(점 레이어)</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="168"/>
+        <location filename="../algorithms/stac_algs.py" line="169"/>
         <location filename="../algorithms/wealth_train_algs.py" line="70"/>
         <source>or survey table (CSV/XLSX with latitude/longitude columns)</source>
         <translation>또는 설문 표(위도/경도 열이 있는 CSV/XLSX)</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="169"/>
+        <location filename="../algorithms/stac_algs.py" line="170"/>
         <location filename="../algorithms/wealth_train_algs.py" line="71"/>
         <source>Value field (e.g. wealthpooled)</source>
         <translation>값 필드(예: wealthpooled)</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="171"/>
+        <location filename="../algorithms/stac_algs.py" line="172"/>
         <location filename="../ui/stac_widget.py" line="105"/>
         <source>Imagery per point</source>
         <translation>지점별 영상</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="175"/>
+        <location filename="../algorithms/stac_algs.py" line="176"/>
         <location filename="../algorithms/wealth_train_algs.py" line="85"/>
         <source>Bundle whose embedder to use (empty: the bundled one)</source>
         <translation>임베더를 가져올 번들(비우면 내장 번들)</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="177"/>
+        <location filename="../algorithms/stac_algs.py" line="178"/>
         <location filename="../algorithms/wealth_train_algs.py" line="94"/>
         <location filename="../ui/wealth_train_widget.py" line="72"/>
         <source>Trees</source>
         <translation>트리 수</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="179"/>
+        <location filename="../algorithms/stac_algs.py" line="180"/>
         <location filename="../algorithms/wealth_train_algs.py" line="92"/>
         <source>Spatial block size (km)</source>
         <translation>공간 블록 크기(km)</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="181"/>
+        <location filename="../algorithms/stac_algs.py" line="182"/>
         <location filename="../algorithms/wealth_train_algs.py" line="106"/>
         <location filename="../ui/stac_widget.py" line="108"/>
         <location filename="../ui/wealth_train_widget.py" line="78"/>
@@ -355,68 +368,97 @@
         <translation>모델 번들 폴더</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="182"/>
+        <location filename="../algorithms/stac_algs.py" line="183"/>
         <location filename="../algorithms/wealth_train_algs.py" line="107"/>
         <source>Training report (HTML)</source>
         <translation>학습 보고서(HTML)</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="183"/>
+        <location filename="../algorithms/stac_algs.py" line="184"/>
         <location filename="../algorithms/wealth_train_algs.py" line="108"/>
         <source>Cross-validated r²</source>
         <translation>교차검증 r²</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="197"/>
+        <location filename="../algorithms/stac_algs.py" line="198"/>
         <location filename="../algorithms/wealth_train_algs.py" line="124"/>
         <source>Give the survey points: a point layer or a table file.</source>
         <translation>설문 지점을 주십시오: 점 레이어 또는 표 파일.</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="58"/>
+        <location filename="../algorithms/stac_algs.py" line="234"/>
+        <source>Model bundle (empty: the settings' or the bundled demo)</source>
+        <translation>모델 번들 (비우면 설정의 번들 또는 기본 데모)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="237"/>
+        <location filename="../algorithms/wealth_algs.py" line="91"/>
+        <source>Wealth chips (GeoPackage)</source>
+        <translation>부 지수 칩(GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="239"/>
+        <location filename="../algorithms/wealth_algs.py" line="95"/>
+        <source>Chips used</source>
+        <translation>사용한 칩</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="59"/>
         <location filename="../ui/stac_widget.py" line="127"/>
         <source>Season months must be whole numbers such as 6,7,8.</source>
         <translation>계절의 월은 6,7,8 같은 정수여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="100"/>
+        <location filename="../algorithms/stac_algs.py" line="101"/>
         <location filename="../ui/stac_widget.py" line="166"/>
         <source>{0} items found.</source>
         <translation>항목 {0}개를 찾았습니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="121"/>
+        <location filename="../algorithms/stac_algs.py" line="122"/>
         <location filename="../ui/stac_widget.py" line="79"/>
         <source>median of clear pixels</source>
         <translation>맑은 화소의 중앙값</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="122"/>
+        <location filename="../algorithms/stac_algs.py" line="123"/>
         <location filename="../ui/stac_widget.py" line="80"/>
         <source>best pixel (least cloudy item)</source>
         <translation>최적 화소 (운량이 가장 적은 항목)</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="140"/>
+        <location filename="../algorithms/stac_algs.py" line="141"/>
         <source>{0} items, {1} windows ({2} from the cache, {3} not ok), {4} requests, {5:.1f} MB read.</source>
         <translation>항목 {0}개, 창 {1}개 (캐시 {2}개, 정상 아님 {3}개), 요청 {4}회, {5:.1f} MB 읽음.</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="172"/>
+        <location filename="../algorithms/stac_algs.py" line="173"/>
         <location filename="../ui/stac_widget.py" line="103"/>
         <source>median of the clearest items</source>
         <translation>가장 맑은 항목들의 중앙값</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="172"/>
+        <location filename="../algorithms/stac_algs.py" line="173"/>
         <location filename="../ui/stac_widget.py" line="104"/>
         <source>best single date</source>
         <translation>가장 좋은 단일 날짜</translation>
     </message>
     <message>
-        <location filename="../algorithms/stac_algs.py" line="208"/>
+        <location filename="../algorithms/stac_algs.py" line="209"/>
         <source>Point imagery: {0}; {1} requests, {2:.1f} MB read.</source>
         <translation>지점 영상: {0}; 요청 {1}회, {2:.1f} MB 읽음.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="252"/>
+        <location filename="../algorithms/wealth_algs.py" line="145"/>
+        <source>{0}: {1} chips, {2} used, {3} skipped; mean {4:.4g}, median {5:.4g}.</source>
+        <translation>{0}: 칩 {1}개, 사용 {2}개, 건너뜀 {3}개; 평균 {4:.4g}, 중앙값 {5:.4g}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="249"/>
+        <location filename="../algorithms/wealth_algs.py" line="134"/>
+        <source>The output must be a GeoPackage (.gpkg) file, not '{0}'.</source>
+        <translation>출력은 GeoPackage(.gpkg) 파일이어야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="112"/>
@@ -832,11 +874,6 @@
         <translation>가능하면 CUDA 사용</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="91"/>
-        <source>Wealth chips (GeoPackage)</source>
-        <translation>부 지수 칩(GeoPackage)</translation>
-    </message>
-    <message>
         <location filename="../algorithms/wealth_algs.py" line="93"/>
         <source>Wealth raster (Float32 GeoTIFF, one pixel per chip)</source>
         <translation>부 지수 래스터(Float32 GeoTIFF, 칩당 한 픽셀)</translation>
@@ -845,11 +882,6 @@
         <location filename="../algorithms/wealth_algs.py" line="95"/>
         <source>Chips</source>
         <translation>칩</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/wealth_algs.py" line="95"/>
-        <source>Chips used</source>
-        <translation>사용한 칩</translation>
     </message>
     <message>
         <location filename="../algorithms/wealth_algs.py" line="96"/>
@@ -890,16 +922,6 @@
         <location filename="../algorithms/wealth_algs.py" line="125"/>
         <source>The region layer has no (selected) polygon features.</source>
         <translation>영역 레이어에 (선택된) 폴리곤 피처가 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/wealth_algs.py" line="145"/>
-        <source>{0}: {1} chips, {2} used, {3} skipped; mean {4:.4g}, median {5:.4g}.</source>
-        <translation>{0}: 칩 {1}개, 사용 {2}개, 건너뜀 {3}개; 평균 {4:.4g}, 중앙값 {5:.4g}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/wealth_algs.py" line="134"/>
-        <source>The output must be a GeoPackage (.gpkg) file, not '{0}'.</source>
-        <translation>출력은 GeoPackage(.gpkg) 파일이어야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="55"/>

@@ -156,3 +156,13 @@ def test_assets_behind_a_qgis_authentication_configuration(qgis_app, servers, tm
     for res in results.values():
         text = open(res["provenance"], encoding="utf-8").read() + repr(res)
         assert "dTpw" not in text and "Authorization" not in text
+
+
+def test_processing_predicts_from_stac(processing, servers, tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    res = processing.run("wealthmap:predictwealthstac", {
+        "EXTENT": "332560,337680,5816920,5822040 [EPSG:32633]", "ENDPOINT": servers.stac_url,
+        "DATETIME": "2023-06-01/2023-07-31", "MAX_CLOUD": 60, "OUTPUT": str(tmp_path / "w.gpkg")})
+    assert res["CHIPS_USED"] == 4 and os.path.exists(res["COMPOSITE"])
+    assert QgsVectorLayer(res["OUTPUT"], "w", "ogr").featureCount() == 4
