@@ -11,7 +11,8 @@
   (``GDAL_HTTP_HEADERS``; never written to settings or logs). ``GDAL_HTTP_MULTIRANGE`` is left to its
   default (parallel ranges): ``SINGLE_GET`` downloads whole files from servers without multi-range.
 * :func:`item_vrt` stacks an item's assets on its 10 m grid in a VRT written from the item's
-  ``proj:`` fields (no request is made to write it; sources are opened on first read): 20 m bands
+  ``proj:`` fields, in GDAL's ``/vsimem/`` (no request is made to write it, and signed URLs never reach the disk;
+  sources are opened on first read): 20 m bands
   bilinear, SCL nearest; its metadata carries the item's reflectance scale and offset, so
   ``core.wealth.raster.RasterSource`` and ``GridReader`` read it as any raster (and resample
   an item of another UTM zone onto the grid).
@@ -28,7 +29,7 @@ from urllib.parse import quote
 
 from ..errors import WealthMapError
 from ..i18n import tr
-from ..wealth.sentinel2 import _escape, cache_folder, write_vrt
+from ..wealth.sentinel2 import _escape, write_vrt
 
 #: seconds / counts used unless the caller says otherwise
 DEFAULT_HTTP = {"timeout": 30, "connect_timeout": 10, "low_speed_time": 15, "max_retry": 3, "retry_delay": 0.5}
@@ -181,9 +182,13 @@ def item_vrt(item, bands, http=None, folder=None):
     key = hashlib.sha256("|".join([item_key(item, bands), ",".join(bands), str(http.max_retry),
                                    str(http.retry_delay), repr(scale), repr(offset),
                                    "|".join(item.assets[b].href for b in bands)]).encode("utf-8")).hexdigest()[:20]
-    folder = folder or cache_folder("stac_vrt")
-    out = os.path.join(folder, "{}_{}.vrt".format(item.id.replace("/", "_")[:80], key))
-    if os.path.exists(out):
+    from osgeo import gdal
+
+    # in GDAL's memory file system, never on disk: signed hrefs carry tokens
+    out = "/vsimem/wealthmap_stac/{}_{}.vrt".format(item.id.replace("/", "_")[:80], key)
+    if folder:
+        out = os.path.join(folder, os.path.basename(out))
+    if gdal.VSIStatL(out) is not None:
         return out
     from osgeo import osr
 
@@ -220,7 +225,10 @@ def item_vrt(item, bands, http=None, folder=None):
         lines += ["    </{}>".format(kind), "  </VRTRasterBand>"]
     lines.append("</VRTDataset>")
     with _vrt_lock:
-        return write_vrt(out, lines)
+        if folder:
+            return write_vrt(out, lines)
+        gdal.FileFromMemBuffer(out, ("\n".join(lines) + "\n").encode("utf-8"))
+        return out
 
 
 def translate_gdal_error(err, item, band=None, heard=()):
