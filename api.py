@@ -11,6 +11,8 @@ Jobs:
 * geocoding: :func:`geocode`, :func:`build_address_index`
 * thematic maps: :func:`join_table`, :func:`choropleth`, :func:`bivariate`, :func:`chart_map`, :func:`export_map`
 * wealth from imagery: :func:`predict_wealth`, :func:`train_wealth_model`
+* Sentinel-2 from STAC: :func:`stac_search`, :func:`stac_composite`, :func:`stac_point_imagery` (and a STAC
+  query in place of rasters for :func:`predict_wealth` and :func:`train_wealth_model`)
 """
 
 from .core.errors import WealthMapError  # noqa: F401 - re-exported for users
@@ -27,6 +29,9 @@ __all__ = [
     "predict_wealth",
     "train_wealth_model",
     "install_dependencies",
+    "stac_search",
+    "stac_composite",
+    "stac_point_imagery",
 ]
 
 
@@ -509,3 +514,53 @@ def install_dependencies(wheel_dir=None, force=False, feedback=None):
 
     return install(wheel_dir=wheel_dir, force=force, feedback=feedback)
 
+
+# --- Sentinel-2 from STAC ------------------------------------------------------------------
+def stac_search(query, region, region_crs="EPSG:4326", feedback=None):
+    """Search a STAC catalogue for Sentinel-2 L2A items over a region.
+
+    ``query``: a dict such as ``{"stac": "earth-search", "datetime": "2023-06-01/2023-08-31", "max_cloud": 20,
+    "months": [6, 7, 8]}`` (``stac``: ``earth-search``, ``planetary-computer``, ``copernicus`` or a STAC API
+    URL; ``authcfg``: a QGIS authentication configuration id) or a ``core.stac.search.StacQuery``.
+    Returns ``items`` and ``rows`` (id, date, tile, cloud, coverage of the region in %).
+
+    Example::
+
+        import wealthmap.api as wm
+        found = wm.stac_search({"stac": "earth-search", "datetime": "2023-06-01/2023-08-31"},
+                               (13.3, 52.4, 13.5, 52.6))
+        print(found["rows"][:3])
+    """
+    from .core.stac.api import stac_search as impl
+
+    return impl(query, region, region_crs, feedback=feedback)
+
+
+def stac_composite(query, region, region_crs="EPSG:4326", output=None, feedback=None, **options):
+    """A cloud-free composite (median or best pixel of SCL-clear observations) of a region from STAC.
+
+    Options: ``bands``, ``method`` (``median``/``best``), ``mask`` (``cloud``, ``shadow``, ``cirrus``, ``snow``),
+    ``window_px``, ``workers``. Returns ``path`` (Float32 reflectance GeoTIFF), ``provenance``, ``windows``,
+    ``requests``, ``bytes``. ``core.stac.composite.composite_layer(result)`` gives the true-colour layer.
+
+    Example::
+
+        import wealthmap.api as wm
+        r = wm.stac_composite({"stac": "earth-search", "datetime": "2023-06-01/2023-08-31"},
+                              (13.3, 52.4, 13.5, 52.6), output="/tmp/berlin.tif")
+    """
+    from .core.stac.api import stac_composite as impl
+
+    return impl(query, region, region_crs, output, feedback=feedback, **options)
+
+
+def stac_point_imagery(survey, query, value_field, feedback=None, **options):
+    """Context windows of imagery at survey points from STAC (cached; a rerun reads nothing).
+
+    Returns ``rasters`` (one VRT per UTM zone) and ``points`` (status per point). Options: ``chip_px``,
+    ``context``, ``mode`` (``composite``/``best``), ``max_items``, ``mask``. Training does this itself when
+    :func:`train_wealth_model` is given a query instead of rasters.
+    """
+    from .core.stac.api import stac_point_imagery as impl
+
+    return impl(survey, query, value_field, feedback=feedback, **options)

@@ -208,6 +208,286 @@
         <translation>표 인코딩: {0}.</translation>
     </message>
     <message>
+        <location filename="../algorithms/stac_algs.py" line="30"/>
+        <source>Sentinel-2 from STAC</source>
+        <translation>STAC의 Sentinel-2</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="150"/>
+        <location filename="../algorithms/stac_algs.py" line="216"/>
+        <location filename="../algorithms/wealth_algs.py" line="28"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="27"/>
+        <source>Wealth from imagery</source>
+        <translation>영상 기반 부 추정</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="78"/>
+        <source>Search Sentinel-2 items in a STAC catalogue</source>
+        <translation>STAC 카탈로그에서 Sentinel-2 항목 검색</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="81"/>
+        <source>Searches a STAC API (Earth Search, Planetary Computer, Copernicus Data Space or any URL) for Sentinel-2 L2A items over the extent, in a date range and season, below a cloud cover; writes their footprints with date, tile, cloud cover and the share of the extent each covers.</source>
+        <translation>STAC API(Earth Search, Planetary Computer, Copernicus Data Space 또는 임의 URL)에서 범위, 기간과 계절, 운량 기준에 맞는 Sentinel-2 L2A 항목을 검색하고, 날짜, 타일, 운량, 각 항목이 범위를 덮는 비율과 함께 그 경계(footprint)를 저장합니다.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="110"/>
+        <source>Cloud-free Sentinel-2 composite from STAC</source>
+        <translation>STAC의 구름 없는 Sentinel-2 합성 영상</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="113"/>
+        <source>Makes a per-pixel median (or best-pixel) composite of the clear Sentinel-2 L2A observations over the extent, masked with the scene classification (SCL), on a 10 m grid in the region's UTM zone. Only the needed windows of the cloud-optimised GeoTIFFs are read; finished windows are cached, so a rerun or an interrupted run reads nothing twice. Writes a Float32 reflectance GeoTIFF with a clear_count band and a provenance record (.stac.json).</source>
+        <translation>범위 안의 맑은 Sentinel-2 L2A 관측을 장면 분류(SCL)로 마스킹하여, 영역의 UTM 구역 10 m 격자 위에 화소별 중앙값(또는 최적 화소) 합성 영상을 만듭니다. 클라우드 최적화 GeoTIFF에서 필요한 창만 읽고, 끝난 창은 캐시되므로 다시 실행하거나 중단된 실행을 이어도 같은 것을 두 번 읽지 않습니다. clear_count 밴드와 출처 기록(.stac.json)이 있는 Float32 반사율 GeoTIFF를 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="157"/>
+        <source>Train wealth model from survey points and a STAC catalogue</source>
+        <translation>조사 지점과 STAC 카탈로그로 부 모델 학습</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="160"/>
+        <source>Like 'Train wealth model from survey points', but the imagery comes from a STAC catalogue: for each point, its context window (3 x 3 chips by default) is composed from the clearest Sentinel-2 L2A items of the period (median, or the best single date), cached on disk so a rerun reads nothing twice. Points without clear imagery are reported, not fatal.</source>
+        <translation>'조사 지점으로 부 모델 학습'과 같지만 영상은 STAC 카탈로그에서 옵니다. 각 지점의 주변 창(기본 3 x 3 칩)을 그 기간의 가장 맑은 Sentinel-2 L2A 항목으로 만들며(중앙값 또는 가장 좋은 단일 날짜), 디스크에 캐시하므로 다시 실행해도 두 번 읽지 않습니다. 맑은 영상이 없는 지점은 보고되며 작업을 멈추지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="223"/>
+        <source>Predict wealth from a STAC catalogue</source>
+        <translation>STAC 카탈로그로 부 예측</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="226"/>
+        <source>Makes (or reuses from the window cache) a cloud-free Sentinel-2 composite of the extent from a STAC catalogue, then predicts a wealth index per chip over it, as 'Predict wealth' does on a raster.</source>
+        <translation>STAC 카탈로그에서 범위의 구름 없는 Sentinel-2 합성 영상을 만들고(또는 창 캐시에서 다시 쓰고), 래스터에서 '부 예측'을 하듯 그 위에서 칩마다 부 지수를 예측합니다.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="36"/>
+        <source>STAC catalogue (earth-search, planetary-computer, copernicus, or a STAC API URL)</source>
+        <translation>STAC 카탈로그 (earth-search, planetary-computer, copernicus 또는 STAC API URL)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="38"/>
+        <source>Collection (empty: sentinel-2-l2a)</source>
+        <translation>컬렉션 (비우면 sentinel-2-l2a)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="40"/>
+        <source>Date range (2023-06-01/2023-08-31)</source>
+        <translation>기간 (2023-06-01/2023-08-31)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="41"/>
+        <source>Maximum cloud cover of an item (%)</source>
+        <translation>항목의 최대 운량 (%)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="44"/>
+        <source>Season: months (e.g. 6,7,8; empty: all)</source>
+        <translation>계절: 월 (예: 6,7,8; 비우면 전체)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="46"/>
+        <source>At most this many items</source>
+        <translation>최대 항목 수</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="48"/>
+        <source>Authentication (optional)</source>
+        <translation>인증 (선택)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="86"/>
+        <location filename="../algorithms/stac_algs.py" line="120"/>
+        <location filename="../algorithms/stac_algs.py" line="231"/>
+        <location filename="../ui/wealth_predict_widget.py" line="165"/>
+        <source>Region</source>
+        <translation>영역</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="88"/>
+        <source>Footprints</source>
+        <translation>경계</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="90"/>
+        <source>Items found</source>
+        <translation>찾은 항목</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="122"/>
+        <location filename="../algorithms/stac_algs.py" line="128"/>
+        <location filename="../algorithms/stac_algs.py" line="238"/>
+        <location filename="../ui/stac_widget.py" line="81"/>
+        <source>Composite</source>
+        <translation>합성</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="125"/>
+        <source>SCL classes to mask (cloud, shadow, cirrus, snow)</source>
+        <translation>마스킹할 SCL 분류 (cloud, shadow, cirrus, snow)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="127"/>
+        <location filename="../core/wealth/report.py" line="127"/>
+        <location filename="../ui/wealth_predict_widget.py" line="197"/>
+        <source>Bands</source>
+        <translation>밴드</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="129"/>
+        <source>Provenance record (JSON)</source>
+        <translation>출처 기록 (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="130"/>
+        <source>Bytes read</source>
+        <translation>읽은 바이트</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="167"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="74"/>
+        <source>Survey points (point layer)</source>
+        <translation>설문 지점(점 레이어)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="169"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="76"/>
+        <source>or survey table (CSV/XLSX with latitude/longitude columns)</source>
+        <translation>또는 설문 표(위도/경도 열이 있는 CSV/XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="170"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="77"/>
+        <source>Value field (e.g. wealthpooled)</source>
+        <translation>값 필드(예: wealthpooled)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="172"/>
+        <location filename="../ui/stac_widget.py" line="105"/>
+        <source>Imagery per point</source>
+        <translation>지점별 영상</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="176"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="92"/>
+        <source>Bundle whose embedder to use (empty: the bundled one)</source>
+        <translation>임베더를 가져올 번들(비우면 내장 번들)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="178"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="102"/>
+        <location filename="../ui/wealth_train_widget.py" line="73"/>
+        <source>Trees</source>
+        <translation>트리 수</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="180"/>
+        <source>Spatial block size (km)</source>
+        <translation>공간 블록 크기(km)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="182"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="123"/>
+        <location filename="../ui/stac_widget.py" line="108"/>
+        <location filename="../ui/wealth_train_widget.py" line="91"/>
+        <source>Model bundle folder</source>
+        <translation>모델 번들 폴더</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="183"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="124"/>
+        <source>Training report (HTML)</source>
+        <translation>학습 보고서(HTML)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="184"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="125"/>
+        <source>Cross-validated r²</source>
+        <translation>교차검증 r²</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="198"/>
+        <location filename="../algorithms/wealth_train_algs.py" line="141"/>
+        <source>Give the survey points: a point layer or a table file.</source>
+        <translation>설문 지점을 주십시오: 점 레이어 또는 표 파일.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="234"/>
+        <source>Model bundle (empty: the settings' or the bundled demo)</source>
+        <translation>모델 번들 (비우면 설정의 번들 또는 기본 데모)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="237"/>
+        <location filename="../algorithms/wealth_algs.py" line="95"/>
+        <source>Wealth chips (GeoPackage)</source>
+        <translation>부 지수 칩(GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="239"/>
+        <location filename="../algorithms/wealth_algs.py" line="99"/>
+        <source>Chips used</source>
+        <translation>사용한 칩</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="59"/>
+        <location filename="../ui/stac_widget.py" line="127"/>
+        <source>Season months must be whole numbers such as 6,7,8.</source>
+        <translation>계절의 월은 6,7,8 같은 정수여야 합니다.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="101"/>
+        <location filename="../ui/stac_widget.py" line="166"/>
+        <source>{0} items found.</source>
+        <translation>항목 {0}개를 찾았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="122"/>
+        <location filename="../ui/stac_widget.py" line="79"/>
+        <source>median of clear pixels</source>
+        <translation>맑은 화소의 중앙값</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="123"/>
+        <location filename="../ui/stac_widget.py" line="80"/>
+        <source>best pixel (least cloudy item)</source>
+        <translation>최적 화소 (운량이 가장 적은 항목)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="141"/>
+        <source>{0} items, {1} windows ({2} from the cache, {3} not ok), {4} requests, {5:.1f} MB read.</source>
+        <translation>항목 {0}개, 창 {1}개 (캐시 {2}개, 정상 아님 {3}개), 요청 {4}회, {5:.1f} MB 읽음.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="173"/>
+        <location filename="../ui/stac_widget.py" line="103"/>
+        <source>median of the clearest items</source>
+        <translation>가장 맑은 항목들의 중앙값</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="173"/>
+        <location filename="../ui/stac_widget.py" line="104"/>
+        <source>best single date</source>
+        <translation>가장 좋은 단일 날짜</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="209"/>
+        <source>Point imagery: {0}; {1} requests, {2:.1f} MB read.</source>
+        <translation>지점 영상: {0}; 요청 {1}회, {2:.1f} MB 읽음.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="252"/>
+        <location filename="../algorithms/wealth_algs.py" line="151"/>
+        <location filename="../core/wealth/api.py" line="63"/>
+        <source>{0}: {1} chips, {2} used, {3} skipped; mean {4:.4g}, median {5:.4g}.</source>
+        <translation>{0}: 칩 {1}개, 사용 {2}개, 건너뜀 {3}개; 평균 {4:.4g}, 중앙값 {5:.4g}.</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/stac_algs.py" line="249"/>
+        <location filename="../algorithms/wealth_algs.py" line="138"/>
+        <source>The output must be a GeoPackage (.gpkg) file, not '{0}'.</source>
+        <translation>출력은 GeoPackage(.gpkg) 파일이어야 합니다('{0}'은(는) 안 됩니다).</translation>
+    </message>
+    <message>
         <location filename="../algorithms/thematic_algs.py" line="93"/>
         <location filename="../plugin.py" line="56"/>
         <source>Thematic maps</source>
@@ -318,6 +598,7 @@
     </message>
     <message>
         <location filename="../algorithms/thematic_algs.py" line="169"/>
+        <location filename="../ui/stac_widget.py" line="101"/>
         <location filename="../ui/thematic_dock.py" line="142"/>
         <location filename="../ui/wealth_train_widget.py" line="50"/>
         <source>Value field</source>
@@ -547,12 +828,6 @@
         <translation>피처 {0}개의 분모가 0이거나 NULL이어서 자료 없음으로 표시됩니다 (피처 id {1}).</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="28"/>
-        <location filename="../algorithms/wealth_train_algs.py" line="27"/>
-        <source>Wealth from imagery</source>
-        <translation>영상 기반 부 추정</translation>
-    </message>
-    <message>
         <location filename="../algorithms/wealth_algs.py" line="50"/>
         <source>Predict wealth from Sentinel-2 imagery</source>
         <translation>Sentinel-2 영상으로 부(富) 지수 추정</translation>
@@ -624,11 +899,6 @@
         <translation>모델 학습에 쓴 공변량 래스터(레이어 이름으로 대응)</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="95"/>
-        <source>Wealth chips (GeoPackage)</source>
-        <translation>부 지수 칩(GeoPackage)</translation>
-    </message>
-    <message>
         <location filename="../algorithms/wealth_algs.py" line="97"/>
         <source>Wealth raster (Float32 GeoTIFF, one pixel per chip)</source>
         <translation>부 지수 래스터(Float32 GeoTIFF, 칩당 한 픽셀)</translation>
@@ -637,11 +907,6 @@
         <location filename="../algorithms/wealth_algs.py" line="99"/>
         <source>Chips</source>
         <translation>칩</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/wealth_algs.py" line="99"/>
-        <source>Chips used</source>
-        <translation>사용한 칩</translation>
     </message>
     <message>
         <location filename="../algorithms/wealth_algs.py" line="100"/>
@@ -684,17 +949,6 @@
         <translation>영역 레이어에 (선택된) 폴리곤 피처가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_algs.py" line="151"/>
-        <location filename="../core/wealth/api.py" line="54"/>
-        <source>{0}: {1} chips, {2} used, {3} skipped; mean {4:.4g}, median {5:.4g}.</source>
-        <translation>{0}: 칩 {1}개, 사용 {2}개, 건너뜀 {3}개; 평균 {4:.4g}, 중앙값 {5:.4g}.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/wealth_algs.py" line="138"/>
-        <source>The output must be a GeoPackage (.gpkg) file, not '{0}'.</source>
-        <translation>출력은 GeoPackage(.gpkg) 파일이어야 합니다('{0}'은(는) 안 됩니다).</translation>
-    </message>
-    <message>
         <location filename="../algorithms/wealth_train_algs.py" line="58"/>
         <source>Train wealth model from survey points</source>
         <translation>설문 지점으로 부 모델 학습</translation>
@@ -703,21 +957,6 @@
         <location filename="../algorithms/wealth_train_algs.py" line="61"/>
         <source>Trains a random forest wealth head on survey points (for example DHS clusters) and Sentinel-2 rasters, with the features prediction computes for the chip that contains each point: the mean embedding of the grid-aligned chips around it (3 x 3 chips = 7.68 km by default, covering the survey's coordinate displacement) plus the NDVI/NDBI/NDWI statistics the raster's bands allow (NDBI needs B11) and optional covariate rasters (night lights, population...; any CRS). Accuracy is cross-validated on held-out spatial blocks (sized for the survey by default) or whole groups, next to baselines (group mean, urban/rural mean), with an out-of-region test and errors per slice. Writes a model bundle (status 'trained') with report.html and report.json. Give the survey as a point layer, or as a table file with latitude/longitude columns.</source>
         <translation>설문 지점(예: DHS 클러스터)과 Sentinel-2 래스터로 랜덤 포레스트 부 헤드를 학습합니다. 특징은 예측이 각 지점을 포함하는 칩에 대해 계산하는 것과 같습니다: 그 주변의 격자에 맞춘 칩들(기본 3 x 3 칩 = 7.68 km, 설문 좌표의 변위를 포함)의 평균 임베딩, 래스터의 밴드로 계산할 수 있는 NDVI/NDBI/NDWI 통계(NDBI에는 B11 필요), 선택적인 공변량 래스터(야간 조명, 인구 등, 좌표계 무관)입니다. 정확도는 제외된 공간 블록(기본값은 설문 범위에 맞춘 크기)이나 그룹 전체로 교차 검증하며, 기준선(그룹 평균, 도시/농촌 평균), 지역 외 검증, 구간별 오차와 함께 보여 줍니다. 모델 번들(상태 'trained')과 report.html, report.json을 씁니다. 설문은 점 레이어나 위도/경도 열이 있는 표 파일로 주십시오.</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="74"/>
-        <source>Survey points (point layer)</source>
-        <translation>설문 지점(점 레이어)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="76"/>
-        <source>or survey table (CSV/XLSX with latitude/longitude columns)</source>
-        <translation>또는 설문 표(위도/경도 열이 있는 CSV/XLSX)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="77"/>
-        <source>Value field (e.g. wealthpooled)</source>
-        <translation>값 필드(예: wealthpooled)</translation>
     </message>
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="78"/>
@@ -747,11 +986,6 @@
         <translation>Sentinel-2 래스터</translation>
     </message>
     <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="92"/>
-        <source>Bundle whose embedder to use (empty: the bundled one)</source>
-        <translation>임베더를 가져올 번들(비우면 내장 번들)</translation>
-    </message>
-    <message>
         <location filename="../algorithms/wealth_train_algs.py" line="95"/>
         <location filename="../core/wealth/report.py" line="165"/>
         <location filename="../ui/wealth_train_widget.py" line="63"/>
@@ -767,12 +1001,6 @@
         <location filename="../algorithms/wealth_train_algs.py" line="99"/>
         <source>Spatial block size (km; 0: automatic, 50 km or smaller to give enough blocks)</source>
         <translation>공간 블록 크기(km, 0: 자동, 블록 수가 충분하도록 50 km 이하)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="102"/>
-        <location filename="../ui/wealth_train_widget.py" line="73"/>
-        <source>Trees</source>
-        <translation>트리 수</translation>
     </message>
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="104"/>
@@ -809,27 +1037,6 @@
         <location filename="../algorithms/wealth_train_algs.py" line="121"/>
         <source>Groups held out as the out-of-region test set (comma-separated; empty: each group in turn)</source>
         <translation>지역 외 검증 세트로 떼어 둘 그룹(쉼표로 구분, 비우면 그룹마다 차례로)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="123"/>
-        <location filename="../ui/wealth_train_widget.py" line="91"/>
-        <source>Model bundle folder</source>
-        <translation>모델 번들 폴더</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="124"/>
-        <source>Training report (HTML)</source>
-        <translation>학습 보고서(HTML)</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="125"/>
-        <source>Cross-validated r²</source>
-        <translation>교차검증 r²</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/wealth_train_algs.py" line="141"/>
-        <source>Give the survey points: a point layer or a table file.</source>
-        <translation>설문 지점을 주십시오: 점 레이어 또는 표 파일.</translation>
     </message>
     <message>
         <location filename="../algorithms/wealth_train_algs.py" line="148"/>
@@ -1727,6 +1934,232 @@
         <location filename="../core/outputs.py" line="154"/>
         <source>The {0} '{1}' is also the {2} ('{3}'): writing it would destroy that file. Choose another file name (or folder) for the {0}.</source>
         <translation>{0} '{1}'은(는) {2}('{3}')이기도 합니다: 쓰면 그 파일이 망가집니다. {0}에 다른 파일 이름(또는 폴더)을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/api.py" line="57"/>
+        <source>STAC footprints</source>
+        <translation>STAC 경계</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/api.py" line="95"/>
+        <source>The survey has no points with coordinates.</source>
+        <translation>조사 자료에 좌표가 있는 지점이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/composite.py" line="123"/>
+        <source>The composite's grid needs a projected CRS in metres (e.g. a UTM zone).</source>
+        <translation>합성 영상의 격자에는 미터 단위 투영 좌표계(예: UTM 구역)가 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/composite.py" line="423"/>
+        <source>No region given for the composite: draw or choose a region.</source>
+        <translation>합성할 영역이 없습니다. 영역을 그리거나 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/composite.py" line="445"/>
+        <source>{0}/{1} {2}, {3} requests, {4:.1f} MB read, about {5:.0f} s left</source>
+        <translation>{0}/{1} {2}, 요청 {3}회, {4:.1f} MB 읽음, 약 {5:.0f}초 남음</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/composite.py" line="458"/>
+        <location filename="../ui/stac_widget.py" line="184"/>
+        <source>Sentinel-2 composite</source>
+        <translation>Sentinel-2 합성 영상</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/composite.py" line="490"/>
+        <source>Prediction from a STAC catalogue needs a region: draw or choose one.</source>
+        <translation>STAC 카탈로그로 예측하려면 영역이 필요합니다. 영역을 그리거나 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/composite.py" line="351"/>
+        <source>No STAC query and no items given for the composite.</source>
+        <translation>합성에 쓸 STAC 질의도 항목도 주어지지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/composite.py" line="392"/>
+        <source>windows</source>
+        <translation>창</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/composite.py" line="52"/>
+        <source>Unknown SCL mask '{0}': choose among {1}.</source>
+        <translation>알 수 없는 SCL 마스크 '{0}': {1} 중에서 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/composite.py" line="341"/>
+        <source>Unknown composite method '{0}': choose median or best.</source>
+        <translation>알 수 없는 합성 방법 '{0}': median 또는 best를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/composite.py" line="436"/>
+        <source>The region {0} is not (xmin, ymin, xmax, ymax).</source>
+        <translation>영역 {0}이(가) (xmin, ymin, xmax, ymax) 형식이 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/composite.py" line="460"/>
+        <source>The composite '{0}' cannot be loaded.</source>
+        <translation>합성 영상 '{0}'을(를) 불러올 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/items.py" line="32"/>
+        <source>A STAC item has no valid datetime ('{0}').</source>
+        <translation>STAC 항목에 올바른 datetime이 없습니다 ('{0}').</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/items.py" line="102"/>
+        <source>The STAC item '{0}' has no asset for {1} (asset keys: {2}). Choose a Sentinel-2 L2A collection of COGs (e.g. Earth Search's sentinel-2-l2a).</source>
+        <translation>STAC 항목 '{0}'에 {1}의 에셋이 없습니다 (에셋 키: {2}). COG로 된 Sentinel-2 L2A 컬렉션(예: Earth Search의 sentinel-2-l2a)을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/points.py" line="64"/>
+        <source>The survey has no points.</source>
+        <translation>조사 자료에 지점이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/points.py" line="83"/>
+        <source>No STAC query and no items given for the survey points.</source>
+        <translation>조사 지점에 쓸 STAC 질의도 항목도 주어지지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/points.py" line="59"/>
+        <source>Unknown imagery mode '{0}': choose composite or best.</source>
+        <translation>알 수 없는 영상 방식 '{0}': composite 또는 best를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/points.py" line="135"/>
+        <source>point windows</source>
+        <translation>지점 창</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/points.py" line="173"/>
+        <source>The point windows of zone EPSG:{0} cannot be mosaicked.</source>
+        <translation>EPSG:{0} 구역의 지점 창을 모자이크할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/points.py" line="200"/>
+        <source>No survey point got clear imagery from the STAC catalogue ({0}). Widen the date range, allow more cloud or check the catalogue.</source>
+        <translation>STAC 카탈로그에서 맑은 영상을 얻은 조사 지점이 없습니다 ({0}). 기간을 넓히거나, 운량을 더 허용하거나, 카탈로그를 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/read.py" line="242"/>
+        <source>the server failed (HTTP 5xx) while the file's header was read</source>
+        <translation>파일 머리글을 읽는 중 서버가 실패했습니다 (HTTP 5xx)</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/read.py" line="244"/>
+        <source>access denied (HTTP 401/403): the URL needs signing or credentials</source>
+        <translation>접근 거부 (HTTP 401/403): URL에 서명이나 자격 증명이 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/read.py" line="253"/>
+        <source>{0}: {1}</source>
+        <translation>{0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/read.py" line="246"/>
+        <source>the asset does not exist (HTTP 404)</source>
+        <translation>에셋이 없습니다 (HTTP 404)</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/read.py" line="62"/>
+        <source>The authentication configuration '{0}' cannot be applied. Check it in Settings &gt; Options &gt; Authentication.</source>
+        <translation>인증 구성 '{0}'을(를) 적용할 수 없습니다. 설정 &gt; 옵션 &gt; 인증에서 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/read.py" line="177"/>
+        <source>The STAC item '{0}' has no proj:epsg / proj:transform / proj:shape: the plugin needs them to read windows. Choose a catalogue whose items have the projection extension.</source>
+        <translation>STAC 항목 '{0}'에 proj:epsg / proj:transform / proj:shape가 없습니다. 창을 읽으려면 필요합니다. 항목에 projection 확장이 있는 카탈로그를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/read.py" line="248"/>
+        <source>the server stalled (timeout)</source>
+        <translation>서버가 멈췄습니다 (시간 초과)</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/read.py" line="42"/>
+        <source>The asset '{0}' is on S3 and needs credentials; this catalogue gives no https link for it. Use Earth Search or Planetary Computer.</source>
+        <translation>에셋 '{0}'은(는) S3에 있어 자격 증명이 필요하고, 이 카탈로그는 https 링크를 주지 않습니다. Earth Search나 Planetary Computer를 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/read.py" line="252"/>
+        <source>read error</source>
+        <translation>읽기 오류</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/read.py" line="250"/>
+        <source>the file is damaged or truncated ({0})</source>
+        <translation>파일이 손상되었거나 잘렸습니다 ({0})</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/search.py" line="137"/>
+        <source>The STAC catalogue</source>
+        <translation>STAC 카탈로그</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/search.py" line="264"/>
+        <source>The signing token endpoint</source>
+        <translation>서명 토큰 엔드포인트</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/search.py" line="158"/>
+        <source>{0} at {1} cannot be reached ({2}). Check the URL and your network or proxy settings (Settings &gt; Options &gt; Network).</source>
+        <translation>{1}의 {0}에 연결할 수 없습니다 ({2}). URL과 네트워크 또는 프록시 설정(설정 &gt; 옵션 &gt; 네트워크)을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/search.py" line="162"/>
+        <source>{0} at {1} gave an empty answer (HTTP {2}; a timeout gives this too). Try again or raise the network timeout (Settings &gt; Options &gt; Network).</source>
+        <translation>{1}의 {0}이(가) 빈 응답을 주었습니다 (HTTP {2}; 시간 초과도 이렇게 보입니다). 다시 시도하거나 네트워크 시간 제한을 늘리세요 (설정 &gt; 옵션 &gt; 네트워크).</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/search.py" line="219"/>
+        <source>No Sentinel-2 item of '{0}' at {1} matches the search ({2} found before the cloud and season filters): dates {3}, cloud cover &lt;= {4}%, months {5}. Widen the date range or the season, or allow more cloud.</source>
+        <translation>{1}의 '{0}'에서 검색에 맞는 Sentinel-2 항목이 없습니다 (운량·계절 필터 전 {2}개): 기간 {3}, 운량 &lt;= {4}%, 월 {5}. 기간이나 계절을 넓히거나 운량을 더 허용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/search.py" line="222"/>
+        <source>any</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/search.py" line="223"/>
+        <source>all</source>
+        <translation>모두</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/search.py" line="57"/>
+        <source>The STAC catalogue '{0}' is neither one of {1} nor an http(s) URL.</source>
+        <translation>STAC 카탈로그 '{0}'은(는) {1} 중 하나도 아니고 http(s) URL도 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/search.py" line="66"/>
+        <source>Season months must be between 1 and 12 (got {0}).</source>
+        <translation>계절의 월은 1에서 12 사이여야 합니다 (입력: {0}).</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/search.py" line="156"/>
+        <source>{0} at {1} answered HTTP {2}: {3}. Check the URL, the collection and the search parameters.</source>
+        <translation>{1}의 {0}이(가) HTTP {2}로 응답했습니다: {3}. URL, 컬렉션, 검색 조건을 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/search.py" line="168"/>
+        <source>{0} at {1} did not answer JSON: {2}</source>
+        <translation>{1}의 {0}이(가) JSON으로 응답하지 않았습니다: {2}</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/search.py" line="267"/>
+        <source>The signing token endpoint {0} gave no token.</source>
+        <translation>서명 토큰 엔드포인트 {0}이(가) 토큰을 주지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/search.py" line="89"/>
+        <source>Unknown STAC query key(s) {0}: use {1}.</source>
+        <translation>알 수 없는 STAC 질의 키 {0}: {1}을(를) 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../core/stac/search.py" line="114"/>
+        <source>The date range '{0}' is not of the form 2023-06-01/2023-08-31.</source>
+        <translation>기간 '{0}'이(가) 2023-06-01/2023-08-31 형식이 아닙니다.</translation>
     </message>
     <message>
         <location filename="../core/tablereader.py" line="33"/>
@@ -3144,7 +3577,7 @@
     </message>
     <message>
         <location filename="../core/wealth/predict.py" line="342"/>
-        <location filename="../core/wealth/train_api.py" line="96"/>
+        <location filename="../core/wealth/train_api.py" line="103"/>
         <source>raster</source>
         <translation>래스터</translation>
     </message>
@@ -3447,12 +3880,6 @@
         <location filename="../core/wealth/report.py" line="114"/>
         <source>held-out group</source>
         <translation>떼어 둔 그룹</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/report.py" line="127"/>
-        <location filename="../ui/wealth_predict_widget.py" line="197"/>
-        <source>Bands</source>
-        <translation>밴드</translation>
     </message>
     <message>
         <location filename="../core/wealth/report.py" line="127"/>
@@ -3983,57 +4410,57 @@
         <translation>포레스트 설정은 정수여야 합니다({0}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="86"/>
+        <location filename="../core/wealth/train_api.py" line="90"/>
         <source>No output folder given for the model bundle. Choose a new or empty folder.</source>
         <translation>모델 번들의 출력 폴더가 없습니다. 새 폴더나 빈 폴더를 고르십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="143"/>
+        <location filename="../core/wealth/train_api.py" line="158"/>
         <source>Cross-validated r² {0:.3f} (squared r {1:.3f}, RMSE {2:.3f}) on {3} points; best simple baseline ({4}) r² {5:.3f}. Bundle: {6} (status '{7}').</source>
         <translation>교차 검증 r² {0:.3f} (r 제곱 {1:.3f}, RMSE {2:.3f}), 지점 {3}개. 가장 좋은 단순 기준선({4}) r² {5:.3f}. 번들: {6} (상태 '{7}').</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="170"/>
+        <location filename="../core/wealth/train_api.py" line="185"/>
         <source>'blocked': spatial blocks; 'group': leave one group out.</source>
         <translation>'blocked': 공간 블록, 'group': 그룹 하나씩 빼기.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="172"/>
+        <location filename="../core/wealth/train_api.py" line="187"/>
         <source>5 is usual.</source>
         <translation>보통 5입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="98"/>
+        <location filename="../core/wealth/train_api.py" line="105"/>
         <source>model bundle folder</source>
         <translation>모델 번들 폴더</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="175"/>
+        <location filename="../core/wealth/train_api.py" line="190"/>
         <source>50 km is usual.</source>
         <translation>보통 50 km입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="97"/>
+        <location filename="../core/wealth/train_api.py" line="104"/>
         <source>feature cache</source>
         <translation>특징 캐시</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="108"/>
+        <location filename="../core/wealth/train_api.py" line="115"/>
         <source>train_wealth_model: a window of {0:g} m needs a context of {1} x {1} chips of {2:g} m, more than {3} per side. Give a smaller window_m (the context is averaged over it; 5,000 to 10,000 m is usual).</source>
         <translation>train_wealth_model: {0:g} m 창에는 {2:g} m 칩 {1} x {1}개의 주변 영역이 필요해 한 변에 {3}개를 넘습니다. 더 작은 window_m을 주세요(주변 영역은 그 안에서 평균하며, 보통 5,000에서 10,000 m입니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="184"/>
+        <location filename="../core/wealth/train_api.py" line="199"/>
         <source>It is the share of the columns each split looks at (0.33 is usual), or a whole number of columns, 'sqrt' or 'log2'.</source>
         <translation>분할마다 살펴보는 열의 비율(보통 0.33), 또는 열의 개수(정수), 'sqrt', 'log2'입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="193"/>
+        <location filename="../core/wealth/train_api.py" line="208"/>
         <source>train_wealth_model: the parameter 'context_chips' must be an odd number (1, 3, 5...) so that the point's chip is in the middle; got {0}.</source>
         <translation>train_wealth_model: 매개변수 'context_chips'는 지점의 칩이 가운데 오도록 홀수(1, 3, 5...)여야 합니다. 받은 값: {0}.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/train_api.py" line="96"/>
+        <location filename="../core/wealth/train_api.py" line="103"/>
         <source>survey</source>
         <translation>조사 자료</translation>
     </message>
@@ -4557,6 +4984,149 @@
         <translation>오프라인 색인</translation>
     </message>
     <message>
+        <location filename="../ui/stac_widget.py" line="41"/>
+        <source>Sentinel-2 L2A imagery from a STAC catalogue: only the windows needed are read.</source>
+        <translation>STAC 카탈로그의 Sentinel-2 L2A 영상: 필요한 창만 읽습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="48"/>
+        <source>A built-in catalogue or the URL of any STAC API</source>
+        <translation>기본 제공 카탈로그 또는 임의 STAC API의 URL</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="49"/>
+        <source>Catalogue</source>
+        <translation>카탈로그</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="51"/>
+        <source>Authentication</source>
+        <translation>인증</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="59"/>
+        <source>Dates</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="64"/>
+        <source>Cloud cover at most</source>
+        <translation>최대 운량</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="66"/>
+        <source>all months (or e.g. 6,7,8)</source>
+        <translation>모든 월 (또는 예: 6,7,8)</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="67"/>
+        <source>Season</source>
+        <translation>계절</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="69"/>
+        <source>Search the map extent</source>
+        <translation>지도 범위에서 검색</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="90"/>
+        <source>Mask</source>
+        <translation>마스크</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="92"/>
+        <source>Make composite of the map extent</source>
+        <translation>지도 범위의 합성 영상 만들기</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="99"/>
+        <location filename="../ui/wealth_train_widget.py" line="45"/>
+        <source>Survey points</source>
+        <translation>설문 지점</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="110"/>
+        <location filename="../ui/stac_widget.py" line="222"/>
+        <source>Train from STAC</source>
+        <translation>STAC로 학습</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="154"/>
+        <source>Search STAC</source>
+        <translation>STAC 검색</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="233"/>
+        <source>Model trained from STAC imagery.</source>
+        <translation>STAC 영상으로 모델을 학습했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="73"/>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="73"/>
+        <source>Tile</source>
+        <translation>타일</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="73"/>
+        <source>Cloud %</source>
+        <translation>운량 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="73"/>
+        <source>Coverage %</source>
+        <translation>피복률 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="84"/>
+        <source>clouds</source>
+        <translation>구름</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="84"/>
+        <source>shadows</source>
+        <translation>그림자</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="85"/>
+        <source>cirrus</source>
+        <translation>권운</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="85"/>
+        <source>snow</source>
+        <translation>눈</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="138"/>
+        <source>Zoom the map to the region first (the map extent is the region).</source>
+        <translation>먼저 지도를 영역으로 확대하세요 (지도 범위가 영역입니다).</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="191"/>
+        <source>Composite of {0} items ({1}); {2} windows, {3} from the cache, {4} not clear or failed; {5} requests, {6:.1f} MB read.</source>
+        <translation>항목 {0}개({1})의 합성 영상; 창 {2}개, 캐시 {3}개, 맑지 않거나 실패 {4}개; 요청 {5}회, {6:.1f} MB 읽음.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="205"/>
+        <source>Choose a survey point layer.</source>
+        <translation>조사 지점 레이어를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="207"/>
+        <location filename="../ui/wealth_train_widget.py" line="226"/>
+        <source>Choose a folder for the model bundle.</source>
+        <translation>모델 번들을 저장할 폴더를 고르십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/stac_widget.py" line="227"/>
+        <source>Cross-validated r² {0:.3f} on {1} points; point imagery: {2} ({3} windows, {4} from the cache; {5} requests, {6:.1f} MB read). Bundle: {7}</source>
+        <translation>교차 검증 r² {0:.3f}, 지점 {1}개; 지점 영상: {2} (창 {3}개, 캐시 {4}개; 요청 {5}회, {6:.1f} MB 읽음). 번들: {7}</translation>
+    </message>
+    <message>
         <location filename="../ui/thematic_dock.py" line="49"/>
         <source>WealthMap: Thematic maps</source>
         <translation>WealthMap: 주제도</translation>
@@ -4823,26 +5393,31 @@
         <translation>미리 볼 값이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_dock.py" line="17"/>
+        <location filename="../ui/wealth_dock.py" line="18"/>
         <source>WealthMap: Wealth</source>
         <translation>WealthMap: 부(富) 추정</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_dock.py" line="18"/>
+        <location filename="../ui/wealth_dock.py" line="19"/>
         <source>Wealth index from Sentinel-2 imagery.</source>
         <translation>Sentinel-2 영상으로 추정한 부 지수.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_dock.py" line="23"/>
+        <location filename="../ui/wealth_dock.py" line="24"/>
         <location filename="../ui/wealth_predict_widget.py" line="213"/>
         <source>Predict</source>
         <translation>추정</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_dock.py" line="24"/>
+        <location filename="../ui/wealth_dock.py" line="25"/>
         <location filename="../ui/wealth_train_widget.py" line="94"/>
         <source>Train</source>
         <translation>학습</translation>
+    </message>
+    <message>
+        <location filename="../ui/wealth_dock.py" line="26"/>
+        <source>Imagery (STAC)</source>
+        <translation>영상 (STAC)</translation>
     </message>
     <message>
         <location filename="../ui/wealth_predict_widget.py" line="54"/>
@@ -4908,11 +5483,6 @@
         <location filename="../ui/wealth_predict_widget.py" line="156"/>
         <source>Mosaic with</source>
         <translation>모자이크할 래스터</translation>
-    </message>
-    <message>
-        <location filename="../ui/wealth_predict_widget.py" line="165"/>
-        <source>Region</source>
-        <translation>영역</translation>
     </message>
     <message>
         <location filename="../ui/wealth_predict_widget.py" line="168"/>
@@ -5106,11 +5676,6 @@
         <translation>설문 지점(예: DHS 클러스터)으로 직접 부 헤드를 학습합니다. 정확도는 제외된 지역이나 국가로 교차 검증하며 단순 기준선과 함께 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../ui/wealth_train_widget.py" line="45"/>
-        <source>Survey points</source>
-        <translation>설문 지점</translation>
-    </message>
-    <message>
         <location filename="../ui/wealth_train_widget.py" line="47"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.ods *.gpkg)</source>
         <translation>표 (*.csv *.txt *.tsv *.xlsx *.ods *.gpkg)</translation>
@@ -5194,11 +5759,6 @@
         <location filename="../ui/wealth_train_widget.py" line="224"/>
         <source>Add Sentinel-2 rasters to the project and check them in the list.</source>
         <translation>프로젝트에 Sentinel-2 래스터를 추가하고 목록에서 선택하십시오.</translation>
-    </message>
-    <message>
-        <location filename="../ui/wealth_train_widget.py" line="226"/>
-        <source>Choose a folder for the model bundle.</source>
-        <translation>모델 번들을 저장할 폴더를 고르십시오.</translation>
     </message>
     <message>
         <location filename="../ui/wealth_train_widget.py" line="247"/>

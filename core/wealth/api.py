@@ -9,7 +9,9 @@ def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=Non
                    batch_size=16, feedback=None, selected_only=False, covariates=None):
     """Predict a wealth index per chip over ``region`` of a Sentinel-2 ``raster``; returns a dict.
 
-    ``raster``: a ``QgsRasterLayer`` or a raster path (a Sentinel-2 product's zip too), or a list of them:
+    ``raster``: a STAC query (``core.stac.search.StacQuery`` or a dict ``{"stac": ..., "datetime": ...}``: a
+    composite of the region is made first, see ``core.stac.composite``), a ``QgsRasterLayer`` or a raster
+    path (a Sentinel-2 product's zip too), or a list of them:
     several tiles or products mosaicked on one grid, the first one given winning where they overlap.
     ``region``: ``None`` (the whole raster), a polygon ``QgsVectorLayer`` (all its features, or the selected
     ones with ``selected_only=True``; its CRS is used), a ``QgsGeometry``, ``QgsRectangle``,
@@ -31,6 +33,13 @@ def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=Non
         from .region import layer_region
 
         region, region_crs = layer_region(region, selected_only=selected_only)
+    from ..stac.search import is_query
+
+    if is_query(raster):  # a STAC query: the region's composite is made (or reused from the cache) first
+        from ..stac.composite import composite_for_prediction
+
+        raster = composite_for_prediction(raster, region, region_crs, bundle, feedback)
+        first = raster
     if region is not None and region_crs is None and hasattr(first, "crs") and callable(first.crs):
         region_crs = first.crs()
     if isinstance(raster, (list, tuple)):

@@ -520,15 +520,15 @@ class GridReader:
         gt = source.geotransform
         same_crs = source.is_projected and bool(self.srs.IsSame(source.srs))
         px, py = source.pixel_size()
-        col_off = (gt[0] - self.origin_x) / self.gsd
-        row_off = (self.origin_y - gt[3]) / self.gsd
+        col_off = (self.origin_x - gt[0]) / self.gsd  # grid px (0, 0) in raster px
+        row_off = (gt[3] - self.origin_y) / self.gsd
         self.direct = (same_crs and not source.rotated and abs(px - self.gsd) < 1e-6 * self.gsd
                        and abs(py - self.gsd) < 1e-6 * self.gsd and gt[5] < 0
                        and abs(col_off - round(col_off)) < 1e-6 and abs(row_off - round(row_off)) < 1e-6)
         if self.direct:
             self.ds = source.ds
             self.scl_ds = source.ds
-            self.col_off, self.row_off = int(round(col_off)), int(round(row_off))  # raster px (0,0) in grid px
+            self.col_off, self.row_off = int(round(col_off)), int(round(row_off))
             self.ds_indexes = self.indexes
             self.ds_scl = self.scl_index
             self.vrt_nodata = None

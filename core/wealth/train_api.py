@@ -20,6 +20,10 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
 
     :param survey: a CSV/XLSX/GeoPackage path or a QGIS point layer (``encoding``: the CSV's encoding when
         it cannot be detected; every row is read, or the file is refused naming the line).
+    :param rasters: one or more Sentinel-2 raster paths (or raster layers) with the same bands, or a STAC
+        query (``core.stac.search.StacQuery`` or a dict such as ``{"stac": "earth-search", "datetime":
+        "2023-01-01/2023-12-31", "max_cloud": 30, "mode": "composite"}``): each point's context window is
+        then composed from the catalogue (``core.stac.points``) and ``result["stac"]`` gives per-point status.
     :param value_field: the numeric target, e.g. ``"wealthpooled"``.
     :param out_dir: the bundle folder to write (replaced atomically; a cancel leaves nothing).
     :param rasters: Sentinel-2 rasters with the same bands. The features follow the bands present: the
@@ -90,14 +94,17 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
     check_cv_settings(cv, folds, block_km)
     forest = ForestSettings(n_estimators, min_samples_leaf, max_features, max_depth, pca_components, seed)
     base = load_bundle(bundle)
+    from ..stac.search import is_query
+
+    stac = rasters if is_query(rasters) else None  # a STAC query instead of rasters (core/stac/points.py)
     if isinstance(rasters, (str, os.PathLike)) or hasattr(rasters, "source"):
         rasters = [rasters]
     # before any work: the bundle folder is replaced whole, so it must not be or hold an input
-    guard([(tr_noop("survey"), survey)] + [(tr_noop("raster"), r) for r in (rasters or [])]
+    guard([(tr_noop("survey"), survey)] + ([] if stac else [(tr_noop("raster"), r) for r in (rasters or [])])
           + [(tr_noop("feature cache"), cache_path if use_cache else None)],
           [(tr_noop("model bundle folder"), out_dir)])
     check_bundle_folder(out_dir, base)  # an unwritable or wrong folder is said at once
-    paths = [r.source() if hasattr(r, "source") else str(r) for r in (rasters or [])]
+    paths = [] if stac else [r.source() if hasattr(r, "source") else str(r) for r in (rasters or [])]
     from ..settings import WEALTH_MAX_CLOUD, WEALTH_MIN_VALID
     from .features import context_for
 
@@ -115,6 +122,12 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
     settings = FeatureSettings(context_chips=context,
                                min_valid=WEALTH_MIN_VALID.value() if min_valid is None else min_valid,
                                max_cloud=WEALTH_MAX_CLOUD.value() if max_cloud is None else max_cloud)
+    stac_result = None
+    if stac is not None:
+        from ..stac.points import rasters_for_training
+
+        stac_result = rasters_for_training(data, stac, base, context, feedback=feedback)
+        paths = stac_result["rasters"]
     cache = FeatureCache(cache_path) if use_cache else None
     try:
         from .covariates import parse
@@ -126,6 +139,8 @@ def train_wealth_model(survey, rasters, value_field=None, out_dir=None, lat_fiel
     finally:
         if cache is not None:
             cache.close()
+    if stac_result is not None:
+        result["stac"] = stac_result
     result["path"] = result["bundle"]
     result["layer"] = None  # training writes a bundle, no layer
     result["summary"] = summary(result)
