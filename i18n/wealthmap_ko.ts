@@ -1708,7 +1708,7 @@
         <translation>VWorld가 요청을 거부했습니다: {0}({1}).</translation>
     </message>
     <message>
-        <location filename="../core/geocode/sources.py" line="152"/>
+        <location filename="../core/geocode/sources.py" line="176"/>
         <source>Choose at least one address field to index.</source>
         <translation>색인할 주소 필드를 하나 이상 선택하세요.</translation>
     </message>
@@ -1723,12 +1723,17 @@
         <translation>GDAL이 {0}을(를) OpenStreetMap 데이터(.osm.pbf 또는 .osm)로 읽지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/sources.py" line="148"/>
+        <location filename="../core/geocode/sources.py" line="92"/>
+        <source>The OSM file {0} is damaged or incomplete (GDAL: {1}); {2} features were read before the error. Nothing was written: download the file again (a cut download gives this) and rebuild the index.</source>
+        <translation>OSM 파일 {0}이(가) 손상되었거나 불완전합니다(GDAL: {1}). 오류 전까지 객체 {2}개를 읽었습니다. 아무것도 쓰지 않았습니다. 파일을 다시 내려받고(내려받기가 중간에 끊기면 이렇게 됩니다) 색인을 다시 만드십시오.</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/sources.py" line="172"/>
         <source>The layer {0} has no field(s) {1}. Available fields: {2}.</source>
         <translation>레이어 {0}에 필드 {1}이(가) 없습니다. 사용 가능한 필드: {2}.</translation>
     </message>
     <message>
-        <location filename="../core/geocode/sources.py" line="156"/>
+        <location filename="../core/geocode/sources.py" line="180"/>
         <source>The table {0} has no geometry: choose its longitude (x) and latitude (y) fields.</source>
         <translation>표 {0}에 도형이 없습니다: 경도(x)와 위도(y) 필드를 선택하세요.</translation>
     </message>

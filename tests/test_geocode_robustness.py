@@ -481,3 +481,19 @@ def test_dock_damaged_index_says_so_in_the_message_bar(qgis_iface, osm_index, tm
         dock.cleanup()
         settings.GEOCODE_CACHE_DIR.reset()
         QgsProject.instance().removeAllMapLayers()
+
+
+def test_truncated_osm_file_is_refused_and_writes_no_index(tmp_path, qgis_app):
+    """A cut download of an .osm.pbf: GDAL printed an error and the index was built from the features before
+    it (6 rows, 'success'), silently missing the rest of the file."""
+    from wealthmap.core.geocode.api import build_address_index
+
+    shipped = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "osm",
+                           "osm_liechtenstein_autauga.osm.pbf")
+    data = open(shipped, "rb").read()
+    cut = tmp_path / "cut.osm.pbf"
+    cut.write_bytes(data[: len(data) // 2])
+    out = tmp_path / "index.sqlite"
+    with pytest.raises(WealthMapError, match="damaged or incomplete"):
+        build_address_index(str(cut), str(out))
+    assert not out.exists() and os.listdir(tmp_path) == ["cut.osm.pbf"]
