@@ -33,26 +33,38 @@ def _text_ok(text):
     return True
 
 
+def _ring_spans_area(ring):
+    """The ring has three distinct corners that are not all on one line. A self-intersecting ring (a bowtie,
+    whose signed area may be zero) passes: it outlines an area, which the caller repairs (``makeValid``)."""
+    corners = list(dict.fromkeys((p.x(), p.y()) for p in ring))
+    if len(corners) < 3:
+        return False
+    x0, y0 = corners[0]
+    far = max(corners, key=lambda c: (c[0] - x0) ** 2 + (c[1] - y0) ** 2)
+    dx, dy = far[0] - x0, far[1] - y0
+    length2 = dx * dx + dy * dy
+    # the largest distance of a corner from the line through the first and the farthest corner
+    return any(abs(dx * (y - y0) - dy * (x - x0)) > 1e-9 * length2 for x, y in corners)
+
+
 def _rings_ok(geom):
-    """Every polygon ring has at least three distinct corners and the polygon an area."""
+    """Every polygon ring has at least three distinct corners, not all collinear (curved polygons: an area)."""
     from qgis.core import QgsWkbTypes
 
     kind = QgsWkbTypes.displayString(geom.wkbType()).lower()
     if "polygon" not in kind and "surface" not in kind:
         return True
-    polygons = []
-    if "curve" not in kind and "surface" not in kind:
-        polygons = geom.asMultiPolygon() if geom.isMultipart() else [geom.asPolygon()]
-    for polygon in polygons:
-        for ring in polygon:
-            if len({(p.x(), p.y()) for p in ring}) < 3:
-                return False
-    return geom.area() > 0
+    if "curve" in kind or "surface" in kind:
+        return geom.area() > 0
+    polygons = geom.asMultiPolygon() if geom.isMultipart() else [geom.asPolygon()]
+    rings = [ring for polygon in polygons for ring in polygon]
+    return bool(rings) and all(_ring_spans_area(ring) for ring in rings)
 
 
 def geometry_from_wkt(text):
     """The ``QgsGeometry`` of ``text`` when it is complete, well-formed WKT (balanced parentheses, numeric
-    coordinates, polygon rings of three or more corners); ``None`` otherwise."""
+    coordinates, polygon rings of three or more corners not all on one line); ``None`` otherwise. A
+    self-intersecting polygon is read (its area is what it outlines once repaired, see ``predict.plan``)."""
     from qgis.core import QgsGeometry
 
     if not isinstance(text, str) or not _text_ok(text):

@@ -20,6 +20,9 @@ BAD = [
     "POLYGON((0 0, 10 0, 10 10, 0 0)))",                          # unbalanced
     "POLYGON((0 0 0 0 0, 10 0, 10 10, 0 0))",                     # five ordinates
     "MULTIPOLYGON(((0 0, 10 0, 10 10, 0 0)), ((20 20, 30 20)))",  # one part without area
+    "POLYGON((0 0, 5 5, 10 10, 0 0))",                             # corners on one line: no area
+    "POLYGON((0 0, 10 0, 10 10, 0 0), (2 2, 3 3, 4 4, 2 2))",     # a hole without area
+    "POLYGON EMPTY",
     "331000 5815000 344000 5821000",
     "",
 ]
@@ -28,6 +31,8 @@ GOOD = [
     "Polygon ((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 3 2, 3 3, 2 2))",
     "MULTIPOLYGON(((0 0, 10 0, 10 10, 0 0)), ((20 20, 30 20, 30 30, 20 20)))",
     "POLYGON Z((0 0 1, 10 0 1, 10 10 1, 0 0 1))",
+    "POLYGON((0 0, 10 10, 10 0, 0 10, 0 0))",                     # a bowtie (signed area 0): repaired later
+    "POLYGON((0 0, 1e-9 0, 1e-9 1e-9, 0 0))",                     # tiny but not flat
     "POINT(1.5 -2e3)",
     "LINESTRING(0 0, 1 1)",
 ]

@@ -338,11 +338,13 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
     if feedback is not None:
         feedback.setProgress(92)
     check_cancel(feedback)
+    # the metadata describe the trained bundle (the raster's bands, its spectral statistics, the covariates),
+    # exactly what its manifest lists: prediction refuses a head whose manifest was edited since
+    trained_features = [EMBEDDING_FEATURE] + spectral_names + ["covariate:" + c.name for c in covs]
     head = forest_to_onnx(final.forest, n_inputs=X.shape[1], pca=final.pca,
                           metadata={"wealthmap_status": status, "trees": forest.n_estimators,
-                                    FEATURES_METADATA: json.dumps([EMBEDDING_FEATURE] + list(SPECTRAL_NAMES)
-                                                                  + list(extra_names)),
-                                    INPUTS_METADATA: head_inputs(base, feature_settings.context_chips)})
+                                    FEATURES_METADATA: json.dumps(trained_features),
+                                    INPUTS_METADATA: head_inputs(fbundle, feature_settings.context_chips)})
     onnx_pred, onnx_std = _run_head(head, X)
     sk_pred = final.predict(X)
     max_diff = float(np.max(np.abs(onnx_pred - sk_pred)))
@@ -389,7 +391,7 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
                  "kind": "random_forest", "trees": forest.n_estimators, "pca_components": int(final.pca.n_components_),
                  "settings": forest.as_dict()},
         "bands": list(fbundle.bands),
-        "features": [EMBEDDING_FEATURE] + spectral_names + ["covariate:" + c.name for c in covs],
+        "features": list(trained_features),
         "covariates": [c.as_manifest() for c in covs],
         "feature_settings": feature_settings.as_dict(),
         "context_chips": int(feature_settings.context_chips),

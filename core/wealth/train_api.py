@@ -185,8 +185,10 @@ def check_training_options(value_field=None, lat_field=None, lon_field=None, gro
                              hint=tr("'blocked': spatial blocks; 'group': leave one group out."))
     out["duplicates"] = check.choice(duplicates, "duplicates", ("error", "mean"), where=where)
     out["folds"] = check.integer(folds, "folds", 2, 100, where=where, hint=tr("5 is usual."))
-    # None, "" or 0 (Processing's and the dock's "automatic"): the size adapts to the survey's extent
-    out["block_km"] = None if block_km in (None, "", 0) else check.number(
+    # None or "" (automatic): the size adapts to the survey's extent; Processing's and the dock's 0 ("automatic")
+    # reach here as None, so a 0 given to the API is refused like any size that is not above 0
+    automatic = block_km is None or (isinstance(block_km, str) and not block_km.strip())
+    out["block_km"] = None if automatic else check.number(
         block_km, "block_km", 0.0, 20000.0, lo_open=True, where=where, hint=tr("50 km is usual."))
     out["n_estimators"] = check.integer(n_estimators, "n_estimators", 1, 10000, where=where)
     out["min_samples_leaf"] = check.integer(min_samples_leaf, "min_samples_leaf", 1, 100000, where=where)
