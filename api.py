@@ -11,6 +11,8 @@ Jobs:
 * geocoding: :func:`geocode`, :func:`build_address_index`
 * thematic maps: :func:`join_table`, :func:`choropleth`, :func:`bivariate`, :func:`chart_map`, :func:`export_map`
 * wealth from imagery: :func:`predict_wealth`, :func:`train_wealth_model`
+* Sentinel-2 from STAC: :func:`stac_search`, :func:`stac_composite`, :func:`stac_point_imagery` (and a STAC
+  query in place of rasters for :func:`predict_wealth` and :func:`train_wealth_model`)
 """
 
 from .core.errors import WealthMapError  # noqa: F401 - re-exported for users
@@ -27,6 +29,9 @@ __all__ = [
     "predict_wealth",
     "train_wealth_model",
     "install_dependencies",
+    "stac_search",
+    "stac_composite",
+    "stac_point_imagery",
 ]
 
 
@@ -34,28 +39,65 @@ __all__ = [
 def geocode(source, address_fields=None, expression=None, provider="offline", output=None, endpoint=None,
             authcfg=None, index=None, countries=None, viewbox=None, crs="EPSG:4326", unmatched_csv=None,
             min_score=0.6, use_cache=True, feedback=None, **options):
-    """Batch geocode an address layer or table; returns a dict (``layer``, ``counts``, ``stats``, ``output``).
+    """Batch geocode an address layer or table into a point layer; every row and attribute is kept.
 
-    ``source``: a layer, a layer id or a file (CSV in UTF-8 with/without BOM or CP949/EUC-KR, XLSX,
-    GeoPackage...). ``address_fields`` (joined with ", ") or ``expression``. ``provider``:
-    ``offline`` (default, no network: the bundled world gazetteer plus the ``index`` files built
-    with :func:`build_address_index`), ``nominatim``, ``photon``, ``pelias``, ``google``, ``kakao``,
-    ``vworld``; ``endpoint`` for a self-hosted server, ``authcfg`` the id of the QGIS
-    authentication configuration holding the API key. Every row and attribute is kept, with
-    ``status`` (matched/ambiguous/not_found/empty/error), ``score``, ``match_type``,
-    ``n_candidates``, ``matched_address``, ``provider``, ``error``. Results are cached on disk:
-    a rerun makes no requests and a cancelled run resumes. More options: ``limit``,
-    ``ambiguity_margin``, ``workers``, ``rate``, ``timeout``, ``retries``, ``encoding``, ``cache_path``,
-    ``sheet`` (the sheet of a workbook; default: the first; also ``book.xlsx|layername=Sheet``).
+    :param source: a ``QgsVectorLayer``, a layer id, or a table/layer file: CSV (UTF-8 with or without BOM,
+        or CP949/EUC-KR, detected), XLSX/ODS, GeoPackage, shapefile...
+    :param address_fields: the field(s) with the address, joined with ", " (a street with its ``city`` or
+        ``postcode`` field gives the right town); default: the first field whose name looks like an address
+        (``address``, ``addr``, ``주소``, ``street``...).
+    :param expression: instead of fields, a QGIS expression that builds the address.
+    :param provider: ``"offline"`` (default, no network: the bundled world gazetteer of countries, cities and
+        towns, plus the ``index`` files; street addresses need an index), ``"nominatim"``, ``"photon"``,
+        ``"pelias"``, ``"google"``, ``"kakao"`` or ``"vworld"``.
+    :param output: the output file (``.gpkg``, ``.shp``, ``.geojson`` or ``.csv``); default ``None``: a memory
+        layer. A GeoPackage keeps the style by status as its default style.
+    :param endpoint: the URL of a self-hosted server (default: the provider's public one).
+    :param authcfg: the id of the QGIS authentication configuration that holds the API key (default: none).
+    :param index: one or several address index files (``.sqlite``) built with :func:`build_address_index`.
+    :param countries: ISO codes that candidates must be in, e.g. ``["kr"]`` or ``"kr, li"`` (default: any).
+    :param viewbox: ``(xmin, ymin, xmax, ymax)`` in degrees (EPSG:4326) that candidates must be in.
+    :param crs: the output's CRS (default ``"EPSG:4326"``).
+    :param unmatched_csv: a CSV path for the rows not matched (default: none).
+    :param min_score: the lowest score (0 to 1, default 0.6) for a match.
+    :param use_cache: remember results on disk (default True): a rerun makes no requests and a cancelled run
+        resumes.
+    :param feedback: a ``QgsFeedback`` for progress and cancel (default: none).
+    :param options: ``limit`` (candidates kept per address, default 5), ``ambiguity_margin`` (score difference
+        under which two distant candidates make the row ``ambiguous``, default 0.05), ``workers`` (parallel
+        requests), ``rate`` (requests per second), ``timeout`` (seconds), ``retries``, ``encoding`` (of a
+        CSV, default detected over the whole file: UTF-8, CP949, Windows-1252; give it when it is unclear),
+        ``cache_path``, ``sheet`` (the sheet of a workbook; default the first; also
+        ``book.xlsx|layername=Sheet``), ``use_gazetteer`` (default True).
+    :returns: a dict with ``layer`` (the output ``QgsVectorLayer``, named after the input, points coloured by
+        status; not yet added to the project), ``path`` (the output file or ``None``; ``output`` is the same),
+        ``summary`` (a sentence), ``counts`` (rows per status: ``matched``, ``ambiguous``, ``not_found``,
+        ``empty``, ``error``), ``stats`` (``requested``, ``cached``...), ``hint`` (what to do when many
+        addresses were not found with the gazetteer only, else ``None``), ``fields`` (the result fields'
+        names: ``status``, ``score``, ``match_type``, ``n_candidates``, ``matched_address``, ``provider``,
+        ``error``, ``candidates``, ``parsed`` (JSON: the address parts matched and those set aside: care-of
+        names, floors, units, PO boxes, notes, country words); prefixed ``gc_`` where the input has
+        the name), ``encoding`` (the encoding used to read the table; tables are read with one reader,
+        docs/tables.md: every row kept, or a refusal naming the line), ``table_notes`` (what the table reader
+        noted: padded short rows...).
 
-    Example::
+    Example (the sample addresses of Vaduz and a sample of its address points)::
 
-        import wealthmap.api as wm
-        idx = wm.build_address_index("liechtenstein.osm.pbf", "/tmp/li.sqlite")["path"]
-        result = wm.geocode("addresses.csv", address_fields=["address"], index=idx, output="/tmp/geocoded.gpkg")
-        print(result["counts"])   # {'matched': 95, 'ambiguous': 2, 'not_found': 3, 'empty': 0, 'error': 0}
-        wm.geocode("addresses.csv", address_fields=["address"], provider="nominatim",
-                   endpoint="http://127.0.0.1:8089")
+        >>> import os, tempfile
+        >>> import wealthmap.api as wm
+        >>> out = tempfile.mkdtemp()
+        >>> gazetteer_only = wm.geocode("sample_data/addresses_vaduz.csv", address_fields=["street"])
+        >>> gazetteer_only["counts"]["not_found"] > 30, gazetteer_only["hint"] is not None
+        (True, True)
+        >>> index = wm.build_address_index("sample_data/addresses_reference_points.csv",
+        ...                                os.path.join(out, "vaduz.sqlite"))
+        >>> result = wm.geocode("sample_data/addresses_vaduz.csv", address_fields=["street", "city"],
+        ...                     index=index["path"], output=os.path.join(out, "vaduz.gpkg"))
+        >>> result["counts"]["matched"] >= 35, result["layer"].name(), result["layer"].renderer().type()
+        (True, 'addresses_vaduz geocoded', 'categorizedSymbol')
+        >>> from qgis.core import QgsProject
+        >>> QgsProject.instance().addMapLayer(result["layer"]) is not None
+        True
     """
     from .core.geocode.api import geocode as impl
 
@@ -66,18 +108,34 @@ def geocode(source, address_fields=None, expression=None, provider="offline", ou
 
 def build_address_index(source, output, address_fields=None, x_field=None, y_field=None, country=None,
                         feedback=None, **options):
-    """Build an offline address index (SQLite, full-text search) from OSM data or a layer/table.
+    """Build an offline address index (SQLite with full-text search) for :func:`geocode`.
 
-    ``source``: an ``.osm.pbf``/``.osm`` file (house numbers, streets, places, named POIs) or a
-    layer/table with ``address_fields`` and a point geometry (or ``x_field``/``y_field`` in
-    EPSG:4326). ``country``: ISO code for every row. Returns ``{"path", "rows", "elapsed_s"}``.
+    :param source: an OpenStreetMap file (``.osm.pbf``, ``.osm``: house numbers, streets, places, named
+        places of interest), or a layer/table of address points.
+    :param output: the index file to write (``.sqlite``); replaced if it exists; a failure leaves none.
+    :param address_fields: for a layer/table, the field(s) with the address; default: guessed (the address
+        field, e.g. ``address``, with its ``city``/``postcode`` fields).
+    :param x_field: for a table without geometry, the longitude field (degrees, EPSG:4326); default: guessed
+        from ``lon``, ``lng``, ``longitude``, ``x``.
+    :param y_field: the latitude field; default: guessed from ``lat``, ``latitude``, ``y``.
+    :param country: the ISO code given to every row (default: a ``country`` field when there is one, else
+        none).
+    :param feedback: a ``QgsFeedback`` for progress and cancel (default: none).
+    :param options: ``country_field`` (the field with each row's ISO code), ``encoding`` (of a CSV, default
+        detected), ``append`` (more sources, paths or layers, added to the same index).
+    :returns: a dict with ``path`` (the index file), ``rows`` (rows indexed) and ``elapsed_s`` (seconds).
 
     Example::
 
-        import wealthmap.api as wm
-        wm.build_address_index("osm.pbf", "/tmp/index.sqlite")
-        wm.build_address_index("shops.csv", "/tmp/shops.sqlite", address_fields=["addr"], x_field="lon",
-                               y_field="lat", country="kr")
+        >>> import os, tempfile
+        >>> import wealthmap.api as wm
+        >>> index = wm.build_address_index("sample_data/addresses_reference_points.csv",
+        ...                                os.path.join(tempfile.mkdtemp(), "vaduz.sqlite"))
+        >>> index["rows"]
+        1298
+        >>> wm.geocode("sample_data/addresses_vaduz.csv", address_fields=["street", "city"],
+        ...            index=index["path"])["counts"]["matched"] >= 35
+        True
     """
     from .core.geocode.api import build_address_index as impl
 
@@ -325,56 +383,123 @@ def export_map(layers, output, title="", source="", dpi=300, page="A4", landscap
 # --- wealth from imagery -------------------------------------------------------------------
 def predict_wealth(raster, region=None, region_crs=None, bundle=None, output=None, geotiff=None, band_map=None,
                    scale=None, offset=None, max_chips=None, min_valid=None, max_cloud=None, use_cuda=None,
-                   batch_size=16, feedback=None, scheduler=None, workers=None, **distributed):
-    """Predict a wealth index per image chip over a region of a Sentinel-2 raster.
+                   batch_size=16, feedback=None, selected_only=False, covariates=None,
+                   scheduler=None, workers=None, **distributed):
+    """Predict a wealth index per image chip (256 px at 10 m = 2.56 km with the bundled model) over a region
+    of a Sentinel-2 raster; writes a styled GeoPackage of chip polygons.
 
-    ``raster`` is a ``QgsRasterLayer`` or a raster path; ``region`` a ``QgsGeometry``,
-    ``QgsRectangle``, ``(xmin, ymin, xmax, ymax)`` or WKT in ``region_crs`` (default: the
-    whole raster); ``bundle`` a model bundle folder (default: the settings' or the bundled
-    demo, which is a demonstration model, not a wealth estimate); ``output`` a GeoPackage
-    path (``None``: temporary); ``geotiff`` an optional Float32 GeoTIFF path; ``max_chips``
-    refuses larger regions (default: setting ``WealthMap/wealth/max_chips``; 0: no limit).
-    Returns a summary dict (``output``, ``layer_name``, ``chips``, ``chips_used``,
-    ``chips_skipped``, ``mean``, ``median``, ``area_km2``, ``model_id``, ``title``...).
-    ``scheduler``: ``None`` (in-process), ``"local"`` (``workers`` processes) or ``"tcp://host:8786"`` (a Dask
-    cluster); more options (``threads``, ``tile_chips``, ``run_folder``): docs/distributed.md.
+    :param raster: a ``QgsRasterLayer`` or a raster path (GeoTIFF, VRT, JP2, a Sentinel-2 product's zip or
+        SAFE folder), or a list of them: tiles or products mosaicked on one grid (the first wins where they
+        overlap). Bands are found by their names (B02, B03, B04, B08, B11, B12...).
+    :param region: ``None`` (default: the whole raster), a polygon ``QgsVectorLayer`` (the union of its
+        features, or of the selected ones with ``selected_only``; in the layer's CRS), a ``QgsGeometry``, a
+        ``QgsRectangle``, ``(xmin, ymin, xmax, ymax)`` or WKT in ``region_crs``.
+    :param region_crs: the CRS of a geometry/rectangle/box region (``QgsCoordinateReferenceSystem``,
+        ``"EPSG:32633"`` or WKT); default: the raster layer's CRS.
+    :param bundle: a model bundle folder (default: the one in the settings, else the bundled demonstration
+        model, which predicts a built-up share, not wealth).
+    :param output: the GeoPackage to write (default ``None``: a temporary file).
+    :param geotiff: also a Float32 GeoTIFF, one pixel per chip (default: none).
+    :param band_map: band numbers instead of detection, e.g. ``"B02=1, B03=2, B04=3"`` or a dict.
+    :param scale: reflectance = DN x ``scale`` + ``offset`` (default: from the raster's metadata, else 0.0001).
+    :param offset: see ``scale`` (reflectance units, e.g. -0.1; default: from the metadata, else 0).
+    :param max_chips: refuse a region of more chips (default: setting ``WealthMap/wealth/max_chips``; 0: no
+        limit).
+    :param min_valid: the lowest share of valid pixels (0 to 1, default setting, 0.7) for a chip to be used.
+    :param max_cloud: the highest cloud share (0 to 1, default setting, 0.3) for a chip to be used.
+    :param use_cuda: run the model on the GPU when onnxruntime has CUDA (default: setting, off).
+    :param batch_size: chips per model call (default 16).
+    :param feedback: a ``QgsFeedback`` for progress and cancel (default: none).
+    :param selected_only: with a layer as ``region``, only its selected features (default False: all).
+    :param covariates: for a model trained with covariate rasters (night lights, population...), a raster for
+        each, by name (``{"nightlights": "viirs.tif"}``, or a list of paths/layers named like them); refused when
+        one is missing, does not cover the region, or has values far outside those of training (default: none).
+    :param scheduler: ``None`` (default: in this process), ``"local"`` (``workers`` processes on this machine)
+        or ``"tcp://host:8786"`` (a Dask cluster); resumable: a rerun skips the finished tiles.
+    :param workers: local worker processes with ``scheduler="local"`` (default: one per core).
+    :param distributed: more options of a distributed run (``threads``, ``tile_chips``, ``run_folder``):
+        docs/distributed.md.
+    :returns: a dict with ``layer`` (the output ``QgsVectorLayer``, styled, with a short name and the model's
+        details in its metadata; not yet added to the project), ``path`` (the GeoPackage; ``output`` is the
+        same), ``summary`` (a sentence), ``chips``, ``chips_used``, ``chips_skipped``, ``statuses`` (chips per
+        status: ``ok``, ``cloudy``, ``nodata``), ``mean``, ``median``, ``min``, ``max`` (in ``units``),
+        ``area_km2``, ``coverage`` (share of the region over the raster, 0 to 1), ``model_id``,
+        ``model_status`` (``demo``, ``trained``, ``weak``, ``validated``), ``is_demo``, ``is_weak``, ``note``
+        (what to know about the model), ``title``, ``advice``, ``seconds``... and, on a scheduler,
+        ``distributed`` (``parts``, ``parts_run``, ``parts_skipped``, ``run_folder``).
 
-    Example::
+    Example (the sample scene of Berlin, the bundled demonstration model)::
 
-        import wealthmap.api as wm
-        from wealthmap.core.wealth.predict import load_output_layer
-        result = wm.predict_wealth(raster_layer, region=raster_layer.extent(), output="/tmp/wealth.gpkg")
-        # the same on 4 worker processes (resumable: a rerun skips the finished tiles)
-        result = wm.predict_wealth(raster_layer, output="/tmp/wealth.gpkg", scheduler="local", workers=4)
-        QgsProject.instance().addMapLayer(load_output_layer(result))
+        >>> import wealthmap.api as wm
+        >>> result = wm.predict_wealth("sample_data/sentinel2_berlin.tif")
+        >>> result["chips"], result["model_status"], result["layer"].renderer().type()
+        (18, 'demo', 'graduatedSymbol')
+        >>> from qgis.core import QgsFeature, QgsGeometry, QgsProject, QgsVectorLayer
+        >>> area = QgsVectorLayer("Polygon?crs=EPSG:32633", "area", "memory")
+        >>> square = QgsFeature()
+        >>> square.setGeometry(QgsGeometry.fromWkt(
+        ...     "POLYGON((330000 5815000, 336000 5815000, 336000 5821000, 330000 5821000, 330000 5815000))"))
+        >>> area.dataProvider().addFeatures([square])[0]
+        True
+        >>> in_area = wm.predict_wealth("sample_data/sentinel2_berlin.tif", region=area)
+        >>> in_area["chips"] < result["chips"]
+        True
+        >>> QgsProject.instance().addMapLayer(in_area["layer"]) is not None
+        True
     """
     from .core.wealth.api import predict_wealth as impl
 
     return impl(raster, region=region, region_crs=region_crs, bundle=bundle, output=output, geotiff=geotiff,
                 band_map=band_map, scale=scale, offset=offset, max_chips=max_chips, min_valid=min_valid,
                 max_cloud=max_cloud, use_cuda=use_cuda, batch_size=batch_size, feedback=feedback,
-                scheduler=scheduler, workers=workers, **distributed)
+                selected_only=selected_only, covariates=covariates, scheduler=scheduler, workers=workers,
+                **distributed)
 
 
 def train_wealth_model(survey, rasters, value_field=None, out_dir=None, **kwargs):
-    """Train a wealth head from survey points and Sentinel-2 rasters; writes a model bundle.
+    """Train a wealth head from survey points and Sentinel-2 rasters; writes a model bundle with its report.
 
-    ``survey``: a CSV/XLSX path (lat/lon columns detected) or a point layer; ``rasters``: raster
-    paths or layers with the same bands; ``value_field``: the numeric target; ``out_dir``: the
-    bundle folder (written atomically). Keyword options (see
-    :func:`wealthmap.core.wealth.train_api.train_wealth_model`): ``group_field``, ``urban_field``,
-    ``cv`` (``"blocked"`` or ``"group"``), ``folds``, ``block_km``, ``n_estimators``,
-    ``min_samples_leaf``, ``pca_components``, ``context_chips`` (odd; default 3 x 3 chips >= 5 km) or
-    ``window_m``, ``min_valid``, ``max_cloud``, ``bundle``, ``ablation``, ``feedback``. A point's
-    features are those ``predict_wealth`` computes for the chip that contains it.
-    Returns a dict with ``bundle``, ``metrics`` (model and baselines), ``report_html``, ``report_json``.
+    :param survey: a CSV/XLSX/GeoPackage path (latitude/longitude columns detected) or a point layer.
+    :param rasters: raster paths or layers with the same bands, covering the points.
+    :param value_field: the numeric target, e.g. ``"wealthpooled"`` (default: detected).
+    :param out_dir: the bundle folder to write (new or empty; written atomically, a cancel leaves nothing).
+    :param kwargs: ``lat_field``, ``lon_field`` (default: detected), ``group_field`` (country/region,
+        default detected), ``urban_field`` (1/0, urban/rural; default detected), ``year_field``,
+        ``extra_fields`` (survey columns reported as evaluation slices, never features), ``crs`` of the
+        coordinates (default ``"EPSG:4326"``),
+        ``duplicates`` (``"error"``, default, or ``"mean"``), ``cv`` (``"blocked"``, default: spatial blocks of
+        ``block_km`` km, default automatic: 50 km when that gives enough blocks for ``folds`` folds, default 5, else
+        the largest smaller size that does; or ``"group"``: leave one group out),
+        ``n_estimators`` (trees, default 200), ``min_samples_leaf`` (default 3), ``max_features`` (default
+        0.33), ``max_depth`` (default none), ``pca_components`` (of the embedding, default 30), ``seed``
+        (default 0), ``context_chips`` (odd chips per side of a point's context; default: 3 x 3 chips,
+        at least 5 km) or ``window_m`` (metres), ``min_valid``/``max_cloud`` (0 to 1; default: prediction's
+        settings), ``bundle`` (whose embedder is used; default the bundled one), ``use_cache`` (default True),
+        ``cache_path``, ``ablation`` (compare feature groups, default True), ``name`` (of the model),
+        ``covariates`` (night lights, population, built-up... rasters in any CRS/resolution: paths, ``"name=path"``,
+        layers), ``covariate_sums`` (names of count covariates summed over the window instead of averaged),
+        ``holdout`` (groups held out together as the out-of-region test; default each group in turn),
+        ``feedback`` (a ``QgsFeedback``). The features follow the raster's bands: B02-B04 are needed, NDVI and
+        NDWI need B08, NDBI needs B11.
+    :returns: a dict with ``path`` (the bundle folder; ``bundle`` is the same), ``layer`` (``None``: training
+        makes no layer), ``summary`` (a sentence), ``status`` (``trained``, or ``weak`` when the model's
+        cross-validated r² does not beat the best simple baseline), ``warning`` (a weak model's, else
+        ``None``), ``metrics`` (``model`` and ``baselines``: r², RMSE...; ``best_baseline``,
+        ``beats_baseline``), ``report_html``, ``report_json``, ``training_data``, ``timings``.
 
-    Example::
+    Example (the synthetic sample survey over the sample scene: far too few chips for a good model, so the
+    model is weak and says so)::
 
-        import wealthmap.api as wm
-        result = wm.train_wealth_model("clusters.csv", ["s2.tif"], value_field="wealthpooled",
-                                       out_dir="/tmp/model", cv="group")
-        print(result["metrics"]["model"]["r2"], result["metrics"]["baselines"]["urban_rural_mean"]["r2"])
+        >>> import os, tempfile
+        >>> import wealthmap.api as wm
+        >>> result = wm.train_wealth_model("sample_data/train_survey_berlin.csv",
+        ...                                ["sample_data/sentinel2_berlin.tif"], value_field="synthetic_index",
+        ...                                out_dir=os.path.join(tempfile.mkdtemp(), "model"), block_km=2.0,
+        ...                                n_estimators=50, ablation=False)
+        >>> result["status"], result["metrics"]["beats_baseline"]
+        ('weak', False)
+        >>> os.path.exists(result["report_html"])
+        True
     """
     from .core.wealth.train_api import train_wealth_model as impl
 
@@ -397,3 +522,53 @@ def install_dependencies(wheel_dir=None, force=False, feedback=None):
 
     return install(wheel_dir=wheel_dir, force=force, feedback=feedback)
 
+
+# --- Sentinel-2 from STAC ------------------------------------------------------------------
+def stac_search(query, region, region_crs="EPSG:4326", feedback=None):
+    """Search a STAC catalogue for Sentinel-2 L2A items over a region.
+
+    ``query``: a dict such as ``{"stac": "earth-search", "datetime": "2023-06-01/2023-08-31", "max_cloud": 20,
+    "months": [6, 7, 8]}`` (``stac``: ``earth-search``, ``planetary-computer``, ``copernicus`` or a STAC API
+    URL; ``authcfg``: a QGIS authentication configuration id) or a ``core.stac.search.StacQuery``.
+    Returns ``items`` and ``rows`` (id, date, tile, cloud, coverage of the region in %).
+
+    Example::
+
+        import wealthmap.api as wm
+        found = wm.stac_search({"stac": "earth-search", "datetime": "2023-06-01/2023-08-31"},
+                               (13.3, 52.4, 13.5, 52.6))
+        print(found["rows"][:3])
+    """
+    from .core.stac.api import stac_search as impl
+
+    return impl(query, region, region_crs, feedback=feedback)
+
+
+def stac_composite(query, region, region_crs="EPSG:4326", output=None, feedback=None, **options):
+    """A cloud-free composite (median or best pixel of SCL-clear observations) of a region from STAC.
+
+    Options: ``bands``, ``method`` (``median``/``best``), ``mask`` (``cloud``, ``shadow``, ``cirrus``, ``snow``),
+    ``window_px``, ``workers``. Returns ``path`` (Float32 reflectance GeoTIFF), ``provenance``, ``windows``,
+    ``requests``, ``bytes``. ``core.stac.composite.composite_layer(result)`` gives the true-colour layer.
+
+    Example::
+
+        import wealthmap.api as wm
+        r = wm.stac_composite({"stac": "earth-search", "datetime": "2023-06-01/2023-08-31"},
+                              (13.3, 52.4, 13.5, 52.6), output="/tmp/berlin.tif")
+    """
+    from .core.stac.api import stac_composite as impl
+
+    return impl(query, region, region_crs, output, feedback=feedback, **options)
+
+
+def stac_point_imagery(survey, query, value_field, feedback=None, **options):
+    """Context windows of imagery at survey points from STAC (cached; a rerun reads nothing).
+
+    Returns ``rasters`` (one VRT per UTM zone) and ``points`` (status per point). Options: ``chip_px``,
+    ``context``, ``mode`` (``composite``/``best``), ``max_items``, ``mask``. Training does this itself when
+    :func:`train_wealth_model` is given a query instead of rasters.
+    """
+    from .core.stac.api import stac_point_imagery as impl
+
+    return impl(survey, query, value_field, feedback=feedback, **options)

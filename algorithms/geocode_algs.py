@@ -5,6 +5,7 @@ import os
 from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
@@ -20,9 +21,11 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from ..core.compat import parameter_as_fields
 from ..core.errors import WealthMapError
 from ..core.geocode.providers import PROVIDERS
-from ..core.i18n import tr
+from ..core.i18n import tr, tr_noop
+from ..core.tablereader import encoding_label
 from ..core.tables import TEXT_EXTENSIONS
 from .base import WealthMapAlgorithm
 
@@ -30,7 +33,7 @@ PROVIDER_KEYS = list(PROVIDERS)
 
 
 class GeocodeAlgorithm(WealthMapAlgorithm):
-    GROUP = "Geocoding"
+    GROUP = tr_noop("Geocoding")
     GROUP_ID = "geocoding"
     ICON = "geocode"
 
@@ -52,7 +55,7 @@ class GeocodeAlgorithm(WealthMapAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS override
         self.addParameter(QgsProcessingParameterVectorLayer("INPUT", tr("Address table or layer"),
-                                                            [QgsProcessing.TypeVector]))
+                                                            [QgsProcessing.SourceType.TypeVector]))
         self.addParameter(QgsProcessingParameterField("FIELDS", tr("Address field(s)"), None, "INPUT",
                                                       allowMultiple=True, optional=True))
         self.addParameter(QgsProcessingParameterExpression("EXPRESSION", tr("Address expression (instead of fields)"),
@@ -70,11 +73,13 @@ class GeocodeAlgorithm(WealthMapAlgorithm):
                                                        optional=True))
         self.addParameter(QgsProcessingParameterExtent("VIEWBOX", tr("Limit to this extent"), optional=True))
         self.addParameter(QgsProcessingParameterNumber("MIN_SCORE", tr("Minimum score"),
-                                                       QgsProcessingParameterNumber.Double, 0.6, minValue=0,
+                                                       QgsProcessingParameterNumber.Type.Double, 0.6, minValue=0,
                                                        maxValue=1))
         self.addParameter(QgsProcessingParameterBoolean("USE_CACHE", tr("Use the disk cache"), defaultValue=True))
         self.addParameter(QgsProcessingParameterCrs("CRS", tr("Output CRS"), defaultValue="EPSG:4326",
                                                     optional=True))
+        self.addParameter(QgsProcessingParameterString("ENCODING", tr("Table encoding (empty: detect)"),
+                                                       optional=True, defaultValue=""))
         self.addParameter(QgsProcessingParameterVectorDestination("OUTPUT", tr("Geocoded")))
         self.addParameter(QgsProcessingParameterFileDestination("UNMATCHED", tr("Unmatched rows (CSV)"),
                                                                 fileFilter="CSV (*.csv)", optional=True,
@@ -83,6 +88,7 @@ class GeocodeAlgorithm(WealthMapAlgorithm):
                            ("NOT_FOUND", tr("Rows not found")), ("EMPTY", tr("Rows without an address")),
                            ("ERRORS", tr("Rows with errors"))):
             self.addOutput(QgsProcessingOutputNumber(key, label))
+        self.addOutput(QgsProcessingOutputString("ENCODING", tr("Encoding of the table read")))
 
     def run_core(self, parameters, context, feedback):
         from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform
@@ -95,7 +101,7 @@ class GeocodeAlgorithm(WealthMapAlgorithm):
         raw = parameters.get("INPUT")
         if isinstance(raw, str) and os.path.exists(raw) and raw.lower().endswith(TEXT_EXTENSIONS):
             layer = raw  # a CSV path: read with encoding detection (CP949/EUC-KR, BOM)
-        fields = self.parameterAsFields(parameters, "FIELDS", context)
+        fields = parameter_as_fields(self, parameters, "FIELDS", context)
         expression = self.parameterAsExpression(parameters, "EXPRESSION", context)
         provider = PROVIDER_KEYS[self.parameterAsEnum(parameters, "PROVIDER", context)]
         index = self.parameterAsFile(parameters, "INDEX", context) or None
@@ -123,21 +129,27 @@ class GeocodeAlgorithm(WealthMapAlgorithm):
             endpoint=endpoint, authcfg=authcfg, index=index, countries=countries, viewbox=viewbox,
             crs=(out_crs.authid() if out_crs.isValid() else "") or "EPSG:4326", unmatched_csv=unmatched,
             min_score=self.parameterAsDouble(parameters, "MIN_SCORE", context),
-            use_cache=self.parameterAsBool(parameters, "USE_CACHE", context), feedback=feedback)
+            use_cache=self.parameterAsBool(parameters, "USE_CACHE", context),
+            encoding=self.parameterAsString(parameters, "ENCODING", context) or None, feedback=feedback)
         counts = result["counts"]
+        if result.get("encoding"):
+            feedback.pushInfo(tr("Table encoding: {0}.").format(encoding_label(result["encoding"])))
+        for note in result.get("table_notes") or []:
+            feedback.pushInfo(note)
         feedback.pushInfo(tr("Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}; {5} requests, "
                              "{6} from the cache.").format(counts["matched"], counts["ambiguous"],
                                                           counts["not_found"], counts["empty"], counts["error"],
                                                           result["stats"]["requested"], result["stats"]["cached"]))
         out = {"OUTPUT": output, "MATCHED": counts["matched"], "AMBIGUOUS": counts["ambiguous"],
-               "NOT_FOUND": counts["not_found"], "EMPTY": counts["empty"], "ERRORS": counts["error"]}
+               "NOT_FOUND": counts["not_found"], "EMPTY": counts["empty"], "ERRORS": counts["error"],
+               "ENCODING": result.get("encoding") or ""}
         if unmatched:
             out["UNMATCHED"] = unmatched
         return out
 
 
 class BuildAddressIndexAlgorithm(WealthMapAlgorithm):
-    GROUP = "Geocoding"
+    GROUP = tr_noop("Geocoding")
     GROUP_ID = "geocoding"
     ICON = "geocode"
 
@@ -158,7 +170,7 @@ class BuildAddressIndexAlgorithm(WealthMapAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS override
         self.addParameter(QgsProcessingParameterFile("OSM", tr("OpenStreetMap file (.osm.pbf/.osm)"), optional=True))
         self.addParameter(QgsProcessingParameterVectorLayer("INPUT", tr("Or: point layer / table with addresses"),
-                                                            [QgsProcessing.TypeVector], optional=True))
+                                                            [QgsProcessing.SourceType.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterField("FIELDS", tr("Address field(s)"), None, "INPUT",
                                                       allowMultiple=True, optional=True))
         self.addParameter(QgsProcessingParameterField("X_FIELD", tr("Longitude field (tables)"),
@@ -179,7 +191,7 @@ class BuildAddressIndexAlgorithm(WealthMapAlgorithm):
             raise WealthMapError(tr("Give an OpenStreetMap file or a layer/table with addresses."))
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         result = build_address_index(
-            osm or layer, output, address_fields=self.parameterAsFields(parameters, "FIELDS", context),
+            osm or layer, output, address_fields=parameter_as_fields(self, parameters, "FIELDS", context),
             x_field=self.parameterAsString(parameters, "X_FIELD", context) or None,
             y_field=self.parameterAsString(parameters, "Y_FIELD", context) or None,
             country=self.parameterAsString(parameters, "COUNTRY", context) or None,

@@ -8,7 +8,7 @@ from ..core import log
 from ..ui.icons import icon, icon_path
 
 # Each capability module exposes ``ALGORITHMS``: a list of algorithm classes.
-MODULES = ("geocode_algs", "thematic_algs", "wealth_algs", "wealth_train_algs")
+MODULES = ("geocode_algs", "thematic_algs", "wealth_algs", "wealth_train_algs", "stac_algs")
 
 
 def algorithm_classes():

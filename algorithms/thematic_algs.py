@@ -27,8 +27,10 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from ..core.compat import parameter_as_fields, save_style_to_database
 from ..core.errors import WealthMapError
-from ..core.i18n import tr
+from ..core.i18n import tr, tr_noop
+from ..core.outputs import save_style_file
 from ..core.thematic import api, style
 from ..core.thematic.classify import METHODS
 from ..core.thematic.join import write_features
@@ -80,23 +82,21 @@ def finish_styled(alg, layer, parameters, context, dest, qml_key="OUTPUT_QML"):
         else ""
     if not qml or qml == "TEMPORARY_OUTPUT":
         qml = os.path.splitext(dest)[0] + ".qml"
-    message, ok = layer.saveNamedStyle(qml)
-    if not ok:
-        raise WealthMapError(tr("Could not write the style file {0}: {1}").format(qml, message))
-    layer.saveStyleToDatabase("wealthmap", "WealthMap", True, "")
+    save_style_file(layer, qml)  # checked complete: saveNamedStyle says ok even when it wrote nothing
+    save_style_to_database(layer, "wealthmap", "WealthMap", True, "")
     if context.willLoadLayerOnCompletion(dest):
         context.layerToLoadOnCompletionDetails(dest).setPostProcessor(StylePostProcessor.create(qml))
     return dest, qml
 
 
 class ThematicAlgorithm(WealthMapAlgorithm):
-    GROUP = "Thematic maps"
+    GROUP = tr_noop("Thematic maps")
     GROUP_ID = "thematic"
     ICON = "thematic"
 
     def add_output_params(self, qml=True):
         self.addParameter(QgsProcessingParameterVectorDestination("OUTPUT", tr("Styled layer (GeoPackage)"),
-                                                                  QgsProcessing.TypeVectorPolygon))
+                                                                  QgsProcessing.SourceType.TypeVectorPolygon))
         if qml:
             self.addParameter(QgsProcessingParameterFileDestination(
                 "OUTPUT_QML", tr("Style file (.qml; default: beside the layer)"), tr("QGIS style (*.qml)"),
@@ -119,7 +119,7 @@ class JoinTableAlgorithm(ThematicAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS override
         self.addParameter(QgsProcessingParameterVectorLayer("INPUT", tr("Boundary layer"),
-                                                            [QgsProcessing.TypeVectorPolygon]))
+                                                            [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField("LAYER_KEY", tr("Key field in the layer"),
                                                       parentLayerParameterName="INPUT"))
         self.addParameter(QgsProcessingParameterFile("TABLE", tr("Statistics table (CSV, TXT, XLSX, ODS)"),
@@ -131,7 +131,7 @@ class JoinTableAlgorithm(ThematicAlgorithm):
         self.addParameter(QgsProcessingParameterString("ENCODING", tr("Table encoding (empty: detect)"),
                                                        optional=True, defaultValue=""))
         self.addParameter(QgsProcessingParameterVectorDestination("OUTPUT", tr("Joined layer"),
-                                                                  QgsProcessing.TypeVectorPolygon))
+                                                                  QgsProcessing.SourceType.TypeVectorPolygon))
         self.addOutput(QgsProcessingOutputNumber("MATCHED", tr("Matched features")))
         self.addOutput(QgsProcessingOutputString("REPORT", tr("Join report (JSON)")))
 
@@ -165,9 +165,9 @@ class ChoroplethAlgorithm(ThematicAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS override
         self.addParameter(QgsProcessingParameterVectorLayer("INPUT", tr("Polygon layer"),
-                                                            [QgsProcessing.TypeVectorPolygon]))
+                                                            [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField("FIELD", tr("Value field"), parentLayerParameterName="INPUT",
-                                                      type=QgsProcessingParameterField.Any))
+                                                      type=QgsProcessingParameterField.DataType.Any))
         self.addParameter(QgsProcessingParameterEnum("METHOD", tr("Classification"),
                                                      [tr(METHODS[k]) for k in METHOD_KEYS], defaultValue=2))
         self.addParameter(QgsProcessingParameterNumber("CLASSES", tr("Number of classes"), minValue=2, maxValue=20,
@@ -183,7 +183,7 @@ class ChoroplethAlgorithm(ThematicAlgorithm):
                                                         defaultValue=False))
         self.addParameter(QgsProcessingParameterNumber("MULTIPLIER", tr("Multiplier (e.g. 1000 for per 1,000, 100 "
                                                                         "for %)"),
-                                                       type=QgsProcessingParameterNumber.Double, defaultValue=1.0))
+                                                       type=QgsProcessingParameterNumber.Type.Double, defaultValue=1.0))
         self.add_output_params()
         self.addOutput(QgsProcessingOutputString("BREAKS_OUT", tr("Class breaks")))
         self.addOutput(QgsProcessingOutputNumber("GVF", tr("Goodness of variance fit")))
@@ -230,7 +230,7 @@ class BivariateAlgorithm(ThematicAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS override
         self.addParameter(QgsProcessingParameterVectorLayer("INPUT", tr("Polygon layer"),
-                                                            [QgsProcessing.TypeVectorPolygon]))
+                                                            [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField("FIELD_X", tr("First field (horizontal)"),
                                                       parentLayerParameterName="INPUT"))
         self.addParameter(QgsProcessingParameterField("FIELD_Y", tr("Second field (vertical)"),
@@ -267,16 +267,17 @@ class ChartMapAlgorithm(ThematicAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS override
         self.addParameter(QgsProcessingParameterVectorLayer("INPUT", tr("Polygon layer"),
-                                                            [QgsProcessing.TypeVectorPolygon]))
+                                                            [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterField("FIELDS", tr("Fields"), parentLayerParameterName="INPUT",
-                                                      allowMultiple=True, type=QgsProcessingParameterField.Numeric))
+                                                      allowMultiple=True,
+                                                      type=QgsProcessingParameterField.DataType.Numeric))
         self.addParameter(QgsProcessingParameterEnum("KIND", tr("Chart type"),
                                                      [tr("Pie"), tr("Bars"), tr("Stacked bar"),
                                                       tr("Proportional circles (one field)")], defaultValue=0))
         self.addParameter(QgsProcessingParameterEnum("SIZE", tr("Size"), [tr("By total"), tr("Fixed")],
                                                      defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber("MAX_SIZE", tr("Largest chart size (mm)"),
-                                                       type=QgsProcessingParameterNumber.Double, defaultValue=12.0,
+                                                       type=QgsProcessingParameterNumber.Type.Double, defaultValue=12.0,
                                                        minValue=1.0))
         self.addParameter(QgsProcessingParameterEnum("RAMP", tr("Colours (ColorBrewer)"), RAMPS,
                                                      defaultValue=RAMPS.index("Set2")))
@@ -285,7 +286,7 @@ class ChartMapAlgorithm(ThematicAlgorithm):
     def run_core(self, parameters, context, feedback):
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
         dest = self.parameterAsOutputLayer(parameters, "OUTPUT", context)
-        fields = self.parameterAsFields(parameters, "FIELDS", context)
+        fields = parameter_as_fields(self, parameters, "FIELDS", context)
         copy = copy_layer(layer, dest)
         size = self.parameterAsDouble(parameters, "MAX_SIZE", context)
         api.chart_map(copy, fields, kind=CHART_KINDS[self.parameterAsEnum(parameters, "KIND", context)],
@@ -308,11 +309,11 @@ class ExportMapAlgorithm(ThematicAlgorithm):
                   "arrow and a source note, and exports it to PNG and/or PDF at the chosen resolution.")
 
     def flags(self):
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS override
         self.addParameter(QgsProcessingParameterMultipleLayers("LAYERS", tr("Layers (first on top)"),
-                                                               QgsProcessing.TypeVectorAnyGeometry))
+                                                               QgsProcessing.SourceType.TypeVectorAnyGeometry))
         self.addParameter(QgsProcessingParameterString("TITLE", tr("Title"), optional=True, defaultValue=""))
         self.addParameter(QgsProcessingParameterString("SOURCE", tr("Source note"), optional=True, defaultValue=""))
         self.addParameter(QgsProcessingParameterNumber("DPI", tr("Resolution (DPI)"), minValue=30, maxValue=1200,

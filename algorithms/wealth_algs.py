@@ -20,13 +20,13 @@ from qgis.core import (
 )
 
 from ..core.errors import WealthMapError
-from ..core.i18n import tr
+from ..core.i18n import tr, tr_noop
 from ..core.wealth.raster import parse_band_map
 from .base import WealthMapAlgorithm
 
 
 class PredictWealthAlgorithm(WealthMapAlgorithm):
-    GROUP = "Wealth from imagery"
+    GROUP = tr_noop("Wealth from imagery")
     GROUP_ID = "wealth"
     ICON = "wealth"
     INPUT = "INPUT"
@@ -40,6 +40,7 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
     MIN_VALID = "MIN_VALID"
     MAX_CLOUD = "MAX_CLOUD"
     USE_CUDA = "USE_CUDA"
+    COVARIATES = "COVARIATES"
     OUTPUT = "OUTPUT"
     OUTPUT_RASTER = "OUTPUT_RASTER"
     SCHEDULER = "SCHEDULER"
@@ -65,42 +66,45 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, tr("Sentinel-2 raster"), optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.MORE_RASTERS, tr("More rasters (adjacent tiles: mosaicked, the first given wins where they "
-                                  "overlap)"), QgsProcessing.TypeRaster, optional=True))
+                                  "overlap)"), QgsProcessing.SourceType.TypeRaster, optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.PRODUCTS, tr("…and/or Sentinel-2 products as downloaded (.zip or MTD_MSIL2A.xml / MTD_MSIL1C.xml)"),
-            QgsProcessing.TypeFile, optional=True))
+            QgsProcessing.SourceType.TypeFile, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.REGION, tr("Region polygons (selected features are used when 'selected only' is set)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Region extent"), optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.MODEL, tr("Model bundle folder (empty: the bundled demonstration model)"),
-            behavior=QgsProcessingParameterFile.Folder, optional=True))
+            behavior=QgsProcessingParameterFile.Behavior.Folder, optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.BAND_MAP, tr("Band mapping, e.g. B02=1, B03=2, B04=3, B08=4, B11=5 (empty: from band names)"),
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MAX_CHIPS, tr("Maximum number of chips (0: no limit)"), QgsProcessingParameterNumber.Integer,
+            self.MAX_CHIPS, tr("Maximum number of chips (0: no limit)"), QgsProcessingParameterNumber.Type.Integer,
             WEALTH_MAX_CHIPS.value(), minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_VALID, tr("Minimum valid-pixel fraction of a chip"), QgsProcessingParameterNumber.Double,
+            self.MIN_VALID, tr("Minimum valid-pixel fraction of a chip"), QgsProcessingParameterNumber.Type.Double,
             WEALTH_MIN_VALID.value(), minValue=0.0, maxValue=1.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MAX_CLOUD, tr("Maximum cloud fraction of a chip"), QgsProcessingParameterNumber.Double,
+            self.MAX_CLOUD, tr("Maximum cloud fraction of a chip"), QgsProcessingParameterNumber.Type.Double,
             WEALTH_MAX_CLOUD.value(), minValue=0.0, maxValue=1.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.USE_CUDA, tr("Use CUDA when available"), WEALTH_USE_CUDA.value()))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.COVARIATES, tr("Covariate rasters the model was trained with (matched by layer name)"),
+            QgsProcessing.SourceType.TypeRaster, optional=True))
         for param in (
                 QgsProcessingParameterString(
                     self.SCHEDULER, tr("Run on (empty: in this process; 'local': worker processes on this machine; "
                                        "tcp://host:8786: a Dask cluster)"), optional=True),
                 QgsProcessingParameterNumber(
-                    self.WORKERS, tr("Local worker processes (0: one per core)"), QgsProcessingParameterNumber.Integer,
-                    0, minValue=0)):
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+                    self.WORKERS, tr("Local worker processes (0: one per core)"),
+                    QgsProcessingParameterNumber.Type.Integer, 0, minValue=0)):
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(param)
         self.addParameter(QgsProcessingParameterVectorDestination(
-            self.OUTPUT, tr("Wealth chips (GeoPackage)"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, tr("Wealth chips (GeoPackage)"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_RASTER, tr("Wealth raster (Float32 GeoTIFF, one pixel per chip)"), optional=True,
             createByDefault=False))
@@ -155,7 +159,9 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
             max_chips=self.parameterAsInt(parameters, self.MAX_CHIPS, context),
             min_valid=self.parameterAsDouble(parameters, self.MIN_VALID, context),
             max_cloud=self.parameterAsDouble(parameters, self.MAX_CLOUD, context),
-            use_cuda=self.parameterAsBool(parameters, self.USE_CUDA, context))
+            use_cuda=self.parameterAsBool(parameters, self.USE_CUDA, context),
+            covariates={lyr.name(): lyr.source()
+                        for lyr in self.parameterAsLayerList(parameters, self.COVARIATES, context)} or None)
         feedback.pushInfo(tr("{0}: {1} chips, {2} used, {3} skipped; mean {4:.4g}, median {5:.4g}.").format(
             result["title"], result["chips"], result["chips_used"], result["chips_skipped"], result["mean"],
             result["median"]))
@@ -165,7 +171,7 @@ class PredictWealthAlgorithm(WealthMapAlgorithm):
                 run["parts"], run["parts_run"], run["parts_skipped"], run["run_folder"]))
         if context.willLoadLayerOnCompletion(output):
             details = context.layerToLoadOnCompletionDetails(output)
-            details.name = result["title"]
+            details.name = result["short_title"]  # the long title is in the layer's metadata
             details.forceName = True
         return {self.OUTPUT: output, self.OUTPUT_RASTER: geotiff, "CHIPS": result["chips"],
                 "CHIPS_USED": result["chips_used"], "CHIPS_SKIPPED": result["chips_skipped"],

@@ -6,10 +6,13 @@ window whose share of bright "roof" pixels sets the target. Embedding uses a sma
 (1x1 conv, ReLU, global pooling; 8 px chips, 3 x 3 chips per window) so the run stays within
 minutes; the bundled EfficientNet-Lite0's own chips/s is measured separately (when the bundle is
 present) to extrapolate. Each size runs in a fresh process twice: cold (features computed and
-cached) and warm (features read back from the cache). Prints figures and writes
+cached) and warm (features read back from the cache), then a third time with two covariate
+rasters (night lights in EPSG:4326 at 0.001 deg, averaged; population counts in UTM at 100 m,
+summed: ``core/wealth/covariates.py``) on the warm feature cache, so that run's extra time is the
+covariates' sampling and the larger evaluation. Prints figures and writes
 ``bench/results/train.json``.
 
-Usage: ``.venv/bin/python bench/bench_train.py [--sizes 1000 5000 20000]``
+Usage: ``.venv/bin/python bench/bench_train.py [--sizes 1000 5000 20000] [--no-covariates] [--name train]``
 """
 
 import argparse
@@ -73,6 +76,31 @@ def make_scene(folder, n_points, seed=0):
     return csv, path
 
 
+def make_covariates(folder):
+    """Two covariate rasters over the scene: ``nightlights`` (EPSG:4326, 0.001 deg) and ``population`` (UTM,
+    100 m, counts per pixel)."""
+    import numpy as np
+    from osgeo import gdal, osr
+
+    scene = gdal.Open(os.path.join(folder, "scene.tif"))
+    gt, w, h = scene.GetGeoTransform(), scene.RasterXSize, scene.RasterYSize
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32633)
+    rng = np.random.default_rng(5)
+    px = 100.0
+    nx, ny = int(w * GSD / px) + 4, int(h * GSD / px) + 4
+    pop = gdal.GetDriverByName("GTiff").Create(os.path.join(folder, "population.tif"), nx, ny, 1, gdal.GDT_Float32)
+    pop.SetGeoTransform((gt[0] - 2 * px, px, 0, gt[3] + 2 * px, 0, -px))
+    pop.SetProjection(srs.ExportToWkt())
+    pop.GetRasterBand(1).WriteArray(rng.gamma(2.0, 20.0, (ny, nx)).astype(np.float32))
+    pop = None
+    lights = gdal.Warp(os.path.join(folder, "nightlights.tif"), os.path.join(folder, "population.tif"),
+                       dstSRS="EPSG:4326", xRes=0.001, yRes=0.001, resampleAlg="average")
+    del lights  # closes the file
+    return ["nightlights=" + os.path.join(folder, "nightlights.tif"),
+            "population=" + os.path.join(folder, "population.tif")]
+
+
 def make_bundle(folder):
     import numpy as np
     import onnx
@@ -117,11 +145,13 @@ def child(folder, run):
     start_app()
     from wealthmap.core.wealth.train_api import train_wealth_model
 
+    covariates = make_covariates(folder) if run == "covariates" else None
     t0 = time.monotonic()
     result = train_wealth_model(os.path.join(folder, "survey.csv"), [os.path.join(folder, "scene.tif")],
                                 value_field="wealth", out_dir=os.path.join(folder, "model_" + run),
                                 bundle=os.path.join(folder, "emb"), window_m=WINDOW * GSD, chips_per_side=PER_SIDE,
-                                block_km=2.0, n_estimators=100, cache_path=os.path.join(folder, "cache.sqlite"))
+                                block_km=2.0, n_estimators=100, cache_path=os.path.join(folder, "cache.sqlite"),
+                                covariates=covariates, covariate_sums=["population"])
     wall = time.monotonic() - t0
     t = result["timings"]
     print("RESULT " + json.dumps({
@@ -129,6 +159,8 @@ def child(folder, run):
         "read_s": round(t["read_s"], 2), "forest_s": round(t["forest_s"], 2),
         "evaluation_s": round(t["evaluation_s"], 2), "cached_points": result["cached_points"],
         "embedded_chips": result["embedded_chips"], "cv_r2": round(result["metrics"]["model"]["r2"], 3),
+        "covariates": len(result["metrics"]["ablation"]) - 2 if covariates else 0,
+        "covariates_s": round(t.get("covariates_s", 0.0), 2),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, 1)}))
 
 
@@ -157,6 +189,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000, 20000])
     parser.add_argument("--child", nargs=2, metavar=("FOLDER", "RUN"))
+    parser.add_argument("--no-covariates", action="store_true", help="skip the run with covariate rasters")
+    parser.add_argument("--name", default="train", help="results file bench/results/NAME.json")
     args = parser.parse_args()
     if args.child:
         child(*args.child)
@@ -171,7 +205,7 @@ def main():
             make_scene(folder, n)
             make_bundle(folder)
             row = {"points": n}
-            for run in ("cold", "warm"):
+            for run in ("cold", "warm") + (() if args.no_covariates else ("covariates",)):
                 out = subprocess.run([sys.executable, os.path.abspath(__file__), "--child", folder, run],
                                      capture_output=True, text=True, check=True, cwd=ROOT)
                 line = [ln for ln in out.stdout.splitlines() if ln.startswith("RESULT ")][-1]
@@ -188,16 +222,32 @@ def main():
                       n, c["wall_s"], c["features_s"], c["embed_s"], c["forest_s"], c["evaluation_s"],
                       c["peak_rss_mb"], c["cv_r2"], row["warm"]["wall_s"], row["warm"]["cached_points"],
                       row["warm"]["embedded_chips"], row["warm"]["peak_rss_mb"]))
+            write_results(rows, name=args.name)
+            if "covariates" in row:
+                cv_run = row["covariates"]
+                print("        with 2 covariates (features cached): {:.1f} s (covariate sampling {:.1f} s, evaluation "
+                      "{:.1f} s; peak {:.0f} MB; CV r2 {:.3f})".format(
+                          cv_run["wall_s"], cv_run["covariates_s"], cv_run["evaluation_s"], cv_run["peak_rss_mb"],
+                          cv_run["cv_r2"]))
     rate = real_embedder_rate()
     if rate:
         print("bundled EfficientNet-Lite0: {} chips/s of {} px -> {:.0f} s per 1,000 points at 9 chips/point "
               "(computed once, then cached)".format(rate["chips_per_s"], rate["chip_px"],
                                                     9000 / rate["chips_per_s"]))
-    result = {"machine": "{} CPU cores".format(os.cpu_count()), "embedder": "tiny ONNX CNN, 8 px chips, 3x3/point",
-              "forest": "100 trees, 5-fold blocked CV, ablation with 60 trees", "runs": rows,
+    write_results(rows, rate, args.name)
+
+
+def write_results(rows, rate=None, name="train"):
+    """``bench/results/train.json`` (also after each size: a run stopped early keeps what it measured)."""
+    result = {"machine": "{} CPU cores, load average {:.1f} at the end".format(os.cpu_count(), os.getloadavg()[0]),
+              "embedder": "tiny ONNX CNN, 8 px chips, 3x3/point",
+              "forest": "100 trees, 5-fold blocked CV, ablation with 60 trees, out-of-region test (4 groups)",
+              "covariates": "run 'covariates': nightlights (EPSG:4326, 0.001 deg, mean) and population (UTM 100 m, "
+                            "sum), on the warm feature cache",
+              "runs": rows,
               "bundled_embedder": rate}
     os.makedirs(os.path.join(HERE, "results"), exist_ok=True)
-    with open(os.path.join(HERE, "results", "train.json"), "w", encoding="utf-8") as handle:
+    with open(os.path.join(HERE, "results", name + ".json"), "w", encoding="utf-8") as handle:
         json.dump(result, handle, indent=1)
 
 

@@ -6,12 +6,12 @@ TAG = "WealthMap"
 
 
 def info(message):
-    QgsMessageLog.logMessage(str(message), TAG, Qgis.Info)
+    QgsMessageLog.logMessage(str(message), TAG, Qgis.MessageLevel.Info)
 
 
 def warning(message):
-    QgsMessageLog.logMessage(str(message), TAG, Qgis.Warning)
+    QgsMessageLog.logMessage(str(message), TAG, Qgis.MessageLevel.Warning)
 
 
 def critical(message):
-    QgsMessageLog.logMessage(str(message), TAG, Qgis.Critical)
+    QgsMessageLog.logMessage(str(message), TAG, Qgis.MessageLevel.Critical)

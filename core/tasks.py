@@ -31,7 +31,7 @@ class WealthMapTask(QgsTask):
       ``task.error`` (message or ``None``) and ``task.cancelled``.
     """
 
-    def __init__(self, description, function, *args, on_finished=None, flags=QgsTask.CanCancel, **kwargs):
+    def __init__(self, description, function, *args, on_finished=None, flags=QgsTask.Flag.CanCancel, **kwargs):
         super().__init__(description, flags)
         self.function = function
         self.args = args

@@ -85,7 +85,7 @@ def main(argv=None):
         write_bundle,
     )
     from wealthmap.core.wealth.embed import Embedder, Head
-    from wealthmap.core.wealth.features import FEATURE_VERSION, ChipFeaturizer, pooled_features
+    from wealthmap.core.wealth.features import FEATURE_VERSION, ChipFeaturizer, head_inputs, pooled_features
     from wealthmap.core.wealth.forest_onnx import forest_to_onnx
     from wealthmap.core.wealth.raster import GridReader, RasterSource, grid_origin, working_srs
 
@@ -189,7 +189,9 @@ def main(argv=None):
     mean_r2 = float(r2_score(target[ok], np.full(ok.sum(), target.mean())))
     model = fit(x_all, target)
     head = forest_to_onnx(model[1], n_inputs=x_all.shape[1], pca=model[0],
-                          metadata={"wealthmap_status": "demo", "target": "built-up share"})
+                          metadata={"wealthmap_status": "demo", "target": "built-up share",
+                                    "wealthmap_features": json.dumps(manifest["features"]),
+                                    "wealthmap_inputs": head_inputs(provisional, manifest["context_chips"])})
     manifest["metrics"] = {
         "target": "built-up share (NDBI > 0 and NDVI < 0.3) over the chip's valid, cloud-free pixels",
         "cv": "4 vertical strips of the sample image (blocked), chips straddling a strip edge left out",

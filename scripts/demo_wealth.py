@@ -52,7 +52,7 @@ def render_png(result, path, size=(1200, 640)):
         from qgis.core import QgsContrastEnhancement
 
         enhancement = QgsContrastEnhancement(raster.dataProvider().dataType(band))
-        enhancement.setContrastEnhancementAlgorithm(QgsContrastEnhancement.StretchToMinimumMaximum)
+        enhancement.setContrastEnhancementAlgorithm(QgsContrastEnhancement.ContrastEnhancementAlgorithm.StretchToMinimumMaximum)
         enhancement.setMinimumValue(0)
         enhancement.setMaximumValue(3000)
         setter(enhancement)

@@ -7,7 +7,9 @@ Strings are found in the Python code as the literal first argument of ``tr(...)`
 ``self.tr(...)`` and ``tr_noop(...)``; all of them use the ``WealthMap`` context.
 
   scripts/i18n.py build    write i18n/wealthmap_ko.ts (then `lrelease` makes the .qm)
-  scripts/i18n.py check    exit 1 when a string has no Korean translation
+  scripts/i18n.py check    exit 1 when a string has no Korean translation, a text read at run time has none
+                           (the name and units in models/*/manifest.json) or a constant shown through tr()
+                           is not marked with tr_noop() (e.g. a Processing algorithm's GROUP)
   scripts/i18n.py missing  print the missing strings as TSV lines to fill in
 """
 
@@ -49,6 +51,39 @@ def extract():
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value:
                 rel = os.path.relpath(path, ROOT)
                 found.setdefault(arg.value, []).append("{}:{}".format(rel, node.lineno))
+    return found
+
+
+def unmarked_constants():
+    """``GROUP = "literal"`` class constants (shown through ``tr()`` at run time, so they must be written
+    ``tr_noop("...")`` for the extraction to see them): ``[(text, location)]``."""
+    found = []
+    for path in sorted(python_files()):
+        with open(path, encoding="utf-8") as handle:
+            tree = ast.parse(handle.read(), path)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and \
+                    isinstance(node.value.value, str) and node.value.value and \
+                    any(isinstance(t, ast.Name) and t.id == "GROUP" for t in node.targets):
+                found.append((node.value.value, "{}:{}".format(os.path.relpath(path, ROOT), node.lineno)))
+    return found
+
+
+def manifest_texts():
+    """``{text: [location]}``: the texts of the shipped model manifests shown in the UI (name, units)."""
+    import json
+
+    found = {}
+    for path in sorted(glob.glob(os.path.join(ROOT, "models", "*", "manifest.json"))):
+        with open(path, encoding="utf-8") as handle:
+            manifest = json.load(handle)
+        rel = os.path.relpath(path, ROOT)
+        templates = manifest.get("i18n") or {}
+        for key, text in (("name", manifest.get("name")), ("units", (manifest.get("output") or {}).get("units"))):
+            if key in templates:
+                text = templates[key][0]
+            if text:
+                found.setdefault(text, []).append("{}:{}".format(rel, key))
     return found
 
 
@@ -96,7 +131,10 @@ def build():
 
 def missing():
     translations = load_translations()
-    return {s: locs for s, locs in extract().items() if not translations.get(s)}
+    strings = dict(extract())
+    for text, locations in manifest_texts().items():
+        strings.setdefault(text, []).extend(locations)
+    return {s: locs for s, locs in strings.items() if not translations.get(s)}
 
 
 def main():
@@ -109,6 +147,12 @@ def main():
     elif command == "check":
         absent = missing()
         total = len(extract())
+        unmarked = unmarked_constants()
+        if unmarked:
+            print("Constants shown through tr() but not marked for translation (write tr_noop(\"...\")):")
+            for text, location in unmarked:
+                print("  {!r}  ({})".format(text, location))
+            sys.exit(1)
         if absent:
             print("Korean translation incomplete: {} of {} strings have none:".format(len(absent), total))
             for source, locations in absent.items():

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # setup_service_nominatim.sh - a real, local Nominatim 5.3.3 geocoder on 127.0.0.1 for WealthMap's
-# geocoding tests and benchmarks (Debian bookworm).
+# geocoding tests and benchmarks (Debian bookworm or trixie; PostgreSQL's version is detected).
 #
 #   scripts/setup_service_nominatim.sh install|start|stop|status
 #
@@ -31,7 +31,6 @@ NOM_HTTP_PORT=${NOM_HTTP_PORT:-8089}
 NOM_PG_PORT=${NOM_PG_PORT:-5498}
 NOM_THREADS=${NOM_THREADS:-2}
 NOM_VERSION=5.3.3
-PGBIN=/usr/lib/postgresql/15/bin
 VENV=$NOM_DIR/venv
 # The cluster's folders must be reachable by the `postgres` user. A checkout inside a folder that other
 # users cannot enter (a clone under a mktemp folder, a home folder with mode 700) keeps them under
@@ -41,11 +40,16 @@ if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$REPO" 2>/dev/null; t
   PG_ROOT=/var/lib/postgresql/wealthmap-nominatim-$(printf %s "$REPO" | sha1sum | cut -c1-12)
 fi
 PGDATA=$PG_ROOT/pgdata
+# PostgreSQL's major version is detected (an existing cluster's, else the installed or the distribution's
+# default server: 15 on bookworm, 17 on trixie), never hard-coded
+PG_PACKAGES=$(sh "$REPO/scripts/debian_packages.sh" postgresql "$PGDATA" 2>/dev/null || true)
+PG_MAJOR=$(sh "$REPO/scripts/debian_packages.sh" pg-major "$PGDATA" 2>/dev/null || true)
+PGBIN=/usr/lib/postgresql/$PG_MAJOR/bin
 SOCK=$PG_ROOT/run
 PROJECT=$NOM_DIR/project
 PIDFILE=$NOM_DIR/nominatim-serve.pid
 BASE_URL=http://127.0.0.1:$NOM_HTTP_PORT
-APT_PKGS="postgresql-15 postgresql-15-postgis-3 osm2pgsql python3-venv python3-icu curl ca-certificates"
+APT_PKGS="$PG_PACKAGES osm2pgsql python3-venv python3-icu curl ca-certificates"
 
 log() { printf '[setup_service_nominatim %s] %s\n' "$(date +%T)" "$*"; }
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -106,6 +110,7 @@ EOF
 
 do_install() {
   local t0=$SECONDS
+  [ -n "$PG_PACKAGES" ] || { echo "cannot tell which PostgreSQL to install: run apt-get update (scripts/debian_packages.sh)" >&2; exit 1; }
   mkdir -p "$NOM_DIR" && NOM_DIR=$(cd "$NOM_DIR" && pwd)
 
   # 1. Debian packages (only what is missing)

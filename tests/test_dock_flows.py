@@ -102,7 +102,7 @@ def test_train_with_gpkg_survey_layer(qgis_iface, clean_project, tmp_path):
     opts.layerName = "points"
     err = QgsVectorFileWriter.writeAsVectorFormatV2(csv, str(tmp_path / "survey.gpkg"),
                                                     QgsCoordinateTransformContext(), opts)
-    assert err[0] == QgsVectorFileWriter.NoError, err
+    assert err[0] == QgsVectorFileWriter.WriterError.NoError, err
     layer = QgsVectorLayer(str(tmp_path / "survey.gpkg") + "|layername=points", "survey", "ogr")
     assert layer.isValid()
     print("SOURCE:", layer.source())

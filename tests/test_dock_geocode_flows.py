@@ -68,4 +68,4 @@ def test_rerun_same_output(dock, tmp_path):
     names = [lyr.name() for lyr in QgsProject.instance().mapLayers().values()]
     print("layers:", names)
     assert dock.output_layer is not None and dock.output_layer.isValid()
-    assert names.count("out") == 1, "the output layer is added to the project once per run"
+    assert names.count("juso geocoded") == 1, "the output layer is added to the project once per run"

@@ -113,7 +113,7 @@ def test_unload_while_running(qgis_iface):
         pump(0.2)
         plugin.unload()  # cancels the task's feedback, deletes the dock later
         from qgis.PyQt.QtCore import QEvent
-        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # what QGIS's event loop does
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # what QGIS's event loop does
         pump(0.2)
         print("dock deleted:", sip.isdeleted(dock))
         release.set()

@@ -170,8 +170,13 @@ def test_index_errors_are_clear(tmp_path, qgis_app):
     with pytest.raises(WealthMapError, match="has no field"):
         build_address_index(str(table), str(tmp_path / "o.sqlite"), address_fields=["addr"], x_field="x",
                             y_field="y")
-    with pytest.raises(WealthMapError, match="longitude"):
+    # x/y fields are guessed from their names (x, lon, longitude...); other names must be given
+    with pytest.raises(WealthMapError, match="No usable rows"):
         build_address_index(str(table), str(tmp_path / "o.sqlite"), address_fields=["name"])
+    other = tmp_path / "t2.csv"
+    other.write_text("name,east,north\nA,1,2\n", encoding="utf-8")
+    with pytest.raises(WealthMapError, match="longitude"):
+        build_address_index(str(other), str(tmp_path / "o.sqlite"), address_fields=["name"])
 
 
 def test_index_from_table_with_xy(tmp_path, qgis_app):
@@ -263,7 +268,7 @@ def test_batch_utf8_bom_expression_and_errors(tmp_path, qgis_app):
     # a misspelt field in the expression: said, not every row silently "empty"
     with pytest.raises(WealthMapError, match=r"uses field\(s\) citty that .* Available fields: .*city"):
         geocode(str(src), expression="\"citty\" || ', ' || \"country\"", use_cache=False)
-    with pytest.raises(WealthMapError, match="Unknown geocoding provider"):
+    with pytest.raises(WealthMapError, match="'provider' must be one of"):
         geocode(str(src), address_fields=["city"], provider="bing", use_cache=False)
     with pytest.raises(WealthMapError, match="CRS"):
         geocode(str(src), address_fields=["city"], crs="EPSG:999999", use_cache=False)

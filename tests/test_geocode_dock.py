@@ -129,3 +129,17 @@ def test_dock_shows_korean(qgis_iface):
         d.cleanup()
     finally:
         remove_translator()
+
+
+def test_dock_review_shows_the_parsed_parts(dock, tmp_path):
+    """The review table shows what the geocoder read from each address: matched parts and what it set aside."""
+    src = tmp_path / "noisy.csv"
+    src.write_text("id,address\n1,\"Montgomery / 3. OG\"\n", encoding="utf-8")
+    dock.add_table(str(src))
+    dock.output_file.setFilePath(str(tmp_path / "noisy.gpkg"))
+    dock.run()
+    _wait(dock)
+    assert dock.result is not None and dock.result["counts"]["ambiguous"] == 1, dock.status.text()
+    headers = [dock.table.horizontalHeaderItem(j).text() for j in range(dock.table.columnCount())]
+    column = headers.index("Read as")
+    assert dock.table.item(0, column).text() == "locality: Montgomery; set aside: 3. OG"

@@ -86,7 +86,8 @@ def authcfg(qgis_app):
 @pytest.fixture(scope="module")
 def table(tmp_path_factory):
     path = tmp_path_factory.mktemp("hostile") / "rows.csv"
-    path.write_text("id,address\n1,{}\n2,Landstrasse 11 Vaduz\n3,\n".format(ADDRESS), encoding="utf-8")
+    # the address holds a comma: quoted, as CSV needs (the strict table reader refuses the row otherwise)
+    path.write_text('id,address\n1,"{}"\n2,Landstrasse 11 Vaduz\n3,\n'.format(ADDRESS), encoding="utf-8")
     return str(path)
 
 

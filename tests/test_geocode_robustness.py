@@ -167,7 +167,9 @@ def test_unwritable_cache_folder_runs_without_cache_and_says_so(where, tmp_path,
     src = _csv(tmp_path / "a.csv", ["Vaduz", "Seoul"])
     blocker = tmp_path / "a_file"
     blocker.write_text("not a folder", encoding="utf-8")
-    cache = str(blocker / "cache" / "geocode_cache.sqlite") if where == "under_a_file" else str(tmp_path)
+    folder = tmp_path / "cache_is_a_folder"  # a folder in the cache file's place (not the input's folder,
+    folder.mkdir()  # which the path guard refuses as a cache path before any work)
+    cache = str(blocker / "cache" / "geocode_cache.sqlite") if where == "under_a_file" else str(folder)
     result = _geocode(src, cache)
     assert result["counts"]["matched"] == 2 and result["cache_path"] is None
     warning = " ".join(result["warnings"])
@@ -221,7 +223,7 @@ def test_review_with_unwritable_cache_keeps_the_edit(tmp_path, qgis_app):
     assert apply_review(layer, fid, 9.5, 47.1, "here", cache_path=str(blocker / "c.sqlite"))
     assert layer.getFeature(fid)["status"] == "matched"
     for lon, lat in ((float("nan"), 47.1), (9.5, 999), ("east", 1)):  # NaN made an empty point 'matched'
-        with pytest.raises(WealthMapError, match="not a valid longitude/latitude"):
+        with pytest.raises(WealthMapError, match="'l(on|at)' must be a(n)? (finite )?number"):
             apply_review(layer, fid, lon, lat, "there", cache_path=str(tmp_path / "c.sqlite"))
     assert layer.getFeature(fid).geometry().asPoint().x() == pytest.approx(9.5)
 
@@ -479,3 +481,19 @@ def test_dock_damaged_index_says_so_in_the_message_bar(qgis_iface, osm_index, tm
         dock.cleanup()
         settings.GEOCODE_CACHE_DIR.reset()
         QgsProject.instance().removeAllMapLayers()
+
+
+def test_truncated_osm_file_is_refused_and_writes_no_index(tmp_path, qgis_app):
+    """A cut download of an .osm.pbf: GDAL printed an error and the index was built from the features before
+    it (6 rows, 'success'), silently missing the rest of the file."""
+    from wealthmap.core.geocode.api import build_address_index
+
+    shipped = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "osm",
+                           "osm_liechtenstein_autauga.osm.pbf")
+    data = open(shipped, "rb").read()
+    cut = tmp_path / "cut.osm.pbf"
+    cut.write_bytes(data[: len(data) // 2])
+    out = tmp_path / "index.sqlite"
+    with pytest.raises(WealthMapError, match="damaged or incomplete"):
+        build_address_index(str(cut), str(out))
+    assert not out.exists() and os.listdir(tmp_path) == ["cut.osm.pbf"]

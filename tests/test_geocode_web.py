@@ -20,7 +20,8 @@ VADUZ = (9.5213219, 47.1395941)
 
 def documented_answer(path, query, headers):
     """A minimal but documented-format answer for each provider."""
-    q = (query.get("q") or query.get("text") or query.get("address") or query.get("query") or [""])[0]
+    q = (query.get("q") or query.get("text") or query.get("address") or query.get("query") or query.get("street")
+         or [""])[0]
     if "nowhere" in q.lower():
         empty = {"/search": [], "/api": {"type": "FeatureCollection", "features": []},
                  "/v1/search": {"type": "FeatureCollection", "features": []},
@@ -458,3 +459,35 @@ def test_echoed_keys_redirects_and_plain_http_to_other_hosts(service, authcfg, q
     for endpoint in ("http://192.168.1.20:8080", "http://10.0.0.5", "http://geo.local"):
         with pytest.raises(WealthMapError, match="use an https:// endpoint"):
             _provider("google", endpoint, authcfg)
+
+
+def test_services_get_the_cleaned_query_and_nominatim_a_structured_one(service, authcfg):
+    """Care-of names, units, floors and country words never reach a service; Nominatim gets street/city/
+    postalcode/country (and the cleaned text as q when the structured search finds nothing)."""
+    nominatim = _provider("nominatim", service.url)
+    cands = nominatim.search("Herr Kaiser, Äulestrasse 30 / 3. OG, 9490 Vaduz, FL")
+    assert cands and cands[0]["score"] >= 0.9  # scored against the cleaned query: the noise costs nothing
+    query = service.log[-1][2]
+    assert {k: v[0] for k, v in query.items() if k in ("street", "city", "postalcode", "country", "q")} == {
+        "street": "30 Äulestrasse", "city": "Vaduz", "postalcode": "9490", "country": "li"}
+    nominatim.search("Peter Meier, Äulestrasse 30, Vaduz")  # a name without keyword: the town after the street
+    assert service.log[-1][2]["city"] == ["Vaduz"] and service.log[-1][2]["street"] == ["30 Äulestrasse"]
+    service.log.clear()
+    assert nominatim.search("c/o Meier, Nowhere Strasse 5, Nowhere") == []
+    assert [sorted(k for k in q if k in ("street", "city", "q")) for _t, _p, q, _h, _r in service.log] == [
+        ["city", "street"], ["q"]]
+    assert service.log[1][2]["q"] == ["Nowhere Strasse 5, Nowhere"]
+    service.log.clear()
+    for name, text, param, expected in [
+            ("photon", "Postfach 12, Äulestrasse 30, Vaduz", "q", "Äulestrasse 30, Vaduz"),
+            ("pelias", "Äulestrasse 30 (Hintereingang), Vaduz", "text", "Äulestrasse 30, Vaduz"),
+            ("google", "z.H. Frau Beck, Äulestrasse 30, Top 5, Vaduz", "address", "Äulestrasse 30, Vaduz"),
+            ("kakao", "홍길동 귀하, 가온시 가온로 34, 101동 202호", "query", "가온시 가온로 34"),
+            ("vworld", "대한민국 가온시 가온로 34 가온아파트 3층", "address", "가온시 가온로 34")]:
+        prov = _provider(name, service.url, authcfg if name != "photon" else None, backoff=0.01)
+        assert prov.search(text), name
+        assert service.log[-1][2][param] == [expected], name
+        service.log.clear()
+    vworld = _provider("vworld", service.url, authcfg, backoff=0.01)
+    assert vworld.search("가온동 12-3, 3층")  # a 지번 form: the parcel search first
+    assert [(q["type"][0], q["address"][0]) for _t, _p, q, _h, _r in service.log] == [("parcel", "가온동 12-3")]

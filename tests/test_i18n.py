@@ -1,6 +1,7 @@
 """Korean translation: complete, compiled, and shown on the docks when QGIS speaks Korean."""
 
 import os
+import re
 import subprocess
 import sys
 
@@ -58,3 +59,47 @@ def test_plugin_follows_qgis_locale(qgis_iface):
     finally:
         settings.setValue("locale/overrideFlag", old[0] if old[0] is not None else False)
         settings.setValue("locale/userLocale", old[1] or "")
+
+
+ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
+#: Names that stay as they are in Korean text: products, formats, units, band and field names.
+KEEP = {"WealthMap", "Sentinel", "EPSG", "GeoPackage", "GeoTIFF", "RMSE", "ONNX", "OpenStreetMap", "osm", "pbf",
+        "CUDA", "QGIS", "NDVI", "NDBI", "NDWI", "km"}
+
+
+def english_words(text):
+    """The English words left in ``text`` once paths, HTML tags and the names that stay are taken out."""
+    text = re.sub(r"<[^>]+>", " ", text)
+    text = re.sub(r"(/[^\s,;()]+)+", " ", text)  # file paths
+    text = re.sub(r"[\w.-]*[_\d][\w.-]*", " ", text)  # identifiers, file names, model ids: sentinel2_berlin.tif
+    return sorted({w for w in ENGLISH_WORD.findall(text) if w not in KEEP})
+
+
+def test_texts_built_at_run_time_are_korean(qgis_iface, tmp_path):
+    """Summaries, model labels read from manifests, Processing group names: no English word left in Korean."""
+    assert i18n.install_translator("ko") == "ko"
+    try:
+        from wealthmap.algorithms.provider import algorithm_classes
+        from wealthmap.core.geocode.api import geocode
+        from wealthmap.core.wealth.bundle import load_bundle, weak_warning
+        from wealthmap.core.wealth.predict import predict
+        from wealthmap.ui.wealth_predict_widget import prediction_summary
+
+        result = predict(None, os.path.join(ROOT, "sample_data", "sentinel2_berlin.tif"),
+                         region=(330000.0, 5815000.0, 340000.0, 5825000.0), region_crs="EPSG:32633",
+                         output=str(tmp_path / "w.gpkg"))
+        texts = {"prediction summary": prediction_summary(result), "abstract": result["abstract"],
+                 "demo label": load_bundle().label(), "units": load_bundle().units,
+                 "weak warning": weak_warning({"model": {"r2": 0.4}, "baselines": {"urban_rural_mean": {"r2": 0.7}}})}
+        for cls in algorithm_classes():
+            alg = cls()
+            texts["group of " + alg.name()] = alg.group()
+        table = tmp_path / "a.csv"
+        table.write_text("street,city\nÄulestrasse 22,Vaduz\nLandstr. 11,Vaduz\nNowhere 1,Vaduz\n", encoding="utf-8")
+        found = geocode(str(table), address_fields=["street"], use_cache=False)
+        texts["geocode summary"] = found["summary"]
+        texts["index hint"] = found["hint"] or ""
+        left = {k: english_words(v) for k, v in texts.items() if english_words(v)}
+        assert not left, left
+    finally:
+        i18n.remove_translator()

@@ -8,7 +8,7 @@ import wealthmap
 
 
 def _flush_deletes():
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
 
 
@@ -91,7 +91,7 @@ def test_metadata_is_complete():
                 "email", "tags", "homepage", "tracker", "repository", "icon", "license", "hasProcessingProvider"):
         assert general.get(key), key
     assert general["name"] == "WealthMap"
-    assert general["qgisMinimumVersion"] == "3.22" and general["qgisMaximumVersion"] == "3.99"
+    assert general["qgisMinimumVersion"] == "3.22" and general["qgisMaximumVersion"] == "4.99"
     assert general["hasProcessingProvider"] == "yes"
     assert os.path.exists(os.path.join(root, general["icon"]))
     assert os.path.exists(os.path.join(root, "LICENSE"))

@@ -25,6 +25,22 @@ STATS = os.path.join(ROOT, "sample_data", "thematic_stats_cp949.csv")
 
 
 @pytest.fixture
+def layer_tree_view(qgis_iface, monkeypatch):
+    """A real layer tree view of the project for pytest-qgis's interface stub: its ``layerTreeView()`` is a
+    MagicMock, which QGIS 3.44's Processing post-processing hands to C++ (``addResultLayers``: TypeError)."""
+    from qgis.core import QgsLayerTreeModel
+    from qgis.gui import QgsLayerTreeView
+
+    view = QgsLayerTreeView()
+    model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
+    view.setModel(model)
+    monkeypatch.setattr(qgis_iface, "layerTreeView", lambda: view, raising=False)
+    yield view
+    view.setModel(None)
+    del model
+
+
+@pytest.fixture
 def joined(processing, tmp_path):
     layer = QgsVectorLayer(DISTRICTS, "districts", "ogr")
     result = processing.run("wealthmap:jointable", {
@@ -49,7 +65,7 @@ def test_join_algorithm(joined):
     assert layer.featureCount() == 30 and "population" in layer.fields().names()
 
 
-def test_choropleth_algorithm_styles_the_loaded_output(processing, joined, tmp_path):
+def test_choropleth_algorithm_styles_the_loaded_output(processing, joined, tmp_path, layer_tree_view):
     _, layer = joined
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
@@ -68,6 +84,8 @@ def test_choropleth_algorithm_styles_the_loaded_output(processing, joined, tmp_p
     # the style is saved in the GeoPackage too: a plain layer from the file gets it
     fresh = QgsVectorLayer(str(tmp_path / "choropleth.gpkg"), "fresh", "ogr")
     assert isinstance(fresh.renderer(), QgsRuleBasedRenderer)
+    # the layer is in the project's layer tree the view shows
+    assert QgsProject.instance().layerTreeRoot().findLayer(loaded.id()) is not None
     QgsProject.instance().removeMapLayer(loaded.id())
 
 

@@ -33,7 +33,7 @@ def test_dock_end_to_end(qgis_iface, tmp_path):
         dock.on_table_changed(STATS)
         assert dock.table_key.currentText() == "code"
         assert dock.update_join_report() == 29
-        assert "29 of 30 layer keys" in dock.join_report.text() and "cp949" in dock.join_report.text()
+        assert "29 of 30 layer keys" in dock.join_report.text() and "CP949" in dock.join_report.text()
         dock.run_join()
         wait_for_task(dock)
         assert dock.last_join is not None, dock.status.text()

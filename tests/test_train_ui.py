@@ -41,6 +41,11 @@ def test_processing_run_trains_a_bundle(provider, scene, tmp_path):
     assert result["R2"] > 0.7
     manifest = json.load(open(os.path.join(out, "manifest.json"), encoding="utf-8"))
     assert manifest["status"] == "trained" and manifest["metrics"]["folds"] == 4
+    # BLOCK_KM 0 is Processing's "automatic" (the API refuses block_km=0): the size adapts to the survey
+    auto = processing.run("wealthmap:trainwealthmodel", dict(params, BLOCK_KM=0, TREES=10,
+                                                             OUTPUT=str(tmp_path / "auto")))
+    blocks = json.load(open(os.path.join(auto["OUTPUT"], "manifest.json"), encoding="utf-8"))["metrics"]["blocks"]
+    assert blocks["chosen"] == "auto", blocks
     # leave one group out with a single group: a clear message, no bundle
     with pytest.raises(QgsProcessingException, match="at least two groups"):
         processing.run("wealthmap:trainwealthmodel", dict(params, CV=1, SURVEY_FILE=scene["one_group"],
@@ -117,6 +122,11 @@ def test_train_tab_runs_task_and_opens_report(qgis_iface, scene, tmp_path):
         assert widget.selected_rasters() == [scene["raster"]]
         widget.file_widget.setFilePath(scene["survey"])
         widget.value_edit.setText("wealth")
+        widget.block_spin.setValue(0.0)  # "automatic": None for the API, which refuses block_km=0
+        from wealthmap.core.wealth.train_api import check_training_options
+
+        assert widget.parameters()["block_km"] is None
+        assert check_training_options(block_km=widget.parameters()["block_km"])["block_km"] is None
         widget.block_spin.setValue(1.3)
         widget.trees_spin.setValue(30)
         widget.ablation_check.setChecked(False)

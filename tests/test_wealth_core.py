@@ -47,6 +47,16 @@ def read_gpkg(path):
     return rows, styles, contents
 
 
+def same_output(a, b):
+    """Same chips, contents and style: the style compared by what it means (QGIS 3.44 writes new random ids
+    into each saved style)."""
+    from wealthmap.core.wealth.output_cache import style_key
+
+    (rows_a, styles_a, contents_a), (rows_b, styles_b, contents_b) = read_gpkg(a), read_gpkg(b)
+    semantic = [[(name, default, style_key(qml)) for name, default, qml in styles] for styles in (styles_a, styles_b)]
+    return rows_a == rows_b and contents_a == contents_b and semantic[0] == semantic[1] and len(styles_a) == 1
+
+
 @pytest.fixture(scope="module")
 def demo():
     return load_bundle(DEFAULT_BUNDLE)
@@ -156,7 +166,7 @@ def test_file_changed_after_a_first_load_is_refused(tmp_path, qgis_app):
 def test_invalid_manifest_is_refused(tmp_path, demo):
     manifest = json.loads(json.dumps(demo.manifest))
     manifest["status"] = "excellent"
-    with pytest.raises(WealthMapError, match="status 'excellent' is not one of demo, trained, validated"):
+    with pytest.raises(WealthMapError, match="status 'excellent' is not one of demo, trained, weak, validated"):
         bundle_mod.validate_manifest(manifest, "x")
     manifest = json.loads(json.dumps(demo.manifest))
     del manifest["features"]
@@ -330,7 +340,8 @@ def test_predict_sample_raster_whole_extent(tmp_path, qgis_app):
     tif = tmp_path / "berlin.tif"
     result = predict(SAMPLE, output=str(out), geotiff=str(tif))
     assert result["chips"] == 18 and result["chips_used"] == 18 and result["chips_skipped"] == 0  # 6 x 3 chips
-    assert result["area_km2"] == pytest.approx(15.36 * 7.68, rel=1e-6)
+    # the area on the ellipsoid: the UTM grid's 15.36 x 7.68 km differ from it by the zone's scale factor
+    assert result["area_km2"] == pytest.approx(15.36 * 7.68, rel=2e-3)
     assert not result["resampled"] and result["is_demo"]
     rows, styles, contents = read_gpkg(str(out))
     assert len(rows) == 18
@@ -447,10 +458,10 @@ def test_bad_arguments_get_clear_messages_and_lose_nothing(tmp_path, qgis_app):
             predict(SAMPLE, region=box, region_crs=crs)
     with pytest.raises(WealthMapError, match="is not valid WKT"):
         predict(SAMPLE, region="POLYGON((331000 5815000, 344000 5815000, 344000", region_crs="EPSG:32633")
-    with pytest.raises(WealthMapError, match="is not a bounding box: give four numbers"):
+    with pytest.raises(WealthMapError, match="'region' must be a box of four finite numbers"):
         predict(SAMPLE, region=box[:3], region_crs="EPSG:32633")
     for size in (0, -4, None, "many"):  # 0 used to loop forever
-        with pytest.raises(WealthMapError, match="batch size must be a whole number of at least 1"):
+        with pytest.raises(WealthMapError, match="'batch_size' must be a whole number"):
             predict(SAMPLE, output=str(tmp_path / "b.gpkg"), batch_size=size)
     assert predict(SAMPLE, output=str(tmp_path / "b.gpkg"), batch_size="8")["chips"] == 18
     with pytest.raises(WealthMapError, match="folder .*no_such_folder for the GeoTIFF does not exist"):
@@ -504,12 +515,21 @@ def test_predict_in_a_task_reports_progress_and_cancels(tmp_path, qgis_app):
 
 def test_context_chips_pool_the_neighbourhood(tmp_path, demo):
     """A head with context_chips=3 sees the mean embedding and pooled statistics of the 3 x 3 chips."""
+    import onnx
+
+    from wealthmap.core.wealth.bundle import INPUTS_METADATA
     from wealthmap.core.wealth.chips import chip_quality
     from wealthmap.core.wealth.embed import Embedder, Head, feature_matrix, spectral_sums, stats_from_sums
     from wealthmap.core.wealth.raster import GridReader, RasterSource, grid_origin
 
+    # the demo head records that it was trained on 1 x 1 contexts (and would be refused with 3): this test of the
+    # pooling mechanics uses it without that record, as a head written before heads recorded it
+    head = onnx.load(demo.head_path)
+    kept = [p for p in head.metadata_props if p.key != INPUTS_METADATA]
+    del head.metadata_props[:]
+    head.metadata_props.extend(kept)
     ctx = write_bundle(tmp_path / "ctx", dict(demo.manifest, id="ctx3", context_chips=3),
-                       {"embedder_int8.onnx": demo.embedder_path, "head.onnx": demo.head_path})
+                       {"embedder_int8.onnx": demo.embedder_path, "head.onnx": head})
     result = predict(SAMPLE, bundle=str(ctx.path), output=str(tmp_path / "ctx.gpkg"))
     rows, _, _ = read_gpkg(result["output"])
     assert len(rows) == 18 and all(np.isfinite(r["wealth"]) for r in rows)
@@ -960,15 +980,15 @@ def test_output_is_copied_from_a_cached_empty_template(tmp_path, demo, qgis_app,
     # the outputs equal what creating the file directly gives (the fallback when no template can be written)
     monkeypatch.setattr(predict_mod, "output_template", lambda *args, **kwargs: None)
     direct = predict(SAMPLE, output=str(tmp_path / "direct.gpkg"))
-    assert read_gpkg(direct["output"]) == read_gpkg(first["output"])
+    assert same_output(direct["output"], first["output"])
     assert _gpkg_meta(direct["output"])[1:3] == _gpkg_meta(first["output"])[1:3]
     monkeypatch.undo()
     # a damaged template is rebuilt, not copied; another layer name gets a template of its own
     with open(template, "wb") as handle:
         handle.write(b"not a GeoPackage")
     again = predict(SAMPLE, output=str(tmp_path / "again.gpkg"))
-    assert read_gpkg(again["output"]) == read_gpkg(first["output"])
-    assert os.listdir(folder) == templates and predict_mod._is_gpkg(template)
+    assert same_output(again["output"], first["output"])
+    assert os.listdir(folder) == templates and predict_mod.outputs.is_gpkg(template)
     other = predict_mod.predict(None, SAMPLE, output=str(tmp_path / "other.gpkg"), layer_name="berlin_demo",
                                 max_chips=0)
     assert other["layer_name"] == "berlin_demo" and _gpkg_meta(other["output"])[0] == "berlin_demo"

@@ -83,7 +83,12 @@ def test_predict_tab_end_to_end(qgis_iface, tmp_path):
         assert result is not None, dock.status.text()
         assert result["chips"] == 15 and result["output"] == out
         assert widget.last_layer.id() in project.mapLayers()
-        assert "demonstration model, not a wealth estimate" in widget.last_layer.name()
+        # a short name in the layer panel; the long title (its tooltip) says it is a demonstration model
+        assert widget.last_layer.name() == "Wealth (demo)"
+        props = widget.last_layer.serverProperties() if hasattr(widget.last_layer, "serverProperties") and \
+            hasattr(widget.last_layer.serverProperties(), "title") else widget.last_layer
+        assert "demonstration model, not a wealth estimate" in props.title()
+        assert "demonstration model, not a wealth estimate" in props.abstract()
         assert widget.last_layer.renderer().type() == "graduatedSymbol"
         assert "15 ok" in widget.summary.text() and "demonstration model, not a wealth estimate" in \
             widget.summary.text()
@@ -135,11 +140,14 @@ def test_predict_tab_on_a_sentinel2_product_layer(qgis_iface, tmp_path):
     from osgeo import gdal
     from test_wealth_helpers import make_safe
 
+    from wealthmap.core.wealth.sentinel2 import subdataset_bands
+
     project = QgsProject.instance()
     archive = make_safe(tmp_path, as_zip=True)
     ten = [name for name, _ in gdal.Open(archive).GetSubDatasets() if ":10m:" in name][0]
     layer = QgsRasterLayer(ten, "10 m")
-    assert layer.isValid() and layer.bandCount() == 4
+    spectral, auxiliary = subdataset_bands(gdal.Open(ten))  # GDAL >= 3.10 adds AOT and WVP
+    assert layer.isValid() and spectral == ["B4", "B3", "B2", "B8"] and layer.bandCount() == 4 + len(auxiliary)
     project.addMapLayer(layer)
     dock = WealthDock(qgis_iface)
     widget = dock.predict_widget

@@ -38,7 +38,7 @@ class WealthMapDock(QgsDockWidget):
         outer = QVBoxLayout(container)
         self.deps_label = QLabel()
         self.deps_label.setWordWrap(True)
-        self.deps_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.deps_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.deps_label.setStyleSheet("color: #a40000;")
         self.deps_label.hide()
         outer.addWidget(self.deps_label)
@@ -49,6 +49,7 @@ class WealthMapDock(QgsDockWidget):
         outer.addWidget(self.install_deps_button)
         self.deps_dialog = None
         scroll = QScrollArea()
+        self.scroll = scroll
         scroll.setWidgetResizable(True)
         # Forms reflow to the dock's width instead of hiding fields behind a horizontal scroll bar.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -89,6 +90,21 @@ class WealthMapDock(QgsDockWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
 
+    def reveal(self, widget):
+        """Scroll the panel so that ``widget`` (e.g. a job's summary) is in view, now and once the panel has
+        laid out a text that just changed."""
+        from qgis.PyQt.QtCore import QTimer
+
+        def scroll():
+            try:
+                self.scroll.ensureWidgetVisible(widget, 0, 0)
+            except RuntimeError:  # the panel was deleted meanwhile (plugin unloaded)
+                pass
+
+        scroll()
+        for delay in (0, 200):
+            QTimer.singleShot(delay, scroll)
+
     # --- dependencies ----------------------------------------------------------------
     def check_dependencies(self):
         message = deps.missing_message(self.JOB) if self.JOB else None
@@ -118,27 +134,32 @@ class WealthMapDock(QgsDockWidget):
         for dock in docks | {self}:
             dock.check_dependencies()
         if self.check_dependencies():
-            self.show_message(tr("The Python packages are installed: WealthMap is ready."), Qgis.Success)
+            self.show_message(tr("The Python packages are installed: WealthMap is ready."), Qgis.MessageLevel.Success)
 
     # --- tasks ---------------------------------------------------------------------------
-    def start_task(self, description, function, *args, on_done=None, **kwargs):
-        """Run ``function(feedback, *args, **kwargs)`` as a QgsTask; ``on_done(result)`` on success."""
+    def start_task(self, description, function, *args, on_done=None, status_label=None, **kwargs):
+        """Run ``function(feedback, *args, **kwargs)`` as a QgsTask; ``on_done(result)`` on success.
+
+        ``status_label``: the QLabel that tells how the job goes (default: the panel's status line; a tab
+        with its own status line passes it, so that each tab says only its own news)."""
+        status = status_label if status_label is not None else self.status
         if self.task is not None:
-            self.show_message(tr("A job is already running in this panel; wait for it or cancel it."), Qgis.Warning)
+            self.show_message(tr("A job is already running in this panel; wait for it or cancel it."),
+                              Qgis.MessageLevel.Warning)
             return None
 
         def finished(task):
             self.task = None
             self.cancel_button.setEnabled(False)
             if task.cancelled:
-                self.status.setText(tr("Cancelled. Run again to resume where it stopped."))
-                self.show_message(tr("{0}: cancelled.").format(description), Qgis.Info)
+                status.setText(tr("Cancelled. Run again to resume where it stopped."))
+                self.show_message(tr("{0}: cancelled.").format(description), Qgis.MessageLevel.Info)
             elif task.error:
-                self.status.setText(task.error)
-                self.show_message(task.error, Qgis.Critical)
+                status.setText(task.error)
+                self.show_message(task.error, Qgis.MessageLevel.Critical)
             else:
                 self.progress.setValue(100)
-                self.status.setText(tr("Done in {0:.1f} s.").format(task.elapsed))
+                status.setText(tr("Done in {0:.1f} s.").format(task.elapsed))
                 if on_done is not None:
                     on_done(task.result)
 
@@ -147,7 +168,7 @@ class WealthMapDock(QgsDockWidget):
         self.task = task
         self.progress.setValue(0)
         self.cancel_button.setEnabled(True)
-        self.status.setText(tr("Running: {0}").format(description))
+        status.setText(tr("Running: {0}").format(description))
         QgsApplication.taskManager().addTask(task)
         return task
 
@@ -170,11 +191,24 @@ class WealthMapDock(QgsDockWidget):
                 pass
             task.cancel()
 
-    def show_message(self, text, level=Qgis.Info):
+    def show_message(self, text, level=Qgis.MessageLevel.Info):
         if self.iface is not None and hasattr(self.iface, "messageBar"):
             bar = self.iface.messageBar()
             if bar is not None:
-                bar.pushMessage("WealthMap", text, level, 8 if level != Qgis.Critical else 0)
+                bar.pushMessage("WealthMap", text, level, 8 if level != Qgis.MessageLevel.Critical else 0)
+
+    def show_result_message(self, text, level=Qgis.MessageLevel.Info):
+        """A job's outcome in the message bar, pushed a moment after the task ended so that it lands above
+        QGIS's own "Task complete" notice of a long task (which would hide it behind "1 more")."""
+        from qgis.PyQt.QtCore import QTimer
+
+        def push():
+            try:
+                self.show_message(text, level)
+            except RuntimeError:  # the panel was deleted meanwhile
+                pass
+
+        QTimer.singleShot(250, push)
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
         super().closeEvent(event)

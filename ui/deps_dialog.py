@@ -139,7 +139,7 @@ class DependenciesDialog(QDialog):
         self.log.appendPlainText(message)
         bar = getattr(self.parent(), "show_message", None)
         if bar is not None:
-            bar(message, Qgis.Critical)
+            bar(message, Qgis.MessageLevel.Critical)
 
     def cancel(self):
         if self.task is not None:

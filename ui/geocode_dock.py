@@ -8,10 +8,9 @@ candidates on the map, pick one or click the map; edits update the layer and the
 
 import json
 import os
-import tempfile
 import time
 
-from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsMapLayerProxyModel, QgsProject
+from qgis.core import NULL, Qgis, QgsCoordinateReferenceSystem, QgsMapLayerProxyModel, QgsProject
 from qgis.gui import (
     QgsAuthConfigSelect,
     QgsCheckableComboBox,
@@ -39,24 +38,29 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import settings
 from ..core.errors import WealthMapError
-from ..core.geocode import api
+from ..core.geocode import api, style
 from ..core.geocode.batch import read_input
+from ..core.geocode.parse import parsed_summary
 from ..core.geocode.providers import DEFAULT_ENDPOINTS, PROVIDERS
 from ..core.i18n import tr, tr_noop
+from ..core.outputs import temporary_output
+from ..core.tablereader import encoding_label, kept_copy
 from ..core.tables import load_table
 from ..core.tasks import eta_seconds
 from .base_dock import WealthMapDock
+from .encoding_choice import ask_encoding
 from .geocode_maptool import CandidateMarkers, PlacePointTool
 
 FILTERS = [("all", tr_noop("All rows")), ("review", tr_noop("Ambiguous and unmatched")),
            ("ambiguous", tr_noop("Ambiguous")), ("not_found", tr_noop("Not found")), ("error", tr_noop("Errors"))]
 # What the review table shows for each value of the output's ``status`` field (the field keeps the code).
-STATUS_LABELS = {"matched": tr_noop("Matched"), "ambiguous": tr_noop("Ambiguous"), "not_found": tr_noop("Not found"),
-                 "empty": tr_noop("Empty address"), "error": tr_noop("Error")}
+STATUS_LABELS = style.STATUS_LABELS
 
 
 class GeocodeDock(WealthMapDock):
     JOB = "geocode"
+
+    ask_encoding = staticmethod(ask_encoding)  # (parent, error) -> encoding or None; a dialog
 
     def __init__(self, iface, parent=None):
         super().__init__(iface, tr("WealthMap: Geocode"), "WealthMapGeocodeDock", parent)
@@ -104,7 +108,7 @@ class GeocodeDock(WealthMapDock):
         form = QFormLayout(box)
         row = QHBoxLayout()
         self.layer_combo = QgsMapLayerComboBox()
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.VectorLayer)
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.Filter.VectorLayer)
         self.layer_combo.setAllowEmptyLayer(True)
         self.open_button = QPushButton(tr("Open table…"))
         self.open_button.setToolTip(tr("CSV (UTF-8 or CP949/EUC-KR), XLSX or any vector file"))
@@ -135,7 +139,15 @@ class GeocodeDock(WealthMapDock):
         self.index_file = QgsFileWidget()
         self.index_file.setFilter(tr("Address index (*.sqlite)"))
         self.index_file.setToolTip(tr("Built with 'Build offline address index'; the world gazetteer is always used"))
-        form.addRow(tr("Address index"), self.index_file)
+        index_row = QHBoxLayout()
+        index_row.addWidget(self.index_file, 1)
+        self.build_index_button = QPushButton(tr("Build index…"))
+        self.build_index_button.setToolTip(tr("Build an address index from an OpenStreetMap file (.osm.pbf, .osm) "
+                                              "or a table or layer of address points (address and lon/lat "
+                                              "fields)"))
+        self.build_index_button.setMenu(self.index_menu())
+        index_row.addWidget(self.build_index_button)
+        form.addRow(tr("Address index"), index_row)
         self.endpoint = QLineEdit()
         self.endpoint.setPlaceholderText("https://nominatim.openstreetmap.org")
         form.addRow(tr("Endpoint URL"), self.endpoint)
@@ -160,7 +172,7 @@ class GeocodeDock(WealthMapDock):
         box = QGroupBox(tr("Output"))
         form = QFormLayout(box)
         self.output_file = QgsFileWidget()
-        self.output_file.setStorageMode(QgsFileWidget.SaveFile)
+        self.output_file.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output_file.setFilter(tr("GeoPackage (*.gpkg)"))
         form.addRow(tr("Output file"), self.output_file)
         self.crs = QgsProjectionSelectionWidget()
@@ -185,14 +197,17 @@ class GeocodeDock(WealthMapDock):
         self.filter_combo.setCurrentIndex(1)
         self.filter_combo.currentIndexChanged.connect(self.fill_review)
         form.addRow(tr("Show"), self.filter_combo)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([tr("Address"), tr("Status"), tr("Score"), tr("Matched address")])
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([tr("Address"), tr("Status"), tr("Score"), tr("Matched address"),
+                                              tr("Read as")])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.itemSelectionChanged.connect(self.row_selected)
+        self.fit_review_table()
         form.addRow(self.table)
         self.candidates = QListWidget()
+        self.candidates.setMaximumHeight(110)
         self.candidates.currentRowChanged.connect(self.candidate_selected)
         form.addRow(tr("Candidates"), self.candidates)
         row = QHBoxLayout()
@@ -208,6 +223,28 @@ class GeocodeDock(WealthMapDock):
         self.body.addWidget(box)
         self.set_review_enabled(False)
 
+    def fit_review_table(self):
+        """Text columns share the panel's width (none cut off at the right edge: the full text is in the
+        tooltip), status and score take what they need, and the table is short enough that the candidates
+        and 'Use candidate' stay in view below it at the panel's default size."""
+        from qgis.PyQt.QtWidgets import QHeaderView
+
+        header = self.table.horizontalHeader()
+        narrow = {tr("Status"), tr("Score")}
+        for column in range(self.table.columnCount()):
+            label = self.table.horizontalHeaderItem(column)
+            mode = (QHeaderView.ResizeMode.ResizeToContents if label is not None and label.text() in narrow
+                    else QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(column, mode)
+        self.table.setWordWrap(False)  # one line per row, cut at the right with "…" (full text in the tooltip)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setMinimumHeight(120)
+        self.table.setMaximumHeight(200)
+
     # --- input ---------------------------------------------------------------------------------
     def open_table(self):
         from qgis.PyQt.QtWidgets import QFileDialog
@@ -220,11 +257,18 @@ class GeocodeDock(WealthMapDock):
     def add_table(self, path):
         """Load a table file (encoding detected) into the project and select it."""
         try:
-            layer = load_table(path)
+            try:
+                layer = load_table(path)
+            except WealthMapError as err:
+                encoding = self.ask_encoding(self, err)  # the encoding is unclear: the user picks it
+                if encoding is None:
+                    raise
+                layer = load_table(path, encoding=encoding)
         except WealthMapError as err:
             self.status.setText(str(err))
-            self.show_message(str(err), Qgis.Warning)
+            self.show_message(str(err), Qgis.MessageLevel.Warning)
             return None
+        layer = kept_copy(layer)  # a GeoPackage in the profile: the project keeps the table when saved
         QgsProject.instance().addMapLayer(layer)
         self.layer_combo.setLayer(layer)
         return layer
@@ -235,9 +279,12 @@ class GeocodeDock(WealthMapDock):
         self.expression.setExpression("")
         if layer is None:
             return
-        from ..core.geocode.batch import guess_address_fields
+        from ..core.geocode.batch import guess_address_fields, guess_locality_fields
 
-        guessed = set(guess_address_fields(layer))
+        guessed = guess_address_fields(layer)
+        if guessed:  # a street alone finds streets of that name in every town: its town/postcode goes with it
+            guessed += guess_locality_fields(layer, guessed)
+        guessed = set(guessed)
         for name in layer.fields().names():
             self.fields_combo.addItemWithCheckState(
                 name, Qt.CheckState.Checked if name in guessed else Qt.CheckState.Unchecked)
@@ -250,10 +297,11 @@ class GeocodeDock(WealthMapDock):
         self.endpoint.setPlaceholderText(DEFAULT_ENDPOINTS.get(key, ""))
 
     # --- run -------------------------------------------------------------------------------------
-    def options(self):
+    def options(self, input_name=None):
         key = self.provider_combo.currentData()
-        output = self.output_file.filePath() or os.path.join(
-            tempfile.mkdtemp(prefix="wealthmap-geocode-"), "geocoded.gpkg")
+        # no file named: one in the profile's bounded temporary folder (not left in the system's forever)
+        output = self.output_file.filePath() or temporary_output(
+            "{}_geocoded_".format(style.file_stem(input_name or "addresses")), ".gpkg")
         unmatched = os.path.splitext(output)[0] + "_unmatched.csv" if self.unmatched_check.isChecked() else None
         return {
             "provider": key,
@@ -294,9 +342,9 @@ class GeocodeDock(WealthMapDock):
             prepared = read_input(layer, fields or None, expression or None)
         except WealthMapError as err:
             self.status.setText(str(err))
-            self.show_message(str(err), Qgis.Warning)
+            self.show_message(str(err), Qgis.MessageLevel.Warning)
             return None
-        options = self.options()
+        options = self.options(layer.name())
         settings.GEOCODE_PROVIDER.set(options["provider"])
         self.review_fields = list(fields)
 
@@ -320,22 +368,152 @@ class GeocodeDock(WealthMapDock):
         project = QgsProject.instance()
         stale = [lyr.id() for lyr in project.mapLayers().values()
                  if lyr.providerType() == "ogr" and lyr.source().split("|")[0] == result["output"]]
+        # named after the input, unique in the layer tree (a rerun's layer, replaced below, does not count)
+        name = style.unique_layer_name(result.get("name") or os.path.splitext(os.path.basename(result["output"]))[0],
+                                       project, ignore=stale)
         if stale:  # a rerun into the same file replaced it: the old layer goes, not a second copy beside it
             project.removeMapLayers(stale)
-        layer = QgsVectorLayer(result["output"], os.path.splitext(os.path.basename(result["output"]))[0], "ogr")
+        layer = QgsVectorLayer(result["output"], name, "ogr")
+        style.style_by_status(layer, result["fields"]["status"])
         project.addMapLayer(layer)
         self.result = result
         self.output_layer = layer
-        counts = result["counts"]
+        text = result.get("summary") or api.summary(result["counts"], result["stats"])
+        hint = result.get("hint")
+        if hint:
+            text += "<br><span style='color:#a40000'>{}</span>".format(hint)
+            from qgis.PyQt.QtCore import QTimer
+
+            QTimer.singleShot(250, self.show_index_hint_later)  # above QGIS's "Task complete" of a long run
+        self.summary.setText(text)
         stats = result["stats"]
-        self.summary.setText(tr("Matched {0}, ambiguous {1}, not found {2}, empty {3}, errors {4}. {5} requests, "
-                                "{6} addresses from the cache.").format(
-            counts["matched"], counts["ambiguous"], counts["not_found"], counts["empty"], counts["error"],
-            stats["requested"], stats["cached"]))
+        if result.get("encoding"):
+            text += " " + tr("Table encoding: {0}.").format(encoding_label(result["encoding"]))
+        for note in result.get("table_notes") or []:
+            text += " " + note
+        self.summary.setText(text)
         if stats.get("warning"):
-            self.show_message(stats["warning"], Qgis.Warning)
+            self.show_message(stats["warning"], Qgis.MessageLevel.Warning)
         self.set_review_enabled(True)
         self.fill_review()
+        self.show_review()
+
+    def show_index_hint_later(self):
+        try:
+            if self.result and self.result.get("hint"):
+                self.show_index_hint(self.result["hint"])
+        except RuntimeError:  # the panel was deleted meanwhile
+            pass
+
+    def show_index_hint(self, hint):
+        """The message bar says an address index is needed, with a button that builds one."""
+        if self.iface is None or not hasattr(self.iface, "messageBar") or self.iface.messageBar() is None:
+            return
+        bar = self.iface.messageBar()
+        # short: the bar has one line beside the button; the whole hint is in the summary and the tooltip
+        item = bar.createMessage("", tr("Street addresses need an address index."))
+        item.setToolTip(hint)
+        button = QPushButton(tr("Build index…"))
+        button.setMenu(self.index_menu(button))
+        item.layout().addWidget(button)
+        bar.pushWidget(item, Qgis.MessageLevel.Warning, 0)
+
+    def show_review(self):
+        """Scroll the panel so that the review table and the candidates are in view."""
+        from qgis.PyQt.QtWidgets import QScrollArea
+
+        scroll = self.findChild(QScrollArea)
+        if scroll is not None:
+            scroll.ensureWidgetVisible(self.use_button, 0, 0)
+
+    # --- address index -----------------------------------------------------------------------------
+    def index_menu(self, parent=None):
+        """What an index is built from: a file (OSM, table), or a point layer of the project (listed when the
+        menu opens)."""
+        from qgis.core import QgsVectorLayer, QgsWkbTypes
+        from qgis.PyQt.QtWidgets import QMenu
+
+        menu = QMenu(parent or self)
+
+        def fill():
+            menu.clear()
+            menu.addAction(tr("From an OpenStreetMap file or a table…"), self.choose_index_source)
+            layers = [lyr for lyr in QgsProject.instance().mapLayers().values()
+                      if isinstance(lyr, QgsVectorLayer)
+                      and lyr.geometryType() == QgsWkbTypes.GeometryType.PointGeometry
+                      and lyr is not self.output_layer]
+            if layers:
+                menu.addSeparator()
+            for lyr in layers:
+                menu.addAction(tr("From the point layer '{0}'").format(lyr.name()),
+                               lambda checked=False, layer=lyr: self.build_index(layer))
+
+        menu.aboutToShow.connect(fill)
+        fill()
+        return menu
+
+    def choose_index_source(self):
+        from qgis.PyQt.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Build an address index from…"), "",
+            tr("OpenStreetMap or address points (*.osm.pbf *.pbf *.osm *.csv *.txt *.tsv *.xlsx *.gpkg *.shp)"))
+        if path:
+            self.build_index(path)
+
+    def build_index(self, source, output=None):
+        """Build an address index from ``source`` (an OSM file, a table/layer path or a layer) in a task; when
+        done, it becomes the panel's address index. ``output``: the .sqlite path (default: beside the
+        source when that folder is writable, else a temporary folder)."""
+        from ..core.geocode.batch import open_source
+
+        if output is None:
+            name = source.name() if hasattr(source, "name") else os.path.basename(str(source)).split(".")[0]
+            folder = os.path.dirname(str(source)) if isinstance(source, str) else ""
+            if not folder or not os.access(folder, os.W_OK):
+                folder = settings.data_dir("indexes")  # kept: the panel uses this index from now on
+            output = os.path.join(folder, "{}_index.sqlite".format(style.file_stem(name)))
+        if isinstance(source, str) and not source.lower().endswith(api.OSM_EXTENSIONS):
+            try:  # tables and layers are read on the main thread; the task gets plain rows
+                source = open_source(source)
+            except WealthMapError as err:
+                self.status.setText(str(err))
+                self.show_message(str(err), Qgis.MessageLevel.Warning)
+                return None
+        if not isinstance(source, str):
+            rows_source = source
+            try:
+                fields, xf, yf, cf = api.guess_index_fields(rows_source)
+                if not fields:
+                    raise WealthMapError(tr("No address field in {0}: name the field with the address 'address' "
+                                            "(or build the index with Processing > WealthMap > Build offline "
+                                            "address index).").format(rows_source.name()))
+                from ..core.geocode.sources import layer_index_rows
+
+                rows = list(layer_index_rows(rows_source, fields, xf, yf, cf))
+            except WealthMapError as err:
+                self.status.setText(str(err))
+                self.show_message(str(err), Qgis.MessageLevel.Warning)
+                return None
+            except RuntimeError:  # the layer was removed from the project meanwhile
+                self.status.setText(tr("The layer was removed; choose another source for the index."))
+                return None
+
+            def work(feedback):
+                return api.build_index_from_rows(rows, output, source_name=rows_source.source(), feedback=feedback)
+        else:
+            def work(feedback):
+                return api.build_address_index(source, output, feedback=feedback)
+
+        return self.start_task(tr("Building the address index"), work, on_done=self.index_built)
+
+    def index_built(self, result):
+        self.index_file.setFilePath(result["path"])
+        self.provider_combo.setCurrentIndex(max(self.provider_combo.findData("offline"), 0))
+        text = tr("Address index built: {0} rows in {1}. It is now the panel's address index: run Geocode "
+                  "again.").format(result["rows"], result["path"])
+        self.status.setText(text)
+        self.show_message(text, Qgis.MessageLevel.Success)
 
     # --- review ----------------------------------------------------------------------------------
     def set_review_enabled(self, enabled):
@@ -371,11 +549,17 @@ class GeocodeDock(WealthMapDock):
             status = feat[status_field]
             status_text = tr(STATUS_LABELS[status]) if status in STATUS_LABELS else status
             items = [text, status_text, "" if score in (None, "") or score != score else "{:.2f}".format(score),
-                     feat[self._field("matched_address")] or ""]
+                     feat[self._field("matched_address")] or "", self._parsed_text(feat)]
             for j, value in enumerate(items):
                 item = QTableWidgetItem(str(value) if value is not None and str(value) != "NULL" else "")
                 item.setData(Qt.ItemDataRole.UserRole, feat.id())
+                item.setToolTip(item.text())
                 self.table.setItem(i, j, item)
+
+    def _parsed_text(self, feat):
+        """The parts the geocoder matched and set aside (the output's ``parsed`` field), for the review."""
+        index = feat.fields().indexFromName(self._field("parsed"))
+        return parsed_summary(feat[index]) if index >= 0 and feat[index] not in (None, NULL) else ""
 
     def selected_fid(self):
         items = self.table.selectedItems()
@@ -397,6 +581,7 @@ class GeocodeDock(WealthMapDock):
         for cand in cands:
             item = QListWidgetItem("{:.2f}  {}  ({})".format(cand.get("score") or 0, cand.get("address"),
                                                              cand.get("match_type") or ""))
+            item.setToolTip(item.text())
             self.candidates.addItem(item)
         if cands:
             self.candidates.setCurrentRow(0)

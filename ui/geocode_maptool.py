@@ -41,7 +41,7 @@ class CandidateMarkers:
         if crs.isValid() and crs != wgs84:
             transform = QgsCoordinateTransform(wgs84, crs, QgsProject.instance())
         for i, cand in enumerate(candidates):
-            band = QgsRubberBand(self.canvas, QgsWkbTypes.PointGeometry)
+            band = QgsRubberBand(self.canvas, QgsWkbTypes.GeometryType.PointGeometry)
             band.setColor(QColor(220, 0, 0) if i == selected else QColor(255, 140, 0))
             band.setIconSize(12 if i == selected else 8)
             point = QgsPointXY(cand["lon"], cand["lat"])
@@ -52,7 +52,7 @@ class CandidateMarkers:
 
     def clear(self):
         for band in self.bands:
-            band.reset(QgsWkbTypes.PointGeometry)
+            band.reset(QgsWkbTypes.GeometryType.PointGeometry)
             if self.canvas is not None and self.canvas.scene() is not None:
                 self.canvas.scene().removeItem(band)
         self.bands = []

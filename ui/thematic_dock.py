@@ -6,7 +6,6 @@ per project.
 """
 
 import os
-import tempfile
 
 from qgis.core import Qgis, QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProject, QgsVectorLayer, QgsWkbTypes
 from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
@@ -29,11 +28,14 @@ from qgis.PyQt.QtWidgets import (
 from ..core import settings
 from ..core.errors import WealthMapError
 from ..core.i18n import tr
+from ..core.outputs import temporary_output
+from ..core.tablereader import encoding_label
 from ..core.thematic import api, style
 from ..core.thematic.classify import FIXED_CLASS_METHODS, METHODS
 from ..core.thematic.export import visible_layers
 from ..core.thematic.join import normalise_key, read_table
 from .base_dock import WealthMapDock
+from .encoding_choice import ask_encoding
 from .thematic_histogram import ClassHistogram
 
 KEY = "thematic/"
@@ -41,10 +43,12 @@ KEY = "thematic/"
 
 class ThematicDock(WealthMapDock):
     JOB = "thematic"
+    ask_encoding = staticmethod(ask_encoding)  # (parent, error) -> encoding or None; a dialog
 
     def __init__(self, iface, parent=None):
         super().__init__(iface, tr("WealthMap: Thematic maps"), "WealthMapThematicDock", parent)
         self._table_cache = {}
+        self._encodings = {}  # path -> the encoding the user chose where the reader could not tell
         self._restoring = False
         self.last_join = None
         self.last_choropleth = None
@@ -68,7 +72,7 @@ class ThematicDock(WealthMapDock):
         box = QGroupBox(tr("1. Join a table"))
         form = QFormLayout(box)
         self.join_layer = QgsMapLayerComboBox()
-        self.join_layer.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.join_layer.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.layer_key = QgsFieldComboBox()
         self.layer_key.setLayer(self.join_layer.currentLayer())
         self.join_layer.layerChanged.connect(self.layer_key.setLayer)
@@ -97,13 +101,13 @@ class ThematicDock(WealthMapDock):
         box = QGroupBox(tr("2. Choropleth"))
         form = QFormLayout(box)
         self.map_layer = QgsMapLayerComboBox()
-        self.map_layer.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.map_layer.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.field = QgsFieldComboBox()
-        self.field.setFilters(QgsFieldProxyModel.Numeric)
+        self.field.setFilters(QgsFieldProxyModel.Filter.Numeric)
         self.field.setLayer(self.map_layer.currentLayer())
         self.prefer_data_field()
         self.normalize = QgsFieldComboBox()
-        self.normalize.setFilters(QgsFieldProxyModel.Numeric)
+        self.normalize.setFilters(QgsFieldProxyModel.Filter.Numeric)
         self.normalize.setAllowEmptyFieldName(True)
         self.normalize.setLayer(self.map_layer.currentLayer())
         self.per_area = QCheckBox(tr("Divide by area (km²)"))
@@ -186,9 +190,9 @@ class ThematicDock(WealthMapDock):
         box = QGroupBox(tr("4. Bivariate map (3 x 3)"))
         form = QFormLayout(box)
         self.bivariate_x = QgsFieldComboBox()
-        self.bivariate_x.setFilters(QgsFieldProxyModel.Numeric)
+        self.bivariate_x.setFilters(QgsFieldProxyModel.Filter.Numeric)
         self.bivariate_y = QgsFieldComboBox()
-        self.bivariate_y.setFilters(QgsFieldProxyModel.Numeric)
+        self.bivariate_y.setFilters(QgsFieldProxyModel.Filter.Numeric)
         for combo in (self.bivariate_x, self.bivariate_y):
             combo.setLayer(self.map_layer.currentLayer())
             self.map_layer.layerChanged.connect(combo.setLayer)
@@ -216,7 +220,7 @@ class ThematicDock(WealthMapDock):
         self.dpi.setRange(30, 1200)
         self.dpi.setValue(settings.THEMATIC_EXPORT_DPI.value())
         self.export_file = QgsFileWidget()
-        self.export_file.setStorageMode(QgsFileWidget.SaveFile)
+        self.export_file.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.export_file.setFilter(tr("PNG and PDF (*.png)"))
         self.export_pdf = QCheckBox(tr("Also write a PDF"))
         self.export_pdf.setChecked(True)
@@ -279,15 +283,24 @@ class ThematicDock(WealthMapDock):
         self.update_preview()
 
     # --- join ----------------------------------------------------------------------------------
-    def _table(self, path):
-        """The table's rows, read again when the file changed (an edited table gives a new key report)."""
+    def _table(self, path, ask=False):
+        """The table's rows, read again when the file changed (an edited table gives a new key report).
+        ``ask``: when the encoding is unclear, ask the user (only when they pick the file, not on restore)."""
         try:
             stat = os.stat(path)
             key = (path, stat.st_mtime_ns, stat.st_size)
         except OSError:
             key = (path, None, None)
         if key not in self._table_cache:
-            self._table_cache = {key: read_table(path)}
+            try:
+                table = read_table(path, encoding=self._encodings.get(path))
+            except WealthMapError as err:
+                encoding = self.ask_encoding(self, err) if ask else None  # unclear encoding: the user picks it
+                if encoding is None:
+                    raise
+                self._encodings[path] = encoding
+                table = read_table(path, encoding=encoding)
+            self._table_cache = {key: table}
         return self._table_cache[key]
 
     def on_table_changed(self, path):
@@ -297,7 +310,7 @@ class ThematicDock(WealthMapDock):
         if not path or not os.path.exists(path):
             return
         try:
-            header, _rows, info = self._table(path)
+            header, _rows, info = self._table(path, ask=not self._restoring)
         except WealthMapError as err:
             self.join_report.setText(str(err))
             return
@@ -333,7 +346,9 @@ class ThematicDock(WealthMapDock):
         if duplicates:
             text += " " + tr("Duplicate table keys: {0}.").format(duplicates)
         if info.get("encoding"):
-            text += " " + tr("Encoding: {0}.").format(info["encoding"])
+            text += " " + tr("Encoding: {0}.").format(encoding_label(info["encoding"]))
+        for note in info.get("notes") or []:
+            text += " " + note
         self.join_report.setText(text)
         return matched
 
@@ -352,11 +367,14 @@ class ThematicDock(WealthMapDock):
         def work(feedback):
             # open the layer from its source in the task (never touch project layers off the main thread)
             lyr = QgsVectorLayer(source, name, provider)
-            return api.join_table(lyr, path, layer_key, table_key, on_duplicate=on_duplicate, feedback=feedback)
+            return api.join_table(lyr, path, layer_key, table_key, on_duplicate=on_duplicate, encoding=encoding,
+                                  feedback=feedback)
 
+        encoding = self._encodings.get(path)
         if provider == "memory":  # memory layers cannot be reopened from their source: join here
             try:
-                self.on_joined(api.join_table(layer, path, layer_key, table_key, on_duplicate=on_duplicate))
+                self.on_joined(api.join_table(layer, path, layer_key, table_key, on_duplicate=on_duplicate,
+                                              encoding=encoding))
             except WealthMapError as err:
                 self.show_error(str(err))
             return None
@@ -383,7 +401,8 @@ class ThematicDock(WealthMapDock):
     def follow_current_layer(self, layer):
         """The user picked a layer in the Layers panel: the dock works on it (when it is a polygon layer)."""
         if isinstance(layer, QgsVectorLayer) and layer.isValid() and \
-                layer.geometryType() == QgsWkbTypes.PolygonGeometry and layer is not self.map_layer.currentLayer():
+                layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry and \
+                layer is not self.map_layer.currentLayer():
             self.map_layer.setLayer(layer)
 
     @staticmethod
@@ -466,7 +485,7 @@ class ThematicDock(WealthMapDock):
         if not result.colorblind_safe:
             message += " " + tr("This colour ramp is not colour-blind safe for this many classes.")
         self.status.setText(message)
-        self.show_message(message, Qgis.Success)
+        self.show_message(message, Qgis.MessageLevel.Success)
         self.last_choropleth = result
         self.refresh_legend(result.layer)
         return result
@@ -523,7 +542,7 @@ class ThematicDock(WealthMapDock):
             return None
         self.refresh_legend(layer)
         self.status.setText(tr("Charts added to {0}.").format(layer.name()))
-        self.show_message(self.status.text(), Qgis.Success)
+        self.show_message(self.status.text(), Qgis.MessageLevel.Success)
         return result
 
     def apply_bivariate(self):
@@ -531,7 +550,7 @@ class ThematicDock(WealthMapDock):
         if layer is None:
             self.show_error(tr("Pick a polygon layer first."))
             return None
-        legend = os.path.join(tempfile.mkdtemp(prefix="wealthmap-bivariate-"), "legend.png")
+        legend = temporary_output("bivariate_legend_", ".png")  # in the profile's bounded temporary folder
         try:
             result = api.bivariate(layer, self.bivariate_x.currentField(), self.bivariate_y.currentField(),
                                    palette=self.bivariate_palette.currentData(), legend_image=legend)
@@ -546,7 +565,7 @@ class ThematicDock(WealthMapDock):
         layer.triggerRepaint()
         self.refresh_legend(layer)
         self.status.setText(tr("Bivariate map applied to {0}.").format(layer.name()))
-        self.show_message(self.status.text(), Qgis.Success)
+        self.show_message(self.status.text(), Qgis.MessageLevel.Success)
         return result
 
     # --- export --------------------------------------------------------------------------------
@@ -569,12 +588,12 @@ class ThematicDock(WealthMapDock):
             self.show_error(str(err))
             return None
         self.status.setText(tr("Exported: {0}").format(", ".join(result.files.values())))
-        self.show_message(self.status.text(), Qgis.Success)
+        self.show_message(self.status.text(), Qgis.MessageLevel.Success)
         return result
 
     def show_error(self, text):
         self.status.setText(text)
-        self.show_message(text, Qgis.Critical)
+        self.show_message(text, Qgis.MessageLevel.Critical)
 
     def cleanup(self):
         """Disconnect from the project (called when the plugin unloads; closing the panel keeps the link, so

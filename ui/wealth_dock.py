@@ -1,5 +1,6 @@
 """The Wealth dock: a "Predict" tab (ui/wealth_predict_widget.py) and a "Train" tab
-(ui/wealth_train_widget.py). Widgets only; the work is done by ``core.wealth``."""
+(ui/wealth_train_widget.py) and an "Imagery (STAC)" tab (ui/stac_widget.py). Widgets only; the work is done
+by ``core.wealth`` and ``core.stac``."""
 
 import importlib
 import os
@@ -22,6 +23,13 @@ class WealthDock(WealthMapDock):
         self.body.addWidget(self.tabs, 1)
         self.predict_widget = self._add_tab("wealth_predict_widget", "PredictWidget", tr("Predict"))
         self.train_widget = self._add_tab("wealth_train_widget", "TrainWidget", tr("Train"))
+        self.stac_widget = self._add_tab("stac_widget", "StacWidget", tr("Imagery (STAC)"))
+        # each tab has its own status line (Predict's news are not Train's): the panel's shared one goes, and
+        # ``self.status`` is the Predict tab's
+        self.panel_status = self.status
+        self.panel_status.hide()
+        if self.predict_widget is not None:
+            self.status = self.predict_widget.status
 
     def _add_tab(self, module_name, class_name, title):
         """Add the tab widget ``ui/<module_name>.py:<class_name>`` when that module exists."""

@@ -33,8 +33,9 @@ from qgis.core import (
 )
 
 from ..errors import WealthMapError
-from ..fieldtypes import DOUBLE, INT, STRING
-from ..i18n import tr
+from ..fieldtypes import DOUBLE, INT, LONGLONG, STRING
+from ..i18n import tr, tr_noop
+from ..tablereader import check_count, check_text, readable_layer, same_columns
 from ..tables import load_table, sheets_hint
 from ..tasks import check_cancel, eta_seconds
 from .answers import InvalidAnswerError, clean_candidates
@@ -42,6 +43,7 @@ from .cache import cache_key
 from .http import HttpError
 from .index import IndexDamagedError, distance_m
 from .normalize import normalize
+from .parse import parse_address, parsed_json
 
 STATUSES = ("matched", "ambiguous", "not_found", "empty", "error")
 MAX_ADDRESS_CHARS = 500
@@ -49,7 +51,7 @@ MAX_ERROR_CHARS = 500
 OUTPUT_FIELDS = [
     ("status", STRING), ("score", DOUBLE), ("match_type", STRING),
     ("n_candidates", INT), ("matched_address", STRING), ("provider", STRING),
-    ("error", STRING), ("candidates", STRING), ("cache_key", STRING),
+    ("error", STRING), ("candidates", STRING), ("cache_key", STRING), ("parsed", STRING),
 ]
 ADDRESS_HINTS = ("address", "addr", "adres", "adresse", "주소", "도로명", "지번", "location", "street", "full_address")
 
@@ -67,8 +69,9 @@ def output_field_names(input_names):
 
 
 # --- input ---------------------------------------------------------------------------------
-def open_source(source, encoding=None, sheet=None):
-    """A QgsVectorLayer from a layer, a layer id or a table/layer file path."""
+def open_source(source, encoding=None, sheet=None, feedback=None):
+    """A QgsVectorLayer from a layer, a layer id or a table/layer file path (text files read by
+    :func:`core.tablereader.read_text_table` into a memory layer)."""
     if isinstance(source, QgsVectorLayer):
         if not source.isValid():
             raise WealthMapError(tr("The input layer is not valid."))
@@ -77,7 +80,7 @@ def open_source(source, encoding=None, sheet=None):
         layer = QgsProject.instance().mapLayer(source)
         if isinstance(layer, QgsVectorLayer):
             return layer
-        return load_table(source, encoding=encoding, sheet=sheet)
+        return load_table(source, encoding=encoding, sheet=sheet, feedback=feedback)
     raise WealthMapError(tr("The input must be a vector layer or the path of a table (CSV, XLSX, GeoPackage...)."))
 
 
@@ -91,17 +94,42 @@ def guess_address_fields(layer):
     return found[:1] if found else []
 
 
+#: Field names (whole name, case-folded) that hold the town, district or postcode of an address.
+LOCALITY_NAMES = ("city", "town", "village", "municipality", "locality", "place", "district", "suburb", "county",
+                  "province", "state", "region", "postcode", "postal_code", "postalcode", "post_code", "zip",
+                  "zipcode", "zip_code", "plz", "gemeinde", "ort", "stadt", "ville", "ciudad", "commune",
+                  "시", "구", "군", "시도", "시군구", "시/도", "시/군/구", "읍면동", "동", "도시", "우편번호")
+
+
+def guess_locality_fields(layer, address_fields=()):
+    """Fields that name the town, district or postcode (``city``, ``town``, ``postcode``, ``시``, ``구``...),
+    in the layer's order, besides ``address_fields``: ticked with a street field so that the top candidates
+    come from the right town (the dock ticks them; the API joins only the fields it is given)."""
+    found = []
+    for field in layer.fields():
+        name = field.name()
+        key = name.strip().lower()
+        if name in address_fields or field.type() not in (STRING, 10, INT, 2, LONGLONG, 4):
+            continue
+        if key in LOCALITY_NAMES or key.replace(" ", "_") in LOCALITY_NAMES or key.startswith(("addr:city",
+                                                                                                 "addr:postcode")):
+            found.append(name)
+    return found
+
+
 def read_input(source, address_fields=None, expression=None, encoding=None, feedback=None, sheet=None):
     """Read ``source`` into plain data: ``{"fields", "rows" (attribute lists), "texts", "name"}``.
 
     The address is the fields joined with ", " (NULL/empty parts skipped) or the value of a
     QGIS ``expression``. Call on the main thread for project layers.
     """
-    layer = open_source(source, encoding, sheet)
+    opened = open_source(source, encoding, sheet, feedback)
+    layer, info = readable_layer(opened, encoding=encoding, feedback=feedback)
     names = layer.fields().names()
     if isinstance(address_fields, str):
         address_fields = [address_fields]
     address_fields = [f for f in (address_fields or []) if f]
+    address_fields = same_columns(opened, layer, address_fields)  # ticked by garbled names: the same columns
     if not address_fields and not expression:
         address_fields = guess_address_fields(layer)
         if not address_fields:
@@ -149,7 +177,15 @@ def read_input(source, address_fields=None, expression=None, encoding=None, feed
                     parts.append(v)
             text = ", ".join(parts)
         texts.append(text.strip())
-    return {"fields": QgsFields(layer.fields()), "rows": rows, "texts": texts, "name": layer.name()}
+    check_count(layer, len(rows))
+    # a table opened with the wrong encoding: every address "not found" without a word, unless said here
+    check_text(layer.name(), names, enumerate(texts, start=1), source=layer.customProperty("wealthmap/source"),
+               encoding=info.get("encoding"))
+    from ..outputs import source_path
+
+    return {"fields": QgsFields(layer.fields()), "rows": rows, "texts": texts, "name": layer.name(),
+            "source": source_path(opened), "encoding": info.get("encoding"), "notes": info.get("notes") or [],
+            "reopened": info.get("reopened")}
 
 
 # --- geocoding -------------------------------------------------------------------------------
@@ -162,6 +198,8 @@ def decide(candidates, min_score=0.6, margin=0.05, spread_m=250.0):
         return "matched", best
     if best["score"] < min_score:
         return "not_found", best
+    if best.get("ambiguous"):  # e.g. a street given without its town that several towns have
+        return "ambiguous", best
     for other in candidates[1:]:
         if other["score"] < best["score"] - margin or distance_m(best, other) <= spread_m:
             continue
@@ -215,7 +253,7 @@ def run_batch(texts, provider, cache=None, options=None, feedback=None, log=None
             continue
         key = cache_key(identity, text, key_options)
         unique.setdefault(key, text)
-        per_text.append({"key": key})
+        per_text.append({"key": key, "parsed": parse_address(text)})  # what the address was read as
     results = {}
     manual = set()
     if cache is not None:
@@ -390,7 +428,8 @@ def build_layer(data, per_text, provider_name, min_score=0.6, margin=0.05, crs="
     for attrs, item in zip(data["rows"], per_text):
         feat = QgsFeature(layer.fields())
         values = {"status": None, "score": None, "match_type": None, "n_candidates": 0, "matched_address": None,
-                  "provider": provider_name, "error": None, "candidates": None, "cache_key": item.get("key")}
+                  "provider": provider_name, "error": None, "candidates": None, "cache_key": item.get("key"),
+                  "parsed": parsed_json(item.get("parsed"))}
         if item.get("empty"):
             values["status"] = "empty"
         elif "error" in item:
@@ -428,7 +467,14 @@ def build_layer(data, per_text, provider_name, min_score=0.6, margin=0.05, crs="
 
 
 def write_layer(layer, path):
-    """Write ``layer`` to a GeoPackage (or any OGR format by extension) and return the file layer."""
+    """Write ``layer`` to a GeoPackage (or any OGR format by extension) and return the file layer.
+
+    The file is written beside ``path`` and moved over it when complete (:func:`..outputs.atomic_output`):
+    a failure or a kill leaves the previous file as it was. An existing GeoPackage holding other layers
+    is refused (:func:`..outputs.check_replaceable`)."""
+    from .. import outputs
+
+    label = tr_noop("geocoded output")
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise WealthMapError(tr("The output folder {0} does not exist.").format(folder))
@@ -440,28 +486,28 @@ def write_layer(layer, path):
                                 ".geojson or .csv.").format(path))
     options.driverName = drivers[ext]
     options.fileEncoding = "UTF-8"
+    options.layerName = os.path.splitext(os.path.basename(path))[0]  # not the temporary file's name
     if ext == ".csv":  # the points as X and Y columns (in the layer's CRS), with a BOM so Excel reads Korean text
         options.layerOptions = ["GEOMETRY=AS_XY", "WRITE_BOM=YES"]
-    if os.path.exists(path):
-        os.remove(path)
-    err, message, _new_path, _layer_name = QgsVectorFileWriter.writeAsVectorFormatV3(
-        layer, path, QgsProject.instance().transformContext(), options)
-    if err != QgsVectorFileWriter.NoError:
-        raise WealthMapError(tr("Could not write {0}: {1}").format(path, message))
-    if options.driverName == "GPKG":
-        _null_empty_geometries(path)
+    elif ext == ".gpkg":
+        outputs.check_replaceable(path, label=label)
+        options.layerOptions = ["DESCRIPTION={} (geocoding)".format(outputs.GPKG_MARK)]
+    with outputs.atomic_output(path, label) as tmp:
+        err, message, _new_path, _layer_name = QgsVectorFileWriter.writeAsVectorFormatV3(
+            layer, tmp, QgsProject.instance().transformContext(), options)
+        if err != QgsVectorFileWriter.WriterError.NoError:
+            raise WealthMapError(tr("Could not write {0}: {1}").format(path, message))
+        if options.driverName == "GPKG":
+            _null_empty_geometries(tmp)
+        if ext == ".csv":
+            _blank_missing_xy(tmp, layer, path)
     if ext == ".csv":
-        from qgis.PyQt.QtCore import QUrl, QUrlQuery
+        from ..tablereader import read_text_table, table_layer
 
-        _blank_missing_xy(path, layer)
-        url = QUrl.fromLocalFile(os.path.abspath(path))
-        query = QUrlQuery()
-        for key, value in (("type", "csv"), ("delimiter", ","), ("xField", "X"), ("yField", "Y"),
-                           ("crs", layer.crs().authid() or layer.crs().toWkt()), ("detectTypes", "yes"),
-                           ("geomType", "point")):
-            query.addQueryItem(key, value)
-        url.setQuery(query)
-        out = QgsVectorLayer(bytes(url.toEncoded()).decode("ascii"), layer.name(), "delimitedtext")
+        # read back with the one table reader (QGIS's delimited text provider cut values at 10 M characters and
+        # lost the row after): a layer of the file's rows, points from X and Y
+        out = table_layer(read_text_table(path, encoding="utf-8-sig"), layer.name(), x_field="X", y_field="Y",
+                          crs=layer.crs())
     else:
         out = QgsVectorLayer(path, layer.name(), "ogr")
     if not out.isValid():
@@ -469,9 +515,9 @@ def write_layer(layer, path):
     return out
 
 
-def _blank_missing_xy(path, layer):
+def _blank_missing_xy(path, layer, name=None):
     """Rows without a point get empty X and Y in a CSV output: OGR writes them as 0,0 (a point in the Gulf
-    of Guinea a reader would take for a result)."""
+    of Guinea a reader would take for a result). ``name``: the output's path in messages."""
     import csv
 
     missing = [not f.hasGeometry() or f.geometry().isEmpty() for f in layer.getFeatures()]
@@ -480,7 +526,7 @@ def _blank_missing_xy(path, layer):
     with open(path, newline="", encoding="utf-8-sig") as handle:
         rows = list(csv.reader(handle))
     if len(rows) != len(missing) + 1 or rows[0][:2] != ["X", "Y"]:
-        raise WealthMapError(tr("Could not write {0}: its rows do not match the geocoded layer.").format(path))
+        raise WealthMapError(tr("Could not write {0}: its rows do not match the geocoded layer.").format(name or path))
     for row, blank in zip(rows[1:], missing):
         if blank:
             row[0] = row[1] = ""
@@ -503,20 +549,24 @@ def _null_empty_geometries(path):
 
 
 def write_unmatched_csv(layer, path, names):
-    """Rows whose status is not ``matched`` as a UTF-8 CSV (with BOM, so Excel opens Korean text)."""
+    """Rows whose status is not ``matched`` as a UTF-8 CSV (with BOM, so Excel opens Korean text), written
+    beside ``path`` and moved over it when complete."""
+    from .. import outputs
+
     status = names["status"]
     keep = [f.name() for f in layer.fields() if f.name() not in (names["candidates"], names["cache_key"])]
     n = 0
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(keep)
-        for feat in layer.getFeatures():
-            if feat[status] == "matched":
-                continue
-            writer.writerow(["" if feat[k] is None or feat[k] == NULL else feat[k] for k in keep])
-            n += 1
+    with outputs.atomic_output(path, tr_noop("CSV of unmatched rows")) as tmp:
+        with open(tmp, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(keep)
+            for feat in layer.getFeatures():
+                if feat[status] == "matched":
+                    continue
+                writer.writerow(["" if feat[k] is None or feat[k] == NULL else feat[k] for k in keep])
+                n += 1
     return n
 
 
 def is_point_type(layer):
-    return QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PointGeometry
+    return QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.GeometryType.PointGeometry

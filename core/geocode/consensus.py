@@ -4,9 +4,10 @@ A fuzzy match passes ``min_score`` on spelling alone: in the world gazetteer *Tr
 *Trieste, Italy* (0.68) and *Balzers* finds *Balzar, Ecuador*. The rows of one table are usually in one
 region, so the batch itself says which answers are plausible:
 
-* **confident matches**: rows ``matched`` whose every query word is in the matched address (after
-  normalisation: an *exact* match, e.g. "Vaduz" -> "Vaduz, Liechtenstein"), that score 1, or that were
-  reviewed by hand;
+* **confident matches**: rows ``matched`` whose every query word (the words the address parser keeps: care-of
+  names, floors, units, PO boxes and notes left out) is in the matched address (after normalisation: an *exact*
+  match, e.g. "Vaduz" -> "Vaduz, Liechtenstein"), that score 1, that name their country and were matched in
+  it, or that were reviewed by hand;
 * their **countries** (where candidates carry one: the offline index and gazetteer) and their **median
   point** (median longitude and latitude), with a radius of ``max(RADIUS_MIN_M, RADIUS_FACTOR x`` the median
   distance of the confident matches to that point ``)``;
@@ -65,9 +66,12 @@ def review_outliers(texts, per_text, decide, min_score, margin):
                 words = address_words.get(address)
                 if words is None:
                     words = address_words[address] = set(tokens(address))
-                exact = is_exact(tokens(text), best, words)
+                parsed = item.get("parsed") or {}
+                # the words that can be matched: names, floors, units, PO boxes and notes set aside by the parser
+                exact = is_exact(tokens(parsed.get("query") or text), best, words)
             exact_cache[key] = exact
-        rows.append((i, best, exact))
+        named = (item.get("parsed") or {}).get("country")  # the row names its country: that is its confirmation
+        rows.append((i, best, exact or bool(named and best.get("country") and named == best.get("country"))))
     confident = [best for _i, best, exact in rows if exact]
     marked = 0
     if not confident:

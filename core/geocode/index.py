@@ -351,27 +351,32 @@ class AddressIndex:
         return alts
 
     # --- search ----------------------------------------------------------------------------
-    def search(self, text, limit=5, countries=None, viewbox=None):
+    def search(self, text, limit=5, countries=None, viewbox=None, parsed=None):
         """Candidates for ``text``: dicts ``lon, lat, address, score, match_type, kind, country``.
 
         ``countries``: ISO codes to keep (rows without a country are kept too);
-        ``viewbox``: ``(xmin, ymin, xmax, ymax)`` in EPSG:4326 to keep.
+        ``viewbox``: ``(xmin, ymin, xmax, ymax)`` in EPSG:4326 to keep. ``parsed``: the parts of the
+        query (:func:`.parse.parse_address`): a street and number without a town or postcode whose
+        street the index holds in several towns gets those towns as candidates and the best one
+        ``ambiguous`` (the street alone does not say which town).
         """
         qtokens = tokens(text)
         if not qtokens:
             return []
+        townless = bool(parsed and parsed.get("street") and not parsed.get("locality")
+                        and not parsed.get("postcode"))
         with self.lock:
             try:
-                return self._search(qtokens, limit, countries, viewbox)
+                return self._search(qtokens, limit, countries, viewbox, townless and parsed["street"])
             except (sqlite3.DatabaseError, UnicodeError, TypeError, ValueError) as err:
                 # damage that the quick check at opening did not see (a flipped byte in a text or number)
                 raise IndexDamagedError(
                     tr("the address index {0} could not be read ({1}): it looks damaged. {2}").format(
                         self.path, str(err)[:120] or type(err).__name__, rebuild_hint(self.path))) from None
 
-    def _search(self, qtokens, limit, countries, viewbox):
+    def _search(self, qtokens, limit, countries, viewbox, townless_street=None):
         norm = " ".join(qtokens)
-        cols = "id, kind, housenumber, country, lon, lat, address, norm, importance"
+        cols = "id, kind, housenumber, country, lon, lat, address, norm, importance, street, city"
         rows = self.con.execute("SELECT {} FROM docs WHERE norm = ? LIMIT 50".format(cols), (norm,)).fetchall()
         groups = []
         for token in qtokens:
@@ -391,8 +396,22 @@ class AddressIndex:
         # numbers alone only finds a postcode or an entry made of those numbers (a table of postcodes)
         has_words = len(numbers) < len(qtokens)
         total_weight = sum(g[2] for g in groups)
+        out = self._score(rows, groups, numbers, has_words, total_weight, wanted, viewbox)
+        out.sort(key=lambda c: (-c["score"], -c["importance"]))
+        if townless_street and out:
+            # the street of the best candidate (its corrected spelling) in the other towns that have it
+            extra = self._street_namesakes(out[0].get("street"), {r[0] for r in rows}, cols)
+            if extra:
+                out += self._score(extra, groups, numbers, has_words, total_weight, wanted, viewbox)
+                out.sort(key=lambda c: (-c["score"], -c["importance"]))
+        out = _merge_close(out)
+        if townless_street and out:
+            return _flag_street_in_several_towns(out, limit)
+        return out[:limit]
+
+    def _score(self, rows, groups, numbers, has_words, total_weight, wanted, viewbox):
         out = []
-        for doc_id, kind, housenumber, country, lon, lat, address, doc_norm, importance in rows:
+        for doc_id, kind, housenumber, country, lon, lat, address, doc_norm, importance, street, city in rows:
             if wanted and country and country not in wanted:
                 continue
             if viewbox and not (viewbox[0] <= lon <= viewbox[2] and viewbox[1] <= lat <= viewbox[3]):
@@ -436,11 +455,26 @@ class AddressIndex:
                 {
                     "lon": lon, "lat": lat, "address": address, "score": round(min(score, 1.0), 4),
                     "match_type": match_type, "kind": kind, "country": country, "importance": importance or 0.0,
-                    "id": doc_id,
+                    "id": doc_id, "street": street, "city": city,
                 }
             )
-        out.sort(key=lambda c: (-c["score"], -c["importance"]))
-        return _merge_close(out)[:limit]
+        return out
+
+    def _street_namesakes(self, street, have, cols):
+        """The index's street rows named ``street`` (one per town that has it), except the ids in ``have``."""
+        words = tokens(street)
+        if not words:
+            return []
+        expr = " AND ".join('"{}"'.format(w.replace('"', '""')) for w in words)
+        ids = [r[0] for r in self.con.execute(
+            "SELECT rowid FROM docs_fts WHERE docs_fts MATCH ? LIMIT 2000", (expr,)) if r[0] not in have]
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        target = normalize(street)
+        return [r for r in self.con.execute(
+            "SELECT {} FROM docs WHERE id IN ({}) AND kind = 'street'".format(cols, marks), ids).fetchall()
+            if normalize(r[9] or "") == target]
 
     def _fts_candidates(self, groups, cols):
         usable = [g for g in groups if g[1]]
@@ -472,6 +506,23 @@ class AddressIndex:
         return []
 
 
+def _flag_street_in_several_towns(candidates, limit, metres=250.0):
+    """The best candidate's street in another town (farther than ``metres``): flag the best
+    ``ambiguous`` and keep one candidate of another town in the first ``limit``."""
+    best = candidates[0]
+    street = normalize(best.get("street") or "")
+    if not street:
+        return candidates[:limit]
+    others = [c for c in candidates[1:] if normalize(c.get("street") or "") == street
+              and (c.get("city") or "") != (best.get("city") or "") and distance_m(best, c) > metres]
+    kept = candidates[:limit]
+    if others:
+        best["ambiguous"] = "street_in_several_towns"
+        if not any(c in kept for c in others):
+            kept = kept[:max(limit - 1, 1)] + [others[0]]
+    return kept
+
+
 def _merge_close(candidates, metres=60.0):
     """Drop candidates that repeat a better one's address within ``metres``."""
     kept = []
@@ -491,3 +542,15 @@ def distance_m(a, b):
     lon1, lat1, lon2, lat2 = map(math.radians, (a["lon"], a["lat"], b["lon"], b["lat"]))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     return 2 * 6371008.8 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def countries_near(index, lon, lat, km=30.0):
+    """The set of countries of ``index``'s rows within ``km`` of a point (e.g. the gazetteer's cities)."""
+    dlat = km / 111.0
+    dlon = km / (111.0 * max(math.cos(math.radians(lat)), 0.05))
+    with index.lock:
+        rows = index.con.execute(
+            "SELECT country, lon, lat FROM docs WHERE lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? AND country "
+            "IS NOT NULL LIMIT 500", (lat - dlat, lat + dlat, lon - dlon, lon + dlon)).fetchall()
+    point = {"lon": lon, "lat": lat}
+    return {c.lower() for c, x, y in rows if distance_m(point, {"lon": x, "lat": y}) <= km * 1000.0}

@@ -20,7 +20,9 @@ from .answers import text as answer_text
 from .gazetteer import gazetteer_path
 from .http import HttpClient, HttpError, auth_key, is_local_url, is_loopback_url, redact, throttle_for
 from .index import AddressIndex
+from .matching import search_offline
 from .normalize import text_score, tokens
+from .parse import parse_address
 
 PUBLIC_NOMINATIM_BULK_LIMIT = 1000
 
@@ -45,6 +47,30 @@ DEFAULT_ENDPOINTS = {
 PUBLIC_RATES = {"nominatim": 1.0, "photon": 1.0, "pelias": 10.0, "google": 40.0, "kakao": 10.0, "vworld": 10.0}
 KEYED = ("pelias", "google", "kakao", "vworld")
 VWORLD_DAILY_CAP = 40000
+
+
+def cleaned_query(text):
+    """``(parsed, query)``: the parsed parts of ``text`` and the text a service gets: the matchable parts
+    only (no care-of name, unit, floor, PO box or note), or ``text`` itself when nothing was recognised."""
+    parsed = parse_address(text)
+    return parsed, parsed["query"] or text
+
+
+def nominatim_structured(parsed):
+    """Nominatim's structured search parameters (``street``, ``city``, ``postalcode``, ``country``) for a
+    parsed address with a street and a town or postcode; ``None`` otherwise (Korean forms go as ``q``)."""
+    if not parsed.get("street") or not (parsed.get("locality") or parsed.get("postcode")):
+        return None
+    if parsed.get("form"):  # Korean road/lot forms: Nominatim's free-text search handles them better
+        return None
+    params = {"street": " ".join(p for p in (parsed.get("house_number"), parsed["street"]) if p)}
+    if parsed.get("town"):  # one locality part (the one after the street); the others are only in q
+        params["city"] = parsed["town"]
+    if parsed.get("postcode"):
+        params["postalcode"] = parsed["postcode"]
+    if parsed.get("country"):
+        params["country"] = parsed["country"]
+    return params
 
 
 class Provider:
@@ -91,17 +117,16 @@ class OfflineProvider(Provider):
         if not self.indexes:
             raise WealthMapError(tr("No offline address index: give an index file or keep the bundled gazetteer."))
         self.endpoint = ";".join(p for p in paths) + ("+gazetteer" if gaz else "")
+        self.gazetteer = self.indexes[-1] if gaz else None
 
     def cache_identity(self):
         """The index files and their builds: a rebuilt index gets new answers, not its old cached ones."""
         return "{}|{}|{}".format(self.name, self.endpoint, ";".join(index.build for index in self.indexes))
 
     def search(self, text, countries=None, viewbox=None, limit=5, feedback=None):
-        out = []
-        for index in self.indexes:
-            out.extend(index.search(text, limit=limit, countries=countries, viewbox=viewbox))
-        out.sort(key=lambda c: (-c["score"], -c.get("importance", 0.0)))
-        return out[:limit]
+        # the matchable parts of the address (parse.py), the raw text as a fallback, country words checked
+        return search_offline(self.indexes, text, countries=countries, viewbox=viewbox, limit=limit,
+                              gazetteer=self.gazetteer)
 
     def close(self):
         for index in self.indexes:
@@ -213,13 +238,21 @@ class NominatimProvider(WebProvider):
         return None
 
     def search(self, text, countries=None, viewbox=None, limit=5, feedback=None):
+        parsed, text = cleaned_query(text)
         params = {"q": text, "format": "jsonv2", "limit": limit, "addressdetails": 1}
         if countries:
             params["countrycodes"] = ",".join(c.lower() for c in countries)
         if viewbox:
             params["viewbox"] = ",".join(str(v) for v in viewbox)
             params["bounded"] = 1
-        data = self.get("/search", params, feedback=feedback)
+        structured = nominatim_structured(parsed)
+        data = None
+        if structured:  # street/city/postalcode/country; the cleaned text as q when that finds nothing
+            query = {k: v for k, v in params.items() if k != "q"}
+            query.update(structured)
+            data = self.get("/search", query, feedback=feedback)
+        if not structured or data == []:
+            data = self.get("/search", params, feedback=feedback)
         if isinstance(data, dict) and data.get("error"):
             raise HttpError(str(data.get("error")))
         if not isinstance(data, list):
@@ -241,6 +274,7 @@ class PhotonProvider(WebProvider):
     name = "photon"
 
     def search(self, text, countries=None, viewbox=None, limit=5, feedback=None):
+        _parsed, text = cleaned_query(text)
         params = {"q": text, "limit": limit}
         if viewbox:
             params["bbox"] = ",".join(str(v) for v in viewbox)
@@ -273,6 +307,7 @@ class PeliasProvider(WebProvider):
     needs_key = True
 
     def search(self, text, countries=None, viewbox=None, limit=5, feedback=None):
+        _parsed, text = cleaned_query(text)
         params = {"text": text, "size": limit, "api_key": self.key}
         if countries:
             params["boundary.country"] = ",".join(c.upper() for c in countries)
@@ -305,6 +340,7 @@ class GoogleProvider(WebProvider):
              "APPROXIMATE": "place"}
 
     def search(self, text, countries=None, viewbox=None, limit=5, feedback=None):
+        _parsed, text = cleaned_query(text)
         params = {"address": text, "key": self.key}
         if countries:
             params["components"] = "|".join("country:" + c.upper() for c in countries)
@@ -348,6 +384,7 @@ class KakaoProvider(WebProvider):
     TYPES = {"ROAD_ADDR": "road_address", "REGION_ADDR": "parcel_address", "ROAD": "road", "REGION": "region"}
 
     def search(self, text, countries=None, viewbox=None, limit=5, feedback=None):
+        _parsed, text = cleaned_query(text)  # the road-name (or 지번) form without 동/호, floors, building names
         params = {"query": text, "analyze_type": "similar", "size": max(1, min(int(limit), 30))}
         data = self.get("/v2/local/search/address.json", params, headers={"Authorization": "KakaoAK " + self.key},
                         feedback=feedback)
@@ -379,8 +416,9 @@ class VWorldProvider(WebProvider):
     daily_cap = VWORLD_DAILY_CAP
 
     def search(self, text, countries=None, viewbox=None, limit=5, feedback=None):
+        parsed, text = cleaned_query(text)  # road-name form without 동/호 and floors; a 지번 form asks parcel first
         qt = tokens(text)
-        for kind in ("road", "parcel"):
+        for kind in (("parcel", "road") if parsed.get("form") == "lot" else ("road", "parcel")):
             params = {"service": "address", "request": "getcoord", "version": "2.0", "crs": "epsg:4326",
                       "address": text, "refine": "true", "simple": "false", "format": "json", "type": kind,
                       "key": self.key}

@@ -36,7 +36,7 @@ class WealthMapGeocoder(QgsGeocoderInterface):
         return fields
 
     def wkbType(self):  # noqa: N802 - QGIS override
-        return QgsWkbTypes.Point
+        return QgsWkbTypes.Type.Point
 
     def geocodeString(self, string, context, feedback=None):  # noqa: N802 - QGIS override
         feedback = feedback or QgsFeedback()

@@ -69,56 +69,80 @@ def osm_rows(path, feedback=None, country=None):
     pois = []
     place_rows = []
     n = 0
-    while True:
-        feature, layer = ds.GetNextFeature()
-        if feature is None:
-            break
-        n += 1
-        if n % 20000 == 0:
-            check_cancel(feedback)
-        lname = layer.GetName()
-        if lname not in ("points", "lines", "multipolygons"):
-            continue
-        geom = feature.GetGeometryRef()
-        if geom is None:
-            continue
-        tags = parse_other_tags(feature.GetField("other_tags"))
-        name = feature.GetField("name")
-        place = feature.GetField("place") if lname != "lines" else tags.get("place")
-        if lname == "lines":
-            highway = feature.GetField("highway")
-            if name and highway in STREET_HIGHWAYS:
-                pts = geom.GetPoints() or []
-                if pts:
-                    mid = pts[len(pts) // 2]
-                    streets.setdefault(name, []).append((mid[0], mid[1], len(pts)))
-            continue
-        if lname == "multipolygons":
-            if tags.get("boundary") or feature.GetField("boundary"):
-                continue
-            point = geom.PointOnSurface()
-        else:
-            point = geom
-        if point is None or point.IsEmpty():
-            continue
-        lon, lat = point.GetX(), point.GetY()
-        if place in PLACE_TYPES and name:
-            places.add(lon, lat, name, PLACE_TYPES[place])
-            place_rows.append({"kind": "place", "name": name, "lon": lon, "lat": lat,
-                               "importance": PLACE_TYPES[place], "address": name,
-                               "country": tags.get("addr:country") or country,
-                               "extra": tags.get("name:en", "") if tags.get("name:en") != name else ""})
-            continue
-        number = tags.get("addr:housenumber")
-        street = tags.get("addr:street") or tags.get("addr:place")
-        if number and street:
-            houses.append({"kind": "address", "name": name, "housenumber": number, "street": street,
-                           "city": tags.get("addr:city"), "postcode": tags.get("addr:postcode"),
-                           "country": tags.get("addr:country") or country, "lon": lon, "lat": lat})
-        elif name and (tags.get("amenity") or tags.get("shop") or tags.get("tourism") or tags.get("building")):
-            pois.append({"kind": "poi", "name": name, "city": tags.get("addr:city"),
-                         "country": tags.get("addr:country") or country, "lon": lon, "lat": lat})
+    errors = []  # GDAL reports a truncated or damaged file as errors while reading, then stops early
+
+    def on_error(level, _number, message):
+        if level >= gdal.CE_Failure:
+            errors.append(str(message))
+
+    gdal.PushErrorHandler(on_error)
+    try:
+        while True:
+            feature, layer = ds.GetNextFeature()
+            if feature is None:
+                break
+            n += 1
+            if n % 20000 == 0:
+                check_cancel(feedback)
+            _take(feature, layer, places, houses, streets, pois, place_rows, country)
+    finally:
+        gdal.PopErrorHandler()
     ds = None
+    if errors:
+        raise WealthMapError(tr("The OSM file {0} is damaged or incomplete (GDAL: {1}); {2} features were read "
+                                "before the error. Nothing was written: download the file again (a cut download "
+                                "gives this) and rebuild the index.").format(path, errors[0][:200], n))
+    yield from _rows(places, houses, streets, pois, place_rows, country)
+
+
+def _take(feature, layer, places, houses, streets, pois, place_rows, country):
+    """Sort one OSM feature into places, house numbers, streets and named POIs."""
+    lname = layer.GetName()
+    if lname not in ("points", "lines", "multipolygons"):
+        return
+    geom = feature.GetGeometryRef()
+    if geom is None:
+        return
+    tags = parse_other_tags(feature.GetField("other_tags"))
+    name = feature.GetField("name")
+    place = feature.GetField("place") if lname != "lines" else tags.get("place")
+    if lname == "lines":
+        highway = feature.GetField("highway")
+        if name and highway in STREET_HIGHWAYS:
+            pts = geom.GetPoints() or []
+            if pts:
+                mid = pts[len(pts) // 2]
+                streets.setdefault(name, []).append((mid[0], mid[1], len(pts)))
+        return
+    if lname == "multipolygons":
+        if tags.get("boundary") or feature.GetField("boundary"):
+            return
+        point = geom.PointOnSurface()
+    else:
+        point = geom
+    if point is None or point.IsEmpty():
+        return
+    lon, lat = point.GetX(), point.GetY()
+    if place in PLACE_TYPES and name:
+        places.add(lon, lat, name, PLACE_TYPES[place])
+        place_rows.append({"kind": "place", "name": name, "lon": lon, "lat": lat,
+                           "importance": PLACE_TYPES[place], "address": name,
+                           "country": tags.get("addr:country") or country,
+                           "extra": tags.get("name:en", "") if tags.get("name:en") != name else ""})
+        return
+    number = tags.get("addr:housenumber")
+    street = tags.get("addr:street") or tags.get("addr:place")
+    if number and street:
+        houses.append({"kind": "address", "name": name, "housenumber": number, "street": street,
+                       "city": tags.get("addr:city"), "postcode": tags.get("addr:postcode"),
+                       "country": tags.get("addr:country") or country, "lon": lon, "lat": lat})
+    elif name and (tags.get("amenity") or tags.get("shop") or tags.get("tourism") or tags.get("building")):
+        pois.append({"kind": "poi", "name": name, "city": tags.get("addr:city"),
+                     "country": tags.get("addr:country") or country, "lon": lon, "lat": lat})
+
+
+def _rows(places, houses, streets, pois, place_rows, country):
+    """The index rows: places, then house numbers and POIs (with their nearest place), then streets."""
     for row in place_rows:
         yield row
     for row in houses + pois:

@@ -23,17 +23,26 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from .. import fieldtypes
+from .. import fieldtypes, outputs
+from .. import validate as check
 from ..errors import WealthMapError
-from ..i18n import tr
+from ..i18n import tr, tr_noop
 from ..tasks import check_cancel
 from . import style
-from .classify import FIXED_CLASS_METHODS, METHODS, classify, resolve_method
+from .classify import FIXED_CLASS_METHODS, MAX_CLASSES, METHODS, classify, resolve_method
 from .export import LEGEND_TITLE, build_layout, export_layout
 from .join import DEFAULT_NORMALISE, JoinResult, join_summary, parse_number, write_features  # noqa: F401
 from .join import join_table as _join_table
 
 CHART_KINDS = ("pie", "bar", "stacked", "proportional")
+SIZE_MODES = ("total", "fixed")
+NORMALISE_OPTIONS = ("trim", "case", "zeros")
+AREA_UNITS = ("km2", "m2", "ha")
+AREA_METHODS = ("ellipsoidal", "planar")
+#: Largest magnitude of a value that can be classified: squares of larger ones overflow (variance, Jenks).
+MAX_ABS_VALUE = 1e150
+#: Largest chart size in millimetres on the map.
+MAX_CHART_MM = 200.0
 
 
 class Result(dict):
@@ -49,6 +58,18 @@ class Result(dict):
 def join_table(layer, table, layer_key, table_key, output=None, fields=None, normalise=DEFAULT_NORMALISE,
                on_duplicate="error", encoding=None, name=None, feedback=None, sheet=None):
     """Join a table to boundaries into a new layer; returns ``Result(layer, report, path, summary)``."""
+    where = "join_table"
+    layer_key, table_key = check.text(layer_key, "layer_key", where), check.text(table_key, "table_key", where)
+    if isinstance(fields, str):
+        fields = [fields]
+    fields = check.text_list(fields, "fields", where=where, min_len=0, allow_none=True)
+    if isinstance(normalise, str):
+        normalise = [normalise]
+    normalise = [check.choice(n, "normalise", NORMALISE_OPTIONS, where=where)
+                 for n in (check.text_list(normalise, "normalise", where=where, min_len=0, allow_none=True) or [])]
+    on_duplicate = check.choice(on_duplicate, "on_duplicate", ("error", "first"), where=where)
+    for key, value in (("output", output), ("encoding", encoding), ("name", name)):
+        check.text(value, key, where=where, allow_none=True, allow_empty=True)
     joined = _join_table(layer, table, layer_key, table_key, output=output, fields=fields, normalise=normalise,
                          on_duplicate=on_duplicate, encoding=encoding, name=name, feedback=feedback, sheet=sheet)
     return Result(layer=joined.layer, report=joined.report, path=joined.path, summary=joined.summary())
@@ -60,7 +81,7 @@ def _check_layer(layer, polygons=True):
         raise WealthMapError(tr("Pick a valid vector layer."))
     if layer.featureCount() == 0:
         raise WealthMapError(tr("The layer '{0}' has no features.").format(layer.name()))
-    if polygons and layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+    if polygons and layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
         raise WealthMapError(tr("The layer '{0}' is not a polygon layer; choropleth and chart maps need "
                                 "polygons.").format(layer.name()))
 
@@ -90,7 +111,7 @@ def read_values(layer, field=None, expression=None, feedback=None):
             raise WealthMapError(tr("The field '{0}' is not in the layer '{1}'. Its fields: {2}.").format(
                 field, layer.name(), ", ".join(names)))
         index = names.index(field)
-        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([index])
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([index])
         for feature in layer.getFeatures(request):
             check_cancel(feedback) if len(fids) % 10000 == 0 else None
             fids.append(feature.id())
@@ -112,8 +133,12 @@ def read_values(layer, field=None, expression=None, feedback=None):
     return fids, out
 
 
-def feature_areas(layer, unit="km2", method="ellipsoidal"):
-    """Area of every feature (``{fid: area}``) in km² (or m², ha) measured on the ellipsoid."""
+def feature_areas(layer, unit="km2", method="ellipsoidal", repaired=None):
+    """Area of every feature (``{fid: area}``) in km² (or m², ha) measured on the ellipsoid.
+
+    A polygon that crosses itself (a bowtie) is measured as the valid polygons it outlines (``makeValid``):
+    measured as drawn, its parts cancel out (a bowtie of two equal triangles measures 0). The ids of such
+    features are appended to ``repaired`` (a list) when it is given."""
     crs = layer.crs()
     if not crs.isValid():
         raise WealthMapError(tr("The layer '{0}' has no coordinate reference system, so areas cannot be measured. "
@@ -129,11 +154,15 @@ def feature_areas(layer, unit="km2", method="ellipsoidal"):
     else:
         ellipsoid = QgsProject.instance().ellipsoid()
         da.setEllipsoid(ellipsoid if ellipsoid and ellipsoid != "NONE" else "EPSG:7030")
-    target = {"km2": QgsUnitTypes.AreaSquareKilometers, "m2": QgsUnitTypes.AreaSquareMeters,
-              "ha": QgsUnitTypes.AreaHectares}[unit]
+    target = {"km2": QgsUnitTypes.AreaUnit.AreaSquareKilometers, "m2": QgsUnitTypes.AreaUnit.AreaSquareMeters,
+              "ha": QgsUnitTypes.AreaUnit.AreaHectares}[unit]
     out = {}
     for feature in layer.getFeatures(QgsFeatureRequest().setNoAttributes()):
         geom = feature.geometry()
+        if geom and not geom.isEmpty() and not geom.isGeosValid():
+            geom = geom.makeValid()
+            if repaired is not None:
+                repaired.append(feature.id())
         out[feature.id()] = da.convertAreaMeasurement(da.measureArea(geom), target) if geom and not geom.isEmpty() \
             else 0.0
     return out
@@ -165,9 +194,7 @@ def _apply(layer, renderer, apply=True, qml=None):
         target = layer if apply else layer.clone()
         if not apply:
             target.setRenderer(renderer.clone())
-        message, ok = target.saveNamedStyle(qml)
-        if not ok:
-            raise WealthMapError(tr("Could not write the style file {0}: {1}").format(qml, message))
+        outputs.save_style_file(target, qml)
 
 
 def rate_values(layer, field=None, expression=None, normalize_by=None, per_area=False, area_unit="km2",
@@ -179,17 +206,25 @@ def rate_values(layer, field=None, expression=None, normalize_by=None, per_area=
     denominators), ``zero_denominators`` (feature ids), ``normalised`` (whether a rate was computed).
     """
     _check_layer(layer)
+    where = "choropleth"
+    per_area = check.boolean(per_area, "per_area", where)
+    area_unit = check.choice(area_unit, "area_unit", AREA_UNITS, where=where)
+    area_method = check.choice(area_method, "area_method", AREA_METHODS, where=where)
+    multiplier = check.number(multiplier, "multiplier", 0.0, 1e12, lo_open=True, where=where,
+                              hint=tr("Use 1 for the value itself, 100 for %, 1000 for per 1,000."))
+    for key, value in (("field", field), ("expression", expression), ("normalize_by", normalize_by)):
+        check.text(value, key, where=where, allow_none=True, allow_empty=True)
     if normalize_by and per_area:
         raise WealthMapError(tr("Normalise either by a field or by area, not both."))
     fids, values = read_values(layer, field, expression, feedback)
     check_cancel(feedback)
-    zero_denominators = []
+    zero_denominators, repaired = [], []
     normalised = bool(normalize_by or per_area)
     if normalised:
         if normalize_by:
             _, denominators = read_values(layer, normalize_by, None, feedback)
         else:
-            areas = feature_areas(layer, area_unit, area_method)
+            areas = feature_areas(layer, area_unit, area_method, repaired)
             denominators = np.array([areas[f] for f in fids], dtype=float)
         bad = ~np.isfinite(denominators) | (denominators == 0)
         zero_denominators = [fids[i] for i in np.nonzero(bad & np.isfinite(values))[0]]
@@ -201,7 +236,8 @@ def rate_values(layer, field=None, expression=None, normalize_by=None, per_area=
             values = np.where(bad, np.nan, values / np.where(bad, 1.0, denominators) * float(multiplier))
     elif multiplier != 1.0:
         values = values * float(multiplier)
-    return Result(fids=fids, numbers=values, zero_denominators=zero_denominators, normalised=normalised)
+    return Result(fids=fids, numbers=values, zero_denominators=zero_denominators, normalised=normalised,
+                  repaired_geometries=repaired)
 
 
 def classify_choropleth(layer, field=None, method="jenks", classes=5, expression=None, breaks=None,
@@ -213,10 +249,18 @@ def classify_choropleth(layer, field=None, method="jenks", classes=5, expression
     Returns :func:`rate_values`'s :class:`Result` plus ``method`` (the canonical key of ``method``),
     ``classification`` (a :class:`~.classify.Classification`) and ``null_count``.
     """
-    method = resolve_method(method)
+    where = "choropleth"
+    method = resolve_method(check.text(method, "method", where=where))
+    if method not in FIXED_CLASS_METHODS:
+        classes = check.integer(classes, "classes", 2, MAX_CLASSES, where=where)
+    breaks = check.number_list(breaks, "breaks", where=where, allow_none=True,
+                               hint=tr("Give the upper bounds of the classes, e.g. 10, 50, 100.")) \
+        if breaks is not None and (isinstance(breaks, str) and breaks.strip() or not isinstance(breaks, str)
+                                   and (not hasattr(breaks, "__len__") or len(breaks))) else None
     rated = rate_values(layer, field, expression, normalize_by, per_area, area_unit, area_method, multiplier,
                         feedback)
     values = rated.numbers
+    check_magnitudes(values, field or expression)
     if method not in FIXED_CLASS_METHODS and np.isfinite(values).any():
         distinct = np.unique(values[np.isfinite(values)]).size
         if method in ("equal", "pretty", "stddev", "log") and distinct < classes and distinct > 1:
@@ -226,6 +270,10 @@ def classify_choropleth(layer, field=None, method="jenks", classes=5, expression
         classification = classify(values, method, classes, breaks=breaks, feedback=feedback)
     except WealthMapError as err:
         raise WealthMapError("{} ({})".format(err, tr("field {0}").format(field or expression))) from err
+    if not all(np.isfinite(classification.breaks)) or not np.isfinite(classification.minimum):
+        raise WealthMapError(tr("The classes of {0} came out with infinite bounds ({1}); the values are too large "
+                                "for this method. Rescale the field or use the quantile method.").format(
+            field or expression, ", ".join(str(b) for b in classification.breaks)))
     rated.update(method=method, classification=classification, null_count=int((~np.isfinite(values)).sum()))
     return rated
 
@@ -247,6 +295,29 @@ def describe_choropleth(field=None, expression=None, normalize_by=None, per_area
     return "{} ({})".format(what, how)
 
 
+def ramp_name(ramp, where):
+    """The ColorBrewer ramp's own spelling (``"blues"`` gives ``"Blues"``), or a message listing them."""
+    from qgis.core import QgsColorBrewerColorRamp
+
+    return check.choice(ramp, "ramp", sorted(QgsColorBrewerColorRamp.listSchemeNames(), key=str.lower),
+                        where=where)
+
+
+def check_magnitudes(values, label):
+    """Refuse infinite values (a division that overflowed, ``inf`` in the table) and values so large that
+    their squares overflow: classes, variance and natural breaks would silently come out wrong."""
+    values = np.asarray(values, dtype=float)
+    n_inf = int(np.isinf(values).sum())
+    finite = values[np.isfinite(values)]
+    big = int((np.abs(finite) > MAX_ABS_VALUE).sum())
+    if n_inf or big:
+        raise WealthMapError(tr("{0}: {1} values are infinite or larger than {2:g} in magnitude (e.g. {3}); they "
+                                "cannot be classified. Rescale the field (divide it by a power of ten) or remove "
+                                "those values.").format(
+            label, n_inf + big, MAX_ABS_VALUE,
+            float(values[np.isinf(values)][0]) if n_inf else float(finite[np.abs(finite) > MAX_ABS_VALUE][0])))
+
+
 def choropleth(layer, field=None, method="jenks", classes=5, expression=None, breaks=None, ramp="YlOrRd",
                reverse=False, normalize_by=None, per_area=False, area_unit="km2", area_method="ellipsoidal",
                multiplier=1.0, output=None, rate_field=None, null_class=True, null_color=style.NULL_COLOR,
@@ -264,6 +335,18 @@ def choropleth(layer, field=None, method="jenks", classes=5, expression=None, br
     ``counts``, ``gvf``, ``null_count``, ``zero_denominators``, ``colorblind_safe``, ``renderer``,
     ``classification`` (a :class:`~.classify.Classification`), ``title`` (the legend title).
     """
+    _check_layer(layer)
+    where = "choropleth"
+    ramp = ramp_name(ramp, where)
+    reverse, null_class, apply = (check.boolean(v, n, where) for v, n in (
+        (reverse, "reverse"), (null_class, "null_class"), (apply, "apply")))
+    check.text(qml, "qml", where=where, allow_none=True, allow_empty=True)
+    check.text(rate_field, "rate_field", where=where, allow_none=True, max_length=60)
+    null_color = check.colour(null_color, "null_color", where=where)
+    outline = check.colour(outline, "outline", where=where)
+    outputs.guard([(tr_noop("input layer"), layer)],
+                  [(tr_noop("output GeoPackage"), output if (normalize_by or per_area) else None),
+                   (tr_noop("style file"), qml)])
     computed = classify_choropleth(layer, field, method, classes, expression, breaks, normalize_by, per_area,
                                    area_unit, area_method, multiplier, feedback)
     method, values, fids = computed.method, computed.numbers, computed.fids
@@ -291,7 +374,8 @@ def choropleth(layer, field=None, method="jenks", classes=5, expression=None, br
     return Result(layer=target_layer, field=attribute, breaks=classification.breaks, counts=classification.counts,
                   gvf=classification.gvf, null_count=null_count, zero_denominators=computed.zero_denominators,
                   colorblind_safe=style.is_colorblind_safe(ramp, classification.k), renderer=renderer,
-                  classification=classification, colors=[c.name() for c in colors], title=title)
+                  classification=classification, colors=[c.name() for c in colors], title=title,
+                  repaired_geometries=computed.repaired_geometries)
 
 
 def bivariate(layer, field_x, field_y, palette="pinkblue", legend_image=None, label_x=None, label_y=None,
@@ -303,13 +387,21 @@ def bivariate(layer, field_x, field_y, palette="pinkblue", legend_image=None, la
     ``renderer``, ``legend_image``.
     """
     _check_layer(layer)
-    if palette not in style.BIVARIATE_PALETTES:
-        raise WealthMapError(tr("Unknown bivariate palette '{0}'. Use one of: {1}.").format(
-            palette, ", ".join(style.BIVARIATE_PALETTES)))
+    where = "bivariate"
+    palette = check.choice(palette, "palette", style.BIVARIATE_PALETTES, where=where)
+    field_x, field_y = check.text(field_x, "field_x", where=where), check.text(field_y, "field_y", where=where)
+    for key, value in (("legend_image", legend_image), ("label_x", label_x), ("label_y", label_y), ("qml", qml)):
+        check.text(value, key, where=where, allow_none=True, allow_empty=True)
+    apply = check.boolean(apply, "apply", where=where)
+    outline = check.colour(outline, "outline", where=where)
+    outputs.guard([(tr_noop("input layer"), layer)],
+                  [(tr_noop("style file"), qml), (tr_noop("legend image"), legend_image)])
     if field_x == field_y:
         raise WealthMapError(tr("A bivariate map needs two different fields."))
     _, x = read_values(layer, field_x, None, feedback)
     _, y = read_values(layer, field_y, None, feedback)
+    check_magnitudes(x, field_x)
+    check_magnitudes(y, field_y)
     both = np.isfinite(x) & np.isfinite(y)
     if not both.any():
         raise WealthMapError(tr("No feature has values in both '{0}' and '{1}'.").format(field_x, field_y))
@@ -343,14 +435,30 @@ def chart_map(layer, fields, kind="pie", colors=None, ramp="Set2", size_mode="to
     Returns a :class:`Result`: ``renderer``, ``max_total``, ``colors``.
     """
     _check_layer(layer)
+    outputs.guard([(tr_noop("input layer"), layer)], [(tr_noop("style file"), qml)])
     if isinstance(fields, str):
         fields = [f.strip() for f in fields.split(",") if f.strip()]
-    fields = list(fields or [])
-    if kind not in CHART_KINDS:
-        raise WealthMapError(tr("Unknown chart type '{0}'. Use one of: {1}.").format(kind, ", ".join(CHART_KINDS)))
-    if size_mode not in ("total", "fixed"):
-        raise WealthMapError(tr("Unknown chart size mode '{0}'. Use 'total' (size grows with the total) or 'fixed'.")
-                             .format(size_mode))
+    where = "chart_map"
+    fields = check.text_list(fields, "fields", where=where, min_len=1)
+    kind = check.choice(kind, "kind", CHART_KINDS, where=where)
+    size_mode = check.choice(size_mode, "size_mode", SIZE_MODES, where=where,
+                             hint=tr("'total': the size grows with the total; 'fixed': one size."))
+    max_size = check.number(max_size, "max_size", 0.0, MAX_CHART_MM, lo_open=True, where=where,
+                            hint=tr("It is the size of the largest chart in millimetres; 12 is usual."))
+    fixed_size = check.number(fixed_size, "fixed_size", 0.0, MAX_CHART_MM, lo_open=True, where=where,
+                              hint=tr("It is the size of every chart in millimetres; 8 is usual."))
+    if colors is not None and not isinstance(colors, (list, tuple)):
+        colors = [colors] if isinstance(colors, str) else colors
+    if colors:
+        colors = [check.colour(c, "colors", where=where) for c in check.text_list(colors, "colors", where=where)]
+    if labels is not None:
+        labels = check.text_list(labels, "labels", where=where, min_len=0)
+        if labels and len(labels) != len(fields):
+            raise WealthMapError(tr("chart_map: give one label per field: {0} fields, {1} labels.").format(
+                len(fields), len(labels)))
+    ramp = ramp_name(ramp, where)
+    apply = check.boolean(apply, "apply", where=where)
+    check.text(qml, "qml", where=where, allow_none=True, allow_empty=True)
     if kind == "proportional" and len(fields) != 1:
         raise WealthMapError(tr("A proportional-symbol map shows one field; got {0}.").format(len(fields)))
     if kind != "proportional" and len(fields) < 2:
@@ -358,6 +466,7 @@ def chart_map(layer, fields, kind="pie", colors=None, ramp="Set2", size_mode="to
     matrix = []
     for field in fields:
         _, values = read_values(layer, field, None, feedback)
+        check_magnitudes(values, field)
         matrix.append(values)
     matrix = np.vstack(matrix)
     finite = np.where(np.isfinite(matrix), matrix, 0.0)
@@ -386,9 +495,7 @@ def chart_map(layer, fields, kind="pie", colors=None, ramp="Set2", size_mode="to
         target.setDiagramLayerSettings(style.diagram_layer_settings())
         target.triggerRepaint()
         if qml:
-            message, ok = target.saveNamedStyle(qml)
-            if not ok:
-                raise WealthMapError(tr("Could not write the style file {0}: {1}").format(qml, message))
+            outputs.save_style_file(target, qml)
     return Result(layer=layer, renderer=renderer, max_total=max_total, colors=colors, fields=fields, kind=kind)
 
 
@@ -401,10 +508,26 @@ def export_map(layers, output, title="", source="", dpi=300, page="A4", landscap
     """
     if isinstance(layers, QgsVectorLayer) or not isinstance(layers, (list, tuple)):
         layers = [layers]
-    outputs = [output] if isinstance(output, str) else list(output)
-    if not outputs:
-        raise WealthMapError(tr("Give at least one output file (.png or .pdf)."))
+    from qgis.core import QgsMapLayer
+
+    for item in layers:
+        if not isinstance(item, QgsMapLayer):
+            raise WealthMapError(tr("export_map: the parameter 'layers' must list map layers; got {0!r}.").format(
+                item))
+    where = "export_map"
+    paths = check.text_list(output, "output", where=where, min_len=1)
+    dpi = check.dpi(dpi, "dpi", where=where)
+    landscape = check.boolean(landscape, "landscape", where=where)
+    title, source = check.text(title, "title", where, allow_empty=True), check.text(source, "source", where,
+                                                                                 allow_empty=True)
+    check.text(legend_image, "legend_image", where=where, allow_none=True, allow_empty=True)
+    if extent is not None:
+        from qgis.core import QgsRectangle
+
+        extent = QgsRectangle(*check.bbox(extent, "extent", where=where))
+    outputs.guard([(tr_noop("map layer"), lyr) for lyr in layers] + [(tr_noop("legend image"), legend_image)],
+                  [(tr_noop("exported map"), p) for p in paths])
     layout = build_layout(list(layers), title=title, source=source, page=page, landscape=landscape, extent=extent,
                           project=project, extra_picture=legend_image)
-    files = export_layout(layout, [os.path.abspath(p) for p in outputs], dpi=dpi, feedback=feedback)
+    files = export_layout(layout, [os.path.abspath(p) for p in paths], dpi=dpi, feedback=feedback)
     return Result(files=files, layout=layout)

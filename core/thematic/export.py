@@ -21,10 +21,13 @@ from qgis.core import (
     QgsScaleBarSettings,
     QgsUnitTypes,
 )
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QFont
 
+from ..compat import set_label_font
 from ..errors import WealthMapError
-from ..i18n import tr
+from ..i18n import tr, tr_noop
+from ..outputs import atomic_output
 
 PAGE_SIZES = {"A4": (297.0, 210.0), "A3": (420.0, 297.0), "letter": (279.4, 215.9)}
 #: layer custom property with the readable legend title the thematic styling functions set
@@ -110,7 +113,7 @@ def build_layout(layers, title="", source="", page="A4", landscape=True, extent=
     layout.initializeDefaults()
     layout.setName(title or "WealthMap")
     page_item = layout.pageCollection().page(0)
-    page_item.setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutMillimeters))
+    page_item.setPageSize(QgsLayoutSize(width, height, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     margin = 10.0
     title_h = 14.0 if title else 0.0
     legend = QgsLayoutItemLegend(layout) if not extra_picture else None  # a legend image replaces the list
@@ -118,9 +121,9 @@ def build_layout(layers, title="", source="", page="A4", landscape=True, extent=
     if legend is not None:
         legend_w = _add_legend(layout, legend, layers, legend_title, width, height - 2 * margin - title_h - 16)
     map_item = QgsLayoutItemMap(layout)
-    map_item.attemptMove(QgsLayoutPoint(margin, margin + title_h, QgsUnitTypes.LayoutMillimeters))
+    map_item.attemptMove(QgsLayoutPoint(margin, margin + title_h, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     map_item.attemptResize(QgsLayoutSize(width - 3 * margin - legend_w, height - 2 * margin - title_h - 8,
-                                         QgsUnitTypes.LayoutMillimeters))
+                                         QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     map_item.setLayers(list(layers))
     if extent is None:
         extent = QgsRectangle()
@@ -146,51 +149,52 @@ def build_layout(layers, title="", source="", page="A4", landscape=True, extent=
         font = QFont()
         font.setPointSize(20)
         font.setBold(True)
-        label.setFont(font)
-        label.attemptMove(QgsLayoutPoint(margin, margin - 2, QgsUnitTypes.LayoutMillimeters))
-        label.attemptResize(QgsLayoutSize(width - 2 * margin, title_h, QgsUnitTypes.LayoutMillimeters))
+        set_label_font(label, font)
+        label.attemptMove(QgsLayoutPoint(margin, margin - 2, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+        label.attemptResize(QgsLayoutSize(width - 2 * margin, title_h, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
         layout.addLayoutItem(label)
     if legend is not None:
         legend.setLinkedMap(map_item)
         legend.attemptMove(QgsLayoutPoint(width - margin - legend_w, margin + title_h,
-                                          QgsUnitTypes.LayoutMillimeters))
+                                          QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     scale = QgsLayoutItemScaleBar(layout)
     scale.setStyle("Single Box")
     scale.setLinkedMap(map_item)
     scale.applyDefaultSize()
-    if map_item.crs().mapUnits() == QgsUnitTypes.DistanceMeters:
-        scale.setUnits(QgsUnitTypes.DistanceKilometers)
+    if map_item.crs().mapUnits() == QgsUnitTypes.DistanceUnit.DistanceMeters:
+        scale.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers)
         scale.setUnitLabel("km")
     scale.setNumberOfSegmentsLeft(0)
     scale.setNumberOfSegments(2)
-    scale.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    scale.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth)
     scale.setMinimumBarWidth(30)
     scale.setMaximumBarWidth(60)
-    scale.attemptMove(QgsLayoutPoint(margin + 2, height - margin - 14, QgsUnitTypes.LayoutMillimeters))
+    scale.attemptMove(QgsLayoutPoint(margin + 2, height - margin - 14, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     layout.addLayoutItem(scale)
     arrow = QgsLayoutItemPicture(layout)
     arrow.setPicturePath(north_arrow_svg())
-    arrow.attemptResize(QgsLayoutSize(12, 18, QgsUnitTypes.LayoutMillimeters))
+    arrow.attemptResize(QgsLayoutSize(12, 18, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     arrow.attemptMove(QgsLayoutPoint(width - margin - 14, height - margin - 30,
-                                     QgsUnitTypes.LayoutMillimeters))
+                                     QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     arrow.setLinkedMap(map_item)
     layout.addLayoutItem(arrow)
     if extra_picture:
         picture = QgsLayoutItemPicture(layout)
         picture.setPicturePath(extra_picture)
-        picture.attemptResize(QgsLayoutSize(legend_w - 10, legend_w - 10, QgsUnitTypes.LayoutMillimeters))
+        picture.attemptResize(QgsLayoutSize(legend_w - 10, legend_w - 10, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
         picture.attemptMove(QgsLayoutPoint(width - margin - legend_w, margin + title_h,
-                                           QgsUnitTypes.LayoutMillimeters))
+                                           QgsUnitTypes.LayoutUnit.LayoutMillimeters))
         layout.addLayoutItem(picture)
     if source:
         note = QgsLayoutItemLabel(layout)
         note.setText(source)
         font = QFont()
         font.setPointSize(8)
-        note.setFont(font)
-        note.attemptMove(QgsLayoutPoint(width - margin - 150, height - margin - 5, QgsUnitTypes.LayoutMillimeters))
-        note.attemptResize(QgsLayoutSize(150, 6, QgsUnitTypes.LayoutMillimeters))
-        note.setHAlign(0x0002)  # Qt.AlignRight
+        set_label_font(note, font)
+        note.attemptMove(QgsLayoutPoint(width - margin - 150, height - margin - 5,
+                                        QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+        note.attemptResize(QgsLayoutSize(150, 6, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+        note.setHAlign(Qt.AlignmentFlag.AlignRight)
         layout.addLayoutItem(note)
     return layout
 
@@ -233,24 +237,26 @@ def export_layout(layout, outputs, dpi=300, feedback=None):
         if not os.path.isdir(folder):
             raise WealthMapError(tr("The folder {0} does not exist.").format(folder))
         ext = os.path.splitext(path)[1].lower()
-        if ext == ".pdf":
-            settings = QgsLayoutExporter.PdfExportSettings()
-            settings.dpi = dpi
-            settings.rasterizeWholeImage = False
-            result = exporter.exportToPdf(path, settings)
-        elif ext in (".png", ".jpg", ".jpeg", ".tif", ".tiff"):
-            settings = QgsLayoutExporter.ImageExportSettings()
-            settings.dpi = dpi
-            result = exporter.exportToImage(path, settings)
-        elif ext == ".svg":
-            settings = QgsLayoutExporter.SvgExportSettings()
-            settings.dpi = dpi
-            result = exporter.exportToSvg(path, settings)
-        else:
+        if ext not in (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".svg"):
             raise WealthMapError(tr("Unsupported export format '{0}': use .png, .jpg, .pdf or .svg.").format(ext))
-        if result != QgsLayoutExporter.Success:
-            raise WealthMapError(tr("Exporting {0} failed ({1}). Check that the file is not open elsewhere.").format(
-                path, exporter.errorFile() or result))
+        # written beside the file and moved over it when complete: a failure keeps the previous export
+        with atomic_output(path, tr_noop("exported map")) as tmp:
+            if ext == ".pdf":
+                settings = QgsLayoutExporter.PdfExportSettings()
+                settings.dpi = dpi
+                settings.rasterizeWholeImage = False
+                result = exporter.exportToPdf(tmp, settings)
+            elif ext == ".svg":
+                settings = QgsLayoutExporter.SvgExportSettings()
+                settings.dpi = dpi
+                result = exporter.exportToSvg(tmp, settings)
+            else:
+                settings = QgsLayoutExporter.ImageExportSettings()
+                settings.dpi = dpi
+                result = exporter.exportToImage(tmp, settings)
+            if result != QgsLayoutExporter.ExportResult.Success:
+                raise WealthMapError(tr("Exporting {0} failed ({1}). Check that the file is not open "
+                                        "elsewhere.").format(path, exporter.errorFile() or result))
         written[ext.lstrip(".")] = path
         if feedback is not None:
             feedback.setProgress(100.0 * (number + 1) / len(outputs))

@@ -21,19 +21,11 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from .. import fieldtypes
+from .. import fieldtypes, outputs
 from ..errors import WealthMapError
-from ..i18n import tr
-from ..tables import (
-    TEXT_EXTENSIONS,
-    check_encoding,
-    detect_encoding,
-    layer_rows,
-    load_table,
-    read_csv_rows,
-    sheets_hint,
-    split_sheet,
-)
+from ..i18n import tr, tr_noop
+from ..tablereader import encoding_label, layer_records, read_text_table, readable_layer
+from ..tables import TEXT_EXTENSIONS, check_encoding, load_table, sheets_hint, split_sheet
 from ..tasks import check_cancel
 
 NULL_TOKENS = {"", "-", "--", "x", "X", "n/a", "N/A", "NA", "na", "null", "NULL", "..", "…", "*"}
@@ -163,38 +155,40 @@ def join_summary(report):
             ", ".join(map(str, report["duplicate_layer_keys"][:5])))
     if report["numeric_fields"]:
         text += " " + tr("Read as numbers: {0}.").format(", ".join(report["numeric_fields"]))
+    if report.get("encoding"):
+        text += " " + tr("Table encoding: {0}.").format(encoding_label(report["encoding"]))
+    for note in report.get("table_notes") or []:
+        text += " " + note
     return text
 
 
-def read_table(table, encoding=None, sheet=None):
-    """``(header, rows as lists, info)`` from a file path or a layer (raw values, not yet typed)."""
-    info = {"encoding": None, "source": None}
+def read_table(table, encoding=None, sheet=None, feedback=None):
+    """``(header, rows as lists, info)`` from a file path or a layer (raw values, not yet typed).
+
+    Text files go through :func:`core.tablereader.read_text_table` (every row kept, or a refusal naming
+    the line); a layer QGIS read from a text file is read again from its file the same way; ``info`` has
+    ``encoding``, ``source``, ``notes`` (and ``hint`` for workbooks)."""
+    info = {"encoding": None, "source": None, "notes": []}
     if isinstance(table, QgsVectorLayer):
         if not table.isValid():
             raise WealthMapError(tr("The table layer '{0}' is not valid.").format(table.name()))
-        header = table.fields().names()
-        rows = [[r[h] for h in header] for r in layer_rows(table)]
+        layer, layer_info = readable_layer(table, encoding=check_encoding(encoding), feedback=feedback)
+        info.update(layer_info)
         info["source"] = table.name()
+        header, rows = layer_records(layer, feedback=feedback)
         return header, rows, info
     path, sheet = split_sheet(str(table), sheet)
     info["source"] = path
     if not os.path.exists(path):
         raise WealthMapError(tr("The table file {0} does not exist. Check the path.").format(path))
     if os.path.splitext(path)[1].lower() in TEXT_EXTENSIONS:
-        if os.path.getsize(path) == 0:
-            raise WealthMapError(tr("The table file {0} is empty (0 bytes).").format(path))
-        info["encoding"] = check_encoding(encoding) or detect_encoding(path)
-        try:
-            header, rows = read_csv_rows(path, encoding=info["encoding"])
-        except UnicodeDecodeError as err:
-            raise WealthMapError(tr("The table {0} is not in the encoding {1}. Leave the encoding empty to detect "
-                                    "it (UTF-8 with or without BOM, CP949/EUC-KR).").format(path, info["encoding"])) \
-                from err
-        return header, rows, info
+        text = read_text_table(path, encoding=check_encoding(encoding), feedback=feedback)
+        info.update(text.info())
+        return text.header, text.rows, info
     layer = load_table(path, encoding=encoding, sheet=sheet)
     info["hint"] = sheets_hint(layer)
-    header = layer.fields().names()
-    return header, [[r[h] for h in header] for r in layer_rows(layer)], info
+    header, rows = layer_records(layer, feedback=feedback)
+    return header, rows, info
 
 
 def _as_layer(layer):
@@ -210,7 +204,8 @@ def join_table(layer, table, layer_key, table_key, output=None, fields=None, nor
                on_duplicate="error", encoding=None, name=None, feedback=None, sheet=None):
     """Join ``table`` (CSV/XLSX path or layer) to ``layer`` by key into a new layer; see the module docstring.
 
-    ``output``: ``None`` or ``"memory:"`` for a memory layer, else a ``.gpkg`` path (overwritten).
+    ``output``: ``None`` or ``"memory:"`` for a memory layer, else a ``.gpkg`` path (replaced
+    as a whole once complete; refused when it is the layer or the table, or holds other layers).
     ``fields``: table columns to copy (default all but the key). ``on_duplicate``: ``"error"``
     (default: duplicate table keys stop the join with a message) or ``"first"`` (keep the first row).
     Returns a :class:`JoinResult`.
@@ -223,7 +218,10 @@ def join_table(layer, table, layer_key, table_key, output=None, fields=None, nor
             layer_key, layer.name(), ", ".join(layer.fields().names())))
     if layer.featureCount() == 0:
         raise WealthMapError(tr("The layer '{0}' has no features; there is nothing to join to.").format(layer.name()))
-    header, rows, info = read_table(table, encoding, sheet)
+    if output is not None and not str(output).startswith("memory:"):  # before any work
+        outputs.guard([(tr_noop("boundary layer"), layer), (tr_noop("table"), table)],
+                      [(tr_noop("joined output"), output)])
+    header, rows, info = read_table(table, encoding, sheet, feedback)
     if table_key not in header:
         raise WealthMapError(tr("The key column '{0}' is not in the table {1}. Its columns: {2}.").format(
             table_key, info["source"], ", ".join(header)) + info.get("hint", ""))
@@ -326,6 +324,7 @@ def join_table(layer, table, layer_key, table_key, output=None, fields=None, nor
         "numeric_fields": [out_names[f] for f in numeric],
         "fields": [out_names[f] for f in wanted],
         "encoding": info["encoding"],
+        "table_notes": list(info.get("notes") or []),
     }
     if not used_rows:
         raise WealthMapError(tr("No table row matched a feature: layer keys look like {0}, table keys like {1}. "
@@ -348,22 +347,25 @@ def write_features(features, fields, template, output, name):
     path = str(output)
     if not path.lower().endswith(".gpkg"):
         raise WealthMapError(tr("The output {0} must be a GeoPackage (.gpkg) or 'memory:'.").format(path))
-    if os.path.exists(path):
-        try:
-            os.remove(path)
-        except OSError as err:
-            raise WealthMapError(tr("Could not overwrite {0}: {1}. Close it in other programs.").format(
-                path, err)) from err
+    label = tr_noop("output GeoPackage")
+    outputs.guard([(tr_noop("input layer"), template)], [(label, path)])
+    outputs.check_replaceable(path, label=label)
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = name
     options.fileEncoding = "UTF-8"
-    writer = QgsVectorFileWriter.create(path, fields, template.wkbType(), template.crs(),
-                                        QgsProject.instance().transformContext(), options)
-    if writer.hasError() != QgsVectorFileWriter.NoError:
-        raise WealthMapError(tr("Could not write {0}: {1}").format(path, writer.errorMessage()))
-    writer.addFeatures(features)
-    del writer
+    options.layerOptions = ["DESCRIPTION={}".format(outputs.GPKG_MARK)]
+    # written beside the file and moved over it when complete: a failure or a kill keeps the previous file
+    with outputs.atomic_output(path, label) as tmp:
+        writer = QgsVectorFileWriter.create(tmp, fields, template.wkbType(), template.crs(),
+                                            QgsProject.instance().transformContext(), options)
+        if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
+            raise WealthMapError(tr("Could not write {0}: {1}").format(path, writer.errorMessage()))
+        if not writer.addFeatures(features):
+            message = writer.errorMessage()
+            del writer
+            raise WealthMapError(tr("Could not write {0}: {1}").format(path, message))
+        del writer
     layer = QgsVectorLayer(path, name, "ogr")
     if not layer.isValid():
         raise WealthMapError(tr("Could not open the written file {0}.").format(path))

@@ -237,8 +237,11 @@ def bivariate_legend_image(path, palette, label_x, label_y, size=360):
     painter.drawText(QRectF(0, -margin + 4, 3 * cell, margin - 8),
                      int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom), "{} →".format(label_y))
     painter.end()
-    if not image.save(path, "PNG"):
-        raise WealthMapError(tr("Could not write the legend image {0}.").format(path))
+    from .. import outputs
+
+    with outputs.atomic_output(path, tr_noop("legend image")) as tmp:  # the previous image stays until complete
+        if not image.save(tmp, "PNG"):
+            raise WealthMapError(tr("Could not write the legend image {0}.").format(path))
     return path
 
 
@@ -252,14 +255,14 @@ def diagram_renderer(kind, fields, colors, labels=None, size_mode="total", max_t
     settings.categoryAttributes = attributes
     settings.categoryColors = [QColor(c) for c in colors]
     settings.categoryLabels = list(labels or fields)
-    settings.sizeType = QgsUnitTypes.RenderMillimeters
-    settings.lineSizeUnit = QgsUnitTypes.RenderMillimeters
+    settings.sizeType = QgsUnitTypes.RenderUnit.RenderMillimeters
+    settings.lineSizeUnit = QgsUnitTypes.RenderUnit.RenderMillimeters
     settings.penColor = QColor(outline)
     settings.penWidth = 0.2
     settings.barWidth = bar_width
     settings.scaleByArea = kind in ("pie", "proportional")
     settings.size = QSizeF(fixed_size, fixed_size)
-    settings.diagramOrientation = QgsDiagramSettings.Up
+    settings.diagramOrientation = QgsDiagramSettings.DiagramOrientation.Up
     settings.minimumSize = 0.0
     diagram = {"pie": QgsPieDiagram, "proportional": QgsPieDiagram, "bar": QgsHistogramDiagram,
                "stacked": QgsStackedBarDiagram}[kind]()
@@ -284,7 +287,7 @@ def diagram_renderer(kind, fields, colors, labels=None, size_mode="total", max_t
     renderer.setUpperSize(QSizeF(max_size, max_size))
     renderer.setAttributeLegend(kind != "proportional")
     legend = QgsDataDefinedSizeLegend()
-    legend.setLegendType(QgsDataDefinedSizeLegend.LegendSeparated)
+    legend.setLegendType(QgsDataDefinedSizeLegend.LegendType.LegendSeparated)
     legend.setTitle(tr("Total") if kind != "proportional" else labels[0] if labels else fields[0])
     legend.setClasses([QgsDataDefinedSizeLegend.SizeClass(v, "{:,}".format(v) if float(v).is_integer()
                                                           else "{:,.2f}".format(v))
@@ -314,6 +317,6 @@ def size_legend_values(maximum):
 
 def diagram_layer_settings():
     settings = QgsDiagramLayerSettings()
-    settings.setPlacement(QgsDiagramLayerSettings.OverPoint)
+    settings.setPlacement(QgsDiagramLayerSettings.Placement.OverPoint)
     settings.setShowAllDiagrams(True)
     return settings

@@ -5,7 +5,7 @@ The schema is documented in ``models/README.md``. In short, a bundle holds
 * ``manifest.json``: what the model reads (``bands``, ``gsd_m``, ``chip_px``,
   ``context_chips``, ``normalization``), the ``embedder`` and ``head`` ONNX files and their
   input/output names, the ordered ``features`` the head expects, the ``output`` name and
-  units, the ``status`` (``demo``, ``trained`` or ``validated``), ``metrics``,
+  units, the ``status`` (``demo``, ``trained``, ``weak`` or ``validated``), ``metrics``,
   ``training_data``, ``licence``, ``citation`` and ``files`` (sha256 and size of every file);
 * the ONNX files themselves. No pickle, ever.
 
@@ -32,17 +32,31 @@ import threading
 import time
 
 from ..errors import WealthMapError
-from ..i18n import tr
+from ..i18n import tr, tr_noop
+from ..outputs import atomic_folder
 
 SCHEMA_VERSION = 1
 MANIFEST = "manifest.json"
-STATUSES = ("demo", "trained", "validated")
+#: ``weak``: trained, but its cross-validated r² does not beat the best simple baseline (see ``metrics``).
+STATUSES = ("demo", "trained", "weak", "validated")
 #: Spectral statistics a head may use, computed by :func:`core.wealth.embed.spectral_statistics`.
 SPECTRAL_FEATURES = tuple("{}_{}".format(index, stat) for index in ("ndvi", "ndbi", "ndwi") for stat in ("mean", "std"))
 EMBEDDING_FEATURE = "embedding"
 DEMO_NOTE = "demonstration model, not a wealth estimate"
+WEAK_NOTE = "weak model: not better than a simple baseline"
 BUNDLED_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "models")
 DEFAULT_BUNDLE = os.path.join(BUNDLED_DIR, "wealthmap_demo")
+
+#: Pixel sizes (metres) a bundle may read: from very high resolution aerial imagery to coarse sensors.
+GSD_RANGE = (0.1, 1000.0)
+MAX_CHIP_PX = 4096
+MAX_CONTEXT_CHIPS = 99
+#: ONNX metadata key of a head holding its manifest ``features`` list (JSON): the order it was trained on.
+FEATURES_METADATA = "wealthmap_features"
+#: ONNX metadata key of a head holding what its features were computed with (JSON): the embedder signature
+#: (:func:`core.wealth.features.embedder_signature`: embedder file, bands, chip size, pixel size, normalisation)
+#: and ``context_chips``.
+INPUTS_METADATA = "wealthmap_inputs"
 
 REQUIRED = {
     "schema_version": int,
@@ -64,6 +78,44 @@ REQUIRED = {
     "citation": str,
     "files": dict,
 }
+
+
+#: The bundled model's texts (manifest ``name``, ``output.units``) and the statuses, for the translation tables.
+MANIFEST_TEXTS = (tr_noop("WealthMap demo (built-up share)"),
+                  tr_noop("built-up share 0..1 (demonstration target, not wealth)"),
+                  tr_noop("demo"), tr_noop("trained"), tr_noop("weak"), tr_noop("validated"))
+BASELINE_NAMES = {"mean": tr_noop("training mean"), "group_mean": tr_noop("group mean"),
+                  "urban_rural_mean": tr_noop("urban/rural mean")}
+
+
+def best_baseline(metrics):
+    """``(name, r2)`` of the best simple baseline in a training's ``metrics`` (``None, None`` without one)."""
+    best = (None, None)
+    for key, values in (metrics.get("baselines") or {}).items():
+        r2 = values.get("r2") if isinstance(values, dict) else None
+        if r2 is not None and math.isfinite(r2) and (best[1] is None or r2 > best[1]):
+            best = (key, float(r2))
+    return best
+
+
+def is_weak(metrics):
+    """True when the model's cross-validated r² does not beat the best simple baseline's."""
+    name, base = best_baseline(metrics)
+    model = (metrics.get("model") or {}).get("r2")
+    if base is None or model is None or not math.isfinite(model):
+        return False
+    return float(model) <= base
+
+
+def weak_warning(metrics):
+    """The warning a weak model carries (dock, report, legend), with its figures."""
+    name, base = best_baseline(metrics)
+    model = (metrics.get("model") or {}).get("r2")
+    return tr("Weak model: its cross-validated r² {0:.3f} does not beat the best simple baseline ({1}, r² {2:.3f}); "
+              "its maps say less than that baseline. Add survey points, rasters that cover them better, or "
+              "group/urban fields, and train again.").format(
+        float(model) if model is not None else float("nan"), tr(BASELINE_NAMES.get(name, name or "")),
+        base if base is not None else float("nan"))
 
 
 def sha256_file(path, block=1 << 20):
@@ -120,7 +172,26 @@ class ModelBundle:
 
     @property
     def name(self):
-        return self.manifest["name"]
+        """The model's name in the UI's language (see :meth:`text`)."""
+        return self.text("name")
+
+    @property
+    def units(self):
+        """The output's units in the UI's language, e.g. "built-up share 0..1 (demonstration target, not wealth)"."""
+        return self.text("units")
+
+    def text(self, key):
+        """A manifest text (``name`` or ``units``) translated: from ``i18n.<key>`` (``[English template,
+        [arguments]]``, written by training) when present, else the English text itself through ``tr()``
+        (the bundled model's texts are in the translation tables)."""
+        template = (self.manifest.get("i18n") or {}).get(key)
+        if isinstance(template, (list, tuple)) and len(template) == 2 and isinstance(template[0], str):
+            try:
+                return tr(template[0]).format(*template[1])
+            except (IndexError, KeyError, ValueError, TypeError):
+                pass
+        value = self.manifest["name"] if key == "name" else self.manifest.get("output", {}).get("units", "")
+        return tr(value) if value else ""
 
     @property
     def status(self):
@@ -130,11 +201,27 @@ class ModelBundle:
     def is_demo(self):
         return self.status == "demo"
 
+    @property
+    def is_weak(self):
+        """Trained, but not better than the best simple baseline in cross-validation."""
+        return self.status == "weak"
+
+    def note(self):
+        """What a user must know before reading its maps (translated), or ``""``."""
+        if self.is_demo:
+            return tr("This is a demonstration model, not a wealth estimate.")
+        if self.is_weak:
+            return weak_warning(self.manifest.get("metrics", {}))
+        return ""
+
     def label(self):
-        """Name shown in the UI and legend; a demo head says it is not a wealth estimate."""
+        """Name shown in the UI and legend; a demo head says it is not a wealth estimate, a weak one that it
+        does not beat a simple baseline."""
         if self.is_demo:
             return tr("{0} (demonstration model, not a wealth estimate)").format(self.name)
-        return "{} ({})".format(self.name, self.status)
+        if self.is_weak:
+            return tr("{0} (weak model: not better than a simple baseline)").format(self.name)
+        return "{} ({})".format(self.name, tr(self.status))
 
     # --- what the model reads -------------------------------------------------------------
     @property
@@ -232,6 +319,14 @@ def legend_breaks(values, classes=7):
     return breaks if len(breaks) >= 2 else None
 
 
+def _finite(value):
+    """``float(value)`` when it is a finite number (not a bool), else ``None``."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
 def _fail(path, problem):
     raise WealthMapError(
         tr("The model bundle '{0}' is not valid: {1}. Use a bundle written by WealthMap (see models/README.md) "
@@ -259,13 +354,28 @@ def validate_manifest(manifest, path="<manifest>"):
     for key in ("rgb_bands", "stretch_min", "stretch_max", "mean", "std"):
         if key not in norm:
             _fail(path, tr("normalization has no '{0}'").format(key))
-    if len(norm["rgb_bands"]) != 3 or any(b not in bands for b in norm["rgb_bands"]):
+    if not isinstance(norm["rgb_bands"], list) or len(norm["rgb_bands"]) != 3 \
+            or any(b not in bands for b in norm["rgb_bands"]):
         _fail(path, tr("normalization.rgb_bands must name three of the bands"))
-    if not float(norm["stretch_max"]) > float(norm["stretch_min"]):
-        _fail(path, tr("normalization.stretch_max must be above stretch_min"))
-    if manifest["gsd_m"] <= 0 or manifest["chip_px"] < 8 or manifest["context_chips"] < 1 \
-            or manifest["context_chips"] % 2 != 1:
-        _fail(path, tr("gsd_m must be > 0, chip_px >= 8 and context_chips an odd number >= 1"))
+    stretch = [_finite(norm[key]) for key in ("stretch_min", "stretch_max")]
+    if None in stretch or not stretch[1] > stretch[0]:
+        _fail(path, tr("normalization.stretch_min and stretch_max must be finite numbers with stretch_max above "
+                       "stretch_min (got {0!r} and {1!r})").format(norm["stretch_min"], norm["stretch_max"]))
+    for key in ("mean", "std"):
+        values = [_finite(v) for v in norm[key]] if isinstance(norm[key], list) else []
+        if len(values) != 3 or None in values or (key == "std" and not all(v > 0 for v in values)):
+            _fail(path, tr("normalization.{0} must list 3 finite numbers, one per RGB band{1} (got {2!r}); a "
+                           "zero spread would divide by zero").format(
+                key, tr(", each above 0") if key == "std" else "", norm[key]))
+    gsd = _finite(manifest["gsd_m"])
+    if gsd is None or not GSD_RANGE[0] <= gsd <= GSD_RANGE[1]:
+        _fail(path, tr("gsd_m (the pixel size the model reads, in metres) must be from {0:g} to {1:g}; got {2!r}")
+              .format(GSD_RANGE[0], GSD_RANGE[1], manifest["gsd_m"]))
+    if not 8 <= manifest["chip_px"] <= MAX_CHIP_PX or manifest["context_chips"] < 1 \
+            or manifest["context_chips"] > MAX_CONTEXT_CHIPS or manifest["context_chips"] % 2 != 1:
+        _fail(path, tr("chip_px must be from 8 to {0} and context_chips an odd number from 1 to {1} (got {2} and "
+                       "{3})").format(MAX_CHIP_PX, MAX_CONTEXT_CHIPS, manifest["chip_px"],
+                                      manifest["context_chips"]))
     for part, keys in (("embedder", ("file", "input", "output", "dim")), ("head", ("file", "input", "outputs"))):
         for key in keys:
             if key not in manifest[part]:
@@ -273,6 +383,14 @@ def validate_manifest(manifest, path="<manifest>"):
     outputs = manifest["head"]["outputs"]
     if not isinstance(outputs, dict) or "mean" not in outputs or "std" not in outputs:
         _fail(path, tr("head.outputs must name the 'mean' and 'std' outputs"))
+    names = [manifest["embedder"]["input"], manifest["embedder"]["output"], manifest["head"]["input"],
+             outputs["mean"], outputs["std"], manifest["embedder"]["file"], manifest["head"]["file"]]
+    if not all(isinstance(n, str) and n for n in names):
+        _fail(path, tr("the embedder's and head's file, input and output names must be non-empty texts"))
+    dim = manifest["embedder"]["dim"]
+    if isinstance(dim, bool) or not isinstance(dim, int) or not 1 <= dim <= 1_000_000:
+        _fail(path, tr("embedder.dim (the embedding's length) must be a whole number from 1 to 1000000; got {0!r}")
+              .format(dim))
     breaks = manifest["output"].get("classes")
     if breaks is not None:
         try:
@@ -400,18 +518,18 @@ def write_bundle(folder, manifest, files, base=None, replace_demo=False):
         ``bytes``, or an ``onnx.ModelProto``. Both ``manifest["embedder"]["file"]`` and
         ``manifest["head"]["file"]`` must be among them.
 
-    The bundle is written to a temporary sibling folder and renamed into place, so a
-    failure leaves no partial bundle. An existing bundle at ``folder`` is replaced; an
+    The bundle is written to a temporary sibling folder and swapped into place
+    (:func:`..outputs.atomic_folder`), so a failure or a kill leaves no partial bundle and keeps
+    the previous one. An existing bundle at ``folder`` is replaced; an
     existing folder that is not a bundle, or that holds other files besides one, is refused, as are the
     bundled demonstration model and ``base`` (see :func:`check_bundle_folder`).
     """
     folder = check_bundle_folder(folder, base, replace_demo)
     manifest = copy.deepcopy(manifest)
     manifest.setdefault("schema_version", SCHEMA_VERSION)
-    parent = os.path.dirname(folder)
-    os.makedirs(parent, exist_ok=True)
-    tmp = tempfile.mkdtemp(prefix=".partial-" + os.path.basename(folder) + "-", dir=parent)
-    try:
+    os.makedirs(os.path.dirname(folder), exist_ok=True)
+    # built in a folder beside it, then swapped in: a failure or a kill leaves the previous bundle whole
+    with atomic_folder(folder, tr_noop("model bundle")) as tmp:
         entries = {}
         for name, source in files.items():
             if os.path.basename(name) != name:
@@ -431,11 +549,5 @@ def write_bundle(folder, manifest, files, base=None, replace_demo=False):
         with open(os.path.join(tmp, MANIFEST), "w", encoding="utf-8") as handle:
             json.dump(json_safe(manifest), handle, indent=2, ensure_ascii=False, allow_nan=False)
             handle.write("\n")
-        os.chmod(tmp, 0o755)  # mkdtemp makes it private
-        if os.path.isdir(folder):
-            shutil.rmtree(folder)
-        os.rename(tmp, folder)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        os.chmod(tmp, 0o755)
     return load_bundle(folder)

@@ -183,7 +183,7 @@ def _graph_nodes(prefix, chips, mask, rgb_index, normalization, pairs, image=Non
     return nodes, inits
 
 
-def fused_model(embedder_path, input_name, bands, rgb_bands, normalization, output_name):
+def fused_model(embedder_path, input_name, bands, rgb_bands, normalization, output_name, chip_px=None):
     """The embedder with the pre-processing folded in: inputs ``chips`` ``(N, len(bands), H, W)``
     reflectance (finite; pixels outside the mask are ignored) and ``mask`` ``(N, 1, H, W)`` (1 = valid and
     clear); outputs the embedder's ``output_name`` and ``index_sums`` ``(N, K, 3)`` (see
@@ -196,9 +196,23 @@ def fused_model(embedder_path, input_name, bands, rgb_bands, normalization, outp
     found = [i for i in graph.input if i.name == input_name]
     dims = [d.dim_value if d.HasField("dim_value") else None for d in found[0].type.tensor_type.shape.dim] \
         if found else []
+    if not found:
+        raise WealthMapError(tr("The embedder '{0}' has no input '{1}' (its inputs: {2}), the name its manifest gives "
+                                "(embedder.input); the bundle is mismatched. Fix the manifest or re-export the "
+                                "model.").format(os.path.basename(str(embedder_path)), input_name,
+                                                 ", ".join(i.name for i in graph.input)))
     if len(dims) != 4 or dims[1] not in (None, 3):
         raise WealthMapError(tr("The embedder '{0}' expects input of shape {1}, not (N, 3, H, W); the bundle "
                                 "does not fit this plugin.").format(embedder_path, dims))
+    if chip_px is not None and any(d not in (None, chip_px) for d in dims[2:]):
+        raise WealthMapError(tr("The embedder '{0}' takes images of {1} x {2} pixels but the manifest's chip_px is "
+                                "{3}; the bundle is mismatched. Fix chip_px or re-export the model.").format(
+            os.path.basename(str(embedder_path)), dims[2], dims[3], chip_px))
+    if output_name not in [o.name for o in graph.output]:
+        raise WealthMapError(tr("The embedder '{0}' has no output '{1}' (its outputs: {2}), the name its manifest "
+                                "gives (embedder.output); the bundle is mismatched. Fix the manifest or re-export "
+                                "the model.").format(os.path.basename(str(embedder_path)), output_name,
+                                                     ", ".join(o.name for o in graph.output)))
     rgb_index = [bands.index(b) for b in rgb_bands]
     pairs = _index_pairs(bands)
     nodes, inits = _graph_nodes("wm_pre_", "chips", "mask", rgb_index, normalization, pairs, image=input_name,
@@ -260,15 +274,21 @@ class Embedder:
         self.input_name = bundle.manifest["embedder"]["input"]
         self.output_name = bundle.manifest["embedder"]["output"]
         key = (self.sha256, tuple(self.bands), tuple(bundle.rgb_bands), repr(sorted(self.normalization.items())),
-               self.input_name, self.output_name)
+               self.input_name, self.output_name, self.chip_px)
         self.session = _cached_session(key, lambda: self._build(bundle), use_cuda, threads)
         self.outputs = [self.output_name] + (["index_sums"] if self.pairs else [])
         self.providers = self.session.get_providers()
+        found = {o.name: o.shape for o in self.session.get_outputs()}
+        width = found.get(self.output_name, [None])[-1]
+        if isinstance(width, int) and width != self.dim:
+            raise WealthMapError(tr("The embedder '{0}' gives embeddings of {1} values but the manifest's "
+                                    "embedder.dim is {2}; the bundle is mismatched. Fix embedder.dim or re-export "
+                                    "the model.").format(os.path.basename(bundle.embedder_path), width, self.dim))
 
     def _build(self, bundle):
         try:
             return fused_model(bundle.embedder_path, self.input_name, list(self.bands), list(bundle.rgb_bands),
-                               self.normalization, self.output_name)
+                               self.normalization, self.output_name, self.chip_px)
         except WealthMapError:
             raise
         except Exception as err:  # noqa: BLE001 - onnx raises its own error types
@@ -393,19 +413,91 @@ def spectral_statistics(chips, bands, mask=None, names=SPECTRAL_FEATURES):
     return stats_from_sums(spectral_sums(chips, bands, mask), names)
 
 
-def feature_matrix(bundle, embeddings, stats, stat_names=SPECTRAL_FEATURES):
-    """The head's input ``(N, F)`` in manifest order from embeddings ``(N, dim)`` and stats ``(N, k)``."""
+#: Prefix of a covariate's name in a manifest's ``features`` (see ``covariates.py``).
+COVARIATE_PREFIX = "covariate:"
+
+
+def check_features(bundle, stat_names=SPECTRAL_FEATURES):
+    """Refuse, before any work, a bundle whose head needs a feature prediction cannot compute (e.g. a survey
+    table column of an older trained bundle): prediction computes the embedding, the spectral statistics
+    and the covariates the manifest lists."""
+    names = {COVARIATE_PREFIX + c["name"] for c in bundle.manifest.get("covariates", [])}
+    for feature in bundle.manifest["features"]:
+        if feature != EMBEDDING_FEATURE and feature not in stat_names and feature not in names:
+            raise WealthMapError(tr("The model '{0}' expects the feature '{1}', which prediction cannot compute "
+                                    "(it computes the embedding, {2} and the covariate rasters the manifest lists). "
+                                    "Use a head trained by WealthMap, with its covariate rasters.").format(
+                bundle.id, feature, ", ".join(stat_names)))
+
+
+def feature_matrix(bundle, embeddings, stats, stat_names=SPECTRAL_FEATURES, covariates=None):
+    """The head's input ``(N, F)`` in manifest order from embeddings ``(N, dim)``, stats ``(N, k)`` and the
+    covariates' values ``(N, C)`` (in the order of the manifest's ``covariates``)."""
     cols = []
+    names = [c["name"] for c in bundle.manifest.get("covariates", [])]
     for feature in bundle.manifest["features"]:
         if feature == EMBEDDING_FEATURE:
             cols.append(np.asarray(embeddings, dtype=np.float32))
         elif feature in stat_names:
             cols.append(np.asarray(stats, dtype=np.float32)[:, [list(stat_names).index(feature)]])
+        elif feature.startswith(COVARIATE_PREFIX) and feature[len(COVARIATE_PREFIX):] in names \
+                and covariates is not None:
+            j = names.index(feature[len(COVARIATE_PREFIX):])
+            cols.append(np.asarray(covariates, dtype=np.float32)[:, [j]])
         else:
-            raise WealthMapError(tr("The model '{0}' expects the feature '{1}', which prediction from imagery cannot "
-                                    "compute (only the embedding and {2}). Use a head trained without extra "
-                                    "columns.").format(bundle.id, feature, ", ".join(stat_names)))
+            raise WealthMapError(tr("The model '{0}' expects the feature '{1}', which prediction cannot compute "
+                                    "(it computes the embedding, {2} and the covariate rasters the manifest lists). "
+                                    "Use a head trained by WealthMap, with its covariate rasters.").format(
+                bundle.id, feature, ", ".join(stat_names)))
     return np.hstack(cols).astype(np.float32, copy=False)
+
+
+def check_head_features(bundle, metadata):
+    """Refuse a head whose recorded feature order (ONNX metadata ``wealthmap_features``, written by training)
+    differs from the manifest's ``features``: the columns would reach the wrong inputs and the head would
+    predict nonsense without an error. Heads without the record (older bundles) are checked by width only,
+    and, when they reduce the embedding with PCA, that ``embedding`` comes first."""
+    import json
+
+    from .bundle import FEATURES_METADATA, INPUTS_METADATA
+
+    features = list(bundle.manifest["features"])
+    recorded = metadata.get(FEATURES_METADATA)
+    name = os.path.basename(bundle.head_path)
+    inputs = metadata.get(INPUTS_METADATA)
+    if inputs is not None:
+        from .features import head_inputs
+
+        if inputs != head_inputs(bundle, bundle.context_chips):
+            try:
+                was = json.loads(inputs)
+            except ValueError:
+                was = {}
+            changed = [key for key in ("context_chips",) if was.get(key) != bundle.context_chips] or \
+                [tr("the embedder file, bands, chip_px, gsd_m or normalization")]
+            raise WealthMapError(tr("The head '{0}' was trained on features computed with other settings than its "
+                                    "manifest now gives ({1} changed): its predictions would be wrong. Restore the "
+                                    "manifest (or train the head again with these settings).").format(
+                name, ", ".join(changed)))
+    if recorded is not None:
+        try:
+            trained = json.loads(recorded)
+        except ValueError:
+            trained = None
+        if trained != features:
+            raise WealthMapError(tr("The head '{0}' was trained on the features {1} in this order, but the manifest "
+                                    "lists {2}; the columns would reach the wrong inputs. Restore the manifest's "
+                                    "'features' list (or re-export the bundle).").format(
+                name, ", ".join(map(str, trained or [])) or recorded, ", ".join(features)))
+        return
+    try:
+        pca = int(metadata.get("pca_components", "0"))
+    except ValueError:
+        pca = 0
+    if pca > 0 and EMBEDDING_FEATURE in features and features[0] != EMBEDDING_FEATURE:
+        raise WealthMapError(tr("The head '{0}' reduces the first columns (the embedding) with PCA, but the "
+                                "manifest's 'features' list does not start with 'embedding' ({1}). Restore the "
+                                "manifest's order (or re-export the bundle).").format(name, ", ".join(features)))
 
 
 class Head:
@@ -424,11 +516,13 @@ class Head:
             raise WealthMapError(tr("The head '{0}' does not have the input/outputs its manifest names ({1} -> {2}); "
                                     "the bundle is mismatched. Re-export it.").format(
                                         os.path.basename(bundle.head_path), self.input_name, ", ".join(self.outputs)))
-        width = inputs[0].shape[1] if len(inputs[0].shape) == 2 else None
+        shape = [i for i in inputs if i.name == self.input_name][0].shape
+        width = shape[1] if len(shape) == 2 else None
         if isinstance(width, int) and width != bundle.n_features:
             raise WealthMapError(tr("The head '{0}' takes {1} features but the manifest lists {2}; the bundle is "
                                     "mismatched. Re-export it.").format(
                                         os.path.basename(bundle.head_path), width, bundle.n_features))
+        check_head_features(bundle, self.session.get_modelmeta().custom_metadata_map)
 
     def predict(self, features):
         if len(features) == 0:

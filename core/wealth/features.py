@@ -20,9 +20,10 @@ context and the exact pooled mean/std of the indices over their clear pixels. Pr
 code therefore gives the same numbers: a head trained here reproduces, in prediction, the
 cross-validated predictions of held-out points at the chips that contain them.
 
-The feature row of a survey point is ``[embedding (D) | ndvi_mean, ndvi_std, ndbi_mean,
-ndbi_std, ndwi_mean, ndwi_std | extra columns]``; the head's ONNX graph applies PCA to the
-embedding part itself (see ``forest_onnx``).
+The feature row of a survey point is ``[embedding (D) | the spectral statistics its bands allow
+(ndvi_mean, ndvi_std, ndbi_mean, ndbi_std, ndwi_mean, ndwi_std; NDBI only with B11, see
+:func:`training_bundle`) | covariates (``covariates.py``)]``; the head's ONNX graph applies PCA to
+the embedding part itself (see ``forest_onnx``).
 """
 
 import hashlib
@@ -314,12 +315,53 @@ def _pooled_sums(cache, row, col, k):
 
 def _stats(sums_list):
     """``(len(sums_list), 6)`` NDVI/NDBI/NDWI mean/std from summed index sums (elementwise, so one row
-    gives the same numbers alone or with others)."""
+    gives the same numbers alone or with others); NaN columns for an index the bands do not allow
+    (NDBI without B11)."""
     from .embed import stats_from_sums
 
-    names = list(sums_list[0])
-    return stats_from_sums({name: tuple(np.array([acc[name][i] for acc in sums_list]) for i in range(3))
-                            for name in names}, SPECTRAL_FEATURES)
+    out = np.full((len(sums_list), len(SPECTRAL_NAMES)), np.nan, dtype=np.float32)
+    present = [n for n in SPECTRAL_NAMES if n.rsplit("_", 1)[0] in sums_list[0]]
+    if present:
+        indices = sorted({n.rsplit("_", 1)[0] for n in present})
+        cols = stats_from_sums({name: tuple(np.array([acc[name][i] for acc in sums_list]) for i in range(3))
+                                for name in indices}, present)
+        out[:, [SPECTRAL_NAMES.index(n) for n in present]] = cols
+    return out
+
+
+def spectral_names_for(bands):
+    """The spectral statistics the bands allow, in manifest order: NDVI and NDWI need B03, B04, B08;
+    NDBI needs B11 and B08."""
+    from .embed import INDICES
+
+    return [n for n in SPECTRAL_NAMES if all(b in bands for b in INDICES[n.rsplit("_", 1)[0]])]
+
+
+def training_bundle(base, sources):
+    """The bundle ``base`` narrowed to the bands the rasters have: the embedder's RGB bands (required) and
+    the bands of each spectral index the rasters allow; ``features`` lists the embedding and those
+    indices' statistics. Training computes (and the trained bundle records) exactly these, so a 4-band
+    raster (B02, B03, B04, B08) trains a head without NDBI, and prediction asks for these bands only."""
+    import copy
+
+    from .bundle import EMBEDDING_FEATURE, ModelBundle
+    from .embed import INDICES
+
+    present = set(band_set(sources[0])) if sources else set()
+    missing = [b for b in base.rgb_bands if b not in present]
+    if missing:
+        raise WealthMapError(tr("The raster '{0}' lacks the band(s) {1}: the embedder reads the red, green and blue "
+                                "bands ({2}), so these are needed to train (bands found: {3}). Name the bands "
+                                "B02, B03, B04... in the raster, or map them (band mapping: e.g. B02=1, B03=2).")
+                             .format(sources[0].name, ", ".join(missing), ", ".join(base.rgb_bands),
+                                     ", ".join(sorted(present)) or tr("none")))
+    spectral = [n for n in spectral_names_for(present) if all(b in base.bands for b in
+                                                                INDICES[n.rsplit("_", 1)[0]])]
+    needed = set(base.rgb_bands) | {b for n in spectral for b in INDICES[n.rsplit("_", 1)[0]]}
+    manifest = copy.deepcopy(base.manifest)
+    manifest["bands"] = [b for b in base.bands if b in needed]
+    manifest["features"] = [EMBEDDING_FEATURE] + spectral
+    return ModelBundle(base.path, manifest)
 
 
 def pool(cache, row, col, k):
@@ -334,12 +376,14 @@ def pooled_features(cache, row, col, k, bundle):
     return row_features(cache, row, [col], k, bundle)
 
 
-def row_features(cache, row, cols, k, bundle):
-    """The head's input ``(len(cols), F)`` for chips ``cols`` of ``row`` (each as :func:`pooled_features`)."""
+def row_features(cache, row, cols, k, bundle, covariates=None):
+    """The head's input ``(len(cols), F)`` for chips ``cols`` of ``row`` (each as :func:`pooled_features`);
+    ``covariates``: their covariate values ``(len(cols), C)`` (``covariates.sample``) when the bundle has any."""
     from .embed import feature_matrix
 
     pooled = [_pooled_sums(cache, row, col, k) for col in cols]
-    return feature_matrix(bundle, np.vstack([emb for emb, _ in pooled]), _stats([sums for _, sums in pooled]))
+    return feature_matrix(bundle, np.vstack([emb for emb, _ in pooled]), _stats([sums for _, sums in pooled]),
+                          covariates=covariates)
 
 
 # --- training: features of survey points -----------------------------------------------------------
@@ -382,6 +426,12 @@ def embedder_signature(bundle):
             "bands": list(bundle.bands), "chip_px": bundle.chip_px, "gsd_m": bundle.gsd_m,
             "normalization": bundle.manifest["normalization"]}
     return hashlib.sha256(json.dumps(spec, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def head_inputs(bundle, context_chips):
+    """What a head trained on features of ``bundle``'s embedder with ``context_chips`` depends on, as the JSON text
+    stored in its ONNX metadata (``bundle.INPUTS_METADATA``) and checked before a prediction."""
+    return json.dumps({"embedder": embedder_signature(bundle), "context_chips": int(context_chips)}, sort_keys=True)
 
 
 def source_signature(source):
@@ -461,7 +511,8 @@ def point_features(survey, raster_paths, bundle, settings=None, cache=None, feed
     """Features of every survey point that a raster covers: those prediction computes for the chip that
     contains the point (see the module docstring).
 
-    Returns ``(X, keep, reasons, timings)``: ``X`` float32 ``(n_kept, dim + 6)``, ``keep`` a bool
+    Returns ``(X, keep, reasons, timings)``: ``X`` float32 ``(n_kept, dim + S)`` (``S``: the spectral
+    statistics among the bundle's ``features``, in that order), ``keep`` a bool
     mask over the survey's points, ``reasons`` ``{index: why the point was left out}``, and
     ``timings`` (seconds reading/measuring/preparing/embedding, chips embedded, points from the cache).
     """
@@ -478,7 +529,8 @@ def point_features(survey, raster_paths, bundle, settings=None, cache=None, feed
     n = len(survey)
     dim = int(bundle.embedding_dim)
     k = settings.context_chips // 2
-    X = np.full((n, dim + len(SPECTRAL_NAMES)), np.nan, dtype=np.float32)
+    spectral = [SPECTRAL_NAMES.index(f) for f in bundle.manifest["features"] if f in SPECTRAL_NAMES]
+    X = np.full((n, dim + len(spectral)), np.nan, dtype=np.float32)
     reasons = {}
     timings = {"read_s": 0.0, "quality_s": 0.0, "prepare_s": 0.0, "embed_s": 0.0, "cached_points": 0,
                "embedded_chips": 0}
@@ -535,7 +587,7 @@ def point_features(survey, raster_paths, bundle, settings=None, cache=None, feed
                         if rec.status == STATUS_OK:
                             emb, stats = pool(chip_cache, row, col, k)
                             X[i, :dim] = emb
-                            X[i, dim:] = stats
+                            X[i, dim:] = stats[spectral]
                             pending[i] = False
                             reasons.pop(i, None)
                             results.append((keys.get(i), X[i].copy()))

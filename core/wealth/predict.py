@@ -19,18 +19,19 @@ Chips over the thresholds stay in the output with status ``nodata`` or ``cloudy`
 NULL wealth.
 """
 
+import contextlib
 import math
 import os
-import tempfile
 import time
 
 import numpy as np
 
-from .. import log
+from .. import log, outputs
+from .. import validate as check
 from ..errors import WealthMapError
-from ..i18n import tr
+from ..i18n import tr, tr_noop
 from ..tasks import check_cancel
-from .bundle import DEMO_NOTE, ModelBundle, load_bundle
+from .bundle import DEMO_NOTE, WEAK_NOTE, ModelBundle, load_bundle
 from .chips import STATUS_OK, ChipGrid
 from .features import ChipFeaturizer, context_radius, iter_context, row_features
 from .raster import GridReader, RasterSource, grid_origin, srs_from, transform_bbox, working_srs
@@ -41,6 +42,8 @@ FIELDS = [("chip_id", "int"), ("grid_col", "int"), ("grid_row", "int"), ("wealth
 #: Chips in the first embedder batches: nothing overlaps with reading the first, so it is short; the next
 #: ones grow while the reader stays one batch ahead (see ``features.batches``).
 FIRST_BATCH = (4, 8)
+#: Below this share of the region over the raster, the summary, the message bar and Processing's log say so.
+COVERAGE_WARNING = 0.99
 #: From this many chips, a JPEG 2000 raster gets the advice to convert it to GeoTIFF first.
 JP2_ADVICE_CHIPS = 100
 #: Decoding time per chip of a lossless JPEG 2000 measured by the benchmark (docs/wealth.md).
@@ -50,6 +53,13 @@ JP2_SECONDS_PER_CHIP = 0.025
 RESAMPLE_ADVICE_CHIPS = 500
 #: Time per chip of a raster resampled onto the grid while reading (benchmark, EPSG:4326 GeoTIFF, end to end).
 RESAMPLE_SECONDS_PER_CHIP = 0.007
+#: Most chip cells the region's bounding box may span on the raster (each cell's centre is tested against the
+#: region): beyond it a region is refused at once, before any cell is enumerated (4 million chips of 2.56 km
+#: cover 26 million km²).
+MAX_GRID_CELLS = 4_000_000
+#: Up to this many candidate cells the chips are counted to the end (the message says how many are needed);
+#: beyond, counting stops as soon as ``max_chips`` is passed.
+EXACT_COUNT_CELLS = 200_000
 MIN_REGION_FRACTION = 0.5  # a chip's centre must be inside the region: regions under about half a chip are tiny
 
 
@@ -82,44 +92,131 @@ def region_geometry(region, region_crs, source):
     if isinstance(region, QgsGeometry):
         geom = QgsGeometry(region)
     elif isinstance(region, QgsRectangle):
+        check.bbox(region, "region", where="predict_wealth")  # finite and not empty
         geom = QgsGeometry.fromRect(region)
     elif isinstance(region, str):
-        geom = QgsGeometry.fromWkt(region)
-        if geom is None or geom.isNull() or geom.centroid().isNull():
+        from ..wkt import geometry_from_wkt
+
+        geom = geometry_from_wkt(region)
+        if geom is None or geom.centroid().isNull():
             raise WealthMapError(tr("The region '{0}' is not valid WKT. Give e.g. POLYGON((x1 y1, x2 y2, x3 y3, "
                                     "x1 y1)) in the region's CRS, or a bounding box (xmin, ymin, xmax, ymax).").format(
                 region[:120]))
     else:
-        try:
-            xmin, ymin, xmax, ymax = [float(v) for v in region]
-        except (TypeError, ValueError) as err:
-            raise WealthMapError(tr("The region {0!r} is not a bounding box: give four numbers (xmin, ymin, xmax, "
-                                    "ymax), a rectangle, a polygon or WKT.").format(region)) from err
+        geographic = bool(srs.IsGeographic())
+        xmin, ymin, xmax, ymax = check.bbox(region, "region", where="predict_wealth", geographic=geographic,
+                                            antimeridian=geographic,
+                                            hint=tr("Or give a rectangle, a polygon or WKT."))
+        if xmax < xmin:  # in degrees, from xmin east across the 180° meridian to xmax
+            xmax += 360.0
         geom = QgsGeometry.fromRect(QgsRectangle(xmin, ymin, xmax, ymax))
+        return geom, srs
     if geom is None or geom.isNull() or geom.isEmpty():
         raise WealthMapError(tr("The region is empty. Draw a rectangle or polygon, or select polygon features."))
+    if srs.IsGeographic():
+        geom = unwrap_antimeridian(geom)
     return geom, srs
 
 
-def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale=None, offset=None, grid_srs=None):
+def unwrap_antimeridian(geom):
+    """A polygon in degrees that crosses the 180° meridian, drawn with longitudes on both sides of it (e.g. from
+    179.95 to -179.95), spans nearly 360° of longitude; it is returned with the western longitudes shifted by
+    +360° so that it covers the few degrees it means (180.05 for -179.95). A polygon is read that way when it is
+    wider than 180°, every vertex lies within 90° of the antimeridian, and the shifted polygon is narrower than
+    180° (and not empty). Other geometries are returned unchanged."""
+    from qgis.core import QgsGeometry, QgsPointXY, QgsWkbTypes
+
+    box = geom.boundingBox()
+    if geom.type() != QgsWkbTypes.GeometryType.PolygonGeometry or box.width() <= 180.0:
+        return geom
+    polygons = geom.asMultiPolygon() if geom.isMultipart() else [geom.asPolygon()]
+    points = [p for poly in polygons for ring in poly for p in ring]
+    if not points or any(abs(p.x()) < 90.0 for p in points):
+        return geom
+    shifted = [[[QgsPointXY(p.x() + 360.0 if p.x() < 0 else p.x(), p.y()) for p in ring] for ring in poly]
+               for poly in polygons]
+    out = QgsGeometry.fromMultiPolygonXY(shifted) if geom.isMultipart() else QgsGeometry.fromPolygonXY(shifted[0])
+    width = out.boundingBox().width()
+    return out if 0.0 < width < 180.0 else geom
+
+
+def equal_area_km2(geom, srs):
+    """Area (km²) of ``geom`` (in ``srs``) on the WGS 84 ellipsoid: measured in a Lambert azimuthal equal-area
+    projection centred on the region, so it is right at the poles and across the antimeridian, where the
+    grid's UTM zone or a longitude/latitude computation distorts it."""
+    from qgis.core import (
+        QgsCoordinateReferenceSystem,
+        QgsCoordinateTransform,
+        QgsCoordinateTransformContext,
+        QgsGeometry,
+    )
+
+    crs = _qgis_crs(srs)
+    wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+    centre = QgsCoordinateTransform(crs, wgs84, QgsCoordinateTransformContext()).transform(
+        geom.centroid().asPoint())
+    laea = QgsCoordinateReferenceSystem.fromProj(
+        "+proj=laea +lat_0={:.9f} +lon_0={:.9f} +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs".format(
+            max(-90.0, min(90.0, centre.y())), centre.x()))
+    out = QgsGeometry(geom)
+    if not laea.isValid() or out.transform(QgsCoordinateTransform(crs, laea, QgsCoordinateTransformContext())) != 0:
+        return geom.area() / 1e6
+    return out.area() / 1e6
+
+
+def _densified(geom, geographic):
+    """``geom`` with vertices added along its edges so that it keeps its shape in another CRS: 20 per edge, and
+    in degrees at most 1° apart (a band around a pole or along a parallel stays round)."""
+    if geom.type() != 2:
+        return geom
+    if not geographic:
+        return geom.densifyByCount(20)
+    box = geom.boundingBox()
+    step = min(1.0, max(box.width(), box.height()) / 20.0)
+    return geom.densifyByDistance(step) if step > 0 else geom
+
+
+def check_raster_options(band_map=None, scale=None, offset=None, where="predict_wealth"):
+    """``(band_map, scale, offset)`` checked: band numbers from 1, a finite scale above 0, a finite offset."""
+    scale = check.number(scale, "scale", 0.0, 1e6, lo_open=True, where=where, allow_none=True,
+                         hint=tr("reflectance = DN x scale + offset: 0.0001 for Sentinel-2 digital numbers."))
+    offset = check.number(offset, "offset", -1e6, 1e6, where=where, allow_none=True,
+                          hint=tr("-0.1 for Sentinel-2 products of processing baseline 04.00 and later."))
+    if band_map is not None and not isinstance(band_map, str):
+        if not isinstance(band_map, dict):
+            raise WealthMapError(tr("{0}: the parameter 'band_map' must map band names to band numbers, e.g. "
+                                    "{{'B02': 1, 'B03': 2}} or 'B02=1, B03=2'; got {1!r}.").format(where, band_map))
+        band_map = {check.text(k, "band_map", where=where): check.integer(v, "band_map[{}]".format(k), 1, 100000,
+                                                                           where=where)
+                    for k, v in band_map.items()}
+    return band_map, scale, offset
+
+
+def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale=None, offset=None, max_chips=0,
+         feedback=None, grid_srs=None):
     """Check the inputs and lay out the chips; returns a dict used by :func:`predict` (and to count chips).
 
     Keys: ``bundle``, ``source``, ``srs`` (grid CRS), ``grid`` (:class:`ChipGrid`),
     ``geometry`` (region in the grid CRS), ``rows`` (``[(row, [cols])]``), ``n_chips``,
-    ``area_km2``, ``bounds`` (grid CRS bbox to read). ``grid_srs``: the grid CRS to use instead of the one
-    chosen from the region (a partition of a larger run keeps the run's grid).
+    ``area_km2`` (on the ellipsoid), ``bounds`` (grid CRS bbox to read). A region whose bounding box spans
+    more than :data:`MAX_GRID_CELLS` chip cells on the raster is refused before any cell is listed, and one
+    with more than ``max_chips`` chips (when not 0) as soon as that many are counted; ``feedback`` can cancel.
+    ``grid_srs``: the grid CRS to use instead of the one chosen from the region (a partition of a larger run
+    keeps the run's grid).
     """
     from qgis.core import QgsCoordinateTransform, QgsCoordinateTransformContext, QgsGeometry, QgsPointXY
 
     from .mosaic import is_mosaic_request, mosaic_vrt, raster_paths
 
+    band_map, scale, offset = check_raster_options(band_map, scale, offset)
+    max_chips = check.integer(max_chips or 0, "max_chips", 0, 10 ** 9, where="predict_wealth")
     bundle = resolve_bundle(bundle)
     if is_mosaic_request(raster):  # several rasters (tiles, products): one mosaic on one grid
         source = RasterSource(mosaic_vrt(raster_paths(raster), bundle.bands, bundle.gsd_m, band_map, scale, offset))
     elif isinstance(raster, (list, tuple)):
         if not raster:
             raise WealthMapError(tr("No raster was given."))
-        return plan(raster[0], region, region_crs, bundle, band_map, scale, offset, grid_srs)
+        return plan(raster[0], region, region_crs, bundle, band_map, scale, offset, max_chips, feedback, grid_srs)
     else:
         source = raster if isinstance(raster, RasterSource) else RasterSource(
             raster.source() if hasattr(raster, "source") else raster, band_map, scale, offset)
@@ -139,12 +236,14 @@ def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale
     srs = srs_from(grid_srs) if grid_srs is not None else working_srs(source, lon, lat)
     if not rsrs.IsSame(srs):
         ct = QgsCoordinateTransform(_qgis_crs(rsrs), _qgis_crs(srs), QgsCoordinateTransformContext())
-        geom = QgsGeometry(geom)
-        geom = geom.densifyByCount(20) if geom.type() == 2 else geom
+        geom = _densified(QgsGeometry(geom), rsrs.IsGeographic())
         if geom.transform(ct) != 0:
             raise WealthMapError(tr("The region cannot be transformed to the grid's coordinate system."))
-    if not geom.isGeosValid():
+    if not geom.isGeosValid():  # a bowtie, a ring touching itself: the valid polygon(s) it outlines
         geom = geom.makeValid()
+        if geom.isNull() or geom.isEmpty() or geom.area() <= 0:
+            raise WealthMapError(tr("The region is not a valid polygon (it crosses itself) and no area is left "
+                                    "once repaired. Draw it again without crossing edges."))
     raster_box = transform_bbox(source.bounds(), source.srs, srs)
     from qgis.core import QgsRectangle
 
@@ -155,11 +254,25 @@ def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale
     ox, oy = grid_origin(source, srs, bundle.chip_m)
     grid = ChipGrid(ox, oy, bundle.chip_px, bundle.gsd_m)
     bbox = geom.boundingBox()
-    c0, c1, r0, r1 = grid.cell_range((bbox.xMinimum(), bbox.yMinimum(), bbox.xMaximum(), bbox.yMaximum()))
+    # chip centres must lie on the raster too: only the cells of the box's part over the raster are candidates
+    cx0, cy0 = max(bbox.xMinimum(), raster_box[0]), max(bbox.yMinimum(), raster_box[1])
+    cx1, cy1 = min(bbox.xMaximum(), raster_box[2]), min(bbox.yMaximum(), raster_box[3])
+    c0, c1, r0, r1 = grid.cell_range((cx0, cy0, max(cx0, cx1), max(cy0, cy1)))
+    cells = (c1 - c0) * (r1 - r0)
+    if cells > MAX_GRID_CELLS:
+        raise WealthMapError(tr("The region spans {0:,} chip cells of {1:g} m on the raster (at most {2:,} are "
+                                "listed; the limit of chips to predict is {3}). Draw a smaller region, or check the "
+                                "model bundle's pixel size (gsd_m {4:g} m, chip_px {5}).").format(
+            cells, bundle.chip_m, MAX_GRID_CELLS, max_chips or tr("none"), bundle.gsd_m, bundle.chip_px))
     engine = QgsGeometry.createGeometryEngine(geom.constGet())
     engine.prepareGeometry()
     rows, n_chips = [], 0
     for row in range(r0, r1):
+        check_cancel(feedback)
+        if max_chips and n_chips > max_chips and cells > EXACT_COUNT_CELLS:
+            raise WealthMapError(tr("The region needs more than {0} chips, the limit (setting "
+                                    "'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a "
+                                    "smaller region or raise the limit.").format(max_chips))
         cols = []
         for col in range(c0, c1):
             x, y = grid.centre(col, row)
@@ -171,7 +284,9 @@ def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale
         if cols:
             rows.append((row, cols))
             n_chips += len(cols)
-    area_km2 = geom.area() / 1e6
+    area_km2 = equal_area_km2(geom, srs)
+    inside = geom.intersection(footprint)
+    coverage = min(1.0, inside.area() / geom.area()) if geom.area() > 0 else 1.0
     if n_chips == 0:
         raise WealthMapError(tr("The region ({0:.2f} km²) contains no chip centre: chips are {1:.2f} km wide "
                                 "({2} px at {3:g} m). Draw a larger region (at least one chip) over the "
@@ -180,12 +295,13 @@ def plan(raster, region=None, region_crs=None, bundle=None, band_map=None, scale
     margin = (k + 1) * grid.chip_m
     bounds = (bbox.xMinimum() - margin, bbox.yMinimum() - margin, bbox.xMaximum() + margin, bbox.yMaximum() + margin)
     return {"bundle": bundle, "source": source, "srs": srs, "grid": grid, "geometry": geom, "rows": rows,
-            "n_chips": n_chips, "area_km2": area_km2, "bounds": bounds}
+            "n_chips": n_chips, "area_km2": area_km2, "bounds": bounds, "coverage": coverage}
 
 
-def count_chips(raster, region=None, region_crs=None, bundle=None, band_map=None, scale=None, offset=None):
+def count_chips(raster, region=None, region_crs=None, bundle=None, band_map=None, scale=None, offset=None,
+                feedback=None):
     """Number of chips a prediction over ``region`` would need (checks the inputs as well)."""
-    return plan(raster, region, region_crs, bundle, band_map, scale, offset)["n_chips"]
+    return plan(raster, region, region_crs, bundle, band_map, scale, offset, feedback=feedback)["n_chips"]
 
 
 def _output_fields():
@@ -201,14 +317,42 @@ def _output_fields():
 
 
 def layer_title(bundle):
-    """Output layer name / legend title naming the model (says 'demonstration' for a demo head)."""
+    """The long title naming the model (says 'demonstration' for a demo head, 'weak' for a weak one): the
+    layer's metadata title, its tooltip in the layer panel and the GeoPackage's description."""
     if bundle.is_demo:
         return tr("Wealth: {0} (demonstration model, not a wealth estimate)").format(bundle.name)
-    return tr("Wealth: {0} ({1})").format(bundle.name, bundle.status)
+    if bundle.is_weak:
+        return tr("Wealth: {0} (weak model: not better than a simple baseline)").format(bundle.name)
+    return tr("Wealth: {0} ({1})").format(bundle.name, tr(bundle.status))
+
+
+def short_title(bundle):
+    """The short layer name shown in the layer panel (the details are in its metadata and tooltip)."""
+    if bundle.is_demo:
+        return tr("Wealth (demo)")
+    if bundle.is_weak:
+        return tr("Wealth (weak)")
+    return tr("Wealth ({0})").format(tr(bundle.status))
+
+
+def guard_outputs(raster, bundle, output, geotiff, covariates=()):
+    """Refuse outputs that are the imagery (or a file of a Sentinel-2 product, a covariate raster, or of the model
+    bundle) or each other, before any work (see :func:`..outputs.guard`)."""
+    rasters = list(raster) if isinstance(raster, (list, tuple)) else [raster]
+    inputs = []
+    for item in rasters:
+        inputs.append((tr_noop("raster"), item))
+        path = outputs.source_path(item)
+        if path and os.path.basename(path).upper().startswith("MTD_MSI"):
+            inputs.append((tr_noop("Sentinel-2 product"), os.path.dirname(path)))
+    inputs.append((tr_noop("model bundle"), getattr(bundle, "path", bundle)))
+    inputs += [(tr_noop("covariate raster"), cov.path) for cov in covariates or () if getattr(cov, "path", None)]
+    outputs.guard(inputs, [(tr_noop("output GeoPackage"), output or None), (tr_noop("GeoTIFF"), geotiff or None)])
 
 
 def _open_writer(path, layer_name, srs, bundle, append=False):
-    """A ``QgsVectorFileWriter`` creating the output GeoPackage (replacing the file), or with ``append``
+    """A ``QgsVectorFileWriter`` creating a new GeoPackage at ``path`` (a temporary file beside the output), or with
+    ``append``
     adding features to the layer created before."""
     from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsWkbTypes
 
@@ -217,16 +361,15 @@ def _open_writer(path, layer_name, srs, bundle, append=False):
     options.layerName = layer_name
     options.fileEncoding = "UTF-8"
     if append:
-        options.actionOnExistingFile = QgsVectorFileWriter.AppendToLayerNoNewFields
+        options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.AppendToLayerNoNewFields
     else:
         description = "{} | model {} ({})".format(layer_title(bundle), bundle.id, bundle.status)
-        if bundle.is_demo:
-            description += " | " + DEMO_NOTE
+        if bundle.is_demo or bundle.is_weak:
+            description += " | " + (DEMO_NOTE if bundle.is_demo else WEAK_NOTE)
         options.layerOptions = ["IDENTIFIER={}".format(layer_title(bundle)), "DESCRIPTION={}".format(description)]
-        _remove_output(path)
-    writer = QgsVectorFileWriter.create(path, _output_fields(), QgsWkbTypes.Polygon, _qgis_crs(srs),
+    writer = QgsVectorFileWriter.create(path, _output_fields(), QgsWkbTypes.Type.Polygon, _qgis_crs(srs),
                                         QgsCoordinateTransformContext(), options)
-    if writer.hasError() != QgsVectorFileWriter.NoError:
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
         raise WealthMapError(tr("Cannot write the output GeoPackage '{0}': {1}. Choose a folder you can write "
                                 "to.").format(path, writer.errorMessage()))
     return writer
@@ -236,60 +379,14 @@ def _open_writer(path, layer_name, srs, bundle, append=False):
 _OUTPUT_COLUMNS = {"chip_id", "grid_col", "grid_row", "wealth", "uncertainty", "model_id"}
 
 
-def _foreign_layers(path):
-    """Names of the tables in an existing output file that are not WealthMap predictions (a prediction
-    replaces the whole file, so it must not take them with it); a file that is no GeoPackage is refused."""
-    import sqlite3
-
-    if not os.path.exists(path) or os.path.getsize(path) == 0:
-        return []
-    if not _is_gpkg(path):
-        raise WealthMapError(tr("The output '{0}' exists and is not a GeoPackage; a prediction would replace it. "
-                                "Choose a new file name.").format(path))
-    con = sqlite3.connect("file:{}?mode=ro".format(path), uri=True)
-    try:
-        tables = con.execute("SELECT table_name, data_type FROM gpkg_contents").fetchall()
-        foreign = []
-        for name, kind in tables:
-            if name == "layer_styles":  # the styles QGIS saves (ours among them)
-                continue
-            columns = {row[1] for row in con.execute('PRAGMA table_info("{}")'.format(name.replace('"', '""')))}
-            if kind != "features" or not _OUTPUT_COLUMNS <= columns:
-                foreign.append(name)
-        return foreign
-    except sqlite3.Error as err:
-        raise WealthMapError(tr("The output '{0}' exists and cannot be read as a GeoPackage ({1}); a prediction "
-                                "would replace it. Choose a new file name.").format(path, err)) from err
-    finally:
-        con.close()
-
-
-def _remove_output(path):
-    """Remove an existing output GeoPackage (and its SQLite journal files): the output is replaced as a whole."""
-    for suffix in ("", "-wal", "-shm"):
-        if os.path.exists(path + suffix):
-            try:
-                os.remove(path + suffix)
-            except OSError as err:
-                raise WealthMapError(tr("Cannot replace the existing output '{0}' ({1}). Close it or choose "
-                                        "another file name.").format(path, err)) from err
+def _is_prediction(table):
+    """A GeoPackage table a new prediction may replace: a WealthMap prediction layer."""
+    return table["kind"] == "features" and _OUTPUT_COLUMNS <= table["columns"]
 
 
 #: Bump when what an empty output holds changes (fields, layer options, style handling): old templates are
 #: then no longer used.
 TEMPLATE_VERSION = "1"
-_GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
-
-
-def _is_gpkg(path):
-    """True when ``path`` is a readable GeoPackage (its SQLite header and application id)."""
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(72)
-    except OSError:
-        return False
-    return (len(header) == 72 and header[:16] == b"SQLite format 3\x00"
-            and int.from_bytes(header[68:72], "big") == _GPKG_APPLICATION_ID)
 
 
 def output_template(layer_name, srs, bundle, style_qml=None):
@@ -298,23 +395,27 @@ def output_template(layer_name, srs, bundle, style_qml=None):
     default style. A prediction copies it instead of creating the file: creating a GeoPackage and saving
     a style through OGR cost 20-40 ms of CPU, as much as embedding 20 chips on two cores, and competed
     with the model. The key covers everything the empty file holds, so a template is only reused for the
-    same layer name, CRS, model (id, status, title) and style; it is written under a temporary name and
+    same layer name, CRS, model (id, status, title) and style (what it means, not its random ids:
+    :mod:`.output_cache`, which also bounds the folder); it is written under a temporary name and
     renamed when complete. ``None`` when it cannot be written (the caller creates the output itself)."""
     import hashlib
     import sqlite3
     import threading
 
+    from . import output_cache
     from .sentinel2 import cache_folder
 
     key = hashlib.sha256("\n".join([
         TEMPLATE_VERSION, layer_name, srs.ExportToWkt(), bundle.id, bundle.status, layer_title(bundle),
-        DEMO_NOTE if bundle.is_demo else "", repr(FIELDS), style_qml or ""]).encode("utf-8")).hexdigest()[:24]
+        DEMO_NOTE if bundle.is_demo else WEAK_NOTE if bundle.is_weak else "", repr(FIELDS),
+        output_cache.style_key(style_qml)]).encode("utf-8")).hexdigest()[:24]
     try:
         folder = cache_folder("outputs")
     except OSError:
         return None
     path = os.path.join(folder, key + ".gpkg")
-    if _is_gpkg(path):
+    if outputs.is_gpkg(path):
+        output_cache.touch(path)
         return path
     part = os.path.join(folder, "{}.{}-{}.part.gpkg".format(key, os.getpid(), threading.get_ident()))
     try:
@@ -332,6 +433,7 @@ def output_template(layer_name, srs, bundle, style_qml=None):
         if style_qml is not None and styles != 1:
             raise WealthMapError(tr("the style is missing from the template"))
         os.replace(part, path)
+        output_cache.prune(folder, keep=path)
         return path
     except (OSError, sqlite3.Error, WealthMapError) as err:
         log.info(tr("The empty output template could not be written ({0}); the output is created directly.").format(
@@ -352,8 +454,7 @@ def _create_output(path, layer_name, srs, bundle, style_qml):
     import shutil
 
     template = output_template(layer_name, srs, bundle, style_qml)
-    if template is not None:
-        _remove_output(path)
+    if template is not None:  # ``path`` is a new file beside the output (see ``outputs.atomic_output``)
         try:
             shutil.copyfile(template, path)
         except OSError as err:
@@ -413,8 +514,8 @@ class _GeoTiff:
     def close(self, bundle):
         self.ds.SetMetadataItem("WEALTHMAP_MODEL_ID", bundle.id)
         self.ds.SetMetadataItem("WEALTHMAP_MODEL_STATUS", bundle.status)
-        if bundle.is_demo:
-            self.ds.SetMetadataItem("WEALTHMAP_NOTE", DEMO_NOTE)
+        if bundle.is_demo or bundle.is_weak:
+            self.ds.SetMetadataItem("WEALTHMAP_NOTE", DEMO_NOTE if bundle.is_demo else WEAK_NOTE)
         self.ds.FlushCache()
         self.ds = None
 
@@ -455,7 +556,7 @@ class _Output:
             writer = _create_output(self.path, self.layer_name, self.layout["srs"], bundle, self.style_qml)
             tif = _GeoTiff(str(self.geotiff), self.layout) if self.geotiff else None
             fields = _output_fields()
-            note = DEMO_NOTE if bundle.is_demo else ""
+            note = DEMO_NOTE if bundle.is_demo else WEAK_NOTE if bundle.is_weak else ""
             while True:
                 item = self.queue.get()
                 if item is None:
@@ -510,7 +611,7 @@ class _Output:
 
 def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=None, layer_name=None,
             geotiff=None, band_map=None, scale=None, offset=None, max_chips=None, min_valid=None, max_cloud=None,
-            use_cuda=None, batch_size=16, threads=None, grid_srs=None):
+            use_cuda=None, batch_size=16, covariates=None, threads=None, grid_srs=None):
     """Predict per chip over ``region`` of ``raster``; returns a summary dict.
 
     :param raster: path of a GDAL raster (or a ``QgsRasterLayer``/``RasterSource``).
@@ -524,6 +625,9 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
     :param max_chips: refuse regions with more chips (default ``WEALTH_MAX_CHIPS``; 0 = no limit).
     :param min_valid, max_cloud: chip thresholds (defaults from the settings).
     :param use_cuda: CUDA when onnxruntime has it (default ``WEALTH_USE_CUDA``).
+    :param covariates: the covariate rasters a bundle trained with covariates needs (its manifest's
+        ``covariates``): ``{name: path or layer}`` or a list matched by name (see ``covariates.match``).
+        Refused when one is missing, does not cover the region, or has values far outside training.
     :param threads: onnxruntime threads of the embedder (default: the physical cores); several workers on one
         machine each take cores / workers (``core.wealth.distributed``).
     :param grid_srs: force the grid CRS (a partition of a distributed run keeps the run's grid).
@@ -534,33 +638,50 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
 
     deps.require("wealth")
     started = time.perf_counter()
-    try:
-        batch_size = int(batch_size)
-    except (TypeError, ValueError):
-        batch_size = 0
-    if batch_size < 1:
-        raise WealthMapError(tr("The batch size must be a whole number of at least 1 (chips per model call; 16 is "
-                                "a good value)."))
+    where = "predict_wealth"
+    batch_size = check.integer(batch_size, "batch_size", 1, 4096, where=where,
+                               hint=tr("It is the number of chips per model call; 16 is a good value."))
+    for key, value in (("output", output), ("geotiff", geotiff), ("layer_name", layer_name)):
+        check.text(value, key, where=where, allow_none=True, allow_empty=True)
     if geotiff:
         folder = os.path.dirname(os.path.abspath(str(geotiff)))
         if not os.path.isdir(folder):
             raise WealthMapError(tr("The folder {0} for the GeoTIFF does not exist. Create it or choose another "
                                     "path.").format(folder))
-    max_chips = int(_settings_default(WEALTH_MAX_CHIPS, max_chips))
-    min_valid = float(_settings_default(WEALTH_MIN_VALID, min_valid))
-    max_cloud = float(_settings_default(WEALTH_MAX_CLOUD, max_cloud))
-    use_cuda = bool(_settings_default(WEALTH_USE_CUDA, use_cuda))
-    if not 0.0 <= min_valid <= 1.0 or not 0.0 <= max_cloud <= 1.0:
-        raise WealthMapError(tr("The valid-pixel and cloud thresholds must be between 0 and 1 (got {0} and "
-                                "{1}).").format(min_valid, max_cloud))
-    layout = plan(raster, region, region_crs, bundle, band_map, scale, offset, grid_srs)
+    max_chips = check.integer(_settings_default(WEALTH_MAX_CHIPS, max_chips), "max_chips", 0, 10 ** 9,
+                              where=where, hint=tr("0 means no limit."))
+    min_valid = check.fraction(_settings_default(WEALTH_MIN_VALID, min_valid), "min_valid", where=where)
+    max_cloud = check.fraction(_settings_default(WEALTH_MAX_CLOUD, max_cloud), "max_cloud", where=where)
+    use_cuda = _settings_default(WEALTH_USE_CUDA, use_cuda)
+    use_cuda = check.boolean(use_cuda, "use_cuda", where=where) if not isinstance(use_cuda, str) else \
+        use_cuda.strip().lower() in ("true", "1", "yes")
+    layout = plan(raster, region, region_crs, bundle, band_map, scale, offset, max_chips, feedback, grid_srs)
     bundle, source, grid = layout["bundle"], layout["source"], layout["grid"]
+    from . import covariates as covmod
+    from .embed import check_features
+
+    check_features(bundle)
+    covs = covmod.match(bundle.manifest.get("covariates") or [], covariates)
+    guard_outputs(raster, bundle, output, geotiff, covs)
+    cov_sources = covmod.prepare_prediction(covs, layout, context_radius(bundle)) if covs else None
     n_chips = layout["n_chips"]
     if max_chips and n_chips > max_chips:
         raise WealthMapError(tr("The region needs {0} chips, more than the limit of {1} (setting "
                                 "'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller "
                                 "region or raise the limit.").format(n_chips, max_chips))
     advice = []
+    coverage_note = None
+    if layout["coverage"] < COVERAGE_WARNING:  # a region half outside the raster is said, not run silently
+        coverage_note = tr("Only {0:.0%} of the region ({1:.1f} of {2:.1f} km²) lies over the raster '{3}': the "
+                           "rest has no chips. Draw the region over the raster, or mosaic it with the raster that "
+                           "covers the rest.").format(layout["coverage"], layout["coverage"] * layout["area_km2"],
+                                                      layout["area_km2"], source.name)
+        advice.append(coverage_note)
+    for cov in covs:
+        if cov.sha256_matches is False:
+            advice.append(tr("The covariate '{0}' is another file ({1}) than the one the model was trained with "
+                             "(sha256 differs): right for another tile or region of the same product; check that it "
+                             "is the same product, year and units.").format(cov.name, os.path.basename(cov.path)))
     if n_chips >= JP2_ADVICE_CHIPS and source.is_jpeg2000:
         advice.append(tr("The raster '{0}' is JPEG 2000, which is slow to decode (about {1:.0f} ms per chip, some "
                          "{2:.0f} s for these {3} chips). For large regions, convert it once to a tiled GeoTIFF "
@@ -601,29 +722,28 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
     featurizer = ChipFeaturizer(bundle, embedder, reader, min_valid, max_cloud, timings)
     # the reader thread starts on the first batch now; the output files are created once it is read
     rows = iter_context(featurizer, layout["rows"], k, batch_size, feedback, first_batch=FIRST_BATCH)
+    stack = contextlib.ExitStack()  # the outputs are written beside their paths and replace them when complete
     try:
         temporary = output is None or output == ""
-        if temporary:
-            fd, output = tempfile.mkstemp(prefix="wealthmap_wealth_", suffix=".gpkg")
-            os.close(fd)
-            os.remove(output)
+        if temporary:  # in the profile's bounded temporary folder, not left in the system's forever
+            output = outputs.temporary_output("wealthmap_wealth_", ".gpkg")
         output = str(output)
         if not output.lower().endswith(".gpkg"):
             raise WealthMapError(tr("The output must be a GeoPackage (.gpkg), not '{0}'.").format(output))
         layer_name = layer_name or ("wealth_demo_not_a_wealth_estimate" if bundle.is_demo else "wealth")
-        foreign = _foreign_layers(output)
-        if foreign:
-            raise WealthMapError(tr("The output '{0}' already holds other layers ({1}), and a prediction replaces the "
-                                    "whole file. Choose a new file name, or move those layers elsewhere first.").format(
-                output, ", ".join(foreign)))
+        # a prediction replaces the whole file: not one that holds other data
+        outputs.check_replaceable(output, _is_prediction, tr_noop("output GeoPackage"), single_ok=False)
+        work = stack.enter_context(outputs.atomic_output(output, tr_noop("output GeoPackage")))
+        work_tif = stack.enter_context(outputs.atomic_output(str(geotiff), tr_noop("GeoTIFF"))) if geotiff else None
         style = style_layer(bundle)
         fixed_qml = None
         if bundle.class_breaks:  # the model's fixed legend: styled before any value exists
             style.setRenderer(make_renderer(None, bundle))
             fixed_qml = style_qml(style)
-        out = _Output(output, layer_name, layout, bundle, geotiff, fixed_qml, start=featurizer.first_loaded)
-    except BaseException:
+        out = _Output(work, layer_name, layout, bundle, work_tif, fixed_qml, start=featurizer.first_loaded)
+    except BaseException as err:
         rows.close()  # stops the reader thread
+        stack.__exit__(type(err), err, err.__traceback__)
         raise
     done, chip_id = 0, 0
     values, statuses = [], {}
@@ -632,8 +752,15 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
             t0 = time.perf_counter()
             usable = [c for c in cols if cache[(row, c)].status == STATUS_OK]
             preds = {}
+            cov_values = None
+            if usable and covs:
+                cov_values = covmod.sample(covs, layout["srs"], grid, [(row, c) for c in usable], k, cov_sources)
+                good = np.all(np.isfinite(cov_values), axis=1)
+                for c in np.asarray(usable)[~good]:
+                    cache[(row, int(c))].status = covmod.STATUS_NO_COVARIATE
+                usable, cov_values = [c for c, g in zip(usable, good) if g], cov_values[good]
             if usable:
-                feats = row_features(cache, row, usable, k, bundle)
+                feats = row_features(cache, row, usable, k, bundle, cov_values)
                 mean, std = head.predict(feats)
                 preds = {c: (float(m), float(s)) for c, m, s in zip(usable, mean, std)}
             chips = []
@@ -651,41 +778,46 @@ def predict(feedback, raster, region=None, region_crs=None, bundle=None, output=
             done += len(cols)
             if feedback is not None:
                 feedback.setProgress(100.0 * done / n_chips)
-    except BaseException:
+    except BaseException as err:
         rows.close()
         try:
             out.finish()
         except Exception:  # noqa: BLE001 - the first error is the one reported
             pass
+        stack.__exit__(type(err), err, err.__traceback__)  # the previous outputs stay as they were
         raise
-    rows.close()
-    t0 = time.perf_counter()
-    out.finish()  # the last rows, then the GeoPackage is closed
-    timings["write_s"] = out.write_s
-    timings["finish_s"] = time.perf_counter() - t0
-    elapsed = time.perf_counter() - started
-    used = statuses.get(STATUS_OK, 0)
-    if used == 0:
-        raise WealthMapError(tr("All {0} chips of the region are cloudy or without data (valid below {1:.0%} or "
-                                "clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's "
-                                "nodata value, or relax the thresholds.").format(n_chips, min_valid, max_cloud),
-                             details={"output": output, "statuses": statuses})
-    if fixed_qml is None:  # natural breaks of this run's values
-        style_output(output, layer_name, bundle, values, style)
+    with stack:  # on leaving without error the complete files replace the outputs (else they are left as they were)
+        rows.close()
+        t0 = time.perf_counter()
+        out.finish()  # the last rows, then the GeoPackage is closed
+        timings["write_s"] = out.write_s
+        timings["finish_s"] = time.perf_counter() - t0
+        elapsed = time.perf_counter() - started
+        used = statuses.get(STATUS_OK, 0)
+        if used == 0:
+            raise WealthMapError(tr("All {0} chips of the region are cloudy or without data (valid below {1:.0%} or "
+                                    "clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the "
+                                    "raster's nodata value, or relax the thresholds.").format(
+                n_chips, min_valid, max_cloud), details={"statuses": statuses})
+        if fixed_qml is None:  # natural breaks of this run's values
+            style_output(work, layer_name, bundle, values, style)
     arr = np.asarray(values, dtype=float)
     return {
         "output": output, "layer_name": layer_name, "temporary": temporary,
         "geotiff": str(geotiff) if geotiff else None,
         "chips": n_chips, "chips_used": used, "chips_skipped": n_chips - used, "statuses": statuses,
         "mean": float(arr.mean()), "median": float(np.median(arr)), "min": float(arr.min()), "max": float(arr.max()),
-        "area_km2": float(layout["area_km2"]), "chip_km": grid.chip_m / 1000.0, "crs": layout["srs"].ExportToWkt(),
+        "area_km2": float(layout["area_km2"]), "coverage": float(layout["coverage"]), "coverage_note": coverage_note,
+        "chip_km": grid.chip_m / 1000.0, "crs": layout["srs"].ExportToWkt(),
         "model_id": bundle.id, "model_status": bundle.status, "model_label": bundle.label(),
-        "title": layer_title(bundle), "is_demo": bundle.is_demo, "units": bundle.manifest["output"].get("units", ""),
+        "title": layer_title(bundle), "short_title": short_title(bundle), "is_demo": bundle.is_demo,
+        "is_weak": bundle.is_weak, "note": bundle.note(), "abstract": model_abstract(bundle), "units": bundle.units,
         "reflectance": {"scale": source.scale, "offset": source.offset, "source": source.reflectance_source},
         "resampled": not reader.direct, "providers": embedder.providers, "seconds": elapsed,
         "chips_per_s": n_chips / elapsed if elapsed > 0 else None, "timings": timings,
         "batch_sizes": list(featurizer.batch_sizes), "advice": advice,
         "raster": {"name": source.name, "sentinel2_stack": source.sentinel2_vrt},
+        "covariates": [{"name": c.name, "path": c.path, "sha256_matches": c.sha256_matches} for c in covs],
     }
 
 
@@ -726,7 +858,7 @@ def make_renderer(values, bundle, classes=7):
     ramp = QgsStyle.defaultStyle().colorRamp("RdYlBu")
     if ramp is None:
         ramp = QgsGradientColorRamp(QColor(215, 25, 28), QColor(44, 123, 182))
-    symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry)
+    symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.GeometryType.PolygonGeometry)
     symbol.setColor(QColor(255, 255, 191))  # not QGIS's random default colour: the same style for the same legend
     symbol.setOpacity(0.75)
     renderer = QgsGraduatedSymbolRenderer("wealth")
@@ -799,6 +931,15 @@ def save_style(path, layer_name, bundle, qml):
                                 "write to.").format(path, saved[1] if isinstance(saved, tuple) else ""))
 
 
+def model_abstract(bundle):
+    """The layer's abstract: model, units and what a user must know (demo, weak)."""
+    abstract = tr("Predicted per chip by model {0} ({1}). Units: {2}.").format(bundle.id, tr(bundle.status),
+                                                                             bundle.units)
+    if bundle.note():
+        abstract += " " + bundle.note()
+    return abstract
+
+
 def apply_style(layer, bundle):
     """Legend title (layer name), metadata and custom properties naming the model."""
     from qgis.core import QgsLayerMetadata
@@ -806,10 +947,7 @@ def apply_style(layer, bundle):
     layer.setName(layer_title(bundle))
     meta = QgsLayerMetadata(layer.metadata())
     meta.setTitle(layer_title(bundle))
-    abstract = tr("Predicted per chip by model {0} ({1}). Units: {2}.").format(
-        bundle.id, bundle.status, bundle.manifest["output"].get("units", ""))
-    if bundle.is_demo:
-        abstract += " " + tr("This is a demonstration model, not a wealth estimate.")
+    abstract = model_abstract(bundle)
     meta.setAbstract(abstract)
     layer.setMetadata(meta)
     layer.setCustomProperty("wealthmap/model_id", bundle.id)
@@ -821,9 +959,20 @@ def load_output_layer(result):
     """A ``QgsVectorLayer`` of the result (default style from the GeoPackage), named after the model."""
     from qgis.core import QgsVectorLayer
 
-    layer = QgsVectorLayer("{}|layername={}".format(result["output"], result["layer_name"]), result["title"], "ogr")
+    name = result.get("short_title") or result["title"]
+    layer = QgsVectorLayer("{}|layername={}".format(result["output"], result["layer_name"]), name, "ogr")
     if layer.isValid():
-        layer.setName(result["title"])
+        layer.setName(name)
         layer.setCustomProperty("wealthmap/model_id", result["model_id"])
         layer.setCustomProperty("wealthmap/model_status", result["model_status"])
+        set_layer_tooltip(layer, result["title"], result.get("abstract") or result.get("note") or "")
     return layer
+
+
+def set_layer_tooltip(layer, title, abstract):
+    """The long title and abstract that the layer panel shows as the layer's tooltip (QGIS reads the layer's
+    own title/abstract there; QGIS >= 3.38 keeps them in its server properties)."""
+    server = getattr(layer, "serverProperties", None)
+    target = server() if callable(server) and hasattr(server(), "setTitle") else layer
+    target.setTitle(title)
+    target.setAbstract(abstract)

@@ -246,7 +246,18 @@ class RasterSource:
                                     "(UInt16/Int16) or Float32 bands.").format(self.name, self.ds.RasterCount))
         self.band_map = self._bands(band_map)
         self.has_scl = "SCL" in self.band_map
-        self.scale, self.offset = self._reflectance(scale, offset)
+        try:
+            self.scale, self.offset = self._reflectance(scale, offset)
+        except (TypeError, ValueError, ZeroDivisionError, OverflowError) as err:
+            raise WealthMapError(tr("The reflectance scale or offset of the raster '{0}' cannot be read ({1}). Give "
+                                    "them (scale, offset: reflectance = DN x scale + offset, e.g. 0.0001 and "
+                                    "-0.1).").format(self.name, err)) from err
+        if not (math.isfinite(self.scale) and self.scale > 0 and math.isfinite(self.offset)):
+            raise WealthMapError(tr("The reflectance conversion of the raster '{0}' is unusable: scale {1!r} and "
+                                    "offset {2!r} (from {3}); the scale must be a finite number above 0, the offset "
+                                    "finite, or every chip would get the same value. Give them (scale, offset: "
+                                    "reflectance = DN x scale + offset, e.g. 0.0001 and -0.1).").format(
+                self.name, self.scale, self.offset, self.reflectance_source))
         self._osr = osr
 
     @property
@@ -509,15 +520,15 @@ class GridReader:
         gt = source.geotransform
         same_crs = source.is_projected and bool(self.srs.IsSame(source.srs))
         px, py = source.pixel_size()
-        col_off = (gt[0] - self.origin_x) / self.gsd
-        row_off = (self.origin_y - gt[3]) / self.gsd
+        col_off = (self.origin_x - gt[0]) / self.gsd  # grid px (0, 0) in raster px
+        row_off = (gt[3] - self.origin_y) / self.gsd
         self.direct = (same_crs and not source.rotated and abs(px - self.gsd) < 1e-6 * self.gsd
                        and abs(py - self.gsd) < 1e-6 * self.gsd and gt[5] < 0
                        and abs(col_off - round(col_off)) < 1e-6 and abs(row_off - round(row_off)) < 1e-6)
         if self.direct:
             self.ds = source.ds
             self.scl_ds = source.ds
-            self.col_off, self.row_off = int(round(col_off)), int(round(row_off))  # raster px (0,0) in grid px
+            self.col_off, self.row_off = int(round(col_off)), int(round(row_off))
             self.ds_indexes = self.indexes
             self.ds_scl = self.scl_index
             self.vrt_nodata = None

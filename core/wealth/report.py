@@ -69,6 +69,77 @@ def _metrics_row(label, m):
         _fmt(m.get("urban_r2")), _fmt(m.get("rural_r2")))
 
 
+def _slice_table(rows, label):
+    e = html.escape
+    out = ["<table><tr><th>{}</th><th>n</th><th>r²</th><th>RMSE</th><th>{}</th></tr>".format(
+        e(label), e(tr("bias (predicted - observed)")))]
+    for row in rows:
+        out.append("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>".format(
+            e(str(row["slice"])), row["n"], _fmt(row.get("r2")), _fmt(row.get("rmse")), _fmt(row.get("bias"))))
+    out.append("</table>")
+    return "".join(out)
+
+
+def evaluation_summary(metrics):
+    """Sentences for the dock and Processing log: the block size chosen and the out-of-region figures."""
+    out = []
+    blocks = metrics.get("blocks")
+    if blocks:
+        out.append(tr("Spatial blocks of {0:g} km ({1} blocks).").format(blocks["block_km"], blocks["blocks"]))
+        if blocks.get("note"):
+            out.append(blocks["note"])
+    oor = metrics.get("out_of_region")
+    if oor and oor.get("pooled"):
+        out.append(tr("Out-of-region test (whole groups held out): r² {0} over {1} held-out groups.").format(
+            _fmt(oor["pooled"].get("r2")), len(oor["sets"])))
+    return out
+
+
+def evaluation_sections(result, manifest):
+    """HTML of the block size, the out-of-region test, per-slice errors and the inputs (bands, covariates)."""
+    e = html.escape
+    metrics = result["metrics"]
+    parts = []
+    blocks = metrics.get("blocks")
+    if blocks:
+        parts.append("<p id='blocks'>{}</p>".format(e(tr("Spatial blocks of {0:g} km ({1} blocks, {2}). {3}").format(
+            blocks["block_km"], blocks["blocks"], tr("chosen for this survey") if blocks["chosen"] == "auto"
+            else tr("as given"), blocks.get("note") or ""))))
+    oor = metrics.get("out_of_region")
+    parts.append("<h2 id='out-of-region'>{}</h2>".format(e(tr("Out-of-region test"))))
+    if oor and oor.get("sets"):
+        parts.append("<p>{}</p>".format(e(tr(
+            "Whole groups held out as the test set ({0}); the model predicting them was trained on the other groups "
+            "only. Pooled r² {1}.").format(oor["scheme"], _fmt((oor.get("pooled") or {}).get("r2"))))))
+        parts.append(_slice_table(oor["sets"], tr("held-out group")))
+    else:
+        parts.append("<p>{}</p>".format(e(tr("No out-of-region test: the survey has no group field with two or more "
+                                             "groups (countries or regions)."))))
+    slices = metrics.get("slices") or {}
+    if slices:
+        parts.append("<h2 id='slices'>{}</h2><p>{}</p>".format(e(tr("Errors per slice")), e(tr(
+            "Cross-validated predictions (each from a model that did not see the point), per slice."))))
+        for name, rows in slices.items():
+            parts.append("<h3>{}</h3>".format(e(name)))
+            parts.append(_slice_table(rows, name))
+    covs = manifest.get("covariates") or []
+    parts.append("<p id='inputs'>{}: {}. {}: {}.</p>".format(
+        e(tr("Bands")), e(", ".join(manifest.get("bands", []))), e(tr("Features")),
+        e(", ".join(manifest.get("features", [])))))
+    if covs:
+        parts.append("<table id='covariates'><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>sha256"
+                     "</th></tr>".format(e(tr("covariate")), e(tr("band")), e(tr("statistic")), e(tr("units")),
+                                         e(tr("training range"))))
+        for c in covs:
+            rng = c.get("range") or [None, None]
+            parts.append("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} .. {}</td><td><code>{}</code></td>"
+                         "</tr>".format(e(c["name"]), c.get("band", 1), e(c.get("statistic", "")),
+                                        e(c.get("units") or ""), _fmt(rng[0]), _fmt(rng[1]),
+                                        e((c.get("sha256") or "")[:16])))
+        parts.append("</table>")
+    return parts
+
+
 def render_html(result, manifest):
     """The report page (self-contained HTML)."""
     metrics = result["metrics"]
@@ -81,8 +152,11 @@ def render_html(result, manifest):
         ".note{color:#a40000;}</style></head><body>"]
     parts.append("<h1>{}</h1>".format(e(tr("WealthMap training report"))))
     parts.append("<p>{}: <b>{}</b> ({}: <b>{}</b>). {}: {}. {}: {}.</p>".format(
-        e(tr("Model")), e(manifest.get("name", "")), e(tr("status")), e(manifest.get("status", "")),
+        e(tr("Model")), e(manifest.get("name", "")), e(tr("status")),
+        e(tr(manifest["status"]) if manifest.get("status") else ""),
         e(tr("Code version")), e(manifest.get("code_version", "")), e(tr("Created")), e(manifest.get("created", ""))))
+    if result.get("warning"):  # a weak model: it does not beat the best simple baseline
+        parts.append("<p class='note' id='weak'><b>{}</b></p>".format(e(result["warning"])))
     parts.append("<p class='note'>{}</p>".format(e(tr(
         "Cross-validated on held-out spatial blocks or whole groups; a model is 'trained', not 'validated', until "
         "someone checks it on independent data."))))
@@ -97,6 +171,7 @@ def render_html(result, manifest):
     for key, m in metrics["baselines"].items():
         parts.append(_metrics_row(names.get(key, key), m))
     parts.append("</table>")
+    parts.extend(evaluation_sections(result, manifest))
     parts.append("<h2>{}</h2>".format(e(tr("Predicted against observed"))))
     parts.append(scatter_svg(result["observed"], result["predicted"], result.get("urban")))
     if result.get("urban"):

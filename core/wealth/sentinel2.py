@@ -10,6 +10,12 @@ reflectance conversion needs, read from the product's metadata file: the process
 quantification value and additive offset (``-1000`` from processing baseline 04.00 on), so that
 ``reflectance = (DN + offset) / quantification`` is right for old and new products alike.
 
+What a sub-dataset lists depends on GDAL: the L2A 10 m sub-dataset has 4 bands (B4, B3, B2, B8) up to
+GDAL 3.9 and 6 from GDAL 3.10 (the aerosol and water-vapour maps ``AOT`` and ``WVP`` added, listed even when
+their files are missing). The plugin never reads a sub-dataset's bands: it reads the product's band files,
+so a layer of either form predicts the same; :func:`subdataset_bands` tells the spectral bands from the
+auxiliary maps (:data:`AUXILIARY_BANDS`) for messages and checks.
+
 Only the files' paths are read here (no pixels); the VRT is cached in the QGIS profile
 (``wealthmap/cache/sentinel2``). Products
 with several tiles in different UTM zones (before 2016) are refused with a message.
@@ -27,6 +33,8 @@ from ..i18n import tr
 #: ESA's band ids (``band_id`` attributes in the metadata) in order.
 BAND_IDS = ["B01", "B02", "B03", "B04", "B05", "B06", "B07", "B08", "B8A", "B09", "B10", "B11", "B12"]
 METADATA_FILES = ("MTD_MSIL2A.xml", "MTD_MSIL1C.xml")
+#: L2A maps that GDAL >= 3.10 lists in the sub-datasets besides the spectral bands: no reflectances.
+AUXILIARY_BANDS = ("AOT", "WVP")
 #: Older products (before December 2016) name it e.g. ``S2A_OPER_MTD_SAFL1C_PDMC_20160119T...xml``.
 _OLD_METADATA = re.compile(r"^S2[AB]_OPER_MTD_SAFL(1C|2A)_.*\.xml$", re.IGNORECASE)
 
@@ -42,6 +50,15 @@ def _gdal():
 
     gdal.UseExceptions()
     return gdal
+
+
+def subdataset_bands(ds):
+    """``(spectral, auxiliary)``: the ``BANDNAME`` of each band of an opened GDAL ``SENTINEL2_L*`` sub-dataset
+    (``["B4", "B3", "B2", "B8"]`` for the 10 m one), and the auxiliary maps GDAL >= 3.10 adds
+    (:data:`AUXILIARY_BANDS`)."""
+    names = [ds.GetRasterBand(i).GetMetadataItem("BANDNAME") or ds.GetRasterBand(i).GetDescription().split(",")[0]
+             for i in range(1, ds.RasterCount + 1)]
+    return [n for n in names if n not in AUXILIARY_BANDS], [n for n in names if n in AUXILIARY_BANDS]
 
 
 def metadata_path(path):

@@ -178,13 +178,15 @@ def _urban_flag(text):
     raise ValueError(key)
 
 
-def _read_records(source, layer_crs=None):
+def _read_records(source, layer_crs=None, encoding=None):
     """``(columns, rows as lists, lonlat or None, crs authid or None, file hash)`` from a path or a layer."""
     from qgis.core import QgsVectorLayer, QgsWkbTypes
 
     if isinstance(source, QgsVectorLayer):
-        layer = source
-        path = layer.source()
+        from ..tablereader import readable_layer
+
+        layer, _info = readable_layer(source, encoding=encoding)  # a layer QGIS read from a CSV: read again
+        path = source.source()
     else:
         from ..tables import split_sheet
 
@@ -197,11 +199,7 @@ def _read_records(source, layer_crs=None):
         if ext in (".csv", ".txt", ".tsv", ".tab"):
             from ..tables import read_csv_rows
 
-            try:
-                header, rows = read_csv_rows(path)
-            except UnicodeDecodeError as err:
-                raise WealthMapError(tr("Could not decode the survey file {0}: {1}. Save it as UTF-8 CSV.").format(
-                    path, err)) from err
+            header, rows = read_csv_rows(path, encoding=encoding)  # every row kept, or a refusal naming the line
             digest = hashlib.sha256()
             with open(path, "rb") as handle:
                 for block in iter(lambda: handle.read(1 << 20), b""):
@@ -209,13 +207,14 @@ def _read_records(source, layer_crs=None):
             return header, rows, None, None, digest.hexdigest()
         from ..tables import load_table
 
-        layer = load_table(path)
+        layer = load_table(path, encoding=encoding)
     names = layer.fields().names()
     rows = []
     lonlat = None
     crs = None
     digest = hashlib.sha256()
-    has_points = layer.isSpatial() and QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PointGeometry
+    has_points = layer.isSpatial() and \
+        QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.GeometryType.PointGeometry
     transform = None
     if has_points:
         from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
@@ -248,6 +247,9 @@ def _read_records(source, layer_crs=None):
                 except Exception:  # noqa: BLE001 - point outside the CRS's area
                     lonlat.append((None, None, pt.x(), pt.y()))
                 digest.update("{:.7f},{:.7f}".format(pt.x(), pt.y()).encode("ascii"))
+    from ..tablereader import check_count
+
+    check_count(layer, len(rows))  # every row read, or said
     return names, rows, lonlat, crs, digest.hexdigest()
 
 
@@ -284,7 +286,7 @@ def check_coordinates(x, y, crs, where):
 
 def read_survey(source, value_field=None, lat_field=None, lon_field=None, group_field=None, urban_field=None,
                 year_field=None, extra_fields=(), crs="EPSG:4326", duplicates="error", min_points=MIN_POINTS,
-                detect_optional=True):
+                detect_optional=True, encoding=None):
     """Read survey points from a table path or a QGIS layer.
 
     * ``value_field``: the numeric target (required; there is no guess for it);
@@ -296,9 +298,11 @@ def read_survey(source, value_field=None, lat_field=None, lon_field=None, group_
     * ``duplicates``: ``"error"`` (default) or ``"mean"`` (average the values of points at the
       same place and year).
 
-    Rows with an empty value or coordinates are left out and listed in ``survey.skipped``.
+    Rows with an empty value or coordinates are left out and listed in ``survey.skipped``. A CSV is read by
+    the one table reader (every row, or a refusal naming the line); ``encoding``: the file's encoding
+    (default: detected).
     """
-    names, rows, lonlat, layer_crs, input_hash = _read_records(source)
+    names, rows, lonlat, layer_crs, input_hash = _read_records(source, encoding=encoding)
     where = os.path.basename(str(source.source() if hasattr(source, "source") else source))
     if not rows:
         raise WealthMapError(tr("The survey {0} has no rows.").format(where))

@@ -23,11 +23,11 @@ import time
 import numpy as np
 
 from ..errors import WealthMapError
-from ..i18n import tr
+from ..i18n import tr, tr_noop
 from ..tasks import check_cancel
 from . import cv as cvmod
-from .bundle import legend_breaks
-from .features import SPECTRAL_NAMES, FeatureSettings, point_features
+from .bundle import FEATURES_METADATA, INPUTS_METADATA, legend_breaks
+from .features import SPECTRAL_NAMES, FeatureSettings, head_inputs, point_features
 
 MIN_TRAIN_POINTS = 20
 PLUGIN_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -177,12 +177,15 @@ def cross_validate(X, y, folds, settings, dim, use_columns=None, n_estimators=No
     return pred
 
 
-def feature_groups(dim, extra_names):
-    """``{group: column indices}``: embedding, spectral statistics, extra columns (when any)."""
-    groups = {"embedding": list(range(dim)), "spectral": list(range(dim, dim + len(SPECTRAL_NAMES)))}
-    if extra_names:
-        start = dim + len(SPECTRAL_NAMES)
-        groups["extra"] = list(range(start, start + len(extra_names)))
+def feature_groups(dim, spectral_names, covariate_names=()):
+    """``{group: column indices}``: embedding, spectral statistics (when any), one group per covariate
+    (``covariate:<name>``)."""
+    groups = {"embedding": list(range(dim))}
+    if spectral_names:
+        groups["spectral"] = list(range(dim, dim + len(spectral_names)))
+    start = dim + len(spectral_names)
+    for j, name in enumerate(covariate_names):
+        groups["covariate:" + name] = [start + j]
     return groups
 
 
@@ -197,15 +200,22 @@ def _hash_inputs(survey, sources):
     return digest.hexdigest()
 
 
-def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=5, block_km=50.0, forest=None,
+def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=5, block_km=None, forest=None,
           feature_settings=None, cache=None, name=None, ablation=True, ablation_trees=60, status="trained",
-          model_id=None, embedder=None, scheduler=None, workers=None):
+          model_id=None, embedder=None, covariates=None, holdout=None,
+          scheduler=None, workers=None):
     """Train, cross-validate and export a bundle; returns the result dict (also ``report.json``).
 
-    ``base`` is the :class:`ModelBundle` whose embedder is reused (bands, normalisation, chip
-    geometry; its ONNX file is copied into the new bundle); ``embedder`` an optional
-    ``embed.Embedder`` of it (made here when absent). ``scheduler``: ``None`` (in-process) or ``"local"`` / a
-    Dask scheduler's address: the features are computed there (``core.wealth.distributed.features``).
+    ``base`` is the :class:`ModelBundle` whose embedder is reused (normalisation, chip geometry;
+    its ONNX file is copied into the new bundle); the bands and spectral statistics follow the
+    rasters (``features.training_bundle``). ``embedder`` an optional ``embed.Embedder`` of the
+    narrowed bundle (made here when absent). ``covariates``: :class:`covariates.Covariate` list (or
+    what ``covariates.parse`` takes). ``block_km=None``: the block size adapts to the survey
+    (``cv.auto_block_km``). ``holdout``: group names held out together as the out-of-region test set
+    (default: each group in turn, when the survey has a group field with two or more groups).
+    ``scheduler``: ``None`` (in-process) or ``"local"`` / a Dask scheduler's address: the points' features
+    (of ``fbundle``, the narrowed bundle) are computed there (``core.wealth.distributed.features``); the
+    covariates are then sampled here as in-process.
     """
     from .bundle import EMBEDDING_FEATURE, write_bundle
     from .forest_onnx import forest_to_onnx
@@ -225,6 +235,21 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
                                 "learn. Pick the field with the wealth index.").format(survey.fields["value"],
                                                                                     float(survey.value[0])))
 
+    from . import covariates as covmod
+    from .features import check_same_bands, training_bundle
+    from .raster import RasterSource
+
+    sources = [p if isinstance(p, RasterSource) else RasterSource(p) for p in raster_paths] if raster_paths else []
+    check_same_bands(sources)
+    fbundle = training_bundle(base, sources) if sources else base
+    spectral_names = [f for f in fbundle.manifest["features"] if f in SPECTRAL_NAMES]
+    covs = covmod.fingerprint(covmod.parse(covariates))
+    if covs and len(survey):
+        covmod.check_coverage(covs, (float(np.min(survey.lon)), float(np.min(survey.lat)), float(np.max(survey.lon)),
+                                     float(np.max(survey.lat))), "EPSG:4326", tr("the survey points"))
+    if holdout:
+        cvmod.holdout_mask(survey.group, holdout)  # fail early: unknown group names
+
     # 1. features
     t0 = time.monotonic()
     sub = _SubFeedback(feedback, 0, 60)
@@ -233,12 +258,26 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
     if is_distributed(scheduler):
         from .distributed.features import point_features_distributed
 
-        X, keep, reasons, ftimes = point_features_distributed(survey, raster_paths, base, feature_settings, sub,
+        X, keep, reasons, ftimes = point_features_distributed(survey, sources, fbundle, feature_settings, sub,
                                                               scheduler=scheduler, workers=workers)
     else:
-        X, keep, reasons, ftimes = point_features(survey, raster_paths, base, feature_settings, cache, sub,
+        X, keep, reasons, ftimes = point_features(survey, sources, fbundle, feature_settings, cache, sub,
                                                   embedder=embedder)
     timings["features_s"] = time.monotonic() - t0
+    t_cov = time.monotonic()
+    if covs and keep.any():
+        idx = np.flatnonzero(keep)
+        cov_values = covmod.point_values(covs, sources, survey.lon[idx], survey.lat[idx], fbundle,
+                                         feature_settings.context_chips // 2)
+        bad = ~np.all(np.isfinite(cov_values), axis=1)
+        for i, values in zip(idx[bad], cov_values[bad]):
+            missing = [c.name for c, v in zip(covs, values) if not np.isfinite(v)]
+            reasons[int(i)] = tr("no value of the covariate(s) {0} around the point").format(", ".join(missing))
+        keep[idx[bad]] = False
+        X = np.hstack([X[~bad], cov_values[~bad].astype(np.float32)])
+        for cov, col in zip(covs, cov_values[~bad].T):
+            cov.range = covmod.value_range(col)
+    timings["covariates_s"] = time.monotonic() - t_cov
     timings.update({"read_s": ftimes["read_s"], "embed_s": ftimes["embed_s"]})
     used = survey.subset(keep, None)
     left_out = [(int(survey.rows[i]), reason) for i, reason in sorted(reasons.items())]
@@ -249,13 +288,8 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
                                 "{3} were left out, for example {4}. Use rasters that cover the points, with "
                                 "fewer clouds.").format(len(used), len(survey), MIN_TRAIN_POINTS, len(left_out),
                                                         example) + _swapped_hint(survey, raster_paths))
+    # the survey's extra columns are evaluation slices only: a prediction could not supply them as features
     extra_names = list(used.extras)
-    if extra_names:
-        extra = np.column_stack([used.extras[c] for c in extra_names]).astype(np.float32)
-        if not np.all(np.isfinite(extra)):
-            raise WealthMapError(tr("The extra feature columns {0} have empty values in some rows; fill them or "
-                                    "leave those columns out.").format(", ".join(extra_names)))
-        X = np.hstack([X, extra])
     if not np.all(np.isfinite(X)):
         bad = int((~np.all(np.isfinite(X), axis=1)).sum())
         raise WealthMapError(tr("{0} points got non-finite features (all pixels invalid for one index?). Check the "
@@ -265,11 +299,24 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
 
     # 2. cross-validation
     t0 = time.monotonic()
+    block_info = None
+    if cv_scheme == "blocked":
+        block_info = cvmod.choose_block_km(used.lon, used.lat, k, block_km)
+        block_km = block_info["block_km"]
     folds, fold_names = cvmod.make_folds(cv_scheme, used.lon, used.lat, used.group, k=k, block_km=block_km,
                                          seed=forest.seed)
     pred = cross_validate(X, y, folds, forest, dim, feedback=feedback, progress=(60, 78))
     model_metrics = cvmod.metrics(y, pred, used.urban)
     baselines, base_preds = cvmod.evaluate_baselines(y, folds, used.group, used.urban)
+    from .bundle import best_baseline, is_weak, weak_warning
+
+    scores = {"model": model_metrics, "baselines": baselines}
+    baseline_name, baseline_r2 = best_baseline(scores)
+    verdict = {"best_baseline": {"name": baseline_name, "r2": baseline_r2}, "beats_baseline": not is_weak(scores)}
+    warning = None
+    if status == "trained" and not verdict["beats_baseline"]:
+        status = "weak"  # said in the manifest, the report, the dock and every map made with it
+        warning = weak_warning(scores)
     per_fold = []
     for f in np.unique(folds):
         m = folds == f
@@ -277,7 +324,7 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
                          "r2": cvmod.r2(y[m], pred[m]), "rmse": cvmod.rmse(y[m], pred[m])})
     ablation_rows = []
     if ablation:
-        groups = feature_groups(dim, extra_names)
+        groups = feature_groups(dim, spectral_names, [c.name for c in covs])
         if len(groups) > 1:
             steps = 2 * len(groups)
             for j, (gname, cols) in enumerate(groups.items()):
@@ -288,6 +335,11 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
                                         (78 + 10 * (2 * j + 1) / steps, 78 + 10 * (2 * j + 2) / steps))
                 ablation_rows.append({"group": gname, "columns": len(cols),
                                       "r2_without": cvmod.r2(y, p_without), "r2_only": cvmod.r2(y, p_only)})
+    slices = cvmod.slice_errors(y, pred, used.urban, used.group, used.year, used.extras)
+    out_of_region = cvmod.out_of_region(
+        X, y, used.group, used.rows, holdout, lambda Xa, ya: HeadModel(forest, dim).fit(Xa, ya),
+        cv_predictions=pred if cv_scheme == "group" else None, feedback=feedback, k=max(int(k), 2),
+        seed=forest.seed)
     timings["evaluation_s"] = time.monotonic() - t0
 
     # 3. final forest, ONNX export, check
@@ -298,15 +350,20 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
     if feedback is not None:
         feedback.setProgress(92)
     check_cancel(feedback)
+    # the metadata describe the trained bundle (the raster's bands, its spectral statistics, the covariates),
+    # exactly what its manifest lists: prediction refuses a head whose manifest was edited since
+    trained_features = [EMBEDDING_FEATURE] + spectral_names + ["covariate:" + c.name for c in covs]
     head = forest_to_onnx(final.forest, n_inputs=X.shape[1], pca=final.pca,
-                          metadata={"wealthmap_status": status, "trees": forest.n_estimators})
+                          metadata={"wealthmap_status": status, "trees": forest.n_estimators,
+                                    FEATURES_METADATA: json.dumps(trained_features),
+                                    INPUTS_METADATA: head_inputs(fbundle, feature_settings.context_chips)})
     onnx_pred, onnx_std = _run_head(head, X)
     sk_pred = final.predict(X)
     max_diff = float(np.max(np.abs(onnx_pred - sk_pred)))
     if max_diff > 1e-3 * max(1.0, float(np.std(y))):
         raise WealthMapError(tr("The exported ONNX head differs from the trained forest (max {0:.3g}); please report "
                                 "this bug.").format(max_diff))
-    importances = _importances(final, dim, extra_names)
+    importances = _importances(final, spectral_names + ["covariate:" + c.name for c in covs])
 
     # 4. bundle
     check_cancel(feedback)
@@ -315,17 +372,20 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
         "rows_read": int(survey.rows_read), "rows_with_imagery": int(len(used)),
         "rows_without_imagery": len(left_out), "left_out_examples": [
             {"row": r, "reason": why} for r, why in used.skipped[:50]],
-        "rasters": [os.path.basename(p) for p in raster_paths],
-        "input_sha256": _hash_inputs(survey, raster_paths),
+        "rasters": [os.path.basename(p.path) for p in sources],
+        "input_sha256": _hash_inputs(survey, [p.path for p in sources] + [c.path for c in covs]),
+        "extra_columns_as_slices": extra_names,
         "survey_sha256": survey.input_hash,
     })
     metrics_out = {
         "cv_scheme": cv_scheme, "folds": int(len(np.unique(folds))),
-        "block_km": block_km if cv_scheme == "blocked" else None,
+        "block_km": block_km if cv_scheme == "blocked" else None, "blocks": block_info,
+        "out_of_region": out_of_region, "slices": slices,
         "model": model_metrics, "baselines": baselines, "per_fold": per_fold, "ablation": ablation_rows,
         "onnx_max_abs_diff": max_diff,
     }
-    model_id = model_id or "trained-{}".format(datetime.datetime.utcnow().strftime("%Y%m%d-%H%M%S"))
+    metrics_out.update(verdict)
+    model_id = model_id or "trained-{}".format(datetime.datetime.now(datetime.timezone.utc).strftime("%Y%m%d-%H%M%S"))
     base_manifest = base.manifest
     manifest = dict(base_manifest)
     for key in ("files", "description", "extra_features", "demo_note"):
@@ -333,34 +393,38 @@ def train(feedback, survey, raster_paths, base, out_dir, cv_scheme="blocked", k=
     manifest["embedder"] = {k: v for k, v in base_manifest["embedder"].items() if k != "alternatives"}
     manifest.update({
         "id": model_id,
-        "name": name or tr("Wealth head trained on {0}").format(training_data.get("source") or tr("survey points")),
+        "name": name or "Wealth head trained on {}".format(training_data.get("source") or "survey points"),
+        # the English templates of name and units: shown in the UI's language (ModelBundle.text)
+        "i18n": {} if name else {"name": [tr_noop("Wealth head trained on {0}"),
+                                          [training_data.get("source") or "survey points"]],
+                                 "units": [tr_noop("{0} (the survey's value field)"), [used.fields["value"]]]},
         "status": status,
         "head": {"file": "head.onnx", "input": "features", "outputs": {"mean": "mean", "std": "std"},
                  "kind": "random_forest", "trees": forest.n_estimators, "pca_components": int(final.pca.n_components_),
                  "settings": forest.as_dict()},
-        "features": [EMBEDDING_FEATURE] + list(SPECTRAL_NAMES) + extra_names,
+        "bands": list(fbundle.bands),
+        "features": list(trained_features),
+        "covariates": [c.as_manifest() for c in covs],
         "feature_settings": feature_settings.as_dict(),
         "context_chips": int(feature_settings.context_chips),
         "metrics": metrics_out,
         "training_data": training_data,
-        "output": {"name": "wealth", "units": tr("{0} (the survey's value field)").format(used.fields["value"]),
+        "output": {"name": "wealth", "units": "{} (the survey's value field)".format(used.fields["value"]),
                    "field": used.fields["value"], "classes": legend_breaks(y),
                    "classes_note": "legend breaks: quantiles of the training values (same classes for every map)"},
         "code_version": code_version(),
-        "created": datetime.datetime.utcnow().replace(microsecond=0).isoformat() + "Z",
+        "created": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "description": tr("Random-forest head trained on {0} survey points ({1}) with the embedder of {2}; "
                           "cross-validated metrics in 'metrics'.").format(len(used), used.fields["value"], base.id),
         "licence": base_manifest.get("licence", "see training data"),
         "citation": base_manifest.get("citation", ""),
     })
-    if extra_names:
-        manifest["extra_features"] = extra_names
     timings["total_s"] = time.monotonic() - t_start
     result = {
         "bundle": os.path.abspath(out_dir), "metrics": metrics_out, "training_data": training_data,
         "distributed": ftimes.get("distributed"),
         "importances": importances, "timings": timings, "cached_points": ftimes["cached_points"],
-        "embedded_chips": ftimes["embedded_chips"], "manifest_id": model_id, "status": status,
+        "embedded_chips": ftimes["embedded_chips"], "manifest_id": model_id, "status": status, "warning": warning,
         "observed": [float(v) for v in y], "predicted": [float(v) for v in pred],
         "urban": None if used.urban is None else [None if not np.isfinite(u) else int(u) for u in used.urban],
         "rows": [int(r) for r in used.rows], "folds": [int(f) for f in folds],
@@ -403,8 +467,8 @@ def _run_head(model, X):
     return mean.astype(np.float64), std.astype(np.float64)
 
 
-def _importances(model, dim, extra_names):
-    names = ["pca_{:02d}".format(i) for i in range(model.pca.n_components_)] + list(SPECTRAL_NAMES) + extra_names
+def _importances(model, other_names):
+    names = ["pca_{:02d}".format(i) for i in range(model.pca.n_components_)] + list(other_names)
     values = model.forest.feature_importances_
     order = np.argsort(-values)
     return [{"feature": names[i], "importance": float(values[i])} for i in order]

@@ -64,13 +64,15 @@ def run_point_group(spec):
     from . import worker_preload
 
     worker_preload.start_qgis()
-    from ..bundle import load_bundle
+    from ..bundle import ModelBundle, load_bundle
     from ..embed import Embedder
     from ..features import FeatureSettings, point_features
     from .worker import _threads
 
     started = time.perf_counter()
-    bundle = load_bundle(spec["bundle"])
+    bundle = load_bundle(spec["bundle"])  # checked (sha256), then narrowed as the driver's (training_bundle)
+    if spec.get("manifest"):
+        bundle = ModelBundle(bundle.path, spec["manifest"])
     settings = FeatureSettings(**{k: spec["settings"][k] for k in ("context_chips", "min_valid", "max_cloud")})
     embedder = Embedder(bundle, batch_size=spec.get("batch_size", 16), threads=_threads(spec))
     points = _Points(spec["lon"], spec["lat"])
@@ -101,13 +103,14 @@ def point_features_distributed(survey, raster_paths, bundle, settings=None, feed
     settings = settings or FeatureSettings()
     if not raster_paths:
         raise WealthMapError(tr("No raster given: pick one or more Sentinel-2 rasters that cover the survey points."))
-    paths = [str(p) for p in raster_paths]
+    paths = [str(getattr(p, "path", p)) for p in raster_paths]  # RasterSource objects or paths
     lon, lat = np.asarray(survey.lon, dtype=np.float64), np.asarray(survey.lat, dtype=np.float64)
     n = len(lon)
     groups = point_groups(_first_cover(paths, bundle, lon, lat), group_size)
     points_sha = hashlib.sha256(lon.tobytes() + lat.tobytes()).hexdigest()
     definition = {"kind": "training-features", "inputs": [fingerprint(p) for p in paths],
-                  "bundle": embedder_signature(bundle), "settings": settings.as_dict(), "points": points_sha,
+                  "bundle": embedder_signature(bundle),
+                  "features": list(bundle.manifest["features"]), "settings": settings.as_dict(), "points": points_sha,
                   "group_size": int(group_size)}
     if run_folder is None:
         run_folder = os.path.join(tempfile.gettempdir(), "wealthmap_features_" + hashlib.sha256(
@@ -125,8 +128,8 @@ def point_features_distributed(survey, raster_paths, bundle, settings=None, feed
                 from ..embed import physical_cores
 
                 threads = max(1, physical_cores() // max(1, connection.workers))
-            base = {"rasters": paths, "bundle": bundle.path, "settings": settings.as_dict(), "threads": threads,
-                    "slots": slots, "batch_size": batch_size}
+            base = {"rasters": paths, "bundle": bundle.path, "manifest": bundle.manifest,
+                    "settings": settings.as_dict(), "threads": threads, "slots": slots, "batch_size": batch_size}
             jobs = [(name, dict(base, lon=lon[idx].tolist(), lat=lat[idx].tolist())) for name, _, idx in todo]
 
             def on_done(name, result):

@@ -3,15 +3,17 @@
 The parts are read one tile row at a time (memory is bounded by one band of tiles, not the region); their
 chips are sorted into plan order and given the chip ids a single-process run gives (position in the plan,
 row by row), after checking that the band holds every planned chip once and nothing else. The merged file
-is written beside the output and renamed over it when complete: merging again gives the same file.
+is written beside the output and replaces it when complete (``core.outputs.atomic_output``): merging again
+gives the same file.
 """
 
-import os
+import contextlib
 
 from ...errors import WealthMapError
-from ...i18n import tr
+from ...i18n import tr, tr_noop
+from ...outputs import atomic_output
 from ..chips import STATUS_OK
-from ..predict import FIELDS, _create_output, _GeoTiff, _remove_output, style_output
+from ..predict import FIELDS, _create_output, _GeoTiff, style_output
 
 
 def _read_part(path, layer_name):
@@ -33,13 +35,20 @@ def _read_part(path, layer_name):
 def merge(parts, layout, bundle, output, layer_name, geotiff=None, fixed_qml=None, style=None, feedback=None):
     """Write ``output`` from ``parts`` (``[(tile dict, part path)]`` in plan order); returns ``(values, statuses)``:
     the predicted values (for the legend) and chips per status."""
-    from osgeo import ogr
-
     from .partition import plan_index
 
     index = plan_index(layout["rows"])
-    tmp = output[:-5] + ".merging.gpkg"
-    tmp_tif = (str(geotiff) + ".merging.tif") if geotiff else None
+    with contextlib.ExitStack() as stack:  # both written whole, then each replaces its file (core.outputs)
+        tmp = stack.enter_context(atomic_output(output, tr_noop("output GeoPackage")))
+        tmp_tif = stack.enter_context(atomic_output(str(geotiff), tr_noop("GeoTIFF"))) if geotiff else None
+        values, statuses = _merge_into(tmp, tmp_tif, parts, index, layout, bundle, layer_name, fixed_qml, style,
+                                       feedback)
+    return values, statuses
+
+
+def _merge_into(tmp, tmp_tif, parts, index, layout, bundle, layer_name, fixed_qml, style, feedback):
+    from osgeo import ogr
+
     writer = _create_output(tmp, layer_name, layout["srs"], bundle, fixed_qml)
     del writer
     ds = ogr.Open(tmp, 1)
@@ -104,15 +113,8 @@ def merge(parts, layout, bundle, output, layer_name, geotiff=None, fixed_qml=Non
                                     "again.").format(written, layout["n_chips"]))
         if fixed_qml is None and values:
             style_output(tmp, layer_name, bundle, values, style)
-        _remove_output(output)
-        os.replace(tmp, output)
-        if tmp_tif:
-            os.replace(tmp_tif, str(geotiff))
     finally:
         ds = None
         if tif is not None:
             tif.ds = None
-        for path in (tmp, tmp_tif):
-            if path and os.path.exists(path):
-                _remove_output(path)
     return values, statuses

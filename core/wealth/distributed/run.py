@@ -12,12 +12,12 @@ plan order (:mod:`.merge`): the same chips, ids and values as an in-process run.
 
 import hashlib
 import os
-import tempfile
 import time
 
-from ... import log
+from ... import log, outputs
+from ... import validate as check
 from ...errors import WealthMapError
-from ...i18n import tr
+from ...i18n import tr, tr_noop
 from ...tasks import check_cancel
 from .partition import DEFAULT_TILE, tiles
 
@@ -70,7 +70,7 @@ def default_run_folder(output):
 def predict_distributed(feedback, raster, region=None, region_crs=None, bundle=None, output=None, layer_name=None,
                         geotiff=None, band_map=None, scale=None, offset=None, max_chips=None, min_valid=None,
                         max_cloud=None, use_cuda=None, batch_size=16, scheduler="local", workers=None, threads=None,
-                        tile_chips=DEFAULT_TILE, run_folder=None):
+                        tile_chips=DEFAULT_TILE, run_folder=None, covariates=None):
     """Predict like :func:`wealthmap.core.wealth.predict.predict`, partitioned on a Dask scheduler.
 
     :param scheduler: ``"local"`` (a LocalCluster of ``workers`` processes on 127.0.0.1) or a scheduler address
@@ -80,11 +80,22 @@ def predict_distributed(feedback, raster, region=None, region_crs=None, bundle=N
     :param tile_chips: side of a partition's square tile, in chips.
     :param run_folder: where the parts and the run manifest are kept (default: beside the output,
         ``<output>.wealthmap-run``); a rerun with the same folder skips the finished parts.
+    :param covariates: as predict's: matched and checked (coverage, value range) here over the whole region,
+        then each partition's worker samples them for its chips.
     Returns predict's summary plus ``distributed`` (scheduler, parts, parts_run, parts_skipped, pids...).
     """
     from ... import deps
     from ...settings import WEALTH_MAX_CHIPS, WEALTH_MAX_CLOUD, WEALTH_MIN_VALID, WEALTH_USE_CUDA
-    from ..predict import _foreign_layers, _settings_default, layer_title, make_renderer, plan, style_layer, style_qml
+    from ..predict import (
+        _is_prediction,
+        _settings_default,
+        guard_outputs,
+        layer_title,
+        make_renderer,
+        plan,
+        style_layer,
+        style_qml,
+    )
     from . import cluster
     from .merge import merge
     from .run_manifest import RunManifest
@@ -94,10 +105,18 @@ def predict_distributed(feedback, raster, region=None, region_crs=None, bundle=N
     started = time.perf_counter()
     if cluster.kind(scheduler) == "inprocess":
         raise WealthMapError(tr("A distributed run needs a scheduler: 'local' or a cluster address."))
-    max_chips = int(_settings_default(WEALTH_MAX_CHIPS, max_chips))
-    min_valid = float(_settings_default(WEALTH_MIN_VALID, min_valid))
-    max_cloud = float(_settings_default(WEALTH_MAX_CLOUD, max_cloud))
-    use_cuda = bool(_settings_default(WEALTH_USE_CUDA, use_cuda))
+    where = "predict_wealth"
+    batch_size = check.integer(batch_size, "batch_size", 1, 4096, where=where,
+                               hint=tr("It is the number of chips per model call; 16 is a good value."))
+    for key, value in (("output", output), ("geotiff", geotiff), ("layer_name", layer_name)):
+        check.text(value, key, where=where, allow_none=True, allow_empty=True)
+    max_chips = check.integer(_settings_default(WEALTH_MAX_CHIPS, max_chips), "max_chips", 0, 10 ** 9,
+                              where=where, hint=tr("0 means no limit."))
+    min_valid = check.fraction(_settings_default(WEALTH_MIN_VALID, min_valid), "min_valid", where=where)
+    max_cloud = check.fraction(_settings_default(WEALTH_MAX_CLOUD, max_cloud), "max_cloud", where=where)
+    use_cuda = _settings_default(WEALTH_USE_CUDA, use_cuda)
+    use_cuda = check.boolean(use_cuda, "use_cuda", where=where) if not isinstance(use_cuda, str) else \
+        use_cuda.strip().lower() in ("true", "1", "yes")
     try:
         tile_chips = int(tile_chips)
     except (TypeError, ValueError):
@@ -113,28 +132,34 @@ def predict_distributed(feedback, raster, region=None, region_crs=None, bundle=N
         raster = resolve_source(raster)
         raster = raster[0] if len(raster) == 1 else raster
     inputs = _raster_inputs(raster)
-    layout = plan(raster, region, region_crs, bundle, band_map, scale, offset)
+    layout = plan(raster, region, region_crs, bundle, band_map, scale, offset, max_chips, feedback)
     bundle, grid, n_chips = layout["bundle"], layout["grid"], layout["n_chips"]
+    from .. import covariates as covmod
+    from ..embed import check_features
+    from ..features import context_radius
+
+    check_features(bundle)
+    covs = covmod.match(bundle.manifest.get("covariates") or [], covariates)
+    guard_outputs(raster, bundle, output, geotiff, covs)
+    if covs:
+        covmod.prepare_prediction(covs, layout, context_radius(bundle))
+    cov_paths = {c.name: c.path for c in covs} or None
     if max_chips and n_chips > max_chips:
         raise WealthMapError(tr("The region needs {0} chips, more than the limit of {1} (setting "
                                 "'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller "
                                 "region or raise the limit.").format(n_chips, max_chips))
     temporary = output is None or output == ""
-    if temporary:
-        fd, output = tempfile.mkstemp(prefix="wealthmap_wealth_", suffix=".gpkg")
-        os.close(fd)
-        os.remove(output)
+    if temporary:  # in the profile's bounded temporary folder, as an in-process run
+        output = outputs.temporary_output("wealthmap_wealth_", ".gpkg")
     output = str(output)
     if not output.lower().endswith(".gpkg"):
         raise WealthMapError(tr("The output must be a GeoPackage (.gpkg), not '{0}'.").format(output))
-    foreign = _foreign_layers(output)
-    if foreign:
-        raise WealthMapError(tr("The output '{0}' already holds other layers ({1}), and a prediction replaces the "
-                                "whole file. Choose a new file name, or move those layers elsewhere first.").format(
-            output, ", ".join(foreign)))
+    # a prediction replaces the whole file: not one that holds other data (as an in-process run)
+    outputs.check_replaceable(output, _is_prediction, tr_noop("output GeoPackage"), single_ok=False)
     layer_name = layer_name or ("wealth_demo_not_a_wealth_estimate" if bundle.is_demo else "wealth")
     options = {"band_map": band_map, "scale": scale, "offset": offset, "min_valid": min_valid,
-               "max_cloud": max_cloud, "tile": tile_chips, "layer_name": layer_name, "source": source_fingerprint}
+               "max_cloud": max_cloud, "tile": tile_chips, "layer_name": layer_name, "source": source_fingerprint,
+               "covariates": sorted(cov_paths.items()) if cov_paths else None}
     run_folder = run_folder or default_run_folder(output)
     try:
         manifest = RunManifest(run_folder, definition(layout, inputs, bundle, options))
@@ -148,7 +173,7 @@ def predict_distributed(feedback, raster, region=None, region_crs=None, bundle=N
     base = {"raster": raster if not isinstance(raster, (list, tuple)) else list(raster), "grid_srs": grid_wkt,
             "bundle": bundle.path, "layer_name": layer_name, "band_map": band_map, "scale": scale, "offset": offset,
             "min_valid": min_valid, "max_cloud": max_cloud, "use_cuda": use_cuda, "batch_size": batch_size,
-            "threads": threads}
+            "threads": threads, "covariates": cov_paths}
     done_chips = sum(t["n_chips"] for t in plan_tiles if manifest.is_done(t["key"]))
     run_info = {"scheduler": str(scheduler), "parts": len(plan_tiles), "parts_skipped": skipped, "parts_run": 0,
                 "parts_failed": [], "tile_chips": tile_chips, "run_folder": run_folder, "pids": [],

@@ -15,7 +15,7 @@ import os
 import shutil
 
 from ... import log
-from ...i18n import tr
+from ...i18n import tr, tr_noop
 
 VERSION = 1
 _FILE_HASHES = {}
@@ -59,17 +59,13 @@ def run_key(definition):
 
 
 def write_atomic(path, data):
-    """Write ``data`` (bytes) to ``path`` through a file beside it, flushed, then renamed over ``path``."""
-    tmp = "{}.{}.tmp".format(path, os.getpid())
-    try:
+    """Write ``data`` (bytes) to ``path`` as a whole (``core.outputs.atomic_output``: a file beside it, flushed,
+    then renamed over ``path``)."""
+    from ...outputs import atomic_output
+
+    with atomic_output(path, tr_noop("run folder file")) as tmp:
         with open(tmp, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
 
 
 class RunManifest:

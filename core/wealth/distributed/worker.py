@@ -61,7 +61,7 @@ def run_partition(spec):
                              band_map=spec.get("band_map"), scale=spec.get("scale"), offset=spec.get("offset"),
                              max_chips=0, min_valid=spec["min_valid"], max_cloud=spec["max_cloud"],
                              use_cuda=spec.get("use_cuda", False), batch_size=spec.get("batch_size", 16),
-                             threads=_threads(spec), grid_srs=spec["grid_srs"])
+                             threads=_threads(spec), grid_srs=spec["grid_srs"], covariates=spec.get("covariates"))
             chips, statuses = result["chips"], result["statuses"]
         except WealthMapError as err:
             details = getattr(err, "details", None) or {}
