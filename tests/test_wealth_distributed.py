@@ -461,3 +461,45 @@ def test_qgis_process_runs_predictwealth_on_the_cluster(raster, reference, dask_
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     assert "partitions:" in proc.stdout + proc.stderr
     same_chips(read_chips(str(out)), reference[1])
+
+
+def test_a_four_band_covariate_model_trains_and_predicts_on_the_cluster_as_in_process(dask_cluster, tmp_path,
+                                                                                      qgis_app):
+    """After issue 14: the cluster's training features are those of the narrowed bundle (4 bands: no NDBI) and
+    the covariates are sampled as in-process; a distributed prediction needs, checks and uses the covariate."""
+    from test_train_covariates import write_covariate
+    from train_helpers import BANDS, make_embedder_bundle, make_roof_scene, write_survey
+
+    from wealthmap.core.wealth.bundle import load_bundle
+    from wealthmap.core.wealth.distributed.run import predict_distributed
+    from wealthmap.core.wealth.predict import predict
+    from wealthmap.core.wealth.train_api import train_wealth_model
+
+    address, _ = dask_cluster
+    emb = str(tmp_path / "emb")
+    make_embedder_bundle(emb)
+    raster = str(tmp_path / "four.tif")
+    lon, lat, share = make_roof_scene(raster, bands=BANDS[:4])
+    c = np.random.default_rng(7).uniform(0.0, 1.0, len(share))
+    survey = write_survey(str(tmp_path / "s.csv"), lon, lat, share + c)
+    cov = write_covariate(tmp_path / "nightlights.tif", c)
+    fast = dict(value_field="wealth", n_estimators=40, context_chips=3, use_cache=False, bundle=emb, ablation=False,
+                covariates=["nightlights=" + cov])
+    here = train_wealth_model(survey, [raster], out_dir=str(tmp_path / "here"), **fast)
+    there = train_wealth_model(survey, [raster], out_dir=str(tmp_path / "there"), scheduler=address, **fast)
+    assert there["distributed"]["groups"] >= 1 and here.get("distributed") is None
+    np.testing.assert_allclose(there["X"], here["X"], rtol=0, atol=1e-5)
+    a, b = load_bundle(here["bundle"]).manifest, load_bundle(there["bundle"]).manifest
+    assert b["bands"] == ["B02", "B03", "B04", "B08"] and b["features"] == a["features"]
+    assert b["features"][-1] == "covariate:nightlights" and "ndbi_mean" not in b["features"]
+    assert a["files"][a["head"]["file"]]["sha256"] == b["files"][b["head"]["file"]]["sha256"]
+    ref = predict(None, raster, bundle=there["bundle"], output=str(tmp_path / "ref.gpkg"), max_chips=0,
+                  covariates={"nightlights": cov})
+    dist = predict_distributed(None, raster, bundle=there["bundle"], output=str(tmp_path / "dist.gpkg"), max_chips=0,
+                               covariates={"nightlights": cov}, scheduler=address, tile_chips=4)
+    assert dist["distributed"]["parts"] > 1
+    same_chips(read_chips(ref["output"]), read_chips(dist["output"]))
+    none = tmp_path / "none.gpkg"
+    with pytest.raises(WealthMapError, match="nightlights"):
+        predict_distributed(None, raster, bundle=there["bundle"], output=str(none), max_chips=0, scheduler=address)
+    assert not none.exists()

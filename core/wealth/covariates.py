@@ -253,7 +253,8 @@ def _warp(source, data, src_gt, srs, bounds, width, height):
     band.WriteArray(data)
     out = gdal.Warp("", src, format="MEM", outputBounds=bounds, width=width, height=height,
                     dstSRS=srs.ExportToWkt(), resampleAlg="average", srcNodata=float("nan"),
-                    dstNodata=float("nan"), outputType=gdal.GDT_Float64)
+                    dstNodata=float("nan"), outputType=gdal.GDT_Float64,
+                    errorThreshold=0)  # exact per pixel: a chip's value does not depend on the window's extent
     return out.GetRasterBand(1).ReadAsArray()
 
 
