@@ -277,6 +277,7 @@ def clean_stale(path):
 
 
 def _fsync_file(path):
+    """Flush a file (or, on POSIX, a folder's entries) to disk; best effort."""
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
@@ -290,18 +291,8 @@ def _fsync_file(path):
 
 
 def _fsync_dir(folder):
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    if os.name == "posix":
+        _fsync_file(folder)
 
 
 def settle_sqlite(path):

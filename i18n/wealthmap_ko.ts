@@ -1589,6 +1589,7 @@
     </message>
     <message>
         <location filename="../core/geocode/parse.py" line="401"/>
+        <location filename="../core/geocode/style.py" line="16"/>
         <source>street</source>
         <translation>도로</translation>
     </message>
@@ -1599,6 +1600,7 @@
     </message>
     <message>
         <location filename="../core/geocode/parse.py" line="402"/>
+        <location filename="../core/geocode/style.py" line="18"/>
         <source>postcode</source>
         <translation>우편번호</translation>
     </message>
@@ -1790,12 +1792,67 @@
         <translation>오류</translation>
     </message>
     <message>
-        <location filename="../core/geocode/style.py" line="43"/>
+        <location filename="../core/geocode/style.py" line="16"/>
+        <source>house number</source>
+        <translation>건물번호</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/style.py" line="16"/>
+        <source>address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/style.py" line="17"/>
+        <source>place</source>
+        <translation>지명</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/style.py" line="17"/>
+        <source>point of interest</source>
+        <translation>관심 지점</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/style.py" line="17"/>
+        <source>city</source>
+        <translation>도시</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/style.py" line="18"/>
+        <source>interpolated</source>
+        <translation>보간</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/style.py" line="19"/>
+        <source>road-name address</source>
+        <translation>도로명 주소</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/style.py" line="19"/>
+        <source>parcel address</source>
+        <translation>지번 주소</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/style.py" line="20"/>
+        <source>road</source>
+        <translation>도로</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/style.py" line="20"/>
+        <source>region</source>
+        <translation>지역</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/style.py" line="20"/>
+        <source>chosen by hand</source>
+        <translation>직접 선택</translation>
+    </message>
+    <message>
+        <location filename="../core/geocode/style.py" line="55"/>
         <source>Geocoded points by status</source>
         <translation>상태별 지오코딩 점</translation>
     </message>
     <message>
-        <location filename="../core/geocode/style.py" line="50"/>
+        <location filename="../core/geocode/style.py" line="62"/>
         <source>{0} geocoded</source>
         <translation>{0} 지오코딩 결과</translation>
     </message>

@@ -64,7 +64,7 @@ def test_plugin_follows_qgis_locale(qgis_iface):
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 #: Names that stay as they are in Korean text: products, formats, units, band and field names.
 KEEP = {"WealthMap", "Sentinel", "EPSG", "GeoPackage", "GeoTIFF", "RMSE", "ONNX", "OpenStreetMap", "osm", "pbf",
-        "CUDA", "QGIS", "NDVI", "NDBI", "NDWI", "km"}
+        "CUDA", "QGIS", "NDVI", "NDBI", "NDWI", "km", "STAC"}
 
 
 def english_words(text):
@@ -99,6 +99,10 @@ def test_texts_built_at_run_time_are_korean(qgis_iface, tmp_path):
         found = geocode(str(table), address_fields=["street"], use_cache=False)
         texts["geocode summary"] = found["summary"]
         texts["index hint"] = found["hint"] or ""
+        from wealthmap.core.geocode.style import MATCH_TYPE_LABELS, match_type_label
+
+        for code in MATCH_TYPE_LABELS:  # the review's candidate list: "0.96  Aeulestrasse 22  (도로)"
+            texts["match type " + code] = match_type_label(code)
         left = {k: english_words(v) for k, v in texts.items() if english_words(v)}
         assert not left, left
     finally:

@@ -275,4 +275,4 @@ def test_wealth_journey_in_korean(tmp_path):
     for key in ("summary", "model_label", "region_label"):
         assert not english_words(ko[key]), (key, ko[key])
     assert not english_words(" ".join(m["text"] for m in ko["bar"])), ko["bar"]
-    assert ko["groups"] == ["영상 기반 부 추정", "주제도", "지오코딩"], ko["groups"]
+    assert ko["groups"] == ["STAC의 Sentinel-2", "영상 기반 부 추정", "주제도", "지오코딩"], ko["groups"]

@@ -580,7 +580,7 @@ class GeocodeDock(WealthMapDock):
         cands = self.current_candidates()
         for cand in cands:
             item = QListWidgetItem("{:.2f}  {}  ({})".format(cand.get("score") or 0, cand.get("address"),
-                                                             cand.get("match_type") or ""))
+                                                             style.match_type_label(cand.get("match_type"))))
             item.setToolTip(item.text())
             self.candidates.addItem(item)
         if cands:

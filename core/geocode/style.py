@@ -11,6 +11,13 @@ from ..naming import file_stem, unique_layer_name  # noqa: F401 - used by the do
 #: The ``status`` codes of an output row, their legend label and point colour.
 STATUS_LABELS = {"matched": tr_noop("Matched"), "ambiguous": tr_noop("Ambiguous"), "not_found": tr_noop("Not found"),
                  "empty": tr_noop("Empty address"), "error": tr_noop("Error")}
+#: How a candidate was matched (its ``match_type`` code) in words, for the review's candidate list; a code
+#: not listed here (a web provider's own kind) is shown as it is.
+MATCH_TYPE_LABELS = {"house": tr_noop("house number"), "address": tr_noop("address"), "street": tr_noop("street"),
+                     "place": tr_noop("place"), "poi": tr_noop("point of interest"), "city": tr_noop("city"),
+                     "postcode": tr_noop("postcode"), "interpolated": tr_noop("interpolated"),
+                     "road_address": tr_noop("road-name address"), "parcel_address": tr_noop("parcel address"),
+                     "road": tr_noop("road"), "region": tr_noop("region"), "manual": tr_noop("chosen by hand")}
 STATUS_COLOURS = {"matched": "#1a9641", "ambiguous": "#fdae61", "not_found": "#d7191c", "empty": "#969696",
                   "error": "#7b3294"}
 
@@ -27,6 +34,11 @@ def status_renderer(field="status"):
         symbol.setSize(2.6)
         categories.append(QgsRendererCategory(code, symbol, tr(label)))
     return QgsCategorizedSymbolRenderer(field, categories)
+
+
+def match_type_label(code):
+    """``code`` (a candidate's ``match_type``) in the user's language: ``street`` -> 'street' / '도로'."""
+    return tr(MATCH_TYPE_LABELS[code]) if code in MATCH_TYPE_LABELS else (code or "")
 
 
 def style_by_status(layer, field="status"):
