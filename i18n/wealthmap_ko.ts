@@ -1924,7 +1924,7 @@
         <translation>입력 파일</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="544"/>
+        <location filename="../core/outputs.py" line="535"/>
         <location filename="../core/thematic/api.py" line="349"/>
         <location filename="../core/thematic/api.py" line="398"/>
         <location filename="../core/thematic/api.py" line="438"/>
@@ -1942,13 +1942,13 @@
         <translation>{0} '{1}'을(를) 쓸 수 없습니다({2}). 쓸 수 있는 폴더를 고르세요. 이전 파일은 그대로입니다.</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="546"/>
+        <location filename="../core/outputs.py" line="537"/>
         <source>styled layer</source>
         <translation>스타일을 적용할 레이어</translation>
     </message>
     <message>
         <location filename="../core/outputs.py" line="176"/>
-        <location filename="../core/outputs.py" line="433"/>
+        <location filename="../core/outputs.py" line="424"/>
         <source>Cannot write the {0} '{1}': the folder '{2}' does not exist. Choose a folder you can write to, or create it.</source>
         <translation>{0} '{1}'을(를) 쓸 수 없습니다: 폴더 '{2}'이(가) 없습니다. 쓸 수 있는 폴더를 고르거나 폴더를 만드세요.</translation>
     </message>
@@ -1968,37 +1968,37 @@
         <translation>{0} '{1}'을(를) 쓸 수 없습니다: 디스크가 가득 찼습니다. 공간을 비우거나 다른 폴더를 고르세요. 이전 파일은 그대로입니다.</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="550"/>
+        <location filename="../core/outputs.py" line="541"/>
         <source>Could not write the style file {0}: {1}</source>
         <translation>스타일 파일 {0}을(를) 쓸 수 없습니다: {1}</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="553"/>
+        <location filename="../core/outputs.py" line="544"/>
         <source>Could not write the style file {0}: the style is empty.</source>
         <translation>스타일 파일 {0}을(를) 쓸 수 없습니다: 스타일이 비어 있습니다.</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="562"/>
+        <location filename="../core/outputs.py" line="553"/>
         <source>The style file {0} was written but cannot be read back. Choose another folder.</source>
         <translation>스타일 파일 {0}을(를) 썼지만 다시 읽을 수 없습니다. 다른 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="614"/>
+        <location filename="../core/outputs.py" line="605"/>
         <source>The {0} '{1}' exists and is not a GeoPackage; writing would replace it. Choose a new file name.</source>
         <translation>{0} '{1}'이(가) 이미 있고 GeoPackage가 아닙니다. 쓰면 그 파일이 바뀝니다. 새 파일 이름을 고르세요.</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="624"/>
+        <location filename="../core/outputs.py" line="615"/>
         <source>The {0} '{1}' already holds other layers ({2}), and writing replaces the whole file. Choose a new file name, or move those layers elsewhere first.</source>
         <translation>{0} '{1}'에는 이미 다른 레이어({2})가 있고, 쓰면 파일 전체가 바뀝니다. 새 파일 이름을 고르거나 그 레이어들을 먼저 다른 곳으로 옮기세요.</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="387"/>
+        <location filename="../core/outputs.py" line="378"/>
         <source>The {0} '{1}' was not written (no file came out). The previous file is unchanged.</source>
         <translation>{0} '{1}'이(가) 써지지 않았습니다(만들어진 파일이 없습니다). 이전 파일은 그대로입니다.</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="619"/>
+        <location filename="../core/outputs.py" line="610"/>
         <source>The {0} '{1}' exists and cannot be read as a GeoPackage ({2}); writing would replace it. Choose a new file name.</source>
         <translation>{0} '{1}'이(가) 이미 있지만 GeoPackage로 읽을 수 없습니다({2}). 쓰면 그 파일이 바뀝니다. 새 파일 이름을 고르세요.</translation>
     </message>
@@ -2013,7 +2013,7 @@
         <translation>{0}와(과) {1}이(가) 같은 파일('{2}')입니다: 하나가 다른 하나를 덮어씁니다. 서로 다른 파일 이름을 주세요.</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="392"/>
+        <location filename="../core/outputs.py" line="383"/>
         <source>Could not replace the {0} '{1}' ({2}). Close it in other programs (or remove the layer from the project) and run again; the previous file is unchanged.</source>
         <translation>{0} '{1}'을(를) 바꿀 수 없습니다({2}). 다른 프로그램에서 닫거나 프로젝트에서 레이어를 제거한 뒤 다시 실행하세요. 이전 파일은 그대로입니다.</translation>
     </message>
@@ -2490,6 +2490,7 @@
         <location filename="../core/thematic/api.py" line="348"/>
         <location filename="../core/thematic/join.py" line="350"/>
         <location filename="../core/wealth/distributed/merge.py" line="42"/>
+        <location filename="../core/wealth/distributed/run.py" line="158"/>
         <location filename="../core/wealth/predict.py" line="735"/>
         <location filename="../core/wealth/predict.py" line="350"/>
         <location filename="../core/wealth/predict.py" line="736"/>
@@ -3305,7 +3306,7 @@
         <translation>번들 파일 이름은 단순 이름이어야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/covariates.py" line="450"/>
+        <location filename="../core/wealth/covariates.py" line="451"/>
         <source>the region</source>
         <translation>영역</translation>
     </message>
@@ -3325,17 +3326,17 @@
         <translation>두 공변량의 이름이 {0}(으)로 같습니다. 각각 다른 이름을 지정하십시오(name=path).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/covariates.py" line="385"/>
+        <location filename="../core/wealth/covariates.py" line="386"/>
         <source>The covariate '{0}' ({1}) has values far outside those the model was trained on: median {2:.4g} here, {3:.4g} to {4:.4g} in training ({5} {6}). Use the same product and units as in training.</source>
         <translation>공변량 '{0}'({1})의 값이 모델 학습 때의 값에서 크게 벗어납니다: 여기 중앙값 {2:.4g}, 학습 때 {3:.4g}~{4:.4g}({5} {6}). 학습 때와 같은 자료와 단위를 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/covariates.py" line="389"/>
+        <location filename="../core/wealth/covariates.py" line="390"/>
         <source>(no units given)</source>
         <translation>(단위 없음)</translation>
     </message>
     <message>
-        <location filename="../core/wealth/covariates.py" line="430"/>
+        <location filename="../core/wealth/covariates.py" line="431"/>
         <source>The model needs the covariate raster(s) {0}, which were not given. Give a raster for each, by name (covariates={{'name': path}}; in the dock pick the matching layer).</source>
         <translation>모델에 공변량 래스터 {0}이(가) 필요하지만 주어지지 않았습니다. 이름별로 래스터를 하나씩 지정하십시오(covariates={{'name': path}}, 도크에서는 해당 레이어 선택).</translation>
     </message>
@@ -3350,12 +3351,12 @@
         <translation>공변량에는 래스터 경로가 필요합니다(받은 값: {0!r}).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/covariates.py" line="353"/>
+        <location filename="../core/wealth/covariates.py" line="354"/>
         <source>The covariate raster '{0}' ({1}) does not cover {2}: it spans {3} in its own coordinate system ({4}), {2} needs {5}. Use a covariate raster that covers it (check its CRS).</source>
         <translation>공변량 래스터 '{0}'({1})이(가) {2}을(를) 덮지 않습니다: 자체 좌표계({4})에서 범위는 {3}이고 {2}에는 {5}이(가) 필요합니다. 이를 덮는 공변량 래스터를 쓰십시오(좌표계를 확인하십시오).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/covariates.py" line="436"/>
+        <location filename="../core/wealth/covariates.py" line="437"/>
         <source>The covariate '{0}' is band {1}, but '{2}' has {3} band(s).</source>
         <translation>공변량 '{0}'은(는) 밴드 {1}이지만 '{2}'에는 밴드가 {3}개 있습니다.</translation>
     </message>
@@ -3520,72 +3521,67 @@
         <translation>부분 파일 {0}에 칩(열 {1}, 행 {2})이 두 번 있거나 타일 밖에 있습니다. 실행 폴더를 삭제하고 다시 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/distributed/run.py" line="33"/>
+        <location filename="../core/wealth/distributed/run.py" line="32"/>
         <source>A distributed run needs the raster's path or URL (the workers open it), not an opened raster.</source>
         <translation>분산 실행에는 열린 래스터가 아니라 래스터의 경로나 URL이 필요합니다 (작업자가 직접 엽니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/distributed/run.py" line="108"/>
+        <location filename="../core/wealth/distributed/run.py" line="107"/>
         <source>A distributed run needs a scheduler: 'local' or a cluster address.</source>
         <translation>분산 실행에는 스케줄러가 필요합니다: 'local' 또는 클러스터 주소.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/distributed/run.py" line="111"/>
+        <location filename="../core/wealth/distributed/run.py" line="110"/>
         <location filename="../core/wealth/predict.py" line="643"/>
         <source>It is the number of chips per model call; 16 is a good value.</source>
         <translation>모델 호출 한 번에 넣는 칩 수이며, 16이 적당합니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/distributed/run.py" line="115"/>
+        <location filename="../core/wealth/distributed/run.py" line="114"/>
         <location filename="../core/wealth/predict.py" line="652"/>
         <source>0 means no limit.</source>
         <translation>0은 제한 없음입니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/distributed/run.py" line="126"/>
+        <location filename="../core/wealth/distributed/run.py" line="125"/>
         <source>The partition size must be a whole number of chips of at least 1 (16 is a good value).</source>
         <translation>분할 크기는 1 이상의 정수(칩 수)여야 합니다 (16이 적당합니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/distributed/run.py" line="231"/>
+        <location filename="../core/wealth/distributed/run.py" line="225"/>
         <source>Distributed prediction: {0} partitions ({1} run, {2} already done) on {3}, {4} chips in {5:.1f} s.</source>
         <translation>분산 예측: {3}에서 분할 {0}개 ({1}개 실행, {2}개는 이미 완료), 칩 {4}개, {5:.1f}초.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/distributed/run.py" line="270"/>
+        <location filename="../core/wealth/distributed/run.py" line="264"/>
         <source>Cancelled: {0} of {1} partitions are finished and kept in {2}; run the same prediction again to resume.</source>
         <translation>취소됨: 분할 {1}개 중 {0}개가 완료되어 {2}에 보관됩니다. 같은 예측을 다시 실행하면 이어서 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/distributed/run.py" line="149"/>
+        <location filename="../core/wealth/distributed/run.py" line="148"/>
         <location filename="../core/wealth/predict.py" line="669"/>
         <source>The region needs {0} chips, more than the limit of {1} (setting 'WealthMap/wealth/max_chips', parameter MAX_CHIPS / max_chips). Draw a smaller region or raise the limit.</source>
         <translation>영역에 칩 {0}개가 필요해 제한 {1}개를 넘습니다(설정 'WealthMap/wealth/max_chips', 매개변수 MAX_CHIPS / max_chips). 더 작은 영역을 그리거나 제한을 늘리십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/distributed/run.py" line="159"/>
+        <location filename="../core/wealth/distributed/run.py" line="156"/>
         <location filename="../core/wealth/predict.py" line="732"/>
         <source>The output must be a GeoPackage (.gpkg), not '{0}'.</source>
         <translation>출력은 GeoPackage(.gpkg)여야 합니다('{0}'은(는) 안 됩니다).</translation>
     </message>
     <message>
-        <location filename="../core/wealth/distributed/run.py" line="162"/>
-        <source>The output '{0}' already holds other layers ({1}), and a prediction replaces the whole file. Choose a new file name, or move those layers elsewhere first.</source>
-        <translation>출력 '{0}'에 이미 다른 레이어({1})가 있으며, 예측은 파일 전체를 대체합니다. 새 파일 이름을 선택하거나 먼저 그 레이어들을 다른 곳으로 옮기세요.</translation>
-    </message>
-    <message>
-        <location filename="../core/wealth/distributed/run.py" line="205"/>
+        <location filename="../core/wealth/distributed/run.py" line="199"/>
         <source>{0} of {1} partitions failed ({2}); the {3} finished ones are kept in {4}. Run the same prediction again to finish the rest.</source>
         <translation>분할 {1}개 중 {0}개가 실패했습니다 ({2}). 완료된 {3}개는 {4}에 보관됩니다. 같은 예측을 다시 실행하면 나머지를 마칩니다.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/distributed/run.py" line="223"/>
+        <location filename="../core/wealth/distributed/run.py" line="217"/>
         <location filename="../core/wealth/predict.py" line="798"/>
         <source>All {0} chips of the region are cloudy or without data (valid below {1:.0%} or clouds above {2:.0%}); nothing to predict. Use a clearer scene, check the raster's nodata value, or relax the thresholds.</source>
         <translation>영역의 칩 {0}개가 모두 구름이 많거나 데이터가 없습니다(유효 {1:.0%} 미만 또는 구름 {2:.0%} 초과). 추정할 것이 없습니다. 더 맑은 장면을 쓰거나, 래스터의 nodata 값을 확인하거나, 임계값을 완화하십시오.</translation>
     </message>
     <message>
-        <location filename="../core/wealth/distributed/run.py" line="173"/>
+        <location filename="../core/wealth/distributed/run.py" line="167"/>
         <source>Cannot write the run folder {0} ({1}). Choose an output in a folder you can write to, or give another run folder.</source>
         <translation>실행 폴더 {0}에 쓸 수 없습니다 ({1}). 쓰기 가능한 폴더에 결과를 지정하거나 다른 실행 폴더를 지정하십시오.</translation>
     </message>
