@@ -78,7 +78,11 @@ def osm_rows(path, feedback=None, country=None):
     gdal.PushErrorHandler(on_error)
     try:
         while True:
-            feature, layer = ds.GetNextFeature()
+            try:
+                feature, layer = ds.GetNextFeature()
+            except RuntimeError as err:  # GDAL with exceptions on (QGIS 3.44's bindings): the same damage
+                errors.append(str(err))
+                break
             if feature is None:
                 break
             n += 1

@@ -41,9 +41,8 @@ def kind(scheduler):
 
 def require_dask():
     try:
-        import distributed  # noqa: F401
-
         import dask  # noqa: F401
+        import distributed  # noqa: F401
     except Exception as err:  # noqa: BLE001 - missing or broken
         from ... import deps
 
@@ -82,9 +81,8 @@ class Connection:
     """A ``distributed.Client`` (and the LocalCluster it owns); ``close()`` stops what it started."""
 
     def __init__(self, scheduler, workers=None):
-        from distributed import Client
-
         import dask
+        from distributed import Client
 
         self.kind = kind(scheduler)
         self.cluster = None
