@@ -42,7 +42,7 @@ die() { log "ERROR: $*"; exit 1; }
 
 key() {  # what the chroot holds: change any of it and a new chroot is built
   { echo "$SUITE $BACKPORTS"; echo "$BACKPORT_PACKAGES"; echo "$PACKAGES"; echo "venv $VENV";
-    cat "$REPO"/requirements/*.txt; } | sha1sum | cut -c1-12
+    cat "$REPO"/requirements/runtime.txt "$REPO"/requirements/dev.txt; } | sha1sum | cut -c1-12
 }
 ROOTFS=$CACHE/qgis344-$(key)
 
@@ -200,6 +200,11 @@ case "${1:-}" in
   build) do_build ;;
   test) shift; t0=$(date +%s); rc=0
         [ -f "$ROOTFS/.wealthmap-build.json" ] && log "QGIS 3.44 leg: $(sed -n 's/.*"versions": "\(.*\)".*/\1/p' "$ROOTFS/.wealthmap-build.json")"
+        # the optional distributed engine (requirements/distributed.txt; its tests skip without it): pinned,
+        # numpy kept by the constraints; installed into the chroot's venv once
+        do_enter /bin/sh -c "$VENV/bin/python -c 'import distributed' 2>/dev/null || $VENV/bin/pip install -q \
+            --disable-pip-version-check -c $VENV/constraints.txt -r requirements/distributed.txt" \
+          || { log "could not install requirements/distributed.txt"; exit 1; }
         # the in-QGIS installer's test installs from wheels for this Python (3.13): .whl/<abi>/ of the clone
         do_enter "$VENV/bin/python" scripts/download_wheels.py || { log "could not download the installer's test wheels"; exit 1; }
         do_enter "$VENV/bin/python" -m pytest "$@" || rc=$?
