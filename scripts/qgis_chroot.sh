@@ -42,7 +42,7 @@ die() { log "ERROR: $*"; exit 1; }
 
 key() {  # what the chroot holds: change any of it and a new chroot is built
   { echo "$SUITE $BACKPORTS"; echo "$BACKPORT_PACKAGES"; echo "$PACKAGES"; echo "venv $VENV";
-    cat "$REPO"/requirements/runtime.txt "$REPO"/requirements/dev.txt; } | sha1sum | cut -c1-12
+    cat "$REPO"/requirements/dev.txt "$REPO"/requirements/runtime.txt; } | sha1sum | cut -c1-12
 }
 ROOTFS=$CACHE/qgis344-$(key)
 
