@@ -16,11 +16,23 @@ import tempfile
 from qgis_profile import make_profile
 
 
-def venv_site_packages():
-    """The site-packages folder of the project's .venv (same Python as QGIS's), if any."""
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+def venv_site_packages(root=None):
+    """The site-packages folder of the project's .venv (same Python as QGIS's), if any; else that of the
+    virtual environment running this script (the QGIS 3.44 chroot's /opt/wealthmap-venv: there the
+    clone's .venv links to the host's venv, which the chroot does not hold). Without it QGIS would see
+    only Debian's packages and every wealth step would stop at the missing-dependency message."""
+    import sys
+    import sysconfig
+
+    root = root or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     found = glob.glob(os.path.join(root, ".venv", "lib", "python3*", "site-packages"))
-    return found[0] if found else None
+    if found:
+        return found[0]
+    if sys.prefix != sys.base_prefix:
+        site = sysconfig.get_paths()["purelib"]
+        if os.path.isdir(site):
+            return site
+    return None
 
 
 def run_qgis(code, plugin_dir, copy=False, locale=None, timeout=180, size="1600x1000", extra_env=None, venv=True):
