@@ -25,7 +25,10 @@ def venv_site_packages(root=None):
     import sysconfig
 
     root = root or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    found = glob.glob(os.path.join(root, ".venv", "lib", "python3*", "site-packages"))
+    # only a venv of this Python: a fresh clone's .venv is the host's (3.11), whose binary packages the QGIS 3.44
+    # chroot's Python 3.13 cannot load
+    found = glob.glob(os.path.join(root, ".venv", "lib", "python{}.{}".format(*sys.version_info[:2]),
+                                   "site-packages"))
     if found:
         return found[0]
     if sys.prefix != sys.base_prefix:

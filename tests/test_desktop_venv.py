@@ -17,9 +17,17 @@ in_venv = pytest.mark.skipif(sys.prefix == sys.base_prefix, reason="the tests ru
 
 
 def test_clone_venv_first(tmp_path):
-    site = tmp_path / ".venv" / "lib" / "python3.99" / "site-packages"
+    site = tmp_path / ".venv" / "lib" / "python{}.{}".format(*sys.version_info[:2]) / "site-packages"
     site.mkdir(parents=True)
     assert venv_site_packages(str(tmp_path)) == str(site)
+
+
+@in_venv
+def test_clone_venv_of_another_python_is_not_used(tmp_path):
+    """A fresh clone's .venv (the host's Python 3.11) seen from the QGIS 3.44 chroot (Python 3.13): its binary
+    packages cannot load there, so the running venv's are used."""
+    (tmp_path / ".venv" / "lib" / "python3.1" / "site-packages").mkdir(parents=True)
+    assert venv_site_packages(str(tmp_path)) == sysconfig.get_paths()["purelib"]
 
 
 @in_venv
