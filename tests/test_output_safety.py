@@ -536,6 +536,12 @@ def test_read_only_folders_get_a_clear_message(tmp_path, ref_index):
         for path in (base, table, index):
             os.chmod(path, 0o755 if os.path.isdir(path) else 0o644)
         os.chmod(locked, 0o555)
+        # as root, chmod does not stop writes: a read-only mount on the folder does (and the child runs as root,
+        # so it can read a checkout in a folder other users cannot enter, as a fresh clone under mktemp is);
+        # without mount, the child runs as an unprivileged user
+        mounted = os.geteuid() == 0 and subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "wealthmap-ro", locked], capture_output=True).returncode == 0
+        runner = [] if mounted or os.geteuid() != 0 else _unprivileged()
         code = CHILD_START.format(scripts=os.path.join(ROOT, "scripts")) + r"""
 from qgis.core import QgsVectorLayer
 from wealthmap.core.errors import WealthMapError
@@ -562,8 +568,8 @@ for job in jobs:
         print("MESSAGE", err)
 """
         env = dict(os.environ, HOME=base, QT_QPA_PLATFORM="offscreen")
-        proc = subprocess.run(_unprivileged() + [PYTHON, "-c", code, table, index, locked, DISTRICTS, STATS,
-                                                 REFERENCE, SAMPLE],
+        proc = subprocess.run(runner + [PYTHON, "-c", code, table, index, locked, DISTRICTS, STATS,
+                                        REFERENCE, SAMPLE],
                               capture_output=True, text=True, timeout=180, env=env, cwd=base)
         lines = [ln for ln in proc.stdout.splitlines() if ln.startswith(("MESSAGE", "WROTE"))]
         assert len(lines) == 7, proc.stdout[-2000:] + proc.stderr[-3000:]
@@ -572,6 +578,8 @@ for job in jobs:
             assert "Choose a folder you can write to" in line
         assert os.listdir(locked) == []
     finally:
+        if os.geteuid() == 0:
+            subprocess.run(["umount", locked], capture_output=True)
         shutil.rmtree(base, ignore_errors=True)
 
 
