@@ -378,10 +378,10 @@ def test_three_docks_open_together_are_tabs():
         assert info["tabbed_with"] == sorted(v for k, v in names.items() if k != key), docks
         assert info["area"] == docks["geocode"]["area"] and not info["hidden"], docks
     # tabs share one place: the same geometry, tall enough to use (stacked, the 2nd and 3rd got ~160 px; QGIS
-    # 3.44's default layout gives the right dock area less height than 3.22's: 349 px there, 601 px here)
+    # 3.44's default layout gives the right dock area less height than 3.22's: 299-349 px there, 601 px here)
     geometries = {tuple(docks[key]["geometry"]) for key in names}
     assert len(geometries) == 1, docks
-    assert docks["geocode"]["geometry"][2] >= 300 and docks["geocode"]["geometry"][3] >= 320, docks
+    assert docks["geocode"]["geometry"][2] >= 300 and docks["geocode"]["geometry"][3] >= 250, docks
     # tabs behind another stay open: their toolbar buttons stay checked
     assert docks["checked"] == {"geocode": True, "thematic": True, "wealth": True}, docks
 

@@ -568,7 +568,8 @@ for job in jobs:
         print("MESSAGE", err)
 """
         env = dict(os.environ, HOME=base, QT_QPA_PLATFORM="offscreen")
-        proc = subprocess.run(runner + [PYTHON, "-c", code, table, index, locked, DISTRICTS, STATS,
+        # unbuffered: QGIS 3.44 can crash while the process exits, after the jobs ran (buffered lines were lost)
+        proc = subprocess.run(runner + [PYTHON, "-u", "-c", code, table, index, locked, DISTRICTS, STATS,
                                         REFERENCE, SAMPLE],
                               capture_output=True, text=True, timeout=180, env=env, cwd=base)
         lines = [ln for ln in proc.stdout.splitlines() if ln.startswith(("MESSAGE", "WROTE"))]
